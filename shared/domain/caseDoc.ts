@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { absence } from './absence';
+import { assignment } from './assignment';
+import { externalId, optionalText, service } from './common';
+import { concernReport, consent } from './consent';
+import { meeting } from './meeting';
+import { guardian, pupil } from './pupil';
+import { recommendation } from './recommendation';
+import { referral } from './referral';
+
+/** Forventningsavklaring: what the service can and cannot offer, timeline, who commits to what. */
+export const expectations = z.strictObject({
+  canOffer: optionalText(5000),
+  cannotOffer: optionalText(5000),
+  timeline: optionalText(5000),
+  commitments: optionalText(5000),
+});
+
+/**
+ * One case (one pupil in one service) in the shape of `bro-interchange/1`.
+ * This is also the core of the folded case state, so import, export, validation
+ * and the fold all speak one shape.
+ */
+export const caseDoc = z.strictObject({
+  id: externalId,
+  service,
+  pupil,
+  guardians: z.array(guardian).max(20).nullish(),
+  referrals: z.array(referral).max(200).nullish(),
+  assignments: z.array(assignment).max(500).nullish(),
+  recommendations: z.array(recommendation).max(500).nullish(),
+  pupilVoice: optionalText(20_000),
+  parentsView: optionalText(20_000),
+  expectations: expectations.nullish(),
+  meetings: z.array(meeting).max(1000).nullish(),
+  consents: z.array(consent).max(500).nullish(),
+  absence: z.array(absence).max(2000).nullish(),
+  concernReports: z.array(concernReport).max(50).nullish(),
+});
+export type CaseDoc = z.infer<typeof caseDoc>;
+export type CaseDocInput = z.input<typeof caseDoc>;
+
+/** Collections of a case whose items are entities with their own history. */
+export const COLLECTIONS = [
+  'guardians',
+  'referrals',
+  'assignments',
+  'recommendations',
+  'meetings',
+  'consents',
+  'absence',
+  'concernReports',
+] as const;
+export type Collection = (typeof COLLECTIONS)[number];
+
+/** Collections matched by their `id` field on import; the others are matched by position. */
+export const KEYED_BY_ID: ReadonlySet<Collection> = new Set(['referrals', 'recommendations']);
+
+export const COLLECTION_ITEM = {
+  guardians: guardian,
+  referrals: referral,
+  assignments: assignment,
+  recommendations: recommendation.omit({ evaluations: true }),
+  meetings: meeting,
+  consents: consent,
+  absence,
+  concernReports: concernReport,
+} as const;
+
+/** Case-level fields that are not collections or the pupil. */
+export const CASE_FIELDS = caseDoc.pick({
+  service: true,
+  pupilVoice: true,
+  parentsView: true,
+  expectations: true,
+});

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+
+/** Calendar date `YYYY-MM-DD` that exists in the Gregorian calendar (no time zone games). */
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'DATE_FORMAT' })
+  .refine(isRealDate, { message: 'DATE_INVALID' });
+
+export function isRealDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  if (y < 1900 || y > 2200 || mo < 1 || mo > 12 || d < 1) return false;
+  const dim = [31, isLeapYear(y) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1] ?? 0;
+  return d <= dim;
+}
+
+export function isLeapYear(y: number): boolean {
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+}
+
+/** Free text with a sane upper bound; trimmed empty strings are not accepted where text is required. */
+export const text = (max = 20_000) => z.string().trim().min(1, { message: 'REQUIRED' }).max(max);
+export const optionalText = (max = 20_000) => z.string().max(max).nullish();
+
+export const SERVICES = ['PPT', 'BUP', 'Skoleteam', 'Bft', 'Statped', 'Habu', 'Annet'] as const;
+export const service = z.enum(SERVICES);
+export type Service = z.infer<typeof service>;
+
+/** A role with an optional named person, e.g. `{ role: 'kontaktlærer', name: 'Per Berg' }`. */
+export const roleAndName = z.strictObject({
+  role: text(200),
+  name: optionalText(200),
+});
+export type RoleAndName = z.infer<typeof roleAndName>;
+
+/** Ids that came from outside (interchange). They live only inside encrypted data. */
+export const externalId = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[\p{L}\p{N}._:\-/ ]+$/u, { message: 'ID_CHARS' });
+
+export const percent = z.number().min(0).max(100);

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { externalId, isoDate, optionalText, roleAndName, text } from './common';
+
+export const AGREEMENT_STATUSES = ['åpen', 'utført', 'ikke utført', 'avlyst'] as const;
+
+export const agreement = z.strictObject({
+  id: externalId.nullish(),
+  what: text(2000),
+  owner: text(200),
+  deadline: isoDate.nullish(),
+  status: z.enum(AGREEMENT_STATUSES),
+  /** "Lovet eleven": a promise made to the pupil. Broken ones weigh the most. */
+  promisedToPupil: z.boolean().nullish(),
+});
+
+export const meeting = z.strictObject({
+  id: externalId.nullish(),
+  date: isoDate,
+  participants: z.array(roleAndName).max(100),
+  decisions: z.array(text(2000)).max(200).nullish(),
+  agreements: z.array(agreement).max(200).nullish(),
+  dissent: z.array(z.strictObject({ by: text(200), text: text(2000) })).max(50).nullish(),
+  note: optionalText(10_000),
+});
+export type Meeting = z.infer<typeof meeting>;

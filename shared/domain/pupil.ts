@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { isoDate, optionalText, roleAndName, text } from './common';
+
+/** The pupil's identity. Kept as its own entity so identity is separable from case content. */
+export const pupil = z.strictObject({
+  name: text(200),
+  birthDate: isoDate.nullish(),
+  school: text(200),
+  grade: z.number().int().min(1).max(13),
+  /** The one named adult at school the family contacts. */
+  coordinator: roleAndName.extend({ name: text(200) }).nullish(),
+  gender: optionalText(50),
+});
+export type Pupil = z.infer<typeof pupil>;
+
+export const guardian = z.strictObject({
+  name: text(200),
+  relation: text(100),
+  parentalResponsibility: z.boolean(),
+  contact: optionalText(300),
+});
+export type Guardian = z.infer<typeof guardian>;

@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { externalId, isoDate, optionalText, roleAndName, text } from './common';
+
+export const LABELS = ['Anbefaling', 'Lovkrav', 'Avtalt'] as const;
+export const TARGETS = ['elev', 'skolemiljø', 'hjem'] as const;
+export const EVALUATION_OUTCOMES = ['bedring', 'ingen endring', 'forverring'] as const;
+export const EVALUATION_DECISIONS = ['videreføres', 'justeres', 'avsluttes'] as const;
+export const SCHOOL_ANSWERS = ['gjennomføres', 'med endring', 'kan ikke'] as const;
+
+export const evaluation = z.strictObject({
+  date: isoDate,
+  outcome: z.enum(EVALUATION_OUTCOMES),
+  decision: z.enum(EVALUATION_DECISIONS),
+  pupilView: optionalText(5000),
+  parentsView: optionalText(5000),
+  decidedBy: text(200),
+  why: optionalText(5000),
+});
+export type Evaluation = z.infer<typeof evaluation>;
+
+export const schoolAnswer = z.strictObject({
+  answer: z.enum(SCHOOL_ANSWERS),
+  reason: optionalText(5000),
+  alternative: optionalText(5000),
+  by: text(200),
+  date: isoDate,
+});
+
+export const implementationReport = z.strictObject({
+  date: isoDate,
+  by: z.enum(['skole', 'foresatte']),
+  inPlace: z.boolean(),
+  note: optionalText(2000),
+});
+
+/**
+ * A measure (tiltak) as the school receives it. Every field a letter needs is
+ * required for issuing, but a draft may lack some: the letter checks list what is missing.
+ */
+export const recommendation = z.strictObject({
+  id: externalId,
+  what: text(5000),
+  responsible: roleAndName.nullish(),
+  leader: roleAndName.nullish(),
+  start: isoDate.nullish(),
+  frequency: optionalText(500),
+  trialPeriod: optionalText(500),
+  goal: optionalText(2000),
+  evaluation: z
+    .strictObject({ date: isoDate, method: text(1000), convenedBy: text(200) })
+    .nullish(),
+  resources: optionalText(1000),
+  label: z.enum(LABELS),
+  legalRef: optionalText(300),
+  target: z.enum(TARGETS),
+  schoolAnswer: schoolAnswer.nullish(),
+  implementation: z.array(implementationReport).max(500).nullish(),
+  evaluations: z.array(evaluation).max(500).nullish(),
+});
+export type Recommendation = z.infer<typeof recommendation>;

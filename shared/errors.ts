@@ -1,0 +1,66 @@
+/**
+ * Errors are values with a code and, where it helps, a field path. They never carry
+ * personal data: the renderer and the CLI turn codes into Norwegian text.
+ */
+export const ERROR_CODES = [
+  'VAULT_LOCKED',
+  'VAULT_NOT_FOUND',
+  'VAULT_EXISTS',
+  'VAULT_DAMAGED',
+  'VAULT_NEWER_FORMAT',
+  'WRONG_PASSPHRASE',
+  'VALIDATION',
+  'NOT_FOUND',
+  'TAMPERED',
+  'CONFLICT',
+  'CONSENT_MISSING',
+  'LETTER_INCOMPLETE',
+  'IO',
+  'USAGE',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export type Path = (string | number)[];
+
+export interface Issue {
+  path: Path;
+  code: string;
+  /** A short English hint for developers; never contains field values. */
+  message?: string;
+}
+
+export class BroError extends Error {
+  readonly code: ErrorCode;
+  readonly issues: Issue[];
+  /** Non-personal context, such as a vault-relative file path or a vault-internal case id. */
+  readonly detail: Record<string, string | number | boolean> | undefined;
+  constructor(
+    code: ErrorCode,
+    message: string,
+    opts: { issues?: Issue[]; detail?: Record<string, string | number | boolean>; cause?: unknown } = {},
+  ) {
+    super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
+    this.name = 'BroError';
+    this.code = code;
+    this.issues = opts.issues ?? [];
+    this.detail = opts.detail;
+  }
+  toJSON() {
+    return { code: this.code, message: this.message, issues: this.issues, detail: this.detail };
+  }
+}
+
+export function isBroError(e: unknown): e is BroError {
+  return e instanceof BroError;
+}
+
+/** `cases[3].referrals[0].received` */
+export function formatPath(path: Path): string {
+  let out = '';
+  for (const p of path) {
+    if (typeof p === 'number') out += `[${p}]`;
+    else out += out === '' ? p : `.${p}`;
+  }
+  return out;
+}

@@ -1,0 +1,166 @@
+import { COLLECTIONS, type CaseDoc, type Collection } from '../domain/caseDoc';
+import { compareEvents, parseEventData, type StoredEvent } from './vocabulary';
+
+export interface FieldChange {
+  field: string;
+  from: unknown;
+  to: unknown;
+}
+
+/** One line of the case timeline: who changed what, when, and why. Both sides of a correction stay visible. */
+export interface HistoryEntry {
+  eventId: string;
+  hlc: string;
+  at: string;
+  actor: string;
+  device: string;
+  type: string;
+  key?: string;
+  changes: FieldChange[];
+  reason?: string | null;
+}
+
+interface Entity {
+  key: string;
+  parent?: string;
+  fields: Record<string, unknown>;
+  removed: boolean;
+}
+
+export interface CaseState {
+  caseId: string;
+  /** The case as `bro-interchange/1` sees it; may be incomplete while a draft is being filled in. */
+  doc: CaseDoc;
+  /** Entity keys, parallel to the arrays in `doc`. */
+  keys: Record<Collection, string[]>;
+  /** Evaluation keys per recommendation key, parallel to `doc.recommendations[i].evaluations`. */
+  evaluationKeys: Record<string, string[]>;
+  history: HistoryEntry[];
+  eventCount: number;
+  /** Events of a type this version does not know (from a newer writer): kept on disk, not applied. */
+  skippedEvents: number;
+  lastHlc: string | null;
+  opened: boolean;
+}
+
+function emptyCollections(): Record<Collection, Map<string, Entity>> {
+  return Object.fromEntries(COLLECTIONS.map((c) => [c, new Map()])) as Record<
+    Collection,
+    Map<string, Entity>
+  >;
+}
+
+function applySet(
+  target: Record<string, unknown>,
+  set: Record<string, unknown>,
+  changes: FieldChange[],
+) {
+  for (const [field, value] of Object.entries(set)) {
+    const before = target[field] ?? null;
+    const after = value ?? null;
+    if (JSON.stringify(before) === JSON.stringify(after)) continue;
+    changes.push({ field, from: before, to: after });
+    if (after === null) delete target[field];
+    else target[field] = after;
+  }
+}
+
+/** Folds a case's events (in any order; duplicates by id are ignored) into its state. Pure. */
+export function foldCase(caseId: string, events: readonly StoredEvent[]): CaseState {
+  const sorted = [...events].sort(compareEvents);
+  const seen = new Set<string>();
+  let externalId: string | null = null;
+  const caseFields: Record<string, unknown> = {};
+  const pupilFields: Record<string, unknown> = {};
+  const collections = emptyCollections();
+  const evaluations = new Map<string, Entity>();
+  const history: HistoryEntry[] = [];
+  let skipped = 0;
+  let count = 0;
+  let lastHlc: string | null = null;
+
+  for (const ev of sorted) {
+    if (seen.has(ev.id)) continue;
+    seen.add(ev.id);
+    count++;
+    lastHlc = ev.hlc;
+    const parsed = parseEventData(ev.type, ev.data);
+    if (!parsed.success) {
+      skipped++;
+      continue;
+    }
+    const data = parsed.data;
+    const changes: FieldChange[] = [];
+    const entry: HistoryEntry = {
+      eventId: ev.id,
+      hlc: ev.hlc,
+      at: ev.at,
+      actor: ev.actor,
+      device: ev.device,
+      type: ev.type,
+      changes,
+      reason: (data.reason as string | null | undefined) ?? null,
+    };
+    const [kind, verb] = ev.type.split('.') as [string, string];
+    if (ev.type === 'case.opened') {
+      // The first opening wins; a second one (a replayed import on another device) is a no-op.
+      if (externalId === null) {
+        externalId = data.externalId as string;
+        applySet(caseFields, { service: data.service }, changes);
+      }
+    } else if (ev.type === 'case.recorded') {
+      applySet(caseFields, data.set as Record<string, unknown>, changes);
+    } else if (ev.type === 'pupil.recorded') {
+      applySet(pupilFields, data.set as Record<string, unknown>, changes);
+    } else {
+      const map = kind === 'evaluations' ? evaluations : collections[kind as Collection];
+      const key = data.key as string;
+      entry.key = key;
+      let entity = map.get(key);
+      if (verb === 'recorded') {
+        if (!entity) {
+          entity = { key, fields: {}, removed: false };
+          if (typeof data.parent === 'string') entity.parent = data.parent;
+          map.set(key, entity);
+        }
+        if (entity.removed) {
+          entity.removed = false;
+          changes.push({ field: '*', from: 'removed', to: 'restored' });
+        }
+        applySet(entity.fields, data.set as Record<string, unknown>, changes);
+      } else if (entity && !entity.removed) {
+        entity.removed = true;
+        changes.push({ field: '*', from: 'present', to: 'removed' });
+      }
+    }
+    history.push(entry);
+  }
+
+  const keys = {} as Record<Collection, string[]>;
+  const doc: Record<string, unknown> = { id: externalId ?? '', ...caseFields, pupil: { ...pupilFields } };
+  for (const c of COLLECTIONS) {
+    const live = [...collections[c].values()].filter((e) => !e.removed);
+    keys[c] = live.map((e) => e.key);
+    doc[c] = live.map((e) => ({ ...e.fields }));
+  }
+  const evaluationKeys: Record<string, string[]> = {};
+  const recs = doc.recommendations as Record<string, unknown>[];
+  keys.recommendations.forEach((recKey, i) => {
+    const evs = [...evaluations.values()].filter((e) => e.parent === recKey && !e.removed);
+    evaluationKeys[recKey] = evs.map((e) => e.key);
+    const rec = recs[i];
+    if (rec) rec.evaluations = evs.map((e) => ({ ...e.fields }));
+  });
+
+  return {
+    caseId,
+    doc: doc as unknown as CaseDoc,
+    keys,
+    evaluationKeys,
+    history,
+    eventCount: count,
+    skippedEvents: skipped,
+    lastHlc,
+    opened: externalId !== null,
+  };
+}

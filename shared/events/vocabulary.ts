@@ -1,0 +1,104 @@
+import { z } from 'zod';
+import { CASE_FIELDS, COLLECTION_ITEM, COLLECTIONS, type Collection } from '../domain/caseDoc';
+import { externalId, optionalText, service, text } from '../domain/common';
+import { pupil } from '../domain/pupil';
+import { evaluation } from '../domain/recommendation';
+
+/**
+ * The event vocabulary, version 1. Every change to a case is one of these.
+ * Events are never rewritten; a correction is a new `*.recorded` event with a reason.
+ * Adding a type is backwards compatible; changing a payload needs EVENT_VERSION + 1 and an upcaster.
+ */
+export const EVENT_VERSION = 1;
+
+/** Vault-internal random ids (base32, lowercase): they name files and carry no meaning. */
+export const vaultId = z.string().regex(/^[a-z2-7]{26}$/, { message: 'ID_FORMAT' });
+/** Hybrid logical clock: 15-digit wall ms, dash, 6-digit counter; sorts as a string. */
+export const hlcString = z.string().regex(/^\d{15}-\d{6}$/);
+const entityKey = z.string().regex(/^[a-z2-7]{26}$/);
+const reason = optionalText(2000);
+
+const recorded = <T extends z.ZodObject>(item: T) =>
+  z.strictObject({ key: entityKey, set: item.partial(), reason });
+const removed = z.strictObject({ key: entityKey, reason: text(2000) });
+
+const collectionEvents = Object.fromEntries(
+  COLLECTIONS.flatMap((c) => [
+    [`${c}.recorded`, recorded(COLLECTION_ITEM[c] as z.ZodObject)],
+    [`${c}.removed`, removed],
+  ]),
+) as Record<`${Collection}.recorded` | `${Collection}.removed`, z.ZodType>;
+
+export const EVENT_DATA: Record<string, z.ZodType> = {
+  'case.opened': z.strictObject({ externalId, service }),
+  'case.recorded': z.strictObject({ set: CASE_FIELDS.partial(), reason }),
+  'pupil.recorded': z.strictObject({ set: pupil.partial(), reason }),
+  'evaluations.recorded': z.strictObject({
+    key: entityKey,
+    parent: entityKey,
+    set: evaluation.partial(),
+    reason,
+  }),
+  'evaluations.removed': removed,
+  ...collectionEvents,
+};
+
+export const EVENT_TYPES = Object.keys(EVENT_DATA);
+
+/** The envelope as it is stored (inside an encrypted file). */
+export const storedEvent = z.strictObject({
+  v: z.number().int().min(1),
+  id: vaultId,
+  caseId: vaultId,
+  type: z.string().min(1).max(100),
+  hlc: hlcString,
+  device: vaultId,
+  actor: z.string().min(1).max(200),
+  /** Wall-clock time it was recorded (ISO 8601), for the timeline. */
+  at: z.string().max(40),
+  data: z.unknown(),
+});
+export type StoredEvent = z.infer<typeof storedEvent>;
+
+/** What a writer hands to the vault: the envelope fields it fills itself are left out. */
+export interface NewEvent {
+  type: string;
+  data: unknown;
+}
+
+/** Parses an event's payload against the vocabulary; unknown types from newer writers are tolerated by the fold. */
+export function parseEventData(type: string, data: unknown) {
+  const schema = EVENT_DATA[type];
+  if (!schema) return { success: false as const, unknownType: true as const };
+  const r = schema.safeParse(data);
+  return r.success
+    ? { success: true as const, data: r.data as Record<string, unknown> }
+    : { success: false as const, error: r.error };
+}
+
+/** Deterministic order of events: hybrid logical clock, then device, then id. */
+export function compareEvents(a: StoredEvent, b: StoredEvent): number {
+  if (a.hlc !== b.hlc) return a.hlc < b.hlc ? -1 : 1;
+  if (a.device !== b.device) return a.device < b.device ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+export interface Hlc {
+  wall: number;
+  counter: number;
+}
+export function formatHlc(h: Hlc): string {
+  return `${String(h.wall).padStart(15, '0')}-${String(h.counter).padStart(6, '0')}`;
+}
+export function parseHlc(s: string): Hlc {
+  const [w, c] = s.split('-');
+  return { wall: Number(w), counter: Number(c) };
+}
+/** Next clock value: never goes back, even when the wall clock does or another device ran ahead. */
+export function tickHlc(last: Hlc, nowMs: number): Hlc {
+  if (nowMs > last.wall) return { wall: nowMs, counter: 0 };
+  return { wall: last.wall, counter: last.counter + 1 };
+}
+export function maxHlc(a: Hlc, b: Hlc): Hlc {
+  return a.wall > b.wall || (a.wall === b.wall && a.counter >= b.counter) ? a : b;
+}
