@@ -68,6 +68,7 @@ export default defineConfig([
     'test-results/',
     'playwright-report/',
     '.bench/',
+    '.scratch/',
   ]),
   { files: ['**/*.{js,mjs,cjs,ts,tsx,mts,cts}'] },
   js.configs.recommended,

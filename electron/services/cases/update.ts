@@ -1,0 +1,114 @@
+import type { CaseChange } from '../../../shared/contract';
+import { validateCaseDoc } from '../../../shared/domain/validate';
+import { BroError, formatPath, type Issue, type Path } from '../../../shared/errors';
+import { foldCase, type CaseState } from '../../../shared/events/fold';
+import { parseEventData, type NewEvent, type StoredEvent } from '../../../shared/events/vocabulary';
+import { zodIssues } from '../../../shared/domain/validate';
+import { sameValue } from '../../../shared/json';
+import { randomId } from '../vault/crypto';
+import type { Vault } from '../vault/vault';
+
+/** The current value of one entity (for the correction rule), or undefined for a new one. */
+function currentEntity(state: CaseState, ch: CaseChange): Record<string, unknown> | undefined {
+  const doc = state.doc as unknown as Record<string, unknown>;
+  if (ch.entity === 'case') return doc;
+  if (ch.entity === 'pupil') return doc.pupil as Record<string, unknown>;
+  if (!ch.key) return undefined;
+  if (ch.entity === 'evaluations') {
+    const recs = (state.doc.recommendations ?? []) as Record<string, unknown>[];
+    for (const [recKey, evKeys] of Object.entries(state.evaluationKeys)) {
+      const i = evKeys.indexOf(ch.key);
+      if (i >= 0) {
+        const rec = recs[state.keys.recommendations.indexOf(recKey)];
+        return ((rec?.evaluations ?? []) as Record<string, unknown>[])[i];
+      }
+    }
+    return undefined;
+  }
+  const i = state.keys[ch.entity].indexOf(ch.key);
+  return i >= 0 ? ((doc[ch.entity] as Record<string, unknown>[])[i] ?? undefined) : undefined;
+}
+
+/** Turns form changes into events, or a list of issues (paths point into the request). */
+export function eventsForChanges(state: CaseState, changes: readonly CaseChange[]): { events: NewEvent[]; keys: (string | null)[]; issues: Issue[] } {
+  const events: NewEvent[] = [];
+  const keys: (string | null)[] = [];
+  const issues: Issue[] = [];
+  changes.forEach((ch, i) => {
+    const at: Path = ['changes', i];
+    let type: string;
+    let data: Record<string, unknown>;
+    if (ch.op === 'remove') {
+      type = `${ch.entity}.removed`;
+      data = { key: ch.key, reason: ch.reason };
+      if (!currentEntity(state, ch)) issues.push({ path: [...at, 'key'], code: 'NOT_FOUND' });
+      keys.push(ch.key);
+    } else if (ch.entity === 'case' || ch.entity === 'pupil') {
+      type = `${ch.entity}.recorded`;
+      data = { set: ch.set, ...(ch.reason ? { reason: ch.reason } : {}) };
+      keys.push(null);
+    } else {
+      const key = ch.key ?? randomId();
+      type = `${ch.entity}.recorded`;
+      data = { key, set: ch.set, ...(ch.reason ? { reason: ch.reason } : {}) };
+      if (ch.entity === 'evaluations') {
+        if (!ch.parent || !state.keys.recommendations.includes(ch.parent))
+          issues.push({ path: [...at, 'parent'], code: 'NOT_FOUND' });
+        data.parent = ch.parent;
+      }
+      if (ch.key && !currentEntity(state, ch)) issues.push({ path: [...at, 'key'], code: 'NOT_FOUND' });
+      keys.push(key);
+    }
+    const parsed = parseEventData(type, data);
+    if (!parsed.success) {
+      if ('error' in parsed && parsed.error) issues.push(...zodIssues(parsed.error, at));
+      return;
+    }
+    if (ch.op === 'set' && !ch.reason) {
+      // A correction (changing a value that was already recorded) must say why: the timeline keeps both.
+      const current = currentEntity(state, ch);
+      for (const [field, value] of Object.entries((parsed.data.set as Record<string, unknown>) ?? {})) {
+        const before = current?.[field];
+        if (before != null && !sameValue(before, value))
+          issues.push({ path: [...at, 'set', field], code: 'CORRECTION_REASON_REQUIRED' });
+      }
+    }
+    events.push({ type, data: parsed.data });
+  });
+  return { events, keys, issues };
+}
+
+/** Stand-ins for events not yet written, so the rules can be checked on the state they would produce. */
+export function provisional(caseId: string, events: readonly NewEvent[]): StoredEvent[] {
+  return events.map((e, i) => ({
+    v: 1,
+    id: `pending-${i}`,
+    caseId,
+    type: e.type,
+    hlc: `999999999999999-${String(i).padStart(6, '0')}`,
+    device: 'pending',
+    actor: 'pending',
+    at: '',
+    data: e.data,
+  }));
+}
+
+/** Issues the new state has that the old one did not (a draft may already be incomplete; that is not this change's fault). */
+export function newIssues(before: CaseState, after: CaseState): Issue[] {
+  const old = new Set(validateCaseDoc(before.doc).issues.map((i) => `${formatPath(i.path)}|${i.code}`));
+  return validateCaseDoc(after.doc).issues.filter((i) => !old.has(`${formatPath(i.path)}|${i.code}`));
+}
+
+export async function updateCase(vault: Vault, caseId: string, changes: readonly CaseChange[]) {
+  const stored = await vault.readCase(caseId);
+  const before = foldCase(caseId, stored);
+  if (!before.opened) throw new BroError('NOT_FOUND', 'No such case');
+  const { events, keys, issues } = eventsForChanges(before, changes);
+  if (issues.length) throw new BroError('VALIDATION', 'The changes are not valid', { issues });
+  const after = foldCase(caseId, [...stored, ...provisional(caseId, events)]);
+  const ruleIssues = newIssues(before, after).map((i) => ({ ...i, path: ['case', ...i.path] }));
+  if (ruleIssues.length) throw new BroError('VALIDATION', 'The case would break a rule', { issues: ruleIssues });
+  await vault.append(caseId, events);
+  await vault.audit('case.update', caseId);
+  return { events: events.length, keys };
+}

@@ -1,0 +1,104 @@
+import { z } from 'zod';
+import { summarizeCase } from '../../shared/cases/summary';
+import { contract, type OpName, type OpOutput } from '../../shared/contract';
+import { zodIssues } from '../../shared/domain/validate';
+import { generateDemo } from '../../shared/demo/generate';
+import { BroError } from '../../shared/errors';
+import { updateCase } from './cases/update';
+import { exportInterchange, importInterchange } from './interchange/importer';
+import type { Progress, Session } from './session';
+import { randomId } from './vault/crypto';
+import { Vault } from './vault/vault';
+
+type Handler<K extends OpName> = (input: z.output<(typeof contract)[K]['input']>, progress?: Progress) => Promise<OpOutput<K>>;
+export type Handlers = { [K in OpName]: Handler<K> };
+
+/** The one handler table. Each adapter (IPC, host, CLI) validates with `call` and lands here. */
+export function createHandlers(session: Session): Handlers {
+  const vaultOpts = () => ({ ...(session.opts.deviceId ? { deviceId: session.opts.deviceId } : {}), ...(session.opts.now ? { now: session.opts.now } : {}) });
+  return {
+    'vault.create': async (input) => {
+      await session.vault?.close();
+      const { vault, recoveryKey, memberId } = await Vault.create(input.dir, {
+        passphrase: input.passphrase,
+        ...(input.memberName ? { memberName: input.memberName } : {}),
+        ...(session.opts.kdf ? { kdf: session.opts.kdf } : {}),
+        ...vaultOpts(),
+      });
+      session.vault = vault;
+      return { vaultId: vault.vaultId, memberId, recoveryKey };
+    },
+    'vault.unlock': async (input) => {
+      await session.vault?.close();
+      session.vault = null;
+      const secret = 'passphrase' in input ? { passphrase: input.passphrase } : { recoveryKey: input.recoveryKey };
+      session.vault = await Vault.unlock(input.dir, secret, vaultOpts());
+      return { vaultId: session.vault.vaultId };
+    },
+    'vault.lock': async () => {
+      await session.vault?.close();
+      session.vault = null;
+      return {};
+    },
+    'vault.status': async () => ({ unlocked: session.vault !== null, vaultId: session.vault?.vaultId ?? null }),
+    'vault.check': async (_input, progress) =>
+      session.requireVault().check({ onProgress: (d, t) => progress?.(d, t, 'check') }),
+    'cases.list': async (_input, progress) => {
+      const r = await session.requireVault().listCases({ onProgress: (d, t) => progress?.(d, t, 'open') });
+      return { cases: r.cases, damaged: r.damaged };
+    },
+    'cases.get': async ({ caseId }) => {
+      const vault = session.requireVault();
+      const state = await vault.fold(caseId);
+      if (!state.opened) throw new BroError('NOT_FOUND', 'No such case');
+      await vault.audit('case.read', caseId);
+      return {
+        caseId,
+        doc: state.doc,
+        keys: state.keys,
+        evaluationKeys: state.evaluationKeys,
+        history: state.history,
+        summary: summarizeCase(state),
+      };
+    },
+    'cases.create': async (input) => {
+      const vault = session.requireVault();
+      const { cases } = await vault.listCases();
+      const externalId = input.id ?? `sak-${session.today().slice(0, 4)}-${randomId().slice(0, 6)}`;
+      if (cases.some((c) => c.externalId === externalId))
+        throw new BroError('CONFLICT', 'A case with this id exists', { issues: [{ path: ['id'], code: 'DUPLICATE_ID' }] });
+      const caseId = await vault.createCase();
+      await vault.append(caseId, [
+        { type: 'case.opened', data: { externalId, service: input.service } },
+        { type: 'pupil.recorded', data: { set: input.pupil } },
+      ]);
+      await vault.audit('case.create', caseId);
+      return { caseId, externalId };
+    },
+    'cases.update': async ({ caseId, changes }) => updateCase(session.requireVault(), caseId, changes),
+    'interchange.import': async ({ file }, progress) => importInterchange(session.requireVault(), file, progress),
+    'interchange.export': async ({ cases }) => exportInterchange(session.requireVault(), cases),
+    'demo.create': async ({ cases, seed, today }, progress) => {
+      const file = generateDemo({ cases, seed, today: today ?? session.today() });
+      return importInterchange(session.requireVault(), file, progress);
+    },
+  };
+}
+
+/** Validates raw input against the contract and runs the handler: the only way in, for every adapter. */
+export async function call<K extends OpName>(
+  handlers: Handlers,
+  name: K,
+  raw: unknown,
+  progress?: Progress,
+): Promise<OpOutput<K>> {
+  const def = contract[name];
+  if (!def) throw new BroError('USAGE', 'Unknown operation');
+  const parsed = def.input.safeParse(raw ?? {});
+  if (!parsed.success) throw new BroError('VALIDATION', 'Invalid input', { issues: zodIssues(parsed.error) });
+  return (handlers[name] as Handler<K>)(parsed.data as never, progress);
+}
+
+export function isOpName(name: string): name is OpName {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}

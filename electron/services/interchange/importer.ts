@@ -1,0 +1,125 @@
+import { validateCaseDoc, zodIssues } from '../../../shared/domain/validate';
+import type { CaseDoc } from '../../../shared/domain/caseDoc';
+import { BroError, type Issue } from '../../../shared/errors';
+import { foldCase, type CaseState } from '../../../shared/events/fold';
+import type { NewEvent, StoredEvent } from '../../../shared/events/vocabulary';
+import { diffCase, toInterchangeCase } from '../../../shared/interchange/diff';
+import { INTERCHANGE_FORMAT, interchangeFile, type InterchangeFile } from '../../../shared/interchange/schema';
+import { newIssues, provisional } from '../cases/update';
+import { randomId } from '../vault/crypto';
+import type { Vault } from '../vault/vault';
+import type { Progress } from '../session';
+
+export interface ImportResult {
+  cases: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  events: number;
+}
+
+/** Validates a whole interchange file: every problem, by path. Throws VALIDATION; writes nothing. */
+export function parseInterchange(input: unknown): InterchangeFile {
+  const parsed = interchangeFile.safeParse(input);
+  if (!parsed.success) {
+    throw new BroError('VALIDATION', 'The import file is not valid bro-interchange/1', { issues: zodIssues(parsed.error) });
+  }
+  const issues: Issue[] = [];
+  const seen = new Map<string, number>();
+  parsed.data.cases.forEach((c, i) => {
+    if (seen.has(c.id)) issues.push({ path: ['cases', i, 'id'], code: 'DUPLICATE_ID' });
+    seen.set(c.id, i);
+    issues.push(...validateCaseDoc(c, ['cases', i]).issues);
+    for (const coll of ['referrals', 'recommendations'] as const) {
+      const ids = new Set<string>();
+      (c[coll] ?? []).forEach((item, j) => {
+        if (ids.has(item.id)) issues.push({ path: ['cases', i, coll, j, 'id'], code: 'DUPLICATE_ID' });
+        ids.add(item.id);
+      });
+    }
+  });
+  if (issues.length) throw new BroError('VALIDATION', 'The import file breaks case rules', { issues });
+  return parsed.data;
+}
+
+/**
+ * Imports all or nothing: everything is validated (also against what the vault holds) before the
+ * first file is written. Idempotent: a case already holding the same content gets no events.
+ */
+export async function importInterchange(vault: Vault, input: unknown, onProgress?: Progress): Promise<ImportResult> {
+  const file = parseInterchange(input);
+  const { cases: existing } = await vault.listCases();
+  const byExternal = new Map(existing.map((s) => [s.externalId, s.caseId]));
+  const plan: { caseId: string | null; events: NewEvent[] }[] = [];
+  const issues: Issue[] = [];
+  let i = 0;
+  for (const doc of file.cases) {
+    onProgress?.(i, file.cases.length, 'validate');
+    const caseId = byExternal.get(doc.id) ?? null;
+    let stored: StoredEvent[] = [];
+    let state: CaseState | null = null;
+    if (caseId) {
+      stored = await vault.readCase(caseId); // a damaged case stops the import: nothing is written
+      state = foldCase(caseId, stored);
+    }
+    const events = diffCase(state, doc as CaseDoc, randomId);
+    if (events.length && state) {
+      const after = foldCase(caseId!, [...stored, ...provisional(caseId!, events)]);
+      issues.push(...newIssues(state, after).map((x) => ({ ...x, path: ['cases', i, ...x.path] })));
+    }
+    plan.push({ caseId, events });
+    i++;
+  }
+  if (issues.length) throw new BroError('VALIDATION', 'The import conflicts with cases in the vault', { issues });
+
+  const result: ImportResult = { cases: file.cases.length, created: 0, updated: 0, unchanged: 0, events: 0 };
+  i = 0;
+  for (const step of plan) {
+    onProgress?.(i++, plan.length, 'write');
+    if (step.events.length === 0) {
+      result.unchanged++;
+      continue;
+    }
+    const caseId = step.caseId ?? (await vault.createCase());
+    await vault.append(caseId, step.events);
+    if (step.caseId) result.updated++;
+    else result.created++;
+    result.events += step.events.length;
+  }
+  onProgress?.(plan.length, plan.length, 'write');
+  await vault.audit('import');
+  return result;
+}
+
+/** Exports cases (all, or those named by external or vault id). Damaged cases are skipped and listed. */
+export async function exportInterchange(
+  vault: Vault,
+  select?: readonly string[],
+): Promise<{ file: InterchangeFile; skipped: { caseId: string; code: string }[] }> {
+  const { cases, damaged } = await vault.listCases();
+  let chosen = cases;
+  if (select?.length) {
+    chosen = [];
+    for (const want of select) {
+      const hit = cases.find((c) => c.externalId === want || c.caseId === want);
+      if (!hit) {
+        if (damaged.some((d) => d.caseId === want))
+          throw new BroError('TAMPERED', 'The case is damaged', { detail: { caseId: want } });
+        throw new BroError('NOT_FOUND', 'No such case', { issues: [{ path: ['cases'], code: 'NOT_FOUND' }] });
+      }
+      chosen.push(hit);
+    }
+  }
+  const out: CaseDoc[] = [];
+  const skipped = select?.length ? [] : damaged.map((d) => ({ caseId: d.caseId, code: 'TAMPERED' }));
+  for (const s of chosen) {
+    try {
+      out.push(toInterchangeCase(await vault.fold(s.caseId)));
+    } catch (e) {
+      if (e instanceof BroError && e.code === 'TAMPERED') skipped.push({ caseId: s.caseId, code: 'TAMPERED' });
+      else throw e;
+    }
+  }
+  await vault.audit('export', chosen.map((c) => c.caseId));
+  return { file: { format: INTERCHANGE_FORMAT, cases: out }, skipped };
+}

@@ -1,0 +1,195 @@
+import { createHash, hkdfSync, randomBytes, scrypt as scryptCb, timingSafeEqual } from 'node:crypto';
+import { CompactEncrypt, compactDecrypt, decodeProtectedHeader } from 'jose';
+import { BroError } from '../../../shared/errors';
+
+const enc = new TextEncoder();
+const dec = new TextDecoder('utf-8', { fatal: true });
+
+/** RFC 4648 base32, lowercase, no padding: safe in every file system, no case clashes. */
+const B32 = 'abcdefghijklmnopqrstuvwxyz234567';
+export function base32(bytes: Uint8Array): string {
+  let bits = 0;
+  let value = 0;
+  let out = '';
+  for (const b of bytes) {
+    value = (value << 8) | b;
+    bits += 8;
+    while (bits >= 5) {
+      out += B32[(value >>> (bits - 5)) & 31];
+      bits -= 5;
+    }
+  }
+  if (bits > 0) out += B32[(value << (5 - bits)) & 31];
+  return out;
+}
+
+/** A vault-internal id: 128 random bits, 26 base32 characters. Names files; means nothing. */
+export function randomId(): string {
+  return base32(randomBytes(16));
+}
+
+/** Content-derived id of the same shape, for packs: two devices packing the same events pick the same name. */
+export function digestId(parts: readonly string[]): string {
+  return base32(createHash('sha256').update(parts.join('\n')).digest().subarray(0, 16));
+}
+
+export function sha256Hex(data: Uint8Array | string): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+export interface ScryptParams {
+  alg: 'scrypt';
+  N: number;
+  r: number;
+  p: number;
+  salt: string;
+}
+
+/** Defaults at OWASP strength (N = 2^17, r = 8, p = 1): about 0.7 s and 128 MiB here, once per unlock. */
+export const DEFAULT_SCRYPT = { N: 2 ** 17, r: 8, p: 1 } as const;
+
+export function newScryptParams(cost: { N: number; r: number; p: number } = DEFAULT_SCRYPT): ScryptParams {
+  return { alg: 'scrypt', ...cost, salt: Buffer.from(randomBytes(16)).toString('base64url') };
+}
+
+/** Passphrase → 256-bit key-encryption key. SECURITY: scrypt by hand, never JWE PBES2 (capped iterations). */
+export function deriveKek(passphrase: string, params: ScryptParams): Promise<Uint8Array> {
+  const salt = Buffer.from(params.salt, 'base64url');
+  const maxmem = 128 * params.N * params.r + 64 * 1024 * 1024;
+  return new Promise((resolve, reject) => {
+    scryptCb(passphrase.normalize('NFC'), salt, 32, { N: params.N, r: params.r, p: params.p, maxmem }, (err, key) =>
+      err ? reject(new BroError('INTERNAL', 'Key derivation failed', { cause: err })) : resolve(new Uint8Array(key)),
+    );
+  });
+}
+
+/** Domain-separated subkeys of the master key (index, audit, case-key wrapping, signing seed …). */
+export function subkey(master: Uint8Array, vaultId: string, purpose: string): Uint8Array {
+  return new Uint8Array(hkdfSync('sha256', master, enc.encode(vaultId), enc.encode(`bro ${purpose}`), 32));
+}
+
+export function randomKey(): Uint8Array {
+  return new Uint8Array(randomBytes(32));
+}
+
+/** What a file claims to be, bound into the JWE protected header (and so into the GCM tag). */
+export interface Binding {
+  vault: string;
+  kind: 'master-key' | 'case-key' | 'event' | 'pack' | 'index' | 'audit' | 'identity';
+  case?: string;
+  id?: string;
+  kid?: string;
+}
+
+function headerOf(b: Binding): Record<string, string> {
+  const h: Record<string, string> = { 'bro.vault': b.vault, 'bro.kind': b.kind };
+  if (b.case) h['bro.case'] = b.case;
+  if (b.id) h['bro.id'] = b.id;
+  if (b.kid) h['bro.kid'] = b.kid;
+  return h;
+}
+
+/** Content encryption: `dir` + A256GCM. */
+export async function sealContent(key: Uint8Array, plaintext: Uint8Array, b: Binding): Promise<string> {
+  return new CompactEncrypt(plaintext).setProtectedHeader({ alg: 'dir', enc: 'A256GCM', ...headerOf(b) }).encrypt(key);
+}
+
+/** Key wrapping: A256GCMKW (AES key wrap is missing from Electron's BoringSSL). */
+export async function sealKey(kek: Uint8Array, plaintext: Uint8Array, b: Binding): Promise<string> {
+  return new CompactEncrypt(plaintext)
+    .setProtectedHeader({ alg: 'A256GCMKW', enc: 'A256GCM', ...headerOf(b) })
+    .encrypt(kek);
+}
+
+export class OpenFailure extends Error {
+  constructor(readonly reason: 'FORMAT' | 'AUTH' | 'BINDING') {
+    super(reason);
+  }
+}
+
+const B64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
+/**
+ * SECURITY: base64url decoders ignore the unused low bits of a segment's last character, so a
+ * changed byte there would decrypt fine. Bro requires canonical encoding: every byte counts.
+ */
+export function isCanonicalCompact(jwe: string): boolean {
+  const parts = jwe.split('.');
+  if (parts.length !== 5 || jwe.length < 20) return false;
+  for (const seg of parts) {
+    if (!/^[A-Za-z0-9_-]*$/.test(seg) || seg.length % 4 === 1) return false;
+    if (seg.length === 0) continue;
+    const last = B64URL.indexOf(seg[seg.length - 1]!);
+    if (seg.length % 4 === 2 && (last & 0b1111) !== 0) return false;
+    if (seg.length % 4 === 3 && (last & 0b11) !== 0) return false;
+  }
+  return true;
+}
+
+/** The `bro.kid` a file says it was written with, read before decrypting (it is authenticated by the decrypt). */
+export function peekKid(jwe: string): string | undefined {
+  try {
+    const h = decodeProtectedHeader(jwe);
+    return typeof h['bro.kid'] === 'string' ? h['bro.kid'] : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Decrypts and checks that the authenticated header says exactly what the caller expects,
+ * so a file moved to another case, renamed, or swapped between kinds fails.
+ */
+export async function open(key: Uint8Array, jwe: string, expect: Binding): Promise<Uint8Array> {
+  if (!isCanonicalCompact(jwe)) throw new OpenFailure('FORMAT');
+  let res;
+  try {
+    res = await compactDecrypt(jwe, key);
+  } catch {
+    throw new OpenFailure('AUTH');
+  }
+  const want = headerOf(expect);
+  const got = res.protectedHeader as Record<string, unknown>;
+  const expectedAlg = expect.kind === 'master-key' || expect.kind === 'case-key' ? 'A256GCMKW' : 'dir';
+  if (got.alg !== expectedAlg || got.enc !== 'A256GCM') throw new OpenFailure('BINDING');
+  for (const k of ['bro.vault', 'bro.kind', 'bro.case', 'bro.id', 'bro.kid']) {
+    if ((got[k] ?? undefined) !== want[k]) throw new OpenFailure('BINDING');
+  }
+  return res.plaintext;
+}
+
+export function encodeJson(v: unknown): Uint8Array {
+  return enc.encode(JSON.stringify(v));
+}
+export function decodeJson(b: Uint8Array): unknown {
+  return JSON.parse(dec.decode(b));
+}
+
+/** Recovery key: 32 random bytes shown once as 13 groups of 4 base32 characters plus a 4-character check group. */
+export function formatRecoveryKey(key: Uint8Array): string {
+  const body = base32(key).toUpperCase();
+  const check = base32(createHash('sha256').update(key).digest().subarray(0, 3)).slice(0, 4).toUpperCase();
+  return (body + check).match(/.{1,4}/g)!.join('-');
+}
+
+export function parseRecoveryKey(s: string): Uint8Array {
+  const clean = s.replace(/[\s-]/g, '').toLowerCase();
+  if (!/^[a-z2-7]{56}$/.test(clean)) throw new BroError('VALIDATION', 'Recovery key has the wrong format', { issues: [{ path: ['recoveryKey'], code: 'RECOVERY_KEY_FORMAT' }] });
+  const body = clean.slice(0, 52);
+  const bytes = new Uint8Array(32);
+  let bits = 0;
+  let value = 0;
+  let i = 0;
+  for (const ch of body) {
+    value = (value << 5) | B32.indexOf(ch);
+    bits += 5;
+    if (bits >= 8 && i < 32) {
+      bytes[i++] = (value >>> (bits - 8)) & 255;
+      bits -= 8;
+    }
+  }
+  const expected = formatRecoveryKey(bytes).replace(/-/g, '').toLowerCase();
+  if (!timingSafeEqual(Buffer.from(expected), Buffer.from(clean)))
+    throw new BroError('VALIDATION', 'Recovery key check failed (typo?)', { issues: [{ path: ['recoveryKey'], code: 'RECOVERY_KEY_CHECKSUM' }] });
+  return bytes;
+}

@@ -1,0 +1,163 @@
+import { z } from 'zod';
+import { COLLECTIONS } from '../domain/caseDoc';
+import { externalId, service } from '../domain/common';
+import { pupil } from '../domain/pupil';
+import type { ErrorCode } from '../errors';
+import { vaultId } from '../events/vocabulary';
+
+/**
+ * The one contract. Every operation is listed once with its input, output and the error codes
+ * it may return. Electron IPC, the loopback host and the CLI all validate against this and
+ * call the same handler table (electron/services/handlers.ts).
+ */
+function op<I extends z.ZodType, O extends z.ZodType>(def: { input: I; output: O; errors: readonly ErrorCode[] }) {
+  return def;
+}
+
+const folder = z.string().min(1).max(4096);
+const passphrase = z.string().min(1).max(1024);
+
+const summary = z.object({
+  caseId: z.string(),
+  externalId: z.string(),
+  pupil: z.string(),
+  school: z.string(),
+  grade: z.number().nullable(),
+  service: service.nullable(),
+  caseworker: z.string().nullable(),
+  openReferral: z.object({ id: z.string(), service: service.nullable(), received: z.string() }).nullable(),
+  status: z.enum(['open', 'closed', 'new']),
+  eventCount: z.number(),
+});
+
+const damagedFile = z.object({
+  caseId: z.string().nullable(),
+  file: z.string(),
+  code: z.enum(['TAMPERED', 'MISSING', 'UNREADABLE']),
+  reason: z.string(),
+});
+
+/** One change to a case from a form: a patch of one entity, or its removal. */
+export const caseChange = z.discriminatedUnion('op', [
+  z.strictObject({
+    op: z.literal('set'),
+    entity: z.enum(['case', 'pupil', 'evaluations', ...COLLECTIONS]),
+    /** Entity key for collections; omitted to add a new item. */
+    key: vaultId.optional(),
+    /** For evaluations: the recommendation's key. */
+    parent: vaultId.optional(),
+    set: z.record(z.string(), z.unknown()),
+    reason: z.string().max(2000).optional(),
+  }),
+  z.strictObject({
+    op: z.literal('remove'),
+    entity: z.enum(['evaluations', ...COLLECTIONS]),
+    key: vaultId,
+    reason: z.string().min(1).max(2000),
+  }),
+]);
+export type CaseChange = z.infer<typeof caseChange>;
+
+const importResult = z.object({
+  cases: z.number(),
+  created: z.number(),
+  updated: z.number(),
+  unchanged: z.number(),
+  events: z.number(),
+});
+
+export const contract = {
+  'vault.create': op({
+    input: z.strictObject({ dir: folder, passphrase, memberName: z.string().max(200).optional() }),
+    output: z.object({ vaultId: z.string(), memberId: z.string(), recoveryKey: z.string() }),
+    errors: ['VAULT_EXISTS', 'VALIDATION', 'IO'],
+  }),
+  'vault.unlock': op({
+    input: z.union([
+      z.strictObject({ dir: folder, passphrase }),
+      z.strictObject({ dir: folder, recoveryKey: z.string().min(1).max(200) }),
+    ]),
+    output: z.object({ vaultId: z.string() }),
+    errors: ['VAULT_NOT_FOUND', 'VAULT_DAMAGED', 'VAULT_NEWER_FORMAT', 'WRONG_PASSPHRASE', 'VALIDATION', 'IO'],
+  }),
+  'vault.lock': op({ input: z.strictObject({}), output: z.object({}), errors: [] }),
+  'vault.status': op({
+    input: z.strictObject({}),
+    output: z.object({ unlocked: z.boolean(), vaultId: z.string().nullable() }),
+    errors: [],
+  }),
+  'vault.check': op({
+    input: z.strictObject({}),
+    output: z.object({
+      ok: z.boolean(),
+      cases: z.number(),
+      events: z.number(),
+      files: z.number(),
+      damaged: z.array(damagedFile),
+      junk: z.array(z.string()),
+      indexRebuilt: z.boolean(),
+    }),
+    errors: ['VAULT_LOCKED', 'IO'],
+  }),
+  'cases.list': op({
+    input: z.strictObject({}),
+    output: z.object({
+      cases: z.array(summary),
+      damaged: z.array(z.object({ caseId: z.string(), files: z.array(damagedFile) })),
+    }),
+    errors: ['VAULT_LOCKED', 'IO'],
+  }),
+  'cases.get': op({
+    input: z.strictObject({ caseId: vaultId }),
+    output: z.object({
+      caseId: z.string(),
+      doc: z.unknown(),
+      keys: z.record(z.string(), z.array(z.string())),
+      evaluationKeys: z.record(z.string(), z.array(z.string())),
+      history: z.array(z.unknown()),
+      summary,
+    }),
+    errors: ['VAULT_LOCKED', 'NOT_FOUND', 'TAMPERED', 'IO'],
+  }),
+  'cases.create': op({
+    input: z.strictObject({ id: externalId.optional(), service, pupil }),
+    output: z.object({ caseId: z.string(), externalId: z.string() }),
+    errors: ['VAULT_LOCKED', 'VALIDATION', 'CONFLICT', 'IO'],
+  }),
+  'cases.update': op({
+    input: z.strictObject({ caseId: vaultId, changes: z.array(caseChange).min(1).max(200) }),
+    output: z.object({ events: z.number(), keys: z.array(z.string().nullable()) }),
+    errors: ['VAULT_LOCKED', 'VALIDATION', 'NOT_FOUND', 'TAMPERED', 'IO'],
+  }),
+  'interchange.import': op({
+    input: z.strictObject({ file: z.unknown() }),
+    output: importResult,
+    errors: ['VAULT_LOCKED', 'VALIDATION', 'TAMPERED', 'IO'],
+  }),
+  'interchange.export': op({
+    input: z.strictObject({ cases: z.array(z.string().min(1).max(200)).optional() }),
+    output: z.object({
+      file: z.unknown(),
+      skipped: z.array(z.object({ caseId: z.string(), code: z.string() })),
+    }),
+    errors: ['VAULT_LOCKED', 'NOT_FOUND', 'IO'],
+  }),
+  'demo.create': op({
+    input: z.strictObject({
+      cases: z.number().int().min(1).max(50_000),
+      seed: z.union([z.string().max(100), z.number()]),
+      today: z.string().optional(),
+    }),
+    output: importResult,
+    errors: ['VAULT_LOCKED', 'VALIDATION', 'IO'],
+  }),
+} as const;
+
+export type Contract = typeof contract;
+export type OpName = keyof Contract;
+export type OpInput<K extends OpName> = z.input<Contract[K]['input']>;
+export type OpOutput<K extends OpName> = z.infer<Contract[K]['output']>;
+
+/** The client the renderer (and tests) call: one async function per operation. */
+export type BroApi = { [K in OpName]: (input: OpInput<K>) => Promise<OpOutput<K>> };
+

@@ -1,0 +1,56 @@
+import type { ErrorCode } from '../errors';
+
+/** Norwegian (bokmål) text for each error code: what happened and what to do. No values, no names. */
+export const ERROR_TEXT_NB: Record<ErrorCode, string> = {
+  VAULT_LOCKED: 'Saksarkivet er låst. Lås det opp med passordfrasen din.',
+  VAULT_NOT_FOUND: 'Fant ikke noe saksarkiv i denne mappen. Sjekk mappen, eller opprett et nytt arkiv.',
+  VAULT_EXISTS: 'Mappen er ikke tom eller har allerede et saksarkiv. Velg en tom mappe.',
+  VAULT_DAMAGED: 'En fil som hele arkivet trenger, er skadet eller mangler. Arkivet er ikke endret.',
+  VAULT_NEWER_FORMAT: 'Arkivet er laget med en nyere versjon av Bro. Oppdater Bro for å åpne det; ingenting er endret.',
+  WRONG_PASSPHRASE: 'Feil passordfrase eller gjenopprettingsnøkkel. Ingenting er endret.',
+  VALIDATION: 'Noen opplysninger er ikke gyldige. Ingenting er lagret.',
+  NOT_FOUND: 'Fant ikke det du ba om.',
+  TAMPERED: 'En fil i denne saken er skadet eller endret utenfor Bro. De andre sakene virker som før.',
+  CONFLICT: 'Det finnes allerede en sak med samme id.',
+  CONSENT_MISSING: 'Samtykke eller lovgrunnlag mangler for en mottaker.',
+  LETTER_INCOMPLETE: 'Brevet mangler opplysninger og kan ikke signeres ennå.',
+  IO: 'Kunne ikke lese eller skrive en fil. Sjekk at mappen er tilgjengelig og at det er plass på disken.',
+  USAGE: 'Kommandoen er ikke riktig brukt. Se «bro help».',
+  INTERNAL: 'Noe gikk galt i Bro. Ingen personopplysninger er logget.',
+};
+
+/** Norwegian text for issue codes (field-level problems). */
+export const ISSUE_TEXT_NB: Record<string, string> = {
+  REQUIRED: 'må fylles ut',
+  DATE_FORMAT: 'må være en dato på formen ÅÅÅÅ-MM-DD',
+  DATE_INVALID: 'er ikke en gyldig dato',
+  ID_CHARS: 'inneholder tegn som ikke er tillatt i en id',
+  invalid_type: 'mangler eller har feil type',
+  invalid_value: 'har en verdi som ikke er tillatt',
+  unrecognized_keys: 'har felt som ikke finnes i formatet',
+  too_big: 'er for stor eller for lang',
+  too_small: 'er for liten eller for kort',
+  invalid_union: 'har feil form',
+  RECEIVED_BEFORE_SENT: 'mottatt kan ikke være før sendt',
+  BEFORE_RECEIVED: 'kan ikke være før henvisningen ble mottatt',
+  SIGNAL_AFTER_REFERRAL: 'første bekymring kan ikke være etter at henvisningen ble sendt',
+  DECISION_WITHOUT_DATE: 'en beslutning trenger en dato',
+  FRIST_BEFORE_DECIDED: 'fristen kan ikke være før vedtaksdatoen',
+  OUTCOME_WITHOUT_CLOSED: 'utfall krever at saken er avsluttet',
+  ENDS_BEFORE_START: 'sluttdato kan ikke være før startdato',
+  HANDOVER_NOTE_REQUIRED: 'bytte av saksbehandler krever et overføringsnotat',
+  LEGAL_REF_REQUIRED: 'lovkrav må ha en lovhenvisning',
+  EVALUATION_BEFORE_START: 'evalueringen kan ikke være før tiltaket starter',
+  EXPIRES_BEFORE_GIVEN: 'utløpsdato kan ikke være før samtykket ble gitt',
+  WITHDRAWN_BEFORE_GIVEN: 'tilbaketrekking kan ikke være før samtykket ble gitt',
+  CORRECTION_REASON_REQUIRED: 'en rettelse må ha en begrunnelse',
+  DUPLICATE_ID: 'id-en er brukt mer enn én gang',
+  NOT_FOUND: 'finnes ikke',
+  PASSPHRASE_TOO_SHORT: 'passordfrasen må ha minst 8 tegn',
+  RECOVERY_KEY_FORMAT: 'gjenopprettingsnøkkelen har feil form',
+  RECOVERY_KEY_CHECKSUM: 'gjenopprettingsnøkkelen stemmer ikke (skrivefeil?)',
+};
+
+export function issueText(code: string): string {
+  return ISSUE_TEXT_NB[code] ?? 'er ikke gyldig';
+}
