@@ -1,5 +1,5 @@
 import { COLLECTIONS, type CaseDoc, type Collection } from '../domain/caseDoc';
-import { compareEvents, parseEventData, type StoredEvent } from './vocabulary';
+import { compareEvents, EVENT_VERSION, parseEventData, type StoredEvent } from './vocabulary';
 
 export interface FieldChange {
   field: string;
@@ -84,8 +84,9 @@ export function foldCase(caseId: string, events: readonly StoredEvent[]): CaseSt
     seen.add(ev.id);
     count++;
     lastHlc = ev.hlc;
-    const parsed = parseEventData(ev.type, ev.data);
-    if (!parsed.success) {
+    // A newer vocabulary version may mean something else by the same payload: skip it, don't misread it.
+    const parsed = ev.v > EVENT_VERSION ? null : parseEventData(ev.type, ev.data);
+    if (!parsed?.success) {
       skipped++;
       continue;
     }
