@@ -3,7 +3,7 @@ import { z } from 'zod';
 /** Calendar date `YYYY-MM-DD` that exists in the Gregorian calendar (no time zone games). */
 export const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'DATE_FORMAT' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'DATE_FORMAT', abort: true })
   .refine(isRealDate, { message: 'DATE_INVALID' });
 
 export function isRealDate(s: string): boolean {

@@ -3,11 +3,14 @@ import type { Issue, Path } from '../errors';
 import { caseDoc, type CaseDoc } from './caseDoc';
 import { AFTER_RECEIVED } from './referral';
 
+/** Our own messages on schemas are codes (`DATE_FORMAT`, `REQUIRED`, ...); zod's are sentences. */
+const OWN_CODE = /^[A-Z][A-Z_]*$/;
+
 /** zod issues → our issues (path + code; no values, so no personal data). */
 export function zodIssues(error: z.ZodError, prefix: Path = []): Issue[] {
   return error.issues.map((i) => ({
     path: [...prefix, ...(i.path as Path)],
-    code: i.code === 'custom' || i.message === 'REQUIRED' ? i.message : i.code,
+    code: i.code === 'custom' || OWN_CODE.test(i.message) ? i.message : i.code,
     message: i.code === 'invalid_value' || i.code === 'unrecognized_keys' ? i.message : undefined,
   }));
 }
