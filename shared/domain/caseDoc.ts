@@ -53,7 +53,7 @@ export const COLLECTIONS = [
 ] as const;
 export type Collection = (typeof COLLECTIONS)[number];
 
-/** Collections matched by their `id` field on import; the others are matched by position. */
+/** Collections matched by their `id` field on import; the others by content, then identity (interchange/diff.ts). */
 export const KEYED_BY_ID: ReadonlySet<Collection> = new Set(['referrals', 'recommendations']);
 
 export const COLLECTION_ITEM = {

@@ -1,7 +1,7 @@
 import { CASE_FIELDS, COLLECTIONS, KEYED_BY_ID, type CaseDoc, type Collection } from '../domain/caseDoc';
 import type { CaseState } from '../events/fold';
 import type { NewEvent } from '../events/vocabulary';
-import { dropNulls, sameValue } from '../json';
+import { dropNulls, sameValue, stableStringify } from '../json';
 
 export const IMPORT_REASON = 'Import (bro-interchange/1)';
 
@@ -53,8 +53,9 @@ export function diffCase(
     const items = (incoming[c] ?? []) as Obj[];
     const curItems = ((cur?.[c] ?? []) as Obj[]).slice();
     const curKeys = current?.keys[c] ?? [];
+    const matched = matchItems(c, items, curItems);
     items.forEach((item, pos) => {
-      const idx = KEYED_BY_ID.has(c) ? curItems.findIndex((x) => x.id === item.id) : pos < curItems.length ? pos : -1;
+      const idx = matched[pos] ?? -1;
       const existing = idx >= 0 ? curItems[idx] : undefined;
       const key = idx >= 0 ? (curKeys[idx] as string) : newKey();
       const omit = c === 'recommendations' ? ['evaluations'] : [];
@@ -65,6 +66,57 @@ export function diffCase(
     });
   }
   return events;
+}
+
+/**
+ * How an item without an id is recognised again when some of its other fields changed
+ * (an item that has an `id` is recognised by that alone). Referrals and recommendations
+ * always match by id (KEYED_BY_ID).
+ */
+const IDENTITY: Partial<Record<Collection | 'evaluations', readonly string[]>> = {
+  guardians: ['name'],
+  assignments: ['caseworker', 'from'],
+  meetings: ['date'],
+  consents: ['givenBy', 'recipient', 'date'],
+  absence: ['from', 'type'],
+  concernReports: ['date'],
+  evaluations: ['date'],
+};
+
+/**
+ * For each incoming item, the index of the current item it updates (-1: a new item). Items of
+ * KEYED_BY_ID collections match by id. Others match an identical current item first, then one
+ * with the same identity, each current item at most once. So a file that lists them in another
+ * order, or leaves some out, never rewrites one item with another's content.
+ */
+function matchItems(kind: Collection | 'evaluations', items: readonly Obj[], curItems: readonly Obj[]): number[] {
+  if (kind !== 'evaluations' && KEYED_BY_ID.has(kind))
+    return items.map((item) => curItems.findIndex((x) => x.id === item.id));
+  const fields = IDENTITY[kind];
+  const used = new Set<number>();
+  const matcher = (keyOf: (x: Obj) => string) => {
+    const byKey = new Map<string, number[]>();
+    curItems.forEach((x, i) => {
+      const k = keyOf(x);
+      const list = byKey.get(k);
+      if (list) list.push(i);
+      else byKey.set(k, [i]);
+    });
+    return (x: Obj): number => {
+      const i = byKey.get(keyOf(x))?.find((j) => !used.has(j)) ?? -1;
+      if (i >= 0) used.add(i);
+      return i;
+    };
+  };
+  const byContent = matcher((x) => stableStringify(dropNulls(x)));
+  const byIdentity = fields
+    ? matcher((x) => stableStringify((x.id != null ? ['id'] : fields).map((f) => x[f] ?? null)))
+    : () => -1;
+  const exact = items.map(byContent);
+  return items.map((item, pos) => {
+    const i = exact[pos] ?? -1;
+    return i >= 0 ? i : byIdentity(item);
+  });
 }
 
 function diffEvaluations(
@@ -78,11 +130,14 @@ function diffEvaluations(
   const out: NewEvent[] = [];
   const prev = (existing?.evaluations ?? []) as Obj[];
   const prevKeys = current?.evaluationKeys[recKey] ?? [];
-  ((item.evaluations ?? []) as Obj[]).forEach((ev, i) => {
-    const set = changedFields(prev[i], ev);
+  const items = (item.evaluations ?? []) as Obj[];
+  const matched = matchItems('evaluations', items, prev);
+  items.forEach((ev, i) => {
+    const idx = matched[i] ?? -1;
+    const set = changedFields(prev[idx], ev);
     if (!Object.keys(set).length) return;
-    const key = i < prev.length ? (prevKeys[i] as string) : newKey();
-    out.push({ type: 'evaluations.recorded', data: withReason({ key, parent: recKey, set: i < prev.length ? set : dropNulls(set) }) });
+    const key = idx >= 0 ? (prevKeys[idx] as string) : newKey();
+    out.push({ type: 'evaluations.recorded', data: withReason({ key, parent: recKey, set: idx >= 0 ? set : dropNulls(set) }) });
   });
   return out;
 }
