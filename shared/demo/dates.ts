@@ -1,0 +1,123 @@
+/**
+ * Calendar dates as day numbers (days since 1970-01-01), so the generator can add and
+ * compare without Date objects or time zones. Weekends count as non-working days;
+ * public holidays are ignored here (the demo only needs plausible dates, not exact frister).
+ */
+
+const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** Day number of a civil date (Howard Hinnant's days_from_civil). */
+export function dayNumber(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/** `[year, month, day]` of a day number. */
+export function civil(day: number): [number, number, number] {
+  const z = day + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return [yoe + era * 400 + (m <= 2 ? 1 : 0), m, d];
+}
+
+/** Parses `YYYY-MM-DD`; returns null for anything that is not a real calendar date. */
+export function parseDay(s: string): number | null {
+  const m = ISO.exec(s);
+  if (!m) return null;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  const n = dayNumber(y, mo, d);
+  const [cy, cm, cd] = civil(n);
+  return cy === y && cm === mo && cd === d ? n : null;
+}
+
+const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
+
+// Memoised by day number: a demo file holds millions of dates over a few thousand distinct
+// days, and one shared string per day keeps both the time and the memory down.
+const isoCache: string[] = [];
+const norwegianCache: string[] = [];
+
+/** `YYYY-MM-DD` */
+export function iso(day: number): string {
+  let s = day >= 0 ? isoCache[day] : undefined;
+  if (s === undefined) {
+    const [y, m, d] = civil(day);
+    s = `${y}-${pad2(m)}-${pad2(d)}`;
+    if (day >= 0) isoCache[day] = s;
+  }
+  return s;
+}
+
+/** `dd.mm.yyyy`, the way dates are written in Norwegian running text. */
+export function norwegian(day: number): string {
+  let s = day >= 0 ? norwegianCache[day] : undefined;
+  if (s === undefined) {
+    const [y, m, d] = civil(day);
+    s = `${pad2(d)}.${pad2(m)}.${y}`;
+    if (day >= 0) norwegianCache[day] = s;
+  }
+  return s;
+}
+
+/** ISO weekday: 1 = Monday … 7 = Sunday. Day 0 (1970-01-01) was a Thursday. */
+export function weekday(day: number): number {
+  return ((((day + 3) % 7) + 7) % 7) + 1;
+}
+
+export function isWeekend(day: number): boolean {
+  return weekday(day) >= 6;
+}
+
+/** The day itself if it is a weekday, else the following Monday. */
+export function nextWeekday(day: number): number {
+  const w = weekday(day);
+  return w === 6 ? day + 2 : w === 7 ? day + 1 : day;
+}
+
+/** The day itself if it is a weekday, else the Friday before. */
+export function previousWeekday(day: number): number {
+  const w = weekday(day);
+  return w === 6 ? day - 1 : w === 7 ? day - 2 : day;
+}
+
+/** `n` working days (Monday–Friday) after `day`. */
+export function addWorkingDays(day: number, n: number): number {
+  let d = day;
+  let left = n;
+  while (left > 0) {
+    d++;
+    if (!isWeekend(d)) left--;
+  }
+  return d;
+}
+
+export function month(day: number): number {
+  return civil(day)[1];
+}
+
+export function year(day: number): number {
+  return civil(day)[0];
+}
+
+/** First day of the month `day` lies in. */
+export function startOfMonth(day: number): number {
+  const [y, m] = civil(day);
+  return dayNumber(y, m, 1);
+}
+
+/** First day of the next month. */
+export function nextMonth(day: number): number {
+  const [y, m] = civil(day);
+  return m === 12 ? dayNumber(y + 1, 1, 1) : dayNumber(y, m + 1, 1);
+}

@@ -1,0 +1,1 @@
+export { DEADLINE_FIELDS, DEMO_SOURCE, generateDemo, type DemoOptions } from './generate';
