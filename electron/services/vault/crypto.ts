@@ -1,4 +1,12 @@
-import { createHash, hkdfSync, randomBytes, scrypt as scryptCb, timingSafeEqual } from 'node:crypto';
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHash,
+  hkdfSync,
+  randomBytes,
+  scrypt as scryptCb,
+  timingSafeEqual,
+} from 'node:crypto';
 import { CompactEncrypt, compactDecrypt, decodeProtectedHeader } from 'jose';
 import { BroError } from '../../../shared/errors';
 
@@ -89,9 +97,44 @@ function headerOf(b: Binding): Record<string, string> {
   return h;
 }
 
-/** Content encryption: `dir` + A256GCM. */
+/**
+ * Content encryption: JWE compact, `dir` + A256GCM (RFC 7516 §5.1 with a direct key).
+ * Done with node:crypto rather than jose: it is the hot path (every event, pack, index and
+ * audit line), and jose's generic pipeline costs about six times as much per small file.
+ * The output is ordinary JWE; tests decrypt it with jose and vice versa.
+ */
 export async function sealContent(key: Uint8Array, plaintext: Uint8Array, b: Binding): Promise<string> {
-  return new CompactEncrypt(plaintext).setProtectedHeader({ alg: 'dir', enc: 'A256GCM', ...headerOf(b) }).encrypt(key);
+  const header = Buffer.from(JSON.stringify({ alg: 'dir', enc: 'A256GCM', ...headerOf(b) })).toString('base64url');
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  cipher.setAAD(Buffer.from(header, 'ascii'));
+  const ct = Buffer.concat([cipher.update(plaintext), cipher.final()]);
+  return `${header}..${iv.toString('base64url')}.${ct.toString('base64url')}.${cipher.getAuthTag().toString('base64url')}`;
+}
+
+/** Decrypts a `dir` + A256GCM compact JWE; throws OpenFailure('AUTH') when it does not authenticate. */
+function openDirect(key: Uint8Array, jwe: string): { plaintext: Uint8Array; protectedHeader: Record<string, unknown> } {
+  const [h, ek, iv, ct, tag] = jwe.split('.') as [string, string, string, string, string];
+  let header: Record<string, unknown>;
+  try {
+    header = JSON.parse(Buffer.from(h, 'base64url').toString('utf8')) as Record<string, unknown>;
+  } catch {
+    throw new OpenFailure('FORMAT');
+  }
+  if (ek !== '' || header.alg !== 'dir' || header.enc !== 'A256GCM' || 'zip' in header || 'crit' in header)
+    throw new OpenFailure('BINDING');
+  const ivBytes = Buffer.from(iv, 'base64url');
+  const tagBytes = Buffer.from(tag, 'base64url');
+  if (ivBytes.length !== 12 || tagBytes.length !== 16 || key.length !== 32) throw new OpenFailure('FORMAT');
+  try {
+    const d = createDecipheriv('aes-256-gcm', key, ivBytes, { authTagLength: 16 });
+    d.setAAD(Buffer.from(h, 'ascii'));
+    d.setAuthTag(tagBytes);
+    const plaintext = Buffer.concat([d.update(Buffer.from(ct, 'base64url')), d.final()]);
+    return { plaintext: new Uint8Array(plaintext.buffer, plaintext.byteOffset, plaintext.length), protectedHeader: header };
+  } catch {
+    throw new OpenFailure('AUTH');
+  }
 }
 
 /** Key wrapping: A256GCMKW (AES key wrap is missing from Electron's BoringSSL). */
@@ -142,15 +185,20 @@ export function peekKid(jwe: string): string | undefined {
  */
 export async function open(key: Uint8Array, jwe: string, expect: Binding): Promise<Uint8Array> {
   if (!isCanonicalCompact(jwe)) throw new OpenFailure('FORMAT');
-  let res;
-  try {
-    res = await compactDecrypt(jwe, key);
-  } catch {
-    throw new OpenFailure('AUTH');
+  const wrapped = expect.kind === 'master-key' || expect.kind === 'case-key';
+  let res: { plaintext: Uint8Array; protectedHeader: Record<string, unknown> };
+  if (wrapped) {
+    try {
+      res = (await compactDecrypt(jwe, key)) as typeof res;
+    } catch {
+      throw new OpenFailure('AUTH');
+    }
+  } else {
+    res = openDirect(key, jwe);
   }
   const want = headerOf(expect);
   const got = res.protectedHeader as Record<string, unknown>;
-  const expectedAlg = expect.kind === 'master-key' || expect.kind === 'case-key' ? 'A256GCMKW' : 'dir';
+  const expectedAlg = wrapped ? 'A256GCMKW' : 'dir';
   if (got.alg !== expectedAlg || got.enc !== 'A256GCM') throw new OpenFailure('BINDING');
   for (const k of ['bro.vault', 'bro.kind', 'bro.case', 'bro.id', 'bro.kid']) {
     if ((got[k] ?? undefined) !== want[k]) throw new OpenFailure('BINDING');

@@ -244,7 +244,7 @@ describe('damage stays inside its case', () => {
     const { dir, a, b } = await twoCases();
     const f = eventFiles(dir, a, 'events')[0]!;
     const buf = readFileSync(f);
-    buf[Math.floor(buf.length / 2)] ^= 0x01;
+    buf[Math.floor(buf.length / 2)]! ^= 0x01;
     writeFileSync(f, buf);
     await expectOnlyDamaged(dir, a, b, relFile(dir, f));
   });
@@ -329,7 +329,7 @@ describe('several writers on one folder', () => {
         }),
       ),
     );
-    const acknowledged = [...JSON.parse(r1.stdout).ids, ...JSON.parse(r2.stdout).ids] as string[];
+    const acknowledged = [r1, r2].flatMap((r) => JSON.parse(r!.stdout).ids as string[]);
     expect(acknowledged).toHaveLength(2 * n * 2);
     const v = await Vault.unlock(dir, { passphrase: PASS });
     const events = await v.readCase(shared);

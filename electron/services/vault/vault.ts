@@ -1,3 +1,4 @@
+import { readdirSync, statSync } from 'node:fs';
 import { readFile, stat, unlink, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { BroError } from '../../../shared/errors';
@@ -90,14 +91,27 @@ interface CaseFiles {
   /** Names that are neither vault files nor known sync junk. */
   foreign: string[];
   junk: string[];
-  /** Signature of names, sizes and times: equal signature = unchanged since the index was written. */
-  signature: string;
+  /** Per file (and `key`): size and times. Equal stamps = unchanged since the index was written. */
+  stamps: Map<string, string>;
+}
+
+/** Names, sizes and times of a case's files in one comparable string. */
+function signatureOf(stamps: Map<string, string>): string {
+  return [...stamps.entries()]
+    .sort((a, b) => (a[0] < b[0] ? -1 : 1))
+    .map(([k, v]) => `${k}:${v}`)
+    .join('|');
+}
+
+function stampOf(s: { size: number; mtimeMs: number; ctimeMs: number }): string {
+  return `${s.size}:${s.mtimeMs}:${s.ctimeMs}`;
 }
 
 interface CachedCase {
-  signature: string;
+  stamps: Map<string, string>;
   events: StoredEvent[];
-  summary: CaseSummary;
+  /** Null when events were added since it was computed. */
+  summary: CaseSummary | null;
 }
 
 interface IndexPayload {
@@ -118,6 +132,15 @@ export interface AuditEntry {
 }
 
 const CASES = 'cases';
+
+function listDirSync(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw e;
+  }
+}
 const rel = (...parts: string[]) => parts.join('/');
 
 /** Reads the public header; refuses a vault from a newer Bro instead of guessing. */
@@ -204,6 +227,8 @@ export class Vault {
   private readonly cache = new Map<string, CachedCase>();
   private readonly dirty = new Set<string>();
   private closed = false;
+  /** Index files (with times) seen at the last load: older ones are superseded by the next write. */
+  private indexSeen: { n: string; t: number }[] = [];
 
   private constructor(dir: string, header: VaultHeader, unlocked: Unlocked, opts: VaultOptions) {
     this.dir = dir;
@@ -355,6 +380,8 @@ export class Vault {
     });
     await writeAtomic(this.casePath(caseId, 'key.jwe'), jwe);
     this.keyRings.set(caseId, ring);
+    const stamps = new Map([['key.jwe', stampOf(statSync(this.casePath(caseId, 'key.jwe')))]]);
+    this.cache.set(caseId, { stamps, events: [], summary: null });
     return caseId;
   }
 
@@ -383,38 +410,44 @@ export class Vault {
     }
   }
 
+  /**
+   * Lists a case's files with their stamps. Synchronous system calls on purpose: the open path
+   * makes a few per case, and thousands of thread-pool round trips cost more than the calls.
+   */
   private async caseFiles(caseId: string): Promise<CaseFiles> {
     const files: string[] = [];
     const foreign: string[] = [];
     const junk: string[] = [];
-    const sig: string[] = [];
+    const stamps = new Map<string, string>();
+    const statOrNull = (p: string) => statSync(p, { throwIfNoEntry: false }) ?? null;
     for (const sub of ['events', 'packs']) {
-      const names = (await listDir(this.casePath(caseId, sub))).sort();
-      for (const n of names) {
+      for (const n of listDirSync(this.casePath(caseId, sub))) {
         if (JWE_FILE_RE.test(n)) {
           files.push(`${sub}/${n}`);
-          try {
-            const s = await stat(this.casePath(caseId, sub, n));
-            sig.push(`${sub}/${n}:${s.size}:${s.mtimeMs}:${s.ctimeMs}`);
-          } catch {
-            sig.push(`${sub}/${n}:gone`);
-          }
+          const s = statOrNull(this.casePath(caseId, sub, n));
+          stamps.set(`${sub}/${n}`, s ? stampOf(s) : 'gone');
         } else if (isSyncJunk(n)) junk.push(rel(CASES, caseId, sub, n));
-        else foreign.push(`${sub}/${n}`);
+        else {
+          foreign.push(`${sub}/${n}`);
+          stamps.set(`${sub}/${n}`, 'foreign');
+        }
       }
     }
-    for (const n of await listDir(this.casePath(caseId))) {
+    for (const n of listDirSync(this.casePath(caseId))) {
       if (n === 'events' || n === 'packs' || n === 'key.jwe') continue;
       if (isSyncJunk(n)) junk.push(rel(CASES, caseId, n));
     }
-    try {
-      const s = await stat(this.casePath(caseId, 'key.jwe'));
-      sig.push(`key:${s.size}:${s.mtimeMs}:${s.ctimeMs}`);
-    } catch {
-      sig.push('key:missing');
-    }
-    if (foreign.length) sig.push(`foreign:${foreign.join(',')}`);
-    return { files, foreign, junk, signature: sig.join('|') };
+    const k = statOrNull(this.casePath(caseId, 'key.jwe'));
+    stamps.set('key.jwe', k ? stampOf(k) : 'missing');
+    files.sort();
+    return { files, foreign, junk, stamps };
+  }
+
+  /** The case's summary from the cache, computing it when events were added since. */
+  private summaryOf(caseId: string): CaseSummary {
+    const c = this.cache.get(caseId)!;
+    c.summary ??= summarizeCase(foldCase(caseId, c.events));
+    return c.summary;
   }
 
   /**
@@ -437,7 +470,7 @@ export class Vault {
   private async readCaseOnce(caseId: string): Promise<StoredEvent[]> {
     const listing = await this.caseFiles(caseId);
     const cached = this.cache.get(caseId);
-    if (cached && cached.signature === listing.signature) return cached.events;
+    if (cached && signatureOf(cached.stamps) === signatureOf(listing.stamps)) return cached.events;
     const ring = await this.keyRing(caseId);
     const bad: DamagedFile[] = listing.foreign.map((f) => ({
       caseId,
@@ -467,8 +500,7 @@ export class Vault {
     if (bad.length) throw damaged(caseId, bad);
     const events = [...byId.values()];
     for (const ev of events) this.observe(ev.hlc);
-    const summary = summarizeCase(foldCase(caseId, events));
-    this.cache.set(caseId, { signature: listing.signature, events, summary });
+    this.cache.set(caseId, { stamps: listing.stamps, events, summary: null });
     return events;
   }
 
@@ -516,7 +548,6 @@ export class Vault {
     this.assertOpen();
     if (events.length === 0) return [];
     const ring = await this.keyRing(caseId);
-    const before = await this.readCase(caseId);
     const at = new Date(this.now()).toISOString();
     const stored: StoredEvent[] = events.map((e) => ({
       v: EVENT_VERSION,
@@ -529,11 +560,15 @@ export class Vault {
       at,
       data: e.data,
     }));
-    await this.writeEvents(caseId, ring, stored);
+    const file = await this.writeEvents(caseId, ring, stored);
     this.dirty.add(caseId);
-    const all = [...before, ...stored];
-    const listing = await this.caseFiles(caseId);
-    this.cache.set(caseId, { signature: listing.signature, events: all, summary: summarizeCase(foldCase(caseId, all)) });
+    // Keep the cache in step without re-reading the case: add the new file's stamp and events.
+    const cached = this.cache.get(caseId);
+    if (cached) {
+      cached.stamps.set(file, stampOf(statSync(this.casePath(caseId, ...file.split('/')))));
+      cached.events = [...cached.events, ...stored];
+      cached.summary = null;
+    }
     return stored;
   }
 
@@ -599,18 +634,19 @@ export class Vault {
       const cached = this.cache.get(caseId);
       const fromIndex = index?.cases[caseId];
       const listing = await this.caseFiles(caseId);
-      if (cached && cached.signature === listing.signature) {
-        cases.push(cached.summary);
+      const sig = signatureOf(listing.stamps);
+      if (cached && signatureOf(cached.stamps) === sig) {
+        cases.push(this.summaryOf(caseId));
         continue;
       }
-      if (fromIndex && fromIndex.sig === listing.signature) {
+      if (fromIndex && fromIndex.sig === sig) {
         cases.push(fromIndex.summary);
         continue;
       }
       try {
         await this.readCase(caseId);
         this.dirty.add(caseId);
-        cases.push(this.cache.get(caseId)!.summary);
+        cases.push(this.summaryOf(caseId));
       } catch (e) {
         if (e instanceof BroError && e.code === 'TAMPERED') bad.push({ caseId, files: damagedFiles(e) });
         else if (e instanceof BroError && e.code === 'NOT_FOUND') continue;
@@ -631,6 +667,7 @@ export class Vault {
       names.map(async (n) => ({ n, t: (await stat(path.join(dir, n)).catch(() => null))?.mtimeMs ?? 0 })),
     );
     withTimes.sort((a, b) => b.t - a.t);
+    this.indexSeen = withTimes;
     for (const { n } of withTimes) {
       try {
         const jwe = await readFile(path.join(dir, n), 'utf8');
@@ -650,7 +687,7 @@ export class Vault {
     const entries: IndexPayload['cases'] = {};
     for (const s of cases) {
       const c = this.cache.get(s.caseId);
-      const sig = c?.signature ?? (await this.caseFiles(s.caseId)).signature;
+      const sig = signatureOf(c?.stamps ?? (await this.caseFiles(s.caseId)).stamps);
       entries[s.caseId] = { sig, summary: s };
     }
     const payload: IndexPayload = { v: 1, vault: this.vaultId, device: this.deviceId, hlc: this.tick(), cases: entries };
@@ -659,8 +696,12 @@ export class Vault {
     await ensureDir(path.join(this.dir, 'index'));
     // The index is rebuildable, so it is written atomically but without fsync.
     await writeAtomic(path.join(this.dir, 'index', name), jwe, { durable: false });
+    // Superseded: our own older indexes, and every index that was already there when we listed the
+    // cases (the new one covers all of it). One written by another device meanwhile stays.
+    const superseded = new Set(this.indexSeen.map((x) => x.n));
     for (const old of await listDir(path.join(this.dir, 'index'))) {
-      if (old !== name && old.startsWith(`${this.deviceId}-`)) await unlink(path.join(this.dir, 'index', old)).catch(() => {});
+      if (old !== name && (old.startsWith(`${this.deviceId}-`) || superseded.has(old)))
+        await unlink(path.join(this.dir, 'index', old)).catch(() => {});
     }
     this.dirty.clear();
   }
@@ -713,7 +754,7 @@ export class Vault {
       try {
         const evs = await this.readCase(caseId);
         events += evs.length;
-        summaries.push(this.cache.get(caseId)!.summary);
+        summaries.push(this.summaryOf(caseId));
       } catch (e) {
         if (e instanceof BroError && e.code === 'TAMPERED') damagedList.push(...damagedFiles(e));
         else if (!(e instanceof BroError && e.code === 'NOT_FOUND')) throw e;
@@ -724,7 +765,7 @@ export class Vault {
     damagedList.push(...(await this.checkAudit(junk)));
     const stale =
       !before ||
-      summaries.some((s) => before.cases[s.caseId]?.sig !== this.cache.get(s.caseId)?.signature) ||
+      summaries.some((s) => before.cases[s.caseId]?.sig !== signatureOf(this.cache.get(s.caseId)!.stamps)) ||
       Object.keys(before.cases).length !== summaries.length;
     await this.writeIndex(summaries);
     await this.audit('vault.check');

@@ -1,0 +1,13 @@
+// `npm run bench`: benchmarks, not tests. Prints ratios against baselines measured in the same run.
+// Options: --cases N (default 2000), --rounds N (default 5).
+import { parseArgs } from 'node:util';
+import { printResults } from './util';
+import { vaultBenchmarks } from './vault';
+
+const { values } = parseArgs({ options: { cases: { type: 'string' }, rounds: { type: 'string' } } });
+const cases = Number(values.cases ?? 2000);
+const rounds = Number(values.rounds ?? 5);
+
+console.log(`Bro benchmarks — ${new Date().toISOString().slice(0, 10)}, node ${process.version}, ${cases} cases, ${rounds} rounds`);
+console.log('\n[vault]');
+printResults(await vaultBenchmarks({ cases, rounds }));

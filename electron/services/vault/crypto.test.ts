@@ -1,0 +1,66 @@
+import { CompactEncrypt, compactDecrypt } from 'jose';
+import { describe, expect, it } from 'vitest';
+import { isCanonicalCompact, open, OpenFailure, randomKey, sealContent, sealKey, type Binding } from './crypto';
+
+const b: Binding = { vault: 'aaaaaaaaaaaaaaaaaaaaaaaaaa', kind: 'event', case: 'bbbbbbbbbbbbbbbbbbbbbbbbbb', id: 'cccccccccccccccccccccccccc', kid: 'dddddddddddddddddddddddddd' };
+const text = new TextEncoder().encode('{"name":"Áile Nango – ŋ š ŧ ž"}');
+
+async function failure(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+    return 'OK';
+  } catch (e) {
+    return e instanceof OpenFailure ? e.reason : String(e);
+  }
+}
+
+describe('JWE content encryption', () => {
+  it('is standard JWE: jose decrypts what Bro seals, and Bro opens what jose seals', async () => {
+    const key = randomKey();
+    const ours = await sealContent(key, text, b);
+    const viaJose = await compactDecrypt(ours, key);
+    expect(new TextDecoder().decode(viaJose.plaintext)).toBe(new TextDecoder().decode(text));
+    expect(viaJose.protectedHeader).toMatchObject({ alg: 'dir', enc: 'A256GCM', 'bro.case': b.case, 'bro.kid': b.kid });
+    const theirs = await new CompactEncrypt(text)
+      .setProtectedHeader({ alg: 'dir', enc: 'A256GCM', 'bro.vault': b.vault, 'bro.kind': 'event', 'bro.case': b.case, 'bro.id': b.id, 'bro.kid': b.kid })
+      .encrypt(key);
+    expect(await open(key, theirs, b)).toEqual(text);
+  });
+
+  it('fails on a wrong key, any flipped character, and a different binding', async () => {
+    const key = randomKey();
+    const jwe = await sealContent(key, text, b);
+    expect(await failure(open(randomKey(), jwe, b))).toBe('AUTH');
+    for (let i = 0; i < jwe.length; i++) {
+      if (jwe[i] === '.') continue;
+      const flipped = jwe.slice(0, i) + (jwe[i] === 'A' ? 'B' : 'A') + jwe.slice(i + 1);
+      expect(await failure(open(key, flipped, b))).not.toBe('OK');
+    }
+    expect(await failure(open(key, jwe, { ...b, case: 'eeeeeeeeeeeeeeeeeeeeeeeeee' }))).toBe('BINDING');
+    expect(await failure(open(key, jwe, { ...b, kind: 'pack' }))).toBe('BINDING');
+    expect(await failure(open(key, jwe + '\n', b))).toBe('FORMAT');
+  });
+
+  it('requires canonical base64url (unused low bits of the last character must be zero)', async () => {
+    const key = randomKey();
+    const jwe = await sealContent(key, text, b);
+    expect(isCanonicalCompact(jwe)).toBe(true);
+    const tag = jwe.split('.')[4]!; // 16 bytes → 22 characters, the last carries 4 unused bits
+    const last = tag[tag.length - 1]!;
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    const sibling = alphabet[alphabet.indexOf(last) + 1]!;
+    const nonCanonical = jwe.slice(0, -1) + sibling;
+    expect(isCanonicalCompact(nonCanonical)).toBe(false);
+    expect(await failure(open(key, nonCanonical, b))).toBe('FORMAT');
+  });
+
+  it('wraps keys with A256GCMKW and checks the binding', async () => {
+    const kek = randomKey();
+    const kb: Binding = { vault: b.vault, kind: 'case-key', case: b.case, kid: b.kid };
+    const jwe = await sealKey(kek, text, kb);
+    expect(JSON.parse(Buffer.from(jwe.split('.')[0]!, 'base64url').toString()).alg).toBe('A256GCMKW');
+    expect(await open(kek, jwe, kb)).toEqual(text);
+    expect(await failure(open(kek, jwe, { ...kb, case: 'eeeeeeeeeeeeeeeeeeeeeeeeee' }))).toBe('BINDING');
+    expect(await failure(open(randomKey(), jwe, kb))).toBe('AUTH');
+  });
+});
