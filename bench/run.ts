@@ -8,6 +8,8 @@ const { values } = parseArgs({ options: { cases: { type: 'string' }, rounds: { t
 const cases = Number(values.cases ?? 2000);
 const rounds = Number(values.rounds ?? 5);
 
-console.log(`Bro benchmarks — ${new Date().toISOString().slice(0, 10)}, node ${process.version}, ${cases} cases, ${rounds} rounds`);
+console.log(
+  `Bro benchmarks — ${new Date().toISOString().slice(0, 10)}, node ${process.version}, ${cases} cases, ${rounds} rounds`,
+);
 console.log('\n[vault]');
 printResults(await vaultBenchmarks({ cases, rounds }));

@@ -41,7 +41,12 @@ export function report(name: string, value: number, baseline: number, target?: n
 
 export function printResults(results: BenchResult[]): void {
   for (const r of results) {
-    const verdict = r.target === undefined ? '' : r.ratio <= r.target ? `  (target ≤ ${r.target}: met)` : `  (target ≤ ${r.target}: NOT met)`;
+    const verdict =
+      r.target === undefined
+        ? ''
+        : r.ratio <= r.target
+          ? `  (target ≤ ${r.target}: met)`
+          : `  (target ≤ ${r.target}: NOT met)`;
     console.log(
       `${r.name}\n    ${r.value.toFixed(2)} ${r.unit} vs baseline ${r.baseline.toFixed(2)} ${r.unit} → ratio ${r.ratio.toFixed(2)}×${verdict}`,
     );

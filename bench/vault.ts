@@ -2,7 +2,17 @@
 // measured in the same run on the same machine; no absolute budget is asserted anywhere.
 import { execFileSync } from 'node:child_process';
 import { constants } from 'node:fs';
-import { mkdirSync, mkdtempSync, openSync, closeSync, fsyncSync, writeSync, rmSync, statSync, readdirSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  closeSync,
+  fsyncSync,
+  writeSync,
+  rmSync,
+  statSync,
+  readdirSync,
+} from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -44,29 +54,37 @@ export async function vaultBenchmarks(opts: { cases: number; rounds: number }): 
     // Bro: a fresh process-like open (new Vault object, cold in-memory caches) producing the case list.
     // The passphrase KDF is timed apart: it is a fixed, deliberate cost of about 0.7 s per unlock.
     const unlockTimes: number[] = [];
-    const open = await timeIt(opts.rounds, async () => {}, async () => {
-      const u0 = performance.now();
-      const v = await Vault.unlock(dir, { passphrase: PASS });
-      unlockTimes.push(performance.now() - u0);
-      const t = performance.now();
-      const list = await v.listCases();
-      const ms = performance.now() - t;
-      if (list.cases.length !== opts.cases) throw new Error(`open listed ${list.cases.length}`);
-      await v.close();
-      return ms;
-    });
+    const open = await timeIt(
+      opts.rounds,
+      async () => {},
+      async () => {
+        const u0 = performance.now();
+        const v = await Vault.unlock(dir, { passphrase: PASS });
+        unlockTimes.push(performance.now() - u0);
+        const t = performance.now();
+        const list = await v.listCases();
+        const ms = performance.now() - t;
+        if (list.cases.length !== opts.cases) throw new Error(`open listed ${list.cases.length}`);
+        await v.close();
+        return ms;
+      },
+    );
     results.push(report('open vault → case list (index warm on disk)', open, baseline, 2.0));
 
     // The same after the index was lost (every case decrypted and folded): the worst case.
     for (const f of readdirSync(path.join(dir, 'index'))) rmSync(path.join(dir, 'index', f));
-    const rebuild = await timeIt(1, async () => {}, async () => {
-      const v = await Vault.unlock(dir, { passphrase: PASS });
-      const t = performance.now();
-      await v.listCases();
-      const ms = performance.now() - t;
-      await v.close();
-      return ms;
-    });
+    const rebuild = await timeIt(
+      1,
+      async () => {},
+      async () => {
+        const v = await Vault.unlock(dir, { passphrase: PASS });
+        const t = performance.now();
+        await v.listCases();
+        const ms = performance.now() - t;
+        await v.close();
+        return ms;
+      },
+    );
     results.push(report('open vault with no index (full rebuild)', rebuild, baseline));
     results.push(report('unlock (scrypt N=2^17), reported for scale', median(unlockTimes), baseline));
 
@@ -84,12 +102,18 @@ export async function vaultBenchmarks(opts: { cases: number; rounds: number }): 
     let bytes = 0;
     for (let i = 0; i < opts.rounds * 40; i++) {
       let t = performance.now();
-      const [ev] = await v.append(target, [{ type: 'case.recorded', data: { set: { parentsView: `Syn nummer ${i}` } } }]);
+      const [ev] = await v.append(target, [
+        { type: 'case.recorded', data: { set: { parentsView: `Syn nummer ${i}` } } },
+      ]);
       broTimes.push(performance.now() - t);
       bytes = statSync(path.join(dir, 'cases', target, 'events', `${ev!.id}.jwe`)).size;
       const buf = Buffer.alloc(bytes, 0x61);
       t = performance.now();
-      const fd = openSync(path.join(plainDir, `f${i}`), constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600);
+      const fd = openSync(
+        path.join(plainDir, `f${i}`),
+        constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL,
+        0o600,
+      );
       writeSync(fd, buf);
       fsyncSync(fd);
       closeSync(fd);
@@ -100,7 +124,12 @@ export async function vaultBenchmarks(opts: { cases: number; rounds: number }): 
     }
     await v.close();
     results.push(
-      report(`record one event durably (${bytes} B) vs write+fsync of the same bytes`, median(broTimes), median(plainTimes), 2.0),
+      report(
+        `record one event durably (${bytes} B) vs write+fsync of the same bytes`,
+        median(broTimes),
+        median(plainTimes),
+        2.0,
+      ),
     );
     results.push(
       report(

@@ -101,7 +101,13 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } satisfies ParseArgsConfig['options'];
 
-type Flags = { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K] extends { multiple: true } ? string[] : (typeof OPTIONS)[K]['type'] extends 'boolean' ? boolean : string };
+type Flags = {
+  [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K] extends { multiple: true }
+    ? string[]
+    : (typeof OPTIONS)[K]['type'] extends 'boolean'
+      ? boolean
+      : string;
+};
 
 class Cli {
   readonly session: Session;
@@ -110,7 +116,10 @@ class Cli {
     readonly flags: Flags,
     readonly io: Io,
   ) {
-    this.session = new Session({ deviceId: localDeviceId(), ...(flags.today ? { now: () => Date.parse(`${flags.today}T12:00:00`) } : {}) });
+    this.session = new Session({
+      deviceId: localDeviceId(),
+      ...(flags.today ? { now: () => Date.parse(`${flags.today}T12:00:00`) } : {}),
+    });
     this.handlers = createHandlers(this.session);
   }
 
@@ -126,7 +135,8 @@ class Cli {
       const pct = total ? Math.floor((done / total) * 100) : 100;
       if (pct === last) return;
       last = pct;
-      const label = { open: 'Åpner', check: 'Kontrollerer', validate: 'Kontrollerer', write: 'Skriver' }[phase] ?? phase;
+      const label =
+        { open: 'Åpner', check: 'Kontrollerer', validate: 'Kontrollerer', write: 'Skriver' }[phase] ?? phase;
       this.io.err(`\r${label} … ${pct} % (${done}/${total})${done === total ? '\n' : ''}`);
     };
   }
@@ -136,11 +146,15 @@ class Cli {
     const fromEnv = this.io.env[envName];
     if (fromEnv) return fromEnv;
     if (!process.stdin.isTTY)
-      throw new BroError('USAGE', `No ${kind}: set ${envName} or run in a terminal`, { detail: { reason: 'NO_SECRET' } });
+      throw new BroError('USAGE', `No ${kind}: set ${envName} or run in a terminal`, {
+        detail: { reason: 'NO_SECRET' },
+      });
     const label = kind === 'passphrase' ? 'Passordfrase: ' : 'Gjenopprettingsnøkkel: ';
     const first = await askSecret(label);
     if (confirm && (await askSecret('Gjenta passordfrasen: ')) !== first)
-      throw new BroError('VALIDATION', 'Passphrases differ', { issues: [{ path: ['passphrase'], code: 'PASSPHRASE_MISMATCH' }] });
+      throw new BroError('VALIDATION', 'Passphrases differ', {
+        issues: [{ path: ['passphrase'], code: 'PASSPHRASE_MISMATCH' }],
+      });
     return first;
   }
 
@@ -153,7 +167,9 @@ class Cli {
   }
 
   print(json: unknown, human: string): void {
-    this.io.out(this.flags.json ? JSON.stringify(json, null, 2) + '\n' : human.endsWith('\n') ? human : human + '\n');
+    this.io.out(
+      this.flags.json ? JSON.stringify(json, null, 2) + '\n' : human.endsWith('\n') ? human : human + '\n',
+    );
   }
 }
 
@@ -171,7 +187,9 @@ async function readJsonFile(file: string): Promise<unknown> {
   try {
     return JSON.parse(raw.replace(/^\uFEFF/, ''));
   } catch {
-    throw new BroError('VALIDATION', 'The input file is not JSON', { issues: [{ path: [], code: 'NOT_JSON' }] });
+    throw new BroError('VALIDATION', 'The input file is not JSON', {
+      issues: [{ path: [], code: 'NOT_JSON' }],
+    });
   }
 }
 
@@ -191,7 +209,11 @@ async function run(cli: Cli, positionals: string[]): Promise<number> {
       if (sub === 'init') {
         need(rest, 2, 'bro vault init <dir>');
         const passphrase = await cli.secret('passphrase', true);
-        const r = await cli.call('vault.create', { dir: dir!, passphrase, ...(cli.flags.name ? { memberName: cli.flags.name } : {}) });
+        const r = await cli.call('vault.create', {
+          dir: dir!,
+          passphrase,
+          ...(cli.flags.name ? { memberName: cli.flags.name } : {}),
+        });
         await cli.session.vault?.close();
         cli.print(
           { ok: true, vaultId: r.vaultId, memberId: r.memberId, recoveryKey: r.recoveryKey },
@@ -205,9 +227,16 @@ async function run(cli: Cli, positionals: string[]): Promise<number> {
         const r = await cli.call('vault.check', {});
         await cli.session.vault?.close();
         const lines = [
-          r.ok ? `Arkivet er i orden: ${r.cases} saker, ${r.events} hendelser, ${r.files} filer kontrollert.` : `Fant skader i arkivet (${r.damaged.length} filer):`,
+          r.ok
+            ? `Arkivet er i orden: ${r.cases} saker, ${r.events} hendelser, ${r.files} filer kontrollert.`
+            : `Fant skader i arkivet (${r.damaged.length} filer):`,
           ...r.damaged.map((d) => `  ${d.code}  ${d.caseId ? `sak ${d.caseId}` : 'arkivfil'}  ${d.file}`),
-          ...(r.junk.length ? [`Filer fra synkroniseringsverktøy eller systemet (ignoreres, kan slettes):`, ...r.junk.map((j) => `  ${j}`)] : []),
+          ...(r.junk.length
+            ? [
+                `Filer fra synkroniseringsverktøy eller systemet (ignoreres, kan slettes):`,
+                ...r.junk.map((j) => `  ${j}`),
+              ]
+            : []),
           r.indexRebuilt ? 'Indeksen ble bygget på nytt.' : 'Indeksen var oppdatert.',
         ];
         cli.print(r, lines.join('\n'));
@@ -241,7 +270,10 @@ async function run(cli: Cli, positionals: string[]): Promise<number> {
       const n = (r.file as { cases: unknown[] }).cases.length;
       cli.print(
         { ok: r.skipped.length === 0, cases: n, skipped: r.skipped },
-        [`Eksportert ${n} saker.`, ...r.skipped.map((s) => `Hoppet over skadet sak ${s.caseId} (${s.code}).`)].join('\n'),
+        [
+          `Eksportert ${n} saker.`,
+          ...r.skipped.map((s) => `Hoppet over skadet sak ${s.caseId} (${s.code}).`),
+        ].join('\n'),
       );
       return r.skipped.length ? EXIT.DAMAGED : EXIT.OK;
     }
@@ -261,20 +293,31 @@ async function run(cli: Cli, positionals: string[]): Promise<number> {
           grade: c.grade,
           service: c.service,
           caseworker: c.caseworker,
-          openReferral: c.openReferral ? { ...c.openReferral, daysSinceReceived: calendarDays(c.openReferral.received, today) } : null,
+          openReferral: c.openReferral
+            ? { ...c.openReferral, daysSinceReceived: calendarDays(c.openReferral.received, today) }
+            : null,
           status: c.status,
         }))
         .sort((a, b) => a.id.localeCompare(b.id, 'nb'));
-      const damaged = r.damaged.map((d) => ({ id: d.caseId, caseId: d.caseId, status: 'TAMPERED' as const, files: d.files.map((f) => f.file) }));
+      const damaged = r.damaged.map((d) => ({
+        id: d.caseId,
+        caseId: d.caseId,
+        status: 'TAMPERED' as const,
+        files: d.files.map((f) => f.file),
+      }));
       const human = [
         `${pad('Id', 12)} ${pad('Elev', 24)} ${pad('Skole', 22)} ${pad('Tjeneste', 9)} ${pad('Saksbehandler', 20)} Åpen henvisning`,
         ...rows.map(
           (c) =>
             `${pad(c.id, 12)} ${pad(c.pupil, 24)} ${pad(c.school, 22)} ${pad(c.service ?? '', 9)} ${pad(c.caseworker ?? '–', 20)} ${
-              c.openReferral ? `mottatt ${nbDate(c.openReferral.received)}, ${c.openReferral.daysSinceReceived} dager` : '–'
+              c.openReferral
+                ? `mottatt ${nbDate(c.openReferral.received)}, ${c.openReferral.daysSinceReceived} dager`
+                : '–'
             }`,
         ),
-        ...damaged.map((d) => `${pad(d.caseId, 12)} SKADET – åpne saken for detaljer, eller kjør «bro vault check»`),
+        ...damaged.map(
+          (d) => `${pad(d.caseId, 12)} SKADET – åpne saken for detaljer, eller kjør «bro vault check»`,
+        ),
         `${rows.length} saker${damaged.length ? `, ${damaged.length} skadet` : ''}.`,
       ].join('\n');
       cli.print({ cases: [...rows, ...damaged] }, human);
@@ -285,7 +328,8 @@ async function run(cli: Cli, positionals: string[]): Promise<number> {
       need(rest, 1, 'bro demo <dir> --cases N --seed S');
       const dir = rest[0]!;
       const cases = Number(cli.flags.cases ?? '20');
-      if (!Number.isInteger(cases) || cases < 1 || cases > 50_000) throw new BroError('USAGE', '--cases must be 1–50000');
+      if (!Number.isInteger(cases) || cases < 1 || cases > 50_000)
+        throw new BroError('USAGE', '--cases must be 1–50000');
       let recoveryKey: string | undefined;
       try {
         await readVaultHeader(dir);
@@ -295,7 +339,11 @@ async function run(cli: Cli, positionals: string[]): Promise<number> {
         const r = await cli.call('vault.create', { dir, passphrase: await cli.secret('passphrase', true) });
         recoveryKey = r.recoveryKey;
       }
-      const r = await cli.call('demo.create', { cases, seed: cli.flags.seed ?? 'bro', ...(cli.flags.today ? { today: cli.flags.today } : {}) });
+      const r = await cli.call('demo.create', {
+        cases,
+        seed: cli.flags.seed ?? 'bro',
+        ...(cli.flags.today ? { today: cli.flags.today } : {}),
+      });
       await cli.session.vault?.close();
       cli.print(
         { ok: true, ...r, ...(recoveryKey ? { recoveryKey } : {}) },
@@ -315,12 +363,26 @@ async function run(cli: Cli, positionals: string[]): Promise<number> {
 function report(e: unknown, io: Io, json: boolean): number {
   const err = isBroError(e) ? e : new BroError('INTERNAL', 'Unexpected error');
   if (json) {
-    io.out(JSON.stringify({ ok: false, error: { code: err.code, issues: err.issues.map((i) => ({ path: formatPath(i.path), code: i.code })), detail: err.detail ?? {} } }, null, 2) + '\n');
+    io.out(
+      JSON.stringify(
+        {
+          ok: false,
+          error: {
+            code: err.code,
+            issues: err.issues.map((i) => ({ path: formatPath(i.path), code: i.code })),
+            detail: err.detail ?? {},
+          },
+        },
+        null,
+        2,
+      ) + '\n',
+    );
   } else {
     const lines = [`Feil (${err.code}): ${ERROR_TEXT_NB[err.code]}`];
     if (err.code === 'USAGE') lines.push(`  ${err.message}`);
     if (err.detail?.file) lines.push(`  Fil: ${err.detail.file}`);
-    for (const i of err.issues.slice(0, 200)) lines.push(`  ${formatPath(i.path) || '(fila)'}: ${issueText(i.code)} [${i.code}]`);
+    for (const i of err.issues.slice(0, 200))
+      lines.push(`  ${formatPath(i.path) || '(fila)'}: ${issueText(i.code)} [${i.code}]`);
     if (err.issues.length > 200) lines.push(`  … og ${err.issues.length - 200} til`);
     io.err(lines.join('\n') + '\n');
   }
@@ -348,4 +410,3 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     return report(e, io, Boolean(flags.json));
   }
 }
-

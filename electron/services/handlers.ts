@@ -10,12 +10,18 @@ import type { Progress, Session } from './session';
 import { randomId } from './vault/crypto';
 import { Vault } from './vault/vault';
 
-type Handler<K extends OpName> = (input: z.output<(typeof contract)[K]['input']>, progress?: Progress) => Promise<OpOutput<K>>;
+type Handler<K extends OpName> = (
+  input: z.output<(typeof contract)[K]['input']>,
+  progress?: Progress,
+) => Promise<OpOutput<K>>;
 export type Handlers = { [K in OpName]: Handler<K> };
 
 /** The one handler table. Each adapter (IPC, host, CLI) validates with `call` and lands here. */
 export function createHandlers(session: Session): Handlers {
-  const vaultOpts = () => ({ ...(session.opts.deviceId ? { deviceId: session.opts.deviceId } : {}), ...(session.opts.now ? { now: session.opts.now } : {}) });
+  const vaultOpts = () => ({
+    ...(session.opts.deviceId ? { deviceId: session.opts.deviceId } : {}),
+    ...(session.opts.now ? { now: session.opts.now } : {}),
+  });
   return {
     'vault.create': async (input) => {
       await session.vault?.close();
@@ -31,7 +37,8 @@ export function createHandlers(session: Session): Handlers {
     'vault.unlock': async (input) => {
       await session.vault?.close();
       session.vault = null;
-      const secret = 'passphrase' in input ? { passphrase: input.passphrase } : { recoveryKey: input.recoveryKey };
+      const secret =
+        'passphrase' in input ? { passphrase: input.passphrase } : { recoveryKey: input.recoveryKey };
       session.vault = await Vault.unlock(input.dir, secret, vaultOpts());
       return { vaultId: session.vault.vaultId };
     },
@@ -40,7 +47,10 @@ export function createHandlers(session: Session): Handlers {
       session.vault = null;
       return {};
     },
-    'vault.status': async () => ({ unlocked: session.vault !== null, vaultId: session.vault?.vaultId ?? null }),
+    'vault.status': async () => ({
+      unlocked: session.vault !== null,
+      vaultId: session.vault?.vaultId ?? null,
+    }),
     'vault.check': async (_input, progress) =>
       session.requireVault().check({ onProgress: (d, t) => progress?.(d, t, 'check') }),
     'cases.list': async (_input, progress) => {
@@ -66,7 +76,9 @@ export function createHandlers(session: Session): Handlers {
       const { cases } = await vault.listCases();
       const externalId = input.id ?? `sak-${session.today().slice(0, 4)}-${randomId().slice(0, 6)}`;
       if (cases.some((c) => c.externalId === externalId))
-        throw new BroError('CONFLICT', 'A case with this id exists', { issues: [{ path: ['id'], code: 'DUPLICATE_ID' }] });
+        throw new BroError('CONFLICT', 'A case with this id exists', {
+          issues: [{ path: ['id'], code: 'DUPLICATE_ID' }],
+        });
       const caseId = await vault.createCase();
       await vault.append(caseId, [
         { type: 'case.opened', data: { externalId, service: input.service } },
@@ -76,7 +88,8 @@ export function createHandlers(session: Session): Handlers {
       return { caseId, externalId };
     },
     'cases.update': async ({ caseId, changes }) => updateCase(session.requireVault(), caseId, changes),
-    'interchange.import': async ({ file }, progress) => importInterchange(session.requireVault(), file, progress),
+    'interchange.import': async ({ file }, progress) =>
+      importInterchange(session.requireVault(), file, progress),
     'interchange.export': async ({ cases }) => exportInterchange(session.requireVault(), cases),
     'demo.create': async ({ cases, seed, today }, progress) => {
       const file = generateDemo({ cases, seed, today: today ?? session.today() });

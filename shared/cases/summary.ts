@@ -36,7 +36,9 @@ export function summarizeCase(state: CaseState): CaseSummary {
     grade: d.pupil?.grade ?? null,
     service: d.service ?? null,
     caseworker: currentCaseworker(state),
-    openReferral: open ? { id: open.id, service: open.service ?? d.service ?? null, received: open.received } : null,
+    openReferral: open
+      ? { id: open.id, service: open.service ?? d.service ?? null, received: open.received }
+      : null,
     status: referrals.length === 0 ? 'new' : open ? 'open' : 'closed',
     eventCount: state.eventCount,
   };

@@ -10,7 +10,11 @@ import { vaultId } from '../events/vocabulary';
  * it may return. Electron IPC, the loopback host and the CLI all validate against this and
  * call the same handler table (electron/services/handlers.ts).
  */
-function op<I extends z.ZodType, O extends z.ZodType>(def: { input: I; output: O; errors: readonly ErrorCode[] }) {
+function op<I extends z.ZodType, O extends z.ZodType>(def: {
+  input: I;
+  output: O;
+  errors: readonly ErrorCode[];
+}) {
   return def;
 }
 
@@ -78,7 +82,14 @@ export const contract = {
       z.strictObject({ dir: folder, recoveryKey: z.string().min(1).max(200) }),
     ]),
     output: z.object({ vaultId: z.string() }),
-    errors: ['VAULT_NOT_FOUND', 'VAULT_DAMAGED', 'VAULT_NEWER_FORMAT', 'WRONG_PASSPHRASE', 'VALIDATION', 'IO'],
+    errors: [
+      'VAULT_NOT_FOUND',
+      'VAULT_DAMAGED',
+      'VAULT_NEWER_FORMAT',
+      'WRONG_PASSPHRASE',
+      'VALIDATION',
+      'IO',
+    ],
   }),
   'vault.lock': op({ input: z.strictObject({}), output: z.object({}), errors: [] }),
   'vault.status': op({
@@ -160,4 +171,3 @@ export type OpOutput<K extends OpName> = z.infer<Contract[K]['output']>;
 
 /** The client the renderer (and tests) call: one async function per operation. */
 export type BroApi = { [K in OpName]: (input: OpInput<K>) => Promise<OpOutput<K>> };
-

@@ -19,7 +19,10 @@ export const meeting = z.strictObject({
   participants: z.array(roleAndName).max(100),
   decisions: z.array(text(2000)).max(200).nullish(),
   agreements: z.array(agreement).max(200).nullish(),
-  dissent: z.array(z.strictObject({ by: text(200), text: text(2000) })).max(50).nullish(),
+  dissent: z
+    .array(z.strictObject({ by: text(200), text: text(2000) }))
+    .max(50)
+    .nullish(),
   note: optionalText(10_000),
 });
 export type Meeting = z.infer<typeof meeting>;

@@ -46,9 +46,7 @@ export const recommendation = z.strictObject({
   frequency: optionalText(500),
   trialPeriod: optionalText(500),
   goal: optionalText(2000),
-  evaluation: z
-    .strictObject({ date: isoDate, method: text(1000), convenedBy: text(200) })
-    .nullish(),
+  evaluation: z.strictObject({ date: isoDate, method: text(1000), convenedBy: text(200) }).nullish(),
   resources: optionalText(1000),
   label: z.enum(LABELS),
   legalRef: optionalText(300),

@@ -32,9 +32,11 @@ export function validateCaseRules(doc: CaseDoc): Issue[] {
     for (const m of AFTER_RECEIVED) {
       if (before(r[m], r.received)) issues.push({ path: at(m), code: 'BEFORE_RECEIVED' });
     }
-    if (r.decision != null && r.decided == null) issues.push({ path: at('decided'), code: 'DECISION_WITHOUT_DATE' });
+    if (r.decision != null && r.decided == null)
+      issues.push({ path: at('decided'), code: 'DECISION_WITHOUT_DATE' });
     if (before(r.frist, r.decided)) issues.push({ path: at('frist'), code: 'FRIST_BEFORE_DECIDED' });
-    if (r.outcome != null && r.closed == null) issues.push({ path: at('closed'), code: 'OUTCOME_WITHOUT_CLOSED' });
+    if (r.outcome != null && r.closed == null)
+      issues.push({ path: at('closed'), code: 'OUTCOME_WITHOUT_CLOSED' });
   });
   const assignments = doc.assignments ?? [];
   assignments.forEach((a, i) => {
@@ -45,13 +47,16 @@ export function validateCaseRules(doc: CaseDoc): Issue[] {
       issues.push({ path: ['assignments', i, 'handoverNote'], code: 'HANDOVER_NOTE_REQUIRED' });
   });
   (doc.recommendations ?? []).forEach((r, i) => {
-    if (r.label === 'Lovkrav' && !r.legalRef) issues.push({ path: ['recommendations', i, 'legalRef'], code: 'LEGAL_REF_REQUIRED' });
+    if (r.label === 'Lovkrav' && !r.legalRef)
+      issues.push({ path: ['recommendations', i, 'legalRef'], code: 'LEGAL_REF_REQUIRED' });
     if (r.evaluation && before(r.evaluation.date, r.start))
       issues.push({ path: ['recommendations', i, 'evaluation', 'date'], code: 'EVALUATION_BEFORE_START' });
   });
   (doc.consents ?? []).forEach((c, i) => {
-    if (before(c.expires, c.date)) issues.push({ path: ['consents', i, 'expires'], code: 'EXPIRES_BEFORE_GIVEN' });
-    if (before(c.withdrawn, c.date)) issues.push({ path: ['consents', i, 'withdrawn'], code: 'WITHDRAWN_BEFORE_GIVEN' });
+    if (before(c.expires, c.date))
+      issues.push({ path: ['consents', i, 'expires'], code: 'EXPIRES_BEFORE_GIVEN' });
+    if (before(c.withdrawn, c.date))
+      issues.push({ path: ['consents', i, 'withdrawn'], code: 'WITHDRAWN_BEFORE_GIVEN' });
   });
   (doc.absence ?? []).forEach((a, i) => {
     if (before(a.to, a.from)) issues.push({ path: ['absence', i, 'to'], code: 'ENDS_BEFORE_START' });

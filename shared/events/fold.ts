@@ -50,11 +50,7 @@ function emptyCollections(): Record<Collection, Map<string, Entity>> {
   >;
 }
 
-function applySet(
-  target: Record<string, unknown>,
-  set: Record<string, unknown>,
-  changes: FieldChange[],
-) {
+function applySet(target: Record<string, unknown>, set: Record<string, unknown>, changes: FieldChange[]) {
   for (const [field, value] of Object.entries(set)) {
     const before = target[field] ?? null;
     const after = value ?? null;

@@ -6,7 +6,8 @@ export const ERROR_TEXT_NB: Record<ErrorCode, string> = {
   VAULT_NOT_FOUND: 'Fant ikke noe saksarkiv i denne mappen. Sjekk mappen, eller opprett et nytt arkiv.',
   VAULT_EXISTS: 'Mappen er ikke tom eller har allerede et saksarkiv. Velg en tom mappe.',
   VAULT_DAMAGED: 'En fil som hele arkivet trenger, er skadet eller mangler. Arkivet er ikke endret.',
-  VAULT_NEWER_FORMAT: 'Arkivet er laget med en nyere versjon av Bro. Oppdater Bro for å åpne det; ingenting er endret.',
+  VAULT_NEWER_FORMAT:
+    'Arkivet er laget med en nyere versjon av Bro. Oppdater Bro for å åpne det; ingenting er endret.',
   WRONG_PASSPHRASE: 'Feil passordfrase eller gjenopprettingsnøkkel. Ingenting er endret.',
   VALIDATION: 'Noen opplysninger er ikke gyldige. Ingenting er lagret.',
   NOT_FOUND: 'Fant ikke det du ba om.',

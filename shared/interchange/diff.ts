@@ -25,18 +25,15 @@ function changedFields(prev: Obj | undefined, next: Obj, omit: readonly string[]
  * Empty when nothing changed, which is what makes import idempotent. Nothing is ever
  * removed by an import: items missing from the file stay (a partial file must not delete).
  */
-export function diffCase(
-  current: CaseState | null,
-  incoming: CaseDoc,
-  newKey: () => string,
-): NewEvent[] {
+export function diffCase(current: CaseState | null, incoming: CaseDoc, newKey: () => string): NewEvent[] {
   const events: NewEvent[] = [];
   const isNew = current === null;
   const reason = isNew ? undefined : IMPORT_REASON;
   const cur = current?.doc;
   const withReason = (d: Obj): Obj => (reason ? { ...d, reason } : d);
 
-  if (isNew) events.push({ type: 'case.opened', data: { externalId: incoming.id, service: incoming.service } });
+  if (isNew)
+    events.push({ type: 'case.opened', data: { externalId: incoming.id, service: incoming.service } });
 
   const caseNext: Obj = {};
   for (const k of Object.keys(CASE_FIELDS.shape)) caseNext[k] = (incoming as Obj)[k] ?? null;
@@ -47,7 +44,10 @@ export function diffCase(
 
   const pupilSet = changedFields(cur?.pupil as Obj | undefined, incoming.pupil as Obj);
   if (Object.keys(pupilSet).length)
-    events.push({ type: 'pupil.recorded', data: withReason({ set: isNew ? dropNulls(pupilSet) : pupilSet }) });
+    events.push({
+      type: 'pupil.recorded',
+      data: withReason({ set: isNew ? dropNulls(pupilSet) : pupilSet }),
+    });
 
   for (const c of COLLECTIONS) {
     const items = (incoming[c] ?? []) as Obj[];
@@ -61,8 +61,12 @@ export function diffCase(
       const omit = c === 'recommendations' ? ['evaluations'] : [];
       const set = changedFields(existing, item, omit);
       if (Object.keys(set).length)
-        events.push({ type: `${c}.recorded`, data: withReason({ key, set: existing ? set : dropNulls(set) }) });
-      if (c === 'recommendations') events.push(...diffEvaluations(current, key, existing, item, newKey, withReason));
+        events.push({
+          type: `${c}.recorded`,
+          data: withReason({ key, set: existing ? set : dropNulls(set) }),
+        });
+      if (c === 'recommendations')
+        events.push(...diffEvaluations(current, key, existing, item, newKey, withReason));
     });
   }
   return events;
@@ -89,7 +93,11 @@ const IDENTITY: Partial<Record<Collection | 'evaluations', readonly string[]>> =
  * with the same identity, each current item at most once. So a file that lists them in another
  * order, or leaves some out, never rewrites one item with another's content.
  */
-function matchItems(kind: Collection | 'evaluations', items: readonly Obj[], curItems: readonly Obj[]): number[] {
+function matchItems(
+  kind: Collection | 'evaluations',
+  items: readonly Obj[],
+  curItems: readonly Obj[],
+): number[] {
   if (kind !== 'evaluations' && KEYED_BY_ID.has(kind))
     return items.map((item) => curItems.findIndex((x) => x.id === item.id));
   const fields = IDENTITY[kind];
@@ -137,7 +145,10 @@ function diffEvaluations(
     const set = changedFields(prev[idx], ev);
     if (!Object.keys(set).length) return;
     const key = idx >= 0 ? (prevKeys[idx] as string) : newKey();
-    out.push({ type: 'evaluations.recorded', data: withReason({ key, parent: recKey, set: idx >= 0 ? set : dropNulls(set) }) });
+    out.push({
+      type: 'evaluations.recorded',
+      data: withReason({ key, parent: recKey, set: idx >= 0 ? set : dropNulls(set) }),
+    });
   });
   return out;
 }

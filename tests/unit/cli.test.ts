@@ -10,7 +10,9 @@ import { dropNulls } from '../../shared/json';
 
 const ROOT = path.join(import.meta.dirname, '..', '..');
 const PASS = 'synt-etisk passord 2026';
-const example = JSON.parse(readFileSync(path.join(ROOT, 'tests', 'fixtures', 'interchange-example.json'), 'utf8'));
+const example = JSON.parse(
+  readFileSync(path.join(ROOT, 'tests', 'fixtures', 'interchange-example.json'), 'utf8'),
+);
 const dirs: string[] = [];
 
 function tempDir(): string {
@@ -234,7 +236,11 @@ describe('damage, formats and usage', () => {
     expect(check.code).toBe(4);
     expect(check.json.ok).toBe(false);
     expect(check.json.damaged).toEqual([
-      expect.objectContaining({ caseId, code: 'TAMPERED', file: `cases/${caseId}/packs/${path.basename(f)}` }),
+      expect.objectContaining({
+        caseId,
+        code: 'TAMPERED',
+        file: `cases/${caseId}/packs/${path.basename(f)}`,
+      }),
     ]);
 
     const human = await bro(['vault', 'check', d]);
@@ -295,7 +301,10 @@ describe('damage, formats and usage', () => {
     const run = promisify(execFile);
     const d = path.join(tempDir(), 'v');
     const env = { ...process.env, BRO_PASSPHRASE: PASS };
-    await run('npm', ['run', '-s', 'bro', '--', 'demo', d, '--cases', '3', '--seed', 's'], { cwd: ROOT, env });
+    await run('npm', ['run', '-s', 'bro', '--', 'demo', d, '--cases', '3', '--seed', 's'], {
+      cwd: ROOT,
+      env,
+    });
     const { stdout } = await run('npm', ['run', '-s', 'bro', '--', 'cases', d, '--json'], { cwd: ROOT, env });
     expect(JSON.parse(stdout).cases).toHaveLength(3);
     const failed = await run(process.execPath, [path.join(ROOT, 'bin', 'bro.mjs'), 'cases', d, '--json'], {

@@ -30,7 +30,10 @@ function currentEntity(state: CaseState, ch: CaseChange): Record<string, unknown
 }
 
 /** Turns form changes into events, or a list of issues (paths point into the request). */
-export function eventsForChanges(state: CaseState, changes: readonly CaseChange[]): { events: NewEvent[]; keys: (string | null)[]; issues: Issue[] } {
+export function eventsForChanges(
+  state: CaseState,
+  changes: readonly CaseChange[],
+): { events: NewEvent[]; keys: (string | null)[]; issues: Issue[] } {
   const events: NewEvent[] = [];
   const keys: (string | null)[] = [];
   const issues: Issue[] = [];
@@ -107,7 +110,8 @@ export async function updateCase(vault: Vault, caseId: string, changes: readonly
   if (issues.length) throw new BroError('VALIDATION', 'The changes are not valid', { issues });
   const after = foldCase(caseId, [...stored, ...provisional(caseId, events)]);
   const ruleIssues = newIssues(before, after).map((i) => ({ ...i, path: ['case', ...i.path] }));
-  if (ruleIssues.length) throw new BroError('VALIDATION', 'The case would break a rule', { issues: ruleIssues });
+  if (ruleIssues.length)
+    throw new BroError('VALIDATION', 'The case would break a rule', { issues: ruleIssues });
   await vault.append(caseId, events);
   await vault.audit('case.update', caseId);
   return { events: events.length, keys };

@@ -4,7 +4,11 @@ import { BroError, type Issue } from '../../../shared/errors';
 import { foldCase, type CaseState } from '../../../shared/events/fold';
 import type { NewEvent, StoredEvent } from '../../../shared/events/vocabulary';
 import { diffCase, toInterchangeCase } from '../../../shared/interchange/diff';
-import { INTERCHANGE_FORMAT, interchangeFile, type InterchangeFile } from '../../../shared/interchange/schema';
+import {
+  INTERCHANGE_FORMAT,
+  interchangeFile,
+  type InterchangeFile,
+} from '../../../shared/interchange/schema';
 import { newIssues, provisional } from '../cases/update';
 import { randomId } from '../vault/crypto';
 import type { Vault } from '../vault/vault';
@@ -22,7 +26,9 @@ export interface ImportResult {
 export function parseInterchange(input: unknown): InterchangeFile {
   const parsed = interchangeFile.safeParse(input);
   if (!parsed.success) {
-    throw new BroError('VALIDATION', 'The import file is not valid bro-interchange/1', { issues: zodIssues(parsed.error) });
+    throw new BroError('VALIDATION', 'The import file is not valid bro-interchange/1', {
+      issues: zodIssues(parsed.error),
+    });
   }
   const issues: Issue[] = [];
   const seen = new Map<string, number>();
@@ -46,7 +52,11 @@ export function parseInterchange(input: unknown): InterchangeFile {
  * Imports all or nothing: everything is validated (also against what the vault holds) before the
  * first file is written. Idempotent: a case already holding the same content gets no events.
  */
-export async function importInterchange(vault: Vault, input: unknown, onProgress?: Progress): Promise<ImportResult> {
+export async function importInterchange(
+  vault: Vault,
+  input: unknown,
+  onProgress?: Progress,
+): Promise<ImportResult> {
   const file = parseInterchange(input);
   const { cases: existing } = await vault.listCases();
   const byExternal = new Map(existing.map((s) => [s.externalId, s.caseId]));
@@ -70,7 +80,8 @@ export async function importInterchange(vault: Vault, input: unknown, onProgress
     plan.push({ caseId, events });
     i++;
   }
-  if (issues.length) throw new BroError('VALIDATION', 'The import conflicts with cases in the vault', { issues });
+  if (issues.length)
+    throw new BroError('VALIDATION', 'The import conflicts with cases in the vault', { issues });
 
   const result: ImportResult = { cases: file.cases.length, created: 0, updated: 0, unchanged: 0, events: 0 };
   i = 0;
@@ -97,7 +108,8 @@ export async function exportInterchange(
   select?: readonly string[],
 ): Promise<{ file: InterchangeFile; skipped: { caseId: string; code: string }[] }> {
   const { cases, damaged } = await vault.listCases();
-  let chosen = cases;
+  // Stable output: by the case's own id, not the vault's random folder names.
+  let chosen = [...cases].sort((a, b) => a.externalId.localeCompare(b.externalId, 'nb', { numeric: true }));
   if (select?.length) {
     chosen = [];
     for (const want of select) {
@@ -116,10 +128,14 @@ export async function exportInterchange(
     try {
       out.push(toInterchangeCase(await vault.fold(s.caseId)));
     } catch (e) {
-      if (e instanceof BroError && e.code === 'TAMPERED') skipped.push({ caseId: s.caseId, code: 'TAMPERED' });
+      if (e instanceof BroError && e.code === 'TAMPERED')
+        skipped.push({ caseId: s.caseId, code: 'TAMPERED' });
       else throw e;
     }
   }
-  await vault.audit('export', chosen.map((c) => c.caseId));
+  await vault.audit(
+    'export',
+    chosen.map((c) => c.caseId),
+  );
   return { file: { format: INTERCHANGE_FORMAT, cases: out }, skipped };
 }

@@ -40,7 +40,11 @@ export interface WriteOptions {
  * those round trips cost more than the disk. Eight of them made one durable event 3× as slow
  * as a plain write+fsync; done in one go it is within 2× (see docs/PERFORMANCE.md).
  */
-export async function writeAtomic(file: string, data: string | Uint8Array, opts: WriteOptions = {}): Promise<void> {
+export async function writeAtomic(
+  file: string,
+  data: string | Uint8Array,
+  opts: WriteOptions = {},
+): Promise<void> {
   const durable = opts.durable ?? true;
   const dir = path.dirname(file);
   const tmp = path.join(dir, TEMP_PREFIX + randomBytes(8).toString('hex'));
@@ -92,4 +96,3 @@ export async function listDir(dir: string): Promise<string[]> {
     throw e;
   }
 }
-

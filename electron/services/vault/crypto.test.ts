@@ -1,8 +1,22 @@
 import { CompactEncrypt, compactDecrypt } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { isCanonicalCompact, open, OpenFailure, randomKey, sealContent, sealKey, type Binding } from './crypto';
+import {
+  isCanonicalCompact,
+  open,
+  OpenFailure,
+  randomKey,
+  sealContent,
+  sealKey,
+  type Binding,
+} from './crypto';
 
-const b: Binding = { vault: 'aaaaaaaaaaaaaaaaaaaaaaaaaa', kind: 'event', case: 'bbbbbbbbbbbbbbbbbbbbbbbbbb', id: 'cccccccccccccccccccccccccc', kid: 'dddddddddddddddddddddddddd' };
+const b: Binding = {
+  vault: 'aaaaaaaaaaaaaaaaaaaaaaaaaa',
+  kind: 'event',
+  case: 'bbbbbbbbbbbbbbbbbbbbbbbbbb',
+  id: 'cccccccccccccccccccccccccc',
+  kid: 'dddddddddddddddddddddddddd',
+};
 const text = new TextEncoder().encode('{"name":"Áile Nango – ŋ š ŧ ž"}');
 
 async function failure(p: Promise<unknown>): Promise<string> {
@@ -20,9 +34,22 @@ describe('JWE content encryption', () => {
     const ours = await sealContent(key, text, b);
     const viaJose = await compactDecrypt(ours, key);
     expect(new TextDecoder().decode(viaJose.plaintext)).toBe(new TextDecoder().decode(text));
-    expect(viaJose.protectedHeader).toMatchObject({ alg: 'dir', enc: 'A256GCM', 'bro.case': b.case, 'bro.kid': b.kid });
+    expect(viaJose.protectedHeader).toMatchObject({
+      alg: 'dir',
+      enc: 'A256GCM',
+      'bro.case': b.case,
+      'bro.kid': b.kid,
+    });
     const theirs = await new CompactEncrypt(text)
-      .setProtectedHeader({ alg: 'dir', enc: 'A256GCM', 'bro.vault': b.vault, 'bro.kind': 'event', 'bro.case': b.case, 'bro.id': b.id, 'bro.kid': b.kid })
+      .setProtectedHeader({
+        alg: 'dir',
+        enc: 'A256GCM',
+        'bro.vault': b.vault,
+        'bro.kind': 'event',
+        'bro.case': b.case,
+        'bro.id': b.id,
+        'bro.kid': b.kid,
+      })
       .encrypt(key);
     expect(await open(key, theirs, b)).toEqual(text);
   });

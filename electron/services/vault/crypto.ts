@@ -65,8 +65,15 @@ export function deriveKek(passphrase: string, params: ScryptParams): Promise<Uin
   const salt = Buffer.from(params.salt, 'base64url');
   const maxmem = 128 * params.N * params.r + 64 * 1024 * 1024;
   return new Promise((resolve, reject) => {
-    scryptCb(passphrase.normalize('NFC'), salt, 32, { N: params.N, r: params.r, p: params.p, maxmem }, (err, key) =>
-      err ? reject(new BroError('INTERNAL', 'Key derivation failed', { cause: err })) : resolve(new Uint8Array(key)),
+    scryptCb(
+      passphrase.normalize('NFC'),
+      salt,
+      32,
+      { N: params.N, r: params.r, p: params.p, maxmem },
+      (err, key) =>
+        err
+          ? reject(new BroError('INTERNAL', 'Key derivation failed', { cause: err }))
+          : resolve(new Uint8Array(key)),
     );
   });
 }
@@ -104,7 +111,9 @@ function headerOf(b: Binding): Record<string, string> {
  * The output is ordinary JWE; tests decrypt it with jose and vice versa.
  */
 export async function sealContent(key: Uint8Array, plaintext: Uint8Array, b: Binding): Promise<string> {
-  const header = Buffer.from(JSON.stringify({ alg: 'dir', enc: 'A256GCM', ...headerOf(b) })).toString('base64url');
+  const header = Buffer.from(JSON.stringify({ alg: 'dir', enc: 'A256GCM', ...headerOf(b) })).toString(
+    'base64url',
+  );
   const iv = randomBytes(12);
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   cipher.setAAD(Buffer.from(header, 'ascii'));
@@ -113,7 +122,10 @@ export async function sealContent(key: Uint8Array, plaintext: Uint8Array, b: Bin
 }
 
 /** Decrypts a `dir` + A256GCM compact JWE; throws OpenFailure('AUTH') when it does not authenticate. */
-function openDirect(key: Uint8Array, jwe: string): { plaintext: Uint8Array; protectedHeader: Record<string, unknown> } {
+function openDirect(
+  key: Uint8Array,
+  jwe: string,
+): { plaintext: Uint8Array; protectedHeader: Record<string, unknown> } {
   const [h, ek, iv, ct, tag] = jwe.split('.') as [string, string, string, string, string];
   let header: Record<string, unknown>;
   try {
@@ -131,7 +143,10 @@ function openDirect(key: Uint8Array, jwe: string): { plaintext: Uint8Array; prot
     d.setAAD(Buffer.from(h, 'ascii'));
     d.setAuthTag(tagBytes);
     const plaintext = Buffer.concat([d.update(Buffer.from(ct, 'base64url')), d.final()]);
-    return { plaintext: new Uint8Array(plaintext.buffer, plaintext.byteOffset, plaintext.length), protectedHeader: header };
+    return {
+      plaintext: new Uint8Array(plaintext.buffer, plaintext.byteOffset, plaintext.length),
+      protectedHeader: header,
+    };
   } catch {
     throw new OpenFailure('AUTH');
   }
@@ -222,7 +237,10 @@ export function formatRecoveryKey(key: Uint8Array): string {
 
 export function parseRecoveryKey(s: string): Uint8Array {
   const clean = s.replace(/[\s-]/g, '').toLowerCase();
-  if (!/^[a-z2-7]{56}$/.test(clean)) throw new BroError('VALIDATION', 'Recovery key has the wrong format', { issues: [{ path: ['recoveryKey'], code: 'RECOVERY_KEY_FORMAT' }] });
+  if (!/^[a-z2-7]{56}$/.test(clean))
+    throw new BroError('VALIDATION', 'Recovery key has the wrong format', {
+      issues: [{ path: ['recoveryKey'], code: 'RECOVERY_KEY_FORMAT' }],
+    });
   const body = clean.slice(0, 52);
   const bytes = new Uint8Array(32);
   let bits = 0;
@@ -238,6 +256,8 @@ export function parseRecoveryKey(s: string): Uint8Array {
   }
   const expected = formatRecoveryKey(bytes).replace(/-/g, '').toLowerCase();
   if (!timingSafeEqual(Buffer.from(expected), Buffer.from(clean)))
-    throw new BroError('VALIDATION', 'Recovery key check failed (typo?)', { issues: [{ path: ['recoveryKey'], code: 'RECOVERY_KEY_CHECKSUM' }] });
+    throw new BroError('VALIDATION', 'Recovery key check failed (typo?)', {
+      issues: [{ path: ['recoveryKey'], code: 'RECOVERY_KEY_CHECKSUM' }],
+    });
   return bytes;
 }

@@ -37,7 +37,11 @@ export const keyFile = z.object({
   kdf: z
     .object({
       alg: z.literal('scrypt'),
-      N: z.number().int().min(2 ** 10).max(2 ** 24),
+      N: z
+        .number()
+        .int()
+        .min(2 ** 10)
+        .max(2 ** 24),
       r: z.number().int().min(1).max(64),
       p: z.number().int().min(1).max(16),
       salt: z.string().min(16).max(100),

@@ -1,6 +1,15 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -72,7 +81,9 @@ async function codeOf(p: Promise<unknown>): Promise<string> {
 }
 
 function eventFiles(dir: string, caseId: string, sub: 'events' | 'packs'): string[] {
-  return readdirSync(path.join(dir, 'cases', caseId, sub)).map((n) => path.join(dir, 'cases', caseId, sub, n));
+  return readdirSync(path.join(dir, 'cases', caseId, sub)).map((n) =>
+    path.join(dir, 'cases', caseId, sub, n),
+  );
 }
 
 describe('keys and unlocking', () => {
@@ -127,7 +138,10 @@ describe('keys and unlocking', () => {
     const { dir, vault } = await newVault();
     await vault.close();
     const header = JSON.parse(readFileSync(path.join(dir, 'bro-vault.json'), 'utf8'));
-    writeFileSync(path.join(dir, 'bro-vault.json'), JSON.stringify({ ...header, version: FORMAT_VERSION + 1 }));
+    writeFileSync(
+      path.join(dir, 'bro-vault.json'),
+      JSON.stringify({ ...header, version: FORMAT_VERSION + 1 }),
+    );
     const before = snapshot(dir);
     expect(await codeOf(readVaultHeader(dir))).toBe('VAULT_NEWER_FORMAT');
     expect(await codeOf(Vault.unlock(dir, { passphrase: PASS }))).toBe('VAULT_NEWER_FORMAT');
@@ -154,7 +168,9 @@ describe('cases on disk', () => {
   it('round-trips events and keeps every personal detail out of file names and contents', async () => {
     const { dir, vault } = await newVault();
     const c = await caseWith(vault, 'c-0001', 'Áile Nango');
-    await vault.append(c, [{ type: 'case.recorded', data: { set: { pupilVoice: 'Det er lettere når noen venter på meg.' } } }]);
+    await vault.append(c, [
+      { type: 'case.recorded', data: { set: { pupilVoice: 'Det er lettere når noen venter på meg.' } } },
+    ]);
     const state = await vault.fold(c);
     expect(state.doc.pupil).toMatchObject({ name: 'Áile Nango', school: 'Hov skole', grade: 7 });
     expect(state.doc.pupilVoice).toBe('Det er lettere når noen venter på meg.');
@@ -167,7 +183,8 @@ describe('cases on disk', () => {
   it('writes one event as one file and a batch as one pack; compaction keeps every event', async () => {
     const { dir, vault } = await newVault();
     const c = await caseWith(vault, 'c-1', 'Ola Hansen');
-    for (let i = 0; i < 5; i++) await vault.append(c, [{ type: 'case.recorded', data: { set: { parentsView: `syn ${i}` } } }]);
+    for (let i = 0; i < 5; i++)
+      await vault.append(c, [{ type: 'case.recorded', data: { set: { parentsView: `syn ${i}` } } }]);
     expect(eventFiles(dir, c, 'events')).toHaveLength(5);
     expect(eventFiles(dir, c, 'packs')).toHaveLength(1);
     const before = await vault.fold(c);
@@ -188,7 +205,7 @@ describe('cases on disk', () => {
     expect(readdirSync(path.join(dir, 'index'))).toHaveLength(1);
 
     const other = await Vault.unlock(dir, { passphrase: PASS });
-    await other.append(b, [{ type: 'pupil.recorded', data: { set: { school: 'Lia skole' } }, }]);
+    await other.append(b, [{ type: 'pupil.recorded', data: { set: { school: 'Lia skole' } } }]);
     await other.close();
 
     const v = await Vault.unlock(dir, { passphrase: PASS });
@@ -290,7 +307,10 @@ describe('damage stays inside its case', () => {
   it('a damaged case key', async () => {
     const { dir, a, b } = await twoCases();
     const f = path.join(dir, 'cases', a, 'key.jwe');
-    writeFileSync(f, readFileSync(f, 'utf8').replace(/.$/, (ch) => (ch === 'A' ? 'B' : 'A')));
+    writeFileSync(
+      f,
+      readFileSync(f, 'utf8').replace(/.$/, (ch) => (ch === 'A' ? 'B' : 'A')),
+    );
     await expectOnlyDamaged(dir, a, b, relFile(dir, f));
   });
 
@@ -315,7 +335,16 @@ describe('damage stays inside its case', () => {
 
 describe('several writers on one folder', () => {
   const run = promisify(execFile);
-  const writer = path.join(import.meta.dirname, '..', '..', '..', 'tests', 'unit', 'helpers', 'vault-writer.ts');
+  const writer = path.join(
+    import.meta.dirname,
+    '..',
+    '..',
+    '..',
+    'tests',
+    'unit',
+    'helpers',
+    'vault-writer.ts',
+  );
 
   it('two processes appending at once lose nothing', async () => {
     const { dir, vault } = await newVault();

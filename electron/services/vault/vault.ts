@@ -157,13 +157,23 @@ export async function readVaultHeader(dir: string): Promise<VaultHeader> {
   try {
     json = JSON.parse(raw);
   } catch {
-    throw new BroError('VAULT_DAMAGED', 'The vault header is not valid JSON', { detail: { file: VAULT_FILE } });
+    throw new BroError('VAULT_DAMAGED', 'The vault header is not valid JSON', {
+      detail: { file: VAULT_FILE },
+    });
   }
   const version = (json as { version?: unknown })?.version;
-  if ((json as { format?: unknown })?.format === FORMAT_NAME && typeof version === 'number' && version > FORMAT_VERSION)
-    throw new BroError('VAULT_NEWER_FORMAT', `The vault uses format ${version}; this Bro reads up to ${FORMAT_VERSION}`, {
-      detail: { file: VAULT_FILE, version, supported: FORMAT_VERSION },
-    });
+  if (
+    (json as { format?: unknown })?.format === FORMAT_NAME &&
+    typeof version === 'number' &&
+    version > FORMAT_VERSION
+  )
+    throw new BroError(
+      'VAULT_NEWER_FORMAT',
+      `The vault uses format ${version}; this Bro reads up to ${FORMAT_VERSION}`,
+      {
+        detail: { file: VAULT_FILE, version, supported: FORMAT_VERSION },
+      },
+    );
   const parsed = vaultHeader.safeParse(json);
   if (!parsed.success)
     throw new BroError('VAULT_DAMAGED', 'The vault header is damaged', { detail: { file: VAULT_FILE } });
@@ -191,14 +201,25 @@ interface Unlocked {
   memberId: string | null;
 }
 
-async function unwrapMaster(header: VaultHeader, kf: KeyFile, kek: Uint8Array, id: string): Promise<Unlocked | null> {
+async function unwrapMaster(
+  header: VaultHeader,
+  kf: KeyFile,
+  kek: Uint8Array,
+  id: string,
+): Promise<Unlocked | null> {
   try {
     const plain = await open(kek, kf.wrapped, { vault: header.vaultId, kind: 'master-key', id });
     const p = masterKeyPayload.parse(decodeJson(plain));
-    return { master: new Uint8Array(Buffer.from(p.mk, 'base64url')), mkid: p.mkid, memberId: kf.memberId ?? null };
+    return {
+      master: new Uint8Array(Buffer.from(p.mk, 'base64url')),
+      mkid: p.mkid,
+      memberId: kf.memberId ?? null,
+    };
   } catch (e) {
     if (e instanceof OpenFailure && e.reason === 'AUTH') return null;
-    throw new BroError('VAULT_DAMAGED', 'A key file is damaged', { detail: { file: rel('keys', `${id}.json`) } });
+    throw new BroError('VAULT_DAMAGED', 'A key file is damaged', {
+      detail: { file: rel('keys', `${id}.json`) },
+    });
   }
 }
 
@@ -251,12 +272,19 @@ export class Vault {
   /** Creates a vault in an empty (or missing) folder. The recovery key is returned once and stored nowhere. */
   static async create(
     dir: string,
-    opts: VaultOptions & { passphrase: string; memberName?: string; kdf?: { N: number; r: number; p: number } },
+    opts: VaultOptions & {
+      passphrase: string;
+      memberName?: string;
+      kdf?: { N: number; r: number; p: number };
+    },
   ): Promise<{ vault: Vault; recoveryKey: string; memberId: string }> {
     if (opts.passphrase.length < 8)
-      throw new BroError('VALIDATION', 'Passphrase too short', { issues: [{ path: ['passphrase'], code: 'PASSPHRASE_TOO_SHORT' }] });
+      throw new BroError('VALIDATION', 'Passphrase too short', {
+        issues: [{ path: ['passphrase'], code: 'PASSPHRASE_TOO_SHORT' }],
+      });
     const existing = await listDir(dir);
-    if (existing.includes(VAULT_FILE)) throw new BroError('VAULT_EXISTS', 'There is already a vault in this folder');
+    if (existing.includes(VAULT_FILE))
+      throw new BroError('VAULT_EXISTS', 'There is already a vault in this folder');
     if (existing.some((n) => !isSyncJunk(n)))
       throw new BroError('VAULT_EXISTS', 'The folder is not empty', { detail: { reason: 'NOT_EMPTY' } });
     const kdf = opts.kdf ?? DEFAULT_SCRYPT;
@@ -284,11 +312,11 @@ export class Vault {
       kind: 'passphrase',
       memberId,
       kdf: params,
-      wrapped: await sealKey(
-        kek,
-        encodeJson({ ...payload, member: { name: opts.memberName ?? '' } }),
-        { vault: header.vaultId, kind: 'master-key', id: memberId },
-      ),
+      wrapped: await sealKey(kek, encodeJson({ ...payload, member: { name: opts.memberName ?? '' } }), {
+        vault: header.vaultId,
+        kind: 'master-key',
+        id: memberId,
+      }),
     };
     const recovery = randomKey();
     const recoveryFile: KeyFile = {
@@ -311,7 +339,11 @@ export class Vault {
   }
 
   /** Unlocks with a member's passphrase (trying each member key file) or with the recovery key. */
-  static async unlock(dir: string, secret: Secret, opts: VaultOptions & { memberId?: string } = {}): Promise<Vault> {
+  static async unlock(
+    dir: string,
+    secret: Secret,
+    opts: VaultOptions & { memberId?: string } = {},
+  ): Promise<Vault> {
     const header = await readVaultHeader(dir);
     let unlocked: Unlocked | null = null;
     if ('recoveryKey' in secret) {
@@ -321,11 +353,14 @@ export class Vault {
     } else {
       const names = (await listDir(path.join(dir, 'keys'))).filter((n) => /^[a-z2-7]{26}\.json$/.test(n));
       const wanted = opts.memberId ? names.filter((n) => n === `${opts.memberId}.json`) : names;
-      if (wanted.length === 0) throw new BroError('VAULT_DAMAGED', 'No member key file found', { detail: { file: 'keys/' } });
+      if (wanted.length === 0)
+        throw new BroError('VAULT_DAMAGED', 'No member key file found', { detail: { file: 'keys/' } });
       for (const name of wanted) {
         const kf = await readKeyFile(dir, name);
         if (kf.kind !== 'passphrase' || !kf.kdf || kf.memberId !== name.slice(0, 26)) {
-          throw new BroError('VAULT_DAMAGED', 'A key file is damaged', { detail: { file: rel('keys', name) } });
+          throw new BroError('VAULT_DAMAGED', 'A key file is damaged', {
+            detail: { file: rel('keys', name) },
+          });
         }
         const kek = await deriveKek(secret.passphrase, kf.kdf);
         unlocked = await unwrapMaster(header, kf, kek, kf.memberId);
@@ -352,7 +387,8 @@ export class Vault {
   // ---------------------------------------------------------------- cases
 
   private casePath(caseId: string, ...rest: string[]): string {
-    if (!ID_RE.test(caseId)) throw new BroError('NOT_FOUND', 'No such case', { detail: { caseId: 'invalid' } });
+    if (!ID_RE.test(caseId))
+      throw new BroError('NOT_FOUND', 'No such case', { detail: { caseId: 'invalid' } });
     return path.join(this.dir, CASES, caseId, ...rest);
   }
 
@@ -369,7 +405,10 @@ export class Vault {
     this.assertOpen();
     const caseId = randomId();
     const kid = randomId();
-    const ring: CaseKeyRing = { current: kid, keys: [{ kid, k: Buffer.from(randomKey()).toString('base64url') }] };
+    const ring: CaseKeyRing = {
+      current: kid,
+      keys: [{ kid, k: Buffer.from(randomKey()).toString('base64url') }],
+    };
     await ensureDir(this.casePath(caseId, 'events'));
     await ensureDir(this.casePath(caseId, 'packs'));
     const jwe = await sealKey(this.caseKek, encodeJson(ring), {
@@ -401,7 +440,12 @@ export class Vault {
       throw damaged(caseId, [{ caseId, file, code: 'UNREADABLE', reason: 'IO' }]);
     }
     try {
-      const plain = await open(this.caseKek, jwe, { vault: this.vaultId, kind: 'case-key', case: caseId, kid: this.mkid });
+      const plain = await open(this.caseKek, jwe, {
+        vault: this.vaultId,
+        kind: 'case-key',
+        case: caseId,
+        kid: this.mkid,
+      });
       const ring = caseKeyRing.parse(decodeJson(plain));
       this.keyRings.set(caseId, ring);
       return ring;
@@ -517,7 +561,13 @@ export class Vault {
     if (!k || !kid) return null;
     let plain: Uint8Array;
     try {
-      plain = await open(new Uint8Array(Buffer.from(k.k, 'base64url')), jwe, { vault: this.vaultId, kind, case: caseId, id, kid });
+      plain = await open(new Uint8Array(Buffer.from(k.k, 'base64url')), jwe, {
+        vault: this.vaultId,
+        kind,
+        case: caseId,
+        id,
+        kid,
+      });
     } catch {
       return null;
     }
@@ -577,7 +627,13 @@ export class Vault {
     const key = new Uint8Array(Buffer.from(k.k, 'base64url'));
     if (stored.length === 1) {
       const ev = stored[0]!;
-      const jwe = await sealContent(key, encodeJson(ev), { vault: this.vaultId, kind: 'event', case: caseId, id: ev.id, kid: ring.current });
+      const jwe = await sealContent(key, encodeJson(ev), {
+        vault: this.vaultId,
+        kind: 'event',
+        case: caseId,
+        id: ev.id,
+        kid: ring.current,
+      });
       await writeAtomic(this.casePath(caseId, 'events', `${ev.id}.jwe`), jwe);
       return `events/${ev.id}.jwe`;
     }
@@ -600,7 +656,11 @@ export class Vault {
     const listing = await this.caseFiles(caseId);
     if (listing.files.length <= 1) return { before: listing.files.length, after: listing.files.length };
     const ring = await this.keyRing(caseId);
-    const written = await this.writeEvents(caseId, ring, [...events].sort((a, b) => (a.id < b.id ? -1 : 1)));
+    const written = await this.writeEvents(
+      caseId,
+      ring,
+      [...events].sort((a, b) => (a.id < b.id ? -1 : 1)),
+    );
     // Only the files that were read are removed: an event another device wrote meanwhile stays.
     for (const f of listing.files) {
       if (f === written) continue;
@@ -622,7 +682,9 @@ export class Vault {
    * The case list. Reads the newest index and re-reads only cases whose files changed since
    * (names, sizes, times); damaged cases are listed apart and do not stop the others.
    */
-  async listCases(opts: { onProgress?: (done: number, total: number) => void } = {}): Promise<CaseListResult> {
+  async listCases(
+    opts: { onProgress?: (done: number, total: number) => void } = {},
+  ): Promise<CaseListResult> {
     this.assertOpen();
     const { ids } = await this.listCaseIds();
     const index = await this.loadIndex();
@@ -671,7 +733,11 @@ export class Vault {
     for (const { n } of withTimes) {
       try {
         const jwe = await readFile(path.join(dir, n), 'utf8');
-        const plain = await open(this.indexKey, jwe, { vault: this.vaultId, kind: 'index', id: n.slice(0, 26) });
+        const plain = await open(this.indexKey, jwe, {
+          vault: this.vaultId,
+          kind: 'index',
+          id: n.slice(0, 26),
+        });
         const p = decodeJson(plain) as IndexPayload;
         if (p.v !== 1 || p.vault !== this.vaultId || typeof p.cases !== 'object') continue;
         this.observe(p.hlc);
@@ -690,8 +756,18 @@ export class Vault {
       const sig = signatureOf(c?.stamps ?? (await this.caseFiles(s.caseId)).stamps);
       entries[s.caseId] = { sig, summary: s };
     }
-    const payload: IndexPayload = { v: 1, vault: this.vaultId, device: this.deviceId, hlc: this.tick(), cases: entries };
-    const jwe = await sealContent(this.indexKey, encodeJson(payload), { vault: this.vaultId, kind: 'index', id: this.deviceId });
+    const payload: IndexPayload = {
+      v: 1,
+      vault: this.vaultId,
+      device: this.deviceId,
+      hlc: this.tick(),
+      cases: entries,
+    };
+    const jwe = await sealContent(this.indexKey, encodeJson(payload), {
+      vault: this.vaultId,
+      kind: 'index',
+      id: this.deviceId,
+    });
     const name = `${this.deviceId}-${sha256Hex(jwe).slice(0, 16)}.jwe`;
     await ensureDir(path.join(this.dir, 'index'));
     // The index is rebuildable, so it is written atomically but without fsync.
@@ -761,7 +837,8 @@ export class Vault {
       }
     }
     opts.onProgress?.(ids.length, ids.length);
-    for (const n of await listDir(path.join(this.dir, 'index'))) if (!INDEX_FILE_RE.test(n)) junk.push(rel('index', n));
+    for (const n of await listDir(path.join(this.dir, 'index')))
+      if (!INDEX_FILE_RE.test(n)) junk.push(rel('index', n));
     damagedList.push(...(await this.checkAudit(junk)));
     const stale =
       !before ||
@@ -769,7 +846,15 @@ export class Vault {
       Object.keys(before.cases).length !== summaries.length;
     await this.writeIndex(summaries);
     await this.audit('vault.check');
-    return { ok: damagedList.length === 0, cases: ids.length, events, files, damaged: damagedList, junk, indexRebuilt: stale };
+    return {
+      ok: damagedList.length === 0,
+      cases: ids.length,
+      events,
+      files,
+      damaged: damagedList,
+      junk,
+      indexRebuilt: stale,
+    };
   }
 
   private async checkAudit(junk: string[]): Promise<DamagedFile[]> {
@@ -784,7 +869,9 @@ export class Vault {
           junk.push(rel('audit', dev, f));
           continue;
         }
-        const lines = (await readFile(path.join(this.dir, 'audit', dev, f), 'utf8')).split('\n').filter(Boolean);
+        const lines = (await readFile(path.join(this.dir, 'audit', dev, f), 'utf8'))
+          .split('\n')
+          .filter(Boolean);
         for (const line of lines) {
           try {
             await open(this.auditKey, line, { vault: this.vaultId, kind: 'audit', id: dev });
@@ -823,7 +910,9 @@ export class Vault {
     const out: AuditEntry[] = [];
     for (const dev of (await listDir(path.join(this.dir, 'audit'))).filter((d) => ID_RE.test(d))) {
       for (const f of await readdir(path.join(this.dir, 'audit', dev))) {
-        for (const line of (await readFile(path.join(this.dir, 'audit', dev, f), 'utf8')).split('\n').filter(Boolean)) {
+        for (const line of (await readFile(path.join(this.dir, 'audit', dev, f), 'utf8'))
+          .split('\n')
+          .filter(Boolean)) {
           try {
             const p = decodeJson(
               await open(this.auditKey, line, { vault: this.vaultId, kind: 'audit', id: dev }),

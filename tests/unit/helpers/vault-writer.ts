@@ -2,7 +2,13 @@
 // new case per round. Prints the ids of every event whose write returned (acknowledged).
 import { Vault } from '../../../electron/services/vault/vault';
 
-const [dir, passphrase, sharedCase, worker, rounds] = process.argv.slice(2) as [string, string, string, string, string];
+const [dir, passphrase, sharedCase, worker, rounds] = process.argv.slice(2) as [
+  string,
+  string,
+  string,
+  string,
+  string,
+];
 const vault = await Vault.unlock(dir, { passphrase });
 const ids: string[] = [];
 for (let i = 0; i < Number(rounds); i++) {
@@ -11,7 +17,9 @@ for (let i = 0; i < Number(rounds); i++) {
   ]);
   ids.push(ev!.id);
   const c = await vault.createCase();
-  const [opened] = await vault.append(c, [{ type: 'case.opened', data: { externalId: `w${worker}-${i}`, service: 'BUP' } }]);
+  const [opened] = await vault.append(c, [
+    { type: 'case.opened', data: { externalId: `w${worker}-${i}`, service: 'BUP' } },
+  ]);
   ids.push(opened!.id);
 }
 await vault.close();
