@@ -461,9 +461,12 @@ function buildCase(rng: Rng, index: number, world: World, today: number, coverLe
     origin = forced.origin;
     if (forced.part !== 'last') gender = forced.part;
   }
-  const pupilFirst = forced && forced.part !== 'last' ? forced.name : firstName(rng, origin, gender);
+  let pupilFirst = forced && forced.part !== 'last' ? forced.name : firstName(rng, origin, gender);
   const familyName = forced?.part === 'last' ? forced.name : lastName(rng, origin);
   const guardians = makeGuardians(rng, origin, familyName);
+  // Children are often named after a relative, but two people with one name confuse a case list.
+  if (!forced && guardians.some((g) => g.name.startsWith(`${pupilFirst} `)))
+    pupilFirst = firstName(rng, origin, gender);
   const motherLast = guardians
     .find((g) => g.relation === 'mor')
     ?.name.split(' ')
@@ -505,7 +508,7 @@ function buildCase(rng: Rng, index: number, world: World, today: number, coverLe
   }
 
   const assignments: Assignment[] = [];
-  for (const p of plans) assignEpisode(c, p, assignments);
+  plans.forEach((p, i) => assignEpisode(c, p, assignments, plans.length - i));
   const fallback = rng.pick(world.workers[service]);
   const workerAt = (day: number): Worker => {
     const d = iso(day);
@@ -618,7 +621,7 @@ function makeGuardians(rng: Rng, origin: Origin, familyName: string): Guardian[]
     case 'fosterhjem':
       return [
         { name: person('f', true), relation: 'fostermor', parentalResponsibility: false, contact: contact() },
-        { name: person('f', true), relation: 'mor', parentalResponsibility: true, contact: 'via barneverntjenesten' },
+        { name: person('f', false), relation: 'mor', parentalResponsibility: true, contact: 'via barneverntjenesten' },
       ];
     case 'mor+mor':
       return [
@@ -792,19 +795,23 @@ function toReferral(rng: Rng, p: Plan, i: number, service: Service): Referral {
 // ---------------------------------------------------------------------------------------
 // Caseworkers: changes with reasons and handover notes; gaps without anyone.
 
-function assignEpisode(c: Ctx, p: Plan, out: Assignment[]): void {
+const MAX_ASSIGNMENTS = 4;
+
+/** `episodesLeft` counts this referral and those after it: each needs room for one caseworker. */
+function assignEpisode(c: Ctx, p: Plan, out: Assignment[], episodesLeft: number): void {
   const { rng, today, service } = c;
   const pool = c.world.workers[service];
-  if (p.decision === 'rejected' && rng.chance(0.5)) return; // decided by the intake team alone
   let from = nextWeekday((p.decided ?? p.received) + rng.int(0, 10));
   if (p.closed !== undefined) from = Math.min(from, p.closed);
   if (from > today) return; // received, but nobody assigned yet
   const end = p.closed ?? today;
 
   // About one change per eight months, at most three.
+  // At most four caseworkers per case, re-referrals included.
+  const maxChanges = Math.max(0, Math.min(3, MAX_ASSIGNMENTS - out.length - episodesLeft));
   let changes = 0;
-  for (let d = 120; d < end - from && changes < 3; d += 200) if (rng.chance(0.45)) changes++;
-  if (changes === 0 && end - from > 60 && rng.chance(0.15)) changes = 1;
+  for (let d = 120; d < end - from && changes < maxChanges; d += 200) if (rng.chance(0.45)) changes++;
+  if (changes === 0 && maxChanges > 0 && end - from > 60 && rng.chance(0.15)) changes = 1;
   let worker = rng.pick(pool);
   let start = from;
   for (let i = 0; i < changes; i++) {
@@ -1003,7 +1010,7 @@ function makeEvaluations(c: Ctx, planned: number, days: number[] | null): Evalua
       outcome,
       decision,
       decidedBy: rng.chance(0.6) ? `${c.school.rektor} (rektor)` : 'samarbeidsmøtet',
-      why: EVAL_WHY[decision],
+      why: EVAL_WHY[outcome][decision],
     };
     if (rng.chance(0.8)) ev.pupilView = rng.pick(EVAL_PUPIL[outcome]);
     if (rng.chance(0.85)) ev.parentsView = rng.pick(EVAL_PARENTS[outcome]);
@@ -1124,10 +1131,18 @@ function makeConsents(c: Ctx, plans: Plan[]): Consent[] {
   const holders = c.guardians.filter((g) => g.parentalResponsibility).map((g) => g.name);
   const guardians = holders.length > 0 ? holders.join(' og ') : (c.guardians[0] as Guardian).name;
   const withPupil = `${c.pupil} (elev) og ${guardians}`;
-  const push = (givenBy: string, information: string, recipient: string, purpose: string, date: number) => {
+  // Only the narrower sharing consents get withdrawn: withdrawing the main one would end the case.
+  const push = (
+    givenBy: string,
+    information: string,
+    recipient: string,
+    purpose: string,
+    date: number,
+    withdrawable = true,
+  ) => {
     const consent: Consent = { id: `s-${out.length + 1}`, givenBy, information, recipient, purpose, date: iso(date) };
     if (rng.chance(0.7)) consent.expires = iso(date + 365);
-    if (rng.chance(0.06)) {
+    if (withdrawable && rng.chance(0.1)) {
       const w = nextWeekday(date + rng.int(14, 200));
       if (w <= today) consent.withdrawn = iso(w);
     }
@@ -1136,7 +1151,14 @@ function makeConsents(c: Ctx, plans: Plan[]): Consent[] {
   const text = CONSENT_TEXT[service];
   for (const p of plans) {
     const given = previousWeekday((p.sent ?? p.received) - rng.int(0, 14));
-    push(c.grade >= 10 && rng.chance(0.5) ? withPupil : guardians, text.information, service, text.purpose, given);
+    push(
+      c.grade >= 10 && rng.chance(0.5) ? withPupil : guardians,
+      text.information,
+      service,
+      text.purpose,
+      given,
+      false,
+    );
     if (p.firstContact !== undefined && rng.chance(0.6)) {
       push(
         guardians,
@@ -1218,5 +1240,6 @@ function makeAbsence(c: Ctx, plans: Plan[]): Absence[] {
       });
     }
   }
-  return out.slice(-12);
+  // A long case keeps the months around the referral and the latest ones.
+  return out.length > 12 ? [...out.slice(0, 8), ...out.slice(-4)] : out;
 }

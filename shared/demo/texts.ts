@@ -545,8 +545,24 @@ export const EVAL_PARENTS = {
   ],
 } as const;
 
-export const EVAL_WHY = {
-  videreføres: 'Tiltaket virker og videreføres ut skoleåret.',
-  justeres: 'Tiltaket justeres: tidspunkt og ansvarlig voksen endres.',
-  avsluttes: 'Tiltaket avsluttes; målet er nådd eller tiltaket erstattes av et annet.',
-} as const;
+/** Why an evaluation decided what it did; the reason follows the outcome, never contradicts it. */
+export const EVAL_WHY: Record<
+  'bedring' | 'ingen endring' | 'forverring',
+  Record<'videreføres' | 'justeres' | 'avsluttes', string>
+> = {
+  bedring: {
+    videreføres: 'Tiltaket virker og videreføres ut skoleåret.',
+    justeres: 'Tiltaket virker, men tidspunktet endres etter ønske fra eleven.',
+    avsluttes: 'Målet er nådd; tiltaket trappes ned og avsluttes.',
+  },
+  'ingen endring': {
+    videreføres: 'For tidlig å se effekt; tiltaket prøves fire uker til.',
+    justeres: 'Ingen endring ennå: tidspunkt og ansvarlig voksen endres.',
+    avsluttes: 'Tiltaket har ikke hatt effekt og erstattes av et annet.',
+  },
+  forverring: {
+    videreføres: 'Fraværet har økt av andre grunner; tiltaket beholdes.',
+    justeres: 'Fraværet har økt: tiltaket gjøres mindre krevende og følges tettere opp.',
+    avsluttes: 'Tiltaket gjorde situasjonen verre for eleven og avsluttes.',
+  },
+};
