@@ -17,10 +17,14 @@ const day = (s: string | null | undefined): number => {
 };
 
 /** Every `YYYY-MM-DD` string in a value, with its path. */
-function datesIn(value: unknown, path: (string | number)[] = []): { path: (string | number)[]; date: string }[] {
+function datesIn(
+  value: unknown,
+  path: (string | number)[] = [],
+): { path: (string | number)[]; date: string }[] {
   if (typeof value === 'string') return /^\d{4}-\d{2}-\d{2}$/.test(value) ? [{ path, date: value }] : [];
   if (Array.isArray(value)) return value.flatMap((v, i) => datesIn(v, [...path, i]));
-  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => datesIn(v, [...path, k]));
+  if (value && typeof value === 'object')
+    return Object.entries(value).flatMap(([k, v]) => datesIn(v, [...path, k]));
   return [];
 }
 
@@ -73,7 +77,8 @@ describe('generateDemo', () => {
   it('uses every Sami letter and æ ø å in the names of just 20 cases, for any seed', () => {
     for (const seed of ['x', 'y', 1, 2, 3]) {
       const text = names(generateDemo({ cases: 20, seed, today: TODAY })).toLowerCase();
-      for (const letter of [...SAMI_LETTERS, ...NORWEGIAN_LETTERS]) expect(text, `seed ${seed}`).toContain(letter);
+      for (const letter of [...SAMI_LETTERS, ...NORWEGIAN_LETTERS])
+        expect(text, `seed ${seed}`).toContain(letter);
     }
   });
 
@@ -102,7 +107,9 @@ describe('generateDemo', () => {
     expect(count('BUP')).toBeGreaterThan(count('Skoleteam') * 0.8);
     expect(count('Skoleteam')).toBeGreaterThan(count('Bft'));
     for (const s of ['Bft', 'Statped', 'Habu']) expect(count(s)).toBeGreaterThan(0);
-    const fromSchoolOrHome = referrals.filter(({ r }) => r.referredBy === 'skole' || r.referredBy === 'foresatte');
+    const fromSchoolOrHome = referrals.filter(
+      ({ r }) => r.referredBy === 'skole' || r.referredBy === 'foresatte',
+    );
     expect(fromSchoolOrHome.length / referrals.length).toBeGreaterThan(0.5);
     const middle = cases.filter((c) => c.pupil.grade >= 5 && c.pupil.grade <= 10).length;
     expect(middle / cases.length).toBeGreaterThan(0.6);
@@ -124,7 +131,9 @@ describe('generateDemo', () => {
       referrals.filter(({ r }) => r.absenceAtReferral != null && r.absenceAtFirstContact != null).length,
     ).toBeGreaterThan(50);
     // PPT: first contact typically 2–12 weeks after received.
-    const ppt = referrals.filter(({ c, r }) => c.service === 'PPT' && r.firstContact && r.decision !== 'forwarded');
+    const ppt = referrals.filter(
+      ({ c, r }) => c.service === 'PPT' && r.firstContact && r.decision !== 'forwarded',
+    );
     const waits = ppt.map(({ r }) => day(r.firstContact) - day(r.received)).sort((a, b) => a - b);
     const median = waits[Math.floor(waits.length / 2)] ?? 0;
     expect(median).toBeGreaterThanOrEqual(14);
@@ -136,9 +145,14 @@ describe('generateDemo', () => {
     const decided = bup.filter((r) => r.decided);
     expect(decided.length).toBeGreaterThan(20);
     for (const r of decided) {
-      expect(day(r.decided)).toBeLessThanOrEqual(addWorkingDays(day(r.received), 16));
+      expect(day(r.decided)).toBeGreaterThanOrEqual(addWorkingDays(day(r.received), 5));
+      expect(day(r.decided)).toBeLessThanOrEqual(addWorkingDays(day(r.received), 15));
       if (r.decision === 'accepted') expect(r.frist, r.id).toBeTruthy();
     }
+    // Most within the 10 working days of pasient- og brukerrettighetsloven § 2-2, some late.
+    const late = decided.filter((r) => day(r.decided) > addWorkingDays(day(r.received), 10));
+    expect(late.length).toBeGreaterThan(0);
+    expect(late.length / decided.length).toBeLessThan(0.3);
     expect(new Set(decided.map((r) => r.decision))).toEqual(new Set(['accepted', 'rejected', 'forwarded']));
     const accepted = decided.filter((r) => r.decision === 'accepted');
     const breach = accepted.filter((r) => (r.firstContact ? r.firstContact > r.frist! : r.frist! < TODAY));
@@ -161,7 +175,9 @@ describe('generateDemo', () => {
           expect(note, `${c.id} assignment ${i}`).toBeTypeOf('object');
           if (note && typeof note === 'object') {
             expect(note.status.length).toBeGreaterThan(10);
-            for (const k of ['openPromises', 'nextDeadlines', 'familyWishes'] as const) expect(note[k]).toBeTruthy();
+            const fields = note as Record<string, unknown>;
+            for (const k of ['openPromises', 'nextDeadlines', 'familyWishes'])
+              expect(fields[k], k).toBeTruthy();
           }
           expect(a.reason).toBeTruthy();
           reasons.add(a.reason ?? '');
@@ -185,7 +201,8 @@ describe('generateDemo', () => {
       expect(r.responsible?.role && r.responsible.name).toBeTruthy();
       expect(['rektor', 'avdelingsleder']).toContain(r.leader?.role);
       expect(r.leader?.name).toBeTruthy();
-      for (const f of ['start', 'frequency', 'trialPeriod', 'goal', 'resources'] as const) expect(r[f], f).toBeTruthy();
+      for (const f of ['start', 'frequency', 'trialPeriod', 'goal', 'resources'] as const)
+        expect(r[f], f).toBeTruthy();
       expect(r.evaluation?.method && r.evaluation.convenedBy).toBeTruthy();
       expect(day(r.evaluation?.date)).toBeGreaterThan(day(r.start));
       if (r.label === 'Lovkrav') expect(r.legalRef).toMatch(/^opplæringslova/);
@@ -206,7 +223,9 @@ describe('generateDemo', () => {
       new Set(['bedring', 'ingen endring', 'forverring']),
     );
     expect(
-      evaluated.some((r) => r.evaluations!.some((e) => e.pupilView) && r.evaluations!.some((e) => e.parentsView)),
+      evaluated.some(
+        (r) => r.evaluations!.some((e) => e.pupilView) && r.evaluations!.some((e) => e.parentsView),
+      ),
     ).toBe(true);
     // Overdue: the evaluation date has passed and nobody has evaluated.
     const overdue = recommendations.filter(
@@ -215,7 +234,8 @@ describe('generateDemo', () => {
     expect(overdue.length).toBeGreaterThan(3);
     // Measures only where a referral was concluded.
     for (const c of cases) {
-      if ((c.recommendations ?? []).length > 0) expect((c.referrals ?? []).some((r) => r.concluded)).toBe(true);
+      if ((c.recommendations ?? []).length > 0)
+        expect((c.referrals ?? []).some((r) => r.concluded)).toBe(true);
       expect((c.recommendations ?? []).length).toBeLessThanOrEqual(4);
     }
   });
@@ -230,7 +250,9 @@ describe('generateDemo', () => {
     expect(meetings.some((m) => (m.dissent ?? []).length > 0)).toBe(true);
     const agreements = meetings.flatMap((m) => m.agreements ?? []);
     expect(agreements.some((a) => a.promisedToPupil)).toBe(true);
-    expect(new Set(agreements.map((a) => a.status))).toEqual(new Set(['åpen', 'utført', 'ikke utført', 'avlyst']));
+    expect(new Set(agreements.map((a) => a.status))).toEqual(
+      new Set(['åpen', 'utført', 'ikke utført', 'avlyst']),
+    );
 
     const consents = cases.flatMap((c) => c.consents ?? []);
     expect(cases.every((c) => (c.consents ?? []).length > 0)).toBe(true);

@@ -60,7 +60,7 @@ import {
 export interface DemoOptions {
   /** How many cases (0–100 000). */
   cases: number;
-  /** Same seed, same file. */
+  /** Same seed, same file (a number and its decimal string are the same seed). */
   seed: string | number;
   /** `YYYY-MM-DD`: the generated history ends here. */
   today: string;
@@ -185,7 +185,14 @@ function buildWorld(rng: Rng, n: number, today: number): World {
     });
   }
   for (const name of rng.sample(SAMI_SCHOOLS, Math.max(2, Math.ceil(count / 12)))) {
-    schools.push({ name, minGrade: 1, maxGrade: 10, rektor: fullName(rng), avdelingsleder: fullName(rng), sami: true });
+    schools.push({
+      name,
+      minGrade: 1,
+      maxGrade: 10,
+      rektor: fullName(rng),
+      avdelingsleder: fullName(rng),
+      sami: true,
+    });
   }
   const byGrade: School[][] = [];
   const samiByGrade: School[][] = [];
@@ -399,7 +406,10 @@ const ABSENCE_TYPES: Weighted<Absence['type']> = [
 ];
 
 const TEMPLATES_FOR = Object.fromEntries(
-  SERVICE_WEIGHTS.map(([service]) => [service, MEASURES.filter((m) => !m.services || m.services.includes(service))]),
+  SERVICE_WEIGHTS.map(([service]) => [
+    service,
+    MEASURES.filter((m) => !m.services || m.services.includes(service)),
+  ]),
 ) as Record<Service, (typeof MEASURES)[number][]>;
 
 const OUTCOME_TEXT: Record<Outcome, string> = {
@@ -450,7 +460,13 @@ function staff(c: Ctx, role: string): string {
   return name;
 }
 
-function buildCase(rng: Rng, index: number, world: World, today: number, coverLetter: string | null): CaseDoc {
+function buildCase(
+  rng: Rng,
+  index: number,
+  world: World,
+  today: number,
+  coverLetter: string | null,
+): CaseDoc {
   const service = rng.weighted(SERVICE_WEIGHTS);
 
   // Family and pupil.
@@ -477,7 +493,9 @@ function buildCase(rng: Rng, index: number, world: World, today: number, coverLe
   const grade = rng.weighted(GRADE_WEIGHTS);
   const samiSchools = world.samiByGrade[grade] ?? [];
   const school = rng.pick(
-    origin === 'samisk' && samiSchools.length > 0 && rng.chance(0.5) ? samiSchools : (world.byGrade[grade] ?? []),
+    origin === 'samisk' && samiSchools.length > 0 && rng.chance(0.5)
+      ? samiSchools
+      : (world.byGrade[grade] ?? []),
   );
   const c: Ctx = {
     rng,
@@ -523,7 +541,9 @@ function buildCase(rng: Rng, index: number, world: World, today: number, coverLe
   let concludedPlan: Plan | undefined;
   for (const p of plans) if (p.concluded !== undefined) concludedPlan = p;
   const evaluationDays: number[] = [];
-  const recommendations = concludedPlan ? makeRecommendations(c, concludedPlan, workerAt, evaluationDays) : [];
+  const recommendations = concludedPlan
+    ? makeRecommendations(c, concludedPlan, workerAt, evaluationDays)
+    : [];
   const meetings = makeMeetings(c, plans, evaluationDays, workerAt);
   const consents = makeConsents(c, plans);
   const absence = makeAbsence(c, plans);
@@ -549,7 +569,8 @@ function buildCase(rng: Rng, index: number, world: World, today: number, coverLe
   if (rng.chance(0.9)) doc.pupil.coordinator = { role: coordinatorRole, name: staff(c, coordinatorRole) };
   if (rng.chance(0.85)) doc.pupilVoice = pupilVoice(rng, workerAt(start).name, norwegian(start));
   if (rng.chance(0.85)) doc.parentsView = parentsView(rng, pupilFirst);
-  if (first.firstContact !== undefined && rng.chance(0.4)) doc.expectations = expectations(rng, service, pupilFirst);
+  if (first.firstContact !== undefined && rng.chance(0.4))
+    doc.expectations = expectations(rng, service, pupilFirst);
   if (rng.chance(0.03)) {
     const day = previousWeekday(first.received + rng.int(10, 120));
     if (day <= today) {
@@ -621,7 +642,12 @@ function makeGuardians(rng: Rng, origin: Origin, familyName: string): Guardian[]
     case 'fosterhjem':
       return [
         { name: person('f', true), relation: 'fostermor', parentalResponsibility: false, contact: contact() },
-        { name: person('f', false), relation: 'mor', parentalResponsibility: true, contact: 'via barneverntjenesten' },
+        {
+          name: person('f', false),
+          relation: 'mor',
+          parentalResponsibility: true,
+          contact: 'via barneverntjenesten',
+        },
       ];
     case 'mor+mor':
       return [
@@ -666,7 +692,7 @@ function planReferral(rng: Rng, service: Service, sent: number, today: number): 
     case 'BUP':
     case 'Habu': {
       // Pasient- og brukerrettighetsloven § 2-2: assessed within 10 working days, most of the time.
-      const k = rng.chance(0.85) ? rng.int(3, 10) : rng.int(11, 16);
+      const k = rng.chance(0.85) ? rng.int(5, 10) : rng.int(11, 15);
       p.decided = step(addWorkingDays(r, k));
       if (p.decided === undefined) break;
       p.decision = rng.weighted(BUP_DECISIONS);
@@ -682,10 +708,13 @@ function planReferral(rng: Rng, service: Service, sent: number, today: number): 
       if (frist <= p.decided) frist = addWorkingDays(p.decided, rng.int(10, 30));
       p.frist = frist;
       const breach = rng.chance(0.27);
-      const planned = breach ? frist + rng.skewed(1, 60, 1.5) : p.decided + rng.int(5, Math.max(5, frist - p.decided));
+      const planned = breach
+        ? frist + rng.skewed(1, 60, 1.5)
+        : p.decided + rng.int(5, Math.max(5, frist - p.decided));
       p.firstContact = step(planned);
       // nextWeekday may push a kept frist over the edge; a kept frist stays kept.
-      if (!breach && p.firstContact !== undefined && p.firstContact > frist) p.firstContact = previousWeekday(frist);
+      if (!breach && p.firstContact !== undefined && p.firstContact > frist)
+        p.firstContact = previousWeekday(frist);
       p.assessmentStarted = rng.chance(0.5) ? p.firstContact : after(p.firstContact, 1, 21);
       p.concluded = after(p.assessmentStarted, 30, 150, 1.2);
       if (rng.chance(0.75)) p.firstMeasure = after(p.concluded, 7, 60, 1.4);
@@ -835,7 +864,13 @@ function assignEpisode(c: Ctx, p: Plan, out: Assignment[], episodesLeft: number)
     for (let tries = 0; next.name === worker.name && tries < 5; tries++) next = rng.pick(pool);
     worker = next;
   }
-  const last: Assignment = { caseworker: worker.name, role: worker.role, service, from: iso(start), to: null };
+  const last: Assignment = {
+    caseworker: worker.name,
+    role: worker.role,
+    service,
+    from: iso(start),
+    to: null,
+  };
   if (p.closed !== undefined) {
     last.to = iso(p.closed);
     last.reason = 'saken avsluttet';
@@ -1025,11 +1060,17 @@ function makeEvaluations(c: Ctx, planned: number, days: number[] | null): Evalua
 // ---------------------------------------------------------------------------------------
 // Meetings, consents, absence.
 
-function makeMeetings(c: Ctx, plans: Plan[], evaluationDays: number[], workerAt: (day: number) => Worker): Meeting[] {
+function makeMeetings(
+  c: Ctx,
+  plans: Plan[],
+  evaluationDays: number[],
+  workerAt: (day: number) => Worker,
+): Meeting[] {
   const { rng, today } = c;
   const days: { day: number; kind: MeetingKind }[] = [];
   for (const p of plans) {
-    if (p.firstContact !== undefined) days.push({ day: p.firstContact + rng.int(0, 10), kind: 'Oppstartsmøte' });
+    if (p.firstContact !== undefined)
+      days.push({ day: p.firstContact + rng.int(0, 10), kind: 'Oppstartsmøte' });
     if (p.concluded !== undefined)
       days.push({ day: p.concluded + rng.int(3, 14), kind: 'Gjennomgang av anbefalingen' });
     if (p.closed !== undefined && p.firstContact !== undefined && rng.chance(0.5))
@@ -1046,7 +1087,8 @@ function makeMeetings(c: Ctx, plans: Plan[], evaluationDays: number[], workerAt:
     const worker = workerAt(m.day);
     const participants: Meeting['participants'] = [];
     for (const g of c.guardians)
-      if (rng.chance(0.85) || participants.length === 0) participants.push({ role: g.relation, name: g.name });
+      if (rng.chance(0.85) || participants.length === 0)
+        participants.push({ role: g.relation, name: g.name });
     if (c.grade >= 5 && rng.chance(0.4)) participants.push({ role: 'elev', name: c.pupil });
     if (rng.chance(0.9)) participants.push({ role: 'kontaktlærer', name: staff(c, 'kontaktlærer') });
     const hasLeader = rng.chance(0.72);
@@ -1140,7 +1182,14 @@ function makeConsents(c: Ctx, plans: Plan[]): Consent[] {
     date: number,
     withdrawable = true,
   ) => {
-    const consent: Consent = { id: `s-${out.length + 1}`, givenBy, information, recipient, purpose, date: iso(date) };
+    const consent: Consent = {
+      id: `s-${out.length + 1}`,
+      givenBy,
+      information,
+      recipient,
+      purpose,
+      date: iso(date),
+    };
     if (rng.chance(0.7)) consent.expires = iso(date + 365);
     if (withdrawable && rng.chance(0.1)) {
       const w = nextWeekday(date + rng.int(14, 200));

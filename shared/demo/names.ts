@@ -403,7 +403,11 @@ export function staffOrigin(rng: Rng): Origin {
   return rng.weighted(STAFF_ORIGINS);
 }
 
-export function fullName(rng: Rng, origin: Origin = staffOrigin(rng), gender: Gender = rng.pick(['f', 'm'])): string {
+export function fullName(
+  rng: Rng,
+  origin: Origin = staffOrigin(rng),
+  gender: Gender = rng.pick(['f', 'm']),
+): string {
   return `${firstName(rng, origin, gender)} ${lastName(rng, origin)}`;
 }
 

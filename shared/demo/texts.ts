@@ -470,7 +470,8 @@ export const FAMILY_WISHES = [
   '{p} vil selv være med på deler av møtene.',
 ];
 
-export type MeetingKind = 'Oppstartsmøte' | 'Gjennomgang av anbefalingen' | 'Evalueringsmøte' | 'Avslutningsmøte';
+export type MeetingKind =
+  'Oppstartsmøte' | 'Gjennomgang av anbefalingen' | 'Evalueringsmøte' | 'Avslutningsmøte';
 
 export const DECISIONS: Record<MeetingKind, readonly string[]> = {
   Oppstartsmøte: [
@@ -527,8 +528,16 @@ export const EVAL_PUPIL = {
     'Jeg liker at jeg vet hva som skal skje.',
     'Det går bedre, men mandager er fortsatt vanskelige.',
   ],
-  'ingen endring': ['Det er omtrent som før.', 'Jeg vet ikke om det hjelper.', 'Noen dager går det, andre ikke.'],
-  forverring: ['Jeg orker ikke mer nå.', 'Det ble verre etter at læreren sluttet.', 'Jeg vil ikke snakke om skolen.'],
+  'ingen endring': [
+    'Det er omtrent som før.',
+    'Jeg vet ikke om det hjelper.',
+    'Noen dager går det, andre ikke.',
+  ],
+  forverring: [
+    'Jeg orker ikke mer nå.',
+    'Det ble verre etter at læreren sluttet.',
+    'Jeg vil ikke snakke om skolen.',
+  ],
 } as const;
 
 export const EVAL_PARENTS = {
