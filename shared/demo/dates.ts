@@ -46,30 +46,39 @@ export function parseDay(s: string): number | null {
 const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
 
 // Memoised by day number: a demo file holds millions of dates over a few thousand distinct
-// days, and one shared string per day keeps both the time and the memory down.
-const isoCache: string[] = [];
-const norwegianCache: string[] = [];
+// days, and one shared string per day keeps both the time and the memory down. The cache
+// is a dense array over 1950–2149 (a sparse one would fall back to slow dictionary elements).
+const CACHE_FROM = -7305; // 1950-01-01
+const CACHE_SIZE = 73_049; // up to 2149-12-31
+const isoCache: (string | undefined)[] = new Array<string | undefined>(CACHE_SIZE).fill(undefined);
+const norwegianCache: (string | undefined)[] = new Array<string | undefined>(CACHE_SIZE).fill(undefined);
 
-/** `YYYY-MM-DD` */
-export function iso(day: number): string {
-  let s = day >= 0 ? isoCache[day] : undefined;
+function cached(
+  cache: (string | undefined)[],
+  day: number,
+  make: (y: number, m: number, d: number) => string,
+) {
+  const i = day - CACHE_FROM;
+  let s = i >= 0 && i < CACHE_SIZE ? cache[i] : undefined;
   if (s === undefined) {
     const [y, m, d] = civil(day);
-    s = `${y}-${pad2(m)}-${pad2(d)}`;
-    if (day >= 0) isoCache[day] = s;
+    s = make(y, m, d);
+    if (i >= 0 && i < CACHE_SIZE) cache[i] = s;
   }
   return s;
 }
 
+const makeIso = (y: number, m: number, d: number) => `${y}-${pad2(m)}-${pad2(d)}`;
+const makeNorwegian = (y: number, m: number, d: number) => `${pad2(d)}.${pad2(m)}.${y}`;
+
+/** `YYYY-MM-DD` */
+export function iso(day: number): string {
+  return cached(isoCache, day, makeIso);
+}
+
 /** `dd.mm.yyyy`, the way dates are written in Norwegian running text. */
 export function norwegian(day: number): string {
-  let s = day >= 0 ? norwegianCache[day] : undefined;
-  if (s === undefined) {
-    const [y, m, d] = civil(day);
-    s = `${pad2(d)}.${pad2(m)}.${y}`;
-    if (day >= 0) norwegianCache[day] = s;
-  }
-  return s;
+  return cached(norwegianCache, day, makeNorwegian);
 }
 
 /** ISO weekday: 1 = Monday … 7 = Sunday. Day 0 (1970-01-01) was a Thursday. */

@@ -796,29 +796,31 @@ function withAbsence(rng: Rng, p: Plan): Plan {
   return p;
 }
 
+const isoOrNull = (d: number | undefined) => (d === undefined ? null : iso(d));
+
+/** One fixed shape in milestone order (null = not yet), as in INTERCHANGE.md. */
 function toReferral(rng: Rng, p: Plan, i: number, service: Service): Referral {
-  const out: Referral = {
+  return {
     id: `r-${i + 1}`,
+    service: rng.chance(0.3) ? service : null,
     referredBy: i > 0 ? rng.weighted(RE_REFERRERS) : rng.weighted(REFERRERS[service]),
     reason: i > 0 ? `ny henvisning: ${rng.pick(REASONS[service])}` : rng.pick(REASONS[service]),
+    signal: isoOrNull(p.signal),
+    sent: isoOrNull(p.sent),
     received: iso(p.received),
+    decided: isoOrNull(p.decided),
+    decision: p.decision ?? null,
+    frist: isoOrNull(p.frist),
+    firstContact: isoOrNull(p.firstContact),
+    assessmentStarted: isoOrNull(p.assessmentStarted),
+    concluded: isoOrNull(p.concluded),
+    firstMeasure: isoOrNull(p.firstMeasure),
+    closed: isoOrNull(p.closed),
+    outcome: p.outcome ?? null,
+    absenceAtReferral: p.absenceAtReferral ?? null,
+    absenceAtFirstContact: p.absenceAtFirstContact ?? null,
+    note: p.note ?? null,
   };
-  if (rng.chance(0.3)) out.service = service;
-  if (p.signal !== undefined) out.signal = iso(p.signal);
-  if (p.sent !== undefined) out.sent = iso(p.sent);
-  if (p.decided !== undefined) out.decided = iso(p.decided);
-  if (p.frist !== undefined) out.frist = iso(p.frist);
-  if (p.firstContact !== undefined) out.firstContact = iso(p.firstContact);
-  if (p.assessmentStarted !== undefined) out.assessmentStarted = iso(p.assessmentStarted);
-  if (p.concluded !== undefined) out.concluded = iso(p.concluded);
-  if (p.firstMeasure !== undefined) out.firstMeasure = iso(p.firstMeasure);
-  if (p.closed !== undefined) out.closed = iso(p.closed);
-  if (p.decision) out.decision = p.decision;
-  if (p.outcome) out.outcome = p.outcome;
-  if (p.absenceAtReferral !== undefined) out.absenceAtReferral = p.absenceAtReferral;
-  if (p.absenceAtFirstContact !== undefined) out.absenceAtFirstContact = p.absenceAtFirstContact;
-  if (p.note) out.note = p.note;
-  return out;
 }
 
 // ---------------------------------------------------------------------------------------
