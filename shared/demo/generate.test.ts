@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { validateCaseDoc } from '../domain/validate';
 import { interchangeFile, type InterchangeFile } from '../interchange/schema';
 import { addWorkingDays, parseDay } from './dates';
-import { generateDemo } from './generate';
+import { DEADLINE_FIELDS, generateDemo } from './generate';
 import { NORWEGIAN_LETTERS, SAMI_LETTERS } from './names';
 
 const TODAY = '2026-11-26';
@@ -85,13 +85,9 @@ describe('generateDemo', () => {
   it('puts nothing that has happened after today; only deadlines may lie ahead', () => {
     const future = datesIn(demo300.cases).filter((d) => d.date > TODAY);
     const deadline = (p: (string | number)[]) => {
-      const last = p[p.length - 1];
-      return (
-        last === 'frist' ||
-        last === 'deadline' ||
-        last === 'expires' ||
-        (last === 'date' && p[p.length - 2] === 'evaluation')
-      );
+      const last = String(p[p.length - 1]);
+      const fields: readonly string[] = DEADLINE_FIELDS;
+      return fields.includes(last) || fields.includes(`${String(p[p.length - 2])}.${last}`);
     };
     expect(future.filter((d) => !deadline(d.path))).toEqual([]);
     // And the window really is about three years back.
@@ -206,6 +202,8 @@ describe('generateDemo', () => {
       expect(r.evaluation?.method && r.evaluation.convenedBy).toBeTruthy();
       expect(day(r.evaluation?.date)).toBeGreaterThan(day(r.start));
       if (r.label === 'Lovkrav') expect(r.legalRef).toMatch(/^opplæringslova/);
+      // A planned evaluation after today has not been held yet.
+      if (r.evaluation!.date > TODAY) expect(r.evaluations ?? []).toEqual([]);
       for (const e of r.evaluations ?? []) {
         expect(e.date >= r.evaluation!.date && e.date <= TODAY).toBe(true);
         expect(e.decidedBy).toBeTruthy();
@@ -273,6 +271,7 @@ describe('generateDemo', () => {
     expect(() => generateDemo({ cases: -1, seed: 1, today: TODAY })).toThrow(/cases/);
     expect(() => generateDemo({ cases: 1.5, seed: 1, today: TODAY })).toThrow(/cases/);
     expect(() => generateDemo({ cases: 1, seed: 1, today: '2026-02-30' })).toThrow(/today/);
+    expect(() => generateDemo({ cases: 1, seed: 1, today: '1901-01-01' })).toThrow(/today/);
     expect(generateDemo({ cases: 0, seed: 1, today: TODAY }).cases).toEqual([]);
   });
 });

@@ -92,7 +92,9 @@ export function generateDemo(opts: DemoOptions): InterchangeFile {
   if (!Number.isInteger(n) || n < 0 || n > MAX_CASES)
     throw new BroError('USAGE', `cases must be an integer from 0 to ${MAX_CASES}`);
   const today = parseDay(opts.today);
-  if (today === null) throw new BroError('USAGE', 'today must be a calendar date YYYY-MM-DD');
+  // Pupils are born up to 19 years and referrals lie up to 4 years before today.
+  if (today === null || opts.today < '1930-01-01' || opts.today > '2199-12-31')
+    throw new BroError('USAGE', 'today must be a calendar date YYYY-MM-DD from 1930 to 2199');
   const seed = String(opts.seed);
   const world = buildWorld(new Rng(`${seed}|world`), n, today);
   const cases: CaseDoc[] = new Array<CaseDoc>(n);
