@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { calendarDays } from '../../shared/calendar/days';
+import { isRealDate } from '../../shared/domain/common';
 import type { OpName, OpOutput } from '../../shared/contract';
 import { BroError, formatPath, isBroError, type ErrorCode } from '../../shared/errors';
 import { ERROR_TEXT_NB, issueText } from '../../shared/i18n/errors';
@@ -266,7 +267,11 @@ async function run(cli: Cli, positionals: string[]): Promise<number> {
       const r = await cli.call('interchange.export', cli.flags.case?.length ? { cases: cli.flags.case } : {});
       await cli.session.vault?.close();
       // SECURITY: plaintext leaves the vault only here, by the user's explicit choice, written atomically with mode 0600.
-      await writeAtomic(path.resolve(out), JSON.stringify(r.file, null, 2) + '\n');
+      try {
+        await writeAtomic(path.resolve(out), JSON.stringify(r.file, null, 2) + '\n');
+      } catch {
+        throw new BroError('IO', 'Could not write the export file', { detail: { reason: 'WRITE' } });
+      }
       const n = (r.file as { cases: unknown[] }).cases.length;
       cli.print(
         { ok: r.skipped.length === 0, cases: n, skipped: r.skipped },
@@ -402,11 +407,12 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     io.out(HELP);
     return EXIT.OK;
   }
-  const cli = new Cli(flags, io);
+  let cli: Cli | undefined;
   try {
+    cli = new Cli(flags, io);
     return await run(cli, parsed.positionals);
   } catch (e) {
-    await cli.session.vault?.close().catch(() => {});
+    await cli?.session.vault?.close().catch(() => {});
     return report(e, io, Boolean(flags.json));
   }
 }

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { summarizeCase } from '../../shared/cases/summary';
 import { contract, type OpName, type OpOutput } from '../../shared/contract';
+import { isRealDate } from '../../shared/domain/common';
 import { zodIssues } from '../../shared/domain/validate';
 import { generateDemo } from '../../shared/demo/generate';
 import { BroError } from '../../shared/errors';
-import { updateCase } from './cases/update';
+import { changeCaseworker, updateCase } from './cases/update';
 import { exportInterchange, importInterchange } from './interchange/importer';
 import type { Progress, Session } from './session';
 import { randomId } from './vault/crypto';
@@ -54,7 +55,9 @@ export function createHandlers(session: Session): Handlers {
     'vault.check': async (_input, progress) =>
       session.requireVault().check({ onProgress: (d, t) => progress?.(d, t, 'check') }),
     'cases.list': async (_input, progress) => {
-      const r = await session.requireVault().listCases({ onProgress: (d, t) => progress?.(d, t, 'open') });
+      const vault = session.requireVault();
+      const r = await vault.listCases({ onProgress: (d, t) => progress?.(d, t, 'open') });
+      await vault.audit('cases.list'); // the list shows every pupil's name
       return { cases: r.cases, damaged: r.damaged };
     },
     'cases.get': async ({ caseId }) => {
@@ -88,10 +91,15 @@ export function createHandlers(session: Session): Handlers {
       return { caseId, externalId };
     },
     'cases.update': async ({ caseId, changes }) => updateCase(session.requireVault(), caseId, changes),
+    'assignments.change': async (input) => changeCaseworker(session.requireVault(), input),
     'interchange.import': async ({ file }, progress) =>
       importInterchange(session.requireVault(), file, progress),
     'interchange.export': async ({ cases }) => exportInterchange(session.requireVault(), cases),
     'demo.create': async ({ cases, seed, today }, progress) => {
+      if (today !== undefined && !isRealDate(today))
+        throw new BroError('VALIDATION', 'Invalid date', {
+          issues: [{ path: ['today'], code: 'DATE_INVALID' }],
+        });
       const file = generateDemo({ cases, seed, today: today ?? session.today() });
       return importInterchange(session.requireVault(), file, progress);
     },

@@ -10,7 +10,14 @@ export type Progress = (done: number, total: number, phase: string) => void;
 export class Session {
   vault: Vault | null = null;
   constructor(
-    readonly opts: { deviceId?: string; now?: () => number; kdf?: { N: number; r: number; p: number } } = {},
+    readonly opts: {
+      deviceId?: string;
+      /** Clock for event times and the audit log. */
+      now?: () => number;
+      /** The calendar date computations use ("as of"); never moves the clock events are stamped with. */
+      today?: string;
+      kdf?: { N: number; r: number; p: number };
+    } = {},
   ) {}
 
   requireVault(): Vault {
@@ -20,6 +27,7 @@ export class Session {
 
   /** Today as a calendar date in local time (dates are calendar dates, not instants). */
   today(): string {
+    if (this.opts.today) return this.opts.today;
     const d = new Date(this.opts.now?.() ?? Date.now());
     const pad = (n: number) => String(n).padStart(2, '0');
     return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;

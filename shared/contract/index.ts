@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { COLLECTIONS } from '../domain/caseDoc';
-import { externalId, service } from '../domain/common';
+import { externalId, isoDate, service } from '../domain/common';
+import { handoverNote } from '../domain/assignment';
 import { pupil } from '../domain/pupil';
 import type { ErrorCode } from '../errors';
 import { vaultId } from '../events/vocabulary';
@@ -138,6 +139,20 @@ export const contract = {
   'cases.update': op({
     input: z.strictObject({ caseId: vaultId, changes: z.array(caseChange).min(1).max(200) }),
     output: z.object({ events: z.number(), keys: z.array(z.string().nullable()) }),
+    errors: ['VAULT_LOCKED', 'VALIDATION', 'NOT_FOUND', 'TAMPERED', 'IO'],
+  }),
+  /** Caseworker change: ends the current assignment with a handover note and starts the next. */
+  'assignments.change': op({
+    input: z.strictObject({
+      caseId: vaultId,
+      caseworker: z.string().trim().min(1).max(200),
+      role: z.string().trim().min(1).max(100),
+      service: service.optional(),
+      from: isoDate,
+      reason: z.string().trim().min(1).max(500),
+      handoverNote: handoverNote.optional(),
+    }),
+    output: z.object({ ended: z.array(z.string()), started: z.string() }),
     errors: ['VAULT_LOCKED', 'VALIDATION', 'NOT_FOUND', 'TAMPERED', 'IO'],
   }),
   'interchange.import': op({

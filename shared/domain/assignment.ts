@@ -10,7 +10,10 @@ export const handoverNote = z.strictObject({
 });
 export type HandoverNote = z.infer<typeof handoverNote>;
 
-export const handoverNoteInput = z.union([text(5000).transform((status): HandoverNote => ({ status })), handoverNote]);
+export const handoverNoteInput = z.union([
+  text(5000).transform((status): HandoverNote => ({ status })),
+  handoverNote,
+]);
 
 export const assignment = z.strictObject({
   caseworker: text(200),

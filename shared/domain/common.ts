@@ -22,8 +22,26 @@ export function isLeapYear(y: number): boolean {
 }
 
 /** Free text with a sane upper bound; trimmed empty strings are not accepted where text is required. */
-export const text = (max = 20_000) => z.string().trim().min(1, { message: 'REQUIRED' }).max(max);
-export const optionalText = (max = 20_000) => z.string().max(max).nullish();
+/**
+ * SECURITY: control characters (other than tab and line breaks) are refused in every text field:
+ * they have no place in case notes, and escape sequences could rewrite a terminal or a PDF viewer.
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+const plain = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .refine((s) => !CONTROL.test(s), { message: 'CONTROL_CHARS' });
+
+export const text = (max = 20_000) =>
+  z
+    .string()
+    .trim()
+    .min(1, { message: 'REQUIRED' })
+    .max(max)
+    .refine((s) => !CONTROL.test(s), { message: 'CONTROL_CHARS' });
+export const optionalText = (max = 20_000) => plain(max).nullish();
 
 export const SERVICES = ['PPT', 'BUP', 'Skoleteam', 'Bft', 'Statped', 'Habu', 'Annet'] as const;
 export const service = z.enum(SERVICES);

@@ -116,3 +116,46 @@ export async function updateCase(vault: Vault, caseId: string, changes: readonly
   await vault.audit('case.update', caseId);
   return { events: events.length, keys };
 }
+
+/**
+ * A caseworker change as one step: every open assignment ends the day the new one starts,
+ * carrying the handover note (required when someone is handed over from), and the new one begins.
+ */
+export async function changeCaseworker(
+  vault: Vault,
+  input: {
+    caseId: string;
+    caseworker: string;
+    role: string;
+    service?: string | undefined;
+    from: string;
+    reason: string;
+    handoverNote?: Record<string, unknown> | undefined;
+  },
+) {
+  const state = foldCase(input.caseId, await vault.readCase(input.caseId));
+  if (!state.opened) throw new BroError('NOT_FOUND', 'No such case');
+  const open = state.keys.assignments.filter((_k, i) => state.doc.assignments?.[i]?.to == null);
+  if (open.length && !input.handoverNote)
+    throw new BroError('VALIDATION', 'A caseworker change needs a handover note', {
+      issues: [{ path: ['handoverNote'], code: 'HANDOVER_NOTE_REQUIRED' }],
+    });
+  const changes: CaseChange[] = open.map((key) => ({
+    op: 'set' as const,
+    entity: 'assignments' as const,
+    key,
+    set: { to: input.from, reason: input.reason, handoverNote: input.handoverNote },
+  }));
+  changes.push({
+    op: 'set',
+    entity: 'assignments',
+    set: {
+      caseworker: input.caseworker,
+      role: input.role,
+      from: input.from,
+      ...(input.service ? { service: input.service } : {}),
+    },
+  });
+  const r = await updateCase(vault, input.caseId, changes);
+  return { ended: open, started: r.keys[r.keys.length - 1] as string };
+}

@@ -84,6 +84,7 @@ export async function importInterchange(
     throw new BroError('VALIDATION', 'The import conflicts with cases in the vault', { issues });
 
   const result: ImportResult = { cases: file.cases.length, created: 0, updated: 0, unchanged: 0, events: 0 };
+  const touched: string[] = [];
   i = 0;
   for (const step of plan) {
     onProgress?.(i++, plan.length, 'write');
@@ -93,12 +94,13 @@ export async function importInterchange(
     }
     const caseId = step.caseId ?? (await vault.createCase());
     await vault.append(caseId, step.events);
+    touched.push(caseId);
     if (step.caseId) result.updated++;
     else result.created++;
     result.events += step.events.length;
   }
   onProgress?.(plan.length, plan.length, 'write');
-  await vault.audit('import');
+  await vault.audit('import', touched);
   return result;
 }
 

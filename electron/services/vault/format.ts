@@ -66,13 +66,17 @@ export const caseKeyRing = z.object({
 });
 export type CaseKeyRing = z.infer<typeof caseKeyRing>;
 
-/** Files sync tools and operating systems leave behind: reported by `vault check`, otherwise ignored. */
+/** Files the operating system or a sync tool leaves in any folder. */
+const OS_JUNK =
+  /^(desktop\.ini|\.DS_Store|Thumbs\.db|\.dropbox.*|\.~lock.*|~\$.*|\._.*|\.syncthing.*|\.stfolder|\.stversions|\.tmp-[0-9a-f]{16})$/i;
+
+/**
+ * Sync junk: OS files, Bro's own temp files left by a crash, and conflict copies of a vault file
+ * (`<id> (1).jwe`, `<id>.sync-conflict-….jwe`, `<id> (Kari's conflicted copy).jwe`). Reported by
+ * `vault check`, otherwise ignored. Anything else in a case folder is foreign and makes it TAMPERED.
+ */
 export function isSyncJunk(name: string): boolean {
-  return (
-    /^(desktop\.ini|\.DS_Store|Thumbs\.db|\.dropbox.*|\.~lock.*|~\$.*|\._.*|\.syncthing.*|\.stfolder|\.stversions)$/i.test(
-      name,
-    ) ||
-    /conflict|konflikt|\(\d+\)|\.sync-?conflict|\.tmp$|\.part$/i.test(name) ||
-    name.startsWith('.tmp-')
-  );
+  if (OS_JUNK.test(name)) return true;
+  const m = /^([a-z2-7]{26})(.+)\.(jwe|json)$/i.exec(name);
+  return Boolean(m && /\(\d+\)|conflict|konflikt|kopi/i.test(m[2]!));
 }

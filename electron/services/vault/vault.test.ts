@@ -333,6 +333,49 @@ describe('damage stays inside its case', () => {
   });
 });
 
+describe('stray files in a shared folder', () => {
+  it('a file named like a case, junk in audit/, and a file at a case root: only that case is affected', async () => {
+    const { dir, vault } = await newVault();
+    const a = await caseWith(vault, 'c-a', 'Sárá Somby');
+    const b = await caseWith(vault, 'c-b', 'Nils Eira');
+    await vault.close();
+    writeFileSync(path.join(dir, 'cases', 'zzzzzzzzzzzzzzzzzzzzzzzzzz'), 'not a folder');
+    writeFileSync(path.join(dir, 'audit', 'yyyyyyyyyyyyyyyyyyyyyyyyyy'), 'not a folder');
+    writeFileSync(path.join(dir, 'cases', a, 'evil.js'), 'alert(1)');
+    const v = await Vault.unlock(dir, { passphrase: PASS });
+    const list = await v.listCases();
+    expect(list.cases.map((c) => c.caseId)).toEqual([b]);
+    expect(list.damaged.map((d) => d.caseId)).toEqual([a]);
+    const report = await v.check();
+    expect(report.junk).toEqual(
+      expect.arrayContaining(['cases/zzzzzzzzzzzzzzzzzzzzzzzzzz', 'audit/yyyyyyyyyyyyyyyyyyyyyyyyyy']),
+    );
+    expect(report.damaged.map((d) => d.file)).toEqual([`cases/${a}/evil.js`]);
+    expect((await v.readAudit()).length).toBeGreaterThan(0);
+  });
+
+  it('a damaged key file of another member does not lock this member out', async () => {
+    const { dir, vault } = await newVault();
+    await caseWith(vault, 'c-a', 'Per Berg');
+    await vault.close();
+    // Sorts before the real member's file.
+    writeFileSync(path.join(dir, 'keys', 'aaaaaaaaaaaaaaaaaaaaaaaaaa.json'), '{"broken":');
+    const v = await Vault.unlock(dir, { passphrase: PASS });
+    expect((await v.listCases()).cases).toHaveLength(1);
+    expect((await v.check()).damaged.map((d) => d.file)).toEqual(['keys/aaaaaaaaaaaaaaaaaaaaaaaaaa.json']);
+  });
+
+  it('a case folder whose first events never landed is not listed, and check names it', async () => {
+    const { dir, vault } = await newVault();
+    await caseWith(vault, 'c-a', 'Per Berg');
+    const empty = await vault.createCase(); // as if the process died before the first append
+    await vault.close();
+    const v = await Vault.unlock(dir, { passphrase: PASS });
+    expect((await v.listCases()).cases.map((c) => c.externalId)).toEqual(['c-a']);
+    expect((await v.check()).junk).toContain(`cases/${empty}`);
+  });
+});
+
 describe('several writers on one folder', () => {
   const run = promisify(execFile);
   const writer = path.join(

@@ -1,5 +1,5 @@
-import { readdirSync, statSync } from 'node:fs';
-import { readFile, stat, unlink, readdir } from 'node:fs/promises';
+import { readdirSync, statSync, type Dirent } from 'node:fs';
+import { readFile, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { BroError } from '../../../shared/errors';
 import { summarizeCase, type CaseSummary } from '../../../shared/cases/summary';
@@ -110,8 +110,8 @@ function stampOf(s: { size: number; mtimeMs: number; ctimeMs: number }): string 
 interface CachedCase {
   stamps: Map<string, string>;
   events: StoredEvent[];
-  /** Null when events were added since it was computed. */
-  summary: CaseSummary | null;
+  /** Undefined when events were added since it was computed; null for a folder with no case in it yet. */
+  summary?: CaseSummary | null;
 }
 
 interface IndexPayload {
@@ -132,6 +132,15 @@ export interface AuditEntry {
 }
 
 const CASES = 'cases';
+
+function listEntriesSync(dir: string): Dirent[] {
+  try {
+    return readdirSync(dir, { withFileTypes: true });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw e;
+  }
+}
 
 function listDirSync(dir: string): string[] {
   try {
@@ -355,17 +364,25 @@ export class Vault {
       const wanted = opts.memberId ? names.filter((n) => n === `${opts.memberId}.json`) : names;
       if (wanted.length === 0)
         throw new BroError('VAULT_DAMAGED', 'No member key file found', { detail: { file: 'keys/' } });
+      // A damaged key file (or one dropped into a shared folder) must not lock the others out.
+      let damagedKey: BroError | null = null;
       for (const name of wanted) {
-        const kf = await readKeyFile(dir, name);
-        if (kf.kind !== 'passphrase' || !kf.kdf || kf.memberId !== name.slice(0, 26)) {
-          throw new BroError('VAULT_DAMAGED', 'A key file is damaged', {
-            detail: { file: rel('keys', name) },
-          });
+        try {
+          const kf = await readKeyFile(dir, name);
+          if (kf.kind !== 'passphrase' || !kf.kdf || kf.memberId !== name.slice(0, 26))
+            throw new BroError('VAULT_DAMAGED', 'A key file is damaged', {
+              detail: { file: rel('keys', name) },
+            });
+          const kek = await deriveKek(secret.passphrase, kf.kdf);
+          unlocked = await unwrapMaster(header, kf, kek, kf.memberId);
+          if (unlocked) break;
+        } catch (e) {
+          if (e instanceof BroError && e.code === 'VAULT_DAMAGED') damagedKey = e;
+          else throw e;
         }
-        const kek = await deriveKek(secret.passphrase, kf.kdf);
-        unlocked = await unwrapMaster(header, kf, kek, kf.memberId);
-        if (unlocked) break;
       }
+      // Only when no intact key file was there to try is the damage the answer; else: wrong passphrase.
+      if (!unlocked && damagedKey && wanted.length === 1) throw damagedKey;
     }
     if (!unlocked) throw new BroError('WRONG_PASSPHRASE', 'Wrong passphrase or recovery key');
     const vault = new Vault(dir, header, unlocked, opts);
@@ -393,11 +410,13 @@ export class Vault {
   }
 
   async listCaseIds(): Promise<{ ids: string[]; junk: string[] }> {
-    const names = await listDir(path.join(this.dir, CASES));
     const ids: string[] = [];
     const junk: string[] = [];
-    for (const n of names) (ID_RE.test(n) ? ids : junk).push(n);
-    return { ids: ids.sort(), junk: junk.map((n) => rel(CASES, n)) };
+    for (const e of listEntriesSync(path.join(this.dir, CASES))) {
+      if (ID_RE.test(e.name) && e.isDirectory()) ids.push(e.name);
+      else junk.push(rel(CASES, e.name));
+    }
+    return { ids: ids.sort(), junk };
   }
 
   /** Makes a new, empty case folder with its own data key. */
@@ -420,7 +439,7 @@ export class Vault {
     await writeAtomic(this.casePath(caseId, 'key.jwe'), jwe);
     this.keyRings.set(caseId, ring);
     const stamps = new Map([['key.jwe', stampOf(statSync(this.casePath(caseId, 'key.jwe')))]]);
-    this.cache.set(caseId, { stamps, events: [], summary: null });
+    this.cache.set(caseId, { stamps, events: [] });
     return caseId;
   }
 
@@ -480,6 +499,10 @@ export class Vault {
     for (const n of listDirSync(this.casePath(caseId))) {
       if (n === 'events' || n === 'packs' || n === 'key.jwe') continue;
       if (isSyncJunk(n)) junk.push(rel(CASES, caseId, n));
+      else {
+        foreign.push(n);
+        stamps.set(n, 'foreign');
+      }
     }
     const k = statOrNull(this.casePath(caseId, 'key.jwe'));
     stamps.set('key.jwe', k ? stampOf(k) : 'missing');
@@ -488,9 +511,13 @@ export class Vault {
   }
 
   /** The case's summary from the cache, computing it when events were added since. */
-  private summaryOf(caseId: string): CaseSummary {
+  private summaryOf(caseId: string): CaseSummary | null {
     const c = this.cache.get(caseId)!;
-    c.summary ??= summarizeCase(foldCase(caseId, c.events));
+    if (c.summary === undefined) {
+      const state = foldCase(caseId, c.events);
+      // A folder whose first events never landed (a crash right after it was made) is not a case.
+      c.summary = state.opened ? summarizeCase(state) : null;
+    }
     return c.summary;
   }
 
@@ -544,7 +571,7 @@ export class Vault {
     if (bad.length) throw damaged(caseId, bad);
     const events = [...byId.values()];
     for (const ev of events) this.observe(ev.hlc);
-    this.cache.set(caseId, { stamps: listing.stamps, events, summary: null });
+    this.cache.set(caseId, { stamps: listing.stamps, events });
     return events;
   }
 
@@ -598,6 +625,8 @@ export class Vault {
     this.assertOpen();
     if (events.length === 0) return [];
     const ring = await this.keyRing(caseId);
+    // Reading the case first moves the clock past every event in it, so new events sort after them.
+    if (!this.cache.has(caseId)) await this.readCase(caseId);
     const at = new Date(this.now()).toISOString();
     const stored: StoredEvent[] = events.map((e) => ({
       v: EVENT_VERSION,
@@ -617,7 +646,7 @@ export class Vault {
     if (cached) {
       cached.stamps.set(file, stampOf(statSync(this.casePath(caseId, ...file.split('/')))));
       cached.events = [...cached.events, ...stored];
-      cached.summary = null;
+      cached.summary = undefined;
     }
     return stored;
   }
@@ -652,8 +681,9 @@ export class Vault {
   /** Folds all of a case's events into one pack and removes the files it replaced. Safe with concurrent writers. */
   async compact(caseId: string): Promise<{ before: number; after: number }> {
     this.assertOpen();
-    const events = await this.readCase(caseId);
+    // List first, then read: every file that will be removed is one whose events were read.
     const listing = await this.caseFiles(caseId);
+    const events = await this.readCase(caseId);
     if (listing.files.length <= 1) return { before: listing.files.length, after: listing.files.length };
     const ring = await this.keyRing(caseId);
     const written = await this.writeEvents(
@@ -698,7 +728,8 @@ export class Vault {
       const listing = await this.caseFiles(caseId);
       const sig = signatureOf(listing.stamps);
       if (cached && signatureOf(cached.stamps) === sig) {
-        cases.push(this.summaryOf(caseId));
+        const summary = this.summaryOf(caseId);
+        if (summary) cases.push(summary);
         continue;
       }
       if (fromIndex && fromIndex.sig === sig) {
@@ -708,7 +739,8 @@ export class Vault {
       try {
         await this.readCase(caseId);
         this.dirty.add(caseId);
-        cases.push(this.summaryOf(caseId));
+        const summary = this.summaryOf(caseId);
+        if (summary) cases.push(summary);
       } catch (e) {
         if (e instanceof BroError && e.code === 'TAMPERED') bad.push({ caseId, files: damagedFiles(e) });
         else if (e instanceof BroError && e.code === 'NOT_FOUND') continue;
@@ -787,7 +819,9 @@ export class Vault {
     if (this.closed) return;
     if (this.dirty.size > 0) await this.listCases();
     this.closed = true;
-    this.master.fill(0);
+    for (const k of [this.master, this.indexKey, this.auditKey, this.caseKek]) k.fill(0);
+    this.keyRings.clear();
+    this.cache.clear();
   }
 
   private assertOpen(): void {
@@ -830,7 +864,9 @@ export class Vault {
       try {
         const evs = await this.readCase(caseId);
         events += evs.length;
-        summaries.push(this.summaryOf(caseId));
+        const summary = this.summaryOf(caseId);
+        if (summary) summaries.push(summary);
+        else junk.push(rel(CASES, caseId));
       } catch (e) {
         if (e instanceof BroError && e.code === 'TAMPERED') damagedList.push(...damagedFiles(e));
         else if (!(e instanceof BroError && e.code === 'NOT_FOUND')) throw e;
@@ -859,24 +895,30 @@ export class Vault {
 
   private async checkAudit(junk: string[]): Promise<DamagedFile[]> {
     const out: DamagedFile[] = [];
-    for (const dev of await listDir(path.join(this.dir, 'audit'))) {
-      if (!ID_RE.test(dev)) {
-        junk.push(rel('audit', dev));
+    for (const dev of listEntriesSync(path.join(this.dir, 'audit'))) {
+      if (!ID_RE.test(dev.name) || !dev.isDirectory()) {
+        junk.push(rel('audit', dev.name));
         continue;
       }
-      for (const f of await listDir(path.join(this.dir, 'audit', dev))) {
-        if (!/^\d{4}-\d{2}-\d{2}\.log$/.test(f)) {
-          junk.push(rel('audit', dev, f));
+      for (const entry of listEntriesSync(path.join(this.dir, 'audit', dev.name))) {
+        const f = entry.name;
+        if (!/^\d{4}-\d{2}-\d{2}\.log$/.test(f) || !entry.isFile()) {
+          junk.push(rel('audit', dev.name, f));
           continue;
         }
-        const lines = (await readFile(path.join(this.dir, 'audit', dev, f), 'utf8'))
+        const lines = (await readFile(path.join(this.dir, 'audit', dev.name, f), 'utf8'))
           .split('\n')
           .filter(Boolean);
         for (const line of lines) {
           try {
-            await open(this.auditKey, line, { vault: this.vaultId, kind: 'audit', id: dev });
+            await open(this.auditKey, line, { vault: this.vaultId, kind: 'audit', id: dev.name });
           } catch {
-            out.push({ caseId: null, file: rel('audit', dev, f), code: 'TAMPERED', reason: 'AUDIT_LINE' });
+            out.push({
+              caseId: null,
+              file: rel('audit', dev.name, f),
+              code: 'TAMPERED',
+              reason: 'AUDIT_LINE',
+            });
             break;
           }
         }
@@ -908,8 +950,14 @@ export class Vault {
   /** Reads the audit log of every device, oldest first. */
   async readAudit(): Promise<AuditEntry[]> {
     const out: AuditEntry[] = [];
-    for (const dev of (await listDir(path.join(this.dir, 'audit'))).filter((d) => ID_RE.test(d))) {
-      for (const f of await readdir(path.join(this.dir, 'audit', dev))) {
+    const devices = listEntriesSync(path.join(this.dir, 'audit')).filter(
+      (d) => ID_RE.test(d.name) && d.isDirectory(),
+    );
+    for (const dev of devices.map((d) => d.name)) {
+      const logs = listEntriesSync(path.join(this.dir, 'audit', dev)).filter(
+        (e) => e.isFile() && /^\d{4}-\d{2}-\d{2}\.log$/.test(e.name),
+      );
+      for (const f of logs.map((e) => e.name)) {
         for (const line of (await readFile(path.join(this.dir, 'audit', dev, f), 'utf8'))
           .split('\n')
           .filter(Boolean)) {
