@@ -117,10 +117,9 @@ class Cli {
     readonly flags: Flags,
     readonly io: Io,
   ) {
-    this.session = new Session({
-      deviceId: localDeviceId(),
-      ...(flags.today ? { now: () => Date.parse(`${flags.today}T12:00:00`) } : {}),
-    });
+    if (flags.today !== undefined && !isRealDate(flags.today))
+      throw new BroError('USAGE', '--today must be a date YYYY-MM-DD');
+    this.session = new Session({ deviceId: localDeviceId(), ...(flags.today ? { today: flags.today } : {}) });
     this.handlers = createHandlers(this.session);
   }
 

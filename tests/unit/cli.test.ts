@@ -314,3 +314,17 @@ describe('damage, formats and usage', () => {
     expect(failed.code).toBe(5);
   });
 });
+
+describe('hostile text and dates', () => {
+  it('refuses control characters in imported text and an invalid --today', async () => {
+    const d = path.join(tempDir(), 'v');
+    await bro(['vault', 'init', d]);
+    const bad = structuredClone(example);
+    bad.cases[0].pupil.name = 'Ola\u001b]0;pwned\u0007 Hansen';
+    const r = await bro(['import', d, writeJson(bad), '--json']);
+    expect(r.code).toBe(3);
+    expect(r.json.error.issues).toEqual([{ path: 'cases[0].pupil.name', code: 'CONTROL_CHARS' }]);
+    const t = await bro(['cases', d, '--today', '2026-02-30', '--json']);
+    expect(t.code).toBe(2);
+  });
+});
