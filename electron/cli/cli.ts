@@ -1,0 +1,169 @@
+import { readFile } from 'node:fs/promises';
+import type { ParseArgsConfig } from 'node:util';
+import type { OpName, OpOutput } from '../../shared/contract';
+import { isRealDate } from '../../shared/domain/common';
+import { BroError, type ErrorCode } from '../../shared/errors';
+import { call, createHandlers, type Handlers } from '../services/handlers';
+import { Session, type Progress } from '../services/session';
+import { readVaultHeader } from '../services/vault/vault';
+import { localDeviceId } from './device';
+import { askSecret } from './prompt';
+
+export /** Exit codes, documented in `bro help` and docs/CLI.md. Scripts depend on them. */
+const EXIT = {
+  OK: 0,
+  INTERNAL: 1,
+  USAGE: 2,
+  INVALID_INPUT: 3,
+  DAMAGED: 4,
+  ACCESS: 5,
+  NOT_FOUND: 6,
+  NEWER_FORMAT: 7,
+  IO: 8,
+} as const;
+
+export const EXIT_FOR: Record<ErrorCode, number> = {
+  VAULT_LOCKED: EXIT.ACCESS,
+  WRONG_PASSPHRASE: EXIT.ACCESS,
+  VAULT_NOT_FOUND: EXIT.NOT_FOUND,
+  NOT_FOUND: EXIT.NOT_FOUND,
+  VAULT_EXISTS: EXIT.INVALID_INPUT,
+  VALIDATION: EXIT.INVALID_INPUT,
+  CONFLICT: EXIT.INVALID_INPUT,
+  CONSENT_MISSING: EXIT.INVALID_INPUT,
+  LETTER_INCOMPLETE: EXIT.INVALID_INPUT,
+  VAULT_DAMAGED: EXIT.DAMAGED,
+  TAMPERED: EXIT.DAMAGED,
+  VAULT_NEWER_FORMAT: EXIT.NEWER_FORMAT,
+  IO: EXIT.IO,
+  USAGE: EXIT.USAGE,
+  INTERNAL: EXIT.INTERNAL,
+};
+
+export interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+  env: NodeJS.ProcessEnv;
+  isTTY: boolean;
+}
+
+export const defaultIo: Io = {
+  out: (s) => process.stdout.write(s),
+  err: (s) => process.stderr.write(s),
+  env: process.env,
+  isTTY: Boolean(process.stdin.isTTY && process.stderr.isTTY),
+};
+
+/** Every option of every command (parseArgs is strict, so all are declared here). */
+export const OPTIONS = {
+  json: { type: 'boolean' },
+  recovery: { type: 'boolean' },
+  today: { type: 'string' },
+  case: { type: 'string', multiple: true },
+  cases: { type: 'string' },
+  seed: { type: 'string' },
+  name: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} satisfies ParseArgsConfig['options'];
+
+export type Flags = {
+  [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K] extends { multiple: true }
+    ? string[]
+    : (typeof OPTIONS)[K]['type'] extends 'boolean'
+      ? boolean
+      : string;
+};
+
+/** One `bro` command: its help lines and what it does. Commands live in ./commands. */
+export interface Command {
+  name: string;
+  /** Lines for `bro help`: usage, then a Norwegian description. */
+  help: [usage: string, description: string][];
+  run(cli: Cli, args: string[]): Promise<number>;
+}
+
+export class Cli {
+  readonly session: Session;
+  readonly handlers: Handlers;
+  constructor(
+    readonly flags: Flags,
+    readonly io: Io,
+  ) {
+    if (flags.today !== undefined && !isRealDate(flags.today))
+      throw new BroError('USAGE', '--today must be a date YYYY-MM-DD');
+    this.session = new Session({ deviceId: localDeviceId(), ...(flags.today ? { today: flags.today } : {}) });
+    this.handlers = createHandlers(this.session);
+  }
+
+  call<K extends OpName>(name: K, input: unknown): Promise<OpOutput<K>> {
+    return call(this.handlers, name, input, this.progress());
+  }
+
+  /** Progress on stderr for people at a terminal; silent for scripts and --json. */
+  progress(): Progress | undefined {
+    if (this.flags.json || !this.io.isTTY) return undefined;
+    let last = -1;
+    return (done, total, phase) => {
+      const pct = total ? Math.floor((done / total) * 100) : 100;
+      if (pct === last) return;
+      last = pct;
+      const label =
+        { open: 'Åpner', check: 'Kontrollerer', validate: 'Kontrollerer', write: 'Skriver' }[phase] ?? phase;
+      this.io.err(`\r${label} … ${pct} % (${done}/${total})${done === total ? '\n' : ''}`);
+    };
+  }
+
+  async secret(kind: 'passphrase' | 'recovery', confirm = false): Promise<string> {
+    const envName = kind === 'passphrase' ? 'BRO_PASSPHRASE' : 'BRO_RECOVERY_KEY';
+    const fromEnv = this.io.env[envName];
+    if (fromEnv) return fromEnv;
+    if (!process.stdin.isTTY)
+      throw new BroError('USAGE', `No ${kind}: set ${envName} or run in a terminal`, {
+        detail: { reason: 'NO_SECRET' },
+      });
+    const label = kind === 'passphrase' ? 'Passordfrase: ' : 'Gjenopprettingsnøkkel: ';
+    const first = await askSecret(label);
+    if (confirm && (await askSecret('Gjenta passordfrasen: ')) !== first)
+      throw new BroError('VALIDATION', 'Passphrases differ', {
+        issues: [{ path: ['passphrase'], code: 'PASSPHRASE_MISMATCH' }],
+      });
+    return first;
+  }
+
+  async unlock(dir: string): Promise<void> {
+    await readVaultHeader(dir); // a missing or newer vault is reported before asking for a secret
+    const input = this.flags.recovery
+      ? { dir, recoveryKey: await this.secret('recovery') }
+      : { dir, passphrase: await this.secret('passphrase') };
+    await this.call('vault.unlock', input);
+  }
+
+  print(json: unknown, human: string): void {
+    this.io.out(
+      this.flags.json ? JSON.stringify(json, null, 2) + '\n' : human.endsWith('\n') ? human : human + '\n',
+    );
+  }
+}
+
+export function need(args: string[], n: number, usage: string): void {
+  if (args.length < n) throw new BroError('USAGE', usage);
+}
+
+export async function readJsonFile(file: string): Promise<unknown> {
+  let raw: string;
+  try {
+    raw = await readFile(file, 'utf8');
+  } catch {
+    throw new BroError('IO', 'Could not read the input file', { detail: { reason: 'READ' } });
+  }
+  try {
+    return JSON.parse(raw.replace(/^\uFEFF/, ''));
+  } catch {
+    throw new BroError('VALIDATION', 'The input file is not JSON', {
+      issues: [{ path: [], code: 'NOT_JSON' }],
+    });
+  }
+}
+
+export const pad = (s: string, n: number) => (s.length > n ? s.slice(0, n - 1) + '…' : s.padEnd(n));
+export const nbDate = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;

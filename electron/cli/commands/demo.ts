@@ -1,0 +1,39 @@
+import { BroError } from '../../../shared/errors';
+import { EXIT, need, type Command } from '../cli';
+import { isBroError } from '../../../shared/errors';
+import { readVaultHeader } from '../../services/vault/vault';
+
+export const demoCommand: Command = {
+  name: 'demo',
+  help: [['demo <mappe> --cases N --seed S', 'Syntetiske demodata (oppretter arkivet om det mangler)']],
+  async run(cli, rest) {
+    need(rest, 1, 'bro demo <dir> --cases N --seed S');
+    const dir = rest[0]!;
+    const cases = Number(cli.flags.cases ?? '20');
+    if (!Number.isInteger(cases) || cases < 1 || cases > 50_000)
+      throw new BroError('USAGE', '--cases must be 1–50000');
+    let recoveryKey: string | undefined;
+    try {
+      await readVaultHeader(dir);
+      await cli.unlock(dir);
+    } catch (e) {
+      if (!(isBroError(e) && e.code === 'VAULT_NOT_FOUND')) throw e;
+      const r = await cli.call('vault.create', { dir, passphrase: await cli.secret('passphrase', true) });
+      recoveryKey = r.recoveryKey;
+    }
+    const r = await cli.call('demo.create', {
+      cases,
+      seed: cli.flags.seed ?? 'bro',
+      ...(cli.flags.today ? { today: cli.flags.today } : {}),
+    });
+    await cli.session.vault?.close();
+    cli.print(
+      { ok: true, ...r, ...(recoveryKey ? { recoveryKey } : {}) },
+      [
+        ...(recoveryKey ? [`Nytt demoarkiv. Gjenopprettingsnøkkel: ${recoveryKey}`] : []),
+        `Demodata (syntetiske, ingen ekte personer): ${r.created} nye saker, ${r.updated} endret, ${r.unchanged} uendret.`,
+      ].join('\n'),
+    );
+    return EXIT.OK;
+  },
+};
