@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { privateJwk } from './identity';
 
 /**
  * On-disk layout (see docs/VAULT-FORMAT.md):
@@ -58,6 +59,8 @@ export const masterKeyPayload = z.object({
   mkid: z.string().regex(ID_RE),
   /** The member's own display name; inside the encryption because it is a person's name. */
   member: z.object({ name: z.string().max(200) }).optional(),
+  /** The member's Ed25519 signing key (private), readable only with the member's own passphrase. */
+  sign: privateJwk.optional(),
 });
 
 export const caseKeyRing = z.object({

@@ -13,6 +13,7 @@ import {
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { CompactSign, compactVerify, importJWK } from 'jose';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BroError } from '../../../shared/errors';
 import { DEFAULT_SCRYPT, parseRecoveryKey, formatRecoveryKey, randomKey } from './crypto';
@@ -330,6 +331,40 @@ describe('damage stays inside its case', () => {
     const report = await v.check();
     expect(report.ok).toBe(true);
     expect(report.junk.sort()).toEqual(junk.map((j) => relFile(dir, j)).sort());
+  });
+});
+
+describe('signing identities', () => {
+  it('each member has an Ed25519 key; the vault key is stable; the recovery key signs nothing', async () => {
+    const dir = tempDir();
+    const { vault, recoveryKey, memberId } = await Vault.create(dir, {
+      passphrase: PASS,
+      kdf: FAST,
+      memberName: 'Åse Ødegård, PPT Bærum',
+    });
+    const me = vault.memberSigningKey()!;
+    expect(me.memberId).toBe(memberId);
+    const jws = await new CompactSign(new TextEncoder().encode('brev'))
+      .setProtectedHeader({ alg: 'EdDSA', kid: me.kid })
+      .sign(me.privateKey);
+    const { payload } = await compactVerify(jws, await importJWK(me.publicJwk, 'EdDSA'));
+    expect(new TextDecoder().decode(payload)).toBe('brev');
+    const records = await vault.memberRecords();
+    expect(records).toEqual([
+      expect.objectContaining({ memberId, name: 'Åse Ødegård, PPT Bærum', publicJwk: me.publicJwk }),
+    ]);
+    const vk = (await vault.vaultSigningKey()).kid;
+    await vault.close();
+    expect(grepTree(dir, 'Ødegård')).toEqual([]);
+
+    const again = await Vault.unlock(dir, { passphrase: PASS });
+    expect(again.memberSigningKey()!.kid).toBe(me.kid);
+    expect((await again.vaultSigningKey()).kid).toBe(vk);
+    await again.close();
+    const byRecovery = await Vault.unlock(dir, { recoveryKey });
+    expect(byRecovery.memberSigningKey()).toBeNull();
+    expect((await byRecovery.vaultSigningKey()).kid).toBe(vk);
+    expect((await byRecovery.check()).ok).toBe(true);
   });
 });
 

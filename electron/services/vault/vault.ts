@@ -37,6 +37,15 @@ import {
   type Binding,
 } from './crypto';
 import {
+  generateSigningJwk,
+  memberRecord,
+  signingKeyFromJwk,
+  signingKeyFromSeed,
+  type MemberRecord,
+  type PrivateJwk,
+  type SigningKey,
+} from './identity';
+import {
   FORMAT_NAME,
   FORMAT_VERSION,
   ID_RE,
@@ -132,6 +141,7 @@ export interface AuditEntry {
 }
 
 const CASES = 'cases';
+const MEMBER_PUB_RE = /^[a-z2-7]{26}\.pub\.jwe$/;
 
 function listEntriesSync(dir: string): Dirent[] {
   try {
@@ -208,6 +218,7 @@ interface Unlocked {
   master: Uint8Array;
   mkid: string;
   memberId: string | null;
+  sign?: PrivateJwk | undefined;
 }
 
 async function unwrapMaster(
@@ -223,6 +234,7 @@ async function unwrapMaster(
       master: new Uint8Array(Buffer.from(p.mk, 'base64url')),
       mkid: p.mkid,
       memberId: kf.memberId ?? null,
+      sign: p.sign,
     };
   } catch (e) {
     if (e instanceof OpenFailure && e.reason === 'AUTH') return null;
@@ -251,6 +263,8 @@ export class Vault {
   private readonly indexKey: Uint8Array;
   private readonly auditKey: Uint8Array;
   private readonly caseKek: Uint8Array;
+  private readonly membersKey: Uint8Array;
+  private readonly sign: PrivateJwk | undefined;
   private readonly now: () => number;
   private hlc: Hlc = { wall: 0, counter: 0 };
   private readonly keyRings = new Map<string, CaseKeyRing>();
@@ -272,6 +286,8 @@ export class Vault {
     this.indexKey = subkey(this.master, v, 'index v1');
     this.auditKey = subkey(this.master, v, 'audit v1');
     this.caseKek = subkey(this.master, v, 'case-key wrap v1');
+    this.membersKey = subkey(this.master, v, 'members v1');
+    this.sign = unlocked.sign;
   }
 
   get vaultId(): string {
@@ -315,13 +331,14 @@ export class Vault {
     const params = newScryptParams(kdf);
     const kek = await deriveKek(opts.passphrase, params);
     const payload = { mk: Buffer.from(master).toString('base64url'), mkid };
+    const sign = await generateSigningJwk();
     const memberKey: KeyFile = {
       format: 'bro-key',
       version: 1,
       kind: 'passphrase',
       memberId,
       kdf: params,
-      wrapped: await sealKey(kek, encodeJson({ ...payload, member: { name: opts.memberName ?? '' } }), {
+      wrapped: await sealKey(kek, encodeJson({ ...payload, member: { name: opts.memberName ?? '' }, sign }), {
         vault: header.vaultId,
         kind: 'master-key',
         id: memberId,
@@ -342,7 +359,13 @@ export class Vault {
     await writeAtomic(path.join(dir, 'keys', 'recovery.json'), JSON.stringify(recoveryFile, null, 2));
     // The header goes last: a folder without it is not a vault, so a crash during creation leaves no half-vault.
     await writeAtomic(path.join(dir, VAULT_FILE), JSON.stringify(header, null, 2));
-    const vault = new Vault(dir, header, { master, mkid, memberId }, opts);
+    const vault = new Vault(dir, header, { master, mkid, memberId, sign }, opts);
+    await vault.writeMemberRecord({
+      memberId,
+      name: opts.memberName ?? '',
+      publicJwk: signingKeyFromJwk(sign).publicJwk,
+      created: header.created,
+    });
     await vault.audit('vault.create');
     return { vault, recoveryKey: formatRecoveryKey(recovery), memberId };
   }
@@ -388,6 +411,51 @@ export class Vault {
     const vault = new Vault(dir, header, unlocked, opts);
     await vault.audit('vault.unlock');
     return vault;
+  }
+
+  // ---------------------------------------------------------------- signing identities
+
+  /** Writes a member's public record (name and public key), encrypted: the name is personal data. */
+  async writeMemberRecord(rec: MemberRecord): Promise<void> {
+    const jwe = await sealContent(this.membersKey, encodeJson(rec), {
+      vault: this.vaultId,
+      kind: 'identity',
+      id: rec.memberId,
+    });
+    await writeAtomic(path.join(this.dir, 'keys', `${rec.memberId}.pub.jwe`), jwe);
+  }
+
+  /** Every member's public signing identity (for `bro keys jwks` and verifying letters). */
+  async memberRecords(): Promise<MemberRecord[]> {
+    const out: MemberRecord[] = [];
+    for (const n of (await listDir(path.join(this.dir, 'keys')))
+      .filter((x) => MEMBER_PUB_RE.test(x))
+      .sort()) {
+      const id = n.slice(0, 26);
+      try {
+        const jwe = await readFile(path.join(this.dir, 'keys', n), 'utf8');
+        const rec = memberRecord.parse(
+          decodeJson(await open(this.membersKey, jwe, { vault: this.vaultId, kind: 'identity', id })),
+        );
+        if (rec.memberId === id) out.push(rec);
+      } catch {
+        /* reported by check() */
+      }
+    }
+    return out;
+  }
+
+  /** The unlocking member's signing key; null when opened with the recovery key (it signs nothing). */
+  memberSigningKey(): (SigningKey & { memberId: string }) | null {
+    this.assertOpen();
+    if (!this.sign || this.actor === 'recovery') return null;
+    return { ...signingKeyFromJwk(this.sign), memberId: this.actor };
+  }
+
+  /** The vault's own signing key (derived from the master key), for de-identified metrics bundles. */
+  async vaultSigningKey(): Promise<SigningKey> {
+    this.assertOpen();
+    return signingKeyFromSeed(subkey(this.master, this.vaultId, 'vault signing v1'));
   }
 
   // ---------------------------------------------------------------- clock
@@ -819,7 +887,7 @@ export class Vault {
     if (this.closed) return;
     if (this.dirty.size > 0) await this.listCases();
     this.closed = true;
-    for (const k of [this.master, this.indexKey, this.auditKey, this.caseKek]) k.fill(0);
+    for (const k of [this.master, this.indexKey, this.auditKey, this.caseKek, this.membersKey]) k.fill(0);
     this.keyRings.clear();
     this.cache.clear();
   }
@@ -839,7 +907,18 @@ export class Vault {
       if (![VAULT_FILE, 'keys', CASES, 'index', 'audit'].includes(n)) junk.push(n);
     }
     for (const n of await listDir(path.join(this.dir, 'keys'))) {
-      if (n === 'recovery.json' || /^[a-z2-7]{26}\.json$/.test(n)) {
+      if (MEMBER_PUB_RE.test(n)) {
+        const id = n.slice(0, 26);
+        try {
+          await open(this.membersKey, await readFile(path.join(this.dir, 'keys', n), 'utf8'), {
+            vault: this.vaultId,
+            kind: 'identity',
+            id,
+          });
+        } catch {
+          damagedList.push({ caseId: null, file: rel('keys', n), code: 'TAMPERED', reason: 'MEMBER_RECORD' });
+        }
+      } else if (n === 'recovery.json' || /^[a-z2-7]{26}\.json$/.test(n)) {
         try {
           await readKeyFile(this.dir, n);
         } catch {
