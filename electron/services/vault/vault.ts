@@ -15,6 +15,7 @@ import {
   type NewEvent,
   type StoredEvent,
 } from '../../../shared/events/vocabulary';
+import { migrate } from './migrations';
 import { appendDurable, ensureDir, listDir, writeAtomic } from './atomic';
 import {
   DEFAULT_SCRYPT,
@@ -376,7 +377,11 @@ export class Vault {
     secret: Secret,
     opts: VaultOptions & { memberId?: string } = {},
   ): Promise<Vault> {
-    const header = await readVaultHeader(dir);
+    let header = await readVaultHeader(dir);
+    if (header.version < FORMAT_VERSION) {
+      await migrate(dir, header.version);
+      header = await readVaultHeader(dir);
+    }
     let unlocked: Unlocked | null = null;
     if ('recoveryKey' in secret) {
       const recovery = parseRecoveryKey(secret.recoveryKey);

@@ -1,0 +1,40 @@
+// A vault written by format version 1 (tests/fixtures/vault-v1, synthetic data) must keep opening
+// with every later Bro. When the format changes, add a migration and keep this test green.
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { Vault } from './vault';
+
+const FIXTURE = path.join(import.meta.dirname, '..', '..', '..', 'tests', 'fixtures', 'vault-v1');
+const work = mkdtempSync(path.join(tmpdir(), 'bro-v1-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+function copy(): string {
+  const d = path.join(work, String(Math.random()).slice(2));
+  cpSync(FIXTURE, d, { recursive: true });
+  return d;
+}
+
+describe('format version 1 fixture', () => {
+  it('opens with the passphrase, lists every case and folds the loose event on top of the packs', async () => {
+    const v = await Vault.unlock(copy(), { passphrase: 'fixture passphrase v1' });
+    const { cases, damaged } = await v.listCases();
+    expect(damaged).toEqual([]);
+    expect(cases.map((c) => c.externalId).sort()).toEqual(['c-0001', 'demo-0001', 'demo-0002', 'demo-0003']);
+    const c1 = cases.find((c) => c.externalId === 'c-0001')!;
+    const state = await v.fold(c1.caseId);
+    expect(state.doc.pupil).toMatchObject({ name: 'Áile Nango', school: 'Hov skole', grade: 7 });
+    expect(state.doc.parentsView).toBe('Oppdatert syn (løs hendelse)');
+    expect(state.history.some((h) => h.reason === 'Nytt møte')).toBe(true);
+    expect((await v.memberRecords())[0]?.name).toBe('Testperson Syntetisk');
+    expect((await v.check()).ok).toBe(true);
+  });
+
+  it('opens with its recovery key', async () => {
+    const v = await Vault.unlock(copy(), {
+      recoveryKey: '7A6F-GUXJ-OAP7-Z7RE-RRPT-35WM-FBVH-K27S-LJ2T-PKP4-NL5A-DKBM-TOBQ-PIMH',
+    });
+    expect((await v.listCases()).cases).toHaveLength(4);
+  });
+});
