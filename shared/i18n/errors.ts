@@ -9,6 +9,8 @@ export const ERROR_TEXT_NB: Record<ErrorCode, string> = {
   VAULT_NEWER_FORMAT:
     'Arkivet er laget med en nyere versjon av Bro. Oppdater Bro for å åpne det; ingenting er endret.',
   WRONG_PASSPHRASE: 'Feil passordfrase eller gjenopprettingsnøkkel. Ingenting er endret.',
+  ACCESS_REVOKED:
+    'Denne nøkkelen gir ikke lenger tilgang til arkivet (medlemmet er fjernet eller ikke godkjent ennå).',
   VALIDATION: 'Noen opplysninger er ikke gyldige. Ingenting er lagret.',
   NOT_FOUND: 'Fant ikke det du ba om.',
   TAMPERED: 'En fil i denne saken er skadet eller endret utenfor Bro. De andre sakene virker som før.',
@@ -50,6 +52,7 @@ export const ISSUE_TEXT_NB: Record<string, string> = {
   PASSPHRASE_MISMATCH: 'passordfrasene er ikke like',
   NOT_JSON: 'fila er ikke gyldig JSON',
   NOT_FOUND: 'finnes ikke',
+  REMOVE_SELF: 'du kan ikke fjerne deg selv',
   PASSPHRASE_TOO_SHORT: 'passordfrasen må ha minst 8 tegn',
   RECOVERY_KEY_FORMAT: 'gjenopprettingsnøkkelen har feil form',
   RECOVERY_KEY_CHECKSUM: 'gjenopprettingsnøkkelen stemmer ikke (skrivefeil?)',

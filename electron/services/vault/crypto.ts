@@ -90,7 +90,7 @@ export function randomKey(): Uint8Array {
 /** What a file claims to be, bound into the JWE protected header (and so into the GCM tag). */
 export interface Binding {
   vault: string;
-  kind: 'master-key' | 'case-key' | 'event' | 'pack' | 'index' | 'audit' | 'identity';
+  kind: 'master-key' | 'case-key' | 'member-private' | 'event' | 'pack' | 'index' | 'audit' | 'identity';
   case?: string;
   id?: string;
   kid?: string;
@@ -200,7 +200,8 @@ export function peekKid(jwe: string): string | undefined {
  */
 export async function open(key: Uint8Array, jwe: string, expect: Binding): Promise<Uint8Array> {
   if (!isCanonicalCompact(jwe)) throw new OpenFailure('FORMAT');
-  const wrapped = expect.kind === 'master-key' || expect.kind === 'case-key';
+  const wrapped =
+    expect.kind === 'master-key' || expect.kind === 'case-key' || expect.kind === 'member-private';
   let res: { plaintext: Uint8Array; protectedHeader: Record<string, unknown> };
   if (wrapped) {
     try {

@@ -33,7 +33,7 @@ describe('format version 1 fixture', () => {
 
   it('opens with its recovery key', async () => {
     const v = await Vault.unlock(copy(), {
-      recoveryKey: '7A6F-GUXJ-OAP7-Z7RE-RRPT-35WM-FBVH-K27S-LJ2T-PKP4-NL5A-DKBM-TOBQ-PIMH',
+      recoveryKey: 'C35L-7LGN-54FN-DPLR-IKNZ-H4FG-CDIM-GHMP-7BCS-MJ2I-I3X6-BV7E-5CZQ-6P6F',
     });
     expect((await v.listCases()).cases).toHaveLength(4);
   });

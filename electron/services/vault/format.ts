@@ -1,10 +1,12 @@
 import { z } from 'zod';
-import { privateJwk } from './identity';
 
 /**
  * On-disk layout (see docs/VAULT-FORMAT.md):
  *   bro-vault.json                      public header
- *   keys/<memberId>.json, keys/recovery.json
+ *   keys/<memberId>.json               a member's keys and master-key grant (ECDH-ES)
+ *   keys/<memberId>.pub.jwe            the member's name and public signing key (encrypted)
+ *   keys/recovery.json                 the master-key grant to the recovery key
+ *   keys/requests/<memberId>.json      a join request waiting for approval
  *   cases/<caseId>/key.jwe              case key ring, wrapped by the master key
  *   cases/<caseId>/events/<eventId>.jwe one event
  *   cases/<caseId>/packs/<packId>.jwe   several events
@@ -20,48 +22,24 @@ export const ID_RE = /^[a-z2-7]{26}$/;
 export const JWE_FILE_RE = /^([a-z2-7]{26})\.jwe$/;
 export const INDEX_FILE_RE = /^([a-z2-7]{26})-([0-9a-f]{16})\.jwe$/;
 
-export const vaultHeader = z.object({
+export const vaultHeader = z.strictObject({
   format: z.literal(FORMAT_NAME),
   version: z.number().int().min(1),
   vaultId: z.string().regex(ID_RE),
   created: z.string().max(40),
-  /** KDF cost for new passphrase key files; each key file carries its own parameters and salt. */
-  kdf: z.object({ alg: z.literal('scrypt'), N: z.number().int(), r: z.number().int(), p: z.number().int() }),
-});
-export type VaultHeader = z.infer<typeof vaultHeader>;
-
-export const keyFile = z.object({
-  format: z.literal('bro-key'),
-  version: z.literal(1),
-  kind: z.enum(['passphrase', 'recovery']),
-  memberId: z.string().regex(ID_RE).optional(),
-  kdf: z
-    .object({
-      alg: z.literal('scrypt'),
-      N: z
-        .number()
-        .int()
-        .min(2 ** 10)
-        .max(2 ** 24),
-      r: z.number().int().min(1).max(64),
-      p: z.number().int().min(1).max(16),
-      salt: z.string().min(16).max(100),
-    })
-    .optional(),
-  wrapped: z.string().min(20).max(10_000),
-});
-export type KeyFile = z.infer<typeof keyFile>;
-
-/** What a wrapped master key decrypts to. */
-export const masterKeyPayload = z.object({
-  mk: z.string().min(40).max(50),
-  /** Generation of the master key (changes on rotation). */
+  /** KDF cost for new member key files; each key file carries its own parameters and salt. */
+  kdf: z.strictObject({
+    alg: z.literal('scrypt'),
+    N: z.number().int(),
+    r: z.number().int(),
+    p: z.number().int(),
+  }),
+  /** The current master key generation: a grant of an older one (a removed member's copy) is refused. */
   mkid: z.string().regex(ID_RE),
-  /** The member's own display name; inside the encryption because it is a person's name. */
-  member: z.object({ name: z.string().max(200) }).optional(),
-  /** The member's Ed25519 signing key (private), readable only with the member's own passphrase. */
-  sign: privateJwk.optional(),
+  /** SHA-256 of the canonical file without this field (see keys.ts serializeSealed). */
+  integrity: z.string().optional(),
 });
+export type VaultHeader = Omit<z.infer<typeof vaultHeader>, 'integrity'>;
 
 export const caseKeyRing = z.object({
   current: z.string().regex(ID_RE),

@@ -1,6 +1,7 @@
 import { readdirSync, statSync, type Dirent } from 'node:fs';
 import { readFile, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
+import type { z } from 'zod';
 import { BroError } from '../../../shared/errors';
 import { summarizeCase, type CaseSummary } from '../../../shared/cases/summary';
 import { foldCase, type CaseState } from '../../../shared/events/fold';
@@ -21,11 +22,9 @@ import {
   DEFAULT_SCRYPT,
   OpenFailure,
   decodeJson,
-  deriveKek,
   digestId,
   encodeJson,
   formatRecoveryKey,
-  newScryptParams,
   open,
   parseRecoveryKey,
   peekKid,
@@ -38,15 +37,6 @@ import {
   type Binding,
 } from './crypto';
 import {
-  generateSigningJwk,
-  memberRecord,
-  signingKeyFromJwk,
-  signingKeyFromSeed,
-  type MemberRecord,
-  type PrivateJwk,
-  type SigningKey,
-} from './identity';
-import {
   FORMAT_NAME,
   FORMAT_VERSION,
   ID_RE,
@@ -55,13 +45,36 @@ import {
   VAULT_FILE,
   caseKeyRing,
   isSyncJunk,
-  keyFile,
-  masterKeyPayload,
   vaultHeader,
   type CaseKeyRing,
-  type KeyFile,
   type VaultHeader,
 } from './format';
+import {
+  memberRecord,
+  signingKeyFromJwk,
+  signingKeyFromSeed,
+  type MemberRecord,
+  type PrivateJwk,
+  type SigningKey,
+} from './identity';
+import {
+  decodeSet,
+  encodeSet,
+  grantMember,
+  memberKeyFile,
+  newMemberKeyFile,
+  newRecoveryFile,
+  openMemberGrant,
+  openMemberPrivate,
+  openRecovery,
+  parseSealed,
+  recoveryKeyFile,
+  regrantRecovery,
+  requestCode,
+  serializeSealed,
+  type MasterKey,
+  type MasterKeySet,
+} from './keys';
 
 export type Secret = { passphrase: string } | { recoveryKey: string };
 
@@ -142,6 +155,14 @@ export interface AuditEntry {
 }
 
 const CASES = 'cases';
+const MEMBER_KEY_RE = /^[a-z2-7]{26}\.json$/;
+
+function checkPassphrase(passphrase: string): void {
+  if (passphrase.length < 8)
+    throw new BroError('VALIDATION', 'Passphrase too short', {
+      issues: [{ path: ['passphrase'], code: 'PASSPHRASE_TOO_SHORT' }],
+    });
+}
 const MEMBER_PUB_RE = /^[a-z2-7]{26}\.pub\.jwe$/;
 
 function listEntriesSync(dir: string): Dirent[] {
@@ -173,20 +194,14 @@ export async function readVaultHeader(dir: string): Promise<VaultHeader> {
       throw new BroError('VAULT_NOT_FOUND', 'No vault in this folder', { detail: { file: VAULT_FILE } });
     throw new BroError('IO', 'Could not read the vault header', { detail: { file: VAULT_FILE } });
   }
-  let json: unknown;
+  let json: { format?: unknown; version?: unknown } | null = null;
   try {
-    json = JSON.parse(raw);
+    json = JSON.parse(raw) as { format?: unknown; version?: unknown };
   } catch {
-    throw new BroError('VAULT_DAMAGED', 'The vault header is not valid JSON', {
-      detail: { file: VAULT_FILE },
-    });
+    /* reported as damaged below */
   }
-  const version = (json as { version?: unknown })?.version;
-  if (
-    (json as { format?: unknown })?.format === FORMAT_NAME &&
-    typeof version === 'number' &&
-    version > FORMAT_VERSION
-  )
+  const version = json?.version;
+  if (json?.format === FORMAT_NAME && typeof version === 'number' && version > FORMAT_VERSION)
     throw new BroError(
       'VAULT_NEWER_FORMAT',
       `The vault uses format ${version}; this Bro reads up to ${FORMAT_VERSION}`,
@@ -194,59 +209,53 @@ export async function readVaultHeader(dir: string): Promise<VaultHeader> {
         detail: { file: VAULT_FILE, version, supported: FORMAT_VERSION },
       },
     );
-  const parsed = vaultHeader.safeParse(json);
-  if (!parsed.success)
-    throw new BroError('VAULT_DAMAGED', 'The vault header is damaged', { detail: { file: VAULT_FILE } });
-  return parsed.data;
+  return parseSealed(raw, vaultHeader, VAULT_FILE);
 }
 
-async function readKeyFile(dir: string, name: string): Promise<KeyFile> {
-  const file = rel('keys', name);
-  let json: unknown;
+async function readSealed<T>(dir: string, file: string, schema: z.ZodType<T>): Promise<T> {
+  let raw: string;
   try {
-    json = JSON.parse(await readFile(path.join(dir, 'keys', name), 'utf8'));
+    raw = await readFile(path.join(dir, ...file.split('/')), 'utf8');
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT')
       throw new BroError('VAULT_DAMAGED', 'A key file is missing', { detail: { file } });
-    throw new BroError('VAULT_DAMAGED', 'A key file is damaged', { detail: { file } });
+    throw new BroError('IO', 'Could not read a key file', { detail: { file } });
   }
-  const parsed = keyFile.safeParse(json);
-  if (!parsed.success) throw new BroError('VAULT_DAMAGED', 'A key file is damaged', { detail: { file } });
-  return parsed.data;
+  return parseSealed(raw, schema, file);
+}
+
+/** One generation of the master key with its subkeys. */
+interface Generation {
+  mkid: string;
+  mk: Uint8Array;
+  indexKey: Uint8Array;
+  auditKey: Uint8Array;
+  caseKek: Uint8Array;
+  membersKey: Uint8Array;
+}
+
+function generation(vaultId: string, k: MasterKey): Generation {
+  return {
+    mkid: k.mkid,
+    mk: k.mk,
+    indexKey: subkey(k.mk, vaultId, 'index v1'),
+    auditKey: subkey(k.mk, vaultId, 'audit v1'),
+    caseKek: subkey(k.mk, vaultId, 'case-key wrap v1'),
+    membersKey: subkey(k.mk, vaultId, 'members v1'),
+  };
 }
 
 interface Unlocked {
-  master: Uint8Array;
-  mkid: string;
+  set: MasterKeySet;
   memberId: string | null;
   sign?: PrivateJwk | undefined;
 }
 
-async function unwrapMaster(
-  header: VaultHeader,
-  kf: KeyFile,
-  kek: Uint8Array,
-  id: string,
-): Promise<Unlocked | null> {
-  try {
-    const plain = await open(kek, kf.wrapped, { vault: header.vaultId, kind: 'master-key', id });
-    const p = masterKeyPayload.parse(decodeJson(plain));
-    return {
-      master: new Uint8Array(Buffer.from(p.mk, 'base64url')),
-      mkid: p.mkid,
-      memberId: kf.memberId ?? null,
-      sign: p.sign,
-    };
-  } catch (e) {
-    if (e instanceof OpenFailure && e.reason === 'AUTH') return null;
-    throw new BroError('VAULT_DAMAGED', 'A key file is damaged', {
-      detail: { file: rel('keys', `${id}.json`) },
-    });
-  }
-}
-
-function recoveryKek(recovery: Uint8Array, vaultId: string): Uint8Array {
-  return subkey(recovery, vaultId, 'recovery kek v1');
+/** A join request waiting in keys/requests/, as the approver sees it. */
+export interface JoinRequest {
+  memberId: string;
+  code: string;
+  created: string;
 }
 
 /**
@@ -255,16 +264,12 @@ function recoveryKek(recovery: Uint8Array, vaultId: string): Uint8Array {
  */
 export class Vault {
   readonly dir: string;
-  readonly header: VaultHeader;
+  private headerValue: VaultHeader;
   readonly deviceId: string;
   /** The member id (for the audit log and event authorship); `recovery` when opened with the recovery key. */
   readonly actor: string;
-  private readonly master: Uint8Array;
-  private readonly mkid: string;
-  private readonly indexKey: Uint8Array;
-  private readonly auditKey: Uint8Array;
-  private readonly caseKek: Uint8Array;
-  private readonly membersKey: Uint8Array;
+  private gens = new Map<string, Generation>();
+  private cur: Generation;
   private readonly sign: PrivateJwk | undefined;
   private readonly now: () => number;
   private hlc: Hlc = { wall: 0, counter: 0 };
@@ -274,25 +279,38 @@ export class Vault {
   private closed = false;
   /** Index files (with times) seen at the last load: older ones are superseded by the next write. */
   private indexSeen: { n: string; t: number }[] = [];
+  /** Index files that failed to open at the last load (reported by check). */
+  private badIndexes: string[] = [];
 
   private constructor(dir: string, header: VaultHeader, unlocked: Unlocked, opts: VaultOptions) {
     this.dir = dir;
-    this.header = header;
+    this.headerValue = header;
     this.deviceId = opts.deviceId && ID_RE.test(opts.deviceId) ? opts.deviceId : randomId();
     this.actor = unlocked.memberId ?? 'recovery';
-    this.master = unlocked.master;
-    this.mkid = unlocked.mkid;
     this.now = opts.now ?? Date.now;
-    const v = header.vaultId;
-    this.indexKey = subkey(this.master, v, 'index v1');
-    this.auditKey = subkey(this.master, v, 'audit v1');
-    this.caseKek = subkey(this.master, v, 'case-key wrap v1');
-    this.membersKey = subkey(this.master, v, 'members v1');
     this.sign = unlocked.sign;
+    this.cur = this.adopt(unlocked.set);
+  }
+
+  private adopt(set: MasterKeySet): Generation {
+    const { current, previous } = decodeSet(set);
+    for (const k of previous) if (!this.gens.has(k.mkid)) this.gens.set(k.mkid, generation(this.vaultId, k));
+    const cur = generation(this.vaultId, current);
+    this.gens.set(current.mkid, cur);
+    return cur;
+  }
+
+  private keySet(): MasterKeySet {
+    const previous = [...this.gens.values()].filter((g) => g.mkid !== this.cur.mkid);
+    return encodeSet(this.cur, previous);
+  }
+
+  get header(): VaultHeader {
+    return this.headerValue;
   }
 
   get vaultId(): string {
-    return this.header.vaultId;
+    return this.headerValue.vaultId;
   }
 
   /** Creates a vault in an empty (or missing) folder. The recovery key is returned once and stored nowhere. */
@@ -304,71 +322,44 @@ export class Vault {
       kdf?: { N: number; r: number; p: number };
     },
   ): Promise<{ vault: Vault; recoveryKey: string; memberId: string }> {
-    if (opts.passphrase.length < 8)
-      throw new BroError('VALIDATION', 'Passphrase too short', {
-        issues: [{ path: ['passphrase'], code: 'PASSPHRASE_TOO_SHORT' }],
-      });
+    checkPassphrase(opts.passphrase);
     const existing = await listDir(dir);
     if (existing.includes(VAULT_FILE))
       throw new BroError('VAULT_EXISTS', 'There is already a vault in this folder');
     if (existing.some((n) => !isSyncJunk(n)))
       throw new BroError('VAULT_EXISTS', 'The folder is not empty', { detail: { reason: 'NOT_EMPTY' } });
     const kdf = opts.kdf ?? DEFAULT_SCRYPT;
+    const now = new Date(opts.now?.() ?? Date.now());
+    const vaultId = randomId();
+    const set = encodeSet({ mkid: randomId(), mk: randomKey() }, []);
     const header: VaultHeader = {
       format: FORMAT_NAME,
       version: FORMAT_VERSION,
-      vaultId: randomId(),
-      created: new Date(opts.now?.() ?? Date.now()).toISOString().slice(0, 10),
+      vaultId,
+      created: now.toISOString().slice(0, 10),
       kdf: { alg: 'scrypt', ...kdf },
+      mkid: set.current.mkid,
     };
-    const master = randomKey();
-    const mkid = randomId();
-    const memberId = randomId();
-    await ensureDir(path.join(dir, 'keys'));
-    await ensureDir(path.join(dir, CASES));
-    await ensureDir(path.join(dir, 'index'));
-    await ensureDir(path.join(dir, 'audit'));
-
-    const params = newScryptParams(kdf);
-    const kek = await deriveKek(opts.passphrase, params);
-    const payload = { mk: Buffer.from(master).toString('base64url'), mkid };
-    const sign = await generateSigningJwk();
-    const memberKey: KeyFile = {
-      format: 'bro-key',
-      version: 1,
-      kind: 'passphrase',
-      memberId,
-      kdf: params,
-      wrapped: await sealKey(kek, encodeJson({ ...payload, member: { name: opts.memberName ?? '' }, sign }), {
-        vault: header.vaultId,
-        kind: 'master-key',
-        id: memberId,
-      }),
-    };
+    for (const d of ['keys', CASES, 'index', 'audit']) await ensureDir(path.join(dir, d));
+    const member = await grantMember(await newMemberKeyFile(vaultId, opts.passphrase, kdf, now), set);
     const recovery = randomKey();
-    const recoveryFile: KeyFile = {
-      format: 'bro-key',
-      version: 1,
-      kind: 'recovery',
-      wrapped: await sealKey(recoveryKek(recovery, header.vaultId), encodeJson(payload), {
-        vault: header.vaultId,
-        kind: 'master-key',
-        id: 'recovery',
-      }),
-    };
-    await writeAtomic(path.join(dir, 'keys', `${memberId}.json`), JSON.stringify(memberKey, null, 2));
-    await writeAtomic(path.join(dir, 'keys', 'recovery.json'), JSON.stringify(recoveryFile, null, 2));
+    await writeAtomic(path.join(dir, 'keys', `${member.memberId}.json`), serializeSealed(member));
+    await writeAtomic(
+      path.join(dir, 'keys', 'recovery.json'),
+      serializeSealed(await newRecoveryFile(vaultId, recovery, set)),
+    );
     // The header goes last: a folder without it is not a vault, so a crash during creation leaves no half-vault.
-    await writeAtomic(path.join(dir, VAULT_FILE), JSON.stringify(header, null, 2));
-    const vault = new Vault(dir, header, { master, mkid, memberId, sign }, opts);
+    await writeAtomic(path.join(dir, VAULT_FILE), serializeSealed(header));
+    const secrets = await openMemberPrivate({ ...member, integrity: '' }, opts.passphrase);
+    const vault = new Vault(dir, header, { set, memberId: member.memberId, sign: secrets!.sign }, opts);
     await vault.writeMemberRecord({
-      memberId,
+      memberId: member.memberId,
       name: opts.memberName ?? '',
-      publicJwk: signingKeyFromJwk(sign).publicJwk,
+      publicJwk: signingKeyFromJwk(secrets!.sign).publicJwk,
       created: header.created,
     });
     await vault.audit('vault.create');
-    return { vault, recoveryKey: formatRecoveryKey(recovery), memberId };
+    return { vault, recoveryKey: formatRecoveryKey(recovery), memberId: member.memberId };
   }
 
   /** Unlocks with a member's passphrase (trying each member key file) or with the recovery key. */
@@ -377,33 +368,40 @@ export class Vault {
     secret: Secret,
     opts: VaultOptions & { memberId?: string } = {},
   ): Promise<Vault> {
-    let header = await readVaultHeader(dir);
-    if (header.version < FORMAT_VERSION) {
-      await migrate(dir, header.version);
-      header = await readVaultHeader(dir);
-    }
+    const header = await readVaultHeader(dir);
     let unlocked: Unlocked | null = null;
     if ('recoveryKey' in secret) {
       const recovery = parseRecoveryKey(secret.recoveryKey);
-      const kf = await readKeyFile(dir, 'recovery.json');
-      unlocked = await unwrapMaster(header, kf, recoveryKek(recovery, header.vaultId), 'recovery');
+      const file = await readSealed(dir, 'keys/recovery.json', recoveryKeyFile);
+      const set = await openRecovery(file, recovery).catch(() => {
+        throw new BroError('VAULT_DAMAGED', 'A key file is damaged', {
+          detail: { file: 'keys/recovery.json' },
+        });
+      });
+      if (set) unlocked = { set, memberId: null };
     } else {
-      const names = (await listDir(path.join(dir, 'keys'))).filter((n) => /^[a-z2-7]{26}\.json$/.test(n));
+      const names = (await listDir(path.join(dir, 'keys'))).filter((n) => MEMBER_KEY_RE.test(n));
       const wanted = opts.memberId ? names.filter((n) => n === `${opts.memberId}.json`) : names;
       if (wanted.length === 0)
         throw new BroError('VAULT_DAMAGED', 'No member key file found', { detail: { file: 'keys/' } });
       // A damaged key file (or one dropped into a shared folder) must not lock the others out.
       let damagedKey: BroError | null = null;
       for (const name of wanted) {
+        const file = `keys/${name}`;
         try {
-          const kf = await readKeyFile(dir, name);
-          if (kf.kind !== 'passphrase' || !kf.kdf || kf.memberId !== name.slice(0, 26))
-            throw new BroError('VAULT_DAMAGED', 'A key file is damaged', {
-              detail: { file: rel('keys', name) },
-            });
-          const kek = await deriveKek(secret.passphrase, kf.kdf);
-          unlocked = await unwrapMaster(header, kf, kek, kf.memberId);
-          if (unlocked) break;
+          const kf = await readSealed(dir, file, memberKeyFile);
+          if (kf.memberId !== name.slice(0, 26) || kf.vaultId !== header.vaultId)
+            throw new BroError('VAULT_DAMAGED', 'A key file is damaged', { detail: { file } });
+          const secrets = await openMemberPrivate(kf, secret.passphrase).catch(() => {
+            throw new BroError('VAULT_DAMAGED', 'A key file is damaged', { detail: { file } });
+          });
+          if (!secrets) continue;
+          const set = await openMemberGrant(kf, secrets).catch((e: unknown) => {
+            if (e instanceof BroError) throw e;
+            throw new BroError('VAULT_DAMAGED', 'A key file is damaged', { detail: { file } });
+          });
+          unlocked = { set, memberId: kf.memberId, sign: secrets.sign };
+          break;
         } catch (e) {
           if (e instanceof BroError && e.code === 'VAULT_DAMAGED') damagedKey = e;
           else throw e;
@@ -413,19 +411,182 @@ export class Vault {
       if (!unlocked && damagedKey && wanted.length === 1) throw damagedKey;
     }
     if (!unlocked) throw new BroError('WRONG_PASSPHRASE', 'Wrong passphrase or recovery key');
+    // SECURITY: a key file from before a rotation (a removed member's kept copy) grants an old master key.
+    const known = [unlocked.set.current.mkid, ...unlocked.set.previous.map((k) => k.mkid)];
+    if (!known.includes(header.mkid))
+      throw new BroError('ACCESS_REVOKED', 'This key no longer gives access to the vault', {
+        detail: { file: unlocked.memberId ? `keys/${unlocked.memberId}.json` : 'keys/recovery.json' },
+      });
     const vault = new Vault(dir, header, unlocked, opts);
+    if (header.version < FORMAT_VERSION) {
+      await migrate(dir, header.version);
+      vault.headerValue = await readVaultHeader(dir);
+    }
     await vault.audit('vault.unlock');
     return vault;
+  }
+
+  // ---------------------------------------------------------------- members
+
+  /**
+   * A new member asks to join (on their own machine): their keys are made and protected by their
+   * passphrase, and a request waits in keys/requests/ until an existing member approves it.
+   * Returns the code the requester reads out to the approver.
+   */
+  static async requestMembership(
+    dir: string,
+    opts: { passphrase: string; kdf?: { N: number; r: number; p: number }; now?: () => number },
+  ): Promise<JoinRequest> {
+    checkPassphrase(opts.passphrase);
+    const header = await readVaultHeader(dir);
+    const now = new Date(opts.now?.() ?? Date.now());
+    const req = await newMemberKeyFile(header.vaultId, opts.passphrase, opts.kdf ?? header.kdf, now);
+    await ensureDir(path.join(dir, 'keys', 'requests'));
+    await writeAtomic(path.join(dir, 'keys', 'requests', `${req.memberId}.json`), serializeSealed(req));
+    return { memberId: req.memberId, code: requestCode(req), created: req.created };
+  }
+
+  async pendingRequests(): Promise<JoinRequest[]> {
+    this.assertOpen();
+    const out: JoinRequest[] = [];
+    for (const n of (await listDir(path.join(this.dir, 'keys', 'requests'))).filter((x) =>
+      MEMBER_KEY_RE.test(x),
+    )) {
+      try {
+        const r = await readSealed(this.dir, `keys/requests/${n}`, memberKeyFile);
+        if (r.memberId === n.slice(0, 26) && r.vaultId === this.vaultId && !r.grant)
+          out.push({ memberId: r.memberId, code: requestCode(r), created: r.created });
+      } catch {
+        /* a damaged request is simply not offered; check() names it */
+      }
+    }
+    return out.sort((a, b) => (a.created < b.created ? -1 : 1));
+  }
+
+  /** Approves a join request whose code the approver has compared with the requester's screen. */
+  async approveMember(code: string, name: string): Promise<{ memberId: string }> {
+    this.assertOpen();
+    if (this.actor === 'recovery')
+      throw new BroError('ACCESS_REVOKED', 'Open the vault as a member to approve');
+    const wanted = code.replace(/[\s-]/g, '').toUpperCase();
+    const match = (await this.pendingRequests()).find((r) => r.code.replace(/-/g, '') === wanted);
+    if (!match)
+      throw new BroError('NOT_FOUND', 'No join request with that code', {
+        issues: [{ path: ['code'], code: 'NOT_FOUND' }],
+      });
+    const req = await readSealed(this.dir, `keys/requests/${match.memberId}.json`, memberKeyFile);
+    const { integrity: _i, ...body } = req;
+    const granted = await grantMember(body, this.keySet());
+    await writeAtomic(path.join(this.dir, 'keys', `${req.memberId}.json`), serializeSealed(granted));
+    await this.writeMemberRecord({
+      memberId: req.memberId,
+      name,
+      publicJwk: { ...req.public.sign },
+      created: req.created,
+    });
+    await unlink(path.join(this.dir, 'keys', 'requests', `${req.memberId}.json`)).catch(() => {});
+    await this.audit('member.approve', [req.memberId]);
+    return { memberId: req.memberId };
+  }
+
+  /** Members with their names and whether they are still members (removed ones keep a record for old signatures). */
+  async members(): Promise<(MemberRecord & { active: boolean; me: boolean })[]> {
+    const keyFiles = new Set(
+      (await listDir(path.join(this.dir, 'keys'))).filter((n) => MEMBER_KEY_RE.test(n)),
+    );
+    return (await this.memberRecords()).map((r) => ({
+      ...r,
+      active: keyFiles.has(`${r.memberId}.json`),
+      me: r.memberId === this.actor,
+    }));
+  }
+
+  /**
+   * Removes a member and rotates the master key: a new master key is granted to every remaining
+   * member (to their public keys: no passphrases needed) and to the recovery key, every case gets
+   * a new data key, and indexes, member records and audit lines from now on use the new keys.
+   * Nothing written afterwards can be read with anything the removed member could have kept.
+   */
+  async removeMember(
+    memberId: string,
+    opts: { onProgress?: (done: number, total: number) => void } = {},
+  ): Promise<{ cases: number }> {
+    this.assertOpen();
+    if (!ID_RE.test(memberId))
+      throw new BroError('NOT_FOUND', 'No such member', {
+        issues: [{ path: ['memberId'], code: 'NOT_FOUND' }],
+      });
+    if (memberId === this.actor)
+      throw new BroError('VALIDATION', 'You cannot remove yourself', {
+        issues: [{ path: ['memberId'], code: 'REMOVE_SELF' }],
+      });
+    const keyPath = path.join(this.dir, 'keys', `${memberId}.json`);
+    const records = await this.memberRecords();
+    const memberFiles = (await listDir(path.join(this.dir, 'keys'))).filter((n) => MEMBER_KEY_RE.test(n));
+    // A member known by record but without a key file was removed before: removing again re-rotates.
+    if (!memberFiles.includes(`${memberId}.json`) && !records.some((r) => r.memberId === memberId))
+      throw new BroError('NOT_FOUND', 'No such member', {
+        issues: [{ path: ['memberId'], code: 'NOT_FOUND' }],
+      });
+    const remainingFiles = memberFiles.filter((n) => n !== `${memberId}.json`);
+    // 1. The member's grant goes first: from here on Bro itself no longer opens the vault for them.
+    await unlink(keyPath).catch((e: NodeJS.ErrnoException) => {
+      if (e.code !== 'ENOENT') throw e;
+    });
+    // 2. A new master key generation, granted to everyone who remains and to the recovery key.
+    const next: MasterKey = { mkid: randomId(), mk: randomKey() };
+    const previous = [...this.gens.values()];
+    const set = encodeSet(next, previous);
+    for (const n of remainingFiles) {
+      const kf = await readSealed(this.dir, `keys/${n}`, memberKeyFile);
+      const { integrity: _i, ...body } = kf;
+      await writeAtomic(path.join(this.dir, 'keys', n), serializeSealed(await grantMember(body, set)));
+    }
+    const rec = await readSealed(this.dir, 'keys/recovery.json', recoveryKeyFile);
+    await writeAtomic(
+      path.join(this.dir, 'keys', 'recovery.json'),
+      serializeSealed(await regrantRecovery(rec, set)),
+    );
+    this.cur = this.adopt(set);
+    // 3. Every case: a new data key, and the ring wrapped by the new generation.
+    const { ids } = await this.listCaseIds();
+    let done = 0;
+    for (const caseId of ids) {
+      opts.onProgress?.(done++, ids.length);
+      let ring: CaseKeyRing;
+      try {
+        ring = await this.keyRing(caseId);
+      } catch {
+        continue; // a damaged case stays as it is; check() names it
+      }
+      const kid = randomId();
+      const rotated: CaseKeyRing = {
+        current: kid,
+        keys: [...ring.keys, { kid, k: Buffer.from(randomKey()).toString('base64url') }],
+      };
+      await this.writeKeyRing(caseId, rotated);
+    }
+    opts.onProgress?.(ids.length, ids.length);
+    // 4. Member records under the new generation (the removed one keeps its record, for old signatures).
+    for (const r of records) await this.writeMemberRecord(r);
+    // 5. The header names the current generation: older grants are refused from now on.
+    this.headerValue = { ...this.headerValue, mkid: next.mkid };
+    await writeAtomic(path.join(this.dir, VAULT_FILE), serializeSealed(this.headerValue));
+    this.dirty.add('*');
+    await this.listCases();
+    await this.audit('member.remove', [memberId]);
+    return { cases: ids.length };
   }
 
   // ---------------------------------------------------------------- signing identities
 
   /** Writes a member's public record (name and public key), encrypted: the name is personal data. */
   async writeMemberRecord(rec: MemberRecord): Promise<void> {
-    const jwe = await sealContent(this.membersKey, encodeJson(rec), {
+    const jwe = await sealContent(this.cur.membersKey, encodeJson(rec), {
       vault: this.vaultId,
       kind: 'identity',
       id: rec.memberId,
+      kid: this.cur.mkid,
     });
     await writeAtomic(path.join(this.dir, 'keys', `${rec.memberId}.pub.jwe`), jwe);
   }
@@ -439,8 +600,12 @@ export class Vault {
       const id = n.slice(0, 26);
       try {
         const jwe = await readFile(path.join(this.dir, 'keys', n), 'utf8');
+        const g = this.gens.get(peekKid(jwe) ?? '');
+        if (!g) continue;
         const rec = memberRecord.parse(
-          decodeJson(await open(this.membersKey, jwe, { vault: this.vaultId, kind: 'identity', id })),
+          decodeJson(
+            await open(g.membersKey, jwe, { vault: this.vaultId, kind: 'identity', id, kid: g.mkid }),
+          ),
         );
         if (rec.memberId === id) out.push(rec);
       } catch {
@@ -457,10 +622,10 @@ export class Vault {
     return { ...signingKeyFromJwk(this.sign), memberId: this.actor };
   }
 
-  /** The vault's own signing key (derived from the master key), for de-identified metrics bundles. */
+  /** The vault's own signing key (derived from the current master key), for de-identified metrics bundles. */
   async vaultSigningKey(): Promise<SigningKey> {
     this.assertOpen();
-    return signingKeyFromSeed(subkey(this.master, this.vaultId, 'vault signing v1'));
+    return signingKeyFromSeed(subkey(this.cur.mk, this.vaultId, 'vault signing v1'));
   }
 
   // ---------------------------------------------------------------- clock
@@ -503,17 +668,24 @@ export class Vault {
     };
     await ensureDir(this.casePath(caseId, 'events'));
     await ensureDir(this.casePath(caseId, 'packs'));
-    const jwe = await sealKey(this.caseKek, encodeJson(ring), {
-      vault: this.vaultId,
-      kind: 'case-key',
-      case: caseId,
-      kid: this.mkid,
-    });
-    await writeAtomic(this.casePath(caseId, 'key.jwe'), jwe);
-    this.keyRings.set(caseId, ring);
+    await this.writeKeyRing(caseId, ring);
     const stamps = new Map([['key.jwe', stampOf(statSync(this.casePath(caseId, 'key.jwe')))]]);
     this.cache.set(caseId, { stamps, events: [] });
     return caseId;
+  }
+
+  /** Writes a case's key ring wrapped by the current master key generation (`kid` = its id). */
+  private async writeKeyRing(caseId: string, ring: CaseKeyRing): Promise<void> {
+    const jwe = await sealKey(this.cur.caseKek, encodeJson(ring), {
+      vault: this.vaultId,
+      kind: 'case-key',
+      case: caseId,
+      kid: this.cur.mkid,
+    });
+    await writeAtomic(this.casePath(caseId, 'key.jwe'), jwe);
+    this.keyRings.set(caseId, ring);
+    const c = this.cache.get(caseId);
+    if (c) c.stamps.set('key.jwe', stampOf(statSync(this.casePath(caseId, 'key.jwe'))));
   }
 
   private async keyRing(caseId: string): Promise<CaseKeyRing> {
@@ -532,11 +704,13 @@ export class Vault {
       throw damaged(caseId, [{ caseId, file, code: 'UNREADABLE', reason: 'IO' }]);
     }
     try {
-      const plain = await open(this.caseKek, jwe, {
+      const g = this.gens.get(peekKid(jwe) ?? '');
+      if (!g) throw new OpenFailure('BINDING');
+      const plain = await open(g.caseKek, jwe, {
         vault: this.vaultId,
         kind: 'case-key',
         case: caseId,
-        kid: this.mkid,
+        kid: g.mkid,
       });
       const ring = caseKeyRing.parse(decodeJson(plain));
       this.keyRings.set(caseId, ring);
@@ -835,20 +1009,26 @@ export class Vault {
     );
     withTimes.sort((a, b) => b.t - a.t);
     this.indexSeen = withTimes;
+    this.badIndexes = [];
     for (const { n } of withTimes) {
       try {
         const jwe = await readFile(path.join(dir, n), 'utf8');
-        const plain = await open(this.indexKey, jwe, {
+        const g = this.gens.get(peekKid(jwe) ?? '');
+        if (!g) continue; // written before a rotation this device has not seen, or damaged: rebuild
+        const plain = await open(g.indexKey, jwe, {
           vault: this.vaultId,
           kind: 'index',
           id: n.slice(0, 26),
+          kid: g.mkid,
         });
         const p = decodeJson(plain) as IndexPayload;
         if (p.v !== 1 || p.vault !== this.vaultId || typeof p.cases !== 'object') continue;
         this.observe(p.hlc);
         return p;
       } catch {
-        continue; // A damaged or half-synced index is only a cache: try the next, else rebuild.
+        // A damaged or half-synced index is only a cache: try the next, else rebuild (check() names it).
+        this.badIndexes.push(rel('index', n));
+        continue;
       }
     }
     return null;
@@ -868,10 +1048,11 @@ export class Vault {
       hlc: this.tick(),
       cases: entries,
     };
-    const jwe = await sealContent(this.indexKey, encodeJson(payload), {
+    const jwe = await sealContent(this.cur.indexKey, encodeJson(payload), {
       vault: this.vaultId,
       kind: 'index',
       id: this.deviceId,
+      kid: this.cur.mkid,
     });
     const name = `${this.deviceId}-${sha256Hex(jwe).slice(0, 16)}.jwe`;
     await ensureDir(path.join(this.dir, 'index'));
@@ -892,7 +1073,8 @@ export class Vault {
     if (this.closed) return;
     if (this.dirty.size > 0) await this.listCases();
     this.closed = true;
-    for (const k of [this.master, this.indexKey, this.auditKey, this.caseKek, this.membersKey]) k.fill(0);
+    for (const g of this.gens.values())
+      for (const k of [g.mk, g.indexKey, g.auditKey, g.caseKek, g.membersKey]) k.fill(0);
     this.keyRings.clear();
     this.cache.clear();
   }
@@ -915,19 +1097,32 @@ export class Vault {
       if (MEMBER_PUB_RE.test(n)) {
         const id = n.slice(0, 26);
         try {
-          await open(this.membersKey, await readFile(path.join(this.dir, 'keys', n), 'utf8'), {
-            vault: this.vaultId,
-            kind: 'identity',
-            id,
-          });
+          const jwe = await readFile(path.join(this.dir, 'keys', n), 'utf8');
+          const g = this.gens.get(peekKid(jwe) ?? '');
+          if (!g) throw new OpenFailure('BINDING');
+          await open(g.membersKey, jwe, { vault: this.vaultId, kind: 'identity', id, kid: g.mkid });
         } catch {
           damagedList.push({ caseId: null, file: rel('keys', n), code: 'TAMPERED', reason: 'MEMBER_RECORD' });
         }
-      } else if (n === 'recovery.json' || /^[a-z2-7]{26}\.json$/.test(n)) {
+      } else if (n === 'recovery.json' || MEMBER_KEY_RE.test(n)) {
         try {
-          await readKeyFile(this.dir, n);
+          if (n === 'recovery.json') await readSealed(this.dir, `keys/${n}`, recoveryKeyFile);
+          else await readSealed(this.dir, `keys/${n}`, memberKeyFile);
         } catch {
           damagedList.push({ caseId: null, file: rel('keys', n), code: 'TAMPERED', reason: 'KEY_FILE' });
+        }
+      } else if (n === 'requests') {
+        for (const r of await listDir(path.join(this.dir, 'keys', 'requests'))) {
+          if (!MEMBER_KEY_RE.test(r)) junk.push(rel('keys', 'requests', r));
+          else
+            await readSealed(this.dir, `keys/requests/${r}`, memberKeyFile).catch(() =>
+              damagedList.push({
+                caseId: null,
+                file: rel('keys', 'requests', r),
+                code: 'TAMPERED',
+                reason: 'KEY_FILE',
+              }),
+            );
         }
       } else junk.push(rel('keys', n));
     }
@@ -957,8 +1152,28 @@ export class Vault {
       }
     }
     opts.onProgress?.(ids.length, ids.length);
-    for (const n of await listDir(path.join(this.dir, 'index')))
-      if (!INDEX_FILE_RE.test(n)) junk.push(rel('index', n));
+    for (const n of await listDir(path.join(this.dir, 'index'))) {
+      if (!INDEX_FILE_RE.test(n)) {
+        junk.push(rel('index', n));
+        continue;
+      }
+      // The index is a cache, but a changed byte in it is still a changed file: name it.
+      const jwe = await readFile(path.join(this.dir, 'index', n), 'utf8').catch(() => '');
+      const g = this.gens.get(peekKid(jwe) ?? '');
+      const okIndex = g
+        ? await open(g.indexKey, jwe, {
+            vault: this.vaultId,
+            kind: 'index',
+            id: n.slice(0, 26),
+            kid: g.mkid,
+          }).then(
+            () => true,
+            () => false,
+          )
+        : false;
+      if (!okIndex)
+        damagedList.push({ caseId: null, file: rel('index', n), code: 'TAMPERED', reason: 'INDEX' });
+    }
     damagedList.push(...(await this.checkAudit(junk)));
     const stale =
       !before ||
@@ -995,7 +1210,7 @@ export class Vault {
           .filter(Boolean);
         for (const line of lines) {
           try {
-            await open(this.auditKey, line, { vault: this.vaultId, kind: 'audit', id: dev.name });
+            await this.openAuditLine(line, dev.name);
           } catch {
             out.push({
               caseId: null,
@@ -1019,16 +1234,22 @@ export class Vault {
     const dir = path.join(this.dir, 'audit', this.deviceId);
     await ensureDir(dir);
     const line = await sealContent(
-      this.auditKey,
+      this.cur.auditKey,
       encodeJson({
         at: now.toISOString(),
         actor: this.actor,
         action,
         ...(typeof subject === 'string' ? { caseId: subject } : subject ? { caseIds: subject } : {}),
       }),
-      { vault: this.vaultId, kind: 'audit', id: this.deviceId },
+      { vault: this.vaultId, kind: 'audit', id: this.deviceId, kid: this.cur.mkid },
     );
     await appendDurable(path.join(dir, `${now.toISOString().slice(0, 10)}.log`), line);
+  }
+
+  private openAuditLine(line: string, device: string): Promise<Uint8Array> {
+    const g = this.gens.get(peekKid(line) ?? '');
+    if (!g) return Promise.reject(new OpenFailure('BINDING'));
+    return open(g.auditKey, line, { vault: this.vaultId, kind: 'audit', id: device, kid: g.mkid });
   }
 
   /** Reads the audit log of every device, oldest first. */
@@ -1046,9 +1267,7 @@ export class Vault {
           .split('\n')
           .filter(Boolean)) {
           try {
-            const p = decodeJson(
-              await open(this.auditKey, line, { vault: this.vaultId, kind: 'audit', id: dev }),
-            ) as Omit<AuditEntry, 'device'>;
+            const p = decodeJson(await this.openAuditLine(line, dev)) as Omit<AuditEntry, 'device'>;
             out.push({ ...p, device: dev });
           } catch {
             /* reported by check() */
