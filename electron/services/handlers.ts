@@ -1,14 +1,18 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { z } from 'zod';
 import { summarizeCase } from '../../shared/cases/summary';
 import { contract, type OpName, type OpOutput } from '../../shared/contract';
 import { isRealDate } from '../../shared/domain/common';
 import { zodIssues } from '../../shared/domain/validate';
 import { generateDemo } from '../../shared/demo/generate';
+import { DEMO_PASSPHRASE } from '../../shared/demo/passphrase';
 import { BroError } from '../../shared/errors';
 import { changeCaseworker, updateCase } from './cases/update';
 import { exportInterchange, importInterchange } from './interchange/importer';
 import type { Progress, Session } from './session';
 import { randomId } from './vault/crypto';
+import { VAULT_FILE } from './vault/format';
 import { Vault } from './vault/vault';
 
 type Handler<K extends OpName> = (
@@ -23,6 +27,11 @@ export function createHandlers(session: Session): Handlers {
     ...(session.opts.deviceId ? { deviceId: session.opts.deviceId } : {}),
     ...(session.opts.now ? { now: session.opts.now } : {}),
   });
+  /** A vault was opened: this launch and the next point at its folder. */
+  const opened = (dir: string) => {
+    session.vaultDir = path.resolve(dir);
+    session.settings.rememberVault(session.vaultDir);
+  };
   return {
     'vault.create': async (input) => {
       await session.vault?.close();
@@ -33,6 +42,7 @@ export function createHandlers(session: Session): Handlers {
         ...vaultOpts(),
       });
       session.vault = vault;
+      opened(input.dir);
       return { vaultId: vault.vaultId, memberId, recoveryKey };
     },
     'vault.unlock': async (input) => {
@@ -41,6 +51,7 @@ export function createHandlers(session: Session): Handlers {
       const secret =
         'passphrase' in input ? { passphrase: input.passphrase } : { recoveryKey: input.recoveryKey };
       session.vault = await Vault.unlock(input.dir, secret, vaultOpts());
+      opened(input.dir);
       return { vaultId: session.vault.vaultId };
     },
     'vault.lock': async () => {
@@ -51,7 +62,44 @@ export function createHandlers(session: Session): Handlers {
     'vault.status': async () => ({
       unlocked: session.vault !== null,
       vaultId: session.vault?.vaultId ?? null,
+      dir: session.vaultDir,
+      exists: session.vaultDir !== null && existsSync(path.join(session.vaultDir, VAULT_FILE)),
+      demo: session.vaultDir !== null && session.settings.isDemo(session.vaultDir),
     }),
+    'vault.demo': async (input, progress) => {
+      const home = session.settings.folder;
+      const dir = path.resolve(input.dir ?? (home ? path.join(home, 'demo-arkiv') : ''));
+      if (!input.dir && !home)
+        throw new BroError('VALIDATION', 'No folder for the demo vault', {
+          issues: [{ path: ['dir'], code: 'REQUIRED' }],
+        });
+      await session.vault?.close();
+      session.vault = null;
+      if (existsSync(path.join(dir, VAULT_FILE))) {
+        // Only a demo vault made here is reopened with the demo passphrase; anything else is refused.
+        if (!session.settings.isDemo(dir)) throw new BroError('VAULT_EXISTS', 'Not a demo vault');
+        session.vault = await Vault.unlock(dir, { passphrase: DEMO_PASSPHRASE }, vaultOpts());
+        opened(dir);
+        return { vaultId: session.vault.vaultId, dir, created: false };
+      }
+      const { vault } = await Vault.create(dir, {
+        passphrase: DEMO_PASSPHRASE,
+        memberName: 'Demo',
+        ...(session.opts.kdf ? { kdf: session.opts.kdf } : {}),
+        ...vaultOpts(),
+      });
+      session.vault = vault;
+      session.settings.markDemo(dir);
+      opened(dir);
+      await importInterchange(
+        vault,
+        generateDemo({ cases: input.cases, seed: 'bro-demo', today: session.today() }),
+        progress,
+      );
+      return { vaultId: vault.vaultId, dir, created: true };
+    },
+    'settings.get': async () => session.settings.get(),
+    'settings.set': async (patch) => session.settings.set(patch),
     'vault.check': async (_input, progress) =>
       session.requireVault().check({ onProgress: (d, t) => progress?.(d, t, 'check') }),
     'cases.list': async (_input, progress) => {

@@ -1,4 +1,5 @@
 import { BroError } from '../../shared/errors';
+import { SettingsStore } from './settings/settings';
 import type { Vault } from './vault/vault';
 
 export type Progress = (done: number, total: number, phase: string) => void;
@@ -9,6 +10,9 @@ export type Progress = (done: number, total: number, phase: string) => void;
  */
 export class Session {
   vault: Vault | null = null;
+  /** The vault folder this launch points at (`--vault`, or the last one opened); null on a first run. */
+  vaultDir: string | null;
+  readonly settings: SettingsStore;
   constructor(
     readonly opts: {
       deviceId?: string;
@@ -17,8 +21,18 @@ export class Session {
       /** The calendar date computations use ("as of"); never moves the clock events are stamped with. */
       today?: string;
       kdf?: { N: number; r: number; p: number };
+      /** Persist settings in this folder ('default': the per-user config folder); omitted: in memory only. */
+      settingsDir?: string;
+      /** The vault folder to offer first (the host's `--vault`). */
+      vaultDir?: string;
     } = {},
-  ) {}
+  ) {
+    const dir = opts.settingsDir;
+    this.settings = new SettingsStore(
+      dir === undefined ? { persist: false } : { persist: true, ...(dir === 'default' ? {} : { cwd: dir }) },
+    );
+    this.vaultDir = opts.vaultDir ?? this.settings.lastVault;
+  }
 
   requireVault(): Vault {
     if (!this.vault) throw new BroError('VAULT_LOCKED', 'The vault is locked');

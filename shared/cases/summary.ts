@@ -1,5 +1,6 @@
 import type { Service } from '../domain/common';
 import type { CaseState } from '../events/fold';
+import { openDeadlines, type Deadline } from './deadlines';
 
 /** One row of the case list. Built from the fold and cached (encrypted) in the vault index. */
 export interface CaseSummary {
@@ -10,9 +11,20 @@ export interface CaseSummary {
   grade: number | null;
   service: Service | null;
   caseworker: string | null;
-  openReferral: { id: string; service: Service | null; received: string } | null;
+  openReferral: {
+    id: string;
+    service: Service | null;
+    received: string;
+    /** Set once the service has met the family: days waited stop counting here. */
+    firstContact?: string | null;
+  } | null;
   status: 'open' | 'closed' | 'new';
   eventCount: number;
+  /**
+   * Open deadlines, earliest first (at most 20). Absent in summaries cached by an older version
+   * until the case changes or the index is rebuilt (`bro vault check`).
+   */
+  deadlines?: Deadline[];
 }
 
 /** The current caseworker is the latest-starting assignment that has not ended. */
@@ -37,9 +49,15 @@ export function summarizeCase(state: CaseState): CaseSummary {
     service: d.service ?? null,
     caseworker: currentCaseworker(state),
     openReferral: open
-      ? { id: open.id, service: open.service ?? d.service ?? null, received: open.received }
+      ? {
+          id: open.id,
+          service: open.service ?? d.service ?? null,
+          received: open.received,
+          firstContact: open.firstContact ?? null,
+        }
       : null,
     status: referrals.length === 0 ? 'new' : open ? 'open' : 'closed',
     eventCount: state.eventCount,
+    deadlines: openDeadlines(d).slice(0, 20),
   };
 }

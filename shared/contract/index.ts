@@ -3,6 +3,7 @@ import { COLLECTIONS } from '../domain/caseDoc';
 import { externalId, isoDate, service } from '../domain/common';
 import { handoverNote } from '../domain/assignment';
 import { pupil } from '../domain/pupil';
+import { settings, settingsPatch } from '../settings/schema';
 import type { ErrorCode } from '../errors';
 import { vaultId } from '../events/vocabulary';
 
@@ -30,9 +31,26 @@ const summary = z.object({
   grade: z.number().nullable(),
   service: service.nullable(),
   caseworker: z.string().nullable(),
-  openReferral: z.object({ id: z.string(), service: service.nullable(), received: z.string() }).nullable(),
+  openReferral: z
+    .object({
+      id: z.string(),
+      service: service.nullable(),
+      received: z.string(),
+      firstContact: z.string().nullish(),
+    })
+    .nullable(),
   status: z.enum(['open', 'closed', 'new']),
   eventCount: z.number(),
+  deadlines: z
+    .array(
+      z.object({
+        date: z.string(),
+        kind: z.enum(['frist', 'interimReply', 'evaluation', 'agreement']),
+        label: z.string().nullable(),
+        promisedToPupil: z.boolean().optional(),
+      }),
+    )
+    .optional(),
 });
 
 const damagedFile = z.object({
@@ -95,9 +113,29 @@ export const contract = {
   'vault.lock': op({ input: z.strictObject({}), output: z.object({}), errors: [] }),
   'vault.status': op({
     input: z.strictObject({}),
-    output: z.object({ unlocked: z.boolean(), vaultId: z.string().nullable() }),
+    output: z.object({
+      unlocked: z.boolean(),
+      vaultId: z.string().nullable(),
+      /** The vault folder this launch points at, or null on a first run. */
+      dir: z.string().nullable(),
+      /** Whether `dir` holds a vault (else the app offers to create one there). */
+      exists: z.boolean(),
+      /** A demo vault made by `vault.demo` (synthetic data; the UI marks it DEMO). */
+      demo: z.boolean(),
+    }),
     errors: [],
   }),
+  /** Opens the demo vault (synthetic data), creating it with `cases` demo cases on first use. */
+  'vault.demo': op({
+    input: z.strictObject({
+      dir: folder.optional(),
+      cases: z.number().int().min(1).max(50_000).default(300),
+    }),
+    output: z.object({ vaultId: z.string(), dir: z.string(), created: z.boolean() }),
+    errors: ['VAULT_EXISTS', 'VALIDATION', 'IO'],
+  }),
+  'settings.get': op({ input: z.strictObject({}), output: settings, errors: [] }),
+  'settings.set': op({ input: settingsPatch, output: settings, errors: ['VALIDATION', 'IO'] }),
   'vault.check': op({
     input: z.strictObject({}),
     output: z.object({

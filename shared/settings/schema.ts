@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { optionalText } from '../domain/common';
+
+/**
+ * The user's settings on this device: language, auto-lock, waiting-time targets and the
+ * letterhead. They live in a local settings file (not in the vault), because the unlock
+ * screen needs the language before any vault is open. Defaults follow DESIGN §4.
+ */
+export const LANGUAGES = ['nb', 'nn', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+const count = (min: number, max: number) => z.number().int().min(min).max(max);
+
+export const targets = z.strictObject({
+  /** PPT: concluded within this many months of received. */
+  pptConcludedMonths: count(1, 24).default(3),
+  /** Any service: foreløpig svar owed when not concluded this many months after received. */
+  interimReplyMonths: count(1, 12).default(1),
+  /** BUP: decided within this many working days of received. */
+  bupDecidedWorkingDays: count(1, 100).default(10),
+  /** Skoleteam: first contact within this many working days of received. */
+  skoleteamFirstContactWorkingDays: count(1, 100).default(10),
+  /** Saturday counts as a working day (default off). */
+  saturdayIsWorkingDay: z.boolean().default(false),
+});
+
+export const letterhead = z.strictObject({
+  serviceName: optionalText(200),
+  address: optionalText(300),
+  phone: optionalText(50),
+  email: optionalText(200),
+});
+
+export const settings = z.strictObject({
+  language: z.enum(LANGUAGES).default('nb'),
+  /** Lock the vault after this many minutes without input. */
+  autoLockMinutes: count(1, 240).default(10),
+  targets: targets.default(targets.parse({})),
+  letterhead: letterhead.default({}),
+});
+export type Settings = z.infer<typeof settings>;
+
+/** What a settings form may change: any top-level part; nested parts are replaced whole. */
+export const settingsPatch = z.strictObject({
+  language: settings.shape.language.unwrap().optional(),
+  autoLockMinutes: count(1, 240).optional(),
+  targets: targets.optional(),
+  letterhead: letterhead.optional(),
+});
+export type SettingsPatch = z.infer<typeof settingsPatch>;
+
+export const DEFAULT_SETTINGS: Settings = settings.parse({});
