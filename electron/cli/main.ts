@@ -5,10 +5,18 @@ import { Cli, EXIT, EXIT_FOR, OPTIONS, defaultIo, type Command, type Flags, type
 import { casesCommand } from './commands/cases';
 import { demoCommand } from './commands/demo';
 import { exportCommand, importCommand } from './commands/interchange';
+import { memberCommand } from './commands/member';
 import { vaultCommand } from './commands/vault';
 
 /** The command table: add a command by adding its module here. */
-export const COMMANDS: Command[] = [vaultCommand, importCommand, exportCommand, casesCommand, demoCommand];
+export const COMMANDS: Command[] = [
+  vaultCommand,
+  importCommand,
+  exportCommand,
+  casesCommand,
+  demoCommand,
+  memberCommand,
+];
 
 export { EXIT };
 

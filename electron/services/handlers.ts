@@ -151,6 +151,27 @@ export function createHandlers(session: Session): Handlers {
       const file = generateDemo({ cases, seed, today: today ?? session.today() });
       return importInterchange(session.requireVault(), file, progress);
     },
+    'members.request': async ({ dir, passphrase }) => {
+      const r = await Vault.requestMembership(dir, {
+        passphrase,
+        ...(session.opts.kdf ? { kdf: session.opts.kdf } : {}),
+      });
+      return { memberId: r.memberId, code: r.code };
+    },
+    'members.list': async () => {
+      const vault = session.requireVault();
+      const members = (await vault.members()).map((m) => ({
+        memberId: m.memberId,
+        name: m.name,
+        kid: m.publicJwk.kid,
+        active: m.active,
+        me: m.me,
+      }));
+      return { members, requests: await vault.pendingRequests() };
+    },
+    'members.approve': async ({ code, name }) => session.requireVault().approveMember(code, name),
+    'members.remove': async ({ memberId }, progress) =>
+      session.requireVault().removeMember(memberId, { onProgress: (d, t) => progress?.(d, t, 'rotate') }),
   };
 }
 

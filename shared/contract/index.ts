@@ -215,6 +215,34 @@ export const contract = {
     output: importResult,
     errors: ['VAULT_LOCKED', 'VALIDATION', 'IO'],
   }),
+  /** A new member asks to join, on their own machine (no vault open): returns the code to read out. */
+  'members.request': op({
+    input: z.strictObject({ dir: folder, passphrase }),
+    output: z.object({ memberId: z.string(), code: z.string() }),
+    errors: ['VAULT_NOT_FOUND', 'VAULT_DAMAGED', 'VAULT_NEWER_FORMAT', 'VALIDATION', 'IO'],
+  }),
+  'members.list': op({
+    input: z.strictObject({}),
+    output: z.object({
+      members: z.array(
+        z.object({ memberId: z.string(), name: z.string(), kid: z.string(), active: z.boolean(), me: z.boolean() }),
+      ),
+      requests: z.array(z.object({ memberId: z.string(), code: z.string(), created: z.string() })),
+    }),
+    errors: ['VAULT_LOCKED', 'IO'],
+  }),
+  /** Approve a join request by the code the requester reads out. */
+  'members.approve': op({
+    input: z.strictObject({ code: z.string().min(4).max(40), name: z.string().trim().min(1).max(200) }),
+    output: z.object({ memberId: z.string() }),
+    errors: ['VAULT_LOCKED', 'NOT_FOUND', 'ACCESS_REVOKED', 'VALIDATION', 'IO'],
+  }),
+  /** Remove a member: rotates the master key and every case's data key. */
+  'members.remove': op({
+    input: z.strictObject({ memberId: vaultId }),
+    output: z.object({ cases: z.number() }),
+    errors: ['VAULT_LOCKED', 'NOT_FOUND', 'VALIDATION', 'IO'],
+  }),
 } as const;
 
 export type Contract = typeof contract;
