@@ -20,8 +20,8 @@ const anne: Profile = { home: path.join(root, 'anne-laptop'), passphrase: 'Annes
 const bjorn: Profile = { home: path.join(root, 'bjorn-laptop'), passphrase: 'Bjørns lange passordfrase' };
 
 /** Runs `bro` as its own process on one "laptop" (its own settings folder, so its own device id). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the CLI's JSON, checked by the assertions
 async function bro(who: Profile, args: string[]): Promise<{ code: number; json: any }> {
-  // eslint-disable-line @typescript-eslint/no-explicit-any -- CLI JSON
   try {
     const { stdout } = await run(process.execPath, [path.join(ROOT, 'bin', 'bro.mjs'), ...args, '--json'], {
       cwd: ROOT,
