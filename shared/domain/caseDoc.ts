@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { absence } from './absence';
+import { accessRequest } from './accessRequest';
 import { assignment } from './assignment';
 import { externalId, optionalText, service } from './common';
 import { concernReport, consent } from './consent';
@@ -36,6 +37,8 @@ export const caseDoc = z.strictObject({
   consents: z.array(consent).max(500).nullish(),
   absence: z.array(absence).max(2000).nullish(),
   concernReports: z.array(concernReport).max(50).nullish(),
+  /** Innsynskrav from the parties. */
+  accessRequests: z.array(accessRequest).max(200).nullish(),
 });
 export type CaseDoc = z.infer<typeof caseDoc>;
 export type CaseDocInput = z.input<typeof caseDoc>;
@@ -50,6 +53,7 @@ export const COLLECTIONS = [
   'consents',
   'absence',
   'concernReports',
+  'accessRequests',
 ] as const;
 export type Collection = (typeof COLLECTIONS)[number];
 
@@ -65,6 +69,7 @@ export const COLLECTION_ITEM = {
   consents: consent,
   absence,
   concernReports: concernReport,
+  accessRequests: accessRequest,
 } as const;
 
 /** Case-level fields that are not collections or the pupil. */

@@ -61,6 +61,12 @@ export function validateCaseRules(doc: CaseDoc): Issue[] {
   (doc.absence ?? []).forEach((a, i) => {
     if (before(a.to, a.from)) issues.push({ path: ['absence', i, 'to'], code: 'ENDS_BEFORE_START' });
   });
+  (doc.accessRequests ?? []).forEach((a, i) => {
+    if (before(a.answered, a.received))
+      issues.push({ path: ['accessRequests', i, 'answered'], code: 'BEFORE_RECEIVED' });
+    if (before(a.extendedTo, a.received))
+      issues.push({ path: ['accessRequests', i, 'extendedTo'], code: 'BEFORE_RECEIVED' });
+  });
   return issues;
 }
 

@@ -131,6 +131,7 @@ describe('foldCase', () => {
       consents: [],
       absence: [],
       concernReports: [],
+      accessRequests: [],
     });
     expect(s.keys.referrals).toEqual([K.ref]);
     expect(s.evaluationKeys).toEqual({ [K.rec]: [K.eva, K.evb] });
