@@ -79,11 +79,14 @@ export function daysInMonth(y: number, m: number): number {
  * early is harmless, one that comes late is not.
  */
 export function addMonths(date: string, n: number): string {
-  const y = digit(date, 0) * 1000 + digit(date, 1) * 100 + digit(date, 2) * 10 + digit(date, 3);
-  const m = digit(date, 5) * 10 + digit(date, 6);
-  const d = digit(date, 8) * 10 + digit(date, 9);
+  return isoDay(addMonthsToDay(epochDay(date), n));
+}
+
+/** `addMonths` on day numbers. */
+export function addMonthsToDay(day: number, n: number): number {
+  const [y, m, d] = civil(day);
   const total = y * 12 + (m - 1) + n;
   const ny = Math.floor(total / 12);
   const nm = total - ny * 12 + 1;
-  return isoDay(dayNumber(ny, nm, Math.min(d, daysInMonth(ny, nm))));
+  return dayNumber(ny, nm, Math.min(d, daysInMonth(ny, nm)));
 }
