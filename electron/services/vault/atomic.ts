@@ -73,6 +73,12 @@ export async function writeAtomic(
   if (durable) fsyncDir(dir);
 }
 
+/** Renames a file or folder into place and makes the rename durable. */
+export async function renameDurable(from: string, to: string): Promise<void> {
+  renameSync(from, to);
+  fsyncDir(path.dirname(to));
+}
+
 /** Appends one line and makes it durable (audit log). */
 export async function appendDurable(file: string, line: string): Promise<void> {
   const fh = await openFile(file, constants.O_WRONLY | constants.O_CREAT | constants.O_APPEND, 0o600);

@@ -17,7 +17,8 @@ import {
   type StoredEvent,
 } from '../../../shared/events/vocabulary';
 import { migrate } from './migrations';
-import { appendDurable, ensureDir, listDir, writeAtomic } from './atomic';
+import { randomBytes } from 'node:crypto';
+import { TEMP_PREFIX, appendDurable, ensureDir, listDir, renameDurable, writeAtomic } from './atomic';
 import {
   DEFAULT_SCRYPT,
   OpenFailure,
@@ -666,22 +667,32 @@ export class Vault {
       current: kid,
       keys: [{ kid, k: Buffer.from(randomKey()).toString('base64url') }],
     };
-    await ensureDir(this.casePath(caseId, 'events'));
-    await ensureDir(this.casePath(caseId, 'packs'));
-    await this.writeKeyRing(caseId, ring);
+    // The folder is assembled under a temp name and renamed into place, so a crash never leaves a
+    // case folder without its key (which would look like damage); a leftover temp folder is junk.
+    const tmp = path.join(this.dir, CASES, TEMP_PREFIX + randomBytes(8).toString('hex'));
+    await ensureDir(path.join(tmp, 'events'));
+    await ensureDir(path.join(tmp, 'packs'));
+    const jwe = await this.sealKeyRing(caseId, ring);
+    await writeAtomic(path.join(tmp, 'key.jwe'), jwe);
+    await renameDurable(tmp, this.casePath(caseId));
+    this.keyRings.set(caseId, ring);
     const stamps = new Map([['key.jwe', stampOf(statSync(this.casePath(caseId, 'key.jwe')))]]);
     this.cache.set(caseId, { stamps, events: [] });
     return caseId;
   }
 
   /** Writes a case's key ring wrapped by the current master key generation (`kid` = its id). */
-  private async writeKeyRing(caseId: string, ring: CaseKeyRing): Promise<void> {
-    const jwe = await sealKey(this.cur.caseKek, encodeJson(ring), {
+  private sealKeyRing(caseId: string, ring: CaseKeyRing): Promise<string> {
+    return sealKey(this.cur.caseKek, encodeJson(ring), {
       vault: this.vaultId,
       kind: 'case-key',
       case: caseId,
       kid: this.cur.mkid,
     });
+  }
+
+  private async writeKeyRing(caseId: string, ring: CaseKeyRing): Promise<void> {
+    const jwe = await this.sealKeyRing(caseId, ring);
     await writeAtomic(this.casePath(caseId, 'key.jwe'), jwe);
     this.keyRings.set(caseId, ring);
     const c = this.cache.get(caseId);
