@@ -1025,7 +1025,7 @@ export class Vault {
       try {
         const jwe = await readFile(path.join(dir, n), 'utf8');
         const g = this.gens.get(peekKid(jwe) ?? '');
-        if (!g) continue; // written before a rotation this device has not seen, or damaged: rebuild
+        if (!g) throw new OpenFailure('BINDING'); // no generation of ours wrote it: damaged
         const plain = await open(g.indexKey, jwe, {
           vault: this.vaultId,
           kind: 'index',
@@ -1071,7 +1071,9 @@ export class Vault {
     await writeAtomic(path.join(this.dir, 'index', name), jwe, { durable: false });
     // Superseded: our own older indexes, and every index that was already there when we listed the
     // cases (the new one covers all of it). One written by another device meanwhile stays.
-    const superseded = new Set(this.indexSeen.map((x) => x.n));
+    // A damaged index is left in place for `vault check` to name (it removes it after reporting).
+    const bad = new Set(this.badIndexes);
+    const superseded = new Set(this.indexSeen.map((x) => x.n).filter((n) => !bad.has(rel('index', n))));
     for (const old of await listDir(path.join(this.dir, 'index'))) {
       if (old !== name && (old.startsWith(`${this.deviceId}-`) || superseded.has(old)))
         await unlink(path.join(this.dir, 'index', old)).catch(() => {});
@@ -1182,8 +1184,11 @@ export class Vault {
             () => false,
           )
         : false;
-      if (!okIndex)
+      if (!okIndex) {
         damagedList.push({ caseId: null, file: rel('index', n), code: 'TAMPERED', reason: 'INDEX' });
+        // Named once, then dropped: it is a cache, and the index written below replaces it.
+        await unlink(path.join(this.dir, 'index', n)).catch(() => {});
+      }
     }
     damagedList.push(...(await this.checkAudit(junk)));
     const stale =
