@@ -223,6 +223,8 @@ describe('cases on disk', () => {
     writeFileSync(path.join(dir, 'index', idx!), 'garbage.garbage.garbage.garbage.garbage');
     const v = await Vault.unlock(dir, { passphrase: PASS });
     expect((await v.listCases()).cases.map((c) => c.pupil)).toEqual(['Per Berg']);
+    // check names the damaged index once, drops it (it is a cache), and is clean afterwards.
+    expect((await v.check()).damaged.map((d) => d.file)).toEqual([`index/${idx}`]);
     expect((await v.check()).ok).toBe(true);
   });
 });
