@@ -1,4 +1,5 @@
 import type { ErrorCode } from '../errors';
+import { LETTER_DATA_TEXT_NB, LETTER_FINDING_TEXT_NB } from '../letters/findingTexts';
 
 /** Norwegian (bokmål) text for each error code: what happened and what to do. No values, no names. */
 export const ERROR_TEXT_NB: Record<ErrorCode, string> = {
@@ -17,6 +18,15 @@ export const ERROR_TEXT_NB: Record<ErrorCode, string> = {
   CONFLICT: 'Det finnes allerede en sak med samme id.',
   CONSENT_MISSING: 'Samtykke eller lovgrunnlag mangler for en mottaker.',
   LETTER_INCOMPLETE: 'Brevet mangler opplysninger og kan ikke signeres ennå.',
+  LETTER_DATA_MISSING: 'Saken mangler det denne brevtypen bygger på. Ingen fil er skrevet.',
+  NOT_A_LETTER: 'Fila er ikke et brev fra Bro, eller den er så skadet at den ikke kan leses.',
+  SIGNING_KEY_MISSING:
+    'Arkivet er åpnet med gjenopprettingsnøkkelen, som ikke kan signere. Lås opp med passordfrasen din.',
+  P12_WRONG_PASSWORD: 'Feil passord for sertifikatfila (P12). Ingen fil er skrevet.',
+  P12_INVALID:
+    'Sertifikatfila (P12) kan ikke brukes: den er skadet, mangler nøkkel eller sertifikat, eller nøkkelen er ikke RSA.',
+  FONT_MISSING:
+    'En skrifttype som brevene trenger, mangler (build/fonts). Installer Bro på nytt. Ingen fil er skrevet.',
   IO: 'Kunne ikke lese eller skrive en fil. Sjekk at mappen er tilgjengelig og at det er plass på disken.',
   USAGE: 'Kommandoen er ikke riktig brukt. Se «bro help».',
   INTERNAL: 'Noe gikk galt i Bro. Ingen personopplysninger er logget.',
@@ -56,6 +66,8 @@ export const ISSUE_TEXT_NB: Record<string, string> = {
   PASSPHRASE_TOO_SHORT: 'passordfrasen må ha minst 8 tegn',
   RECOVERY_KEY_FORMAT: 'gjenopprettingsnøkkelen har feil form',
   RECOVERY_KEY_CHECKSUM: 'gjenopprettingsnøkkelen stemmer ikke (skrivefeil?)',
+  ...LETTER_FINDING_TEXT_NB,
+  ...LETTER_DATA_TEXT_NB,
 };
 
 export function issueText(code: string): string {

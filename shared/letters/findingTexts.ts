@@ -1,0 +1,48 @@
+import type { FindingCode } from './checks';
+
+/**
+ * Norwegian (bokmål) text for each finding code and for the codes of LETTER_DATA_MISSING:
+ * what is wrong and what to do. Merged into the issue texts (shared/i18n/errors.ts), so the CLI
+ * and the app print them next to the field path.
+ */
+export const LETTER_FINDING_TEXT_NB: Record<FindingCode, string> = {
+  MEASURE_FIELD_MISSING:
+    'tiltaket mangler et felt brevet krever (hvem, fra når, hvor ofte, mål, evaluering …)',
+  MEASURE_RESPONSIBLE_UNNAMED: 'tiltaket må ha en navngitt person som gjør det, ikke bare en rolle',
+  MEASURE_LEADER_MISSING: 'tiltaket må ha en navngitt leder med ledelsesansvar (rektor eller avdelingsleder)',
+  ALL_ON_KONTAKTLAERER: 'alle tiltakene er lagt på kontaktlæreren: planen mangler forankring i ledelsen',
+  SCHOOL_ENVIRONMENT_MISSING:
+    'ingen tiltak er rettet mot skolemiljøet: legg til ett, eller skriv hvorfor (reasons.schoolEnvironment)',
+  LEGAL_REF_MISSING: 'et lovkrav må ha en lovhenvisning',
+  LEGAL_REF_UNKNOWN:
+    'lovhenvisningen finnes ikke i Bros lovtabell: skriv for eksempel «opplæringslova § 12-4»',
+  LEGAL_REF_SUPERSEDED: 'lovhenvisningen gjelder en bestemmelse som ikke lenger er i kraft',
+  RESPONSIBILITY_ROW_INCOMPLETE: 'en rolle i ansvarsfordelingen mangler startdato eller evalueringsdato',
+  PUPIL_VOICE_MISSING: 'elevens stemme mangler: fyll den inn, eller skriv hvorfor (reasons.pupilVoice)',
+  PARENTS_VIEW_MISSING: 'foresattes syn mangler: fyll det inn, eller skriv hvorfor (reasons.parentsView)',
+  COORDINATOR_MISSING: 'brevet må navngi koordinatoren på skolen',
+  SERVICE_CONTACT_MISSING: 'brevet må navngi kontaktpersonen i tjenesten (ingen saksbehandler nå)',
+  CONSENT_MISSING: 'en mottaker mangler gyldig samtykke: registrer samtykke eller lovgrunnlag (legalBasis)',
+  GUARDIANS_MISSING: 'kopien til foresatte krever foresatte med foreldreansvar i saken',
+  RECIPIENT_UNNAMED: 'mottakeren er ikke navngitt i saken; brevet bruker bare rollen',
+  VAGUE_PHRASE: 'uklar formulering: skriv om, eller behold den med en begrunnelse (keep)',
+  REPLY_BY_PAST: 'svarfristen er allerede passert',
+  SIGNER_NAME_MISSING: 'den som signerer, har ikke navn i arkivet (bro vault init --name)',
+  ASSESSMENT_TOPIC_MISSING: 'den sakkyndige vurderingen mangler et tema loven krever',
+  EXPECTED_CONTACT_MISSING: 'mottaksbrevet må si når første kontakt blir (expectedFirstContact)',
+  WAITING_ADVICE_MISSING: 'mottaksbrevet må ha råd i ventetiden med hvem som gjør hva',
+  AGREEMENT_DEADLINE_MISSING: 'avtalen mangler frist',
+  MEETING_WITHOUT_LEADER: 'ingen fra skolens ledelse var i møtet',
+  LIX_HIGH: 'teksten er tung å lese (høy LIX): bruk kortere setninger og ord',
+};
+
+/** Codes of LETTER_DATA_MISSING: the case cannot carry this kind of letter at all. */
+export const LETTER_DATA_TEXT_NB: Record<string, string> = {
+  SAKKYNDIG_ONLY_PPT: 'sakkyndig vurdering skrives bare av PPT',
+  NO_REFERRAL: 'saken har ingen henvisning å bekrefte',
+  NO_CASEWORKER: 'saken har ingen saksbehandler nå',
+  NO_MEASURES: 'saken har ingen tiltak å skrive om',
+  NO_MEETING: 'saken har ingen møter',
+  MEETING_NOT_FOUND: 'fant ikke møtet',
+  NOTHING_OVERDUE: 'ingen avtaler, svar eller evalueringer har passert fristen',
+};

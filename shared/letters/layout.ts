@@ -1,0 +1,672 @@
+import { citeRef, legalRef } from './legalRefs';
+import type { LetterMeasure, LetterModel, Person, Recipient } from './model';
+import { TEXTS, type LetterTexts } from './texts';
+
+/**
+ * The letter as text, in reading order: what the PDF shows, without any drawing. The renderer
+ * (electron/services/letters) draws these blocks with tags (H1–H3, P, L, Table); LIX is computed
+ * from the prose blocks. Pure, so tests can read a letter without a PDF.
+ */
+export type Block =
+  | { t: 'h2'; text: string }
+  | { t: 'h3'; text: string; chip?: string }
+  | { t: 'p'; text: string; style?: 'lead' | 'quote' | 'small' }
+  | { t: 'list'; items: string[] }
+  | { t: 'summary'; title: string; items: string[] }
+  | { t: 'fields'; rows: [string, string][] }
+  | { t: 'table'; head: string[]; rows: string[][]; widths: number[] };
+
+export interface ReplyItem {
+  title: string;
+  choices: string[];
+  lines: string[];
+}
+
+export interface ReplyPage {
+  title: string;
+  intro: string[];
+  items: ReplyItem[];
+  closing: string[];
+}
+
+export interface Layout {
+  lang: 'nb' | 'nn';
+  /** For the PDF's metadata: the kind only, no names. */
+  docTitle: string;
+  title: string;
+  letterhead: string[];
+  marking: string[];
+  meta: [string, string][];
+  to: string[];
+  copies: string;
+  blocks: Block[];
+  reply: ReplyPage | null;
+  signature: { closing: string; name: string | null; role: string | null; service: string; note: string };
+  labels: {
+    page: (n: number, of: number) => string;
+    code: string;
+    draft: string;
+    draftNote: string;
+    running: string;
+    attachmentDescription: string;
+  };
+}
+
+const MONTHS = [
+  'januar',
+  'februar',
+  'mars',
+  'april',
+  'mai',
+  'juni',
+  'juli',
+  'august',
+  'september',
+  'oktober',
+  'november',
+  'desember',
+];
+
+/** 11.05.2026 */
+export function shortDate(iso: string | null): string {
+  if (!iso) return '–';
+  return `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
+}
+
+/** 11. mai 2026 */
+export function longDate(iso: string): string {
+  return `${Number(iso.slice(8, 10))}. ${MONTHS[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`;
+}
+
+function who(t: LetterTexts, p: Person | null): string {
+  if (!p) return t.missing;
+  const role = t.role(p.role);
+  return p.name ? `${p.name} (${role})` : role;
+}
+
+function recipientLine(t: LetterTexts, r: Recipient): string {
+  const role = t.recipient[r.recipient];
+  return r.names.length ? `${role} ${r.names.join(t.and)}` : role;
+}
+
+function measureFields(t: LetterTexts, m: LetterMeasure): [string, string][] {
+  const ev = m.evaluation
+    ? t.evaluationLine(longDate(m.evaluation.date), m.evaluation.method, t.role(m.evaluation.convenedBy))
+    : t.missing;
+  const rows: [string, string][] = [
+    [t.field.what, m.what],
+    [t.field.responsible, who(t, m.responsible)],
+    [t.field.leader, who(t, m.leader)],
+    [t.field.start, m.start ? longDate(m.start) : t.missing],
+    [t.field.frequency, m.frequency ?? t.missing],
+    [t.field.trialPeriod, m.trialPeriod ?? t.missing],
+    [t.field.goal, m.goal ?? t.missing],
+    [t.field.evaluation, ev],
+    [t.field.resources, m.resources ?? t.missing],
+    [t.field.target, t.target[m.target]],
+  ];
+  if (m.legal) {
+    const ref = m.legal.id ? legalRef(m.legal.id) : null;
+    rows.push([t.field.legal, ref ? `${citeRef(ref, t.lang)} (${ref.title[t.lang]})` : m.legal.text]);
+  }
+  return rows;
+}
+
+function chip(t: LetterTexts, m: LetterMeasure): string {
+  return t.label[m.label];
+}
+
+function commonHead(t: LetterTexts, model: LetterModel) {
+  const lh = model.letterhead;
+  const letterhead = [
+    lh.serviceName,
+    lh.address,
+    lh.phone ? `${t.phone} ${lh.phone}` : null,
+    lh.email,
+  ].filter((x): x is string => !!x);
+  const marking = [
+    t.marking,
+    model.confidentiality.map((id) => citeRef(legalRef(id), t.lang)).join(t.andRef),
+  ];
+  const meta: [string, string][] = [
+    [t.date, longDate(model.date)],
+    [t.ourRef, `${model.caseId} / ${model.kind}-${model.version}`],
+  ];
+  const to = [recipientLine(t, model.addressee), model.pupil.school];
+  const copies = `${t.copyPrefix} ${model.copies.map((c) => recipientLine(t, c)).join(t.and)}`;
+  return { letterhead, marking, meta, to, copies };
+}
+
+function voices(t: LetterTexts, model: LetterModel, blocks: Block[]) {
+  if (model.pupilVoice) {
+    blocks.push({ t: 'h2', text: t.h.pupilVoice });
+    if (model.pupilVoice.text) blocks.push({ t: 'p', text: `«${model.pupilVoice.text}»`, style: 'quote' });
+    else blocks.push({ t: 'p', text: t.voiceAbsent(model.pupilVoice.absentReason ?? t.missing) });
+  }
+  if (model.parentsView) {
+    blocks.push({ t: 'h2', text: t.h.parentsView });
+    if (model.parentsView.text) blocks.push({ t: 'p', text: `«${model.parentsView.text}»`, style: 'quote' });
+    else blocks.push({ t: 'p', text: t.voiceAbsent(model.parentsView.absentReason ?? t.missing) });
+  }
+}
+
+function background(t: LetterTexts, model: LetterModel, blocks: Block[]) {
+  const r = model.referral;
+  if (!r) return;
+  blocks.push({ t: 'h2', text: t.h.background });
+  const parts = [t.referralLine(t.referrer(r.referredBy), longDate(r.received), r.reason)];
+  if (r.firstContact) parts.push(t.firstContactLine(longDate(r.firstContact), r.daysWaited));
+  else parts.push(t.waitingSoFar(r.daysWaited));
+  if (r.absenceAtReferral !== null) parts.push(t.absenceAtReferral(r.absenceAtReferral));
+  blocks.push({ t: 'p', text: parts.join(' ') });
+}
+
+function measureSection(t: LetterTexts, model: LetterModel, blocks: Block[]) {
+  blocks.push({ t: 'h2', text: t.h.measures });
+  blocks.push({ t: 'p', text: t.labelsExplained });
+  model.measures.forEach((m, i) => {
+    blocks.push({ t: 'h3', text: t.measureHeading(i + 1, m.title), chip: chip(t, m) });
+    blocks.push({ t: 'fields', rows: measureFields(t, m) });
+  });
+  const withResources = model.measures.filter((m) => m.resources);
+  if (withResources.length) {
+    blocks.push({ t: 'h2', text: t.h.resources });
+    blocks.push({
+      t: 'list',
+      items: withResources.map((m) =>
+        t.resourceLine(m.title, m.resources!, m.leader ? who(t, m.leader) : t.missing),
+      ),
+    });
+  }
+}
+
+function expectations(t: LetterTexts, model: LetterModel, blocks: Block[]) {
+  const e = model.expectations;
+  if (!e) return;
+  blocks.push({ t: 'h2', text: t.h.expectations });
+  const rows: [string, string][] = [];
+  if (e.canOffer) rows.push([t.exp.canOffer, e.canOffer]);
+  if (e.cannotOffer) rows.push([t.exp.cannotOffer, e.cannotOffer]);
+  if (e.timeline) rows.push([t.exp.timeline, e.timeline]);
+  if (e.commitments) rows.push([t.exp.commitments, e.commitments]);
+  blocks.push({ t: 'fields', rows });
+}
+
+function responsibilityTable(t: LetterTexts, model: LetterModel, blocks: Block[]) {
+  if (!model.responsibilities.length) return;
+  blocks.push({ t: 'h2', text: t.h.responsibilities });
+  blocks.push({ t: 'p', text: t.responsibilitiesIntro });
+  blocks.push({
+    t: 'table',
+    head: t.respHead,
+    widths: [0.17, 0.2, 0.35, 0.14, 0.14],
+    rows: model.responsibilities.map((r) => [
+      t.role(r.role),
+      r.names.join(', ') || '–',
+      r.tasks.map((x) => `${x.title} (${t.taskAs[x.as]})`).join('\n'),
+      shortDate(r.from),
+      shortDate(r.evaluated),
+    ]),
+  });
+}
+
+function contacts(t: LetterTexts, model: LetterModel, blocks: Block[]) {
+  blocks.push({ t: 'h2', text: t.h.contacts });
+  const items: string[] = [];
+  items.push(
+    model.coordinator?.name
+      ? t.coordinatorLine(who(t, model.coordinator), model.pupil.school)
+      : t.coordinatorMissing,
+  );
+  const c = model.serviceContact;
+  const lh = model.letterhead;
+  const reach = [lh.phone ? `${t.phone} ${lh.phone}` : null, lh.email ? `${t.email} ${lh.email}` : null]
+    .filter(Boolean)
+    .join(', ');
+  items.push(
+    c
+      ? t.serviceContactLine(`${c.name} (${t.role(c.role)})`, lh.serviceName, reach)
+      : t.serviceContactMissing,
+  );
+  blocks.push({ t: 'list', items });
+}
+
+function distribution(t: LetterTexts, model: LetterModel, blocks: Block[]) {
+  blocks.push({ t: 'h2', text: t.h.distribution });
+  blocks.push({ t: 'p', text: t.distributionIntro });
+  blocks.push({
+    t: 'list',
+    items: [model.addressee, ...model.copies].map((r) => {
+      const b = r.basis;
+      const basis =
+        b === null
+          ? t.basisMissing
+          : b.kind === 'consent'
+            ? t.basisConsent(shortDate(b.date), b.expires ? shortDate(b.expires) : null)
+            : b.kind === 'legal'
+              ? t.basisLegal(b.text)
+              : t.basisParty;
+      return `${recipientLine(t, r)}: ${basis}`;
+    }),
+  });
+}
+
+function replyRequest(t: LetterTexts, model: LetterModel, blocks: Block[]) {
+  if (!model.replyBy) return;
+  blocks.push({ t: 'h2', text: t.h.reply });
+  blocks.push({ t: 'p', text: t.replyRequest(longDate(model.replyBy)) });
+}
+
+function measureReplyPage(t: LetterTexts, model: LetterModel): ReplyPage {
+  return {
+    title: t.reply.title,
+    intro: [
+      t.reply.sendTo(
+        model.serviceContact ? model.serviceContact.name : model.letterhead.serviceName,
+        model.letterhead.serviceName,
+        longDate(model.replyBy!),
+      ),
+      t.reply.about(
+        model.pupil.name,
+        model.pupil.grade,
+        model.pupil.school,
+        t.kindTitle[model.kind],
+        shortDate(model.date),
+      ),
+    ],
+    items: model.measures.map((m, i) => ({
+      title: t.measureHeading(i + 1, m.title),
+      choices: t.reply.choices,
+      lines: t.reply.lines,
+    })),
+    closing: t.reply.closing,
+  };
+}
+
+function summaryOfMeasures(t: LetterTexts, model: LetterModel, blocks: Block[]) {
+  blocks.push({
+    t: 'summary',
+    title: t.h.summary,
+    items: model.measures.map((m) =>
+      t.summaryLine(
+        m.title,
+        who(t, m.responsible),
+        m.start ? shortDate(m.start) : t.missing,
+        m.evaluation ? shortDate(m.evaluation.date) : t.missing,
+      ),
+    ),
+  });
+}
+
+function anbefaling(t: LetterTexts, model: LetterModel): Block[] {
+  const blocks: Block[] = [];
+  blocks.push({
+    t: 'p',
+    style: 'lead',
+    text: t.anbefaling.lead(
+      model.letterhead.serviceName,
+      model.measures.length,
+      model.pupil.name,
+      model.pupil.grade,
+    ),
+  });
+  summaryOfMeasures(t, model, blocks);
+  if (model.replyBy) blocks.push({ t: 'p', text: t.replyShort(longDate(model.replyBy)) });
+  background(t, model, blocks);
+  voices(t, model, blocks);
+  measureSection(t, model, blocks);
+  expectations(t, model, blocks);
+  responsibilityTable(t, model, blocks);
+  contacts(t, model, blocks);
+  replyRequest(t, model, blocks);
+  distribution(t, model, blocks);
+  return blocks;
+}
+
+function sakkyndig(t: LetterTexts, model: LetterModel): Block[] {
+  const a = model.assessment!;
+  const blocks: Block[] = [];
+  const ref = legalRef(a.legalRefId);
+  blocks.push({
+    t: 'p',
+    style: 'lead',
+    text: t.sakkyndig.lead(
+      model.letterhead.serviceName,
+      model.pupil.name,
+      model.pupil.grade,
+      citeRef(ref, t.lang),
+    ),
+  });
+  summaryOfMeasures(t, model, blocks);
+  if (model.replyBy) blocks.push({ t: 'p', text: t.replyShort(longDate(model.replyBy)) });
+  background(t, model, blocks);
+  blocks.push({ t: 'h2', text: t.sakkyndig.h.sources });
+  blocks.push({ t: 'p', text: a.sources ?? t.missing });
+  voices(t, model, blocks);
+  const topics: [string, string | null | undefined][] = [
+    [t.sakkyndig.h.benefit, a.benefit],
+    [t.sakkyndig.h.difficulties, a.difficulties],
+    [t.sakkyndig.h.goals, a.goals],
+    [t.sakkyndig.h.ordinaryTeaching, a.ordinaryTeaching],
+    [t.sakkyndig.h.soundOffer, a.soundOffer],
+  ];
+  topics.forEach(([h, v], i) => {
+    blocks.push({ t: 'h2', text: `${i + 1}. ${h}` });
+    blocks.push({ t: 'p', text: v ?? t.missing });
+  });
+  blocks.push({ t: 'h2', text: t.sakkyndig.h.extent });
+  blocks.push({
+    t: 'fields',
+    rows: [
+      [t.sakkyndig.hours, a.hours ?? t.missing],
+      [t.sakkyndig.validUntil, a.validUntil ? longDate(a.validUntil) : t.missing],
+    ],
+  });
+  measureSection(t, model, blocks);
+  expectations(t, model, blocks);
+  responsibilityTable(t, model, blocks);
+  blocks.push({ t: 'h2', text: t.sakkyndig.h.next });
+  blocks.push({ t: 'p', text: t.sakkyndig.next });
+  contacts(t, model, blocks);
+  replyRequest(t, model, blocks);
+  distribution(t, model, blocks);
+  return blocks;
+}
+
+function mottaksbrev(t: LetterTexts, model: LetterModel): Block[] {
+  const r = model.referral!;
+  const w = model.waiting!;
+  const blocks: Block[] = [];
+  blocks.push({
+    t: 'p',
+    style: 'lead',
+    text: t.mottak.lead(
+      model.letterhead.serviceName,
+      longDate(r.received),
+      model.pupil.name,
+      t.referrer(r.referredBy),
+    ),
+  });
+  blocks.push({ t: 'h2', text: t.mottak.h.next });
+  blocks.push({
+    t: 'p',
+    text: w.expectedFirstContact
+      ? t.mottak.expected(longDate(w.expectedFirstContact))
+      : t.mottak.expectedMissing,
+  });
+  if (w.interimReply) blocks.push({ t: 'p', text: t.mottak.interim(citeRef(legalRef('fvl-11a'), t.lang)) });
+  blocks.push({ t: 'h2', text: t.mottak.h.advice });
+  blocks.push({ t: 'p', text: t.mottak.adviceIntro });
+  blocks.push({
+    t: 'table',
+    head: t.mottak.adviceHead,
+    widths: [0.7, 0.3],
+    rows: w.advice.map((a) => [a.what, t.role(a.who)]),
+  });
+  blocks.push({ t: 'p', text: t.mottak.worse });
+  contacts(t, model, blocks);
+  distribution(t, model, blocks);
+  return blocks;
+}
+
+function nyKontaktperson(t: LetterTexts, model: LetterModel): Block[] {
+  const c = model.change!;
+  const blocks: Block[] = [];
+  blocks.push({
+    t: 'p',
+    style: 'lead',
+    text: t.ny.lead(
+      `${c.current.name} (${t.role(c.current.role)})`,
+      longDate(c.current.from),
+      model.pupil.name,
+    ),
+  });
+  const rows: [string, string][] = [
+    [t.ny.newContact, `${c.current.name}, ${t.role(c.current.role)}`],
+    [t.ny.from, longDate(c.current.from)],
+  ];
+  if (c.previous) rows.push([t.ny.previous, t.ny.previousLine(c.previous.name, longDate(c.previous.to))]);
+  blocks.push({ t: 'fields', rows });
+  if (c.daysWithout > 0) blocks.push({ t: 'p', text: t.ny.gap(c.daysWithout) });
+  blocks.push({ t: 'h2', text: t.ny.h.continues });
+  blocks.push({ t: 'p', text: t.ny.continues });
+  const items: string[] = [];
+  if (c.openPromises) items.push(`${t.ny.promises}: ${c.openPromises}`);
+  if (c.nextDeadlines) items.push(`${t.ny.deadlines}: ${c.nextDeadlines}`);
+  if (items.length) blocks.push({ t: 'list', items });
+  contacts(t, model, blocks);
+  distribution(t, model, blocks);
+  return blocks;
+}
+
+function motereferat(t: LetterTexts, model: LetterModel): Block[] {
+  const m = model.meeting!;
+  const blocks: Block[] = [];
+  blocks.push({ t: 'p', style: 'lead', text: t.mote.lead(longDate(m.date), model.pupil.name) });
+  blocks.push({ t: 'h2', text: t.mote.h.participants });
+  blocks.push({ t: 'list', items: m.participants.map((p) => who(t, p)) });
+  if (!m.leaderPresent) blocks.push({ t: 'p', text: t.mote.noLeader });
+  blocks.push({ t: 'h2', text: t.mote.h.carried });
+  if (m.carriedOver.length)
+    blocks.push({
+      t: 'table',
+      head: t.mote.carriedHead,
+      widths: [0.46, 0.24, 0.15, 0.15],
+      rows: m.carriedOver.map((a) => [a.what, a.owner, shortDate(a.deadline), t.agreementStatus(a.status)]),
+    });
+  else blocks.push({ t: 'p', text: t.mote.noneCarried });
+  if (m.note) {
+    blocks.push({ t: 'h2', text: t.mote.h.about });
+    blocks.push({ t: 'p', text: m.note });
+  }
+  blocks.push({ t: 'h2', text: t.mote.h.decisions });
+  if (m.decisions.length) blocks.push({ t: 'list', items: m.decisions });
+  else blocks.push({ t: 'p', text: t.mote.noDecisions });
+  blocks.push({ t: 'h2', text: t.mote.h.agreements });
+  if (m.agreements.length)
+    blocks.push({
+      t: 'table',
+      head: t.mote.agreementsHead,
+      widths: [0.42, 0.24, 0.14, 0.2],
+      rows: m.agreements.map((a) => [
+        a.promisedToPupil ? `${a.what} (${t.mote.promised})` : a.what,
+        a.owner,
+        a.deadline ? shortDate(a.deadline) : t.missing,
+        t.agreementStatus(a.status),
+      ]),
+    });
+  else blocks.push({ t: 'p', text: t.mote.noAgreements });
+  blocks.push({ t: 'h2', text: t.mote.h.dissent });
+  if (m.dissent.length) blocks.push({ t: 'list', items: m.dissent.map((d) => `${d.by}: ${d.text}`) });
+  else blocks.push({ t: 'p', text: t.mote.noDissent });
+  if (model.replyBy) blocks.push({ t: 'p', text: t.mote.comments(longDate(model.replyBy)) });
+  contacts(t, model, blocks);
+  distribution(t, model, blocks);
+  return blocks;
+}
+
+function tiltaksoversikt(t: LetterTexts, model: LetterModel): Block[] {
+  const blocks: Block[] = [];
+  blocks.push({ t: 'p', style: 'lead', text: t.oversikt.lead(model.pupil.name, longDate(model.date)) });
+  blocks.push({
+    t: 'table',
+    head: t.oversikt.head,
+    widths: [0.3, 0.26, 0.14, 0.3],
+    rows: model.measures.map((m) => [
+      m.title,
+      who(t, m.responsible),
+      shortDate(m.start),
+      t.measureState(m.status!.state, m.status!.endedOn ? shortDate(m.status!.endedOn) : null),
+    ]),
+  });
+  model.measures.forEach((m, i) => {
+    const s = m.status!;
+    blocks.push({ t: 'h3', text: t.measureHeading(i + 1, m.title), chip: t.measureState(s.state, null) });
+    const rows: [string, string][] = [
+      [t.field.what, m.what],
+      [t.field.responsible, who(t, m.responsible)],
+      [t.field.leader, who(t, m.leader)],
+      [t.field.start, m.start ? longDate(m.start) : t.missing],
+    ];
+    rows.push([
+      t.oversikt.schoolAnswer,
+      s.schoolAnswer
+        ? t.oversikt.answerLine(
+            t.schoolAnswer(s.schoolAnswer.answer),
+            shortDate(s.schoolAnswer.date),
+            s.schoolAnswer.by,
+            s.schoolAnswer.reason,
+            s.schoolAnswer.alternative,
+          )
+        : t.oversikt.noAnswer,
+    ]);
+    rows.push([
+      t.oversikt.implemented,
+      t.oversikt.implementedLine(
+        s.reportedBySchool
+          ? t.oversikt.report(s.reportedBySchool.inPlace, shortDate(s.reportedBySchool.date))
+          : null,
+        s.confirmedByParents
+          ? t.oversikt.report(s.confirmedByParents.inPlace, shortDate(s.confirmedByParents.date))
+          : null,
+      ),
+    ]);
+    if (s.discrepancy) rows.push([t.oversikt.note, t.oversikt.discrepancy]);
+    blocks.push({ t: 'fields', rows });
+    if (s.evaluations.length)
+      blocks.push({
+        t: 'table',
+        head: t.oversikt.evalHead,
+        widths: [0.14, 0.18, 0.18, 0.5],
+        rows: s.evaluations.map((e) => [
+          shortDate(e.date),
+          t.outcome(e.outcome),
+          t.decision(e.decision),
+          [e.why, e.decidedBy ? `(${e.decidedBy})` : null].filter(Boolean).join(' '),
+        ]),
+      });
+    else
+      blocks.push({
+        t: 'p',
+        text: m.evaluation ? t.oversikt.evalPlanned(longDate(m.evaluation.date)) : t.oversikt.noEval,
+      });
+  });
+  voices(t, model, blocks);
+  responsibilityTable(t, model, blocks);
+  contacts(t, model, blocks);
+  distribution(t, model, blocks);
+  return blocks;
+}
+
+function oppfolging(t: LetterTexts, model: LetterModel): Block[] {
+  const items = model.overdue!;
+  const blocks: Block[] = [];
+  blocks.push({ t: 'p', style: 'lead', text: t.oppfolging.lead(model.pupil.name, items.length) });
+  blocks.push({
+    t: 'table',
+    head: t.oppfolging.head,
+    widths: [0.4, 0.22, 0.14, 0.24],
+    rows: items.map((i) => [
+      `${t.oppfolging.kind[i.kind]}: ${i.what}${i.promisedToPupil ? ` (${t.mote.promised})` : ''}`,
+      t.role(i.who),
+      shortDate(i.deadline),
+      t.oppfolging.daysOver(i.daysOver),
+    ]),
+  });
+  if (items.some((i) => i.promisedToPupil)) blocks.push({ t: 'p', text: t.oppfolging.promised });
+  blocks.push({ t: 'h2', text: t.oppfolging.h.ask });
+  blocks.push({ t: 'p', text: t.oppfolging.ask(longDate(model.replyBy!)) });
+  contacts(t, model, blocks);
+  distribution(t, model, blocks);
+  return blocks;
+}
+
+export function layoutLetter(model: LetterModel): Layout {
+  const t = TEXTS[model.lang];
+  const head = commonHead(t, model);
+  const blocks =
+    model.kind === 'anbefaling'
+      ? anbefaling(t, model)
+      : model.kind === 'sakkyndig-vurdering'
+        ? sakkyndig(t, model)
+        : model.kind === 'mottaksbrev'
+          ? mottaksbrev(t, model)
+          : model.kind === 'ny-kontaktperson'
+            ? nyKontaktperson(t, model)
+            : model.kind === 'motereferat'
+              ? motereferat(t, model)
+              : model.kind === 'tiltaksoversikt'
+                ? tiltaksoversikt(t, model)
+                : oppfolging(t, model);
+  let reply: ReplyPage | null = null;
+  if (model.replyBy && (model.kind === 'anbefaling' || model.kind === 'sakkyndig-vurdering'))
+    reply = measureReplyPage(t, model);
+  if (model.kind === 'oppfolgingsbrev' && model.replyBy)
+    reply = {
+      ...measureReplyPage(t, model),
+      items: model.overdue!.map((i) => ({
+        title: `${t.oppfolging.kind[i.kind]}: ${i.what}`,
+        choices: t.reply.followChoices,
+        lines: t.reply.followLines,
+      })),
+    };
+  return {
+    lang: model.lang,
+    docTitle: t.kindTitle[model.kind],
+    title: t.title(model.kind, model.pupil.name),
+    ...head,
+    blocks,
+    reply,
+    signature: {
+      closing: t.closing,
+      name: model.signer?.name ?? null,
+      role: model.signer
+        ? model.serviceContact?.name === model.signer.name
+          ? t.role(model.serviceContact.role)
+          : null
+        : null,
+      service: model.letterhead.serviceName,
+      note: model.draft ? t.draftSignature : t.signedNote,
+    },
+    labels: {
+      page: t.page,
+      code: t.codeLabel,
+      draft: t.draftMark,
+      draftNote: t.draftNote,
+      running: `${t.kindTitle[model.kind]} – ${model.pupil.name}`,
+      attachmentDescription: t.attachmentDescription,
+    },
+  };
+}
+
+/** The prose of a letter (paragraphs, lists, summary lines): what LIX is computed over. */
+export function proseOf(layout: Layout): string[] {
+  const out: string[] = [];
+  for (const b of layout.blocks) {
+    if (b.t === 'p' && b.style !== 'quote') out.push(b.text);
+    else if (b.t === 'list' || b.t === 'summary') out.push(...b.items);
+  }
+  return out;
+}
+
+/** All visible text, in reading order (for tests and the preview). */
+export function textOf(layout: Layout): string {
+  const lines: string[] = [
+    ...layout.letterhead,
+    ...layout.marking,
+    ...layout.meta.map((m) => m.join(' ')),
+    ...layout.to,
+  ];
+  lines.push(layout.copies, layout.title);
+  for (const b of layout.blocks) {
+    if (b.t === 'h2' || b.t === 'p') lines.push(b.text);
+    else if (b.t === 'h3') lines.push(b.chip ? `${b.text} [${b.chip}]` : b.text);
+    else if (b.t === 'list') lines.push(...b.items);
+    else if (b.t === 'summary') lines.push(b.title, ...b.items);
+    else if (b.t === 'fields') lines.push(...b.rows.map(([k, v]) => `${k}: ${v}`));
+    else lines.push(b.head.join(' | '), ...b.rows.map((r) => r.join(' | ')));
+  }
+  if (layout.reply)
+    lines.push(layout.reply.title, ...layout.reply.intro, ...layout.reply.items.map((i) => i.title));
+  return lines.join('\n');
+}

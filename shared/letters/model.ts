@@ -1,0 +1,662 @@
+import { addDays, calendarDays } from '../calendar/days';
+import type { CaseDoc } from '../domain/caseDoc';
+import type { Service } from '../domain/common';
+import type { Recommendation } from '../domain/recommendation';
+import { BroError, type Issue, type Path } from '../errors';
+import { KIND_RULES, type LetterKind, type LetterLang } from './kinds';
+import {
+  LEGAL_TABLE_VERSION,
+  confidentialityRefs,
+  legalRef,
+  resolveLegalRef,
+  type Resolution,
+} from './legalRefs';
+import type { LetterOptions, RecipientRole } from './options';
+import { responsibilities, type ResponsibilityRow } from './responsibilities';
+import { SERVICE_LONG_NAME, type LetterSettings } from './settings';
+
+/**
+ * The structured letter: what a letter says, as data. It is built from the case and the
+ * caseworker's options, checked by the clarity rules, laid out as text (layout.ts), and
+ * attached to the PDF as canonical JSON with a JWS over it. Nothing in it is layout.
+ */
+export const LETTER_FORMAT = 'bro-letter/1';
+
+export interface Person {
+  role: string;
+  name: string | null;
+}
+
+export interface LetterMeasure {
+  /** Index in the case's `recommendations`: findings point at `recommendations[index].<field>`. */
+  index: number;
+  id: string;
+  title: string;
+  what: string;
+  responsible: Person | null;
+  leader: Person | null;
+  start: string | null;
+  frequency: string | null;
+  trialPeriod: string | null;
+  goal: string | null;
+  evaluation: { date: string; method: string; convenedBy: string } | null;
+  resources: string | null;
+  label: 'Anbefaling' | 'Lovkrav' | 'Avtalt';
+  legal: { text: string; id: string | null; status: Resolution['status']; currentId: string | null } | null;
+  target: 'elev' | 'skolemiljø' | 'hjem';
+  /** Tiltaksoversikt: what became of it. */
+  status?: MeasureStatus;
+}
+
+export interface MeasureStatus {
+  state: 'avsluttet' | 'kan ikke' | 'gjennomføres' | 'ikke i gang' | 'avventer svar';
+  schoolAnswer: {
+    answer: string;
+    reason: string | null;
+    alternative: string | null;
+    by: string;
+    date: string;
+  } | null;
+  reportedBySchool: { date: string; inPlace: boolean } | null;
+  confirmedByParents: { date: string; inPlace: boolean } | null;
+  /** School and parents disagree on whether it is in place. */
+  discrepancy: boolean;
+  evaluations: { date: string; outcome: string; decision: string; decidedBy: string; why: string | null }[];
+  endedOn: string | null;
+}
+
+export interface Recipient {
+  recipient: RecipientRole;
+  /** Names (foresatte may be several); empty when only the role is known. */
+  names: string[];
+  /** Why this recipient may receive the letter: a consent, a recorded legal basis, or party status. */
+  basis:
+    | { kind: 'consent'; consentIndex: number; date: string; expires: string | null }
+    | { kind: 'legal'; text: string }
+    | { kind: 'party' }
+    | null;
+}
+
+export interface OverdueItem {
+  kind: 'agreement' | 'answer' | 'evaluation';
+  what: string;
+  who: string;
+  deadline: string;
+  daysOver: number;
+  promisedToPupil: boolean;
+  path: Path;
+}
+
+export interface LetterMeeting {
+  index: number;
+  id: string | null;
+  date: string;
+  participants: Person[];
+  leaderPresent: boolean;
+  decisions: string[];
+  agreements: {
+    index: number;
+    what: string;
+    owner: string;
+    deadline: string | null;
+    status: string;
+    promisedToPupil: boolean;
+  }[];
+  /** Agreements from the previous meeting still open: the first item of this one. */
+  carriedOver: { what: string; owner: string; deadline: string | null; status: string }[];
+  dissent: { by: string; text: string }[];
+  note: string | null;
+}
+
+export interface LetterModel {
+  format: typeof LETTER_FORMAT;
+  letterId: string;
+  kind: LetterKind;
+  lang: LetterLang;
+  version: number;
+  draft: boolean;
+  /** The letter's date (YYYY-MM-DD). */
+  date: string;
+  /** The case's own id (the one in `bro-interchange/1`). */
+  caseId: string;
+  service: Service;
+  letterhead: { serviceName: string; address: string | null; phone: string | null; email: string | null };
+  /** Legal references (table ids) in the confidentiality marking. */
+  confidentiality: string[];
+  pupil: { name: string; school: string; grade: number };
+  addressee: Recipient;
+  copies: Recipient[];
+  coordinator: Person | null;
+  serviceContact: { name: string; role: string; since: string } | null;
+  signer: { name: string | null; memberId: string; kid: string } | null;
+  replyBy: string | null;
+  referral: {
+    index: number;
+    referredBy: string;
+    reason: string;
+    received: string;
+    firstContact: string | null;
+    concluded: string | null;
+    frist: string | null;
+    absenceAtReferral: number | null;
+    daysWaited: number;
+  } | null;
+  measures: LetterMeasure[];
+  responsibilities: ResponsibilityRow[];
+  pupilVoice: { text: string | null; absentReason: string | null } | null;
+  parentsView: { text: string | null; absentReason: string | null } | null;
+  expectations: {
+    canOffer: string | null;
+    cannotOffer: string | null;
+    timeline: string | null;
+    commitments: string | null;
+  } | null;
+  meeting: LetterMeeting | null;
+  overdue: OverdueItem[] | null;
+  change: {
+    current: { name: string; role: string; from: string };
+    previous: { index: number; name: string; role: string; to: string } | null;
+    daysWithout: number;
+    openPromises: string | null;
+    nextDeadlines: string | null;
+  } | null;
+  assessment: (NonNullable<LetterOptions['assessment']> & { legalRefId: string }) | null;
+  waiting: {
+    expectedFirstContact: string | null;
+    advice: { what: string; who: string }[];
+    interimReply: boolean;
+  } | null;
+  /** Decisions recorded with the letter: kept phrases and their reasons. */
+  kept: { phrase: string; path: string | null; reason: string }[];
+  legalTable: string;
+}
+
+export interface BuildInput {
+  doc: CaseDoc;
+  kind: LetterKind;
+  lang: LetterLang;
+  options: LetterOptions;
+  settings: LetterSettings;
+  today: string;
+  letterId: string;
+  version: number;
+  draft: boolean;
+  signer: { name: string | null; memberId: string; kid: string } | null;
+}
+
+const LEADERSHIP =
+  /^(rektor|avdelingsleder|avdelingsleiar|assisterende rektor|assisterande rektor|inspektør|undervisningsinspektør|trinnleder|trinnleiar)$/iu;
+
+export const norm = (s: string | null | undefined) => (s ?? '').trim().toLowerCase();
+const clean = (s: string | null | undefined) => {
+  const t = (s ?? '').trim();
+  return t === '' ? null : t;
+};
+
+export function isLeadership(role: string): boolean {
+  return LEADERSHIP.test(role.trim());
+}
+
+/** The short title of a measure: the words before a colon ("Fleksibel oppstart: …"), else the first words. */
+export function measureTitle(what: string): string {
+  const colon = what.indexOf(':');
+  if (colon > 0 && colon <= 60) return what.slice(0, colon).trim();
+  const words = what.trim().split(/\s+/u);
+  const head = words.slice(0, 8).join(' ');
+  return words.length > 8 ? `${head} …` : head.replace(/[.;,]$/u, '');
+}
+
+function person(p: { role: string; name?: string | null } | null | undefined): Person | null {
+  if (!p || clean(p.role) === null) return null;
+  return { role: p.role.trim(), name: clean(p.name) };
+}
+
+/** The named person in a role, from the case: measures, the coordinator, then meetings (latest first). */
+function findByRole(doc: CaseDoc, role: string): string | null {
+  const r = norm(role);
+  for (const m of doc.recommendations ?? []) {
+    if (norm(m.leader?.role) === r && clean(m.leader?.name)) return clean(m.leader?.name);
+    if (norm(m.responsible?.role) === r && clean(m.responsible?.name)) return clean(m.responsible?.name);
+  }
+  if (norm(doc.pupil.coordinator?.role) === r) return clean(doc.pupil.coordinator?.name);
+  const meetings = [...(doc.meetings ?? [])].sort((a, b) => (a.date < b.date ? 1 : -1));
+  for (const m of meetings)
+    for (const p of m.participants) if (norm(p.role) === r && clean(p.name)) return clean(p.name);
+  return null;
+}
+
+/** The caseworker now: the latest-starting assignment that has started and not ended. */
+function currentAssignment(doc: CaseDoc, today: string) {
+  const live = (doc.assignments ?? []).filter((a) => a.from <= today && (a.to == null || a.to >= today));
+  live.sort((a, b) => (a.from < b.from ? 1 : -1));
+  return live[0] ?? null;
+}
+
+/** The case's referral a letter speaks of: the open one received last, else the one received last. */
+function mainReferral(doc: CaseDoc): number {
+  const refs = doc.referrals ?? [];
+  let best = -1;
+  refs.forEach((r, i) => {
+    const b = refs[best];
+    if (!b) best = i;
+    else if ((r.closed == null) !== (b.closed == null)) best = r.closed == null ? i : best;
+    else if (r.received > b.received) best = i;
+  });
+  return best;
+}
+
+const DONE = new Set(['avsluttes']);
+
+function endedOn(m: Recommendation): string | null {
+  const evs = [...(m.evaluations ?? [])].sort((a, b) => (a.date < b.date ? -1 : 1));
+  const last = evs[evs.length - 1];
+  return last && DONE.has(last.decision) ? last.date : null;
+}
+
+function measureStatus(m: Recommendation): MeasureStatus {
+  const impl = [...(m.implementation ?? [])].sort((a, b) => (a.date < b.date ? -1 : 1));
+  const lastBy = (by: 'skole' | 'foresatte') => {
+    const r = impl.filter((x) => x.by === by).pop();
+    return r ? { date: r.date, inPlace: r.inPlace } : null;
+  };
+  const school = lastBy('skole');
+  const parents = lastBy('foresatte');
+  const ended = endedOn(m);
+  const answer = m.schoolAnswer ?? null;
+  const state: MeasureStatus['state'] = ended
+    ? 'avsluttet'
+    : answer?.answer === 'kan ikke'
+      ? 'kan ikke'
+      : school?.inPlace || parents?.inPlace
+        ? 'gjennomføres'
+        : answer
+          ? 'ikke i gang'
+          : 'avventer svar';
+  return {
+    state,
+    schoolAnswer: answer
+      ? {
+          answer: answer.answer,
+          reason: clean(answer.reason),
+          alternative: clean(answer.alternative),
+          by: answer.by,
+          date: answer.date,
+        }
+      : null,
+    reportedBySchool: school,
+    confirmedByParents: parents,
+    discrepancy: school !== null && parents !== null && school.inPlace !== parents.inPlace,
+    evaluations: [...(m.evaluations ?? [])]
+      .sort((a, b) => (a.date < b.date ? -1 : 1))
+      .map((e) => ({
+        date: e.date,
+        outcome: e.outcome,
+        decision: e.decision,
+        decidedBy: e.decidedBy,
+        why: clean(e.why),
+      })),
+    endedOn: ended,
+  };
+}
+
+function letterMeasure(m: Recommendation, index: number, today: string, withStatus: boolean): LetterMeasure {
+  let legal: LetterMeasure['legal'] = null;
+  const refText = clean(m.legalRef);
+  if (refText) {
+    const r = resolveLegalRef(refText, today);
+    legal = {
+      text: refText,
+      id: r.status === 'unknown' ? null : r.ref.id,
+      status: r.status,
+      currentId: r.status === 'superseded' ? (r.current?.id ?? null) : null,
+    };
+  }
+  return {
+    index,
+    id: m.id,
+    title: measureTitle(m.what),
+    what: m.what.trim(),
+    responsible: person(m.responsible),
+    leader: person(m.leader),
+    start: m.start ?? null,
+    frequency: clean(m.frequency),
+    trialPeriod: clean(m.trialPeriod),
+    goal: clean(m.goal),
+    evaluation: m.evaluation
+      ? { date: m.evaluation.date, method: m.evaluation.method, convenedBy: m.evaluation.convenedBy }
+      : null,
+    resources: clean(m.resources),
+    label: m.label,
+    legal,
+    target: m.target,
+    ...(withStatus ? { status: measureStatus(m) } : {}),
+  };
+}
+
+function missing(code: string, path: Path): BroError {
+  const issue: Issue = { path, code };
+  return new BroError('LETTER_DATA_MISSING', 'The case lacks what this kind of letter needs', {
+    issues: [issue],
+  });
+}
+
+/** Consent for a school recipient: valid on the date and given to the school or the role. */
+function schoolConsent(doc: CaseDoc, role: RecipientRole, today: string): Recipient['basis'] {
+  const school = norm(doc.pupil.school);
+  const words =
+    role === 'rektor'
+      ? /\b(skole|skolen|skule|skulen|rektor)\b/u
+      : /\b(skole|skolen|skule|skulen|kontaktlærer|kontaktlærar)\b/u;
+  const found = (doc.consents ?? [])
+    .map((c, i) => ({ c, i }))
+    .filter(({ c }) => {
+      const to = norm(c.recipient);
+      const matches = (school !== '' && to.includes(school)) || words.test(to);
+      const valid =
+        c.date <= today &&
+        (c.withdrawn == null || c.withdrawn > today) &&
+        (c.expires == null || c.expires >= today);
+      return matches && valid;
+    })
+    .sort((a, b) => (a.c.date < b.c.date ? 1 : -1))[0];
+  return found
+    ? { kind: 'consent', consentIndex: found.i, date: found.c.date, expires: found.c.expires ?? null }
+    : null;
+}
+
+function recipients(doc: CaseDoc, options: LetterOptions, today: string) {
+  const legal = options.legalBasis ?? {};
+  const basisFor = (role: RecipientRole): Recipient['basis'] => {
+    if (role === 'foresatte')
+      return clean(legal.foresatte) ? { kind: 'legal', text: legal.foresatte! } : { kind: 'party' };
+    return (
+      schoolConsent(doc, role, today) ??
+      (clean(legal[role]) ? { kind: 'legal', text: legal[role]!.trim() } : null)
+    );
+  };
+  const name = (role: 'rektor' | 'kontaktlærer') =>
+    clean(options.recipients?.[role]) ?? findByRole(doc, role);
+  const rektor = name('rektor');
+  const teacher = name('kontaktlærer');
+  const guardians = (doc.guardians ?? []).filter((g) => g.parentalResponsibility).map((g) => g.name);
+  const addressee: Recipient = {
+    recipient: 'rektor',
+    names: rektor ? [rektor] : [],
+    basis: basisFor('rektor'),
+  };
+  const copies: Recipient[] = [
+    { recipient: 'kontaktlærer', names: teacher ? [teacher] : [], basis: basisFor('kontaktlærer') },
+    { recipient: 'foresatte', names: guardians, basis: basisFor('foresatte') },
+  ];
+  return { addressee, copies };
+}
+
+function selectMeasures(doc: CaseDoc, options: LetterOptions, includeEnded: boolean) {
+  const all = (doc.recommendations ?? []).map((m, i) => ({ m, i }));
+  if (options.measures) {
+    const want = new Set(options.measures);
+    return all.filter(({ m }) => want.has(m.id));
+  }
+  return includeEnded ? all : all.filter(({ m }) => endedOn(m) === null);
+}
+
+function meetingModel(doc: CaseDoc, options: LetterOptions): LetterMeeting {
+  const meetings = (doc.meetings ?? [])
+    .map((m, i) => ({ m, i }))
+    .sort((a, b) => (a.m.date < b.m.date ? -1 : 1));
+  const pick = options.meeting
+    ? meetings.find(({ m }) => m.id === options.meeting || m.date === options.meeting)
+    : meetings[meetings.length - 1];
+  if (!pick) throw missing(options.meeting ? 'MEETING_NOT_FOUND' : 'NO_MEETING', ['meetings']);
+  const pos = meetings.indexOf(pick);
+  const prev = pos > 0 ? meetings[pos - 1] : undefined;
+  const m = pick.m;
+  const participants = m.participants.map((p) => ({ role: p.role.trim(), name: clean(p.name) }));
+  return {
+    index: pick.i,
+    id: m.id ?? null,
+    date: m.date,
+    participants,
+    leaderPresent: participants.some((p) => isLeadership(p.role)),
+    decisions: (m.decisions ?? []).map((d) => d.trim()),
+    agreements: (m.agreements ?? []).map((a, index) => ({
+      index,
+      what: a.what.trim(),
+      owner: a.owner.trim(),
+      deadline: a.deadline ?? null,
+      status: a.status,
+      promisedToPupil: a.promisedToPupil === true,
+    })),
+    carriedOver: (prev?.m.agreements ?? [])
+      .filter((a) => a.status === 'åpen' || a.status === 'ikke utført')
+      .map((a) => ({
+        what: a.what.trim(),
+        owner: a.owner.trim(),
+        deadline: a.deadline ?? null,
+        status: a.status,
+      })),
+    dissent: (m.dissent ?? []).map((d) => ({ by: d.by.trim(), text: d.text.trim() })),
+    note: clean(m.note),
+  };
+}
+
+function overdueItems(doc: CaseDoc, today: string, settings: LetterSettings): OverdueItem[] {
+  const items: OverdueItem[] = [];
+  (doc.meetings ?? []).forEach((m, mi) => {
+    (m.agreements ?? []).forEach((a, ai) => {
+      const late = a.deadline != null && a.deadline < today;
+      if (late && (a.status === 'åpen' || a.status === 'ikke utført'))
+        items.push({
+          kind: 'agreement',
+          what: a.what.trim(),
+          who: a.owner.trim(),
+          deadline: a.deadline!,
+          daysOver: calendarDays(a.deadline!, today),
+          promisedToPupil: a.promisedToPupil === true,
+          path: ['meetings', mi, 'agreements', ai, 'status'],
+        });
+    });
+  });
+  const ref = doc.referrals?.[mainReferral(doc)];
+  (doc.recommendations ?? []).forEach((m, i) => {
+    if (endedOn(m) !== null) return;
+    const sentOn = ref?.concluded ?? m.start ?? null;
+    const answerBy = sentOn ? addDays(sentOn, settings.replyDays) : null;
+    if (!m.schoolAnswer && answerBy && answerBy < today)
+      items.push({
+        kind: 'answer',
+        what: measureTitle(m.what),
+        who: 'rektor',
+        deadline: answerBy,
+        daysOver: calendarDays(answerBy, today),
+        promisedToPupil: false,
+        path: ['recommendations', i, 'schoolAnswer'],
+      });
+    const due = m.evaluation?.date;
+    if (due && due < today && !(m.evaluations ?? []).some((e) => e.date >= due))
+      items.push({
+        kind: 'evaluation',
+        what: measureTitle(m.what),
+        who: m.evaluation!.convenedBy,
+        deadline: due,
+        daysOver: calendarDays(due, today),
+        promisedToPupil: false,
+        path: ['recommendations', i, 'evaluations'],
+      });
+  });
+  // Promises to the pupil first, then the longest overdue.
+  return items.sort(
+    (a, b) => Number(b.promisedToPupil) - Number(a.promisedToPupil) || b.daysOver - a.daysOver,
+  );
+}
+
+const STANDARD_ADVICE = {
+  nb: [
+    {
+      what: 'Fortsett tiltakene skolen har satt i gang, og registrer fraværet hver uke, både hele og delvise dager.',
+      who: 'kontaktlærer',
+    },
+    {
+      what: 'Ta kontakt med foresatte minst én gang i uka om hvordan skoledagene går.',
+      who: 'koordinator i skolen',
+    },
+    {
+      what: 'Undersøk om noe i skolemiljøet gjør det vanskelig for eleven, og sett inn tiltak etter aktivitetsplikten.',
+      who: 'rektor',
+    },
+    { what: 'Send oss fraværsoversikten før første samtale.', who: 'kontaktlærer' },
+  ],
+  nn: [
+    {
+      what: 'Hald fram med tiltaka skulen har sett i gang, og registrer fråværet kvar veke, både heile og delvise dagar.',
+      who: 'kontaktlærar',
+    },
+    {
+      what: 'Ta kontakt med føresette minst éin gong i veka om korleis skuledagane går.',
+      who: 'koordinator i skulen',
+    },
+    {
+      what: 'Undersøk om noko i skulemiljøet gjer det vanskeleg for eleven, og set inn tiltak etter aktivitetsplikta.',
+      who: 'rektor',
+    },
+    { what: 'Send oss fråværsoversikta før den første samtalen.', who: 'kontaktlærar' },
+  ],
+};
+
+/**
+ * Builds the letter model. Throws LETTER_DATA_MISSING (with the path of what is missing) when
+ * the case cannot carry this kind at all: a møtereferat without a meeting, a mottaksbrev without
+ * a referral, and so on. Everything else that is missing is a finding (checks.ts), so a draft
+ * can still be rendered.
+ */
+export function buildLetter(input: BuildInput): LetterModel {
+  const { doc, kind, lang, options, settings, today } = input;
+  const rules = KIND_RULES[kind];
+  const refIndex = mainReferral(doc);
+  const ref = doc.referrals?.[refIndex];
+  const { addressee, copies } = recipients(doc, options, today);
+  const assignment = currentAssignment(doc, today);
+  const service = doc.service;
+
+  if (kind === 'sakkyndig-vurdering' && service !== 'PPT') throw missing('SAKKYNDIG_ONLY_PPT', ['service']);
+  if (kind === 'mottaksbrev' && !ref) throw missing('NO_REFERRAL', ['referrals']);
+  if (kind === 'ny-kontaktperson' && !assignment) throw missing('NO_CASEWORKER', ['assignments']);
+
+  const usesMeasures = rules.measureBlocks || rules.measureList;
+  const measures = usesMeasures
+    ? selectMeasures(doc, options, kind === 'tiltaksoversikt').map(({ m, i }) =>
+        letterMeasure(m, i, today, kind === 'tiltaksoversikt'),
+      )
+    : [];
+  if (usesMeasures && measures.length === 0) throw missing('NO_MEASURES', ['recommendations']);
+
+  const overdue = kind === 'oppfolgingsbrev' ? overdueItems(doc, today, settings) : null;
+  if (overdue && overdue.length === 0) throw missing('NOTHING_OVERDUE', ['meetings']);
+
+  let change: LetterModel['change'] = null;
+  if (kind === 'ny-kontaktperson' && assignment) {
+    const prevAt = (doc.assignments ?? [])
+      .map((a, index) => ({ a, index }))
+      .filter(({ a }) => a.to != null && a.to <= assignment.from && a !== assignment)
+      .sort((x, y) => (x.a.to! < y.a.to! ? 1 : -1))[0];
+    const prev = prevAt?.a;
+    const note = prev?.handoverNote && typeof prev.handoverNote === 'object' ? prev.handoverNote : null;
+    change = {
+      current: { name: assignment.caseworker, role: assignment.role, from: assignment.from },
+      previous:
+        prev && prevAt ? { index: prevAt.index, name: prev.caseworker, role: prev.role, to: prev.to! } : null,
+      daysWithout: prev ? Math.max(0, calendarDays(prev.to!, assignment.from) - 1) : 0,
+      openPromises: clean(note?.openPromises),
+      nextDeadlines: clean(note?.nextDeadlines),
+    };
+  }
+
+  const voice = (text: string | null | undefined, reason: string | null | undefined) =>
+    rules.voices ? { text: clean(text), absentReason: clean(text) ? null : clean(reason) } : null;
+  const exp = doc.expectations;
+  const hasExpectations = exp && [exp.canOffer, exp.cannotOffer, exp.timeline, exp.commitments].some(clean);
+
+  const serviceName =
+    clean(settings.letterhead.serviceName) ?? SERVICE_LONG_NAME[service]?.[lang] ?? String(service);
+
+  return {
+    format: LETTER_FORMAT,
+    letterId: input.letterId,
+    kind,
+    lang,
+    version: input.version,
+    draft: input.draft,
+    date: today,
+    caseId: doc.id,
+    service,
+    letterhead: {
+      serviceName,
+      address: clean(settings.letterhead.address),
+      phone: clean(settings.letterhead.phone),
+      email: clean(settings.letterhead.email),
+    },
+    confidentiality: confidentialityRefs(service).map((r) => r.id),
+    pupil: { name: doc.pupil.name, school: doc.pupil.school, grade: doc.pupil.grade },
+    addressee,
+    copies,
+    coordinator: person(doc.pupil.coordinator),
+    serviceContact: assignment
+      ? { name: assignment.caseworker, role: assignment.role, since: assignment.from }
+      : null,
+    signer: input.signer,
+    replyBy:
+      rules.replyPage || kind === 'motereferat'
+        ? (options.replyBy ?? addDays(today, settings.replyDays))
+        : null,
+    referral: ref
+      ? {
+          index: refIndex,
+          referredBy: ref.referredBy,
+          reason: ref.reason,
+          received: ref.received,
+          firstContact: ref.firstContact ?? null,
+          concluded: ref.concluded ?? null,
+          frist: ref.frist ?? null,
+          absenceAtReferral: ref.absenceAtReferral ?? null,
+          daysWaited: Math.max(0, calendarDays(ref.received, ref.firstContact ?? today)),
+        }
+      : null,
+    measures,
+    responsibilities: rules.responsibilities ? responsibilities(measures) : [],
+    pupilVoice: voice(doc.pupilVoice, options.reasons?.pupilVoice),
+    parentsView: voice(doc.parentsView, options.reasons?.parentsView),
+    expectations:
+      (kind === 'anbefaling' || kind === 'sakkyndig-vurdering') && exp && hasExpectations
+        ? {
+            canOffer: clean(exp.canOffer),
+            cannotOffer: clean(exp.cannotOffer),
+            timeline: clean(exp.timeline),
+            commitments: clean(exp.commitments),
+          }
+        : null,
+    meeting: kind === 'motereferat' ? meetingModel(doc, options) : null,
+    overdue,
+    change,
+    assessment:
+      kind === 'sakkyndig-vurdering'
+        ? {
+            ...(options.assessment ?? {}),
+            legalRefId:
+              today >= '2024-08-01' ? legalRef('oppl-2023-kap-11').id : legalRef('oppl-1998-5-3').id,
+          }
+        : null,
+    waiting:
+      kind === 'mottaksbrev' && ref
+        ? {
+            expectedFirstContact:
+              options.expectedFirstContact ??
+              ref.firstContact ??
+              (service === 'BUP' ? (ref.frist ?? null) : null),
+            advice: options.waitingAdvice ?? STANDARD_ADVICE[lang],
+            interimReply: ref.concluded == null && addDays(ref.received, 30) < today,
+          }
+        : null,
+    kept: (options.keep ?? []).map((k) => ({ phrase: k.phrase, path: k.path ?? null, reason: k.reason })),
+    legalTable: LEGAL_TABLE_VERSION,
+  };
+}

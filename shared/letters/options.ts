@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { externalId, isoDate, optionalText, text } from '../domain/common';
+
+/** Who receives a letter: addressed to rektor, identical copies to kontaktlærer and foresatte. */
+export const RECIPIENTS = ['rektor', 'kontaktlærer', 'foresatte'] as const;
+export type RecipientRole = (typeof RECIPIENTS)[number];
+
+/**
+ * The caseworker's decisions for one letter: what the case itself does not say. They are part
+ * of the letter's input, shown where they matter (a kept phrase is not, its reason is recorded),
+ * and recorded in the `letters.issued` event, so the case history says why a letter was sent
+ * as it was. docs/LETTERS.md describes each field.
+ */
+export const letterOptions = z.strictObject({
+  /** Rektor answers by this date (default: the letter date + the `replyDays` setting). */
+  replyBy: isoDate.optional(),
+  /** Which measures (recommendation ids) the letter covers; default: every measure not ended. */
+  measures: z.array(externalId).max(500).optional(),
+  /** Møtereferat: the meeting (its id, or its date); default: the latest meeting. */
+  meeting: z.string().min(1).max(200).optional(),
+  /** Flagged phrases kept on purpose, each with a reason. Without `path`: every place it occurs. */
+  keep: z
+    .array(
+      z.strictObject({
+        phrase: text(100),
+        path: z.string().max(300).optional(),
+        reason: text(1000),
+      }),
+    )
+    .max(200)
+    .optional(),
+  /** Written reasons for what the letter leaves out. */
+  reasons: z
+    .strictObject({
+      pupilVoice: optionalText(2000),
+      parentsView: optionalText(2000),
+      schoolEnvironment: optionalText(2000),
+    })
+    .optional(),
+  /** Legal basis for sending to a recipient without a valid consent. */
+  legalBasis: z
+    .strictObject({
+      rektor: optionalText(500),
+      kontaktlærer: optionalText(500),
+      foresatte: optionalText(500),
+    })
+    .optional(),
+  /** Names of recipients when the case does not say (a role in a measure or meeting usually does). */
+  recipients: z
+    .strictObject({
+      rektor: optionalText(200),
+      kontaktlærer: optionalText(200),
+    })
+    .optional(),
+  /** Mottaksbrev: when the family and the school can expect the first contact. */
+  expectedFirstContact: isoDate.optional(),
+  /** Mottaksbrev: "Råd i ventetiden", what the school does now and who does it (default: standard advice). */
+  waitingAdvice: z
+    .array(z.strictObject({ what: text(1000), who: text(200) }))
+    .max(20)
+    .optional(),
+  /** Sakkyndig vurdering: the statutory topics (DESIGN §5; law-and-practice §1.2). */
+  assessment: z
+    .strictObject({
+      /** How the assessment was made: conversations, observation, tests, reports. */
+      sources: optionalText(5000),
+      /** The pupil's benefit from ordinary teaching. */
+      benefit: optionalText(5000),
+      /** Learning difficulties and other special circumstances important for teaching. */
+      difficulties: optionalText(5000),
+      /** Realistic learning goals. */
+      goals: optionalText(5000),
+      /** Whether the difficulties can be helped within ordinary teaching. */
+      ordinaryTeaching: optionalText(5000),
+      /** What gives a sound offer (content, organisation, staff competence). */
+      soundOffer: optionalText(5000),
+      /** Extent in hours, e.g. "76 årstimer (2 timer i uka)". */
+      hours: optionalText(300),
+      /** How long the assessment applies. */
+      validUntil: isoDate.optional(),
+    })
+    .optional(),
+});
+export type LetterOptions = z.infer<typeof letterOptions>;
+export type LetterOptionsInput = z.input<typeof letterOptions>;

@@ -1,0 +1,720 @@
+import type { LetterKind } from './kinds';
+
+/**
+ * The letters' own words, in bokmål and nynorsk (språklova: public bodies write the recipient's
+ * form). Klarspråk: "vi" is the service, the most important comes first, short sentences, one
+ * message per sentence, and the same words for the same things in every kind. Words from the case
+ * (what a measure is, a goal, a quote) are printed as written; common role names are given in
+ * nynorsk in a nynorsk letter.
+ */
+type Fn<A extends unknown[]> = (...a: A) => string;
+
+export interface LetterTexts {
+  lang: 'nb' | 'nn';
+  missing: string;
+  and: string;
+  andRef: string;
+  phone: string;
+  email: string;
+  marking: string;
+  date: string;
+  ourRef: string;
+  copyPrefix: string;
+  closing: string;
+  signedNote: string;
+  draftSignature: string;
+  page: (n: number, of: number) => string;
+  codeLabel: string;
+  draftMark: string;
+  draftNote: string;
+  attachmentDescription: string;
+  role: (role: string) => string;
+  recipient: { rektor: string; kontaktlærer: string; foresatte: string };
+  kindTitle: Record<LetterKind, string>;
+  title: (kind: LetterKind, name: string) => string;
+  h: {
+    summary: string;
+    background: string;
+    pupilVoice: string;
+    parentsView: string;
+    measures: string;
+    resources: string;
+    expectations: string;
+    responsibilities: string;
+    contacts: string;
+    reply: string;
+    distribution: string;
+  };
+  field: {
+    what: string;
+    responsible: string;
+    leader: string;
+    start: string;
+    frequency: string;
+    trialPeriod: string;
+    goal: string;
+    evaluation: string;
+    resources: string;
+    target: string;
+    legal: string;
+  };
+  target: { elev: string; skolemiljø: string; hjem: string };
+  label: { Anbefaling: string; Lovkrav: string; Avtalt: string };
+  labelsExplained: string;
+  measureHeading: Fn<[number, string]>;
+  evaluationLine: Fn<[string, string, string]>;
+  resourceLine: Fn<[string, string, string]>;
+  summaryLine: Fn<[string, string, string, string]>;
+  replyShort: Fn<[string]>;
+  replyRequest: Fn<[string]>;
+  voiceAbsent: Fn<[string]>;
+  referrer: (code: string) => string;
+  referralLine: Fn<[string, string, string]>;
+  firstContactLine: Fn<[string, number]>;
+  waitingSoFar: Fn<[number]>;
+  absenceAtReferral: Fn<[number]>;
+  exp: { canOffer: string; cannotOffer: string; timeline: string; commitments: string };
+  responsibilitiesIntro: string;
+  respHead: string[];
+  taskAs: { utfører: string; leder: string; innkaller: string };
+  coordinatorLine: Fn<[string, string]>;
+  coordinatorMissing: string;
+  serviceContactLine: Fn<[string, string, string]>;
+  serviceContactMissing: string;
+  distributionIntro: string;
+  basisMissing: string;
+  basisConsent: (date: string, expires: string | null) => string;
+  basisLegal: Fn<[string]>;
+  basisParty: string;
+  reply: {
+    title: string;
+    sendTo: Fn<[string, string, string]>;
+    about: (name: string, grade: number, school: string, kind: string, date: string) => string;
+    choices: string[];
+    lines: string[];
+    closing: string[];
+    followChoices: string[];
+    followLines: string[];
+  };
+  anbefaling: { lead: (service: string, n: number, name: string, grade: number) => string };
+  sakkyndig: {
+    lead: (service: string, name: string, grade: number, ref: string) => string;
+    h: {
+      sources: string;
+      benefit: string;
+      difficulties: string;
+      goals: string;
+      ordinaryTeaching: string;
+      soundOffer: string;
+      extent: string;
+      next: string;
+    };
+    hours: string;
+    validUntil: string;
+    next: string;
+  };
+  mottak: {
+    lead: Fn<[string, string, string, string]>;
+    h: { next: string; advice: string };
+    expected: Fn<[string]>;
+    expectedMissing: string;
+    interim: Fn<[string]>;
+    adviceIntro: string;
+    adviceHead: string[];
+    worse: string;
+  };
+  ny: {
+    lead: Fn<[string, string, string]>;
+    newContact: string;
+    from: string;
+    previous: string;
+    previousLine: Fn<[string, string]>;
+    gap: Fn<[number]>;
+    h: { continues: string };
+    continues: string;
+    promises: string;
+    deadlines: string;
+  };
+  mote: {
+    lead: Fn<[string, string]>;
+    h: {
+      participants: string;
+      carried: string;
+      about: string;
+      decisions: string;
+      agreements: string;
+      dissent: string;
+    };
+    noLeader: string;
+    carriedHead: string[];
+    noneCarried: string;
+    noDecisions: string;
+    agreementsHead: string[];
+    promised: string;
+    noAgreements: string;
+    noDissent: string;
+    comments: Fn<[string]>;
+  };
+  agreementStatus: (s: string) => string;
+  oversikt: {
+    lead: Fn<[string, string]>;
+    head: string[];
+    schoolAnswer: string;
+    answerLine: (
+      answer: string,
+      date: string,
+      by: string,
+      reason: string | null,
+      alt: string | null,
+    ) => string;
+    noAnswer: string;
+    implemented: string;
+    implementedLine: (school: string | null, parents: string | null) => string;
+    report: (inPlace: boolean, date: string) => string;
+    note: string;
+    discrepancy: string;
+    evalHead: string[];
+    evalPlanned: Fn<[string]>;
+    noEval: string;
+  };
+  measureState: (state: string, ended: string | null) => string;
+  schoolAnswer: (a: string) => string;
+  outcome: (o: string) => string;
+  decision: (d: string) => string;
+  oppfolging: {
+    lead: Fn<[string, number]>;
+    head: string[];
+    kind: { agreement: string; answer: string; evaluation: string };
+    daysOver: Fn<[number]>;
+    promised: string;
+    h: { ask: string };
+    ask: Fn<[string]>;
+  };
+}
+
+const capFirst = (s: string) => (s ? s[0]!.toUpperCase() + s.slice(1) : s);
+const lowerFirst = (s: string) => (/^[A-ZÆØÅ]{2,}/u.test(s) ? s : s ? s[0]!.toLowerCase() + s.slice(1) : s);
+const stop = (s: string) => s.trim().replace(/[.!?]+$/u, '');
+const days = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+const NB_NUM = ['null', 'ett', 'to', 'tre', 'fire', 'fem', 'seks', 'sju', 'åtte', 'ni', 'ti'];
+const NN_NUM = ['null', 'eitt', 'to', 'tre', 'fire', 'fem', 'seks', 'sju', 'åtte', 'ni', 'ti'];
+
+const NN_ROLES: Record<string, string> = {
+  kontaktlærer: 'kontaktlærar',
+  lærer: 'lærar',
+  sosiallærer: 'sosiallærar',
+  avdelingsleder: 'avdelingsleiar',
+  trinnleder: 'trinnleiar',
+  rådgiver: 'rådgjevar',
+  'pp-rådgiver': 'PP-rådgjevar',
+  seniorrådgiver: 'seniorrådgjevar',
+  helsesykepleier: 'helsesjukepleiar',
+  spesialsykepleier: 'spesialsjukepleiar',
+  foresatte: 'føresette',
+  'koordinator i skolen': 'koordinator i skulen',
+  'assisterende rektor': 'assisterande rektor',
+};
+
+export const NB: LetterTexts = {
+  lang: 'nb',
+  missing: '[mangler]',
+  and: ' og ',
+  andRef: ', jf. ',
+  phone: 'telefon',
+  email: 'e-post',
+  marking: 'Unntatt offentlighet',
+  date: 'Dato',
+  ourRef: 'Vår referanse',
+  copyPrefix: 'Kopi med lik tekst til',
+  closing: 'Med hilsen',
+  signedNote:
+    'Brevet er godkjent og signert elektronisk. Kontrollkoden nederst på hver side viser at dette er brevet slik vi sendte det.',
+  draftSignature: 'UTKAST. Brevet er ikke signert og ikke sendt.',
+  page: (n, of) => `Side ${n} av ${of}`,
+  codeLabel: 'Kontrollkode',
+  draftMark: 'UTKAST',
+  draftNote: 'Utkast – ikke sendt',
+  attachmentDescription: 'Brevet som strukturerte data (JSON) med signatur',
+  role: (r) => r,
+  recipient: { rektor: 'rektor', kontaktlærer: 'kontaktlærer', foresatte: 'foresatte' },
+  kindTitle: {
+    anbefaling: 'Anbefaling til skolen',
+    'sakkyndig-vurdering': 'Sakkyndig vurdering',
+    mottaksbrev: 'Vi har mottatt henvisningen',
+    'ny-kontaktperson': 'Ny kontaktperson',
+    motereferat: 'Møtereferat',
+    tiltaksoversikt: 'Tiltaksoversikt',
+    oppfolgingsbrev: 'Oppfølging av avtaler',
+  },
+  title: (kind, name) =>
+    ({
+      anbefaling: `Anbefaling til skolen om tiltak for ${name}`,
+      'sakkyndig-vurdering': `Sakkyndig vurdering for ${name}`,
+      mottaksbrev: `Vi har mottatt henvisningen for ${name}`,
+      'ny-kontaktperson': `Ny kontaktperson for ${name}`,
+      motereferat: `Referat fra møte om ${name}`,
+      tiltaksoversikt: `Tiltaksoversikt for ${name}`,
+      oppfolgingsbrev: `Oppfølging av avtaler for ${name}`,
+    })[kind],
+  h: {
+    summary: 'Kort fortalt',
+    background: 'Bakgrunn',
+    pupilVoice: 'Elevens stemme',
+    parentsView: 'Foresattes syn',
+    measures: 'Dette anbefaler vi',
+    resources: 'Ressurser og rammer',
+    expectations: 'Forventninger',
+    responsibilities: 'Ansvarsfordeling',
+    contacts: 'Kontaktpersoner',
+    reply: 'Svar fra skolen',
+    distribution: 'Hvem får brevet',
+  },
+  field: {
+    what: 'Hva',
+    responsible: 'Hvem gjør det',
+    leader: 'Ledelsesansvar',
+    start: 'Fra',
+    frequency: 'Hvor ofte',
+    trialPeriod: 'Prøveperiode',
+    goal: 'Mål',
+    evaluation: 'Evaluering',
+    resources: 'Ressurser',
+    target: 'Rettet mot',
+    legal: 'Lovhenvisning',
+  },
+  target: { elev: 'eleven', skolemiljø: 'skolemiljøet', hjem: 'hjemmet' },
+  label: { Anbefaling: 'Anbefaling', Lovkrav: 'Lovkrav', Avtalt: 'Avtalt i møte' },
+  labelsExplained:
+    'Hvert tiltak er merket. Anbefaling betyr at vi gir råd, og at skolen bestemmer. Lovkrav betyr at skolen har plikt til det etter loven. Avtalt i møte betyr at partene ble enige om det i et møte.',
+  measureHeading: (n, title) => `Tiltak ${n}: ${title}`,
+  evaluationLine: (date, method, who) => `${date}. Metode: ${stop(method)}. ${capFirst(who)} kaller inn.`,
+  resourceLine: (title, res, leader) => `${title}: ${stop(res)}. ${leader} sørger for at dette settes av.`,
+  summaryLine: (title, who, start, ev) => `${title}: ${who}, fra ${start}. Evalueres ${ev}.`,
+  replyShort: (date) => `Vi ber rektor svare på svarslippen bakerst i brevet innen ${date}.`,
+  replyRequest: (date) =>
+    `Vi ber rektor svare for hvert tiltak innen ${date}: om skolen gjennomfører det, gjennomfører det med endring, eller ikke kan gjennomføre det. Hvis skolen ikke kan, ber vi om grunnen og et alternativ. Bruk svarslippen bakerst i brevet.`,
+  voiceAbsent: (reason) => `Dette mangler i brevet. Grunnen er: ${stop(reason)}.`,
+  referrer: (code) =>
+    ({
+      skole: 'Skolen',
+      foresatte: 'Foresatte',
+      fastlege: 'Fastlegen',
+      helsesykepleier: 'Helsesykepleieren',
+      PPT: 'PPT',
+      BUP: 'BUP',
+      Skoleteam: 'Skoleteamet',
+      barnevern: 'Barnevernstjenesten',
+    })[code] ?? 'En annen instans',
+  referralLine: (who, date, reason) =>
+    `${who} henviste saken til oss. Vi mottok henvisningen ${date}. Grunnen var: ${stop(reason)}.`,
+  firstContactLine: (date, n) =>
+    `Første samtale med oss var ${date}, ${days(n, 'dag', 'dager')} etter at vi mottok henvisningen.`,
+  waitingSoFar: (n) => `Det har gått ${days(n, 'dag', 'dager')} siden vi mottok henvisningen.`,
+  absenceAtReferral: (p) => `Fraværet var ${p} prosent da saken ble henvist.`,
+  exp: {
+    canOffer: 'Dette kan vi tilby',
+    cannotOffer: 'Dette kan vi ikke tilby',
+    timeline: 'Tidsplan',
+    commitments: 'Dette har partene forpliktet seg til',
+  },
+  responsibilitiesIntro: 'Tabellen viser hvem som gjør hva, fra når, og når det evalueres.',
+  respHead: ['Rolle', 'Navn', 'Hva', 'Fra', 'Evalueres'],
+  taskAs: { utfører: 'gjør det', leder: 'ledelsesansvar', innkaller: 'kaller inn til evaluering' },
+  coordinatorLine: (who) =>
+    `Koordinator på skolen: ${who}. Foresatte kan ta kontakt med koordinatoren om alt som gjelder skoledagen.`,
+  coordinatorMissing: 'Koordinator på skolen: ikke avklart.',
+  serviceContactLine: (who, service, reach) =>
+    `Kontaktperson hos oss: ${who}, ${service}${reach ? `, ${reach}` : ''}.`,
+  serviceContactMissing: 'Kontaktperson hos oss: ikke avklart.',
+  distributionIntro:
+    'Brevet er sendt til rektor. Kontaktlærer og foresatte får en kopi med nøyaktig samme tekst.',
+  basisMissing: 'mangler samtykke eller lovgrunnlag',
+  basisConsent: (date, exp) => `samtykke datert ${date}${exp ? `, gyldig til ${exp}` : ''}`,
+  basisLegal: (text) => `lovgrunnlag: ${stop(text)}`,
+  basisParty: 'part i saken',
+  reply: {
+    title: 'Svarslipp fra rektor',
+    sendTo: (name, service, date) =>
+      name === service
+        ? `Send svaret til ${service} innen ${date}.`
+        : `Send svaret til ${name}, ${service}, innen ${date}.`,
+    about: (name, grade, school, kind, date) =>
+      `Gjelder: ${kind} for ${name}, ${grade}. trinn, ${school}, datert ${date}.`,
+    choices: ['Gjennomføres', 'Gjennomføres med endring', 'Kan ikke gjennomføres'],
+    lines: ['Grunn', 'Endring eller alternativ', 'Fra dato'],
+    closing: ['Dato', 'Rektors underskrift'],
+    followChoices: ['Utført', 'Ny frist', 'Kan ikke gjennomføres'],
+    followLines: ['Dato for utført eller ny frist', 'Ansvarlig og grunn'],
+  },
+  anbefaling: {
+    lead: (_service, n, name, grade) =>
+      `Vi anbefaler at skolen setter i gang ${NB_NUM[n] ?? n} tiltak for ${name}, ${grade}. trinn. For hvert tiltak står det hva som skal gjøres, hvem som gjør det, fra når, og når det skal evalueres.`,
+  },
+  sakkyndig: {
+    lead: (_service, name, grade, ref) =>
+      `Dette er en sakkyndig vurdering av opplæringen for ${name}, ${grade}. trinn, etter ${ref}. Den svarer på spørsmålene loven stiller, og sier hva vi tilrår. Kommunen bruker vurderingen når den fatter vedtak.`,
+    h: {
+      sources: 'Slik har vi utredet',
+      benefit: 'Utbytte av den ordinære opplæringen',
+      difficulties: 'Lærevansker og andre forhold som er viktige for opplæringen',
+      goals: 'Realistiske mål for opplæringen',
+      ordinaryTeaching: 'Kan vanskene løses innenfor den ordinære opplæringen?',
+      soundOffer: 'Hva gir et forsvarlig opplæringstilbud?',
+      extent: 'Omfang og varighet',
+      next: 'Videre saksgang',
+    },
+    hours: 'Omfang',
+    validUntil: 'Gjelder til',
+    next: 'En sakkyndig vurdering er ikke et vedtak. Kommunen fatter vedtak, og foresatte kan klage på vedtaket til Statsforvalteren. Foresatte har rett til å se dokumentene i saken.',
+  },
+  mottak: {
+    lead: (_service, date, name, referrer) =>
+      `Vi mottok henvisningen for ${name} ${date}. Den kom fra ${lowerFirst(referrer)}. Her står det når dere kan vente å høre fra oss, og hva skolen kan gjøre mens eleven venter.`,
+    h: { next: 'Dette skjer videre', advice: 'Råd i ventetiden' },
+    expected: (date) => `Dere kan vente første kontakt fra oss senest ${date}.`,
+    expectedMissing: 'Vi kan ikke si ennå når første kontakt blir. Vi gir beskjed så snart vi vet det.',
+    interim: (ref) =>
+      `Det har gått mer enn en måned siden vi mottok henvisningen. Dette brevet er derfor også et foreløpig svar etter ${ref}.`,
+    adviceIntro:
+      'Mens eleven venter, skal ikke skolen vente. Fravær gir mer fravær. Dette ber vi skolen gjøre nå:',
+    adviceHead: ['Hva', 'Hvem'],
+    worse:
+      'Hvis fraværet øker mens dere venter, ta kontakt med oss. Da ser vi på om saken må gå foran andre.',
+  },
+  ny: {
+    lead: (who, date, name) =>
+      `${who} er ny kontaktperson for ${name} fra ${date}. Alle avtaler og frister i saken gjelder som før.`,
+    newContact: 'Ny kontaktperson',
+    from: 'Fra',
+    previous: 'Tidligere kontaktperson',
+    previousLine: (name, date) => `${name}, til og med ${date}`,
+    gap: (n) => `Saken hadde ingen kontaktperson i ${days(n, 'dag', 'dager')} før dette. Det beklager vi.`,
+    h: { continues: 'Dette gjelder videre' },
+    continues:
+      'Den nye kontaktpersonen har fått en skriftlig overføring av saken. Dette er lovet og avtalt, og det følges opp:',
+    promises: 'Løfter som gjelder',
+    deadlines: 'Neste frister',
+  },
+  mote: {
+    lead: (date, name) => `Dette er referatet fra møtet ${date} om ${name}.`,
+    h: {
+      participants: 'Til stede',
+      carried: 'Åpne avtaler fra forrige møte',
+      about: 'Om møtet',
+      decisions: 'Beslutninger',
+      agreements: 'Avtaler',
+      dissent: 'Uenighet',
+    },
+    noLeader: 'Ingen fra skolens ledelse var til stede.',
+    carriedHead: ['Hva', 'Hvem', 'Frist', 'Status'],
+    noneCarried: 'Ingen avtaler fra forrige møte var åpne.',
+    noDecisions: 'Møtet tok ingen beslutninger.',
+    agreementsHead: ['Hva', 'Hvem', 'Frist', 'Status'],
+    promised: 'lovet eleven',
+    noAgreements: 'Møtet gjorde ingen nye avtaler.',
+    noDissent: 'Ingen meldte uenighet.',
+    comments: (date) => `Gi beskjed til kontaktpersonen hos oss innen ${date} hvis noe i referatet er feil.`,
+  },
+  agreementStatus: (s) =>
+    ({ åpen: 'åpen', utført: 'utført', 'ikke utført': 'ikke utført', avlyst: 'avlyst' })[s] ?? s,
+  oversikt: {
+    lead: (name, date) =>
+      `Her er en oversikt over tiltakene for ${name} per ${date}: hva som er avtalt, hva som er gjennomført, hva som ikke er gjennomført, og hva som er avsluttet.`,
+    head: ['Tiltak', 'Hvem', 'Fra', 'Status'],
+    schoolAnswer: 'Skolens svar',
+    answerLine: (answer, date, by, reason, alt) =>
+      `${answer} (${date}, ${by})${reason ? `. Grunn: ${stop(reason)}` : ''}${alt ? `. Alternativ: ${stop(alt)}` : ''}.`,
+    noAnswer: 'Skolen har ikke svart.',
+    implemented: 'Gjennomført',
+    implementedLine: (school, parents) =>
+      `Skolen: ${school ?? 'ikke meldt'}. Foresatte: ${parents ?? 'ikke bekreftet'}.`,
+    report: (inPlace, date) => (inPlace ? `i gang (${date})` : `ikke i gang (${date})`),
+    note: 'Merk',
+    discrepancy: 'Skolen og foresatte melder ulikt om tiltaket er i gang. Vi tar dette opp i neste møte.',
+    evalHead: ['Dato', 'Resultat', 'Beslutning', 'Begrunnelse'],
+    evalPlanned: (date) => `Ikke evaluert ennå. Evaluering er planlagt ${date}.`,
+    noEval: 'Ikke evaluert, og ingen evaluering er planlagt.',
+  },
+  measureState: (s, ended) =>
+    ({
+      avsluttet: ended ? `Avsluttet ${ended}` : 'Avsluttet',
+      'kan ikke': 'Skolen kan ikke',
+      gjennomføres: 'Gjennomføres',
+      'ikke i gang': 'Ikke i gang',
+      'avventer svar': 'Venter på svar',
+    })[s] ?? s,
+  schoolAnswer: (a) =>
+    ({
+      gjennomføres: 'Gjennomføres',
+      'med endring': 'Gjennomføres med endring',
+      'kan ikke': 'Kan ikke gjennomføres',
+    })[a] ?? a,
+  outcome: (o) => o,
+  decision: (d) => d,
+  oppfolging: {
+    lead: (name, n) =>
+      `Noe av det som er avtalt for ${name}, har passert fristen. Her er ${n === 1 ? 'det ene punktet' : `de ${NB_NUM[n] ?? n} punktene`} som ikke er gjort i tide.`,
+    head: ['Hva', 'Hvem', 'Frist', 'Over fristen'],
+    kind: { agreement: 'Avtale', answer: 'Svar på anbefaling', evaluation: 'Evaluering' },
+    daysOver: (n) => days(n, 'dag', 'dager'),
+    promised:
+      'Noen av avtalene er lovet eleven. De står først. Et brutt løfte til eleven svekker tilliten, og vi ber om at disse kommer først.',
+    h: { ask: 'Dette ber vi om' },
+    ask: (date) =>
+      `Vi ber rektor svare innen ${date}, for hver avtale: Er den utført, og når? Eller hvilken ny frist gjelder, og hvem har ansvaret? Bruk svarslippen bakerst i brevet.`,
+  },
+};
+
+export const NN: LetterTexts = {
+  lang: 'nn',
+  missing: '[manglar]',
+  and: ' og ',
+  andRef: ', jf. ',
+  phone: 'telefon',
+  email: 'e-post',
+  marking: 'Unnateke offentlegheit',
+  date: 'Dato',
+  ourRef: 'Vår referanse',
+  copyPrefix: 'Kopi med lik tekst til',
+  closing: 'Med helsing',
+  signedNote:
+    'Brevet er godkjent og signert elektronisk. Kontrollkoden nedst på kvar side viser at dette er brevet slik vi sende det.',
+  draftSignature: 'UTKAST. Brevet er ikkje signert og ikkje sendt.',
+  page: (n, of) => `Side ${n} av ${of}`,
+  codeLabel: 'Kontrollkode',
+  draftMark: 'UTKAST',
+  draftNote: 'Utkast – ikkje sendt',
+  attachmentDescription: 'Brevet som strukturerte data (JSON) med signatur',
+  role: (r) => NN_ROLES[r.trim().toLowerCase()] ?? r,
+  recipient: { rektor: 'rektor', kontaktlærer: 'kontaktlærar', foresatte: 'føresette' },
+  kindTitle: {
+    anbefaling: 'Tilråding til skulen',
+    'sakkyndig-vurdering': 'Sakkunnig vurdering',
+    mottaksbrev: 'Vi har fått tilvisinga',
+    'ny-kontaktperson': 'Ny kontaktperson',
+    motereferat: 'Møtereferat',
+    tiltaksoversikt: 'Tiltaksoversikt',
+    oppfolgingsbrev: 'Oppfølging av avtalar',
+  },
+  title: (kind, name) =>
+    ({
+      anbefaling: `Tilråding til skulen om tiltak for ${name}`,
+      'sakkyndig-vurdering': `Sakkunnig vurdering for ${name}`,
+      mottaksbrev: `Vi har fått tilvisinga for ${name}`,
+      'ny-kontaktperson': `Ny kontaktperson for ${name}`,
+      motereferat: `Referat frå møte om ${name}`,
+      tiltaksoversikt: `Tiltaksoversikt for ${name}`,
+      oppfolgingsbrev: `Oppfølging av avtalar for ${name}`,
+    })[kind],
+  h: {
+    summary: 'Kort fortalt',
+    background: 'Bakgrunn',
+    pupilVoice: 'Eleven si stemme',
+    parentsView: 'Syn frå føresette',
+    measures: 'Dette tilrår vi',
+    resources: 'Ressursar og rammer',
+    expectations: 'Forventningar',
+    responsibilities: 'Ansvarsfordeling',
+    contacts: 'Kontaktpersonar',
+    reply: 'Svar frå skulen',
+    distribution: 'Kven får brevet',
+  },
+  field: {
+    what: 'Kva',
+    responsible: 'Kven gjer det',
+    leader: 'Leiaransvar',
+    start: 'Frå',
+    frequency: 'Kor ofte',
+    trialPeriod: 'Prøveperiode',
+    goal: 'Mål',
+    evaluation: 'Evaluering',
+    resources: 'Ressursar',
+    target: 'Retta mot',
+    legal: 'Lovtilvising',
+  },
+  target: { elev: 'eleven', skolemiljø: 'skulemiljøet', hjem: 'heimen' },
+  label: { Anbefaling: 'Tilråding', Lovkrav: 'Lovkrav', Avtalt: 'Avtalt i møte' },
+  labelsExplained:
+    'Kvart tiltak er merkt. Tilråding tyder at vi gir råd, og at skulen avgjer. Lovkrav tyder at skulen har plikt til det etter lova. Avtalt i møte tyder at partane vart samde om det i eit møte.',
+  measureHeading: (n, title) => `Tiltak ${n}: ${title}`,
+  evaluationLine: (date, method, who) => `${date}. Metode: ${stop(method)}. ${capFirst(who)} kallar inn.`,
+  resourceLine: (title, res, leader) => `${title}: ${stop(res)}. ${leader} syter for at dette blir sett av.`,
+  summaryLine: (title, who, start, ev) => `${title}: ${who}, frå ${start}. Blir evaluert ${ev}.`,
+  replyShort: (date) => `Vi ber rektor svare på svarslippen bakarst i brevet innan ${date}.`,
+  replyRequest: (date) =>
+    `Vi ber rektor svare for kvart tiltak innan ${date}: om skulen gjennomfører det, gjennomfører det med endring, eller ikkje kan gjennomføre det. Om skulen ikkje kan, ber vi om grunnen og eit alternativ. Bruk svarslippen bakarst i brevet.`,
+  voiceAbsent: (reason) => `Dette manglar i brevet. Grunnen er: ${stop(reason)}.`,
+  referrer: (code) =>
+    ({
+      skole: 'Skulen',
+      foresatte: 'Føresette',
+      fastlege: 'Fastlegen',
+      helsesykepleier: 'Helsesjukepleiaren',
+      PPT: 'PPT',
+      BUP: 'BUP',
+      Skoleteam: 'Skuleteamet',
+      barnevern: 'Barnevernstenesta',
+    })[code] ?? 'Ein annan instans',
+  referralLine: (who, date, reason) =>
+    `${who} viste saka til oss. Vi fekk tilvisinga ${date}. Grunnen var: ${stop(reason)}.`,
+  firstContactLine: (date, n) =>
+    `Den første samtalen med oss var ${date}, ${days(n, 'dag', 'dagar')} etter at vi fekk tilvisinga.`,
+  waitingSoFar: (n) => `Det har gått ${days(n, 'dag', 'dagar')} sidan vi fekk tilvisinga.`,
+  absenceAtReferral: (p) => `Fråværet var ${p} prosent då saka vart tilvist.`,
+  exp: {
+    canOffer: 'Dette kan vi tilby',
+    cannotOffer: 'Dette kan vi ikkje tilby',
+    timeline: 'Tidsplan',
+    commitments: 'Dette har partane forplikta seg til',
+  },
+  responsibilitiesIntro: 'Tabellen viser kven som gjer kva, frå når, og når det blir evaluert.',
+  respHead: ['Rolle', 'Namn', 'Kva', 'Frå', 'Evaluering'],
+  taskAs: { utfører: 'gjer det', leder: 'leiaransvar', innkaller: 'kallar inn til evaluering' },
+  coordinatorLine: (who) =>
+    `Koordinator på skulen: ${who}. Føresette kan ta kontakt med koordinatoren om alt som gjeld skuledagen.`,
+  coordinatorMissing: 'Koordinator på skulen: ikkje avklart.',
+  serviceContactLine: (who, service, reach) =>
+    `Kontaktperson hjå oss: ${who}, ${service}${reach ? `, ${reach}` : ''}.`,
+  serviceContactMissing: 'Kontaktperson hjå oss: ikkje avklart.',
+  distributionIntro:
+    'Brevet er sendt til rektor. Kontaktlæraren og føresette får ein kopi med nøyaktig same tekst.',
+  basisMissing: 'manglar samtykke eller lovgrunnlag',
+  basisConsent: (date, exp) => `samtykke datert ${date}${exp ? `, gyldig til ${exp}` : ''}`,
+  basisLegal: (text) => `lovgrunnlag: ${stop(text)}`,
+  basisParty: 'part i saka',
+  reply: {
+    title: 'Svarslipp frå rektor',
+    sendTo: (name, service, date) =>
+      name === service
+        ? `Send svaret til ${service} innan ${date}.`
+        : `Send svaret til ${name}, ${service}, innan ${date}.`,
+    about: (name, grade, school, kind, date) =>
+      `Gjeld: ${kind} for ${name}, ${grade}. trinn, ${school}, datert ${date}.`,
+    choices: ['Blir gjennomført', 'Blir gjennomført med endring', 'Kan ikkje gjennomførast'],
+    lines: ['Grunn', 'Endring eller alternativ', 'Frå dato'],
+    closing: ['Dato', 'Underskrift frå rektor'],
+    followChoices: ['Utført', 'Ny frist', 'Kan ikkje gjennomførast'],
+    followLines: ['Dato for utført eller ny frist', 'Ansvarleg og grunn'],
+  },
+  anbefaling: {
+    lead: (_service, n, name, grade) =>
+      `Vi tilrår at skulen set i gang ${NN_NUM[n] ?? n} tiltak for ${name}, ${grade}. trinn. For kvart tiltak står det kva som skal gjerast, kven som gjer det, frå når, og når det skal evaluerast.`,
+  },
+  sakkyndig: {
+    lead: (_service, name, grade, ref) =>
+      `Dette er ei sakkunnig vurdering av opplæringa for ${name}, ${grade}. trinn, etter ${ref}. Ho svarar på spørsmåla lova stiller, og seier kva vi tilrår. Kommunen bruker vurderinga når han gjer vedtak.`,
+    h: {
+      sources: 'Slik har vi greidd ut',
+      benefit: 'Utbyte av den ordinære opplæringa',
+      difficulties: 'Lærevanskar og andre forhold som er viktige for opplæringa',
+      goals: 'Realistiske mål for opplæringa',
+      ordinaryTeaching: 'Kan ein hjelpe på vanskane innanfor den ordinære opplæringa?',
+      soundOffer: 'Kva gir eit forsvarleg opplæringstilbod?',
+      extent: 'Omfang og varigheit',
+      next: 'Vidare saksgang',
+    },
+    hours: 'Omfang',
+    validUntil: 'Gjeld til',
+    next: 'Ei sakkunnig vurdering er ikkje eit vedtak. Kommunen gjer vedtak, og føresette kan klage på vedtaket til Statsforvaltaren. Føresette har rett til å sjå dokumenta i saka.',
+  },
+  mottak: {
+    lead: (_service, date, name, referrer) =>
+      `Vi fekk tilvisinga for ${name} ${date}. Ho kom frå ${lowerFirst(referrer)}. Her står det når de kan vente å høyre frå oss, og kva skulen kan gjere medan eleven ventar.`,
+    h: { next: 'Dette skjer vidare', advice: 'Råd i ventetida' },
+    expected: (date) => `De kan vente den første kontakten frå oss seinast ${date}.`,
+    expectedMissing:
+      'Vi kan ikkje seie enno når den første kontakten blir. Vi gir beskjed så snart vi veit det.',
+    interim: (ref) =>
+      `Det har gått meir enn ein månad sidan vi fekk tilvisinga. Dette brevet er difor også eit førebels svar etter ${ref}.`,
+    adviceIntro:
+      'Medan eleven ventar, skal ikkje skulen vente. Fråvær gir meir fråvær. Dette ber vi skulen gjere no:',
+    adviceHead: ['Kva', 'Kven'],
+    worse: 'Om fråværet aukar medan de ventar, ta kontakt med oss. Då ser vi på om saka må gå føre andre.',
+  },
+  ny: {
+    lead: (who, date, name) =>
+      `${who} er ny kontaktperson for ${name} frå ${date}. Alle avtalar og fristar i saka gjeld som før.`,
+    newContact: 'Ny kontaktperson',
+    from: 'Frå',
+    previous: 'Tidlegare kontaktperson',
+    previousLine: (name, date) => `${name}, til og med ${date}`,
+    gap: (n) => `Saka hadde ingen kontaktperson i ${days(n, 'dag', 'dagar')} før dette. Det beklagar vi.`,
+    h: { continues: 'Dette gjeld vidare' },
+    continues:
+      'Den nye kontaktpersonen har fått ei skriftleg overføring av saka. Dette er lova og avtalt, og det blir følgt opp:',
+    promises: 'Lovnader som gjeld',
+    deadlines: 'Neste fristar',
+  },
+  mote: {
+    lead: (date, name) => `Dette er referatet frå møtet ${date} om ${name}.`,
+    h: {
+      participants: 'Til stades',
+      carried: 'Opne avtalar frå førre møte',
+      about: 'Om møtet',
+      decisions: 'Avgjerder',
+      agreements: 'Avtalar',
+      dissent: 'Usemje',
+    },
+    noLeader: 'Ingen frå leiinga ved skulen var til stades.',
+    carriedHead: ['Kva', 'Kven', 'Frist', 'Status'],
+    noneCarried: 'Ingen avtalar frå førre møte var opne.',
+    noDecisions: 'Møtet tok ingen avgjerder.',
+    agreementsHead: ['Kva', 'Kven', 'Frist', 'Status'],
+    promised: 'lova eleven',
+    noAgreements: 'Møtet gjorde ingen nye avtalar.',
+    noDissent: 'Ingen melde usemje.',
+    comments: (date) => `Gi beskjed til kontaktpersonen hjå oss innan ${date} om noko i referatet er feil.`,
+  },
+  agreementStatus: (s) =>
+    ({ åpen: 'open', utført: 'utført', 'ikke utført': 'ikkje utført', avlyst: 'avlyst' })[s] ?? s,
+  oversikt: {
+    lead: (name, date) =>
+      `Her er ei oversikt over tiltaka for ${name} per ${date}: kva som er avtalt, kva som er gjennomført, kva som ikkje er gjennomført, og kva som er avslutta.`,
+    head: ['Tiltak', 'Kven', 'Frå', 'Status'],
+    schoolAnswer: 'Svar frå skulen',
+    answerLine: (answer, date, by, reason, alt) =>
+      `${answer} (${date}, ${by})${reason ? `. Grunn: ${stop(reason)}` : ''}${alt ? `. Alternativ: ${stop(alt)}` : ''}.`,
+    noAnswer: 'Skulen har ikkje svart.',
+    implemented: 'Gjennomført',
+    implementedLine: (school, parents) =>
+      `Skulen: ${school ?? 'ikkje meldt'}. Føresette: ${parents ?? 'ikkje stadfesta'}.`,
+    report: (inPlace, date) => (inPlace ? `i gang (${date})` : `ikkje i gang (${date})`),
+    note: 'Merk',
+    discrepancy: 'Skulen og føresette melder ulikt om tiltaket er i gang. Vi tek dette opp i neste møte.',
+    evalHead: ['Dato', 'Resultat', 'Avgjerd', 'Grunngiving'],
+    evalPlanned: (date) => `Ikkje evaluert enno. Evaluering er planlagd ${date}.`,
+    noEval: 'Ikkje evaluert, og inga evaluering er planlagd.',
+  },
+  measureState: (s, ended) =>
+    ({
+      avsluttet: ended ? `Avslutta ${ended}` : 'Avslutta',
+      'kan ikke': 'Skulen kan ikkje',
+      gjennomføres: 'Blir gjennomført',
+      'ikke i gang': 'Ikkje i gang',
+      'avventer svar': 'Ventar på svar',
+    })[s] ?? s,
+  schoolAnswer: (a) =>
+    ({
+      gjennomføres: 'Blir gjennomført',
+      'med endring': 'Blir gjennomført med endring',
+      'kan ikke': 'Kan ikkje gjennomførast',
+    })[a] ?? a,
+  outcome: (o) => ({ bedring: 'betring', 'ingen endring': 'inga endring', forverring: 'forverring' })[o] ?? o,
+  decision: (d) =>
+    ({ videreføres: 'blir vidareført', justeres: 'blir justert', avsluttes: 'blir avslutta' })[d] ?? d,
+  oppfolging: {
+    lead: (name, n) =>
+      `Noko av det som er avtalt for ${name}, har passert fristen. Her er ${n === 1 ? 'det eine punktet' : `dei ${NN_NUM[n] ?? n} punkta`} som ikkje er gjorde i tide.`,
+    head: ['Kva', 'Kven', 'Frist', 'Over fristen'],
+    kind: { agreement: 'Avtale', answer: 'Svar på tilråding', evaluation: 'Evaluering' },
+    daysOver: (n) => days(n, 'dag', 'dagar'),
+    promised:
+      'Nokre av avtalane er lova eleven. Dei står først. Eit brote løfte til eleven svekkjer tilliten, og vi ber om at desse kjem først.',
+    h: { ask: 'Dette ber vi om' },
+    ask: (date) =>
+      `Vi ber rektor svare innan ${date}, for kvar avtale: Er han utført, og når? Eller kva for ny frist gjeld, og kven har ansvaret? Bruk svarslippen bakarst i brevet.`,
+  },
+};
+
+export const TEXTS = { nb: NB, nn: NN } as const;
