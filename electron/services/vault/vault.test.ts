@@ -413,6 +413,30 @@ describe('stray files in a shared folder', () => {
   });
 });
 
+describe('two devices editing one field', () => {
+  it('converge to the same state on both, and the timeline keeps both edits', async () => {
+    const { dir, vault } = await newVault();
+    const c = await caseWith(vault, 'c-1', 'Elle Hætta');
+    await vault.close();
+    const laptop = await Vault.unlock(dir, { passphrase: PASS });
+    const office = await Vault.unlock(dir, { passphrase: PASS });
+    expect(laptop.deviceId).not.toBe(office.deviceId);
+    // Concurrent: neither has seen the other's edit when it writes.
+    await Promise.all([
+      laptop.append(c, [{ type: 'case.recorded', data: { set: { parentsView: 'fra laptopen' } } }]),
+      office.append(c, [{ type: 'case.recorded', data: { set: { parentsView: 'fra kontoret' } } }]),
+    ]);
+    await laptop.close();
+    await office.close();
+    const a = await (await Vault.unlock(dir, { passphrase: PASS })).fold(c);
+    const b = await (await Vault.unlock(dir, { passphrase: PASS })).fold(c);
+    expect(a.doc).toEqual(b.doc);
+    expect(['fra laptopen', 'fra kontoret']).toContain(a.doc.parentsView);
+    const edits = a.history.flatMap((h) => h.changes.filter((ch) => ch.field === 'parentsView').map((ch) => ch.to));
+    expect(edits.sort()).toEqual(['fra kontoret', 'fra laptopen']);
+  });
+});
+
 describe('several writers on one folder', () => {
   const run = promisify(execFile);
   const writer = path.join(
