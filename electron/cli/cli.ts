@@ -71,6 +71,19 @@ export const OPTIONS = {
   seed: { type: 'string' },
   name: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
+  // waiting times: days, deadline, tasks, report waiting, metrics (docs/CLI.md)
+  'as-of': { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  service: { type: 'string' },
+  by: { type: 'string' },
+  workdays: { type: 'boolean' },
+  saturday: { type: 'boolean' },
+  format: { type: 'string' },
+  out: { type: 'string' },
+  trust: { type: 'string' },
+  settings: { type: 'string' },
+  suppress: { type: 'boolean' },
 } satisfies ParseArgsConfig['options'];
 
 export type Flags = {

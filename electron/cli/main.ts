@@ -2,10 +2,14 @@ import { parseArgs } from 'node:util';
 import { BroError, formatPath, isBroError } from '../../shared/errors';
 import { ERROR_TEXT_NB, issueText } from '../../shared/i18n/errors';
 import { Cli, EXIT, EXIT_FOR, OPTIONS, defaultIo, type Command, type Flags, type Io } from './cli';
+import { daysCommand, deadlineCommand } from './commands/calendar';
 import { casesCommand } from './commands/cases';
 import { demoCommand } from './commands/demo';
 import { exportCommand, importCommand } from './commands/interchange';
 import { memberCommand } from './commands/member';
+import { metricsCommand } from './commands/metrics';
+import { reportCommand } from './commands/report';
+import { tasksCommand } from './commands/tasks';
 import { vaultCommand } from './commands/vault';
 
 /** The command table: add a command by adding its module here. */
@@ -16,6 +20,11 @@ export const COMMANDS: Command[] = [
   casesCommand,
   demoCommand,
   memberCommand,
+  daysCommand,
+  deadlineCommand,
+  tasksCommand,
+  reportCommand,
+  metricsCommand,
 ];
 
 export { EXIT };

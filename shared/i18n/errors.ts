@@ -66,6 +66,17 @@ export const ISSUE_TEXT_NB: Record<string, string> = {
   PASSPHRASE_TOO_SHORT: 'passordfrasen må ha minst 8 tegn',
   RECOVERY_KEY_FORMAT: 'gjenopprettingsnøkkelen har feil form',
   RECOVERY_KEY_CHECKSUM: 'gjenopprettingsnøkkelen stemmer ikke (skrivefeil?)',
+  // waiting times and metrics (docs/WAITING-TIMES.md)
+  DATE_ORDER: 'til-datoen kan ikke være før fra-datoen',
+  DATE_OUT_OF_RANGE: 'datoen faller utenfor kalenderen Bro regner med (1900–2200)',
+  PERIOD_ORDER: 'perioden slutter før den begynner',
+  PERIOD_AFTER_TODAY: 'perioden begynner etter dagens dato',
+  NOT_SIGNED: 'fila er ikke signert; bare signerte nøkkeltallsfiler godtas',
+  NOT_METRICS: 'fila er ikke en nøkkeltallsfil fra Bro',
+  UNKNOWN_KEY: 'fila er signert med en nøkkel som ikke står i lista over godkjente arkiv (--trust)',
+  BAD_SIGNATURE: 'signaturen stemmer ikke: fila er endret etter at den ble signert',
+  PERIOD_MISMATCH: 'filene gjelder ulike perioder; slå bare sammen filer for samme periode',
+  TRUST_FILE: 'lista over godkjente nøkler må være en JWKS med Ed25519-nøkler',
   ...LETTER_FINDING_TEXT_NB,
   ...LETTER_DATA_TEXT_NB,
 };

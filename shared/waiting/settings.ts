@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { addMonthsToDay, epochDay, isoDay } from '../calendar/days';
 import { addWorkingDaysTo, type CalendarSettings } from '../calendar/workdays';
 import { SERVICES, type Service } from '../domain/common';
+import type { Settings } from '../settings/schema';
+
+type AppTargets = Settings['targets'];
 
 /**
  * Targets and task rules are settings. The defaults are DESIGN §4's:
@@ -119,14 +122,31 @@ export const settingsInput = z
   .partial();
 export type SettingsInput = z.infer<typeof settingsInput>;
 
-export function resolveSettings(input: SettingsInput = {}, saturday?: boolean): WaitingSettings {
-  const targets = { ...DEFAULT_SETTINGS.targets };
+export function resolveSettings(
+  input: SettingsInput = {},
+  base: WaitingSettings = DEFAULT_SETTINGS,
+): WaitingSettings {
+  const targets = { ...base.targets };
   for (const s of SERVICES) targets[s] = { ...targets[s], ...(input.targets?.[s] ?? {}) };
   return {
-    calendar: { ...DEFAULT_SETTINGS.calendar, ...input.calendar, ...(saturday ? { saturday } : {}) },
+    calendar: { ...base.calendar, ...input.calendar },
     targets,
-    tasks: { ...DEFAULT_SETTINGS.tasks, ...input.tasks },
+    tasks: { ...base.tasks, ...input.tasks },
   };
+}
+
+/**
+ * The waiting settings from the app's settings screen (shared/settings/schema.ts), which keeps
+ * the DESIGN §4 targets as plain numbers: PPT months to conclusion, months to a foreløpig svar,
+ * BUP working days to the decision, Skoleteam working days to first contact, and Saturday.
+ */
+export function fromAppTargets(t: AppTargets): WaitingSettings {
+  const targets = { ...DEFAULT_SETTINGS.targets };
+  for (const s of SERVICES) targets[s] = { ...targets[s], provisionalReply: months(t.interimReplyMonths) };
+  targets.PPT = { ...targets.PPT, concluded: months(t.pptConcludedMonths) };
+  targets.BUP = { ...targets.BUP, decided: workingDays(t.bupDecidedWorkingDays) };
+  targets.Skoleteam = { ...targets.Skoleteam, firstContact: workingDays(t.skoleteamFirstContactWorkingDays) };
+  return { ...DEFAULT_SETTINGS, calendar: { saturday: t.saturdayIsWorkingDay }, targets };
 }
 
 /** The day a span after `day` ends: `n` calendar days, the n-th working day, or n months (clamped). */

@@ -208,7 +208,7 @@ describe('school reply overdue', () => {
 });
 
 describe('parents to be informed of a status change', () => {
-  const change = (meetings: CaseDoc['meetings'] = []) =>
+  const change = (meetings: NonNullable<CaseDoc['meetings']> = []) =>
     caseWith({
       referrals: [
         referral({

@@ -1,0 +1,125 @@
+import { BroError } from '../../../shared/errors';
+import type { WaitingReport } from '../../../shared/waiting/report';
+import type { Stats } from '../../../shared/waiting/stats';
+import { nbNumber, UNIT_TEXT } from '../../../shared/waiting/table';
+import { EXIT, nbDate, need, pad, type Cli, type Command } from '../cli';
+import { needOption, settingsFromFlags, writeOutput } from './waiting-io';
+
+const num = (v: number | null, decimals = 1) =>
+  v === null ? '–' : nbNumber(Math.round(v * 10 ** decimals) / 10 ** decimals);
+
+function statsLine(s: Stats): string {
+  if (s.suppressed) return 'n <5 (prikket)';
+  if (!s.n) return 'n 0';
+  return `n ${s.n}, median ${num(s.median)}, snitt ${num(s.mean)}, p90 ${num(s.p90)}, maks ${num(s.max)}${
+    s.withinTarget === null ? '' : `, innen mål ${num(s.withinTarget * 100)} %`
+  }`;
+}
+
+/** The report as text for a terminal: one block per group, then the longest open waits. */
+export function reportText(r: WaitingReport): string {
+  const lines = [
+    `Ventetider ${nbDate(r.from)}–${nbDate(r.to)}${r.measuredTo < r.to ? ` (målt til ${nbDate(r.measuredTo)})` : ''}, ${
+      r.service ?? 'alle tjenester'
+    }, i ${UNIT_TEXT[r.unit]}${r.suppression ? `; antall under ${r.suppression.below} er prikket` : ''}.`,
+  ];
+  for (const g of r.groups) {
+    const cw = g.caseworkerChanges;
+    lines.push(
+      '',
+      g.key === 'all' ? 'Alle' : g.key,
+      `  Ventetid, avsluttet:           ${statsLine(g.ventetid.completed)}`,
+      `  Ventetid, venter:              ${statsLine(g.ventetid.waiting)}`,
+      `  Saksbehandlingstid, avsluttet: ${statsLine(g.saksbehandlingstid.completed)}`,
+      `  Saksbehandlingstid, venter:    ${statsLine(g.saksbehandlingstid.waiting)}`,
+      `  Fristbrudd: ${g.fristbrudd ?? '<5'}. Saksbehandlerbytter: ${cw.changes ?? '<5'} på ${
+        cw.referrals ?? '<5'
+      } henvisninger (${num(cw.perReferral, 2)} per henvisning); dager uten saksbehandler: ${cw.daysWithoutCaseworker ?? ':'}.`,
+    );
+  }
+  if (r.openReferrals.length) {
+    lines.push('', `Åpne henvisninger, lengst ventetid først (${r.openReferrals.length}):`);
+    for (const o of r.openReferrals.slice(0, 20))
+      lines.push(
+        `  ${pad(o.case, 14)} ${pad(o.referral, 8)} ${pad(o.service, 10)} mottatt ${nbDate(o.received)}  ${o.days} ${
+          UNIT_TEXT[r.unit]
+        }${o.pastTarget ? '  over målet' : ''}`,
+      );
+    if (r.openReferrals.length > 20)
+      lines.push(`  … og ${r.openReferrals.length - 20} til (se --json eller --format).`);
+  }
+  return lines.join('\n');
+}
+
+const FORMATS = ['json', 'csv', 'xlsx', 'pdf'] as const;
+
+/** Shared by `report waiting` and `metrics merge`: the --by / --workdays / --service options. */
+export function reportOptions(cli: Cli) {
+  return {
+    ...(cli.flags.by !== undefined ? { by: cli.flags.by } : {}),
+    ...(cli.flags.service !== undefined ? { service: cli.flags.service } : {}),
+    unit: cli.flags.workdays ? 'working' : 'calendar',
+  };
+}
+
+/** --format, with --out required for the binary formats. */
+export function outputFormat(cli: Cli, allowed: readonly string[] = FORMATS): string {
+  const format = cli.flags.format ?? 'json';
+  if (!allowed.includes(format)) return format; // the contract names the bad value
+  if ((format === 'xlsx' || format === 'pdf') && !cli.flags.out)
+    throw new BroError('USAGE', `--format ${format} needs --out FILE`);
+  return format;
+}
+
+export const reportCommand: Command = {
+  name: 'report',
+  help: [
+    [
+      'report waiting <mappe> --from DATO --to DATO',
+      'Ventetidsrapport: [--service S] [--by month|quarter|school|referrer|caseworker-changes] [--workdays] [--format json|csv|xlsx|pdf] [--out FIL]',
+    ],
+  ],
+  async run(cli, rest) {
+    const [sub, dir] = rest;
+    if (sub !== 'waiting') throw new BroError('USAGE', 'bro report waiting <dir> --from DATE --to DATE');
+    need(rest, 2, 'bro report waiting <dir> --from DATE --to DATE');
+    const from = needOption(cli.flags.from, 'bro report waiting <dir> --from DATE --to DATE');
+    const to = needOption(cli.flags.to, 'bro report waiting <dir> --from DATE --to DATE');
+    const format = outputFormat(cli);
+    const input = {
+      from,
+      to,
+      ...reportOptions(cli),
+      format,
+      ...(cli.flags.suppress ? { suppress: true } : {}),
+      ...(await settingsFromFlags(cli)),
+    };
+    await cli.unlock(dir!);
+    const r = await cli.call('reports.waiting', input);
+    await cli.session.vault?.close();
+    let written: { file: string; format: string; bytes: number } | undefined;
+    if (cli.flags.out) {
+      const bytes = r.file ? Buffer.from(r.file.base64, 'base64') : JSON.stringify(r.report, null, 2) + '\n';
+      // SECURITY: the report leaves the vault here, by the user's choice: no names, written 0600.
+      const file = await writeOutput(cli.flags.out, bytes);
+      written = { file, format, bytes: typeof bytes === 'string' ? Buffer.byteLength(bytes) : bytes.length };
+    }
+    if (cli.flags.json)
+      cli.print({ ...r.report, skipped: r.skipped, ...(written ? { out: written } : {}) }, '');
+    else if (!written && format === 'csv') cli.io.out(Buffer.from(r.file!.base64, 'base64').toString('utf8'));
+    else if (!written && format === 'json' && cli.flags.format === 'json')
+      cli.io.out(JSON.stringify(r.report, null, 2) + '\n');
+    else
+      cli.print(
+        null,
+        [
+          reportText(r.report),
+          ...(written ? ['', `Skrev ${written.file} (${written.format}, ${written.bytes} byte).`] : []),
+          ...r.skipped.map(
+            (s) => `Hoppet over skadet sak ${s.caseId} (${s.code}); tallene gjelder de andre sakene.`,
+          ),
+        ].join('\n'),
+      );
+    return r.skipped.length ? EXIT.DAMAGED : EXIT.OK;
+  },
+};

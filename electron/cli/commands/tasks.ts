@@ -1,0 +1,49 @@
+import type { TaskKind } from '../../../shared/waiting/tasks';
+import { EXIT, nbDate, need, pad, type Command } from '../cli';
+import { settingsFromFlags } from './waiting-io';
+
+export const TASK_TEXT: Record<TaskKind, string> = {
+  provisionalReply: 'Foreløpig svar',
+  decision: 'Vurdering av henvisningen',
+  fristPassing: 'Frist for helsehjelp',
+  firstContactTarget: 'Første kontakt',
+  evaluation: 'Evaluering av tiltak',
+  schoolReply: 'Svar fra skolen',
+  informParents: 'Informer foresatte',
+  transition: 'Overgang',
+  accessRequest: 'Innsynskrav',
+};
+
+export const tasksCommand: Command = {
+  name: 'tasks',
+  help: [['tasks <mappe> [--as-of DATO]', 'Oppgaver og frister på tvers av sakene per dato']],
+  async run(cli, rest) {
+    need(rest, 1, 'bro tasks <dir> [--as-of DATE]');
+    await cli.unlock(rest[0]!);
+    const asOf = cli.flags['as-of'];
+    const r = await cli.call('tasks.list', {
+      ...(asOf !== undefined ? { asOf } : {}),
+      ...(await settingsFromFlags(cli)),
+    });
+    await cli.session.vault?.close();
+    const overdue = r.tasks.filter((t) => t.status === 'overdue').length;
+    const human = [
+      `Oppgaver per ${nbDate(r.asOf)}: ${r.tasks.length} (${overdue} på overtid).`,
+      ...(r.tasks.length
+        ? [
+            `${pad('Frist', 11)} ${pad('Sak', 14)} ${pad('Oppgave', 26)} ${pad('Status', 9)} Regel`,
+            ...r.tasks.map(
+              (t) =>
+                `${nbDate(t.due)} ${pad(t.case, 14)} ${pad(`${TASK_TEXT[t.kind]}${t.ref ? ` (${t.ref})` : ''}`, 26)} ${pad(
+                  t.status === 'overdue' ? 'OVERTID' : 'snart',
+                  9,
+                )} ${t.ruleText}`,
+            ),
+          ]
+        : []),
+      ...r.skipped.map((s) => `Hoppet over skadet sak ${s.caseId} (${s.code}).`),
+    ].join('\n');
+    cli.print(r, human);
+    return r.skipped.length ? EXIT.DAMAGED : EXIT.OK;
+  },
+};

@@ -1,0 +1,37 @@
+import { BroError } from '../../../shared/errors';
+import type { CaseState } from '../../../shared/events/fold';
+import type { Progress } from '../session';
+import type { Vault } from '../vault/vault';
+
+export interface FoldedCases {
+  states: CaseState[];
+  /** Damaged cases, left out of the figures and named so the user knows the figures are partial. */
+  skipped: { caseId: string; code: 'TAMPERED' }[];
+}
+
+/**
+ * Every readable case, folded, for reports and tasks. A damaged case is skipped (and listed),
+ * never the reason a report fails: the other cases' figures are still right.
+ */
+export async function foldAllCases(vault: Vault, progress?: Progress): Promise<FoldedCases> {
+  const { cases, damaged } = await vault.listCases();
+  const states: CaseState[] = [];
+  const skipped: FoldedCases['skipped'] = damaged.map((d) => ({
+    caseId: d.caseId,
+    code: 'TAMPERED' as const,
+  }));
+  let i = 0;
+  for (const c of cases) {
+    progress?.(i++, cases.length, 'open');
+    try {
+      const state = await vault.fold(c.caseId);
+      if (state.opened) states.push(state);
+    } catch (e) {
+      if (e instanceof BroError && e.code === 'TAMPERED')
+        skipped.push({ caseId: c.caseId, code: 'TAMPERED' });
+      else throw e;
+    }
+  }
+  progress?.(cases.length, cases.length, 'open');
+  return { states, skipped };
+}

@@ -1,0 +1,54 @@
+import { calendarDays } from '../../../shared/calendar/days';
+import { deadline, workingDays } from '../../../shared/calendar/workdays';
+import { BroError } from '../../../shared/errors';
+import { fromAppTargets, resolveSettings, type SettingsInput } from '../../../shared/waiting/settings';
+import type { Handlers } from '../handlers';
+import type { Session } from '../session';
+import { mergeMetrics, vaultMetricsExport, vaultMetricsKey, vaultTasks, vaultWaitingReport } from './waiting';
+
+type WaitingOps =
+  | 'calendar.days'
+  | 'calendar.deadline'
+  | 'tasks.list'
+  | 'reports.waiting'
+  | 'metrics.export'
+  | 'metrics.key'
+  | 'metrics.merge';
+
+/**
+ * The waiting-time part of the one handler table (spread into createHandlers). Targets come
+ * from the app's settings, then the operation's own `settings`, so a report is reproducible
+ * from its input.
+ */
+export function waitingHandlers(session: Session): Pick<Handlers, WaitingOps> {
+  const settingsFor = (input?: SettingsInput) =>
+    resolveSettings(input ?? {}, fromAppTargets(session.settings.get().targets));
+  const saturday = (s?: boolean) => ({ saturday: s ?? settingsFor().calendar.saturday });
+  return {
+    'calendar.days': async ({ from, to, saturday: sat }) => {
+      if (to < from)
+        throw new BroError('VALIDATION', 'The dates are out of order', {
+          issues: [{ path: ['to'], code: 'DATE_ORDER' }],
+        });
+      return { calendarDays: calendarDays(from, to), workingDays: workingDays(from, to, saturday(sat)) };
+    },
+    'calendar.deadline': async ({ date, n, saturday: sat }) => {
+      try {
+        return { date: deadline(date, n, saturday(sat)) };
+      } catch (e) {
+        if (e instanceof BroError)
+          throw new BroError(e.code, e.message, { issues: [{ path: ['n'], code: 'DATE_OUT_OF_RANGE' }] });
+        throw e;
+      }
+    },
+    'tasks.list': async ({ asOf, settings }, progress) =>
+      vaultTasks(session.requireVault(), asOf ?? session.today(), settingsFor(settings), progress),
+    'reports.waiting': async ({ settings, ...req }, progress) =>
+      vaultWaitingReport(session.requireVault(), req, settingsFor(settings), session.today(), progress),
+    'metrics.export': async ({ settings, ...req }) =>
+      vaultMetricsExport(session.requireVault(), req, settingsFor(settings), session.today()),
+    'metrics.key': async () => vaultMetricsKey(session.requireVault()),
+    'metrics.merge': async ({ settings, ...req }) =>
+      mergeMetrics(req, settingsFor(settings), session.today()),
+  };
+}

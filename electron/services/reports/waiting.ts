@@ -1,0 +1,219 @@
+import { BroError } from '../../../shared/errors';
+import type { Service } from '../../../shared/domain/common';
+import {
+  metricsRows,
+  rowsToRecords,
+  METRICS_FORMAT,
+  type MetricsPayload,
+} from '../../../shared/waiting/metrics';
+import { caseRecords, type ReferralRecord } from '../../../shared/waiting/records';
+import { waitingReport, type GroupBy, type Unit, type WaitingReport } from '../../../shared/waiting/report';
+import type { WaitingSettings } from '../../../shared/waiting/settings';
+import { SUPPRESS_BELOW, suppressReport } from '../../../shared/waiting/suppress';
+import { reportCsv } from '../../../shared/waiting/table';
+import { compareTasks, deriveTasks, type Task } from '../../../shared/waiting/tasks';
+import type { Progress } from '../session';
+import type { Vault } from '../vault/vault';
+import { foldAllCases } from './cases';
+import { publicJwks, schoolPseudonyms, signMetrics, trustedKeys, verifyBundle } from './metrics';
+import { reportPdf, type PdfSource } from './pdf';
+import { reportXlsx } from './xlsx';
+
+export type ReportFormat = 'json' | 'csv' | 'xlsx' | 'pdf';
+
+export interface ReportFile {
+  format: ReportFormat;
+  mediaType: string;
+  /** The file's bytes, base64: the adapter that asked for it decides where it goes. */
+  base64: string;
+}
+
+const MEDIA: Record<ReportFormat, string> = {
+  json: 'application/json',
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  pdf: 'application/pdf',
+};
+
+export interface ReportRequest {
+  from: string;
+  to: string;
+  service?: Service | undefined;
+  by?: GroupBy | undefined;
+  unit: Unit;
+  format: ReportFormat;
+  /** Suppress counts under 5 and leave out the open referrals (for a report that leaves the service). */
+  suppress?: boolean | undefined;
+}
+
+/** Renders a report in the asked format. JSON is the report itself (the `--json` shape). */
+async function render(
+  report: WaitingReport,
+  records: readonly ReferralRecord[],
+  req: ReportRequest,
+  settings: WaitingSettings,
+  dates: { asOf: string; generated: string },
+  extra: { sources?: PdfSource[]; title?: string; suppress?: boolean } = {},
+): Promise<ReportFile> {
+  const today = dates.generated;
+  let bytes: Uint8Array;
+  if (req.format === 'json') bytes = new TextEncoder().encode(JSON.stringify(report, null, 2) + '\n');
+  else if (req.format === 'csv') bytes = new TextEncoder().encode(reportCsv(report));
+  else if (req.format === 'xlsx') bytes = await reportXlsx(report, today);
+  else {
+    let monthly =
+      report.by === 'month'
+        ? report
+        : waitingReport(
+            records,
+            { ...req, asOf: dates.asOf, by: 'month', service: req.service ?? null },
+            settings,
+          );
+    if (extra.suppress) monthly = suppressReport(monthly);
+    bytes = await reportPdf(report, {
+      generated: today,
+      monthly,
+      ...(extra.sources ? { sources: extra.sources } : {}),
+      ...(extra.title ? { title: extra.title } : {}),
+    });
+  }
+  return { format: req.format, mediaType: MEDIA[req.format], base64: Buffer.from(bytes).toString('base64') };
+}
+
+async function vaultRecords(vault: Vault, progress?: Progress) {
+  const { states, skipped } = await foldAllCases(vault, progress);
+  return { records: states.flatMap((s) => caseRecords(s.caseId, s.doc)), skipped };
+}
+
+/** The waiting-time report over the vault (`reports.waiting`). */
+export async function vaultWaitingReport(
+  vault: Vault,
+  req: ReportRequest,
+  settings: WaitingSettings,
+  today: string,
+  progress?: Progress,
+) {
+  const { records, skipped } = await vaultRecords(vault, progress);
+  let report = waitingReport(records, { ...req, asOf: today, service: req.service ?? null }, settings);
+  if (req.suppress) report = suppressReport(report);
+  const file =
+    req.format === 'json'
+      ? null
+      : await render(
+          report,
+          records,
+          req,
+          settings,
+          { asOf: today, generated: today },
+          { suppress: req.suppress ?? false },
+        );
+  await vault.audit(`report.waiting.${req.format}`);
+  return { report, file, skipped };
+}
+
+/** Tasks across the vault as of a date (`tasks.list`). */
+export async function vaultTasks(vault: Vault, asOf: string, settings: WaitingSettings, progress?: Progress) {
+  const { states, skipped } = await foldAllCases(vault, progress);
+  const tasks: Task[] = states.flatMap((s) => deriveTasks(s, asOf, settings));
+  tasks.sort(compareTasks);
+  await vault.audit('tasks.list');
+  return { asOf, tasks, skipped };
+}
+
+/** A signed, de-identified metrics bundle for the period (`metrics.export`). */
+export async function vaultMetricsExport(
+  vault: Vault,
+  req: { from: string; to: string },
+  settings: WaitingSettings,
+  today: string,
+) {
+  if (req.to < req.from)
+    throw new BroError('VALIDATION', 'Invalid period', { issues: [{ path: ['to'], code: 'PERIOD_ORDER' }] });
+  if (req.from > today)
+    throw new BroError('VALIDATION', 'Invalid period', {
+      issues: [{ path: ['from'], code: 'PERIOD_AFTER_TODAY' }],
+    });
+  const { records, skipped } = await vaultRecords(vault);
+  const key = await vault.vaultSigningKey();
+  const at = req.to < today ? req.to : today;
+  const rows = metricsRows(records, { from: req.from, at }, schoolPseudonyms(key));
+  const payload: MetricsPayload = {
+    format: METRICS_FORMAT,
+    kid: key.kid,
+    period: { from: req.from, to: req.to, measuredTo: at },
+    exported: today,
+    calendar: { saturday: settings.calendar.saturday },
+    suppression: { below: SUPPRESS_BELOW },
+    rows,
+  };
+  const jws = await signMetrics(payload, key);
+  await vault.audit('metrics.export');
+  return { jws, kid: key.kid, rows: rows.length, skipped };
+}
+
+export async function vaultMetricsKey(vault: Vault) {
+  const key = await vault.vaultSigningKey();
+  return { kid: key.kid, jwks: publicJwks(key) };
+}
+
+/**
+ * Verifies every bundle and reports across them (`metrics.merge`). All bundles must cover the
+ * same period; the figures are suppressed like everything that leaves a vault.
+ */
+export async function mergeMetrics(
+  req: {
+    bundles: string[];
+    trust: unknown;
+    by?: GroupBy | undefined;
+    unit: Unit;
+    service?: Service | undefined;
+    format: 'json' | 'pdf';
+  },
+  settings: WaitingSettings,
+  today: string,
+) {
+  const trusted = await trustedKeys(req.trust);
+  const verified = [];
+  for (const [i, text] of req.bundles.entries()) verified.push(await verifyBundle(text, trusted, i));
+  const first = verified[0]!.payload.period;
+  verified.forEach(({ payload }, i) => {
+    if (payload.period.from !== first.from || payload.period.to !== first.to)
+      throw new BroError('VALIDATION', 'The bundles cover different periods', {
+        issues: [{ path: ['bundles', i], code: 'PERIOD_MISMATCH' }],
+      });
+  });
+  const measuredTo = verified.map((v) => v.payload.period.measuredTo).sort()[0]!;
+  const records = verified.flatMap((v) => rowsToRecords(v.payload.rows));
+  const request = {
+    from: first.from,
+    to: first.to,
+    unit: req.unit,
+    by: req.by,
+    service: req.service,
+    format: req.format,
+  };
+  const report = suppressReport(
+    waitingReport(records, { ...request, asOf: measuredTo, service: req.service ?? null }, settings),
+  );
+  const sources = verified.map((v) => ({
+    kid: v.kid,
+    rows: v.payload.rows.length,
+    exported: v.payload.exported,
+  }));
+  const file =
+    req.format === 'pdf'
+      ? await render(
+          report,
+          records,
+          request,
+          settings,
+          { asOf: measuredTo, generated: today },
+          {
+            sources,
+            title: 'Ventetider – samlet fra flere arkiver',
+            suppress: true,
+          },
+        )
+      : null;
+  return { report, sources, file };
+}
