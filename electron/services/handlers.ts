@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { summarizeCase } from '../../shared/cases/summary';
@@ -10,7 +11,6 @@ import { DEMO_PASSPHRASE } from '../../shared/demo/passphrase';
 import { BroError } from '../../shared/errors';
 import { changeCaseworker, updateCase } from './cases/update';
 import { exportInterchange, importInterchange } from './interchange/importer';
-import { waitingHandlers } from './reports/handlers';
 import type { Progress, Session } from './session';
 import { randomId } from './vault/crypto';
 import { VAULT_FILE } from './vault/format';
@@ -66,6 +66,7 @@ export function createHandlers(session: Session): Handlers {
       dir: session.vaultDir,
       exists: session.vaultDir !== null && existsSync(path.join(session.vaultDir, VAULT_FILE)),
       demo: session.vaultDir !== null && session.settings.isDemo(session.vaultDir),
+      suggestedDir: session.vaultDir ?? path.join(homedir(), 'Bro', 'arkiv'),
     }),
     'vault.demo': async (input, progress) => {
       const home = session.settings.folder;
@@ -173,7 +174,6 @@ export function createHandlers(session: Session): Handlers {
     'members.approve': async ({ code, name }) => session.requireVault().approveMember(code, name),
     'members.remove': async ({ memberId }, progress) =>
       session.requireVault().removeMember(memberId, { onProgress: (d, t) => progress?.(d, t, 'rotate') }),
-    ...waitingHandlers(session),
   };
 }
 

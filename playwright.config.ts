@@ -1,0 +1,35 @@
+import { defineConfig } from '@playwright/test';
+
+// End-to-end: the renderer in Debian's Chromium against the loopback host, with a real vault in
+// a temp folder per test (tests/e2e/fixtures.ts). `npm test` adds `--reporter=list,json`.
+// The Electron door can run the same specs as a second project (see fixtures.ts, `door`).
+export default defineConfig({
+  testDir: 'tests/e2e',
+  outputDir: 'test-results/e2e',
+  globalSetup: './tests/e2e/global-setup.ts',
+  timeout: 90_000,
+  expect: { timeout: 15_000 },
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  reporter: [['list']],
+  use: {
+    locale: 'nb-NO',
+    timezoneId: 'Europe/Oslo',
+    viewport: { width: 1360, height: 860 },
+    launchOptions: {
+      executablePath: process.env.BRO_CHROMIUM ?? '/usr/bin/chromium',
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    },
+    trace: 'retain-on-failure',
+  },
+  projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
+});

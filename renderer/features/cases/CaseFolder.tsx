@@ -1,0 +1,108 @@
+import * as Tabs from '@radix-ui/react-tabs';
+import { BroError } from '../../../shared/errors';
+import { AbsencePanel } from '../absence/Absence';
+import { AssignmentsPanel } from '../assignments/Assignments';
+import { ConsentsPanel } from '../consents/Consents';
+import { MeasuresPanel } from '../measures/Measures';
+import { MeetingsPanel } from '../meetings/Meetings';
+import { ReferralsPanel } from '../referrals/Referrals';
+import { useI18n, type TextKey } from '../../app/i18n';
+import { go, href } from '../../app/router';
+import { ErrorBox } from '../../app/ui';
+import { PupilPanel } from './Pupil';
+import { Timeline } from './Timeline';
+import { useCase, type CaseData } from './useCase';
+import { VoicesPanel } from './Voices';
+
+const TABS = [
+  'timeline',
+  'referrals',
+  'assignments',
+  'measures',
+  'meetings',
+  'consents',
+  'absence',
+  'voices',
+  'pupil',
+] as const;
+type Tab = (typeof TABS)[number];
+
+/** One pupil's case: a header and a tab per part; the timeline first, because it shows everything. */
+export function CaseFolder({ caseId, tab }: { caseId: string; tab: string }) {
+  const { t, error } = useI18n();
+  const c = useCase(caseId);
+  const current: Tab = (TABS as readonly string[]).includes(tab) ? (tab as Tab) : 'timeline';
+
+  if (c.error) {
+    const e = c.error instanceof BroError ? c.error : null;
+    const file = typeof e?.detail?.file === 'string' ? e.detail.file : null;
+    return (
+      <section className="folder" aria-labelledby="case-title">
+        <a className="back" href={href({ name: 'cases' })}>
+          ← {t('case.back')}
+        </a>
+        {e?.code === 'TAMPERED' ? (
+          <div className="damaged" role="alert">
+            <h1 id="case-title">{t('case.damagedTitle')}</h1>
+            <p>{t('case.damaged')}</p>
+            {file && <p className="mono">{t('case.damagedFile', { file })}</p>}
+          </div>
+        ) : (
+          <ErrorBox>
+            <h1 id="case-title">{e ? error(e.code) : error('INTERNAL')}</h1>
+          </ErrorBox>
+        )}
+      </section>
+    );
+  }
+  if (!c.data)
+    return (
+      <p className="splash" role="status">
+        {t('app.loading')}
+      </p>
+    );
+  const data: CaseData = c.data;
+  const s = data.summary;
+  return (
+    <section className="folder" aria-labelledby="case-title">
+      <a className="back" href={href({ name: 'cases' })}>
+        ← {t('case.back')}
+      </a>
+      <header className="folder-head">
+        <h1 id="case-title">{s.pupil || s.externalId}</h1>
+        <p className="facts">
+          <span>{s.school}</span>
+          {s.grade ? <span>{t('case.grade', { n: s.grade })}</span> : null}
+          <span>{s.service}</span>
+          <span>{t(`status.${s.status}`)}</span>
+          <span>{t('case.caseworker', { name: s.caseworker ?? t('list.noCaseworker') })}</span>
+          <span className="mono">{s.externalId}</span>
+        </p>
+      </header>
+      <Tabs.Root
+        value={current}
+        onValueChange={(v) => go({ name: 'case', caseId, tab: v })}
+        activationMode="manual"
+      >
+        <Tabs.List className="tabs" aria-label={t('case.tabs')}>
+          {TABS.map((k) => (
+            <Tabs.Trigger key={k} value={k} className="tab">
+              {t(`case.tab.${k}` as TextKey)}
+            </Tabs.Trigger>
+          ))}
+        </Tabs.List>
+        <Tabs.Content value={current} className="tab-panel">
+          {current === 'timeline' && <Timeline data={data} />}
+          {current === 'referrals' && <ReferralsPanel caseId={caseId} data={data} />}
+          {current === 'assignments' && <AssignmentsPanel caseId={caseId} data={data} />}
+          {current === 'measures' && <MeasuresPanel caseId={caseId} data={data} />}
+          {current === 'meetings' && <MeetingsPanel caseId={caseId} data={data} />}
+          {current === 'consents' && <ConsentsPanel caseId={caseId} data={data} />}
+          {current === 'absence' && <AbsencePanel caseId={caseId} data={data} />}
+          {current === 'voices' && <VoicesPanel caseId={caseId} data={data} />}
+          {current === 'pupil' && <PupilPanel caseId={caseId} data={data} />}
+        </Tabs.Content>
+      </Tabs.Root>
+    </section>
+  );
+}

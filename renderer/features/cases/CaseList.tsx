@@ -1,0 +1,314 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { SERVICES } from '../../../shared/domain/common';
+import { api } from '../../api';
+import { EntityForm, type FieldSpec } from '../../app/forms';
+import { nbDate, todayIso } from '../../app/format';
+import { useI18n, type TextKey } from '../../app/i18n';
+import { go, href } from '../../app/router';
+import { ErrorBox, Modal } from '../../app/ui';
+import { filterRows, sortRows, toRows, type Filters, type Row, type SortDir, type SortKey } from './rows';
+import { BroError } from '../../../shared/errors';
+
+const COLUMNS: { key: SortKey; label: TextKey }[] = [
+  { key: 'pupil', label: 'list.col.pupil' },
+  { key: 'school', label: 'list.col.school' },
+  { key: 'service', label: 'list.col.service' },
+  { key: 'waited', label: 'list.col.waited' },
+  { key: 'deadline', label: 'list.col.deadline' },
+  { key: 'caseworker', label: 'list.col.caseworker' },
+];
+
+export function useCases() {
+  return useQuery({ queryKey: ['cases'], queryFn: () => api['cases.list']({}) });
+}
+
+export function CaseList() {
+  const { t, error } = useI18n();
+  const list = useCases();
+  const today = todayIso();
+  const [filters, setFilters] = useState<Filters>({ query: '', service: '', status: '', overdue: false });
+  const [sort, setSort] = useState<{ key: SortKey; dir: SortDir }>({ key: 'waited', dir: 'descending' });
+  const [creating, setCreating] = useState(false);
+  const search = useRef<HTMLInputElement>(null);
+
+  const rows = useMemo(() => toRows(list.data?.cases ?? [], today), [list.data, today]);
+  const sorted = useMemo(() => sortRows(rows, sort.key, sort.dir), [rows, sort]);
+  const shown = useMemo(() => filterRows(sorted, filters), [sorted, filters]);
+  const damaged = list.data?.damaged ?? [];
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const el = e.target as HTMLElement;
+      if (e.key === '/' && !['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName)) {
+        e.preventDefault();
+        search.current?.focus();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const set = (patch: Partial<Filters>) => setFilters((f) => ({ ...f, ...patch }));
+  const total = rows.length;
+  return (
+    <section className="case-list" aria-labelledby="list-title">
+      <div className="page-head">
+        <h1 id="list-title">{t('list.title')}</h1>
+        <button type="button" className="primary" onClick={() => setCreating(true)}>
+          {t('list.new')}
+        </button>
+      </div>
+      <div className="filters" role="search">
+        <div className="field search">
+          <label htmlFor="case-search">{t('list.search')}</label>
+          <input
+            id="case-search"
+            ref={search}
+            type="search"
+            value={filters.query}
+            placeholder={t('list.searchHint')}
+            aria-describedby="case-count"
+            onChange={(e) => set({ query: e.target.value })}
+            autoComplete="off"
+            autoFocus
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="f-service">{t('list.service')}</label>
+          <select id="f-service" value={filters.service} onChange={(e) => set({ service: e.target.value })}>
+            <option value="">{t('list.all')}</option>
+            {SERVICES.map((s) => (
+              <option key={s}>{s}</option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="f-status">{t('list.status')}</label>
+          <select id="f-status" value={filters.status} onChange={(e) => set({ status: e.target.value })}>
+            <option value="">{t('list.all')}</option>
+            {(['open', 'new', 'closed'] as const).map((s) => (
+              <option key={s} value={s}>
+                {t(`status.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field check">
+          <input
+            id="f-overdue"
+            type="checkbox"
+            checked={filters.overdue}
+            onChange={(e) => set({ overdue: e.target.checked })}
+          />
+          <label htmlFor="f-overdue">{t('list.overdue')}</label>
+        </div>
+      </div>
+      <p id="case-count" className="count" role="status" aria-live="polite">
+        {list.isPending
+          ? t('app.loading')
+          : t('list.count', { n: shown.length.toLocaleString('nb'), total: total.toLocaleString('nb') })}
+      </p>
+      {list.error && (
+        <ErrorBox>{list.error instanceof BroError ? error(list.error.code) : error('INTERNAL')}</ErrorBox>
+      )}
+      {damaged.length > 0 && (
+        <ul className="damaged-list" aria-label={t('list.damaged')}>
+          {damaged.map((d) => (
+            <li key={d.caseId} data-testid="damaged-case">
+              <span className="badge bad">{t('list.damaged')}</span>
+              <a href={href({ name: 'case', caseId: d.caseId, tab: 'timeline' })}>{t('list.damagedRow')}</a>
+            </li>
+          ))}
+        </ul>
+      )}
+      <CaseTable rows={shown} total={shown.length} sort={sort} onSort={setSort} today={today} />
+      {creating && <NewCase onClose={() => setCreating(false)} />}
+    </section>
+  );
+}
+
+const ROW_HEIGHT = 48;
+
+function CaseTable({
+  rows,
+  total,
+  sort,
+  onSort,
+  today,
+}: {
+  rows: Row[];
+  total: number;
+  sort: { key: SortKey; dir: SortDir };
+  onSort: (s: { key: SortKey; dir: SortDir }) => void;
+  today: string;
+}) {
+  const { t } = useI18n();
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtual = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
+
+  const moveFocus = (from: number, by: number) => {
+    const to = Math.max(0, Math.min(rows.length - 1, from + by));
+    virtual.scrollToIndex(to);
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() =>
+        scroller.current?.querySelector<HTMLElement>(`[data-row="${to}"]`)?.focus(),
+      ),
+    );
+  };
+
+  return (
+    <div className="table" role="table" aria-label={t('list.title')} aria-rowcount={total + 1}>
+      <div role="rowgroup" className="thead">
+        <div role="row" className="tr" aria-rowindex={1}>
+          {COLUMNS.map((c) => {
+            const active = sort.key === c.key;
+            return (
+              <div
+                role="columnheader"
+                key={c.key}
+                className={`th col-${c.key}`}
+                aria-sort={active ? sort.dir : undefined}
+              >
+                <button
+                  type="button"
+                  className="sort"
+                  onClick={() =>
+                    onSort({
+                      key: c.key,
+                      dir:
+                        active && sort.dir === 'descending'
+                          ? 'ascending'
+                          : active
+                            ? 'descending'
+                            : c.key === 'waited'
+                              ? 'descending'
+                              : 'ascending',
+                    })
+                  }
+                >
+                  {t(c.label)}
+                  <span aria-hidden="true" className="arrow">
+                    {active ? (sort.dir === 'ascending' ? '▲' : '▼') : ''}
+                  </span>
+                </button>
+              </div>
+            );
+          })}
+        </div>
+      </div>
+      <div ref={scroller} className="tbody-scroll" data-testid="case-rows">
+        <div role="rowgroup" className="tbody" style={{ height: virtual.getTotalSize() }}>
+          {virtual.getVirtualItems().map((v) => {
+            const r = rows[v.index]!;
+            const s = r.s;
+            return (
+              <div
+                role="row"
+                key={s.caseId}
+                className="tr"
+                aria-rowindex={v.index + 2}
+                style={{ transform: `translateY(${v.start}px)`, height: ROW_HEIGHT }}
+              >
+                <div role="cell" className="td col-pupil">
+                  <a
+                    href={href({ name: 'case', caseId: s.caseId, tab: 'timeline' })}
+                    data-row={v.index}
+                    onKeyDown={(e) => {
+                      if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+                        e.preventDefault();
+                        moveFocus(v.index, e.key === 'ArrowDown' ? 1 : -1);
+                      }
+                    }}
+                  >
+                    {s.pupil || s.externalId}
+                  </a>
+                  <span className="sub">
+                    {s.grade ? t('case.grade', { n: s.grade }) : ''} · {t(`status.${s.status}`)}
+                  </span>
+                </div>
+                <div role="cell" className="td col-school">
+                  {s.school}
+                </div>
+                <div role="cell" className="td col-service">
+                  {s.service ?? '–'}
+                </div>
+                <div role="cell" className="td col-waited num">
+                  {r.waited == null ? (
+                    '–'
+                  ) : (
+                    <>
+                      <strong>{r.waited}</strong>
+                      <span className="sub">{r.stillWaiting ? t('list.waiting') : t('list.waitedDone')}</span>
+                    </>
+                  )}
+                </div>
+                <div role="cell" className={`td col-deadline${r.overdue ? ' overdue' : ''}`}>
+                  {r.next ? (
+                    <>
+                      <span>
+                        {nbDate(r.next.date)}
+                        {r.overdue && <span className="badge bad">{t('list.overdueMark')}</span>}
+                      </span>
+                      <span className="sub">{t(`deadline.${r.next.kind}`)}</span>
+                    </>
+                  ) : (
+                    '–'
+                  )}
+                </div>
+                <div role="cell" className="td col-caseworker">
+                  {s.caseworker ?? <span className="muted">{t('list.noCaseworker')}</span>}
+                </div>
+              </div>
+            );
+          })}
+        </div>
+        {rows.length === 0 && <p className="empty">{t('list.empty')}</p>}
+      </div>
+      <span hidden>{today}</span>
+    </div>
+  );
+}
+
+const NEW_CASE_FIELDS: FieldSpec[] = [
+  { name: 'pupil.name', kind: 'text', label: 'f.pupil.name', required: true },
+  { name: 'pupil.school', kind: 'text', label: 'f.pupil.school', required: true },
+  { name: 'pupil.grade', kind: 'number', label: 'f.pupil.grade', required: true },
+  { name: 'pupil.birthDate', kind: 'date', label: 'f.pupil.birthDate' },
+  { name: 'service', kind: 'select', options: SERVICES, label: 'f.case.service', required: true },
+  { name: 'id', kind: 'text', label: 'f.case.id' },
+  { name: 'pupil.coordinator.role', kind: 'text', label: 'f.pupil.coordinator.role' },
+  { name: 'pupil.coordinator.name', kind: 'text', label: 'f.pupil.coordinator.name' },
+];
+
+function NewCase({ onClose }: { onClose: () => void }) {
+  const { t } = useI18n();
+  const qc = useQueryClient();
+  return (
+    <Modal title={t('newcase.title')} onClose={onClose}>
+      <EntityForm
+        entity="newcase"
+        fields={NEW_CASE_FIELDS}
+        skip={() => 0}
+        submitLabel={t('newcase.submit')}
+        onCancel={onClose}
+        onSubmit={async (set) => {
+          const r = await api['cases.create']({
+            ...(set.id ? { id: String(set.id) } : {}),
+            service: set.service as never,
+            pupil: (set.pupil ?? {}) as never,
+          });
+          await qc.invalidateQueries({ queryKey: ['cases'] });
+          onClose();
+          go({ name: 'case', caseId: r.caseId, tab: 'timeline' });
+        }}
+      />
+    </Modal>
+  );
+}

@@ -1,0 +1,189 @@
+import { useState } from 'react';
+import {
+  EVALUATION_DECISIONS,
+  EVALUATION_OUTCOMES,
+  LABELS,
+  SCHOOL_ANSWERS,
+  TARGETS,
+  type Recommendation,
+} from '../../../shared/domain/recommendation';
+import { EntityForm, type FieldSpec } from '../../app/forms';
+import { nbDate, todayIso } from '../../app/format';
+import { optLabel, useI18n } from '../../app/i18n';
+import { Modal } from '../../app/ui';
+import { Collection } from '../cases/Collection';
+import { useUpdate, type CaseData } from '../cases/useCase';
+
+export const MEASURE_FIELDS: FieldSpec[] = [
+  { name: 'what', kind: 'textarea', required: true },
+  { name: 'label', kind: 'select', options: LABELS, optKey: 'label', required: true },
+  { name: 'legalRef', kind: 'text' },
+  { name: 'target', kind: 'select', options: TARGETS, optKey: 'target', required: true },
+  { name: 'responsible.role', kind: 'text' },
+  { name: 'responsible.name', kind: 'text' },
+  { name: 'leader.role', kind: 'text' },
+  { name: 'leader.name', kind: 'text' },
+  { name: 'start', kind: 'date' },
+  { name: 'frequency', kind: 'text' },
+  { name: 'trialPeriod', kind: 'text' },
+  { name: 'goal', kind: 'textarea' },
+  { name: 'evaluation.date', kind: 'date' },
+  { name: 'evaluation.method', kind: 'text' },
+  { name: 'evaluation.convenedBy', kind: 'text' },
+  { name: 'resources', kind: 'text', wide: true },
+  { name: 'schoolAnswer.answer', kind: 'select', options: SCHOOL_ANSWERS, optKey: 'schoolAnswer' },
+  { name: 'schoolAnswer.by', kind: 'text' },
+  { name: 'schoolAnswer.date', kind: 'date' },
+  { name: 'schoolAnswer.reason', kind: 'textarea' },
+  { name: 'schoolAnswer.alternative', kind: 'textarea' },
+  { name: 'id', kind: 'text', required: true },
+];
+
+const EVALUATION_FIELDS: FieldSpec[] = [
+  { name: 'date', kind: 'date', required: true },
+  { name: 'outcome', kind: 'select', options: EVALUATION_OUTCOMES, optKey: 'outcomeEval', required: true },
+  { name: 'decision', kind: 'select', options: EVALUATION_DECISIONS, optKey: 'decisionEval', required: true },
+  { name: 'decidedBy', kind: 'text', required: true },
+  { name: 'pupilView', kind: 'textarea' },
+  { name: 'parentsView', kind: 'textarea' },
+  { name: 'why', kind: 'textarea' },
+];
+
+/** What a letter needs of a measure (DESIGN §2) that this one still lacks. */
+const LETTER_NEEDS = [
+  'responsible',
+  'leader',
+  'start',
+  'frequency',
+  'trialPeriod',
+  'goal',
+  'evaluation',
+  'resources',
+] as const;
+
+/** Measures by responsible role, each with every field a letter needs, its school answer and its evaluations. */
+export function MeasuresPanel({ caseId, data }: { caseId: string; data: CaseData }) {
+  const { t } = useI18n();
+  const update = useUpdate(caseId);
+  const [evaluating, setEvaluating] = useState<{ key: string; what: string } | null>(null);
+  const recs = data.doc.recommendations ?? [];
+  const keys = data.keys.recommendations ?? [];
+  // Grouped by responsible role: who at school does what is the point of a measure.
+  const order = recs
+    .map((r, i) => ({ r, key: keys[i]! }))
+    .sort((a, b) => (a.r.responsible?.role ?? '~').localeCompare(b.r.responsible?.role ?? '~', 'nb'));
+  return (
+    <>
+      <Collection<Recommendation>
+        caseId={caseId}
+        entity="recommendations"
+        title={t('case.tab.measures')}
+        fields={MEASURE_FIELDS}
+        items={order.map((o) => o.r)}
+        keys={order.map((o) => o.key)}
+        addLabel={t('mea.add')}
+        emptyText={t('mea.none')}
+        newDefaults={{ id: `tiltak-${recs.length + 1}`, label: 'Anbefaling', target: 'elev' }}
+        render={(r) => {
+          const missing = LETTER_NEEDS.filter((k) => r[k] == null || r[k] === '');
+          const evals = [...(r.evaluations ?? [])].sort((a, b) => (a.date < b.date ? -1 : 1));
+          return (
+            <>
+              <p className="kicker">
+                {t('mea.byRole', { role: r.responsible?.role ?? '–' })}
+                <span className={`badge label-${r.label}`}>{optLabel(t, 'label', r.label)}</span>
+                <span className="badge">{optLabel(t, 'target', r.target)}</span>
+              </p>
+              <h3>{r.what}</h3>
+              <dl className="facts-grid">
+                <dt>{t('mea.responsible')}</dt>
+                <dd>
+                  {r.responsible
+                    ? `${r.responsible.role}${r.responsible.name ? `: ${r.responsible.name}` : ''}`
+                    : '–'}
+                </dd>
+                <dt>{t('mea.leader')}</dt>
+                <dd>{r.leader ? `${r.leader.role}${r.leader.name ? `: ${r.leader.name}` : ''}` : '–'}</dd>
+                <dt>{t('f.recommendations.start')}</dt>
+                <dd>{nbDate(r.start)}</dd>
+                <dt>{t('f.recommendations.frequency')}</dt>
+                <dd>{r.frequency ?? '–'}</dd>
+                <dt>{t('f.recommendations.trialPeriod')}</dt>
+                <dd>{r.trialPeriod ?? '–'}</dd>
+                <dt>{t('f.recommendations.goal')}</dt>
+                <dd>{r.goal ?? '–'}</dd>
+                <dt>{t('mea.evaluation')}</dt>
+                <dd>
+                  {r.evaluation
+                    ? `${nbDate(r.evaluation.date)} · ${r.evaluation.method} · ${r.evaluation.convenedBy}`
+                    : '–'}
+                </dd>
+                <dt>{t('f.recommendations.resources')}</dt>
+                <dd>{r.resources ?? '–'}</dd>
+                {r.legalRef && (
+                  <>
+                    <dt>{t('f.recommendations.legalRef')}</dt>
+                    <dd>{r.legalRef}</dd>
+                  </>
+                )}
+                <dt>{t('mea.schoolAnswer')}</dt>
+                <dd>
+                  {r.schoolAnswer
+                    ? `${optLabel(t, 'schoolAnswer', r.schoolAnswer.answer)} (${r.schoolAnswer.by}, ${nbDate(r.schoolAnswer.date)})${r.schoolAnswer.reason ? ` – ${r.schoolAnswer.reason}` : ''}`
+                    : '–'}
+                </dd>
+              </dl>
+              {missing.length > 0 && (
+                <p className="warn">
+                  {t('mea.missing')}{' '}
+                  {missing.map((k) => t(`f.recommendations.${k}`).toLowerCase()).join(', ')}
+                </p>
+              )}
+              <h4>{t('mea.evaluations')}</h4>
+              {evals.length === 0 ? (
+                <p className="muted">{t('mea.noEvaluations')}</p>
+              ) : (
+                <ul className="evals">
+                  {evals.map((e, i) => (
+                    <li key={i}>
+                      <strong>{nbDate(e.date)}</strong>: {optLabel(t, 'outcomeEval', e.outcome)} →{' '}
+                      {optLabel(t, 'decisionEval', e.decision)} ({e.decidedBy})
+                      {e.pupilView && (
+                        <span className="sub">{`${t('f.evaluations.pupilView')}: ${e.pupilView}`}</span>
+                      )}
+                      {e.parentsView && (
+                        <span className="sub">{`${t('f.evaluations.parentsView')}: ${e.parentsView}`}</span>
+                      )}
+                      {e.why && <span className="sub">{`${t('f.evaluations.why')}: ${e.why}`}</span>}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </>
+          );
+        }}
+        extraActions={(r, key) => (
+          <button type="button" onClick={() => setEvaluating({ key, what: r.what })}>
+            {t('mea.evaluate')}
+            <span className="sr-only">: {r.what}</span>
+          </button>
+        )}
+      />
+      {evaluating && (
+        <Modal title={`${t('mea.evaluate')}: ${evaluating.what}`} onClose={() => setEvaluating(null)}>
+          <EntityForm
+            entity="evaluations"
+            fields={EVALUATION_FIELDS}
+            initial={{ date: todayIso() }}
+            isNew
+            onCancel={() => setEvaluating(null)}
+            onSubmit={async (set) => {
+              await update([{ op: 'set', entity: 'evaluations', parent: evaluating.key, set }]);
+              setEvaluating(null);
+            }}
+          />
+        </Modal>
+      )}
+    </>
+  );
+}
