@@ -6,6 +6,16 @@ import { pupil } from '../domain/pupil';
 import { settings, settingsPatch } from '../settings/schema';
 import type { ErrorCode } from '../errors';
 import { vaultId } from '../events/vocabulary';
+import {
+  groupBy,
+  period,
+  reportFile,
+  skippedCases,
+  task,
+  unit,
+  waitingReportSchema,
+} from '../waiting/contract';
+import { settingsInput } from '../waiting/settings';
 
 /**
  * The one contract. Every operation is listed once with its input, output and the error codes
@@ -244,6 +254,77 @@ export const contract = {
     input: z.strictObject({ memberId: vaultId }),
     output: z.object({ cases: z.number() }),
     errors: ['VAULT_LOCKED', 'NOT_FOUND', 'VALIDATION', 'IO'],
+  }),
+  // ------------------------------------------------------------ waiting times (docs/WAITING-TIMES.md)
+  /** Calendar and working days between two dates: working days d with from < d ≤ to. */
+  'calendar.days': op({
+    input: z.strictObject({ ...period, saturday: z.boolean().optional() }),
+    output: z.object({ calendarDays: z.number(), workingDays: z.number() }),
+    errors: ['VALIDATION'],
+  }),
+  /** The date of the N-th working day after a date. */
+  'calendar.deadline': op({
+    input: z.strictObject({
+      date: isoDate,
+      n: z.number().int().min(1).max(10_000),
+      saturday: z.boolean().optional(),
+    }),
+    output: z.object({ date: z.string() }),
+    errors: ['VALIDATION'],
+  }),
+  /** Tasks derived from every case as it stood on `asOf` (default today). */
+  'tasks.list': op({
+    input: z.strictObject({ asOf: isoDate.optional(), settings: settingsInput.optional() }),
+    output: z.object({ asOf: z.string(), tasks: z.array(task), skipped: skippedCases }),
+    errors: ['VAULT_LOCKED', 'VALIDATION', 'IO'],
+  }),
+  /** The waiting-time report over a period; `format` other than json also renders the file. */
+  'reports.waiting': op({
+    input: z.strictObject({
+      ...period,
+      service: service.optional(),
+      by: groupBy.optional(),
+      unit: unit.default('calendar'),
+      format: z.enum(['json', 'csv', 'xlsx', 'pdf']).default('json'),
+      /** Suppress counts under 5 and leave out the open referrals (a report that leaves the service). */
+      suppress: z.boolean().optional(),
+      settings: settingsInput.optional(),
+    }),
+    output: z.object({ report: waitingReportSchema, file: reportFile.nullable(), skipped: skippedCases }),
+    errors: ['VAULT_LOCKED', 'VALIDATION', 'IO'],
+  }),
+  /** A signed, de-identified metrics bundle (JWS) for the period. */
+  'metrics.export': op({
+    input: z.strictObject({ ...period, settings: settingsInput.optional() }),
+    output: z.object({ jws: z.string(), kid: z.string(), rows: z.number(), skipped: skippedCases }),
+    errors: ['VAULT_LOCKED', 'VALIDATION', 'IO'],
+  }),
+  /** The vault's public metrics key as a JWKS, for a lead's trust list. */
+  'metrics.key': op({
+    input: z.strictObject({}),
+    output: z.object({
+      kid: z.string(),
+      jwks: z.object({ keys: z.array(z.record(z.string(), z.string())) }),
+    }),
+    errors: ['VAULT_LOCKED'],
+  }),
+  /** Verifies metrics bundles against a trust list (JWKS) and reports across them, suppressed. */
+  'metrics.merge': op({
+    input: z.strictObject({
+      bundles: z.array(z.string().max(100_000_000)).min(1).max(1000),
+      trust: z.unknown(),
+      service: service.optional(),
+      by: groupBy.optional(),
+      unit: unit.default('calendar'),
+      format: z.enum(['json', 'pdf']).default('json'),
+      settings: settingsInput.optional(),
+    }),
+    output: z.object({
+      report: waitingReportSchema,
+      sources: z.array(z.object({ kid: z.string(), rows: z.number(), exported: z.string() })),
+      file: reportFile.nullable(),
+    }),
+    errors: ['VALIDATION', 'TAMPERED'],
   }),
 } as const;
 
