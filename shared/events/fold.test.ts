@@ -314,7 +314,7 @@ describe('foldCase', () => {
   describe('events it cannot apply', () => {
     it('skips and counts an unknown event type from a newer writer instead of failing', () => {
       const events = scenario();
-      const future = ev('letters.issued', { kind: 'anbefaling', hash: 'abc' }, { wall: 1005, counter: 1 });
+      const future = ev('transitions.planned', { grade: 8, date: '2027-08-16' }, { wall: 1005, counter: 1 });
       let s: CaseState | undefined;
       expect(() => {
         s = foldCase(CASE, [future, ...events]);

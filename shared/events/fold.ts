@@ -1,4 +1,5 @@
 import { COLLECTIONS, type CaseDoc, type Collection } from '../domain/caseDoc';
+import type { IssuedLetter, LetterIssued } from '../letters/events';
 import { compareEvents, EVENT_VERSION, parseEventData, type StoredEvent } from './vocabulary';
 
 export interface FieldChange {
@@ -35,6 +36,8 @@ export interface CaseState {
   keys: Record<Collection, string[]>;
   /** Evaluation keys per recommendation key, parallel to `doc.recommendations[i].evaluations`. */
   evaluationKeys: Record<string, string[]>;
+  /** Letters issued in this case, oldest first (kept beside `doc`: not part of bro-interchange/1). */
+  letters: IssuedLetter[];
   history: HistoryEntry[];
   eventCount: number;
   /** Events of a type this version does not know (from a newer writer): kept on disk, not applied. */
@@ -71,6 +74,7 @@ export function foldCase(caseId: string, events: readonly StoredEvent[]): CaseSt
   const collections = emptyCollections();
   const evaluations = new Map<string, Entity>();
   const history: HistoryEntry[] = [];
+  const letters: IssuedLetter[] = [];
   let skipped = 0;
   let count = 0;
   let lastHlc: string | null = null;
@@ -109,6 +113,8 @@ export function foldCase(caseId: string, events: readonly StoredEvent[]): CaseSt
       applySet(caseFields, data.set as Record<string, unknown>, changes);
     } else if (ev.type === 'pupil.recorded') {
       applySet(pupilFields, data.set as Record<string, unknown>, changes);
+    } else if (ev.type === 'letters.issued') {
+      letters.push({ ...(data as unknown as LetterIssued), eventId: ev.id, at: ev.at, actor: ev.actor });
     } else {
       const map = kind === 'evaluations' ? evaluations : collections[kind as Collection];
       const key = data.key as string;
@@ -154,6 +160,7 @@ export function foldCase(caseId: string, events: readonly StoredEvent[]): CaseSt
     doc: doc as unknown as CaseDoc,
     keys,
     evaluationKeys,
+    letters,
     history,
     eventCount: count,
     skippedEvents: skipped,

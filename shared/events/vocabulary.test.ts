@@ -115,7 +115,7 @@ describe('event vocabulary', () => {
   });
 
   it('reports an unknown type as such, not as an invalid payload', () => {
-    expect(parseEventData('letters.issued', {})).toEqual({ success: false, unknownType: true });
+    expect(parseEventData('transitions.planned', {})).toEqual({ success: false, unknownType: true });
     const bad = parseEventData('pupil.recorded', { set: { grade: 0 } });
     expect(bad.success).toBe(false);
     expect('unknownType' in bad).toBe(false);

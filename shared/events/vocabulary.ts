@@ -3,6 +3,7 @@ import { CASE_FIELDS, COLLECTION_ITEM, COLLECTIONS, type Collection } from '../d
 import { externalId, optionalText, service, text } from '../domain/common';
 import { pupil } from '../domain/pupil';
 import { evaluation } from '../domain/recommendation';
+import { letterIssued } from '../letters/events';
 
 /**
  * The event vocabulary, version 1. Every change to a case is one of these.
@@ -40,6 +41,8 @@ export const EVENT_DATA: Record<string, z.ZodType> = {
     reason,
   }),
   'evaluations.removed': removed,
+  /** A letter was issued (signed and written); see shared/letters/events.ts. */
+  'letters.issued': letterIssued,
   ...collectionEvents,
 };
 

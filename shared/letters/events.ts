@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { isoDate, optionalText } from '../domain/common';
+import { LETTER_KINDS, LETTER_LANGS } from './kinds';
+import { letterOptions, RECIPIENTS } from './options';
+
+const hex64 = z.string().regex(/^[0-9a-f]{64}$/u);
+
+/**
+ * `letters.issued`: a letter was signed and written. The case history then says which letter
+ * went to whom, in which version, with which content (the SHA-256 of its canonical JSON, the
+ * hash the JWS signs) and with which decisions (the letter options: kept phrases and their
+ * reasons, legal bases for recipients without consent, reasons for absent sections).
+ */
+export const letterIssued = z.strictObject({
+  letterId: z.string().regex(/^[a-z2-7]{26}$/u),
+  kind: z.enum(LETTER_KINDS),
+  lang: z.enum(LETTER_LANGS),
+  version: z.number().int().min(1).max(10_000),
+  /** The letter's date. */
+  date: isoDate,
+  /** When it was issued (ISO 8601 time). */
+  issuedAt: z.string().max(40),
+  recipients: z
+    .array(z.strictObject({ role: z.enum(RECIPIENTS), names: z.array(z.string().max(200)).max(20) }))
+    .max(10),
+  contentHash: hex64,
+  /** The footer code (derived from contentHash). */
+  code: z.string().regex(/^[A-Z2-7]{4}-[A-Z2-7]{4}-[A-Z2-7]{4}$/u),
+  /** Key id (RFC 7638 thumbprint) of the member key that signed the JWS and the seal. */
+  kid: z.string().min(20).max(100),
+  /** SHA-256 fingerprint of the PAdES certificate, when the letter was PAdES-signed. */
+  pades: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/u)
+    .nullable(),
+  options: letterOptions,
+  /** Warnings the letter was issued with (codes only). */
+  warnings: z.array(z.string().max(60)).max(200),
+  note: optionalText(500),
+});
+export type LetterIssued = z.infer<typeof letterIssued>;
+
+/** An issued letter as the fold keeps it: the payload plus who recorded it and when. */
+export type IssuedLetter = LetterIssued & { eventId: string; at: string; actor: string };
