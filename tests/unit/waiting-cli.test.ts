@@ -326,7 +326,12 @@ describe('bro report waiting', () => {
       'caseworker-changes',
       '--json',
     ]);
-    expect(changes.json.groups.map((g: { key: string }) => [g.key, g.caseworkerChanges.referrals])).toEqual([
+    expect(
+      changes.json.groups.map((g: { key: string; caseworkerChanges: { referrals: number } }) => [
+        g.key,
+        g.caseworkerChanges.referrals,
+      ]),
+    ).toEqual([
       ['0', 5],
       ['1', 1],
     ]);
