@@ -50,20 +50,47 @@ export function createHandlers(session: Session): Handlers {
     'vault.unlock': async (input) => {
       await session.vault?.close();
       session.vault = null;
-      const secret =
-        'passphrase' in input ? { passphrase: input.passphrase } : { recoveryKey: input.recoveryKey };
-      session.vault = await Vault.unlock(input.dir, secret, vaultOpts());
+      const { remembered } = session;
+      if ('remembered' in input) {
+        const passphrase = await remembered.recall(input.dir);
+        if (passphrase === null) throw new BroError('NOT_FOUND', 'Nothing remembered for this vault here');
+        try {
+          session.vault = await Vault.unlock(input.dir, { passphrase }, vaultOpts());
+        } catch (e) {
+          // SECURITY: a remembered passphrase that no longer opens the vault (changed, member removed) is dropped.
+          if (e instanceof BroError && (e.code === 'WRONG_PASSPHRASE' || e.code === 'ACCESS_REVOKED'))
+            await remembered.forget(input.dir);
+          throw e;
+        }
+      } else {
+        const secret =
+          'passphrase' in input ? { passphrase: input.passphrase } : { recoveryKey: input.recoveryKey };
+        session.vault = await Vault.unlock(input.dir, secret, vaultOpts());
+        // Only after a successful unlock, so a mistyped passphrase is never remembered.
+        if ('passphrase' in input && input.remember === true)
+          await remembered.remember(input.dir, input.passphrase);
+        if ('passphrase' in input && input.remember === false) await remembered.forget(input.dir);
+      }
       opened(input.dir);
-      return { vaultId: session.vault.vaultId };
+      return { vaultId: session.vault.vaultId, remembered: await remembered.isRemembered(input.dir) };
     },
     'vault.lock': async () => {
       await session.vault?.close();
       session.vault = null;
       return {};
     },
+    'vault.forget': async ({ dir }) => {
+      const target = dir ?? session.vaultDir;
+      if (target) await session.remembered.forget(target);
+      return {};
+    },
     'vault.status': async () => ({
       unlocked: session.vault !== null,
       vaultId: session.vault?.vaultId ?? null,
+      remember: {
+        keychain: await session.remembered.verdict(),
+        remembered: session.vaultDir !== null && (await session.remembered.isRemembered(session.vaultDir)),
+      },
       dir: session.vaultDir,
       exists: session.vaultDir !== null && existsSync(path.join(session.vaultDir, VAULT_FILE)),
       demo: session.vaultDir !== null && session.settings.isDemo(session.vaultDir),

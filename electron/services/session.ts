@@ -1,4 +1,5 @@
 import { BroError } from '../../shared/errors';
+import { RememberedSecrets } from './device/remember';
 import { SettingsStore } from './settings/settings';
 import type { Vault } from './vault/vault';
 
@@ -13,6 +14,8 @@ export class Session {
   /** The vault folder this launch points at (`--vault`, or the last one opened); null on a first run. */
   vaultDir: string | null;
   readonly settings: SettingsStore;
+  /** "Husk på denne maskinen": passphrases held by the OS keychain (none without one: host, CLI). */
+  readonly remembered: RememberedSecrets;
   constructor(
     readonly opts: {
       deviceId?: string;
@@ -25,12 +28,21 @@ export class Session {
       settingsDir?: string;
       /** The vault folder to offer first (the host's `--vault`). */
       vaultDir?: string;
+      /** A settings store made by the caller (the Electron app's electron-store); wins over settingsDir. */
+      settingsStore?: SettingsStore;
+      /** Remembered passphrases (the Electron app, with safeStorage); omitted: nothing can be remembered. */
+      remembered?: RememberedSecrets;
     } = {},
   ) {
     const dir = opts.settingsDir;
-    this.settings = new SettingsStore(
-      dir === undefined ? { persist: false } : { persist: true, ...(dir === 'default' ? {} : { cwd: dir }) },
-    );
+    this.settings =
+      opts.settingsStore ??
+      new SettingsStore(
+        dir === undefined
+          ? { persist: false }
+          : { persist: true, ...(dir === 'default' ? {} : { cwd: dir }) },
+      );
+    this.remembered = opts.remembered ?? new RememberedSecrets(null, null);
     this.vaultDir = opts.vaultDir ?? this.settings.lastVault;
   }
 

@@ -107,12 +107,24 @@ export const contract = {
   }),
   'vault.unlock': op({
     input: z.union([
-      z.strictObject({ dir: folder, passphrase }),
+      z.strictObject({
+        dir: folder,
+        passphrase,
+        /** "Husk på denne maskinen": true remembers the passphrase in the OS keychain, false forgets it. */
+        remember: z.boolean().optional(),
+      }),
       z.strictObject({ dir: folder, recoveryKey: z.string().min(1).max(200) }),
+      /** With the passphrase remembered on this device (NOT_FOUND when there is none or it cannot be read). */
+      z.strictObject({ dir: folder, remembered: z.literal(true) }),
     ]),
-    output: z.object({ vaultId: z.string() }),
+    output: z.object({
+      vaultId: z.string(),
+      /** Whether this device remembers the passphrase for `dir` after the call. */
+      remembered: z.boolean(),
+    }),
     errors: [
       'VAULT_NOT_FOUND',
+      'NOT_FOUND',
       'VAULT_DAMAGED',
       'VAULT_NEWER_FORMAT',
       'WRONG_PASSPHRASE',
@@ -121,11 +133,25 @@ export const contract = {
     ],
   }),
   'vault.lock': op({ input: z.strictObject({}), output: z.object({}), errors: [] }),
+  /** Forgets the passphrase remembered on this device for a vault folder (the current one by default). */
+  'vault.forget': op({
+    input: z.strictObject({ dir: folder.optional() }),
+    output: z.object({}),
+    errors: ['IO'],
+  }),
   'vault.status': op({
     input: z.strictObject({}),
     output: z.object({
       unlocked: z.boolean(),
       vaultId: z.string().nullable(),
+      /**
+       * "Husk på denne maskinen": whether this device's OS keychain can hold a passphrase
+       * (`insecure`: Linux without a keyring, refused) and whether it holds one for `dir`.
+       */
+      remember: z.object({
+        keychain: z.enum(['available', 'insecure', 'unavailable']),
+        remembered: z.boolean(),
+      }),
       /** The vault folder this launch points at, or null on a first run. */
       dir: z.string().nullable(),
       /** Whether `dir` holds a vault (else the app offers to create one there). */

@@ -6,7 +6,7 @@ import {
   type SettingsPatch,
 } from '../../../shared/settings/schema';
 
-interface Stored {
+export interface Stored {
   settings?: unknown;
   /** The vault folder used last, so the next launch opens its unlock screen. */
   lastVault?: string;
@@ -23,14 +23,18 @@ export class SettingsStore {
   private readonly conf: Conf<Stored> | null;
   private memory: Stored = {};
 
-  constructor(opts: { persist: boolean; cwd?: string }) {
-    this.conf = opts.persist
-      ? new Conf<Stored>({
-          projectName: 'bro',
-          configName: 'settings',
-          ...(opts.cwd ? { cwd: opts.cwd } : {}),
-        })
-      : null;
+  /** `conf`: a store made by the caller (the Electron app passes electron-store, which is a Conf). */
+  constructor(opts: { persist: boolean; cwd?: string } | { conf: Conf<Stored> }) {
+    this.conf =
+      'conf' in opts
+        ? opts.conf
+        : opts.persist
+          ? new Conf<Stored>({
+              projectName: 'bro',
+              configName: 'settings',
+              ...(opts.cwd ? { cwd: opts.cwd } : {}),
+            })
+          : null;
   }
 
   /** Where the settings file lives (null when in memory); demo vaults go beside it. */

@@ -299,10 +299,17 @@ function NewCase({ onClose }: { onClose: () => void }) {
         submitLabel={t('newcase.submit')}
         onCancel={onClose}
         onSubmit={async (set) => {
+          // Required text left empty goes to the contract as '' so each field gets its own «må fylles ut».
+          const pupil = (set.pupil ?? {}) as Record<string, unknown>;
           const r = await api['cases.create']({
             ...(set.id ? { id: String(set.id) } : {}),
-            service: set.service as never,
-            pupil: (set.pupil ?? {}) as never,
+            service: (set.service ?? '') as never,
+            pupil: {
+              ...pupil,
+              name: String(pupil.name ?? ''),
+              school: String(pupil.school ?? ''),
+              grade: (pupil.grade ?? undefined) as number,
+            } as never,
           });
           await qc.invalidateQueries({ queryKey: ['cases'] });
           onClose();

@@ -1,4 +1,6 @@
+import { useQuery } from '@tanstack/react-query';
 import type { HistoryEntry } from '../../../shared/events/fold';
+import { api } from '../../api';
 import { nbDate, nbDateTime } from '../../app/format';
 import { fieldLabel, useI18n, type TextKey } from '../../app/i18n';
 import { Empty } from '../../app/ui';
@@ -32,6 +34,9 @@ function title(t: (k: TextKey, v?: Record<string, string | number>) => string, e
 /** Everything recorded in the case, newest first: who changed what, when, why; both sides of a correction. */
 export function Timeline({ data }: { data: CaseData }) {
   const { t } = useI18n();
+  // Events name their author by member id; the names come from the vault's member records.
+  const members = useQuery({ queryKey: ['members'], queryFn: () => api['members.list']({}) });
+  const names = new Map((members.data?.members ?? []).map((m) => [m.memberId, m.name]));
   const entries = [...data.history].reverse();
   if (entries.length === 0) return <Empty>{t('timeline.empty')}</Empty>;
   return (
@@ -47,7 +52,7 @@ export function Timeline({ data }: { data: CaseData }) {
               <div className="tl-head">
                 <strong>{title(t, e)}</strong>
                 <span className="muted">
-                  {nbDateTime(e.at)} {t('timeline.by', { actor: e.actor })}
+                  {nbDateTime(e.at)} {t('timeline.by', { actor: names.get(e.actor) ?? e.actor })}
                 </span>
               </div>
               {e.changes.length > 0 && (

@@ -169,7 +169,7 @@ function Unlock({ status, onOther }: { status: Status; onOther: () => void }) {
   return (
     <Card title={t('unlock.title')}>
       {status.demo && <p className="demo-badge">{t('app.demo')}</p>}
-      <p className="folder">{t('unlock.folder', { dir })}</p>
+      <p className="vault-folder">{t('unlock.folder', { dir })}</p>
       {status.demo && <p className="hint">{t('unlock.demoHint', { p: DEMO_PASSPHRASE })}</p>}
       <EntityForm
         key={String(recovery)}

@@ -1,0 +1,52 @@
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { checkScreen, expect, test } from './fixtures';
+import { CaseList } from './pages';
+
+/** Flips one byte in the middle of the first encrypted file of one case (not its key). */
+function tamperOneCase(vault: string): string {
+  const cases = path.join(vault, 'cases');
+  const caseId = readdirSync(cases).sort()[0]!;
+  for (const sub of ['events', 'packs']) {
+    const dir = path.join(cases, caseId, sub);
+    let names: string[] = [];
+    try {
+      names = readdirSync(dir).filter((n) => n.endsWith('.jwe'));
+    } catch {
+      continue;
+    }
+    if (names.length === 0) continue;
+    const file = path.join(dir, names.sort()[0]!);
+    if (!statSync(file).isFile()) continue;
+    const bytes = readFileSync(file);
+    const i = Math.floor(bytes.length / 2);
+    bytes[i] = bytes[i] === 65 ? 66 : 65;
+    writeFileSync(file, bytes);
+    return caseId;
+  }
+  throw new Error('no case file to tamper with');
+}
+
+test.use({ vault: 'demo', demoCases: 6 });
+
+test('a tampered case shows as damaged and opens to an explanation; the others work', async ({ bro }) => {
+  const { page } = bro;
+  const list = new CaseList(page);
+  await expect(list.count).toHaveText('Viser 6 av 6 saker');
+  const caseId = tamperOneCase(bro.demoDir);
+  await page.reload();
+  await expect(list.count).toHaveText('Viser 5 av 5 saker');
+  const damaged = page.getByTestId('damaged-case');
+  await expect(damaged).toHaveCount(1);
+  await expect(damaged).toContainText('Skadet');
+  await checkScreen(page, '50-list-damaged');
+  await damaged.getByRole('link').click();
+  await expect(page).toHaveURL(new RegExp(caseId));
+  await expect(page.getByRole('heading', { name: 'Saken er skadet' })).toBeVisible();
+  await expect(page.getByText('De andre sakene virker som før.')).toBeVisible();
+  await checkScreen(page, '51-case-damaged');
+  await page.getByRole('link', { name: /Tilbake til sakene/ }).click();
+  const other = (await list.rows().first().getByRole('link').innerText()).trim();
+  await list.open(other);
+  await expect(page.getByRole('tab', { name: 'Tidslinje' })).toBeVisible();
+});

@@ -1,0 +1,72 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** Page objects: what a caseworker sees and does, by role and visible text (Norwegian bokmål). */
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A form field by its visible label (a trailing ` *` marks a required field), inside `scope`. */
+export const field = (scope: Page | Locator, label: string) =>
+  scope.getByLabel(new RegExp(`^${escape(label.replace(/ \*$/, ''))}( \\*)?$`));
+
+/** The field-level message shown for the field labelled `label`. */
+export async function expectFieldError(scope: Page | Locator, label: string, message: string | RegExp) {
+  const input = field(scope, label);
+  await expect(input).toHaveAttribute('aria-invalid', 'true');
+  const ids = (await input.getAttribute('aria-describedby'))?.split(' ') ?? [];
+  const texts = await Promise.all(ids.map((id) => scope.locator(`[id="${id}"]`).innerText()));
+  expect(texts.join(' ')).toMatch(message);
+}
+
+export class Gate {
+  constructor(readonly page: Page) {}
+  async createVault(dir: string, passphrase: string) {
+    const p = this.page;
+    await p.getByRole('button', { name: 'Opprett saksarkiv' }).click();
+    await field(p, 'Mappe for arkivet').fill(dir);
+    await field(p, 'Navnet ditt').fill('Kari Testbruker');
+    await field(p, 'Passordfrase').fill(passphrase);
+    await field(p, 'Gjenta passordfrasen').fill(passphrase);
+    await p.getByRole('button', { name: 'Opprett arkiv' }).click();
+  }
+  async unlock(passphrase: string) {
+    await field(this.page, 'Passordfrase').fill(passphrase);
+    await this.page.getByRole('button', { name: 'Lås opp' }).click();
+  }
+}
+
+export class CaseList {
+  constructor(readonly page: Page) {}
+  get heading() {
+    return this.page.getByRole('heading', { name: 'Saker', level: 1 });
+  }
+  get search() {
+    return this.page.getByRole('searchbox', { name: 'Søk' });
+  }
+  get count() {
+    return this.page.locator('#case-count');
+  }
+  rows() {
+    return this.page.getByTestId('case-rows').getByRole('row');
+  }
+  async open(name: string) {
+    await this.page.getByRole('link', { name, exact: true }).first().click();
+    await expect(this.page.getByRole('heading', { level: 1, name })).toBeVisible();
+  }
+}
+
+export class Folder {
+  constructor(readonly page: Page) {}
+  async tab(name: string) {
+    await this.page.getByRole('tab', { name }).click();
+    await expect(this.page.getByRole('tab', { name })).toHaveAttribute('aria-selected', 'true');
+  }
+  get dialog() {
+    return this.page.getByRole('dialog');
+  }
+  async save() {
+    await this.dialog.getByRole('button', { name: 'Lagre' }).click();
+  }
+  async saved() {
+    await expect(this.dialog).toBeHidden();
+  }
+}
