@@ -84,6 +84,16 @@ export const OPTIONS = {
   trust: { type: 'string' },
   settings: { type: 'string' },
   suppress: { type: 'boolean' },
+  // letters and signing: letter, verify, keys, cert (docs/CLI.md, docs/LETTERS.md); --out and --settings above
+  kind: { type: 'string' },
+  lang: { type: 'string' },
+  options: { type: 'string' },
+  draft: { type: 'boolean' },
+  check: { type: 'boolean' },
+  sign: { type: 'boolean' },
+  p12: { type: 'string' },
+  jwks: { type: 'string' },
+  org: { type: 'string' },
 } satisfies ParseArgsConfig['options'];
 
 export type Flags = {

@@ -5,6 +5,7 @@ import { Cli, EXIT, EXIT_FOR, OPTIONS, defaultIo, type Command, type Flags, type
 import { daysCommand, deadlineCommand } from './commands/calendar';
 import { casesCommand } from './commands/cases';
 import { demoCommand } from './commands/demo';
+import { certCommand, keysCommand, letterCommand, verifyCommand } from './commands/letters';
 import { exportCommand, importCommand } from './commands/interchange';
 import { memberCommand } from './commands/member';
 import { metricsCommand } from './commands/metrics';
@@ -25,6 +26,10 @@ export const COMMANDS: Command[] = [
   tasksCommand,
   reportCommand,
   metricsCommand,
+  letterCommand,
+  verifyCommand,
+  keysCommand,
+  certCommand,
 ];
 
 export { EXIT };

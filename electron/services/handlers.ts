@@ -11,6 +11,7 @@ import { DEMO_PASSPHRASE } from '../../shared/demo/passphrase';
 import { BroError } from '../../shared/errors';
 import { changeCaseworker, updateCase } from './cases/update';
 import { exportInterchange, importInterchange } from './interchange/importer';
+import { letterHandlers } from './letters/handlers';
 import { waitingHandlers } from './reports/handlers';
 import type { Progress, Session } from './session';
 import { randomId } from './vault/crypto';
@@ -203,6 +204,7 @@ export function createHandlers(session: Session): Handlers {
     'members.remove': async ({ memberId }, progress) =>
       session.requireVault().removeMember(memberId, { onProgress: (d, t) => progress?.(d, t, 'rotate') }),
     ...waitingHandlers(session),
+    ...letterHandlers(session),
   };
 }
 

@@ -6,6 +6,7 @@ import { pupil } from '../domain/pupil';
 import { settings, settingsPatch } from '../settings/schema';
 import type { ErrorCode } from '../errors';
 import { vaultId } from '../events/vocabulary';
+import { letterOps } from './letters';
 import {
   groupBy,
   period,
@@ -100,6 +101,8 @@ const importResult = z.object({
 });
 
 export const contract = {
+  /** Letters and signing: shared/contract/letters.ts. */
+  ...letterOps,
   'vault.create': op({
     input: z.strictObject({ dir: folder, passphrase, memberName: z.string().max(200).optional() }),
     output: z.object({ vaultId: z.string(), memberId: z.string(), recoveryKey: z.string() }),

@@ -178,7 +178,11 @@ export function checkRecipients(model: LetterModel): Finding[] {
   const out: Finding[] = [];
   for (const r of [model.addressee, ...model.copies]) {
     if (r.basis === null)
-      out.push(finding('CONSENT_MISSING', ['consents'], 'error', { recipient: r.recipient }));
+      out.push(
+        finding('CONSENT_MISSING', ['options', 'legalBasis', r.recipient], 'error', {
+          recipient: r.recipient,
+        }),
+      );
     if (r.names.length === 0) {
       if (r.recipient === 'foresatte') out.push(finding('GUARDIANS_MISSING', ['guardians']));
       else
@@ -312,7 +316,7 @@ export function checkMeeting(model: LetterModel): Finding[] {
 
 /** Readability: LIX above the setting is a warning. */
 export function checkLix(lixValue: number, settings: LetterSettings): Finding[] {
-  return lixValue > settings.lixWarnAbove ? [finding('LIX_HIGH', [], 'warning')] : [];
+  return lixValue > settings.lixWarnAbove ? [finding('LIX_HIGH', ['text'], 'warning')] : [];
 }
 
 /** All checks that apply to the letter's kind, in a stable order (errors and warnings mixed). */

@@ -45,4 +45,5 @@ export const LETTER_DATA_TEXT_NB: Record<string, string> = {
   NO_MEETING: 'saken har ingen møter',
   MEETING_NOT_FOUND: 'fant ikke møtet',
   NOTHING_OVERDUE: 'ingen avtaler, svar eller evalueringer har passert fristen',
+  FILE_EXISTS: 'fila finnes allerede; velg et annet navn',
 };

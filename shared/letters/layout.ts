@@ -1,5 +1,6 @@
 import { citeRef, legalRef } from './legalRefs';
 import type { LetterMeasure, LetterModel, Person, Recipient } from './model';
+import type { ResponsibilityRow } from './responsibilities';
 import { TEXTS, type LetterTexts } from './texts';
 
 /**
@@ -78,6 +79,8 @@ export function longDate(iso: string): string {
   return `${Number(iso.slice(8, 10))}. ${MONTHS[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`;
 }
 
+const capFirst = (s: string) => (s ? s[0]!.toUpperCase() + s.slice(1) : s);
+
 function who(t: LetterTexts, p: Person | null): string {
   if (!p) return t.missing;
   const role = t.role(p.role);
@@ -132,7 +135,7 @@ function commonHead(t: LetterTexts, model: LetterModel) {
     [t.date, longDate(model.date)],
     [t.ourRef, `${model.caseId} / ${model.kind}-${model.version}`],
   ];
-  const to = [recipientLine(t, model.addressee), model.pupil.school];
+  const to = [capFirst(recipientLine(t, model.addressee)), model.pupil.school];
   const copies = `${t.copyPrefix} ${model.copies.map((c) => recipientLine(t, c)).join(t.and)}`;
   return { letterhead, marking, meta, to, copies };
 }
@@ -192,6 +195,17 @@ function expectations(t: LetterTexts, model: LetterModel, blocks: Block[]) {
   blocks.push({ t: 'fields', rows });
 }
 
+/** "Trygg voksen (ledelsesansvar, kaller inn til evaluering)": one line per measure. */
+function groupTasks(t: LetterTexts, tasks: ResponsibilityRow['tasks']): string {
+  const byMeasure = new Map<number, { title: string; as: string[] }>();
+  for (const x of tasks) {
+    const e = byMeasure.get(x.measureIndex) ?? { title: x.title, as: [] };
+    e.as.push(t.taskAs[x.as]);
+    byMeasure.set(x.measureIndex, e);
+  }
+  return [...byMeasure.values()].map((e) => `${e.title} (${e.as.join(', ')})`).join('\n');
+}
+
 function responsibilityTable(t: LetterTexts, model: LetterModel, blocks: Block[]) {
   if (!model.responsibilities.length) return;
   blocks.push({ t: 'h2', text: t.h.responsibilities });
@@ -201,9 +215,9 @@ function responsibilityTable(t: LetterTexts, model: LetterModel, blocks: Block[]
     head: t.respHead,
     widths: [0.17, 0.2, 0.35, 0.14, 0.14],
     rows: model.responsibilities.map((r) => [
-      t.role(r.role),
+      capFirst(t.role(r.role)),
       r.names.join(', ') || '–',
-      r.tasks.map((x) => `${x.title} (${t.taskAs[x.as]})`).join('\n'),
+      groupTasks(t, r.tasks),
       shortDate(r.from),
       shortDate(r.evaluated),
     ]),
@@ -246,7 +260,7 @@ function distribution(t: LetterTexts, model: LetterModel, blocks: Block[]) {
             : b.kind === 'legal'
               ? t.basisLegal(b.text)
               : t.basisParty;
-      return `${recipientLine(t, r)}: ${basis}`;
+      return `${capFirst(recipientLine(t, r))}: ${basis}`;
     }),
   });
 }

@@ -1,0 +1,260 @@
+import { createHash } from 'node:crypto';
+import { readFile, unlink } from 'node:fs/promises';
+import { BroError, type Issue } from '../../../shared/errors';
+import {
+  canonicalJson,
+  hasErrors,
+  letterSettings,
+  prepareLetter,
+  verificationCode,
+  type Finding,
+  type LetterKind,
+  type LetterLang,
+  type LetterOptions,
+  type LetterSettings,
+  type PreparedLetter,
+} from '../../../shared/letters';
+import type { LetterIssued } from '../../../shared/letters/events';
+import type { Letterhead } from '../../../shared/letters/settings';
+import { signDetached } from '../signing/jws';
+import { signPades } from '../signing/pades';
+import { loadP12 } from '../signing/p12';
+import { sealPdf } from '../signing/seal';
+import { LETTER_JSON, LETTER_JWS } from '../signing/verify';
+import { writeAtomic } from '../vault/atomic';
+import { randomId } from '../vault/crypto';
+import type { Vault } from '../vault/vault';
+import { describeCertificate } from '../signing/cms';
+import { renderLetter } from './render';
+
+export interface LetterRequest {
+  caseId: string;
+  kind: LetterKind;
+  lang: LetterLang;
+  options: LetterOptions;
+  /** Letter settings as given (validated); the app's letterhead fills what they leave out. */
+  settings: Partial<LetterSettings> | undefined;
+}
+
+/** Resolves a case by its vault id or its own (interchange) id. */
+export async function resolveCase(vault: Vault, ref: string): Promise<string> {
+  if (/^[a-z2-7]{26}$/u.test(ref)) {
+    const s = await vault.fold(ref).catch(() => null);
+    if (s?.opened) return ref;
+  }
+  const { cases } = await vault.listCases();
+  const hit = cases.find((c) => c.externalId === ref || c.caseId === ref);
+  if (!hit)
+    throw new BroError('NOT_FOUND', 'No such case', { issues: [{ path: ['caseId'], code: 'NOT_FOUND' }] });
+  return hit.caseId;
+}
+
+export function effectiveSettings(
+  given: Partial<LetterSettings> | undefined,
+  appLetterhead: Letterhead | null,
+) {
+  const base = letterSettings.parse(given ?? {});
+  if (!given?.letterhead && appLetterhead) base.letterhead = { ...appLetterhead };
+  return base;
+}
+
+async function prepare(
+  vault: Vault,
+  req: LetterRequest,
+  ctx: { today: string; draft: boolean; appLetterhead: Letterhead | null; letterId: string },
+  signer: { name: string | null; memberId: string; kid: string } | null,
+): Promise<PreparedLetter & { settings: LetterSettings }> {
+  const state = await vault.fold(req.caseId);
+  if (!state.opened) throw new BroError('NOT_FOUND', 'No such case');
+  const settings = effectiveSettings(req.settings, ctx.appLetterhead);
+  const version = state.letters.filter((l) => l.kind === req.kind).length + 1;
+  const prepared = prepareLetter({
+    doc: state.doc,
+    kind: req.kind,
+    lang: req.lang,
+    options: req.options,
+    settings,
+    today: ctx.today,
+    letterId: ctx.letterId,
+    version,
+    draft: ctx.draft,
+    signer,
+  });
+  return { ...prepared, settings };
+}
+
+const findingIssue = (f: Finding): Issue => ({ path: f.path, code: f.code, message: f.severity });
+
+/** Findings, readability and the model, without writing anything (the editor's live preview). */
+export async function previewLetter(
+  vault: Vault,
+  req: LetterRequest,
+  ctx: { today: string; appLetterhead: Letterhead | null },
+) {
+  const key = vault.memberSigningKey();
+  const signer = key
+    ? { name: await memberName(vault, key.memberId), memberId: key.memberId, kid: key.kid }
+    : null;
+  const p = await prepare(vault, req, { ...ctx, draft: false, letterId: randomId() }, signer);
+  return {
+    findings: p.findings,
+    lix: p.lix,
+    canIssue: !hasErrors(p.findings) && signer !== null,
+    model: p.model,
+  };
+}
+
+async function memberName(vault: Vault, memberId: string): Promise<string | null> {
+  const rec = (await vault.memberRecords()).find((r) => r.memberId === memberId);
+  const name = rec?.name.trim() ?? '';
+  return name === '' ? null : name;
+}
+
+export interface IssueResult {
+  file: string;
+  letterId: string;
+  kind: LetterKind;
+  lang: LetterLang;
+  version: number;
+  draft: boolean;
+  contentHash: string;
+  code: string | null;
+  kid: string | null;
+  pades: { subject: string } | null;
+  pages: number;
+  bytes: number;
+  findings: Finding[];
+  lix: number;
+}
+
+/**
+ * Issues a letter (or renders a draft): checks, canonical JSON, JWS, PDF/A rendering, the seal,
+ * PAdES when a P12 is given, an atomic write, and a `letters.issued` event. Either all of it
+ * happens or none: a refused letter, a wrong P12 password or a missing font writes nothing, and
+ * a failed event removes the file just written.
+ */
+export async function issueLetter(
+  vault: Vault,
+  req: LetterRequest & { out: string; draft: boolean; p12: { file: string; password: string } | null },
+  ctx: { today: string; now: Date; appLetterhead: Letterhead | null },
+): Promise<IssueResult> {
+  const key = req.draft ? null : vault.memberSigningKey();
+  if (!req.draft && !key)
+    throw new BroError('SIGNING_KEY_MISSING', 'Opened with the recovery key: nothing to sign with');
+  const signer = key
+    ? { name: await memberName(vault, key.memberId), memberId: key.memberId, kid: key.kid }
+    : null;
+  const letterId = randomId();
+  const p = await prepare(
+    vault,
+    req,
+    { today: ctx.today, draft: req.draft, appLetterhead: ctx.appLetterhead, letterId },
+    signer,
+  );
+  if (!req.draft && hasErrors(p.findings))
+    throw new BroError('LETTER_INCOMPLETE', 'The letter fails its clarity checks', {
+      issues: p.findings.map(findingIssue),
+      detail: { errors: p.findings.filter((f) => f.severity === 'error').length },
+    });
+
+  // The certificate is opened before anything is rendered, so a wrong password costs nothing.
+  let pades: ReturnType<typeof loadP12> | null = null;
+  if (req.p12 && !req.draft) {
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(req.p12.file);
+    } catch {
+      throw new BroError('IO', 'Could not read the P12 file', { detail: { reason: 'READ_P12' } });
+    }
+    pades = loadP12(bytes, req.p12.password);
+  }
+
+  const json = Buffer.from(canonicalJson(p.model), 'utf8');
+  const contentHash = createHash('sha256').update(json).digest('hex');
+  const code = req.draft ? null : verificationCode(contentHash);
+  const attachments = [
+    {
+      name: LETTER_JSON,
+      bytes: json,
+      mime: 'application/json',
+      description: p.layout.labels.attachmentDescription,
+      relationship: 'Data' as const,
+    },
+  ];
+  if (key)
+    attachments.push({
+      name: LETTER_JWS,
+      bytes: Buffer.from(await signDetached(json, key), 'ascii'),
+      mime: 'application/jose',
+      description: 'JWS (RFC 7515, EdDSA) over bro-letter.json',
+      relationship: 'Data' as const,
+    });
+  const service = p.model.letterhead.serviceName;
+  const rendered = await renderLetter({
+    layout: p.layout,
+    code,
+    draft: req.draft,
+    attachments,
+    seal: !req.draft,
+    pades: pades
+      ? {
+          name: describeCertificate(pades.certDer).commonName ?? service,
+          reason: p.layout.docTitle,
+          location: p.model.pupil.school,
+          contactInfo: [p.model.letterhead.phone, p.model.letterhead.email].filter(Boolean).join(', '),
+        }
+      : null,
+    time: ctx.now,
+  });
+  let pdf = rendered.pdf;
+  if (key) pdf = await sealPdf(pdf, key, contentHash);
+  if (pades) pdf = await signPades(pdf, pades);
+
+  try {
+    // SECURITY: plaintext leaves the vault only here, by the user's choice; written atomically, mode 0600.
+    await writeAtomic(req.out, pdf);
+  } catch {
+    throw new BroError('IO', 'Could not write the letter', { detail: { reason: 'WRITE' } });
+  }
+  if (!req.draft && key) {
+    const event: LetterIssued = {
+      letterId,
+      kind: req.kind,
+      lang: req.lang,
+      version: p.model.version,
+      date: p.model.date,
+      issuedAt: ctx.now.toISOString(),
+      recipients: [p.model.addressee, ...p.model.copies].map((r) => ({ role: r.recipient, names: r.names })),
+      contentHash,
+      code: code!,
+      kid: key.kid,
+      pades: pades ? describeCertificate(pades.certDer).fingerprint : null,
+      options: req.options,
+      warnings: p.findings.map((f) => f.code),
+      note: null,
+    };
+    try {
+      await vault.append(req.caseId, [{ type: 'letters.issued', data: event }]);
+    } catch (e) {
+      await unlink(req.out).catch(() => {});
+      throw e;
+    }
+  }
+  await vault.audit(req.draft ? 'letter.draft' : 'letter.issue', req.caseId);
+  return {
+    file: req.out,
+    letterId,
+    kind: req.kind,
+    lang: req.lang,
+    version: p.model.version,
+    draft: req.draft,
+    contentHash,
+    code,
+    kid: key?.kid ?? null,
+    pades: pades ? { subject: pades.subject } : null,
+    pages: rendered.pages,
+    bytes: pdf.length,
+    findings: p.findings,
+    lix: p.lix.lix,
+  };
+}

@@ -1,0 +1,620 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import PDFDocument from 'pdfkit';
+import type { Block, Layout, ReplyPage } from '../../../shared/letters/layout';
+import { BroError } from '../../../shared/errors';
+import { addSignaturePlaceholder } from '../signing/pades';
+import { SEAL_BYTES, SEAL_KEY } from '../signing/seal';
+
+/**
+ * Draws a laid-out letter (shared/letters/layout.ts) with pdfkit: A4, Noto Sans embedded
+ * (covers æøå and the Sami letters), PDF/A-3b, tagged (H1–H3, P, L/LI, Table/TR/TH/TD in
+ * reading order; letterhead rules, running heads, footers and the draft mark are artifacts),
+ * page numbers, the verification code in every footer, attachments, and placeholders for the
+ * seal and the PAdES signature. No signing happens here.
+ */
+export const FONT_FILES = {
+  regular: 'NotoSans-Regular.ttf',
+  bold: 'NotoSans-Bold.ttf',
+  italic: 'NotoSans-Italic.ttf',
+} as const;
+
+/** build/fonts in the repository (the packaged app passes its own folder). */
+export const DEFAULT_FONTS_DIR = path.join(import.meta.dirname, '..', '..', '..', 'build', 'fonts');
+
+export interface Attachment {
+  name: string;
+  bytes: Uint8Array;
+  mime: string;
+  description: string;
+  relationship: 'Data' | 'Source' | 'Supplement' | 'Alternative' | 'Unspecified';
+}
+
+export interface RenderOptions {
+  layout: Layout;
+  /** The footer's verification code; null for drafts. */
+  code: string | null;
+  draft: boolean;
+  attachments: Attachment[];
+  /** Reserve room for the Bro seal (issued letters). */
+  seal: boolean;
+  /** Add a PAdES signature placeholder (when a P12 is configured). */
+  pades: { name: string; reason: string; location: string; contactInfo: string } | null;
+  /** The letter's time stamp (CreationDate, the attachments' dates, the signature's /M). */
+  time: Date;
+  fontsDir?: string;
+  /** pdfkit 'PDF/A-3b' by default; the benchmark's plain baseline passes null. */
+  subset?: 'PDF/A-3b' | null;
+}
+
+const A4 = { width: 595.28, height: 841.89 };
+const MARGIN = { left: 62, right: 62, top: 58, bottom: 78 };
+const WIDTH = A4.width - MARGIN.left - MARGIN.right;
+const INK = '#1d2329';
+const MUTED = '#59636e';
+const ACCENT = '#1f4e79';
+const TINT = '#eef3f8';
+const RULE = '#c9d3dd';
+const SIZE = { body: 10.5, lead: 11.5, small: 8.5, h1: 17, h2: 12.5, h3: 11, table: 9.2 };
+
+type Doc = PDFKit.PDFDocument;
+type Struct = PDFKit.PDFStructureElement;
+
+/** pdfkit's typings lag behind 0.20 (tables, subset, structure children as closures). */
+interface DocExtras {
+  table(opts: Record<string, unknown>): unknown;
+  _root: { data: Record<string, unknown> };
+}
+
+function fontsOrFail(dir: string): Record<keyof typeof FONT_FILES, string> {
+  const out = {} as Record<keyof typeof FONT_FILES, string>;
+  for (const [k, f] of Object.entries(FONT_FILES) as [keyof typeof FONT_FILES, string][]) {
+    const p = path.join(dir, f);
+    if (!existsSync(p))
+      throw new BroError('FONT_MISSING', 'A letter font is missing', { detail: { file: f } });
+    out[k] = p;
+  }
+  return out;
+}
+
+class Renderer {
+  readonly doc: Doc;
+  readonly root: Struct;
+  private font: 'Regular' | 'Bold' | 'Italic' = 'Regular';
+
+  constructor(
+    private readonly o: RenderOptions,
+    fonts: Record<keyof typeof FONT_FILES, string>,
+  ) {
+    const lang = o.layout.lang === 'nn' ? 'nn-NO' : 'nb-NO';
+    this.doc = new PDFDocument({
+      size: 'A4',
+      margins: MARGIN,
+      bufferPages: true,
+      autoFirstPage: true,
+      pdfVersion: '1.7',
+      tagged: true,
+      lang,
+      displayTitle: true,
+      ...(o.subset === null ? {} : { subset: o.subset ?? 'PDF/A-3b' }),
+      info: {
+        Title: o.layout.docTitle,
+        Author: o.layout.signature.service,
+        Subject: o.layout.docTitle,
+        Creator: 'Bro',
+        Producer: 'Bro (pdfkit)',
+        CreationDate: o.time,
+      },
+    } as PDFKit.PDFDocumentOptions);
+    this.doc.registerFont('Regular', fonts.regular);
+    this.doc.registerFont('Bold', fonts.bold);
+    this.doc.registerFont('Italic', fonts.italic);
+    this.setFont('Regular', SIZE.body);
+    this.doc.fillColor(INK);
+    this.root = this.doc.struct('Document');
+    this.doc.addStructure(this.root);
+  }
+
+  setFont(f: 'Regular' | 'Bold' | 'Italic', size: number): void {
+    this.font = f;
+    this.doc.font(f).fontSize(size);
+  }
+
+  get x() {
+    return MARGIN.left;
+  }
+
+  private bottom(): number {
+    return A4.height - MARGIN.bottom;
+  }
+
+  /** Starts a new page when less than `needed` points remain (keeps a heading with what follows). */
+  ensure(needed: number): void {
+    if (this.doc.y + needed > this.bottom()) this.doc.addPage();
+  }
+
+  artifact(draw: () => void): void {
+    const d = this.doc;
+    d.save();
+    d.markContent('Artifact');
+    draw();
+    d.endMarkedContent();
+    d.restore();
+  }
+
+  text(
+    struct: Struct,
+    type: string,
+    text: string,
+    opts: PDFKit.Mixins.TextOptions = {},
+    x = this.x,
+    width = WIDTH,
+  ) {
+    struct.add(
+      this.doc.struct(type, {}, () => {
+        this.doc.text(text, x, this.doc.y, { width, lineGap: 2.2, ...opts });
+      }),
+    );
+  }
+
+  header(): void {
+    const d = this.doc;
+    const L = this.o.layout;
+    const top = 46;
+    // Letterhead: the service's name and how to reach it.
+    d.y = top;
+    this.setFont('Bold', 13);
+    d.fillColor(ACCENT);
+    this.text(this.root, 'P', L.letterhead[0] ?? '', { width: WIDTH * 0.58 });
+    this.setFont('Regular', 8.8);
+    d.fillColor(MUTED);
+    for (const line of L.letterhead.slice(1))
+      this.text(this.root, 'P', line, { width: WIDTH * 0.58, lineGap: 0.5 });
+    const afterHead = d.y;
+    // The confidentiality marking, top right.
+    d.y = top + 1;
+    this.setFont('Bold', 9);
+    d.fillColor(INK);
+    this.text(this.root, 'P', L.marking[0] ?? '', { align: 'right' }, this.x + WIDTH * 0.58, WIDTH * 0.42);
+    this.setFont('Regular', 8);
+    d.fillColor(MUTED);
+    this.text(
+      this.root,
+      'P',
+      L.marking.slice(1).join(' '),
+      { align: 'right' },
+      this.x + WIDTH * 0.58,
+      WIDTH * 0.42,
+    );
+    const ruleY = Math.max(afterHead, d.y) + 10;
+    this.artifact(() => {
+      d.moveTo(this.x, ruleY)
+        .lineTo(this.x + WIDTH, ruleY)
+        .lineWidth(1.2)
+        .strokeColor(ACCENT)
+        .stroke();
+    });
+    // Addressee (left) and date and reference (right).
+    const blockTop = ruleY + 22;
+    d.y = blockTop;
+    this.setFont('Regular', SIZE.body);
+    d.fillColor(INK);
+    this.text(this.root, 'P', L.to.join('\n'), { width: WIDTH * 0.55 });
+    const leftEnd = d.y;
+    d.y = blockTop;
+    const metaX = this.x + WIDTH * 0.6;
+    for (const [k, v] of L.meta) {
+      this.setFont('Regular', 8.5);
+      d.fillColor(MUTED);
+      this.text(this.root, 'P', k, { lineGap: 0 }, metaX, WIDTH * 0.4);
+      this.setFont('Regular', 9.5);
+      d.fillColor(INK);
+      this.text(this.root, 'P', v, { lineGap: 0 }, metaX, WIDTH * 0.4);
+      d.y += 3;
+    }
+    d.y = Math.max(leftEnd, d.y) + 10;
+    this.setFont('Regular', 9);
+    d.fillColor(MUTED);
+    this.text(this.root, 'P', L.copies);
+    d.y += 18;
+    this.setFont('Bold', SIZE.h1);
+    d.fillColor(ACCENT);
+    this.text(this.root, 'H1', L.title, { lineGap: 1 });
+    d.y += 8;
+    d.fillColor(INK);
+  }
+
+  block(b: Block): void {
+    const d = this.doc;
+    if (b.t === 'h2') {
+      this.ensure(70);
+      d.y += 10;
+      this.setFont('Bold', SIZE.h2);
+      d.fillColor(ACCENT);
+      this.text(this.root, 'H2', b.text);
+      d.y += 3;
+      d.fillColor(INK);
+      return;
+    }
+    if (b.t === 'h3') {
+      this.ensure(90);
+      d.y += 8;
+      const y = d.y;
+      this.setFont('Bold', SIZE.h3);
+      d.fillColor(INK);
+      const chip = b.chip;
+      const chipWidth = chip ? (this.setFont('Bold', 7.8), d.widthOfString(chip) + 14) : 0;
+      this.setFont('Bold', SIZE.h3);
+      const h3 = d.struct('H3');
+      this.root.add(h3);
+      h3.add(() => {
+        d.text(b.text, this.x, y, { width: WIDTH - chipWidth - 10, lineGap: 1 });
+      });
+      const after = d.y;
+      if (chip) {
+        const cx = this.x + WIDTH - chipWidth;
+        this.artifact(() => {
+          d.roundedRect(cx, y - 0.5, chipWidth, 14, 7)
+            .fillColor(TINT)
+            .fill();
+        });
+        this.setFont('Bold', 7.8);
+        d.fillColor(ACCENT);
+        h3.add(() => {
+          d.text(chip, cx, y + 2.6, { width: chipWidth, align: 'center', lineBreak: false });
+        });
+        d.fillColor(INK);
+      }
+      h3.end();
+      d.y = Math.max(after, y + 14) + 4;
+      return;
+    }
+    if (b.t === 'p') {
+      if (b.style === 'quote') {
+        this.setFont('Italic', SIZE.body);
+        const h = d.heightOfString(b.text, { width: WIDTH - 16, lineGap: 2.2 });
+        this.ensure(Math.min(h, 120) + 8);
+        const y = d.y;
+        this.artifact(() => {
+          d.rect(this.x, y + 1, 2.5, Math.min(h, this.bottom() - y) - 2)
+            .fillColor(RULE)
+            .fill();
+        });
+        d.fillColor(INK);
+        this.text(this.root, 'P', b.text, {}, this.x + 14, WIDTH - 16);
+        d.y += 6;
+        return;
+      }
+      const size = b.style === 'lead' ? SIZE.lead : b.style === 'small' ? SIZE.small : SIZE.body;
+      this.setFont('Regular', size);
+      this.ensure(3 * size);
+      d.fillColor(b.style === 'small' ? MUTED : INK);
+      this.text(this.root, 'P', b.text);
+      d.y += b.style === 'lead' ? 9 : 6;
+      d.fillColor(INK);
+      return;
+    }
+    if (b.t === 'list') {
+      this.list(b.items);
+      return;
+    }
+    if (b.t === 'summary') {
+      this.summary(b.title, b.items);
+      return;
+    }
+    if (b.t === 'fields') {
+      this.table(
+        [],
+        b.rows.map(([k, v]) => [k, v]),
+        [0.24, 0.76],
+        true,
+      );
+      return;
+    }
+    this.table(b.head, b.rows, b.widths, false);
+  }
+
+  list(items: string[], x = this.x, width = WIDTH): void {
+    const d = this.doc;
+    this.setFont('Regular', SIZE.body);
+    d.fillColor(INK);
+    const L = d.struct('L');
+    this.root.add(L);
+    for (const item of items) {
+      this.ensure(2 * SIZE.body + 6);
+      const li = d.struct('LI');
+      L.add(li);
+      const y = d.y;
+      li.add(
+        d.struct('Lbl', {}, () => {
+          d.text('•', x + 2, y, { width: 10, lineBreak: false });
+        }),
+      );
+      li.add(
+        d.struct('LBody', {}, () => {
+          d.text(item, x + 14, y, { width: width - 14, lineGap: 2.2 });
+        }),
+      );
+      li.end();
+      d.y += 3;
+    }
+    L.end();
+    d.y += 3;
+  }
+
+  summary(title: string, items: string[]): void {
+    const d = this.doc;
+    const pad = 12;
+    this.setFont('Regular', SIZE.body);
+    const inner = WIDTH - 2 * pad;
+    const itemsHeight = items.reduce(
+      (s, i) => s + d.heightOfString(i, { width: inner - 14, lineGap: 2.2 }) + 3,
+      0,
+    );
+    this.setFont('Bold', SIZE.h3);
+    const height = d.heightOfString(title, { width: inner }) + 6 + itemsHeight + 2 * pad;
+    this.ensure(Math.min(height, 300));
+    const y = d.y;
+    this.artifact(() => {
+      d.rect(this.x, y, WIDTH, Math.min(height, this.bottom() - y))
+        .fillColor(TINT)
+        .fill();
+      d.rect(this.x, y, 3, Math.min(height, this.bottom() - y))
+        .fillColor(ACCENT)
+        .fill();
+    });
+    d.y = y + pad;
+    this.setFont('Bold', SIZE.h3);
+    d.fillColor(ACCENT);
+    this.text(this.root, 'H2', title, {}, this.x + pad, inner);
+    d.y += 4;
+    d.fillColor(INK);
+    this.list(items, this.x + pad, inner);
+    d.y = Math.max(d.y, y + height) + 10;
+  }
+
+  table(head: string[], rows: string[][], widths: number[], fields: boolean): void {
+    const d = this.doc as Doc & DocExtras;
+    this.setFont('Regular', SIZE.table);
+    this.ensure(60);
+    const header = head.map((h) => ({
+      text: h,
+      type: 'TH',
+      scope: 'Column',
+      font: { src: 'Bold', size: SIZE.table },
+      backgroundColor: TINT,
+      textColor: ACCENT,
+    }));
+    const body = rows.map((r) =>
+      r.map((cell, i) =>
+        fields && i === 0
+          ? {
+              text: cell,
+              type: 'TH',
+              scope: 'Row',
+              font: { src: 'Bold', size: SIZE.table },
+              textColor: MUTED,
+            }
+          : { text: cell, type: 'TD', textColor: INK },
+      ),
+    );
+    d.table({
+      structParent: this.root,
+      position: { x: this.x, y: d.y },
+      maxWidth: WIDTH,
+      columnStyles: widths.map((w) => ({ width: w * WIDTH })),
+      defaultStyle: {
+        padding: [4, 6, 4, 6],
+        border: fields ? [0, 0, 0.6, 0] : [0, 0, 0.6, 0],
+        borderColor: RULE,
+        font: { src: 'Regular', size: SIZE.table },
+      },
+      data: [...(header.length ? [header] : []), ...body],
+    });
+    d.x = this.x;
+    d.y += 8;
+    this.setFont('Regular', SIZE.body);
+  }
+
+  signature(): void {
+    const d = this.doc;
+    const s = this.o.layout.signature;
+    this.ensure(110);
+    d.y += 14;
+    this.setFont('Regular', SIZE.body);
+    d.fillColor(INK);
+    this.text(this.root, 'P', s.closing);
+    d.y += 14;
+    const lines = [s.name, s.role, s.service].filter((x): x is string => !!x);
+    this.setFont('Bold', SIZE.body);
+    if (lines[0]) this.text(this.root, 'P', lines[0]);
+    this.setFont('Regular', SIZE.body);
+    for (const l of lines.slice(1)) this.text(this.root, 'P', l);
+    d.y += 8;
+    this.setFont('Regular', SIZE.small);
+    d.fillColor(MUTED);
+    this.text(this.root, 'P', s.note);
+    d.fillColor(INK);
+  }
+
+  reply(r: ReplyPage): void {
+    const d = this.doc;
+    d.addPage();
+    this.setFont('Bold', SIZE.h1 - 2);
+    d.fillColor(ACCENT);
+    this.text(this.root, 'H1', r.title);
+    d.y += 6;
+    this.setFont('Regular', SIZE.body);
+    d.fillColor(INK);
+    for (const p of r.intro) {
+      this.text(this.root, 'P', p);
+      d.y += 4;
+    }
+    for (const item of r.items) {
+      this.ensure(30 + 18 * (r.items[0]?.lines.length ?? 3) + 30);
+      d.y += 10;
+      this.setFont('Bold', SIZE.h3);
+      this.text(this.root, 'H2', item.title);
+      d.y += 4;
+      this.setFont('Regular', SIZE.body - 0.5);
+      let cx = this.x;
+      const y = d.y;
+      const L = d.struct('L');
+      this.root.add(L);
+      for (const c of item.choices) {
+        const w = d.widthOfString(c) + 34;
+        const boxX = cx;
+        this.artifact(() => {
+          d.rect(boxX, y + 1, 9, 9)
+            .lineWidth(0.8)
+            .strokeColor(INK)
+            .stroke();
+        });
+        L.add(
+          d.struct('LI', {}, [
+            d.struct('LBody', {}, () => {
+              d.text(c, boxX + 14, y, { width: w - 14, lineBreak: false });
+            }),
+          ]),
+        );
+        cx += w;
+      }
+      L.end();
+      d.y = y + 20;
+      for (const line of item.lines) {
+        const ly = d.y;
+        this.setFont('Regular', SIZE.small + 0.5);
+        d.fillColor(MUTED);
+        this.text(this.root, 'P', line, { lineBreak: false }, this.x, 140);
+        d.fillColor(INK);
+        this.artifact(() => {
+          d.moveTo(this.x + 150, ly + 10)
+            .lineTo(this.x + WIDTH, ly + 10)
+            .lineWidth(0.6)
+            .strokeColor(RULE)
+            .stroke();
+        });
+        d.y = ly + 20;
+      }
+    }
+    this.ensure(60);
+    d.y += 24;
+    const y = d.y;
+    const half = WIDTH / 2 - 10;
+    r.closing.forEach((label, i) => {
+      const x = this.x + i * (half + 20);
+      this.artifact(() => {
+        d.moveTo(x, y + 22)
+          .lineTo(x + half, y + 22)
+          .lineWidth(0.8)
+          .strokeColor(INK)
+          .stroke();
+      });
+      this.setFont('Regular', SIZE.small + 0.5);
+      d.fillColor(MUTED);
+      this.text(this.root, 'P', label, { lineBreak: false }, x, half);
+      d.y = y;
+    });
+    d.y = y + 30;
+    d.fillColor(INK);
+  }
+
+  /** Running heads, footers, page numbers, the code and the draft mark: artifacts on every page. */
+  decorate(): void {
+    const d = this.doc;
+    const L = this.o.layout;
+    const range = d.bufferedPageRange();
+    const total = range.count;
+    for (let i = range.start; i < range.start + total; i++) {
+      d.switchToPage(i);
+      const page = d.page as unknown as { margins: { bottom: number; top: number } };
+      const keep = page.margins.bottom;
+      page.margins.bottom = 0;
+      this.artifact(() => {
+        if (this.o.draft) {
+          d.save();
+          d.rotate(-35, { origin: [A4.width / 2, A4.height / 2] });
+          this.setFont('Bold', 110);
+          d.fillColor('#b3261e').fillOpacity(0.1);
+          d.text(L.labels.draft, 0, A4.height / 2 - 70, {
+            width: A4.width,
+            align: 'center',
+            lineBreak: false,
+          });
+          d.restore();
+        }
+        if (i > range.start) {
+          this.setFont('Regular', 8);
+          d.fillColor(MUTED);
+          d.text(L.labels.running, this.x, 30, { width: WIDTH * 0.7, lineBreak: false, ellipsis: true });
+          d.text(L.marking[0] ?? '', this.x + WIDTH * 0.7, 30, {
+            width: WIDTH * 0.3,
+            align: 'right',
+            lineBreak: false,
+          });
+        }
+        const fy = A4.height - 54;
+        d.moveTo(this.x, fy - 6)
+          .lineTo(this.x + WIDTH, fy - 6)
+          .lineWidth(0.6)
+          .strokeColor(RULE)
+          .stroke();
+        this.setFont('Regular', 8);
+        d.fillColor(MUTED);
+        d.text(`${L.signature.service} · ${L.marking[0] ?? ''}`, this.x, fy, {
+          width: WIDTH * 0.72,
+          lineBreak: false,
+          ellipsis: true,
+        });
+        d.text(L.labels.page(i - range.start + 1, total), this.x + WIDTH * 0.72, fy, {
+          width: WIDTH * 0.28,
+          align: 'right',
+          lineBreak: false,
+        });
+        this.setFont(this.o.code ? 'Regular' : 'Bold', 8);
+        d.fillColor(this.o.code ? MUTED : '#b3261e');
+        d.text(this.o.code ? `${L.labels.code}: ${this.o.code}` : L.labels.draftNote, this.x, fy + 11, {
+          width: WIDTH,
+          lineBreak: false,
+        });
+      });
+      page.margins.bottom = keep;
+    }
+    // Placeholders are added on the last page.
+    d.switchToPage(range.start + total - 1);
+  }
+}
+
+/** Renders the letter; resolves to the PDF bytes (with empty seal and signature placeholders when asked). */
+export async function renderLetter(o: RenderOptions): Promise<{ pdf: Buffer; pages: number }> {
+  const fonts = fontsOrFail(o.fontsDir ?? DEFAULT_FONTS_DIR);
+  const r = new Renderer(o, fonts);
+  const doc = r.doc;
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  r.header();
+  for (const b of o.layout.blocks) r.block(b);
+  r.signature();
+  if (o.layout.reply) r.reply(o.layout.reply);
+  r.root.end();
+  r.decorate();
+  const pages = doc.bufferedPageRange().count;
+  for (const a of o.attachments) {
+    doc.file(Buffer.from(a.bytes), {
+      name: a.name,
+      type: a.mime,
+      description: a.description,
+      creationDate: o.time,
+      modifiedDate: o.time,
+      relationship: a.relationship,
+    } as PDFKit.Mixins.PDFAttachmentOptions);
+  }
+  if (o.seal) (doc as Doc & DocExtras)._root.data[SEAL_KEY] = Buffer.alloc(SEAL_BYTES);
+  if (o.pades) addSignaturePlaceholder(doc, { ...o.pades, signingTime: o.time });
+  doc.end();
+  return { pdf: await done, pages };
+}

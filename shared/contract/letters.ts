@@ -1,0 +1,183 @@
+import { z } from 'zod';
+import type { ErrorCode } from '../errors';
+import { FINDING_CODES } from '../letters/checks';
+import { LETTER_KINDS, LETTER_LANGS } from '../letters/kinds';
+import { letterOptions } from '../letters/options';
+import { letterhead } from '../letters/settings';
+import { text } from '../domain/common';
+
+/**
+ * The letter and signing operations of the one contract (spread into `contract` in ./index.ts).
+ * Inputs are validated here once; the handlers are in electron/services/letters/handlers.ts.
+ */
+const file = z.string().min(1).max(4096);
+const caseRef = z.string().min(1).max(200);
+
+/** Letter settings in a call; what is left out comes from the app's settings and the defaults. */
+export const letterSettingsInput = z.strictObject({
+  letterhead: letterhead.optional(),
+  vagueness: z.array(text(100)).max(500).optional(),
+  replyDays: z.number().int().min(1).max(120).optional(),
+  lixWarnAbove: z.number().int().min(10).max(100).optional(),
+});
+
+const finding = z.object({
+  code: z.enum(FINDING_CODES),
+  path: z.array(z.union([z.string(), z.number()])),
+  severity: z.enum(['error', 'warning']),
+  message: z.string(),
+  phrase: z.string().optional(),
+  recipient: z.string().optional(),
+  field: z.string().optional(),
+});
+
+const lix = z.object({ lix: z.number(), words: z.number(), sentences: z.number(), longWords: z.number() });
+
+/** A JSON Web Key Set of member keys (`bro keys jwks`); extra members such as `name` are kept. */
+export const jwks = z.object({
+  keys: z
+    .array(
+      z.looseObject({
+        kty: z.literal('OKP'),
+        crv: z.literal('Ed25519'),
+        x: z.string().min(40).max(50),
+        kid: z.string().min(20).max(100),
+        name: z.string().max(200).optional(),
+      }),
+    )
+    .max(10_000),
+});
+
+const letterInput = {
+  caseId: caseRef,
+  kind: z.enum(LETTER_KINDS),
+  lang: z.enum(LETTER_LANGS).default('nb'),
+  options: letterOptions.default({}),
+  settings: letterSettingsInput.optional(),
+};
+
+const person = z.object({ role: z.string(), name: z.string().nullable() }).nullable();
+
+export const verifyOutput = z.object({
+  valid: z.boolean(),
+  reasons: z.array(z.string()),
+  jws: z.object({
+    valid: z.boolean(),
+    kid: z.string().nullable(),
+    signer: z.string().nullable(),
+    trusted: z.boolean(),
+  }),
+  seal: z.object({ present: z.boolean(), valid: z.boolean() }),
+  pades: z.object({ present: z.boolean(), valid: z.boolean(), subject: z.string().nullable() }),
+  letter: z
+    .object({
+      kind: z.string(),
+      caseId: z.string(),
+      letterId: z.string(),
+      version: z.number(),
+      date: z.string(),
+      lang: z.string(),
+      draft: z.boolean(),
+      replyBy: z.string().nullable(),
+      recommendations: z.array(
+        z.object({
+          what: z.string(),
+          responsible: person,
+          leader: person,
+          start: z.string().nullable(),
+          evaluation: z.object({ date: z.string(), method: z.string(), convenedBy: z.string() }).nullable(),
+        }),
+      ),
+      asks: z.array(z.object({ what: z.string(), who: z.string().nullable(), by: z.string().nullable() })),
+    })
+    .nullable(),
+  code: z.string().nullable(),
+  contentHash: z.string().nullable(),
+});
+
+const errors = (...codes: ErrorCode[]) => codes;
+
+export const letterOps = {
+  /** The clarity checks, LIX and the letter model, without writing anything (the editor's preview). */
+  'letters.preview': {
+    input: z.strictObject(letterInput),
+    output: z.object({
+      findings: z.array(finding),
+      lix,
+      canIssue: z.boolean(),
+      letter: z.unknown(),
+    }),
+    errors: errors('VAULT_LOCKED', 'NOT_FOUND', 'TAMPERED', 'VALIDATION', 'LETTER_DATA_MISSING', 'IO'),
+  },
+  /**
+   * Renders and writes a letter PDF to `out` (atomically) and records `letters.issued`; with
+   * `draft`, renders it marked UTKAST, unsigned, whatever the checks say, and records nothing.
+   */
+  'letters.issue': {
+    input: z.strictObject({
+      ...letterInput,
+      out: file,
+      draft: z.boolean().default(false),
+      /** The service's certificate for a PAdES signature. */
+      p12: z.strictObject({ file, password: z.string().max(1024) }).optional(),
+    }),
+    output: z.object({
+      file: z.string(),
+      letterId: z.string(),
+      kind: z.enum(LETTER_KINDS),
+      lang: z.enum(LETTER_LANGS),
+      version: z.number(),
+      draft: z.boolean(),
+      contentHash: z.string(),
+      code: z.string().nullable(),
+      kid: z.string().nullable(),
+      pades: z.object({ subject: z.string() }).nullable(),
+      pages: z.number(),
+      bytes: z.number(),
+      findings: z.array(finding),
+      lix: z.number(),
+    }),
+    errors: errors(
+      'VAULT_LOCKED',
+      'NOT_FOUND',
+      'TAMPERED',
+      'VALIDATION',
+      'LETTER_DATA_MISSING',
+      'LETTER_INCOMPLETE',
+      'SIGNING_KEY_MISSING',
+      'P12_WRONG_PASSWORD',
+      'P12_INVALID',
+      'FONT_MISSING',
+      'IO',
+    ),
+  },
+  /** Checks a letter PDF: seal, JWS, PAdES; and says what it asks of whom by when. Needs no vault. */
+  'letters.verify': {
+    input: z.strictObject({ file, jwks: jwks.optional() }),
+    output: verifyOutput,
+    errors: errors('NOT_A_LETTER', 'VALIDATION', 'IO'),
+  },
+  /** The members' public signing keys with their names, as a JWKS. */
+  'keys.jwks': {
+    input: z.strictObject({}),
+    output: jwks,
+    errors: errors('VAULT_LOCKED', 'IO'),
+  },
+  /** A self-signed test certificate in a P12 file (development and tests only). Never overwrites a file. */
+  'cert.test': {
+    input: z.strictObject({
+      out: file,
+      name: z.string().trim().min(1).max(64),
+      organisation: z.string().trim().min(1).max(64).optional(),
+      password: z.string().min(1).max(1024),
+      days: z.number().int().min(1).max(3650).default(730),
+    }),
+    output: z.object({
+      file: z.string(),
+      subject: z.string(),
+      fingerprint: z.string(),
+      notAfter: z.string(),
+    }),
+    errors: errors('VALIDATION', 'IO'),
+  },
+} as const;
