@@ -104,6 +104,15 @@ export type Flags = {
       : string;
 };
 
+/**
+ * SECURITY: text from the vault or the folder (names, file names) goes to a terminal; control
+ * characters could rewrite the screen or the title, so they are shown as U+FFFD.
+ */
+export function maskControl(s: string): string {
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  return s.replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, '\uFFFD');
+}
+
 /** One `bro` command: its help lines and what it does. Commands live in ./commands. */
 export interface Command {
   name: string;
@@ -169,9 +178,12 @@ export class Cli {
   }
 
   print(json: unknown, human: string): void {
-    this.io.out(
-      this.flags.json ? JSON.stringify(json, null, 2) + '\n' : human.endsWith('\n') ? human : human + '\n',
-    );
+    if (this.flags.json) {
+      this.io.out(JSON.stringify(json, null, 2) + '\n');
+      return;
+    }
+    const safe = maskControl(human);
+    this.io.out(safe.endsWith('\n') ? safe : safe + '\n');
   }
 }
 

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { BroError, formatPath, isBroError } from '../../shared/errors';
 import { ERROR_TEXT_NB, issueText } from '../../shared/i18n/errors';
-import { Cli, EXIT, EXIT_FOR, OPTIONS, defaultIo, type Command, type Flags, type Io } from './cli';
+import { Cli, EXIT, EXIT_FOR, OPTIONS, defaultIo, maskControl, type Command, type Flags, type Io } from './cli';
 import { daysCommand, deadlineCommand } from './commands/calendar';
 import { casesCommand } from './commands/cases';
 import { demoCommand } from './commands/demo';
@@ -103,7 +103,7 @@ function report(e: unknown, io: Io, json: boolean): number {
     for (const i of err.issues.slice(0, 200))
       lines.push(`  ${formatPath(i.path) || '(fila)'}: ${issueText(i.code)} [${i.code}]`);
     if (err.issues.length > 200) lines.push(`  … og ${err.issues.length - 200} til`);
-    io.err(lines.join('\n') + '\n');
+    io.err(maskControl(lines.join('\n')) + '\n');
   }
   // SECURITY: no stack traces or values on stdout/stderr; an unexpected error shows only its code.
   return EXIT_FOR[err.code];

@@ -93,5 +93,5 @@ describe('a team on a shared folder', () => {
     expect((await bro(bjorn, ['cases', vault])).code).toBe(5);
     const check = await bro(anne, ['vault', 'check', vault]);
     expect(check.json).toMatchObject({ ok: true, damaged: [] });
-  });
+  }, 300_000);
 });

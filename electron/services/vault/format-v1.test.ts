@@ -33,7 +33,7 @@ describe('format version 1 fixture', () => {
 
   it('opens with its recovery key', async () => {
     const v = await Vault.unlock(copy(), {
-      recoveryKey: 'C35L-7LGN-54FN-DPLR-IKNZ-H4FG-CDIM-GHMP-7BCS-MJ2I-I3X6-BV7E-5CZQ-6P6F',
+      recoveryKey: 'DSNS-BX4R-VAND-27CZ-6RAC-BSG6-CRMT-W2AW-7AX2-CLVI-MO6H-GKPA-4IHA-WOPK',
     });
     expect((await v.listCases()).cases).toHaveLength(4);
   });

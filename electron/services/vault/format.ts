@@ -44,6 +44,12 @@ export type VaultHeader = Omit<z.infer<typeof vaultHeader>, 'integrity'>;
 export const caseKeyRing = z.object({
   current: z.string().regex(ID_RE),
   keys: z.array(z.object({ kid: z.string().regex(ID_RE), k: z.string().min(40).max(50) })).min(1),
+  /**
+   * Files written under data keys that were retired at a member's removal, by name with the
+   * SHA-256 of their bytes. A file under a retired key that is not listed here exactly was
+   * written afterwards by someone holding an old key: it is refused (TAMPERED).
+   */
+  sealed: z.record(z.string(), z.string()).optional(),
 });
 export type CaseKeyRing = z.infer<typeof caseKeyRing>;
 

@@ -1,8 +1,10 @@
 import {
   createECDH,
+  createHmac,
   createPrivateKey,
   createPublicKey,
   generateKeyPairSync,
+  timingSafeEqual,
   type KeyObject,
 } from 'node:crypto';
 import { CompactEncrypt, compactDecrypt, type JWK } from 'jose';
@@ -92,6 +94,7 @@ const scryptParams = z.strictObject({
   salt: z.string().min(16).max(100),
 });
 
+const keyMac = z.strictObject({ mkid: z.string().regex(ID_RE), value: z.string().regex(/^[0-9a-f]{64}$/) });
 const jwe = z.string().min(20).max(20_000).refine(isCanonicalCompact);
 
 /** A member's key file: keys/<memberId>.json. A join request has the same shape without `grant`. */
@@ -107,6 +110,8 @@ export const memberKeyFile = z.strictObject({
   public: z.strictObject({ ecdh: ecPublicJwk, sign: edPublicJwk }),
   /** The master key set, ECDH-ES + A256GCM to public.ecdh. Absent in a request not yet approved. */
   grant: jwe.optional(),
+  /** HMAC by the master key over vault, member and public keys: only a member can have granted this file. */
+  mac: keyMac.optional(),
   created: z.string().max(40),
   integrity: z.string(),
 });
@@ -120,6 +125,7 @@ export const recoveryKeyFile = z.strictObject({
   vaultId: z.string().regex(ID_RE),
   public: z.strictObject({ ecdh: ecPublicJwk }),
   grant: jwe,
+  mac: keyMac,
   integrity: z.string(),
 });
 export type RecoveryKeyFile = z.infer<typeof recoveryKeyFile>;
@@ -202,6 +208,41 @@ function ecdhPair(): { priv: JWK; pub: EcPublicJwk } {
   return { priv, pub: { kty: 'EC', crv: 'P-256', x: priv.x!, y: priv.y! } };
 }
 
+// ------------------------------------------------------------------ authenticity of public keys
+
+/**
+ * SECURITY: the integrity hash only catches accidents; anyone who can write to the folder can
+ * recompute it. What a rotation grants the master key to must be a public key a member put there,
+ * so every granted key file carries an HMAC under the master key over its public part, checked
+ * before anything is granted to it (and by `vault check`).
+ */
+export function keyFileMac(
+  mk: MasterKey,
+  vaultId: string,
+  who: string,
+  pub: unknown,
+): { mkid: string; value: string } {
+  const key = subkey(mk.mk, vaultId, 'key-file mac v1');
+  const value = createHmac('sha256', key)
+    .update(stableStringify({ vaultId, who, public: pub }))
+    .digest('hex');
+  return { mkid: mk.mkid, value };
+}
+
+export function verifyKeyFileMac(
+  gens: ReadonlyMap<string, MasterKey>,
+  vaultId: string,
+  who: string,
+  pub: unknown,
+  mac: { mkid: string; value: string } | undefined,
+): boolean {
+  const g = mac ? gens.get(mac.mkid) : undefined;
+  if (!g || !mac) return false;
+  const expected = Buffer.from(keyFileMac(g, vaultId, who, pub).value, 'hex');
+  const got = Buffer.from(mac.value, 'hex');
+  return expected.length === got.length && timingSafeEqual(expected, got);
+}
+
 // ------------------------------------------------------------------ members
 
 export interface MemberSecrets {
@@ -244,10 +285,15 @@ export async function newMemberKeyFile(
 }
 
 export async function grantMember(
-  file: Omit<MemberKeyFile, 'integrity' | 'grant'> & { grant?: string },
+  file: Omit<MemberKeyFile, 'integrity' | 'grant' | 'mac'> & { grant?: string; mac?: unknown },
   set: MasterKeySet,
 ): Promise<Omit<MemberKeyFile, 'integrity'>> {
-  return { ...file, grant: await grantTo(file.public.ecdh, set, file.vaultId, file.memberId) };
+  const { mac: _old, ...rest } = file;
+  return {
+    ...rest,
+    grant: await grantTo(file.public.ecdh, set, file.vaultId, file.memberId),
+    mac: keyFileMac(decodeSet(set).current, file.vaultId, file.memberId, file.public),
+  };
 }
 
 /** Opens a member's private keys with the passphrase: null when the passphrase is wrong. */
@@ -317,6 +363,7 @@ export async function newRecoveryFile(
     vaultId,
     public: { ecdh: pub },
     grant: await grantTo(pub, set, vaultId, 'recovery'),
+    mac: keyFileMac(decodeSet(set).current, vaultId, 'recovery', { ecdh: pub }),
   };
 }
 
@@ -325,7 +372,11 @@ export async function regrantRecovery(
   set: MasterKeySet,
 ): Promise<Omit<RecoveryKeyFile, 'integrity'>> {
   const { integrity: _i, ...rest } = file;
-  return { ...rest, grant: await grantTo(file.public.ecdh, set, file.vaultId, 'recovery') };
+  return {
+    ...rest,
+    grant: await grantTo(file.public.ecdh, set, file.vaultId, 'recovery'),
+    mac: keyFileMac(decodeSet(set).current, file.vaultId, 'recovery', file.public),
+  };
 }
 
 export async function openRecovery(

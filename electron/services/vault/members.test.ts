@@ -1,12 +1,29 @@
 // Team vaults: joining, handing a case over between members' own devices, and removing a member.
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BroError } from '../../../shared/errors';
 import { changeCaseworker } from '../cases/update';
-import { open, randomId, subkey } from './crypto';
-import { decodeSet, memberKeyFile, openMemberGrant, openMemberPrivate, parseSealed } from './keys';
+import { encodeJson, open, randomId, randomKey, sealContent, sealKey, subkey } from './crypto';
+import {
+  decodeSet,
+  memberKeyFile,
+  openMemberGrant,
+  openMemberPrivate,
+  parseSealed,
+  recoveryEcdh,
+  recoveryKeyFile,
+  serializeSealed,
+} from './keys';
 import { Vault } from './vault';
 
 const FAST = { N: 2 ** 12, r: 8, p: 1 };
@@ -167,6 +184,95 @@ describe('members', () => {
     const rec = await Vault.unlock(dir, { recoveryKey });
     expect((await rec.fold(caseId)).doc.pupil.name).toBe('Niillas Somby');
     expect((await rec.readAudit()).some((a) => a.action === 'member.remove')).toBe(true);
+  });
+
+  it('a public key planted by someone with only folder access is never granted anything', async () => {
+    const { dir, anne, bjornId } = await teamVault();
+    // The attacker swaps the recovery file's public key for their own and fixes the integrity hash.
+    const recPath = path.join(dir, 'keys', 'recovery.json');
+    const rec = parseSealed(readFileSync(recPath, 'utf8'), recoveryKeyFile, 'r');
+    const attacker = recoveryEcdh(randomKey(), rec.vaultId);
+    writeFileSync(recPath, serializeSealed({ ...rec, public: { ecdh: attacker.pub } }));
+    expect(await codeOf(anne.removeMember(bjornId))).toBe('VAULT_DAMAGED');
+    expect((await anne.check()).damaged.map((d) => d.file)).toContain('keys/recovery.json');
+    // Nothing was rotated, and Bjørn still opens (the removal did not half-happen).
+    expect(await codeOf(Vault.unlock(dir, { passphrase: BJORN }))).toBe('OK');
+  });
+
+  it('after a removal, files written with a retired key or a retired master key are refused', async () => {
+    const { dir, anne, bjornId, caseId } = await teamVault();
+    const vaultId = anne.vaultId;
+    const kf = parseSealed(
+      readFileSync(path.join(dir, 'keys', `${bjornId}.json`), 'utf8'),
+      memberKeyFile,
+      'k',
+    );
+    const oldSet = decodeSet(await openMemberGrant(kf, (await openMemberPrivate(kf, BJORN))!));
+    const oldCaseKek = subkey(oldSet.current.mk, vaultId, 'case-key wrap v1');
+    const oldRing = JSON.parse(
+      new TextDecoder().decode(
+        await open(oldCaseKek, readFileSync(path.join(dir, 'cases', caseId, 'key.jwe'), 'utf8'), {
+          vault: vaultId,
+          kind: 'case-key',
+          case: caseId,
+          kid: oldSet.current.mkid,
+        }),
+      ),
+    ) as { current: string; keys: { kid: string; k: string }[] };
+    // Another of Anne's devices has the vault open during the removal and keeps working.
+    const otherDevice = await Vault.unlock(dir, { passphrase: ANNE });
+    await otherDevice.readCase(caseId);
+    await anne.removeMember(bjornId);
+    await otherDevice.append(caseId, [
+      { type: 'case.recorded', data: { set: { pupilVoice: 'skrevet fra den andre maskinen' } } },
+    ]);
+
+    // Bjørn forges an event with the case's old data key, and a whole new case under the old master key.
+    const forged = {
+      v: 1,
+      id: randomId(),
+      caseId,
+      type: 'case.recorded',
+      hlc: '999999999999999-000000',
+      device: randomId(),
+      actor: bjornId,
+      at: '2026-11-26T12:00:00.000Z',
+      data: { set: { parentsView: 'forfalsket' } },
+    };
+    const oldKey = new Uint8Array(
+      Buffer.from(oldRing.keys.find((k) => k.kid === oldRing.current)!.k, 'base64url'),
+    );
+    writeFileSync(
+      path.join(dir, 'cases', caseId, 'events', `${forged.id}.jwe`),
+      await sealContent(oldKey, encodeJson(forged), {
+        vault: vaultId,
+        kind: 'event',
+        case: caseId,
+        id: forged.id,
+        kid: oldRing.current,
+      }),
+    );
+    const fakeCase = randomId();
+    mkdirSync(path.join(dir, 'cases', fakeCase, 'events'), { recursive: true });
+    mkdirSync(path.join(dir, 'cases', fakeCase, 'packs'));
+    writeFileSync(
+      path.join(dir, 'cases', fakeCase, 'key.jwe'),
+      await sealKey(oldCaseKek, encodeJson(oldRing), {
+        vault: vaultId,
+        kind: 'case-key',
+        case: fakeCase,
+        kid: oldSet.current.mkid,
+      }),
+    );
+    const v = await Vault.unlock(dir, { passphrase: ANNE });
+    const list = await v.listCases();
+    expect(list.damaged.map((d) => d.caseId).sort()).toEqual([caseId, fakeCase].sort());
+    expect(list.damaged.find((d) => d.caseId === caseId)!.files.map((f) => f.file)).toEqual([
+      `cases/${caseId}/events/${forged.id}.jwe`,
+    ]);
+    // Without the forgery, the case reads, including the other device's write after the rotation.
+    rmSync(path.join(dir, 'cases', caseId, 'events', `${forged.id}.jwe`));
+    expect((await v.fold(caseId)).doc.pupilVoice).toBe('skrevet fra den andre maskinen');
   });
 
   it('you cannot remove yourself or someone who never was a member', async () => {

@@ -432,7 +432,9 @@ describe('two devices editing one field', () => {
     const b = await (await Vault.unlock(dir, { passphrase: PASS })).fold(c);
     expect(a.doc).toEqual(b.doc);
     expect(['fra laptopen', 'fra kontoret']).toContain(a.doc.parentsView);
-    const edits = a.history.flatMap((h) => h.changes.filter((ch) => ch.field === 'parentsView').map((ch) => ch.to));
+    const edits = a.history.flatMap((h) =>
+      h.changes.filter((ch) => ch.field === 'parentsView').map((ch) => ch.to),
+    );
     expect(edits.sort()).toEqual(['fra kontoret', 'fra laptopen']);
   });
 });

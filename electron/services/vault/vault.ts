@@ -71,6 +71,7 @@ import {
   parseSealed,
   recoveryKeyFile,
   regrantRecovery,
+  verifyKeyFileMac,
   requestCode,
   serializeSealed,
   type MasterKey,
@@ -179,7 +180,10 @@ function listDirSync(dir: string): string[] {
   try {
     return readdirSync(dir);
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    // Missing, or a file where a folder belongs (`events` as a file): nothing to list here; the
+    // case's own checks report what is wrong with it.
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT' || (e as NodeJS.ErrnoException).code === 'ENOTDIR')
+      return [];
     throw e;
   }
 }
@@ -250,6 +254,14 @@ interface Unlocked {
   set: MasterKeySet;
   memberId: string | null;
   sign?: PrivateJwk | undefined;
+  /** Re-reads this member's (or the recovery) grant with the private key held in memory. */
+  reopen?: () => Promise<MasterKeySet>;
+}
+
+/** keys/rotation.jwe: which cases a rotation still has to re-key (sealed under its new generation). */
+interface RotationRecord {
+  mkid: string;
+  pending: string[];
 }
 
 /** A join request waiting in keys/requests/, as the approver sees it. */
@@ -282,6 +294,10 @@ export class Vault {
   private indexSeen: { n: string; t: number }[] = [];
   /** Index files that failed to open at the last load (reported by check). */
   private badIndexes: string[] = [];
+  private readonly reopen: (() => Promise<MasterKeySet>) | undefined;
+  /** Stamp of bro-vault.json when last read: a change may mean another member rotated the keys. */
+  private headerStamp = '';
+  private rotation: RotationRecord | null | undefined;
 
   private constructor(dir: string, header: VaultHeader, unlocked: Unlocked, opts: VaultOptions) {
     this.dir = dir;
@@ -290,7 +306,10 @@ export class Vault {
     this.actor = unlocked.memberId ?? 'recovery';
     this.now = opts.now ?? Date.now;
     this.sign = unlocked.sign;
+    this.reopen = unlocked.reopen;
     this.cur = this.adopt(unlocked.set);
+    const st = statSync(path.join(dir, VAULT_FILE), { throwIfNoEntry: false });
+    this.headerStamp = st ? stampOf(st) : '';
   }
 
   private adopt(set: MasterKeySet): Generation {
@@ -379,7 +398,14 @@ export class Vault {
           detail: { file: 'keys/recovery.json' },
         });
       });
-      if (set) unlocked = { set, memberId: null };
+      if (set)
+        unlocked = {
+          set,
+          memberId: null,
+          reopen: async () =>
+            (await openRecovery(await readSealed(dir, 'keys/recovery.json', recoveryKeyFile), recovery)) ??
+            set,
+        };
     } else {
       const names = (await listDir(path.join(dir, 'keys'))).filter((n) => MEMBER_KEY_RE.test(n));
       const wanted = opts.memberId ? names.filter((n) => n === `${opts.memberId}.json`) : names;
@@ -401,7 +427,12 @@ export class Vault {
             if (e instanceof BroError) throw e;
             throw new BroError('VAULT_DAMAGED', 'A key file is damaged', { detail: { file } });
           });
-          unlocked = { set, memberId: kf.memberId, sign: secrets.sign };
+          unlocked = {
+            set,
+            memberId: kf.memberId,
+            sign: secrets.sign,
+            reopen: async () => openMemberGrant(await readSealed(dir, file, memberKeyFile), secrets),
+          };
           break;
         } catch (e) {
           if (e instanceof BroError && e.code === 'VAULT_DAMAGED') damagedKey = e;
@@ -419,6 +450,8 @@ export class Vault {
         detail: { file: unlocked.memberId ? `keys/${unlocked.memberId}.json` : 'keys/recovery.json' },
       });
     const vault = new Vault(dir, header, unlocked, opts);
+    // An interrupted rotation (a crash during a member's removal) is finished by the next member in.
+    if (unlocked.memberId) await vault.finishRotation();
     if (header.version < FORMAT_VERSION) {
       await migrate(dir, header.version);
       vault.headerValue = await readVaultHeader(dir);
@@ -530,44 +563,48 @@ export class Vault {
         issues: [{ path: ['memberId'], code: 'NOT_FOUND' }],
       });
     const remainingFiles = memberFiles.filter((n) => n !== `${memberId}.json`);
-    // 1. The member's grant goes first: from here on Bro itself no longer opens the vault for them.
+    // 1. Only public keys a member put there get anything (checked by their HMAC under a key we
+    // hold); then the removed member's grant goes: from here on Bro no longer opens the vault for them.
+    // 2. A new master key generation, granted to everyone who remains and to the recovery key.
+    const grantees = [];
+    for (const n of remainingFiles) {
+      const kf = await readSealed(this.dir, `keys/${n}`, memberKeyFile);
+      if (!verifyKeyFileMac(this.gens, this.vaultId, kf.memberId, kf.public, kf.mac))
+        throw new BroError('VAULT_DAMAGED', 'A key file was not granted by a member', {
+          detail: { file: `keys/${n}` },
+        });
+      grantees.push(kf);
+    }
+    const rec = await readSealed(this.dir, 'keys/recovery.json', recoveryKeyFile);
+    if (!verifyKeyFileMac(this.gens, this.vaultId, 'recovery', rec.public, rec.mac))
+      throw new BroError('VAULT_DAMAGED', 'The recovery key file was not granted by a member', {
+        detail: { file: 'keys/recovery.json' },
+      });
     await unlink(keyPath).catch((e: NodeJS.ErrnoException) => {
       if (e.code !== 'ENOENT') throw e;
     });
-    // 2. A new master key generation, granted to everyone who remains and to the recovery key.
     const next: MasterKey = { mkid: randomId(), mk: randomKey() };
-    const previous = [...this.gens.values()];
-    const set = encodeSet(next, previous);
-    for (const n of remainingFiles) {
-      const kf = await readSealed(this.dir, `keys/${n}`, memberKeyFile);
+    const set = encodeSet(next, [...this.gens.values()]);
+    const { ids } = await this.listCaseIds();
+    const nextGen = generation(this.vaultId, next);
+    // The cases still to re-key, sealed under the new generation before anyone holds it: a case key
+    // under an older generation is accepted only while its case is listed here.
+    await this.writeRotation(nextGen, { mkid: next.mkid, pending: ids });
+    for (const kf of grantees) {
       const { integrity: _i, ...body } = kf;
-      await writeAtomic(path.join(this.dir, 'keys', n), serializeSealed(await grantMember(body, set)));
+      await writeAtomic(
+        path.join(this.dir, 'keys', `${kf.memberId}.json`),
+        serializeSealed(await grantMember(body, set)),
+      );
     }
-    const rec = await readSealed(this.dir, 'keys/recovery.json', recoveryKeyFile);
     await writeAtomic(
       path.join(this.dir, 'keys', 'recovery.json'),
       serializeSealed(await regrantRecovery(rec, set)),
     );
     this.cur = this.adopt(set);
-    // 3. Every case: a new data key, and the ring wrapped by the new generation.
-    const { ids } = await this.listCaseIds();
-    let done = 0;
-    for (const caseId of ids) {
-      opts.onProgress?.(done++, ids.length);
-      let ring: CaseKeyRing;
-      try {
-        ring = await this.keyRing(caseId);
-      } catch {
-        continue; // a damaged case stays as it is; check() names it
-      }
-      const kid = randomId();
-      const rotated: CaseKeyRing = {
-        current: kid,
-        keys: [...ring.keys, { kid, k: Buffer.from(randomKey()).toString('base64url') }],
-      };
-      await this.writeKeyRing(caseId, rotated);
-    }
-    opts.onProgress?.(ids.length, ids.length);
+    this.rotation = { mkid: next.mkid, pending: ids };
+    // 3. Every case: a new data key, and the files written so far sealed by name and hash.
+    await this.finishRotation(opts.onProgress);
     // 4. Member records under the new generation (the removed one keeps its record, for old signatures).
     for (const r of records) await this.writeMemberRecord(r);
     // 5. The header names the current generation: older grants are refused from now on.
@@ -577,6 +614,103 @@ export class Vault {
     await this.listCases();
     await this.audit('member.remove', [memberId]);
     return { cases: ids.length };
+  }
+
+  // ---------------------------------------------------------------- rotation
+
+  private async writeRotation(g: Generation, rec: RotationRecord): Promise<void> {
+    const jwe = await sealContent(g.membersKey, encodeJson(rec), {
+      vault: this.vaultId,
+      kind: 'identity',
+      id: 'rotation',
+      kid: g.mkid,
+    });
+    await writeAtomic(path.join(this.dir, 'keys', 'rotation.jwe'), jwe);
+  }
+
+  /** The last rotation's record, if it was sealed under a generation this member holds. */
+  private async loadRotation(): Promise<RotationRecord | null> {
+    if (this.rotation !== undefined) return this.rotation;
+    this.rotation = null;
+    try {
+      const jwe = await readFile(path.join(this.dir, 'keys', 'rotation.jwe'), 'utf8');
+      const g = this.gens.get(peekKid(jwe) ?? '');
+      if (g) {
+        const rec = decodeJson(
+          await open(g.membersKey, jwe, {
+            vault: this.vaultId,
+            kind: 'identity',
+            id: 'rotation',
+            kid: g.mkid,
+          }),
+        ) as RotationRecord;
+        if (rec.mkid === g.mkid && Array.isArray(rec.pending)) this.rotation = rec;
+      }
+    } catch {
+      /* none, or damaged: check() names it */
+    }
+    return this.rotation;
+  }
+
+  /** New data key for one case; the files written so far are sealed by name and hash. */
+  private async rotateCase(caseId: string): Promise<void> {
+    const ring = await this.keyRing(caseId);
+    const sealed: Record<string, string> = { ...(ring.sealed ?? {}) };
+    for (const f of (await this.caseFiles(caseId)).files) {
+      sealed[f] = sha256Hex(await readFile(this.casePath(caseId, ...f.split('/'))));
+    }
+    const kid = randomId();
+    await this.writeKeyRing(caseId, {
+      current: kid,
+      keys: [...ring.keys, { kid, k: Buffer.from(randomKey()).toString('base64url') }],
+      sealed,
+    });
+    this.cache.delete(caseId);
+  }
+
+  /** Re-keys every case a rotation lists as pending (resumable: an interrupted rotation finishes here). */
+  private async finishRotation(onProgress?: (done: number, total: number) => void): Promise<void> {
+    const rec = await this.loadRotation();
+    if (!rec || rec.mkid !== this.cur.mkid) return;
+    let done = 0;
+    const left = new Set(rec.pending);
+    for (const caseId of rec.pending) {
+      onProgress?.(done++, rec.pending.length);
+      try {
+        await this.rotateCase(caseId);
+      } catch (e) {
+        if (!(e instanceof BroError)) throw e; // a damaged case stays as it is; check() names it
+      }
+      left.delete(caseId);
+      if (done % 50 === 0) await this.writeRotation(this.cur, { mkid: rec.mkid, pending: [...left] });
+    }
+    onProgress?.(rec.pending.length, rec.pending.length);
+    this.rotation = { mkid: rec.mkid, pending: [] };
+    await this.writeRotation(this.cur, this.rotation);
+  }
+
+  /**
+   * Another member may have rotated the keys while this vault is open: when bro-vault.json changed,
+   * re-read our own grant (with the private key held in memory) and adopt the new generation, so we
+   * never write under a retired key.
+   */
+  private async refreshIfRotated(): Promise<void> {
+    const st = statSync(path.join(this.dir, VAULT_FILE), { throwIfNoEntry: false });
+    const stamp = st ? stampOf(st) : '';
+    if (stamp === this.headerStamp) return;
+    this.headerStamp = stamp;
+    const header = await readVaultHeader(this.dir).catch(() => null);
+    if (!header || this.gens.has(header.mkid) || !this.reopen) {
+      if (header) this.headerValue = header;
+      return;
+    }
+    const set = await this.reopen().catch(() => null);
+    if (!set) throw new BroError('ACCESS_REVOKED', 'This key no longer gives access to the vault');
+    this.cur = this.adopt(set);
+    this.headerValue = header;
+    this.keyRings.clear();
+    this.cache.clear();
+    this.rotation = undefined;
   }
 
   // ---------------------------------------------------------------- signing identities
@@ -717,6 +851,13 @@ export class Vault {
     try {
       const g = this.gens.get(peekKid(jwe) ?? '');
       if (!g) throw new OpenFailure('BINDING');
+      // SECURITY: after a rotation every case key is re-wrapped; one under an older generation is
+      // accepted only while the rotation still lists its case (else a removed member made it).
+      if (g.mkid !== this.cur.mkid) {
+        const rec = await this.loadRotation();
+        if (!rec || rec.mkid !== this.cur.mkid || !rec.pending.includes(caseId))
+          throw new OpenFailure('BINDING');
+      }
       const plain = await open(g.caseKek, jwe, {
         vault: this.vaultId,
         kind: 'case-key',
@@ -742,6 +883,12 @@ export class Vault {
     const stamps = new Map<string, string>();
     const statOrNull = (p: string) => statSync(p, { throwIfNoEntry: false }) ?? null;
     for (const sub of ['events', 'packs']) {
+      const st = statOrNull(this.casePath(caseId, sub));
+      if (st && !st.isDirectory()) {
+        foreign.push(sub);
+        stamps.set(sub, 'foreign');
+        continue;
+      }
       for (const n of listDirSync(this.casePath(caseId, sub))) {
         if (JWE_FILE_RE.test(n)) {
           files.push(`${sub}/${n}`);
@@ -785,6 +932,7 @@ export class Vault {
    */
   async readCase(caseId: string): Promise<StoredEvent[]> {
     this.assertOpen();
+    await this.refreshIfRotated();
     for (let attempt = 0; ; attempt++) {
       try {
         return await this.readCaseOnce(caseId);
@@ -819,7 +967,7 @@ export class Vault {
         bad.push({ caseId, file: rel(CASES, caseId, f), code: 'UNREADABLE', reason: 'IO' });
         continue;
       }
-      const events = await this.openCaseFile(caseId, ring, sub === 'events' ? 'event' : 'pack', id, jwe);
+      const events = await this.openCaseFile(caseId, ring, sub === 'events' ? 'event' : 'pack', id, jwe, f);
       if (!events) {
         bad.push({ caseId, file: rel(CASES, caseId, f), code: 'TAMPERED', reason: 'AUTH' });
         continue;
@@ -840,10 +988,14 @@ export class Vault {
     kind: 'event' | 'pack',
     id: string,
     jwe: string,
+    file: string,
   ): Promise<StoredEvent[] | null> {
     const kid = peekKid(jwe);
     const k = ring.keys.find((x) => x.kid === kid);
     if (!k || !kid) return null;
+    // SECURITY: a retired data key may have been kept by a removed member; what it encrypted
+    // must be exactly what existed when it was retired.
+    if (kid !== ring.current && ring.sealed && ring.sealed[file] !== sha256Hex(jwe)) return null;
     let plain: Uint8Array;
     try {
       plain = await open(new Uint8Array(Buffer.from(k.k, 'base64url')), jwe, {
@@ -882,6 +1034,7 @@ export class Vault {
   async append(caseId: string, events: readonly NewEvent[]): Promise<StoredEvent[]> {
     this.assertOpen();
     if (events.length === 0) return [];
+    await this.refreshIfRotated();
     const ring = await this.keyRing(caseId);
     // Reading the case first moves the clock past every event in it, so new events sort after them.
     if (!this.cache.has(caseId)) await this.readCase(caseId);
@@ -1119,11 +1272,24 @@ export class Vault {
         }
       } else if (n === 'recovery.json' || MEMBER_KEY_RE.test(n)) {
         try {
-          if (n === 'recovery.json') await readSealed(this.dir, `keys/${n}`, recoveryKeyFile);
-          else await readSealed(this.dir, `keys/${n}`, memberKeyFile);
+          const kf =
+            n === 'recovery.json'
+              ? await readSealed(this.dir, `keys/${n}`, recoveryKeyFile)
+              : await readSealed(this.dir, `keys/${n}`, memberKeyFile);
+          const who = 'memberId' in kf ? kf.memberId : 'recovery';
+          if (!verifyKeyFileMac(this.gens, this.vaultId, who, kf.public, kf.mac)) throw new Error('mac');
         } catch {
           damagedList.push({ caseId: null, file: rel('keys', n), code: 'TAMPERED', reason: 'KEY_FILE' });
         }
+      } else if (n === 'rotation.jwe') {
+        this.rotation = undefined;
+        if (!(await this.loadRotation()))
+          damagedList.push({
+            caseId: null,
+            file: rel('keys', n),
+            code: 'TAMPERED',
+            reason: 'ROTATION_RECORD',
+          });
       } else if (n === 'requests') {
         for (const r of await listDir(path.join(this.dir, 'keys', 'requests'))) {
           if (!MEMBER_KEY_RE.test(r)) junk.push(rel('keys', 'requests', r));
