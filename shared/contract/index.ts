@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { COLLECTIONS } from '../domain/caseDoc';
-import { externalId, isoDate, service } from '../domain/common';
+import { externalId, isoDate, service, text } from '../domain/common';
 import { handoverNote } from '../domain/assignment';
 import { pupil } from '../domain/pupil';
 import { settings, settingsPatch } from '../settings/schema';
@@ -274,7 +274,7 @@ export const contract = {
   }),
   /** Approve a join request by the code the requester reads out. */
   'members.approve': op({
-    input: z.strictObject({ code: z.string().min(4).max(40), name: z.string().trim().min(1).max(200) }),
+    input: z.strictObject({ code: z.string().min(4).max(40), name: text(200) }),
     output: z.object({ memberId: z.string() }),
     errors: ['VAULT_LOCKED', 'NOT_FOUND', 'ACCESS_REVOKED', 'VALIDATION', 'IO'],
   }),

@@ -21,11 +21,18 @@ export const demoCommand: Command = {
       const r = await cli.call('vault.create', { dir, passphrase: await cli.secret('passphrase', true) });
       recoveryKey = r.recoveryKey;
     }
-    const r = await cli.call('demo.create', {
-      cases,
-      seed: cli.flags.seed ?? 'bro',
-      ...(cli.flags.today ? { today: cli.flags.today } : {}),
-    });
+    let r;
+    try {
+      r = await cli.call('demo.create', {
+        cases,
+        seed: cli.flags.seed ?? 'bro',
+        ...(cli.flags.today ? { today: cli.flags.today } : {}),
+      });
+    } catch (e) {
+      // The vault exists now: its recovery key must not be lost with the error.
+      if (recoveryKey) cli.io.err(`Demoarkivet ble opprettet. Gjenopprettingsnøkkel: ${recoveryKey}\n`);
+      throw e;
+    }
     await cli.session.vault?.close();
     cli.print(
       { ok: true, ...r, ...(recoveryKey ? { recoveryKey } : {}) },

@@ -81,18 +81,20 @@ const edPublicJwk = z.strictObject({
   kid: z.string(),
 });
 
-const scryptParams = z.strictObject({
-  alg: z.literal('scrypt'),
-  // SECURITY: bounded, so a key file dropped into a shared folder cannot stall an unlock.
-  N: z
-    .number()
-    .int()
-    .min(2 ** 10)
-    .max(2 ** 20),
-  r: z.number().int().min(1).max(16),
-  p: z.number().int().min(1).max(4),
-  salt: z.string().min(16).max(100),
-});
+const scryptParams = z
+  .strictObject({
+    alg: z.literal('scrypt'),
+    // SECURITY: bounded, so a key file dropped into a shared folder cannot stall an unlock.
+    N: z
+      .number()
+      .int()
+      .min(2 ** 10)
+      .max(2 ** 20),
+    r: z.number().int().min(1).max(16),
+    p: z.number().int().min(1).max(4),
+    salt: z.string().min(16).max(100),
+  })
+  .refine((k) => k.N * k.r * k.p <= 2 ** 23, { message: 'KDF_TOO_COSTLY' }); // at most 8× the default work
 
 const keyMac = z.strictObject({ mkid: z.string().regex(ID_RE), value: z.string().regex(/^[0-9a-f]{64}$/) });
 const jwe = z.string().min(20).max(20_000).refine(isCanonicalCompact);
