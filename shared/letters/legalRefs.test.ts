@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { LEGAL_REFS, citeRef, confidentialityRefs, resolveLegalRef } from './legalRefs';
+
+describe('the versioned legal reference table', () => {
+  it('resolves the ways caseworkers write a reference', () => {
+    for (const t of [
+      'opplæringslova § 12-4',
+      'Opplæringsloven §12-4',
+      'oppl. § 12 - 4',
+      'opplæringslova (2023) § 12-4',
+    ])
+      expect(resolveLegalRef(t, '2026-05-12')).toMatchObject({
+        status: 'in-force',
+        ref: { id: 'oppl-2023-12-4' },
+      });
+    expect(resolveLegalRef('forvaltningsloven § 11 a', '2026-05-12')).toMatchObject({
+      ref: { id: 'fvl-11a' },
+    });
+  });
+
+  it('knows the 1998 Act: in force before 1 August 2024, superseded after, with its successor', () => {
+    expect(resolveLegalRef('opplæringslova (1998) § 9 A-4', '2024-05-01')).toMatchObject({
+      status: 'in-force',
+      ref: { id: 'oppl-1998-9a-4' },
+    });
+    expect(resolveLegalRef('opplæringslova (1998) § 9 A-4', '2026-05-12')).toMatchObject({
+      status: 'superseded',
+      current: { id: 'oppl-2023-12-4' },
+    });
+  });
+
+  it('does not invent sections', () => {
+    expect(resolveLegalRef('opplæringslova § 99-9', '2026-05-12')).toEqual({ status: 'unknown' });
+    expect(resolveLegalRef('barnelova § 30', '2026-05-12')).toEqual({ status: 'unknown' });
+    expect(resolveLegalRef('se loven', '2026-05-12')).toEqual({ status: 'unknown' });
+  });
+
+  it('marks every entry with a confidence and a source, and cites in both forms', () => {
+    for (const r of LEGAL_REFS) {
+      expect(['V', 'V-indirect', 'U']).toContain(r.confidence);
+      expect(r.source.length).toBeGreaterThan(10);
+    }
+    expect(confidentialityRefs('PPT').map((r) => citeRef(r, 'nn'))).toEqual([
+      'offentleglova § 13',
+      'forvaltningslova § 13',
+    ]);
+    expect(confidentialityRefs('BUP').map((r) => citeRef(r, 'nb'))).toEqual([
+      'offentleglova § 13',
+      'helsepersonelloven § 21',
+    ]);
+  });
+});

@@ -1,0 +1,87 @@
+import type { CaseDocInput } from '../domain/caseDoc';
+import { INTERCHANGE_EXAMPLE_CASE } from '../interchange/interchangeExample.fixture';
+import type { LetterKind } from './kinds';
+import type { LetterOptions } from './options';
+
+/**
+ * Test fixture only: the INTERCHANGE.md example case made complete enough that every kind of
+ * letter passes every clarity rule on LETTER_TODAY (a second measure with a named leader and a
+ * Lovkrav, a consent to the school, a meeting with an open agreement), and the letter options
+ * each kind needs. Tests break one thing at a time.
+ */
+export const LETTER_TODAY = '2026-05-12';
+
+export function completeCase(): CaseDocInput {
+  const c = JSON.parse(JSON.stringify(INTERCHANGE_EXAMPLE_CASE)) as CaseDocInput & Record<string, unknown>;
+  c.recommendations = [
+    { ...JSON.parse(JSON.stringify(INTERCHANGE_EXAMPLE_CASE.recommendations[0])), evaluations: [] },
+    {
+      id: 't-2',
+      what: 'Trygg start: miljøterapeut tar imot eleven i garderoben hver morgen.',
+      responsible: { role: 'miljøterapeut', name: 'Kari Håland' },
+      leader: { role: 'avdelingsleder', name: 'Bjørg Nilsen' },
+      start: '2026-05-18',
+      frequency: 'hver skoledag kl. 08.15',
+      trialPeriod: '6 uker',
+      goal: 'Eleven sier selv at morgenen er «grei» minst fire av fem dager.',
+      evaluation: { date: '2026-06-26', method: 'elevsamtale', convenedBy: 'rektor' },
+      resources: '1 t/uke miljøterapeut',
+      label: 'Lovkrav',
+      legalRef: 'opplæringslova § 12-4',
+      target: 'elev',
+    },
+  ] as CaseDocInput['recommendations'];
+  c.pupilVoice = 'Jeg vil gå på skolen når jeg vet hvem som møter meg.';
+  c.parentsView = 'Vi ønsker faste avtaler og beskjed samme dag hvis noe endres.';
+  c.consents = [
+    {
+      givenBy: 'Ánde Nango',
+      information: 'Tiltak og fravær',
+      recipient: 'Hov skole (rektor og kontaktlærer)',
+      purpose: 'Oppfølging av anbefalingen',
+      date: '2026-04-01',
+    },
+  ];
+  c.meetings = [
+    {
+      id: 'm-1',
+      date: '2026-05-04',
+      participants: [
+        { role: 'far', name: 'Ánde Nango' },
+        { role: 'rektor', name: 'Anne Dahl' },
+        { role: 'rådgiver', name: 'Ola Hansen' },
+      ],
+      decisions: ['Skolen starter fleksibel oppstart 11. mai.'],
+      agreements: [
+        {
+          what: 'Sende ukeplan hjem fredag',
+          owner: 'Per Berg (kontaktlærer)',
+          deadline: '2026-05-08',
+          status: 'åpen',
+        },
+      ],
+    },
+  ];
+  return c;
+}
+
+export const KIND_OPTIONS: Record<LetterKind, LetterOptions> = {
+  anbefaling: {},
+  'sakkyndig-vurdering': {
+    assessment: {
+      sources: 'Samtaler med eleven og far, observasjon i klassen.',
+      benefit: 'Lite utbytte når fraværet er høyt.',
+      difficulties: 'Ingen kjente lærevansker.',
+      goals: 'Følger norsk og matematikk fire av fem dager.',
+      ordinaryTeaching: 'Ja, med tilrettelegging.',
+      soundOffer: 'Ordinær opplæring med tiltakene under.',
+      hours: '2 timer i uka',
+      validUntil: '2027-06-30',
+    },
+  },
+  mottaksbrev: { expectedFirstContact: '2026-05-26' },
+  'ny-kontaktperson': {},
+  motereferat: {},
+  tiltaksoversikt: {},
+  oppfolgingsbrev: {},
+};
