@@ -73,7 +73,7 @@ function AbsenceChart({ items }: { items: Absence[] }) {
                 <rect x={x} y={H - PAD - hw} width={bw} height={hw} className="bar whole" />
                 <rect x={x} y={H - PAD - hw - hp} width={bw} height={hp} className="bar partial" />
                 <text x={x} y={H - 8} className="tick">
-                  {nbDate(a.from).slice(0, 5)}
+                  {`${a.from.slice(5, 7)}.${a.from.slice(2, 4)}`}
                 </text>
               </g>
             );

@@ -58,7 +58,11 @@ export function TasksScreen() {
               >
                 {s.pupil}
               </a>
-              <span className="muted task-label">{d.label}</span>
+              <span className="muted task-label">
+                {d.kind === 'frist' || d.kind === 'interimReply'
+                  ? `${t('ev.referrals.recorded')} ${d.label ?? ''}`
+                  : d.label}
+              </span>
             </li>
           ))}
         </ul>
