@@ -1,10 +1,13 @@
 // `npm run bench`: benchmarks, not tests. Prints ratios against baselines measured in the same run.
-// Options: --cases N (default 2000), --rounds N (default 5).
+// Options: --cases N (default 2000), --rounds N (default 5), --referrals N (default 10000).
 import { parseArgs } from 'node:util';
 import { printResults } from './util';
 import { vaultBenchmarks } from './vault';
+import { waitingBenchmarks } from './waiting';
 
-const { values } = parseArgs({ options: { cases: { type: 'string' }, rounds: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { cases: { type: 'string' }, rounds: { type: 'string' }, referrals: { type: 'string' } },
+});
 const cases = Number(values.cases ?? 2000);
 const rounds = Number(values.rounds ?? 5);
 
@@ -13,3 +16,5 @@ console.log(
 );
 console.log('\n[vault]');
 printResults(await vaultBenchmarks({ cases, rounds }));
+console.log('\n[waiting times]');
+printResults(await waitingBenchmarks({ referrals: Number(values.referrals ?? 10_000), rounds }));

@@ -84,7 +84,10 @@ export function addMonths(date: string, n: number): string {
 
 /** `addMonths` on day numbers. */
 export function addMonthsToDay(day: number, n: number): number {
-  const [y, m, d] = civil(day);
+  const c = civil(day);
+  const y = c[0];
+  const m = c[1];
+  const d = c[2];
   const total = y * 12 + (m - 1) + n;
   const ny = Math.floor(total / 12);
   const nm = total - ny * 12 + 1;

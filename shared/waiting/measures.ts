@@ -1,7 +1,7 @@
 import { epochDay, isoDay } from '../calendar/days';
 import { workingDaysBetween, type CalendarSettings } from '../calendar/workdays';
 import type { ReferralRecord } from './records';
-import { spanEndDay, type WaitingSettings } from './settings';
+import { spanEndDay, type TargetSpan, type WaitingSettings } from './settings';
 
 /**
  * Measures per referral (DESIGN §4), in calendar and working days:
@@ -16,7 +16,11 @@ import { spanEndDay, type WaitingSettings } from './settings';
  */
 
 const NEVER = Number.POSITIVE_INFINITY;
-const day = (d: string | null) => (d === null ? NEVER : epochDay(d));
+const NO_ASSIGNMENTS: readonly number[] = [];
+
+function day(d: string | null): number {
+  return d === null ? NEVER : epochDay(d);
+}
 
 /** A record with its dates as day numbers and its target days worked out once. */
 export interface Prepared {
@@ -36,9 +40,34 @@ export interface Prepared {
   firstContactTarget: number;
   concludedTarget: number;
   /** Caseworker periods sorted by start: [from, to, from, to, …] with NEVER for an open end. */
-  assignments: Float64Array;
+  assignments: readonly number[];
 }
 
+function targetDay(received: number, span: TargetSpan | null, cal: CalendarSettings): number {
+  return span ? spanEndDay(received, span, cal) : Number.NaN;
+}
+
+function assignmentDays(list: ReferralRecord['assignments']): readonly number[] {
+  if (list.length === 0) return NO_ASSIGNMENTS;
+  let sorted = list;
+  for (let i = 1; i < list.length; i++)
+    if ((list[i] as { from: string }).from < (list[i - 1] as { from: string }).from) {
+      sorted = [...list].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+      break;
+    }
+  const out = new Array<number>(sorted.length * 2);
+  for (let i = 0; i < sorted.length; i++) {
+    const a = sorted[i] as { from: string; to: string | null };
+    out[2 * i] = epochDay(a.from);
+    out[2 * i + 1] = day(a.to);
+  }
+  return out;
+}
+
+/**
+ * The record as day numbers. Reports prepare tens of thousands of these, so this allocates
+ * one object and (when there are caseworkers) one array, and nothing else.
+ */
 export function prepare(rec: ReferralRecord, settings: WaitingSettings): Prepared {
   const received = epochDay(rec.received);
   const decided = day(rec.decided);
@@ -47,17 +76,7 @@ export function prepare(rec: ReferralRecord, settings: WaitingSettings): Prepare
   const frist = day(rec.frist);
   const targets = settings.targets[rec.service];
   const cal = settings.calendar;
-  const target = (span: Parameters<typeof spanEndDay>[1] | null) =>
-    span ? spanEndDay(received, span, cal) : Number.NaN;
-  const assignments = new Float64Array(rec.assignments.length * 2);
-  const sorted =
-    rec.assignments.length > 1
-      ? [...rec.assignments].sort((a, b) => (a.from < b.from ? -1 : 1))
-      : rec.assignments;
-  sorted.forEach((a, i) => {
-    assignments[2 * i] = epochDay(a.from);
-    assignments[2 * i + 1] = day(a.to);
-  });
+  const fc = targets.firstContact;
   return {
     rec,
     received,
@@ -65,18 +84,14 @@ export function prepare(rec: ReferralRecord, settings: WaitingSettings): Prepare
     firstContact: day(rec.firstContact),
     concluded: day(rec.concluded),
     frist,
-    removed: Math.min(closed, offList),
+    removed: closed < offList ? closed : offList,
     signal: rec.signal === null ? Number.NaN : epochDay(rec.signal),
     referred: rec.sent === null ? received : epochDay(rec.sent),
-    decidedTarget: target(targets.decided),
+    decidedTarget: targetDay(received, targets.decided, cal),
     firstContactTarget:
-      targets.firstContact === 'frist'
-        ? rec.frist === null
-          ? Number.NaN
-          : frist
-        : target(targets.firstContact),
-    concludedTarget: target(targets.concluded),
-    assignments,
+      fc === 'frist' ? (rec.frist === null ? Number.NaN : frist) : targetDay(received, fc, cal),
+    concludedTarget: targetDay(received, targets.concluded, cal),
+    assignments: assignmentDays(rec.assignments),
   };
 }
 
@@ -112,7 +127,12 @@ export interface CaseworkerFigures {
  * began on which nobody was assigned (gaps between assignments and after the last one ended);
  * the wait before anyone is assigned is the ventetid, not counted twice.
  */
-export function caseworkerFigures(p: Prepared, at: number, cal: CalendarSettings): CaseworkerFigures {
+export function caseworkerFigures(
+  p: Prepared,
+  at: number,
+  cal: CalendarSettings,
+  into: CaseworkerFigures = { changes: 0, calendarDays: 0, workingDays: 0 },
+): CaseworkerFigures {
   const end = Math.min(p.removed, at);
   const a = p.assignments;
   let count = 0;
@@ -135,7 +155,11 @@ export function caseworkerFigures(p: Prepared, at: number, cal: CalendarSettings
     calendarDays += end - covered;
     workingDays += workingDaysBetween(covered, end, cal);
   }
-  return { changes: count > 0 ? count - 1 : 0, calendarDays, workingDays };
+  // Written into `into` (reports pass one scratch object for all referrals: no garbage per call).
+  into.changes = count > 0 ? count - 1 : 0;
+  into.calendarDays = calendarDays;
+  into.workingDays = workingDays;
+  return into;
 }
 
 // ---------------------------------------------------------------- per referral, both units

@@ -2,7 +2,7 @@ import { civil, dayNumber, epochDay, isoDay } from '../calendar/days';
 import { workingDaysBetween } from '../calendar/workdays';
 import type { Service } from '../domain/common';
 import { BroError } from '../errors';
-import { caseworkerFigures, daysIn, prepare, type Prepared } from './measures';
+import { caseworkerFigures, daysIn, prepare, type CaseworkerFigures, type Prepared } from './measures';
 import type { ReferralRecord } from './records';
 import type { WaitingSettings } from './settings';
 import { round, summarize, type Stats } from './stats';
@@ -95,6 +95,9 @@ export interface ReportOptions {
   service?: Service | null;
 }
 
+/** Reused for every referral's caseworker figures: a report makes no garbage per referral for them. */
+const SCRATCH: CaseworkerFigures = { changes: 0, calendarDays: 0, workingDays: 0 };
+
 /** Collects one group's values in one pass over the referrals. */
 class Bucket {
   readonly vc: number[] = [];
@@ -145,7 +148,7 @@ class Bucket {
     const b = p.frist + 1;
     if (b >= from && b <= at && p.firstContact > p.frist && p.removed > p.frist) this.fristbrudd++;
     if (p.removed >= from) {
-      const cw = caseworkerFigures(p, at, cal);
+      const cw = caseworkerFigures(p, at, cal, SCRATCH);
       this.active++;
       this.changes += cw.changes;
       this.gapDays += unit === 'calendar' ? cw.calendarDays : cw.workingDays;
@@ -268,7 +271,7 @@ export function waitingReport(
       let key: string;
       if (by === 'school') key = p.rec.school ?? UNKNOWN_KEY;
       else if (by === 'referrer') key = p.rec.referredBy ?? UNKNOWN_KEY;
-      else key = CHANGE_KEYS[Math.min(3, caseworkerFigures(p, at, cal).changes)] as string;
+      else key = CHANGE_KEYS[Math.min(3, caseworkerFigures(p, at, cal, SCRATCH).changes)] as string;
       let b = buckets.get(key);
       if (!b) buckets.set(key, (b = new Bucket(key, from, at)));
       b.add(p, unit, settings);

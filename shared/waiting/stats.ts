@@ -24,7 +24,7 @@ export const round = (x: number, decimals: number) => {
 
 /**
  * Statistics over `values` (days). `within[i]` says whether value i met its target: 1 = yes,
- * 0 = no, -1 = no target. `values` is sorted in place.
+ * 0 = no, -1 = no target. A Float64Array is sorted in place.
  */
 export function summarize(values: number[] | Float64Array, within?: ArrayLike<number>): Stats {
   const n = values.length;
@@ -40,7 +40,8 @@ export function summarize(values: number[] | Float64Array, within?: ArrayLike<nu
     }
   const withinTarget = withTarget > 0 ? round(hits / withTarget, 4) : null;
   if (n === 0) return { n: 0, mean: null, median: null, p90: null, max: null, withinTarget };
-  const sorted = values instanceof Float64Array ? values.sort() : values.sort((a, b) => a - b);
+  // A typed array sorts numerically in native code, several times faster than a comparator.
+  const sorted = (values instanceof Float64Array ? values : Float64Array.from(values)).sort();
   let sum = 0;
   for (let i = 0; i < n; i++) sum += sorted[i] as number;
   const mid = n >> 1;
