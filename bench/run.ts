@@ -1,6 +1,7 @@
 // `npm run bench`: benchmarks, not tests. Prints ratios against baselines measured in the same run.
 // Options: --cases N (default 2000), --rounds N (default 5), --referrals N (default 10000).
 import { parseArgs } from 'node:util';
+import { rendererBenchmarks } from './renderer';
 import { printResults } from './util';
 import { vaultBenchmarks } from './vault';
 import { waitingBenchmarks } from './waiting';
@@ -18,3 +19,5 @@ console.log('\n[vault]');
 printResults(await vaultBenchmarks({ cases, rounds }));
 console.log('\n[waiting times]');
 printResults(await waitingBenchmarks({ referrals: Number(values.referrals ?? 10_000), rounds }));
+console.log('\n[renderer]');
+printResults(await rendererBenchmarks({ rounds }));
