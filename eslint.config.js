@@ -64,6 +64,7 @@ export default defineConfig([
     '**/node_modules/',
     '**/dist/',
     '**/out/',
+    'release/',
     '**/coverage/',
     'test-results/',
     'playwright-report/',

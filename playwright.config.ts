@@ -3,10 +3,11 @@ import { defineConfig } from '@playwright/test';
 // End-to-end: the renderer in Debian's Chromium against the loopback host, with a real vault in
 // a temp folder per test (tests/e2e/fixtures.ts). `npm test` adds `--reporter=list,json`.
 // The Electron door can run the same specs as a second project (see fixtures.ts, `door`).
-export default defineConfig({
+export default defineConfig<{ door: 'browser' | 'electron' }>({
   testDir: 'tests/e2e',
   outputDir: 'test-results/e2e',
-  globalSetup: './tests/e2e/global-setup.ts',
+  // The second setup bundles Electron's main and preload, or prints once why the electron project skips.
+  globalSetup: ['./tests/e2e/global-setup.ts', './tests/electron/global-setup.ts'],
   timeout: 90_000,
   expect: { timeout: 15_000 },
   fullyParallel: true,
@@ -31,5 +32,16 @@ export default defineConfig({
     },
     trace: 'retain-on-failure',
   },
-  projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
+  projects: [
+    { name: 'chromium', use: { browserName: 'chromium' } },
+    // The same specs in the real app (where the Electron binary is installed; else each skips with
+    // one line), plus the shell's own checks. The host's token/Origin spec has no Electron meaning.
+    {
+      name: 'electron',
+      testDir: 'tests',
+      testMatch: ['e2e/**/*.spec.ts', 'electron/**/*.spec.ts'],
+      testIgnore: ['e2e/security.spec.ts'],
+      use: { door: 'electron' },
+    },
+  ],
 });

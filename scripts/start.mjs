@@ -21,8 +21,13 @@ function giveUp(reason, code = 1) {
 
 // 1. The Electron binary. Since Electron 42 `npm ci` does not download it; try once here, where
 //    the network allows (electron's own installer; it fails fast where the host is unreachable).
+//    BRO_NO_ELECTRON_DOWNLOAD=1 skips that (tests).
 let binary = findElectronBinary(root);
-if (!binary && existsSync(path.join(root, 'node_modules', 'electron', 'install.js'))) {
+if (
+  !binary &&
+  !process.env.BRO_NO_ELECTRON_DOWNLOAD &&
+  existsSync(path.join(root, 'node_modules', 'electron', 'install.js'))
+) {
   console.log('Henter Electron-programmet … / Downloading the Electron binary …');
   spawnSync(process.execPath, [path.join(root, 'node_modules', 'electron', 'install.js')], {
     cwd: root,

@@ -8,7 +8,7 @@ export function installMenu(o: { lockNow: () => void; development: boolean }): v
     {
       label: 'Fil',
       submenu: [
-        { label: 'Lås arkivet', accelerator: 'CmdOrCtrl+L', click: () => o.lockNow() },
+        { label: 'Lås arkivet', accelerator: 'Alt+L', click: () => o.lockNow() },
         { type: 'separator' },
         isMac ? { role: 'close', label: 'Lukk vinduet' } : { role: 'quit', label: 'Avslutt' },
       ],

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startHost, type Host } from '../../electron/host/server';
 import { Session } from '../../electron/services/session';
+import { electronBro, electronSkipReason } from '../electron/door';
 
 /**
  * Fixtures for every e2e spec. Each test gets its own host (one Session) on a fresh temp folder
@@ -38,7 +39,10 @@ export const test = base.extend<Options & { bro: Bro }>({
   demoCases: [40, { option: true }],
   bro: async ({ browser, door, vault, demoCases }, use, testInfo) => {
     if (door === 'electron') {
-      testInfo.skip(true, 'Electron door: not set up by this fixture yet (see electron/main); skipped.');
+      // The real app through _electron.launch (tests/electron/door.ts); one clear line where it cannot run.
+      const reason = electronSkipReason();
+      testInfo.skip(reason !== null, reason ?? '');
+      await electronBro({ vault, demoCases, root: mkdtempSync(path.join(os.tmpdir(), 'bro-e2e-')) }, use);
       return;
     }
     const root = mkdtempSync(path.join(os.tmpdir(), 'bro-e2e-'));
