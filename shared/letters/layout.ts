@@ -443,10 +443,10 @@ function nyKontaktperson(t: LetterTexts, model: LetterModel): Block[] {
   blocks.push({ t: 'fields', rows });
   if (c.daysWithout > 0) blocks.push({ t: 'p', text: t.ny.gap(c.daysWithout) });
   blocks.push({ t: 'h2', text: t.ny.h.continues });
-  blocks.push({ t: 'p', text: t.ny.continues });
   const items: string[] = [];
   if (c.openPromises) items.push(`${t.ny.promises}: ${c.openPromises}`);
   if (c.nextDeadlines) items.push(`${t.ny.deadlines}: ${c.nextDeadlines}`);
+  blocks.push({ t: 'p', text: items.length ? `${t.ny.handedOver} ${t.ny.continues}` : t.ny.handedOver });
   if (items.length) blocks.push({ t: 'list', items });
   contacts(t, model, blocks);
   distribution(t, model, blocks);
@@ -565,6 +565,20 @@ function tiltaksoversikt(t: LetterTexts, model: LetterModel): Block[] {
         text: m.evaluation ? t.oversikt.evalPlanned(longDate(m.evaluation.date)) : t.oversikt.noEval,
       });
   });
+  if (model.agreements?.length) {
+    blocks.push({ t: 'h2', text: t.oversikt.agreementsHeading });
+    blocks.push({
+      t: 'table',
+      head: t.mote.agreementsHead,
+      widths: [0.46, 0.24, 0.14, 0.16],
+      rows: model.agreements.map((a) => [
+        a.promisedToPupil ? `${a.what} (${t.mote.promised})` : a.what,
+        a.owner,
+        shortDate(a.deadline),
+        t.agreementStatus(a.status),
+      ]),
+    });
+  }
   voices(t, model, blocks);
   responsibilityTable(t, model, blocks);
   contacts(t, model, blocks);
@@ -634,11 +648,10 @@ export function layoutLetter(model: LetterModel): Layout {
     signature: {
       closing: t.closing,
       name: model.signer?.name ?? null,
-      role: model.signer
-        ? model.serviceContact?.name === model.signer.name
-          ? t.role(model.serviceContact.role)
-          : null
-        : null,
+      role:
+        model.signer && model.serviceContact?.name === model.signer.name
+          ? capFirst(t.role(model.serviceContact.role))
+          : null,
       service: model.letterhead.serviceName,
       note: model.draft ? t.draftSignature : t.signedNote,
     },

@@ -152,6 +152,17 @@ export interface LetterModel {
     commitments: string | null;
   } | null;
   meeting: LetterMeeting | null;
+  /** Tiltaksoversikt: every agreement from the meetings, by deadline. */
+  agreements:
+    | {
+        what: string;
+        owner: string;
+        deadline: string | null;
+        status: string;
+        promisedToPupil: boolean;
+        meeting: string;
+      }[]
+    | null;
   overdue: OverdueItem[] | null;
   change: {
     current: { name: string; role: string; from: string };
@@ -523,6 +534,25 @@ const STANDARD_ADVICE = {
   ],
 };
 
+/** The standard advice, with the named person in each role when the case knows them. */
+function namedAdvice(doc: CaseDoc, lang: LetterLang, addressee: Recipient, copies: Recipient[]) {
+  const teacher = copies.find((c) => c.recipient === 'kontaktlærer')?.names[0];
+  const rektor = addressee.names[0];
+  const coordinator = doc.pupil.coordinator;
+  return STANDARD_ADVICE[lang].map((a) => {
+    const role = norm(a.who);
+    const named =
+      role.startsWith('kontaktlær') && teacher
+        ? `${teacher} (${a.who})`
+        : role === 'rektor' && rektor
+          ? `${rektor} (rektor)`
+          : role.startsWith('koordinator') && coordinator?.name
+            ? `${coordinator.name} (${a.who})`
+            : a.who;
+    return { what: a.what, who: named };
+  });
+}
+
 /**
  * Builds the letter model. Throws LETTER_DATA_MISSING (with the path of what is missing) when
  * the case cannot carry this kind at all: a møtereferat without a meeting, a mottaksbrev without
@@ -635,6 +665,21 @@ export function buildLetter(input: BuildInput): LetterModel {
           }
         : null,
     meeting: kind === 'motereferat' ? meetingModel(doc, options) : null,
+    agreements:
+      kind === 'tiltaksoversikt'
+        ? (doc.meetings ?? [])
+            .flatMap((m) =>
+              (m.agreements ?? []).map((a) => ({
+                what: a.what.trim(),
+                owner: a.owner.trim(),
+                deadline: a.deadline ?? null,
+                status: a.status,
+                promisedToPupil: a.promisedToPupil === true,
+                meeting: m.date,
+              })),
+            )
+            .sort((a, b) => ((a.deadline ?? a.meeting) < (b.deadline ?? b.meeting) ? -1 : 1))
+        : null,
     overdue,
     change,
     assessment:
@@ -652,7 +697,7 @@ export function buildLetter(input: BuildInput): LetterModel {
               options.expectedFirstContact ??
               ref.firstContact ??
               (service === 'BUP' ? (ref.frist ?? null) : null),
-            advice: options.waitingAdvice ?? STANDARD_ADVICE[lang],
+            advice: options.waitingAdvice ?? namedAdvice(doc, lang, addressee, copies),
             interimReply: ref.concluded == null && addDays(ref.received, 30) < today,
           }
         : null,

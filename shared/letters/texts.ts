@@ -131,6 +131,7 @@ export interface LetterTexts {
     previousLine: Fn<[string, string]>;
     gap: Fn<[number]>;
     h: { continues: string };
+    handedOver: string;
     continues: string;
     promises: string;
     deadlines: string;
@@ -176,6 +177,7 @@ export interface LetterTexts {
     evalHead: string[];
     evalPlanned: Fn<[string]>;
     noEval: string;
+    agreementsHeading: string;
   };
   measureState: (state: string, ended: string | null) => string;
   schoolAnswer: (a: string) => string;
@@ -391,8 +393,8 @@ export const NB: LetterTexts = {
     previousLine: (name, date) => `${name}, til og med ${date}`,
     gap: (n) => `Saken hadde ingen kontaktperson i ${days(n, 'dag', 'dager')} før dette. Det beklager vi.`,
     h: { continues: 'Dette gjelder videre' },
-    continues:
-      'Den nye kontaktpersonen har fått en skriftlig overføring av saken. Dette er lovet og avtalt, og det følges opp:',
+    handedOver: 'Den nye kontaktpersonen har fått en skriftlig overføring av saken.',
+    continues: 'Dette er lovet og avtalt, og det følges opp:',
     promises: 'Løfter som gjelder',
     deadlines: 'Neste frister',
   },
@@ -435,6 +437,7 @@ export const NB: LetterTexts = {
     evalHead: ['Dato', 'Resultat', 'Beslutning', 'Begrunnelse'],
     evalPlanned: (date) => `Ikke evaluert ennå. Evaluering er planlagt ${date}.`,
     noEval: 'Ikke evaluert, og ingen evaluering er planlagt.',
+    agreementsHeading: 'Avtaler fra møtene',
   },
   measureState: (s, ended) =>
     ({
@@ -641,8 +644,8 @@ export const NN: LetterTexts = {
     previousLine: (name, date) => `${name}, til og med ${date}`,
     gap: (n) => `Saka hadde ingen kontaktperson i ${days(n, 'dag', 'dagar')} før dette. Det beklagar vi.`,
     h: { continues: 'Dette gjeld vidare' },
-    continues:
-      'Den nye kontaktpersonen har fått ei skriftleg overføring av saka. Dette er lova og avtalt, og det blir følgt opp:',
+    handedOver: 'Den nye kontaktpersonen har fått ei skriftleg overføring av saka.',
+    continues: 'Dette er lova og avtalt, og det blir følgt opp:',
     promises: 'Lovnader som gjeld',
     deadlines: 'Neste fristar',
   },
@@ -685,6 +688,7 @@ export const NN: LetterTexts = {
     evalHead: ['Dato', 'Resultat', 'Avgjerd', 'Grunngiving'],
     evalPlanned: (date) => `Ikkje evaluert enno. Evaluering er planlagd ${date}.`,
     noEval: 'Ikkje evaluert, og inga evaluering er planlagd.',
+    agreementsHeading: 'Avtalar frå møta',
   },
   measureState: (s, ended) =>
     ({

@@ -136,7 +136,7 @@ export interface IssueResult {
 export async function issueLetter(
   vault: Vault,
   req: LetterRequest & { out: string; draft: boolean; p12: { file: string; password: string } | null },
-  ctx: { today: string; now: Date; appLetterhead: Letterhead | null },
+  ctx: { today: string; now: Date; appLetterhead: Letterhead | null; fontsDir?: string },
 ): Promise<IssueResult> {
   const key = req.draft ? null : vault.memberSigningKey();
   if (!req.draft && !key)
@@ -205,6 +205,7 @@ export async function issueLetter(
         }
       : null,
     time: ctx.now,
+    ...(ctx.fontsDir ? { fontsDir: ctx.fontsDir } : {}),
   });
   let pdf = rendered.pdf;
   if (key) pdf = await sealPdf(pdf, key, contentHash);

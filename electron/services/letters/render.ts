@@ -224,10 +224,31 @@ class Renderer {
     d.fillColor(INK);
   }
 
-  block(b: Block): void {
+  /** About how tall a table will be (rows of wrapped text plus padding), to keep a block on one page. */
+  tableHeight(rows: string[][], widths: number[]): number {
+    this.setFont('Regular', SIZE.table);
+    return rows.reduce(
+      (sum, r) =>
+        sum +
+        Math.max(
+          ...r.map((cell, i) => this.doc.heightOfString(cell, { width: (widths[i] ?? 0.5) * WIDTH - 12 })),
+        ) +
+        9,
+      0,
+    );
+  }
+
+  block(b: Block, next?: Block, after?: Block): void {
     const d = this.doc;
+    if (b.t === 'h3' && next && (next.t === 'fields' || next.t === 'table')) {
+      // A measure's heading and its block stay together when the block fits on a page.
+      const rows = next.t === 'fields' ? next.rows.map(([k, v]) => [k, v]) : [next.head, ...next.rows];
+      const h = 40 + this.tableHeight(rows, next.t === 'fields' ? [0.24, 0.76] : next.widths);
+      if (h < 0.8 * (A4.height - MARGIN.top - MARGIN.bottom)) this.ensure(h);
+    }
     if (b.t === 'h2') {
-      this.ensure(70);
+      // A heading is not left alone at the foot of a page, nor with only its introduction.
+      this.ensure(next?.t === 'p' && (after?.t === 'table' || after?.t === 'fields') ? 140 : 80);
       d.y += 10;
       this.setFont('Bold', SIZE.h2);
       d.fillColor(ACCENT);
@@ -597,7 +618,7 @@ export async function renderLetter(o: RenderOptions): Promise<{ pdf: Buffer; pag
     doc.on('error', reject);
   });
   r.header();
-  for (const b of o.layout.blocks) r.block(b);
+  o.layout.blocks.forEach((b, i) => r.block(b, o.layout.blocks[i + 1], o.layout.blocks[i + 2]));
   r.signature();
   if (o.layout.reply) r.reply(o.layout.reply);
   r.root.end();
