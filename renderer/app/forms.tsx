@@ -224,14 +224,23 @@ export function EntityForm({
   const [failed, setFailed] = useState<string | null>(null);
   const names = new Set(fields.map((f) => f.name));
 
-  const showIssues = (issues: Issue[]) => {
+  const showIssues = (issues: Issue[], values: FieldValues) => {
     const rest: string[] = [];
     let first = true;
-    for (const i of issues) {
+    // Focus goes to the first field in the form's order, not the contract's.
+    const order = (i: Issue) => {
+      const f = fieldOfIssue(i.path, skip(i.path));
+      const at = fields.findIndex((x) => x.name === f || x.name.startsWith(`${f}.`));
+      return at < 0 ? fields.length : at;
+    };
+    for (const i of [...issues].sort((a, b) => order(a) - order(b))) {
       let field = fieldOfIssue(i.path, skip(i.path));
       // A message about a group (e.g. `evaluation`) lands on its first field.
       if (!names.has(field)) field = fields.find((f) => f.name.startsWith(`${field}.`))?.name ?? field;
-      const text = sentence(issue(i.code));
+      // A required choice or number left empty: the contract says "wrong type", the user needs "fill in".
+      const empty = String(values[field.replaceAll('.', '__')] ?? '').trim() === '';
+      const code = empty && (i.code === 'invalid_type' || i.code === 'invalid_value') ? 'REQUIRED' : i.code;
+      const text = sentence(issue(code));
       if (i.code === 'CORRECTION_REASON_REQUIRED') {
         form.setError('__reason', { message: text }, { shouldFocus: first });
         first = false;
@@ -256,7 +265,7 @@ export function EntityForm({
       await onSubmit(set, reason);
     } catch (e) {
       if (e instanceof BroError) {
-        if (e.issues.length) showIssues(e.issues);
+        if (e.issues.length) showIssues(e.issues, values);
         setFailed(errorText(e.code));
       } else setFailed(errorText('INTERNAL'));
     }

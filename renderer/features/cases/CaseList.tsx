@@ -123,7 +123,13 @@ export function CaseList() {
           ))}
         </ul>
       )}
-      <CaseTable rows={shown} total={shown.length} sort={sort} onSort={setSort} today={today} />
+      <CaseTable
+        rows={shown}
+        total={shown.length}
+        sort={sort}
+        onSort={setSort}
+        empty={total === 0 && !list.isPending ? t('list.none') : t('list.empty')}
+      />
       {creating && <NewCase onClose={() => setCreating(false)} />}
     </section>
   );
@@ -136,13 +142,13 @@ function CaseTable({
   total,
   sort,
   onSort,
-  today,
+  empty,
 }: {
+  empty: string;
   rows: Row[];
   total: number;
   sort: { key: SortKey; dir: SortDir };
   onSort: (s: { key: SortKey; dir: SortDir }) => void;
-  today: string;
 }) {
   const { t } = useI18n();
   const scroller = useRef<HTMLDivElement>(null);
@@ -269,9 +275,8 @@ function CaseTable({
             );
           })}
         </div>
-        {rows.length === 0 && <p className="empty">{t('list.empty')}</p>}
+        {rows.length === 0 && <p className="empty">{empty}</p>}
       </div>
-      <span hidden>{today}</span>
     </div>
   );
 }
