@@ -38,19 +38,30 @@ beforeAll(async () => {
   await vault.close();
 });
 
-/** Starts a writer, kills it after `ms`, and returns the lines it completed before dying. */
+/** Starts a writer, kills it `ms` after it is ready to write, and returns the lines it completed. */
 function runAndKill(worker: number, ms: number): Promise<string[]> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [bundle, dir, PASS, String(worker)], {
       stdio: ['ignore', 'pipe', 'ignore'],
     });
     let out = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), ms);
+    let timer: NodeJS.Timeout | undefined;
+    // A writer that never gets ready (a very slow machine) is killed anyway after a minute.
+    const guard = setTimeout(() => child.kill('SIGKILL'), 60_000);
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      if (!timer && out.includes('READY\n')) timer = setTimeout(() => child.kill('SIGKILL'), ms);
+    });
     child.on('exit', () => {
       clearTimeout(timer);
+      clearTimeout(guard);
       // A line cut off by the kill was not acknowledged.
-      resolve(out.split('\n').slice(0, -1));
+      resolve(
+        out
+          .split('\n')
+          .slice(0, -1)
+          .filter((l) => l !== 'READY'),
+      );
     });
   });
 }
@@ -79,7 +90,7 @@ describe('SIGKILL during imports and edits', () => {
     const acked = { events: new Set<string>(), cases: new Set<string>() };
     let lines = 0;
     for (let k = 0; k < KILLS; k++) {
-      const out = await runAndKill(k, 150 + Math.floor(rand() * 500));
+      const out = await runAndKill(k, Math.floor(rand() * 400));
       lines += out.length;
       for (const l of out) {
         if (l.startsWith('E ')) acked.events.add(l.slice(2));

@@ -9,6 +9,7 @@ const [dir, passphrase, worker] = process.argv.slice(2) as [string, string, stri
 const vault = await Vault.unlock(dir, { passphrase });
 const ack = (line: string) => process.stdout.write(line + '\n');
 const { cases } = await vault.listCases();
+ack('READY'); // the killer starts its clock here, so kills land during work on a slow machine too
 for (let i = 0; ; i++) {
   if (i % 2 === 0) {
     const id = `k-${worker}-${i}`;
