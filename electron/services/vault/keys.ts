@@ -231,16 +231,19 @@ export function keyFileMac(
   return { mkid: mk.mkid, value };
 }
 
+/**
+ * Only a MAC under the *current* generation counts: a removed member still holds the older ones
+ * and could otherwise make a valid-looking MAC for a key of their own.
+ */
 export function verifyKeyFileMac(
-  gens: ReadonlyMap<string, MasterKey>,
+  current: MasterKey,
   vaultId: string,
   who: string,
   pub: unknown,
   mac: { mkid: string; value: string } | undefined,
 ): boolean {
-  const g = mac ? gens.get(mac.mkid) : undefined;
-  if (!g || !mac) return false;
-  const expected = Buffer.from(keyFileMac(g, vaultId, who, pub).value, 'hex');
+  if (!mac || mac.mkid !== current.mkid) return false;
+  const expected = Buffer.from(keyFileMac(current, vaultId, who, pub).value, 'hex');
   const got = Buffer.from(mac.value, 'hex');
   return expected.length === got.length && timingSafeEqual(expected, got);
 }

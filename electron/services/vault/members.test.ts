@@ -16,7 +16,9 @@ import { changeCaseworker } from '../cases/update';
 import { encodeJson, open, randomId, randomKey, sealContent, sealKey, subkey } from './crypto';
 import {
   decodeSet,
+  grantMember,
   memberKeyFile,
+  newMemberKeyFile,
   openMemberGrant,
   openMemberPrivate,
   parseSealed,
@@ -197,6 +199,32 @@ describe('members', () => {
     expect((await anne.check()).damaged.map((d) => d.file)).toContain('keys/recovery.json');
     // Nothing was rotated, and Bjørn still opens (the removal did not half-happen).
     expect(await codeOf(Vault.unlock(dir, { passphrase: BJORN }))).toBe('OK');
+  });
+
+  it('a removed member cannot plant a key file with a MAC from an older generation', async () => {
+    const { dir, anne, bjornId } = await teamVault();
+    const carl = await Vault.requestMembership(dir, { passphrase: 'Carls passordfrase', kdf: FAST });
+    await anne.approveMember(carl.code, 'Carl Berg');
+    const kf = parseSealed(
+      readFileSync(path.join(dir, 'keys', `${bjornId}.json`), 'utf8'),
+      memberKeyFile,
+      'k',
+    );
+    const oldSet = await openMemberGrant(kf, (await openMemberPrivate(kf, BJORN))!);
+    await anne.removeMember(bjornId);
+    // Bjørn, still able to write to the folder, plants a fresh key file of his own with a MAC
+    // made under the generation he kept.
+    const planted = await grantMember(
+      await newMemberKeyFile(anne.vaultId, 'Bjørns nye frase', FAST, new Date()),
+      oldSet,
+    );
+    const plantedFile = `keys/${planted.memberId}.json`;
+    writeFileSync(path.join(dir, plantedFile), serializeSealed(planted));
+    expect((await anne.check()).damaged.map((d) => d.file)).toContain(plantedFile);
+    expect(await codeOf(anne.removeMember(carl.memberId))).toBe('VAULT_DAMAGED');
+    expect(
+      await codeOf(Vault.unlock(dir, { passphrase: 'Bjørns nye frase' }, { memberId: planted.memberId })),
+    ).toBe('ACCESS_REVOKED');
   });
 
   it('after a removal, files written with a retired key or a retired master key are refused', async () => {

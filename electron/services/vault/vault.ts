@@ -308,8 +308,7 @@ export class Vault {
     this.sign = unlocked.sign;
     this.reopen = unlocked.reopen;
     this.cur = this.adopt(unlocked.set);
-    const st = statSync(path.join(dir, VAULT_FILE), { throwIfNoEntry: false });
-    this.headerStamp = st ? stampOf(st) : '';
+    this.headerStamp = this.fileStamps();
   }
 
   private adopt(set: MasterKeySet): Generation {
@@ -569,14 +568,14 @@ export class Vault {
     const grantees = [];
     for (const n of remainingFiles) {
       const kf = await readSealed(this.dir, `keys/${n}`, memberKeyFile);
-      if (!verifyKeyFileMac(this.gens, this.vaultId, kf.memberId, kf.public, kf.mac))
+      if (!verifyKeyFileMac(this.cur, this.vaultId, kf.memberId, kf.public, kf.mac))
         throw new BroError('VAULT_DAMAGED', 'A key file was not granted by a member', {
           detail: { file: `keys/${n}` },
         });
       grantees.push(kf);
     }
     const rec = await readSealed(this.dir, 'keys/recovery.json', recoveryKeyFile);
-    if (!verifyKeyFileMac(this.gens, this.vaultId, 'recovery', rec.public, rec.mac))
+    if (!verifyKeyFileMac(this.cur, this.vaultId, 'recovery', rec.public, rec.mac))
       throw new BroError('VAULT_DAMAGED', 'The recovery key file was not granted by a member', {
         detail: { file: 'keys/recovery.json' },
       });
@@ -686,7 +685,8 @@ export class Vault {
     }
     onProgress?.(rec.pending.length, rec.pending.length);
     this.rotation = { mkid: rec.mkid, pending: [] };
-    await this.writeRotation(this.cur, this.rotation);
+    // Written only when there was work: an unlock with nothing pending leaves the folder untouched.
+    if (rec.pending.length) await this.writeRotation(this.cur, this.rotation);
   }
 
   /**
@@ -695,22 +695,33 @@ export class Vault {
    * never write under a retired key.
    */
   private async refreshIfRotated(): Promise<void> {
-    const st = statSync(path.join(this.dir, VAULT_FILE), { throwIfNoEntry: false });
-    const stamp = st ? stampOf(st) : '';
+    // Our own key file is regranted early in a rotation, the header last: watch both.
+    const stamp = this.fileStamps();
     if (stamp === this.headerStamp) return;
     this.headerStamp = stamp;
-    const header = await readVaultHeader(this.dir).catch(() => null);
-    if (!header || this.gens.has(header.mkid) || !this.reopen) {
-      if (header) this.headerValue = header;
-      return;
+    if (this.reopen) {
+      const fresh = await this.reopen().catch(() => null);
+      if (!fresh) throw new BroError('ACCESS_REVOKED', 'This key no longer gives access to the vault');
+      if (!this.gens.has(fresh.current.mkid)) {
+        this.cur = this.adopt(fresh);
+        this.keyRings.clear();
+        this.cache.clear();
+        this.rotation = undefined;
+      }
     }
-    const set = await this.reopen().catch(() => null);
-    if (!set) throw new BroError('ACCESS_REVOKED', 'This key no longer gives access to the vault');
-    this.cur = this.adopt(set);
-    this.headerValue = header;
-    this.keyRings.clear();
-    this.cache.clear();
-    this.rotation = undefined;
+    const header = await readVaultHeader(this.dir).catch(() => null);
+    if (header) this.headerValue = header;
+  }
+
+  private ownKeyFile(): string {
+    return this.actor === 'recovery' ? 'keys/recovery.json' : `keys/${this.actor}.json`;
+  }
+
+  private fileStamps(): string {
+    return [VAULT_FILE, this.ownKeyFile()]
+      .map((f) => statSync(path.join(this.dir, f), { throwIfNoEntry: false }))
+      .map((st) => (st ? stampOf(st) : ''))
+      .join('|');
   }
 
   // ---------------------------------------------------------------- signing identities
@@ -795,6 +806,7 @@ export class Vault {
   /** Makes a new, empty case folder with its own data key. */
   async createCase(): Promise<string> {
     this.assertOpen();
+    await this.refreshIfRotated();
     const caseId = randomId();
     const kid = randomId();
     const ring: CaseKeyRing = {
@@ -1277,7 +1289,7 @@ export class Vault {
               ? await readSealed(this.dir, `keys/${n}`, recoveryKeyFile)
               : await readSealed(this.dir, `keys/${n}`, memberKeyFile);
           const who = 'memberId' in kf ? kf.memberId : 'recovery';
-          if (!verifyKeyFileMac(this.gens, this.vaultId, who, kf.public, kf.mac)) throw new Error('mac');
+          if (!verifyKeyFileMac(this.cur, this.vaultId, who, kf.public, kf.mac)) throw new Error('mac');
         } catch {
           damagedList.push({ caseId: null, file: rel('keys', n), code: 'TAMPERED', reason: 'KEY_FILE' });
         }
