@@ -2,6 +2,7 @@
 // Options: --cases N (default 2000), --rounds N (default 5), --referrals N (default 10000).
 import { parseArgs } from 'node:util';
 import { rendererBenchmarks } from './renderer';
+import { letterBenchmarks } from './letters';
 import { printResults } from './util';
 import { vaultBenchmarks } from './vault';
 import { waitingBenchmarks } from './waiting';
@@ -21,3 +22,5 @@ console.log('\n[waiting times]');
 printResults(await waitingBenchmarks({ referrals: Number(values.referrals ?? 10_000), rounds }));
 console.log('\n[renderer]');
 printResults(await rendererBenchmarks({ rounds }));
+console.log('\n[letters]');
+printResults(await letterBenchmarks({ rounds }));

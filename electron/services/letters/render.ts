@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import type { Block, Layout, ReplyPage } from '../../../shared/letters/layout';
@@ -66,13 +66,34 @@ interface DocExtras {
   _root: { data: Record<string, unknown> };
 }
 
-function fontsOrFail(dir: string): Record<keyof typeof FONT_FILES, string> {
-  const out = {} as Record<keyof typeof FONT_FILES, string>;
+/** A parsed font (fontkit's object, which pdfkit accepts in place of a file). */
+type ParsedFont = object;
+const parsed = new Map<string, ParsedFont>();
+
+/**
+ * The fonts, parsed once per process and shared by every letter: parsing Noto Sans's layout
+ * tables is most of the cost of a letter, and pdfkit accepts a parsed font in place of a file
+ * (each document still makes its own subset). The parse goes through pdfkit, so the font is
+ * read by the same fontkit pdfkit uses.
+ */
+export function fontsOrFail(dir: string = DEFAULT_FONTS_DIR): Record<keyof typeof FONT_FILES, ParsedFont> {
+  const out = {} as Record<keyof typeof FONT_FILES, ParsedFont>;
   for (const [k, f] of Object.entries(FONT_FILES) as [keyof typeof FONT_FILES, string][]) {
     const p = path.join(dir, f);
-    if (!existsSync(p))
-      throw new BroError('FONT_MISSING', 'A letter font is missing', { detail: { file: f } });
-    out[k] = p;
+    let font = parsed.get(p);
+    if (!font) {
+      if (!existsSync(p))
+        throw new BroError('FONT_MISSING', 'A letter font is missing', { detail: { file: f } });
+      const probe = new PDFDocument({ autoFirstPage: false }) as Doc & { _font: { font: ParsedFont } };
+      try {
+        probe.font(readFileSync(p));
+      } catch {
+        throw new BroError('FONT_MISSING', 'A letter font cannot be read', { detail: { file: f } });
+      }
+      font = probe._font.font;
+      parsed.set(p, font);
+    }
+    out[k] = font;
   }
   return out;
 }
@@ -84,7 +105,7 @@ class Renderer {
 
   constructor(
     private readonly o: RenderOptions,
-    fonts: Record<keyof typeof FONT_FILES, string>,
+    fonts: Record<keyof typeof FONT_FILES, ParsedFont>,
   ) {
     const lang = o.layout.lang === 'nn' ? 'nn-NO' : 'nb-NO';
     this.doc = new PDFDocument({
@@ -106,9 +127,9 @@ class Renderer {
         CreationDate: o.time,
       },
     } as PDFKit.PDFDocumentOptions);
-    this.doc.registerFont('Regular', fonts.regular);
-    this.doc.registerFont('Bold', fonts.bold);
-    this.doc.registerFont('Italic', fonts.italic);
+    this.doc.registerFont('Regular', fonts.regular as PDFKit.Mixins.PDFFontSource);
+    this.doc.registerFont('Bold', fonts.bold as PDFKit.Mixins.PDFFontSource);
+    this.doc.registerFont('Italic', fonts.italic as PDFKit.Mixins.PDFFontSource);
     this.setFont('Regular', SIZE.body);
     this.doc.fillColor(INK);
     this.root = this.doc.struct('Document');
@@ -231,9 +252,11 @@ class Renderer {
       (sum, r) =>
         sum +
         Math.max(
-          ...r.map((cell, i) => this.doc.heightOfString(cell, { width: (widths[i] ?? 0.5) * WIDTH - 12 })),
+          ...r.map((cell, i) =>
+            this.doc.heightOfString(cell || ' ', { width: (widths[i] ?? 0.5) * WIDTH - 12, lineGap: 1.5 }),
+          ),
         ) +
-        9,
+        8,
       0,
     );
   }
@@ -394,46 +417,68 @@ class Renderer {
     d.y = Math.max(d.y, y + height) + 10;
   }
 
+  /**
+   * A table drawn by hand (Table > TR > TH/TD, header cells with a scope): rows never split,
+   * the header row repeats on a new page, borders and shading are artifacts. pdfkit's own
+   * tables re-open the font file for every styled cell, which made a letter several times slower.
+   */
   table(head: string[], rows: string[][], widths: number[], fields: boolean): void {
-    const d = this.doc as Doc & DocExtras;
-    this.setFont('Regular', SIZE.table);
-    this.ensure(60);
-    const header = head.map((h) => ({
-      text: h,
-      type: 'TH',
-      scope: 'Column',
-      font: { src: 'Bold', size: SIZE.table },
-      backgroundColor: TINT,
-      textColor: ACCENT,
-    }));
-    const body = rows.map((r) =>
-      r.map((cell, i) =>
-        fields && i === 0
-          ? {
-              text: cell,
-              type: 'TH',
-              scope: 'Row',
-              font: { src: 'Bold', size: SIZE.table },
-              textColor: MUTED,
-            }
-          : { text: cell, type: 'TD', textColor: INK },
-      ),
-    );
-    d.table({
-      structParent: this.root,
-      position: { x: this.x, y: d.y },
-      maxWidth: WIDTH,
-      columnStyles: widths.map((w) => ({ width: w * WIDTH })),
-      defaultStyle: {
-        padding: [4, 6, 4, 6],
-        border: fields ? [0, 0, 0.6, 0] : [0, 0, 0.6, 0],
-        borderColor: RULE,
-        font: { src: 'Regular', size: SIZE.table },
-      },
-      data: [...(header.length ? [header] : []), ...body],
-    });
+    const d = this.doc;
+    const table = d.struct('Table');
+    this.root.add(table);
+    const cols = widths.map((w) => w * WIDTH);
+    const padX = 6;
+    const padY = 4;
+    const cellFont = (header: boolean, col: number) =>
+      header || (fields && col === 0) ? ('Bold' as const) : ('Regular' as const);
+    const row = (cells: string[], header: boolean) => {
+      const heights = cells.map((c, i) => {
+        this.setFont(cellFont(header, i), SIZE.table);
+        return d.heightOfString(c || ' ', { width: (cols[i] ?? 0) - 2 * padX, lineGap: 1.5 });
+      });
+      const h = Math.max(...heights) + 2 * padY;
+      if (d.y + h > this.bottom()) {
+        d.addPage();
+        if (!header && head.length) row(head, true);
+      }
+      const y = d.y;
+      this.artifact(() => {
+        if (header) d.rect(this.x, y, WIDTH, h).fillColor(TINT).fill();
+        d.moveTo(this.x, y + h)
+          .lineTo(this.x + WIDTH, y + h)
+          .lineWidth(0.6)
+          .strokeColor(RULE)
+          .stroke();
+      });
+      const tr = d.struct('TR');
+      table.add(tr);
+      let x = this.x;
+      cells.forEach((c, i) => {
+        const th = header || (fields && i === 0);
+        const cx = x;
+        tr.add(
+          d.struct(
+            th ? 'TH' : 'TD',
+            (th ? { scope: header ? 'Column' : 'Row' } : {}) as PDFKit.Mixins.StructureElementOptions,
+            () => {
+              this.setFont(cellFont(header, i), SIZE.table);
+              d.fillColor(header ? ACCENT : fields && i === 0 ? MUTED : INK);
+              d.text(c, cx + padX, y + padY, { width: (cols[i] ?? 0) - 2 * padX, lineGap: 1.5 });
+            },
+          ),
+        );
+        x += cols[i] ?? 0;
+      });
+      tr.end();
+      d.y = y + h;
+    };
+    this.ensure(40);
+    if (head.length) row(head, true);
+    for (const r of rows) row(r, false);
+    table.end();
     d.x = this.x;
     d.y += 8;
+    d.fillColor(INK);
     this.setFont('Regular', SIZE.body);
   }
 
