@@ -315,6 +315,9 @@ export function EntityForm({
             {t('common.cancel')}
           </button>
         )}
+        <span role="status" className="busy">
+          {form.formState.isSubmitting ? t('common.busy') : ''}
+        </span>
       </div>
     </form>
   );

@@ -34,6 +34,7 @@ const nb = {
   'common.no': 'Nei',
   'common.none': '–',
   'common.saved': 'Lagret.',
+  'common.busy': 'Arbeider …',
   'common.reason': 'Begrunnelse for endringen',
   'common.reasonHint':
     'Påkrevd når du retter noe som allerede er registrert. Tidslinjen viser både gammel og ny verdi.',
@@ -468,6 +469,7 @@ const en: Dict = {
   'common.yes': 'Yes',
   'common.no': 'No',
   'common.saved': 'Saved.',
+  'common.busy': 'Working …',
   'common.reason': 'Reason for the change',
   'common.reasonHint': 'Required when correcting something already recorded. The timeline keeps both values.',
   'common.choose': 'Choose …',
