@@ -2,7 +2,7 @@
 // `npm start`: builds the renderer, the main process and the preload, then launches Electron.
 // Where Electron cannot start (no binary, no display, or it dies at once) it says so plainly, in
 // Norwegian and English, points to `npm run web` (the same app in a browser) and exits non-zero.
-// Arguments after `--` go to the app, e.g. `npm start -- --vault ./demo-arkiv`.
+// Arguments after `--` are passed on to Electron.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -64,10 +64,15 @@ child.on('error', (err) =>
     en: `Electron could not be started (${err.code ?? err.message}).`,
   }),
 );
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'])
+  process.on(signal, () => {
+    stopping = true;
+    child.kill(signal);
+  });
 child.on('close', (code, signal) => {
   // Dying within seconds is a machine that cannot run it (missing system libraries, GPU, sandbox).
-  if ((code !== 0 || signal) && Date.now() - started < 15_000)
+  if (!stopping && (code !== 0 || signal) && Date.now() - started < 15_000)
     giveUp({
       nb: `Electron stoppet med en gang (${signal ?? `kode ${code}`}); meldingen over sier hvorfor.`,
       en: `Electron stopped at once (${signal ?? `exit code ${code}`}); the message above says why.`,
