@@ -1,5 +1,4 @@
-import { SignPdf } from '@signpdf/signpdf';
-import { DEFAULT_BYTE_RANGE_PLACEHOLDER, SUBFILTER_ETSI_CADES_DETACHED, Signer } from '@signpdf/utils';
+import { SignPdf, Signer } from '@signpdf/signpdf';
 import { cadesDetached, verifyCadesDetached, type CmsSigner } from './cms';
 import { read } from './der';
 
@@ -11,6 +10,9 @@ import { read } from './der';
 
 /** Bytes reserved for the CMS (hex doubles it). A 2048-bit RSA certificate and signature need about 2 KB. */
 export const SIGNATURE_BYTES = 8192;
+/** The /ByteRange placeholder @signpdf/signpdf looks for and fills in (its DEFAULT_BYTE_RANGE_PLACEHOLDER). */
+const BYTE_RANGE_PLACEHOLDER = '**********';
+export const SUBFILTER_ETSI_CADES_DETACHED = 'ETSI.CAdES.detached';
 
 /** pdfkit internals the placeholder touches (pdfkit has no public API for signature fields). */
 interface PdfkitInternals {
@@ -36,12 +38,7 @@ export function addSignaturePlaceholder(
     Type: 'Sig',
     Filter: 'Adobe.PPKLite',
     SubFilter: SUBFILTER_ETSI_CADES_DETACHED,
-    ByteRange: [
-      0,
-      DEFAULT_BYTE_RANGE_PLACEHOLDER,
-      DEFAULT_BYTE_RANGE_PLACEHOLDER,
-      DEFAULT_BYTE_RANGE_PLACEHOLDER,
-    ],
+    ByteRange: [0, BYTE_RANGE_PLACEHOLDER, BYTE_RANGE_PLACEHOLDER, BYTE_RANGE_PLACEHOLDER],
     Contents: Buffer.alloc(SIGNATURE_BYTES),
     Reason: new String(opts.reason),
     M: opts.signingTime,
