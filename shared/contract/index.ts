@@ -266,7 +266,13 @@ export const contract = {
     input: z.strictObject({}),
     output: z.object({
       members: z.array(
-        z.object({ memberId: z.string(), name: z.string(), kid: z.string(), active: z.boolean(), me: z.boolean() }),
+        z.object({
+          memberId: z.string(),
+          name: z.string(),
+          kid: z.string(),
+          active: z.boolean(),
+          me: z.boolean(),
+        }),
       ),
       requests: z.array(z.object({ memberId: z.string(), code: z.string(), created: z.string() })),
     }),
