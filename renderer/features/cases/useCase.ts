@@ -30,5 +30,6 @@ export async function refresh(qc: ReturnType<typeof useQueryClient>, caseId: str
   await Promise.all([
     qc.invalidateQueries({ queryKey: ['case', caseId] }),
     qc.invalidateQueries({ queryKey: ['cases'] }),
+    qc.invalidateQueries({ queryKey: ['tasks'] }),
   ]);
 }
