@@ -1,7 +1,17 @@
 import { parseArgs } from 'node:util';
 import { BroError, formatPath, isBroError } from '../../shared/errors';
 import { ERROR_TEXT_NB, issueText } from '../../shared/i18n/errors';
-import { Cli, EXIT, EXIT_FOR, OPTIONS, defaultIo, maskControl, type Command, type Flags, type Io } from './cli';
+import {
+  Cli,
+  EXIT,
+  EXIT_FOR,
+  OPTIONS,
+  defaultIo,
+  maskControl,
+  type Command,
+  type Flags,
+  type Io,
+} from './cli';
 import { daysCommand, deadlineCommand } from './commands/calendar';
 import { casesCommand } from './commands/cases';
 import { demoCommand } from './commands/demo';
