@@ -104,7 +104,6 @@ const nb = {
   'status.closed': 'Avsluttet',
   'status.new': 'Ny',
   'deadline.frist': 'Frist for helsehjelp',
-  'deadline.interimReply': 'Foreløpig svar',
   'deadline.evaluation': 'Evaluering av tiltak',
   'deadline.agreement': 'Avtale',
   'deadline.promised': 'lovet eleven',

@@ -5,7 +5,7 @@ import { openDeadlines } from './deadlines';
 const base = { id: 'c-1', service: 'BUP', pupil: { name: 'Test', school: 'S', grade: 5 } } as CaseDoc;
 
 describe('openDeadlines', () => {
-  it('lists frist, foreløpig svar, planned evaluations and open agreements, earliest first', () => {
+  it('lists the BUP frist, planned evaluations and open agreements, earliest first', () => {
     const doc = {
       ...base,
       referrals: [
@@ -40,7 +40,6 @@ describe('openDeadlines', () => {
     } as CaseDoc;
     expect(openDeadlines(doc)).toEqual([
       { date: '2026-02-10', kind: 'agreement', label: 'Ringe hjem', promisedToPupil: true },
-      { date: '2026-02-28', kind: 'interimReply', label: 'r-1' },
       { date: '2026-03-01', kind: 'frist', label: 'r-1' },
       { date: '2026-04-01', kind: 'evaluation', label: 'Fleksibel skolestart' },
     ]);

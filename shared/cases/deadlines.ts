@@ -1,15 +1,16 @@
 import type { CaseDoc } from '../domain/caseDoc';
-import { addDays, addMonths } from '../calendar/days';
+import { addDays } from '../calendar/days';
 
 /**
- * What a case owes someone, with a date: derived from the case itself (never stored), so the
- * case list and the tasks screen can show the next deadline and what is overdue.
+ * The dates a case itself sets for what it owes someone (never stored, derived), so the case list
+ * can show the next deadline and what is overdue without settings or a second pass. Deadlines
+ * that depend on the targets in settings (foreløpig svar, decision, first contact, the school's
+ * reply, transitions) are `tasks.list`'s (shared/waiting/tasks.ts).
  *  - `frist`: BUP's latest date for the start of help, until first contact.
- *  - `interimReply`: foreløpig svar owed one month after received while nothing is concluded.
  *  - `evaluation`: a measure's planned evaluation, until an evaluation is recorded near or after it.
  *  - `agreement`: an open meeting agreement with a deadline ("lovet eleven" ones are marked).
  */
-export type DeadlineKind = 'frist' | 'interimReply' | 'evaluation' | 'agreement';
+export type DeadlineKind = 'frist' | 'evaluation' | 'agreement';
 
 export interface Deadline {
   date: string;
@@ -33,7 +34,6 @@ export function openDeadlines(doc: CaseDoc): Deadline[] {
   for (const r of referrals) {
     if (r.closed != null || r.received == null) continue;
     if (r.frist != null && r.firstContact == null) out.push({ date: r.frist, kind: 'frist', label: r.id });
-    if (r.concluded == null) out.push({ date: addMonths(r.received, 1), kind: 'interimReply', label: r.id });
   }
   for (const m of doc.recommendations ?? []) {
     const planned = m.evaluation?.date;

@@ -56,7 +56,7 @@ const summary = z.object({
     .array(
       z.object({
         date: z.string(),
-        kind: z.enum(['frist', 'interimReply', 'evaluation', 'agreement']),
+        kind: z.enum(['frist', 'evaluation', 'agreement']),
         label: z.string().nullable(),
         promisedToPupil: z.boolean().optional(),
       }),
