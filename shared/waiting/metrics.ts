@@ -101,9 +101,11 @@ export function metricsRows(
   suppressRare(rows, 'school');
   suppressRare(rows, 'referredBy');
   // Rows in a stable order that says nothing about the vault's case order.
-  rows.sort((a, b) =>
-    a.received < b.received ? -1 : a.received > b.received ? 1 : a.service < b.service ? -1 : 0,
-  );
+  rows.sort((a, b) => {
+    const x = `${a.received} ${a.service} ${a.referredBy ?? ''} ${a.school ?? ''}`;
+    const y = `${b.received} ${b.service} ${b.referredBy ?? ''} ${b.school ?? ''}`;
+    return x < y ? -1 : x > y ? 1 : 0;
+  });
   return rows;
 }
 

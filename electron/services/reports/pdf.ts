@@ -115,10 +115,10 @@ function chart(doc: Doc, monthly: WaitingReport): void {
   const max = Math.max(1, ...values);
   const step = Math.pow(10, Math.floor(Math.log10(max)));
   const tick = [1, 2, 5, 10].map((m) => m * step).find((t) => max / t <= 6) ?? step * 10;
-  const top_ = Math.ceil(max / tick) * tick;
+  const scaleTop = Math.ceil(max / tick) * tick;
   doc.font(REGULAR).fontSize(7).fillColor(GREY);
-  for (let v = 0; v <= top_; v += tick) {
-    const y = base - (v / top_) * height;
+  for (let v = 0; v <= scaleTop; v += tick) {
+    const y = base - (v / scaleTop) * height;
     doc
       .moveTo(x0, y)
       .lineTo(x0 + width, y)
@@ -143,7 +143,7 @@ function chart(doc: Doc, monthly: WaitingReport): void {
           .text(s.suppressed ? '<5' : '–', x - 2, base - 9, { width: bar + 4, align: 'center' });
         continue;
       }
-      const h = (s.median / top_) * height;
+      const h = (s.median / scaleTop) * height;
       doc
         .rect(x, base - h, bar, h)
         .fillColor(colour)
@@ -267,7 +267,7 @@ export async function reportPdf(report: WaitingReport, opts: PdfOptions): Promis
       cw(g, g.caseworkerChanges.daysWithoutCaseworkerPerReferral, false, 2),
       g.signalToReferral.suppressed ? ':' : fmt(g.signalToReferral.median),
     ]),
-    [130, 80, 95, 95, 85, 115, 80, 100],
+    [120, 70, 90, 90, 80, 110, 80, 100],
   );
 
   if (report.openReferrals.length > 0) {
