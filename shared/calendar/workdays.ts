@@ -35,22 +35,27 @@ const LAST_ACCEPTED = dayNumber(LAST_YEAR, 12, 31);
  * setting, on first use (about 110 000 days, a millisecond or two), so that counting working
  * days between any two dates is two array reads.
  */
-const tables = new Map<boolean, Int32Array>();
+let weekdayTable: Int32Array | null = null;
+let saturdayTable: Int32Array | null = null;
 
 function table(saturday: boolean): Int32Array {
-  let cum = tables.get(saturday);
-  if (cum) return cum;
+  const cached = saturday ? saturdayTable : weekdayTable;
+  return cached ?? buildTable(saturday);
+}
+
+function buildTable(saturday: boolean): Int32Array {
   const size = TABLE_LAST - TABLE_FIRST + 1;
   const holiday = new Uint8Array(size);
   for (let y = FIRST_YEAR; y <= LAST_YEAR + 1; y++)
     for (const d of holidayDayNumbers(y)) holiday[d - TABLE_FIRST] = 1;
-  cum = new Int32Array(size + 1);
+  const cum = new Int32Array(size + 1);
   for (let i = 0; i < size; i++) {
     const w = weekdayOf(TABLE_FIRST + i);
     const working = holiday[i] === 0 && (w <= 5 || (saturday && w === 6));
     cum[i + 1] = (cum[i] as number) + (working ? 1 : 0);
   }
-  tables.set(saturday, cum);
+  if (saturday) saturdayTable = cum;
+  else weekdayTable = cum;
   return cum;
 }
 
