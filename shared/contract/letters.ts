@@ -11,6 +11,10 @@ import { text } from '../domain/common';
  * Inputs are validated here once; the handlers are in electron/services/letters/handlers.ts.
  */
 const file = z.string().min(1).max(4096);
+// SECURITY: every adapter (the renderer too) can call these; a file Bro writes must look like what
+// it is, so a letter cannot be written over, say, a shell profile, nor a key file over anything.
+const pdfOut = file.regex(/\.pdf$/iu, { message: 'PDF_EXTENSION' });
+const p12Out = file.regex(/\.(p12|pfx)$/iu, { message: 'CERT_EXTENSION' });
 const caseRef = z.string().min(1).max(200);
 
 /** Letter settings in a call; what is left out comes from the app's settings and the defaults. */
@@ -116,7 +120,7 @@ export const letterOps = {
   'letters.issue': {
     input: z.strictObject({
       ...letterInput,
-      out: file,
+      out: pdfOut,
       draft: z.boolean().default(false),
       /** The service's certificate for a PAdES signature. */
       p12: z.strictObject({ file, password: z.string().max(1024) }).optional(),
@@ -166,7 +170,7 @@ export const letterOps = {
   /** A self-signed test certificate in a P12 file (development and tests only). Never overwrites a file. */
   'cert.test': {
     input: z.strictObject({
-      out: file,
+      out: p12Out,
       name: z.string().trim().min(1).max(64),
       organisation: z.string().trim().min(1).max(64).optional(),
       password: z.string().min(1).max(1024),

@@ -46,4 +46,6 @@ export const LETTER_DATA_TEXT_NB: Record<string, string> = {
   MEETING_NOT_FOUND: 'fant ikke møtet',
   NOTHING_OVERDUE: 'ingen avtaler, svar eller evalueringer har passert fristen',
   FILE_EXISTS: 'fila finnes allerede; velg et annet navn',
+  PDF_EXTENSION: 'brevet må skrives til en fil som slutter på .pdf',
+  CERT_EXTENSION: 'sertifikatet må skrives til en fil som slutter på .p12 eller .pfx',
 };

@@ -716,3 +716,16 @@ describe('drafts and the record of issued letters', () => {
     ).toBe(issued[0]!.contentHash);
   });
 });
+
+describe('what a letter may be written over', () => {
+  it('only a .pdf for a letter and a new .p12 or .pfx for a certificate', async () => {
+    const profile = path.join(work, '.profile');
+    writeFileSync(profile, 'export PATH=$PATH\n');
+    const r = await issue(['--case', 'c-0002', '--kind', 'anbefaling', '--out', profile]);
+    expect(r.code).toBe(3);
+    expect(r.json.error.issues).toEqual([{ path: 'out', code: 'PDF_EXTENSION' }]);
+    expect(readFileSync(profile, 'utf8')).toBe('export PATH=$PATH\n');
+    const cert = await bro(['cert', 'test', path.join(work, 'nøkkel.txt'), '--name', 'X', '--json']);
+    expect(cert.json.error.issues).toEqual([{ path: 'out', code: 'CERT_EXTENSION' }]);
+  });
+});
