@@ -3,6 +3,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import path from 'node:path';
 import type { OpName } from '../../shared/contract';
+import { CONTENT_SECURITY_POLICY } from '../../shared/csp';
 import { toCallError, type CallResult } from '../../shared/contract/transport';
 import { BroError } from '../../shared/errors';
 import { call, createHandlers, isOpName } from '../services/handlers';
@@ -18,23 +19,12 @@ import type { Session } from '../services/session';
  *    HttpOnly, SameSite=Strict cookie and redirects to `/`, so the token never travels in API URLs;
  *  - the Host header must name this host exactly (DNS rebinding), the Origin (when sent) must be
  *    this host's own origin, and no CORS headers are ever sent;
- *  - a strict Content-Security-Policy on every response.
+ *  - a strict Content-Security-Policy (shared/csp.ts) on every response.
  */
 
-// SECURITY: no 'unsafe-inline' or 'unsafe-eval' anywhere: an injected <script> or inline handler
-// (XSS through a case field) cannot run, and the page may talk only to this host.
-export const CSP = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-  "object-src 'none'",
-].join('; ');
+// SECURITY: the same policy the Electron protocol sends (shared/csp.ts): no inline script, no eval,
+// the page may talk only to this host. Sent as a header on every response.
+const CSP = CONTENT_SECURITY_POLICY;
 
 const COOKIE = 'bro_session';
 const MAX_BODY = 64 * 1024 * 1024; // an interchange import of several thousand cases

@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startHost, type Host } from '../../electron/host/server';
+import { call, createHandlers } from '../../electron/services/handlers';
 import { Session } from '../../electron/services/session';
 import { electronBro, electronSkipReason } from '../electron/door';
 
@@ -52,8 +53,6 @@ export const test = base.extend<Options & { bro: Bro }>({
     const session = new Session({ kdf: TEST_KDF, settingsDir: path.join(root, 'settings') });
     const host = await startHost({ session, staticDir: path.join(ROOT, 'dist', 'renderer') });
     if (vault === 'demo') {
-      await host.server; // started
-      const { createHandlers, call } = await import('../../electron/services/handlers');
       // The same call the first-run button makes, through the one contract.
       await call(createHandlers(session), 'vault.demo', { dir: demoDir, cases: demoCases });
     }
