@@ -10,6 +10,7 @@ import { letterOps } from './letters';
 import {
   groupBy,
   period,
+  referralMeasures,
   reportFile,
   skippedCases,
   task,
@@ -291,6 +292,12 @@ export const contract = {
     errors: ['VAULT_LOCKED', 'NOT_FOUND', 'VALIDATION', 'IO'],
   }),
   // ------------------------------------------------------------ waiting times (docs/WAITING-TIMES.md)
+  /** Each referral's measures in a case (ventetid, saksbehandlingstid, …) as of a date; open ones to it. */
+  'referrals.measures': op({
+    input: z.strictObject({ caseId: vaultId, asOf: isoDate.optional(), settings: settingsInput.optional() }),
+    output: z.object({ asOf: z.string(), referrals: z.array(referralMeasures) }),
+    errors: ['VAULT_LOCKED', 'NOT_FOUND', 'TAMPERED', 'VALIDATION', 'IO'],
+  }),
   /** Calendar and working days between two dates: working days d with from < d ≤ to. */
   'calendar.days': op({
     input: z.strictObject({ ...period, saturday: z.boolean().optional() }),

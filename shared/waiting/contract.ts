@@ -91,3 +91,26 @@ export const reportFile = z.object({
 export const skippedCases = z.array(z.object({ caseId: z.string(), code: z.literal('TAMPERED') }));
 
 export const period = { from: isoDate, to: isoDate };
+
+const spanMeasure = z.object({
+  status: z.enum(['completed', 'waiting', 'removed', 'notReceived']),
+  calendarDays: num,
+  workingDays: num,
+  targetDate: z.string().nullable(),
+  withinTarget: z.boolean().nullable(),
+});
+
+/** One referral's measures (shared/waiting/measures.ts `ReferralMeasures`), with its id. */
+export const referralMeasures = z.object({
+  referral: z.string(),
+  asOf: z.string(),
+  service,
+  received: z.string(),
+  ventetid: spanMeasure,
+  saksbehandlingstid: spanMeasure,
+  decision: spanMeasure,
+  signalToReferral: z.object({ calendarDays: z.number(), workingDays: z.number() }).nullable(),
+  caseworkerChanges: z.number(),
+  withoutCaseworker: z.object({ calendarDays: z.number(), workingDays: z.number() }),
+  fristbrudd: z.boolean().nullable(),
+});

@@ -1,12 +1,15 @@
 import { calendarDays } from '../../../shared/calendar/days';
 import { deadline, workingDays } from '../../../shared/calendar/workdays';
 import { BroError } from '../../../shared/errors';
+import { measureReferral } from '../../../shared/waiting/measures';
+import { caseRecords } from '../../../shared/waiting/records';
 import { fromAppTargets, resolveSettings, type SettingsInput } from '../../../shared/waiting/settings';
 import type { Handlers } from '../handlers';
 import type { Session } from '../session';
 import { mergeMetrics, vaultMetricsExport, vaultMetricsKey, vaultTasks, vaultWaitingReport } from './waiting';
 
 type WaitingOps =
+  | 'referrals.measures'
   | 'calendar.days'
   | 'calendar.deadline'
   | 'tasks.list'
@@ -25,6 +28,21 @@ export function waitingHandlers(session: Session): Pick<Handlers, WaitingOps> {
     resolveSettings(input ?? {}, fromAppTargets(session.settings.get().targets));
   const saturday = (s?: boolean) => ({ saturday: s ?? settingsFor().calendar.saturday });
   return {
+    'referrals.measures': async ({ caseId, asOf, settings }) => {
+      const vault = session.requireVault();
+      const state = await vault.fold(caseId);
+      if (!state.opened) throw new BroError('NOT_FOUND', 'No such case');
+      await vault.audit('case.read', caseId);
+      const day = asOf ?? session.today();
+      const resolved = settingsFor(settings);
+      return {
+        asOf: day,
+        referrals: caseRecords(caseId, state.doc).map((r) => ({
+          referral: r.ref!.referral,
+          ...measureReferral(r, day, resolved),
+        })),
+      };
+    },
     'calendar.days': async ({ from, to, saturday: sat }) => {
       if (to < from)
         throw new BroError('VALIDATION', 'The dates are out of order', {
