@@ -46,7 +46,7 @@ export interface ReportRequest {
   suppress?: boolean | undefined;
 }
 
-/** Renders a report in the asked format. JSON is the report itself (the `--json` shape). */
+/** Renders a report as CSV, XLSX or PDF (JSON is the report itself: no file is made for it). */
 async function render(
   report: WaitingReport,
   records: readonly ReferralRecord[],
@@ -57,8 +57,7 @@ async function render(
 ): Promise<ReportFile> {
   const today = dates.generated;
   let bytes: Uint8Array;
-  if (req.format === 'json') bytes = new TextEncoder().encode(JSON.stringify(report, null, 2) + '\n');
-  else if (req.format === 'csv') bytes = new TextEncoder().encode(reportCsv(report));
+  if (req.format === 'csv') bytes = new TextEncoder().encode(reportCsv(report));
   else if (req.format === 'xlsx') bytes = await reportXlsx(report, today);
   else {
     let monthly =
