@@ -442,12 +442,15 @@ function nyKontaktperson(t: LetterTexts, model: LetterModel): Block[] {
   if (c.previous) rows.push([t.ny.previous, t.ny.previousLine(c.previous.name, longDate(c.previous.to))]);
   blocks.push({ t: 'fields', rows });
   if (c.daysWithout > 0) blocks.push({ t: 'p', text: t.ny.gap(c.daysWithout) });
-  blocks.push({ t: 'h2', text: t.ny.h.continues });
-  const items: string[] = [];
-  if (c.openPromises) items.push(`${t.ny.promises}: ${c.openPromises}`);
-  if (c.nextDeadlines) items.push(`${t.ny.deadlines}: ${c.nextDeadlines}`);
-  blocks.push({ t: 'p', text: items.length ? `${t.ny.handedOver} ${t.ny.continues}` : t.ny.handedOver });
-  if (items.length) blocks.push({ t: 'list', items });
+  // A handover only when there was someone to hand over from.
+  if (c.previous) {
+    blocks.push({ t: 'h2', text: t.ny.h.continues });
+    const items: string[] = [];
+    if (c.openPromises) items.push(`${t.ny.promises}: ${c.openPromises}`);
+    if (c.nextDeadlines) items.push(`${t.ny.deadlines}: ${c.nextDeadlines}`);
+    blocks.push({ t: 'p', text: items.length ? `${t.ny.handedOver} ${t.ny.continues}` : t.ny.handedOver });
+    if (items.length) blocks.push({ t: 'list', items });
+  }
   contacts(t, model, blocks);
   distribution(t, model, blocks);
   return blocks;

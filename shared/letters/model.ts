@@ -451,7 +451,12 @@ function meetingModel(doc: CaseDoc, options: LetterOptions): LetterMeeting {
   };
 }
 
-function overdueItems(doc: CaseDoc, today: string, settings: LetterSettings): OverdueItem[] {
+function overdueItems(
+  doc: CaseDoc,
+  today: string,
+  settings: LetterSettings,
+  rektor: string | null,
+): OverdueItem[] {
   const items: OverdueItem[] = [];
   (doc.meetings ?? []).forEach((m, mi) => {
     (m.agreements ?? []).forEach((a, ai) => {
@@ -477,14 +482,16 @@ function overdueItems(doc: CaseDoc, today: string, settings: LetterSettings): Ov
       items.push({
         kind: 'answer',
         what: measureTitle(m.what),
-        who: 'rektor',
+        who: rektor ? `${rektor} (rektor)` : 'rektor',
         deadline: answerBy,
         daysOver: calendarDays(answerBy, today),
         promisedToPupil: false,
         path: ['recommendations', i, 'schoolAnswer'],
       });
     const due = m.evaluation?.date;
-    if (due && due < today && !(m.evaluations ?? []).some((e) => e.date >= due))
+    // A measure the school has said it cannot carry out has no evaluation to wait for.
+    const declined = m.schoolAnswer?.answer === 'kan ikke';
+    if (due && due < today && !declined && !(m.evaluations ?? []).some((e) => e.date >= due))
       items.push({
         kind: 'evaluation',
         what: measureTitle(m.what),
@@ -580,7 +587,8 @@ export function buildLetter(input: BuildInput): LetterModel {
     : [];
   if (usesMeasures && measures.length === 0) throw missing('NO_MEASURES', ['recommendations']);
 
-  const overdue = kind === 'oppfolgingsbrev' ? overdueItems(doc, today, settings) : null;
+  const overdue =
+    kind === 'oppfolgingsbrev' ? overdueItems(doc, today, settings, addressee.names[0] ?? null) : null;
   if (overdue && overdue.length === 0) throw missing('NOTHING_OVERDUE', ['meetings']);
 
   let change: LetterModel['change'] = null;

@@ -465,7 +465,7 @@ export const NB: LetterTexts = {
       'Noen av avtalene er lovet eleven. De står først. Et brutt løfte til eleven svekker tilliten, og vi ber om at disse kommer først.',
     h: { ask: 'Dette ber vi om' },
     ask: (date) =>
-      `Vi ber rektor svare innen ${date}, for hver avtale: Er den utført, og når? Eller hvilken ny frist gjelder, og hvem har ansvaret? Bruk svarslippen bakerst i brevet.`,
+      `Vi ber rektor svare innen ${date}, for hvert punkt: Er det gjort, og når? Eller hvilken ny frist gjelder, og hvem har ansvaret? Bruk svarslippen bakerst i brevet.`,
   },
 };
 
@@ -717,7 +717,7 @@ export const NN: LetterTexts = {
       'Nokre av avtalane er lova eleven. Dei står først. Eit brote løfte til eleven svekkjer tilliten, og vi ber om at desse kjem først.',
     h: { ask: 'Dette ber vi om' },
     ask: (date) =>
-      `Vi ber rektor svare innan ${date}, for kvar avtale: Er han utført, og når? Eller kva for ny frist gjeld, og kven har ansvaret? Bruk svarslippen bakarst i brevet.`,
+      `Vi ber rektor svare innan ${date}, for kvart punkt: Er det gjort, og når? Eller kva for ny frist gjeld, og kven har ansvaret? Bruk svarslippen bakarst i brevet.`,
   },
 };
 
