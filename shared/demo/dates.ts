@@ -4,32 +4,12 @@
  * public holidays are ignored here (the demo only needs plausible dates, not exact frister).
  */
 
+import { civil, dayNumber, weekdayOf } from '../calendar/days';
+
+// The day-number arithmetic is the calendar's (shared/calendar/days.ts).
+export { civil, dayNumber };
+
 const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** Day number of a civil date (Howard Hinnant's days_from_civil). */
-export function dayNumber(y: number, m: number, d: number): number {
-  const yy = m <= 2 ? y - 1 : y;
-  const era = Math.floor(yy / 400);
-  const yoe = yy - era * 400;
-  const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
-
-/** `[year, month, day]` of a day number. */
-export function civil(day: number): [number, number, number] {
-  const z = day + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor(
-    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
-  );
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  return [yoe + era * 400 + (m <= 2 ? 1 : 0), m, d];
-}
 
 /** Parses `YYYY-MM-DD`; returns null for anything that is not a real calendar date. */
 export function parseDay(s: string): number | null {
@@ -81,10 +61,8 @@ export function norwegian(day: number): string {
   return cached(norwegianCache, day, makeNorwegian);
 }
 
-/** ISO weekday: 1 = Monday … 7 = Sunday. Day 0 (1970-01-01) was a Thursday. */
-export function weekday(day: number): number {
-  return ((((day + 3) % 7) + 7) % 7) + 1;
-}
+/** ISO weekday: 1 = Monday … 7 = Sunday. */
+export const weekday = weekdayOf;
 
 export function isWeekend(day: number): boolean {
   return weekday(day) >= 6;
