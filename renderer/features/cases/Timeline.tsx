@@ -2,11 +2,24 @@ import { useQuery } from '@tanstack/react-query';
 import type { HistoryEntry } from '../../../shared/events/fold';
 import { api } from '../../api';
 import { nbDate, nbDateTime } from '../../app/format';
-import { fieldLabel, useI18n, type TextKey } from '../../app/i18n';
+import { fieldLabel, optLabel, useI18n, type I18n, type TextKey } from '../../app/i18n';
 import { Empty } from '../../app/ui';
 import type { CaseData } from './useCase';
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Fields whose stored value is a code with a label (`opt.<group>.<value>`). */
+const OPTIONS: Record<string, Record<string, string>> = {
+  referrals: { referredBy: 'referredBy', decision: 'decision', outcome: 'outcome' },
+  recommendations: { label: 'label', target: 'target' },
+  evaluations: { outcome: 'outcomeEval', decision: 'decisionEval' },
+  absence: { type: 'absenceType' },
+};
+
+function showField(t: I18n['t'], entity: string, field: string, v: unknown): string {
+  const group = OPTIONS[entity]?.[field];
+  return group && typeof v === 'string' ? optLabel(t, group, v) : show(v);
+}
 
 /** A stored value as short text: dates as dd.mm.åååå, groups as their filled-in parts. */
 export function show(v: unknown): string {
@@ -69,10 +82,10 @@ export function Timeline({ data }: { data: CaseData }) {
                         <dd>
                           {c.from != null && (
                             <>
-                              <del>{show(c.from)}</del> →{' '}
+                              <del>{showField(t, entity, c.field, c.from)}</del> →{' '}
                             </>
                           )}
-                          <span>{show(c.to)}</span>
+                          <span>{showField(t, entity, c.field, c.to)}</span>
                         </dd>
                       </div>
                     ),
