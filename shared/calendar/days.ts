@@ -50,6 +50,11 @@ export function isoDay(day: number): string {
   return `${y}-${pad2(m)}-${pad2(d)}`;
 }
 
+/** `dd.mm.åååå`, the way Norwegian text writes a date `YYYY-MM-DD`. */
+export function nbDate(iso: string): string {
+  return `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
+}
+
 /** Calendar days from `from` to `to` (`to − from`): received Monday, first contact next Monday = 7. */
 export function calendarDays(from: string, to: string): number {
   return epochDay(to) - epochDay(from);

@@ -1,4 +1,4 @@
-import { addDays, addMonths, epochDay, isoDay } from '../calendar/days';
+import { addDays, addMonths, epochDay, isoDay, nbDate } from '../calendar/days';
 import { addWorkingDaysTo } from '../calendar/workdays';
 import type { CaseDoc } from '../domain/caseDoc';
 import type { Referral } from '../domain/referral';
@@ -70,8 +70,6 @@ const GUARDIAN_ROLES = new Set([
   'stemor',
   'stefar',
 ]);
-
-const nbDate = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
 
 /** The school year a date belongs to: the calendar year in which it started. */
 export function schoolYearOf(date: string, start: string): number {

@@ -1,9 +1,10 @@
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
+import { nbDate } from '../../../shared/calendar/days';
 import type { ReportGroup, WaitingReport } from '../../../shared/waiting/report';
 import type { Stats } from '../../../shared/waiting/stats';
 import { nbNumber, UNIT_TEXT } from '../../../shared/waiting/table';
-import { DEFINITIONS, SERVICE_TEXT, nbDate, periodText } from './texts';
+import { DEFINITIONS, SERVICE_TEXT, periodText } from './texts';
 
 /** The fonts that ship with the app (Noto Sans, OFL): æøå and the Sami letters. */
 const FONTS = path.join(import.meta.dirname, '..', '..', '..', 'build', 'fonts');

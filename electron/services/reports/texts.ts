@@ -1,9 +1,8 @@
+import { nbDate } from '../../../shared/calendar/days';
 import type { Service } from '../../../shared/domain/common';
 import type { WaitingReport } from '../../../shared/waiting/report';
 
 /** Norwegian texts shared by the XLSX and PDF reports. */
-
-export const nbDate = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
 
 export const SERVICE_TEXT = (s: Service) => (s === 'Annet' ? 'annen tjeneste' : s);
 
