@@ -208,4 +208,4 @@ export async function readJsonFile(file: string): Promise<unknown> {
 }
 
 export const pad = (s: string, n: number) => (s.length > n ? s.slice(0, n - 1) + '…' : s.padEnd(n));
-export const nbDate = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
+export { nbDate } from '../../shared/calendar/days';
