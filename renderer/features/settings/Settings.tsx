@@ -4,6 +4,7 @@ import { LANGUAGES, type Settings } from '../../../shared/settings/schema';
 import { api } from '../../api';
 import { EntityForm, type FieldSpec } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
+import { MembersPanel } from './Members';
 
 const FIELDS: FieldSpec[] = [
   { name: 'language', kind: 'select', options: LANGUAGES, optKey: 'language', label: 'settings.language' },
@@ -60,6 +61,7 @@ export function SettingsScreen() {
       <p role="status" className="saved">
         {saved ? t('settings.saved') : ''}
       </p>
+      <MembersPanel />
     </section>
   );
 }
