@@ -1,11 +1,10 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../electron/cli/main';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli, tempDirs } from './helpers/cli';
 import { COLLECTIONS } from '../../shared/domain/caseDoc';
 import { dropNulls } from '../../shared/json';
 
@@ -14,30 +13,8 @@ const PASS = 'synt-etisk passord 2026';
 const example = JSON.parse(
   readFileSync(path.join(ROOT, 'tests', 'fixtures', 'interchange-example.json'), 'utf8'),
 );
-const dirs: string[] = [];
-
-function tempDir(): string {
-  const d = mkdtempSync(path.join(tmpdir(), 'bro-cli-test-'));
-  dirs.push(d);
-  return d;
-}
-afterAll(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
-
-/** Runs the real CLI entry in-process, capturing stdout/stderr and the exit code. */
-async function bro(args: string[], env: Record<string, string> = { BRO_PASSPHRASE: PASS }) {
-  let out = '';
-  let err = '';
-  const code = await main(args, { out: (s) => (out += s), err: (s) => (err += s), env, isTTY: false });
-  let json: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- test helper over CLI JSON
-  try {
-    json = JSON.parse(out);
-  } catch {
-    json = undefined;
-  }
-  return { code, out, err, json };
-}
+const tempDir = tempDirs('bro-cli-test-');
+const bro = (args: string[], env: Record<string, string> = { BRO_PASSPHRASE: PASS }) => runCli(args, env);
 
 /**
  * Every file with a hash of its content. The audit log is left out where a command legitimately

@@ -1,13 +1,12 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { base64url, flattenedVerify, importJWK } from 'jose';
 import PDFDocument from 'pdfkit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../electron/cli/main';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli, tempDirs } from './helpers/cli';
 import { Vault } from '../../electron/services/vault/vault';
 import { caseDoc, type CaseDoc } from '../../shared/domain/caseDoc';
 import { generateDemo } from '../../shared/demo/generate';
@@ -31,28 +30,8 @@ const example = JSON.parse(
   readFileSync(path.join(ROOT, 'tests', 'fixtures', 'interchange-example.json'), 'utf8'),
 );
 
-const dirs: string[] = [];
-function tempDir(): string {
-  const d = mkdtempSync(path.join(tmpdir(), 'bro-letters-test-'));
-  dirs.push(d);
-  return d;
-}
-afterAll(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
-
-async function bro(args: string[], env: Record<string, string> = ENV) {
-  let out = '';
-  let err = '';
-  const code = await main(args, { out: (s) => (out += s), err: (s) => (err += s), env, isTTY: false });
-  let json: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- test helper over CLI JSON
-  try {
-    json = JSON.parse(out);
-  } catch {
-    json = undefined;
-  }
-  return { code, out, err, json };
-}
+const tempDir = tempDirs('bro-letters-test-');
+const bro = (args: string[], env: Record<string, string> = ENV) => runCli(args, env);
 
 function writeJson(dir: string, name: string, obj: unknown): string {
   const f = path.join(dir, name);

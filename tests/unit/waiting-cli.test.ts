@@ -1,46 +1,19 @@
 // The waiting-time commands end to end: the real CLI entry (`main`) in-process, real vaults in
 // temp folders, real files read back (CSV as text, XLSX with exceljs, PDF with pdftotext).
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../../electron/cli/main';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { runCli, tempDirs } from './helpers/cli';
 import { marchCases } from './helpers/march-cases';
 
 const run = promisify(execFile);
 const PASS = 'synt-etisk passord 2026';
 const TODAY = '2026-11-20';
-const dirs: string[] = [];
-
-function tempDir(): string {
-  const d = mkdtempSync(path.join(tmpdir(), 'bro-waiting-test-'));
-  dirs.push(d);
-  return d;
-}
-afterAll(() => {
-  for (const d of dirs) rmSync(d, { recursive: true, force: true });
-});
-
-async function bro(args: string[]) {
-  let out = '';
-  let err = '';
-  const code = await main([...args, '--today', TODAY], {
-    out: (s) => (out += s),
-    err: (s) => (err += s),
-    env: { BRO_PASSPHRASE: PASS },
-    isTTY: false,
-  });
-  let json: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- test helper over CLI JSON
-  try {
-    json = JSON.parse(out);
-  } catch {
-    json = undefined;
-  }
-  return { code, out, err, json };
-}
+const tempDir = tempDirs('bro-waiting-test-');
+const bro = (args: string[]) => runCli([...args, '--today', TODAY], { BRO_PASSPHRASE: PASS });
 
 const pdfText = async (file: string) => (await run('pdftotext', ['-layout', file, '-'])).stdout;
 
