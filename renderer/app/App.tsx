@@ -5,7 +5,9 @@ import { api } from '../api';
 import { CaseFolder } from '../features/cases/CaseFolder';
 import { CaseList } from '../features/cases/CaseList';
 import { SettingsScreen } from '../features/settings/Settings';
+import { ReportScreen } from '../features/reports/Report';
 import { TasksScreen } from '../features/tasks/Tasks';
+import { VerifyScreen } from '../features/verify/Verify';
 import { RecoveryKey, VaultGate } from '../features/vault/VaultGate';
 import { I18nProvider, useI18n } from './i18n';
 import { href, useRoute } from './router';
@@ -80,14 +82,24 @@ function Shell({ demo, autoLockMinutes }: { demo: boolean; autoLockMinutes: numb
         ? t('nav.tasks')
         : route.name === 'settings'
           ? t('nav.settings')
-          : t('nav.cases');
+          : route.name === 'report'
+            ? t('nav.report')
+            : route.name === 'verify'
+              ? t('nav.verify')
+              : t('nav.cases');
     document.title = `${screen} – Bro`;
   }, [route.name, t]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.altKey && !e.ctrlKey && !e.metaKey) {
-        const target = { '1': '#/cases', '2': '#/tasks', '3': '#/settings' }[e.key];
+        const target = {
+          '1': '#/cases',
+          '2': '#/tasks',
+          '3': '#/report',
+          '4': '#/verify',
+          '5': '#/settings',
+        }[e.key];
         if (target) {
           e.preventDefault();
           window.location.hash = target;
@@ -105,6 +117,8 @@ function Shell({ demo, autoLockMinutes }: { demo: boolean; autoLockMinutes: numb
   const nav = [
     { name: 'cases', label: t('nav.cases') },
     { name: 'tasks', label: t('nav.tasks') },
+    { name: 'report', label: t('nav.report') },
+    { name: 'verify', label: t('nav.verify') },
     { name: 'settings', label: t('nav.settings') },
   ] as const;
   return (
@@ -141,8 +155,10 @@ function Shell({ demo, autoLockMinutes }: { demo: boolean; autoLockMinutes: numb
       </header>
       <main id="main" tabIndex={-1}>
         {route.name === 'cases' && <CaseList />}
-        {route.name === 'case' && <CaseFolder caseId={route.caseId} tab={route.tab} />}
+        {route.name === 'case' && <CaseFolder caseId={route.caseId} tab={route.tab} sub={route.sub} />}
         {route.name === 'tasks' && <TasksScreen />}
+        {route.name === 'report' && <ReportScreen />}
+        {route.name === 'verify' && <VerifyScreen />}
         {route.name === 'settings' && <SettingsScreen />}
       </main>
       {help && (
@@ -153,7 +169,7 @@ function Shell({ demo, autoLockMinutes }: { demo: boolean; autoLockMinutes: numb
             </dt>
             <dd>{t('keys.search')}</dd>
             <dt>
-              <kbd>Alt</kbd>+<kbd>1</kbd> <kbd>2</kbd> <kbd>3</kbd>
+              <kbd>Alt</kbd>+<kbd>1</kbd> … <kbd>5</kbd>
             </dt>
             <dd>{t('keys.nav')}</dd>
             <dt>

@@ -2,13 +2,17 @@ import { createContext, useContext, type ReactNode } from 'react';
 import type { ErrorCode } from '../../shared/errors';
 import { ERROR_TEXT_NB, ISSUE_TEXT_NB } from '../../shared/i18n/errors';
 import type { Language } from '../../shared/settings/schema';
+import * as lettersText from '../features/letters/text';
+import * as reportsText from '../features/reports/text';
+import * as tasksText from '../features/tasks/text';
+import * as verifyText from '../features/verify/text';
 
 /**
  * UI text in bokmål (the default and the source of keys), nynorsk and English. A key missing in
  * nn or en falls back to bokmål, so a new screen is never blank. Field labels double as the
  * timeline's names for changed fields (`f.<entity>.<field>`).
  */
-const nb = {
+const core = {
   'app.name': 'Bro',
   'app.skip': 'Hopp til innholdet',
   'app.demo': 'DEMO – syntetiske data, ingen ekte personer',
@@ -17,11 +21,13 @@ const nb = {
   'nav.label': 'Hovedmeny',
   'nav.cases': 'Saker',
   'nav.tasks': 'Oppgaver',
+  'nav.report': 'Ventetider',
+  'nav.verify': 'Kontroller brev',
   'nav.settings': 'Innstillinger',
   'nav.shortcuts': 'Hurtigtaster',
   'keys.title': 'Hurtigtaster',
   'keys.search': 'Gå til søk i sakslisten',
-  'keys.nav': 'Saker, oppgaver, innstillinger',
+  'keys.nav': 'Saker, oppgaver, ventetider, kontroller brev, innstillinger',
   'keys.lock': 'Lås arkivet',
   'keys.tabs': 'Bytt fane i saksmappen',
   'keys.close': 'Lukk et skjema',
@@ -120,6 +126,7 @@ const nb = {
   'case.tab.consents': 'Samtykker',
   'case.tab.absence': 'Fravær',
   'case.tab.voices': 'Stemmer og forventninger',
+  'case.tab.letters': 'Brev',
   'case.grade': '{n}. trinn',
   'case.caseworker': 'Saksbehandler: {name}',
   'case.damagedTitle': 'Saken er skadet',
@@ -404,16 +411,25 @@ const nb = {
   'issue.WRONG_PASSPHRASE': 'er feil. Prøv igjen; ingenting er endret.',
 };
 
+// Each feature keeps its own text beside its code (features/<name>/text.ts).
+const nb = { ...core, ...lettersText.nb, ...reportsText.nb, ...tasksText.nb, ...verifyText.nb };
+
 export type TextKey = keyof typeof nb;
 type Dict = Partial<Record<TextKey, string>>;
 
 const nn: Dict = {
+  ...lettersText.nn,
+  ...reportsText.nn,
+  ...tasksText.nn,
+  ...verifyText.nn,
   'app.skip': 'Hopp til innhaldet',
   'app.demo': 'DEMO – syntetiske data, ingen ekte personar',
   'app.loading': 'Lastar …',
   'nav.label': 'Hovudmeny',
   'nav.cases': 'Saker',
   'nav.tasks': 'Oppgåver',
+  'nav.report': 'Ventetider',
+  'nav.verify': 'Kontroller brev',
   'nav.settings': 'Innstillingar',
   'nav.shortcuts': 'Snarvegar',
   'keys.title': 'Snarvegar',
@@ -458,6 +474,7 @@ const nn: Dict = {
   'case.tab.consents': 'Samtykke',
   'case.tab.absence': 'Fråvær',
   'case.tab.voices': 'Stemmer og forventningar',
+  'case.tab.letters': 'Brev',
   'asg.change': 'Byt saksbehandlar',
   'tasks.title': 'Oppgåver denne veka',
   'tasks.overdue': 'Forfalle',
@@ -493,6 +510,10 @@ const nn: Dict = {
 };
 
 const en: Dict = {
+  ...lettersText.en,
+  ...reportsText.en,
+  ...tasksText.en,
+  ...verifyText.en,
   'app.skip': 'Skip to content',
   'app.demo': 'DEMO – synthetic data, no real people',
   'app.lock': 'Lock',
@@ -500,11 +521,13 @@ const en: Dict = {
   'nav.label': 'Main menu',
   'nav.cases': 'Cases',
   'nav.tasks': 'Tasks',
+  'nav.report': 'Waiting times',
+  'nav.verify': 'Verify a letter',
   'nav.settings': 'Settings',
   'nav.shortcuts': 'Shortcuts',
   'keys.title': 'Keyboard shortcuts',
   'keys.search': 'Go to the case search',
-  'keys.nav': 'Cases, tasks, settings',
+  'keys.nav': 'Cases, tasks, waiting times, verify a letter, settings',
   'keys.lock': 'Lock the vault',
   'keys.tabs': 'Switch tabs in a case folder',
   'keys.close': 'Close a form',
@@ -579,6 +602,7 @@ const en: Dict = {
   'case.tab.consents': 'Consents',
   'case.tab.absence': 'Absence',
   'case.tab.voices': 'Voices and expectations',
+  'case.tab.letters': 'Letters',
   'case.damagedTitle': 'The case is damaged',
   'asg.change': 'Change caseworker',
   'mea.add': 'New measure',

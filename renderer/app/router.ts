@@ -1,20 +1,27 @@
 import { useSyncExternalStore } from 'react';
 
 /**
- * A hash router: `#/cases`, `#/cases/<caseId>/<tab>`, `#/tasks`, `#/settings`. The hash never
+ * A hash router: `#/cases`, `#/cases/<caseId>/<tab>[/<sub>]`, `#/tasks`,
+ * `#/report`, `#/verify`, `#/settings`. The hash never
  * reaches the host, and nothing personal is ever in it (case ids are the vault's random ids).
  */
 export type Route =
   | { name: 'cases' }
-  | { name: 'case'; caseId: string; tab: string }
+  | { name: 'case'; caseId: string; tab: string; sub?: string }
   | { name: 'tasks' }
+  | { name: 'report' }
+  | { name: 'verify' }
   | { name: 'settings' };
 
 function parse(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
   if (parts[0] === 'cases' && parts[1])
-    return { name: 'case', caseId: parts[1], tab: parts[2] ?? 'timeline' };
+    return parts[3]
+      ? { name: 'case', caseId: parts[1], tab: parts[2] ?? 'timeline', sub: parts[3] }
+      : { name: 'case', caseId: parts[1], tab: parts[2] ?? 'timeline' };
   if (parts[0] === 'tasks') return { name: 'tasks' };
+  if (parts[0] === 'report') return { name: 'report' };
+  if (parts[0] === 'verify') return { name: 'verify' };
   if (parts[0] === 'settings') return { name: 'settings' };
   return { name: 'cases' };
 }
@@ -32,7 +39,7 @@ export function useRoute(): Route {
 export function href(route: Route): string {
   switch (route.name) {
     case 'case':
-      return `#/cases/${route.caseId}/${route.tab}`;
+      return `#/cases/${route.caseId}/${route.tab}${route.sub ? `/${route.sub}` : ''}`;
     default:
       return `#/${route.name}`;
   }

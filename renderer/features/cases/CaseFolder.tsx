@@ -3,6 +3,7 @@ import { BroError } from '../../../shared/errors';
 import { AbsencePanel } from '../absence/Absence';
 import { AssignmentsPanel } from '../assignments/Assignments';
 import { ConsentsPanel } from '../consents/Consents';
+import { LettersPanel } from '../letters/Letters';
 import { MeasuresPanel } from '../measures/Measures';
 import { MeetingsPanel } from '../meetings/Meetings';
 import { ReferralsPanel } from '../referrals/Referrals';
@@ -23,12 +24,13 @@ const TABS = [
   'consents',
   'absence',
   'voices',
+  'letters',
   'pupil',
 ] as const;
 type Tab = (typeof TABS)[number];
 
 /** One pupil's case: a header and a tab per part; the timeline first, because it shows everything. */
-export function CaseFolder({ caseId, tab }: { caseId: string; tab: string }) {
+export function CaseFolder({ caseId, tab, sub }: { caseId: string; tab: string; sub?: string | undefined }) {
   const { t, error } = useI18n();
   const c = useCase(caseId);
   const current: Tab = (TABS as readonly string[]).includes(tab) ? (tab as Tab) : 'timeline';
@@ -100,6 +102,7 @@ export function CaseFolder({ caseId, tab }: { caseId: string; tab: string }) {
           {current === 'consents' && <ConsentsPanel caseId={caseId} data={data} />}
           {current === 'absence' && <AbsencePanel caseId={caseId} data={data} />}
           {current === 'voices' && <VoicesPanel caseId={caseId} data={data} />}
+          {current === 'letters' && <LettersPanel caseId={caseId} data={data} sub={sub} />}
           {current === 'pupil' && <PupilPanel caseId={caseId} data={data} />}
         </Tabs.Content>
       </Tabs.Root>
