@@ -151,6 +151,8 @@ export function createHandlers(session: Session): Handlers {
         evaluationKeys: state.evaluationKeys,
         history: state.history,
         summary: summarizeCase(state),
+        letters: state.letters,
+        drafts: state.drafts,
       };
     },
     'cases.create': async (input) => {

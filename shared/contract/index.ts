@@ -208,6 +208,10 @@ export const contract = {
       evaluationKeys: z.record(z.string(), z.array(z.string())),
       history: z.array(z.unknown()),
       summary,
+      /** Letters issued in the case, oldest first (shared/letters/events.ts IssuedLetter). */
+      letters: z.array(z.unknown()).optional(),
+      /** Letters in progress, last saved first (shared/letters/events.ts LetterDraft). */
+      drafts: z.array(z.unknown()).optional(),
     }),
     errors: ['VAULT_LOCKED', 'NOT_FOUND', 'TAMPERED', 'IO'],
   }),

@@ -16,6 +16,7 @@ const file = z.string().min(1).max(4096);
 const pdfOut = file.regex(/\.pdf$/iu, { message: 'PDF_EXTENSION' });
 const p12Out = file.regex(/\.(p12|pfx)$/iu, { message: 'CERT_EXTENSION' });
 const caseRef = z.string().min(1).max(200);
+const draftId = z.string().regex(/^[a-z2-7]{26}$/u, { message: 'ID_FORMAT' });
 
 /** Letter settings in a call; what is left out comes from the app's settings and the defaults. */
 export const letterSettingsInput = z.strictObject({
@@ -99,34 +100,60 @@ export const verifyOutput = z.object({
   contentHash: z.string().nullable(),
 });
 
+/** The largest letter PDF `letters.verify` takes as bytes; its base64 stays under the host's 64 MiB body limit. */
+export const VERIFY_MAX_BYTES = 40 * 1024 * 1024;
+const MAX_BASE64 = 4 * Math.ceil(VERIFY_MAX_BYTES / 3);
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/u;
+// Too long is reported as TOO_LARGE alone, without scanning tens of megabytes first.
+const isBase64 = (s: string) => s.length > MAX_BASE64 || (s.length % 4 === 0 && BASE64.test(s));
+/** A PDF as standard base64 (RFC 4648 §4, padded), at most VERIFY_MAX_BYTES when decoded. */
+const pdfBase64 = z
+  .string()
+  .min(1)
+  .max(MAX_BASE64, { message: 'TOO_LARGE' })
+  .refine(isBase64, { message: 'BASE64' });
+
 const errors = (...codes: ErrorCode[]) => codes;
 
 export const letterOps = {
   /** The clarity checks, LIX and the letter model, without writing anything (the editor's preview). */
   'letters.preview': {
-    input: z.strictObject(letterInput),
+    input: z.strictObject({
+      ...letterInput,
+      /** Also render the letter as a PDF marked UTKAST (unsigned, nothing written): the live preview. */
+      pdf: z.boolean().optional(),
+    }),
     output: z.object({
       findings: z.array(finding),
       lix,
       canIssue: z.boolean(),
       letter: z.unknown(),
+      /** The preview PDF as base64, when `pdf` was asked for. */
+      pdf: z.string().optional(),
     }),
     errors: errors('VAULT_LOCKED', 'NOT_FOUND', 'TAMPERED', 'VALIDATION', 'LETTER_DATA_MISSING', 'IO'),
   },
   /**
    * Renders and writes a letter PDF to `out` (atomically) and records `letters.issued`; with
    * `draft`, renders it marked UTKAST, unsigned, whatever the checks say, and records nothing.
+   * Without `out` (the app), nothing is written outside the vault: the PDF comes back as `pdf`
+   * (base64) for the user to save where they choose.
    */
   'letters.issue': {
     input: z.strictObject({
       ...letterInput,
-      out: pdfOut,
+      out: pdfOut.optional(),
+      /** The saved draft this letter is issued from: issuing closes it. */
+      draftId: draftId.optional(),
       draft: z.boolean().default(false),
       /** The service's certificate for a PAdES signature. */
       p12: z.strictObject({ file, password: z.string().max(1024) }).optional(),
     }),
     output: z.object({
-      file: z.string(),
+      /** Where the PDF was written; null when it was returned as `pdf` instead. */
+      file: z.string().nullable(),
+      /** The PDF as base64, when no `out` was given. */
+      pdf: z.string().optional(),
       letterId: z.string(),
       kind: z.enum(LETTER_KINDS),
       lang: z.enum(LETTER_LANGS),
@@ -155,9 +182,31 @@ export const letterOps = {
       'IO',
     ),
   },
+  /** Saves a letter in progress in the case (`letters.drafted`); a new draft without `draftId`. */
+  'letters.saveDraft': {
+    input: z.strictObject({
+      caseId: caseRef,
+      draftId: draftId.optional(),
+      kind: z.enum(LETTER_KINDS),
+      lang: z.enum(LETTER_LANGS).default('nb'),
+      options: letterOptions.default({}),
+    }),
+    output: z.object({ draftId: z.string(), savedAt: z.string() }),
+    errors: errors('VAULT_LOCKED', 'NOT_FOUND', 'TAMPERED', 'VALIDATION', 'IO'),
+  },
+  /** Throws a saved draft away (`letters.draftDiscarded`); the history keeps that it existed. */
+  'letters.discardDraft': {
+    input: z.strictObject({ caseId: caseRef, draftId, reason: z.string().max(2000).optional() }),
+    output: z.object({}),
+    errors: errors('VAULT_LOCKED', 'NOT_FOUND', 'TAMPERED', 'VALIDATION', 'IO'),
+  },
   /** Checks a letter PDF: seal, JWS, PAdES; and says what it asks of whom by when. Needs no vault. */
   'letters.verify': {
-    input: z.strictObject({ file, jwks: jwks.optional() }),
+    // A path (the CLI) or the file's bytes (the app: a renderer has no paths). One or the other.
+    input: z.union([
+      z.strictObject({ file, jwks: jwks.optional() }),
+      z.strictObject({ pdf: pdfBase64, jwks: jwks.optional() }),
+    ]),
     output: verifyOutput,
     errors: errors('NOT_A_LETTER', 'VALIDATION', 'IO'),
   },

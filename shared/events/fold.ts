@@ -1,5 +1,5 @@
 import { COLLECTIONS, type CaseDoc, type Collection } from '../domain/caseDoc';
-import type { IssuedLetter, LetterIssued } from '../letters/events';
+import type { IssuedLetter, LetterDraft, LetterDrafted, LetterIssued } from '../letters/events';
 import { compareEvents, EVENT_VERSION, parseEventData, type StoredEvent } from './vocabulary';
 
 export interface FieldChange {
@@ -38,6 +38,8 @@ export interface CaseState {
   evaluationKeys: Record<string, string[]>;
   /** Letters issued in this case, oldest first (kept beside `doc`: not part of bro-interchange/1). */
   letters: IssuedLetter[];
+  /** Letters in progress (saved in the editor, not issued nor discarded), last saved first. */
+  drafts: LetterDraft[];
   history: HistoryEntry[];
   eventCount: number;
   /** Events of a type this version does not know (from a newer writer): kept on disk, not applied. */
@@ -75,6 +77,7 @@ export function foldCase(caseId: string, events: readonly StoredEvent[]): CaseSt
   const evaluations = new Map<string, Entity>();
   const history: HistoryEntry[] = [];
   const letters: IssuedLetter[] = [];
+  const drafts = new Map<string, LetterDraft>();
   let skipped = 0;
   let count = 0;
   let lastHlc: string | null = null;
@@ -115,6 +118,13 @@ export function foldCase(caseId: string, events: readonly StoredEvent[]): CaseSt
       applySet(pupilFields, data.set as Record<string, unknown>, changes);
     } else if (ev.type === 'letters.issued') {
       letters.push({ ...(data as unknown as LetterIssued), eventId: ev.id, at: ev.at, actor: ev.actor });
+      const from = (data as unknown as LetterIssued).draftId;
+      if (from) drafts.delete(from);
+    } else if (ev.type === 'letters.drafted') {
+      const d = data as unknown as LetterDrafted;
+      drafts.set(d.draftId, { ...d, actor: ev.actor, at: ev.at });
+    } else if (ev.type === 'letters.draftDiscarded') {
+      drafts.delete(data.draftId as string);
     } else {
       const map = kind === 'evaluations' ? evaluations : collections[kind as Collection];
       const key = data.key as string;
@@ -161,6 +171,7 @@ export function foldCase(caseId: string, events: readonly StoredEvent[]): CaseSt
     keys,
     evaluationKeys,
     letters,
+    drafts: [...drafts.values()].sort((a, b) => (a.savedAt < b.savedAt ? 1 : a.savedAt > b.savedAt ? -1 : 0)),
     history,
     eventCount: count,
     skippedEvents: skipped,

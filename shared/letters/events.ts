@@ -37,8 +37,36 @@ export const letterIssued = z.strictObject({
   /** Warnings the letter was issued with (codes only). */
   warnings: z.array(z.string().max(60)).max(200),
   note: optionalText(500),
+  /** The saved draft this letter was issued from; issuing closes it. */
+  draftId: z
+    .string()
+    .regex(/^[a-z2-7]{26}$/u)
+    .optional(),
 });
 export type LetterIssued = z.infer<typeof letterIssued>;
+
+const draftId = z.string().regex(/^[a-z2-7]{26}$/u);
+
+/**
+ * `letters.drafted`: the caseworker saved a letter in progress (the editor's "Lagre utkast"). A
+ * draft is the letter's input, not its text: the kind, the language and the options; the text is
+ * assembled from the case when the draft is opened again, so it follows the case.
+ */
+export const letterDrafted = z.strictObject({
+  draftId,
+  kind: z.enum(LETTER_KINDS),
+  lang: z.enum(LETTER_LANGS),
+  options: letterOptions,
+  /** When it was saved (ISO 8601 time). */
+  savedAt: z.string().max(40),
+});
+export type LetterDrafted = z.infer<typeof letterDrafted>;
+
+/** `letters.draftDiscarded`: a draft was thrown away (the history keeps that it existed). */
+export const letterDraftDiscarded = z.strictObject({ draftId, reason: optionalText(2000) });
+
+/** A draft as the fold keeps it: the latest save, plus who saved it. */
+export type LetterDraft = LetterDrafted & { actor: string; at: string };
 
 /** An issued letter as the fold keeps it: the payload plus who recorded it and when. */
 export type IssuedLetter = LetterIssued & { eventId: string; at: string; actor: string };

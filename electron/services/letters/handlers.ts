@@ -9,7 +9,8 @@ import type { Session } from '../session';
 import { createTestP12 } from '../signing/p12';
 import { verifyLetterPdf } from '../signing/verify';
 import { writeAtomic } from '../vault/atomic';
-import { issueLetter, previewLetter, resolveCase } from './issue';
+import { issueLetter, previewLetter, previewPdf, resolveCase } from './issue';
+import { randomId } from '../vault/crypto';
 
 type Ops = typeof letterOps;
 type In<K extends keyof Ops> = z.output<Ops[K]['input']>;
@@ -31,12 +32,33 @@ export function letterHandlers(session: Session): LetterHandlers {
     'letters.preview': async (input) => {
       const vault = session.requireVault();
       const caseId = await resolveCase(vault, input.caseId);
-      const r = await previewLetter(
-        vault,
-        { caseId, kind: input.kind, lang: input.lang, options: input.options, settings: input.settings },
-        { today: session.today(), appLetterhead: appLetterhead(session) },
-      );
-      return { findings: r.findings, lix: r.lix, canIssue: r.canIssue, letter: r.model };
+      const req = {
+        caseId,
+        kind: input.kind,
+        lang: input.lang,
+        options: input.options,
+        settings: input.settings,
+      };
+      const r = await previewLetter(vault, req, {
+        today: session.today(),
+        appLetterhead: appLetterhead(session),
+      });
+      const pdf = input.pdf
+        ? (
+            await previewPdf(vault, req, {
+              today: session.today(),
+              now: now(session),
+              appLetterhead: appLetterhead(session),
+            })
+          ).toString('base64')
+        : undefined;
+      return {
+        findings: r.findings,
+        lix: r.lix,
+        canIssue: r.canIssue,
+        letter: r.model,
+        ...(pdf ? { pdf } : {}),
+      };
     },
     'letters.issue': async (input) => {
       const vault = session.requireVault();
@@ -49,21 +71,63 @@ export function letterHandlers(session: Session): LetterHandlers {
           lang: input.lang,
           options: input.options,
           settings: input.settings,
-          out: path.resolve(input.out),
+          out: input.out === undefined ? null : path.resolve(input.out),
           draft: input.draft,
           p12: input.p12 ?? null,
+          draftId: input.draftId,
         },
         { today: session.today(), now: now(session), appLetterhead: appLetterhead(session) },
       );
     },
-    'letters.verify': async ({ file, jwks }) => {
+    'letters.verify': async (input) => {
       let bytes: Buffer;
-      try {
-        bytes = await readFile(file);
-      } catch {
-        throw new BroError('IO', 'Could not read the file', { detail: { reason: 'READ' } });
+      if ('pdf' in input) {
+        // The app's way in: bytes from a chosen or dropped file, base64 checked by the contract.
+        bytes = Buffer.from(input.pdf, 'base64');
+      } else {
+        try {
+          bytes = await readFile(input.file);
+        } catch {
+          throw new BroError('IO', 'Could not read the file', { detail: { reason: 'READ' } });
+        }
       }
-      return verifyLetterPdf(bytes, jwks ? jwks.keys : null);
+      return verifyLetterPdf(bytes, input.jwks ? input.jwks.keys : null);
+    },
+    'letters.saveDraft': async (input) => {
+      const vault = session.requireVault();
+      const caseId = await resolveCase(vault, input.caseId);
+      if (input.draftId) {
+        const state = await vault.fold(caseId);
+        if (!state.drafts.some((d) => d.draftId === input.draftId))
+          throw new BroError('NOT_FOUND', 'No such draft', {
+            issues: [{ path: ['draftId'], code: 'NOT_FOUND' }],
+          });
+      }
+      const draftId = input.draftId ?? randomId();
+      const savedAt = now(session).toISOString();
+      await vault.append(caseId, [
+        {
+          type: 'letters.drafted',
+          data: { draftId, kind: input.kind, lang: input.lang, options: input.options, savedAt },
+        },
+      ]);
+      return { draftId, savedAt };
+    },
+    'letters.discardDraft': async (input) => {
+      const vault = session.requireVault();
+      const caseId = await resolveCase(vault, input.caseId);
+      const state = await vault.fold(caseId);
+      if (!state.drafts.some((d) => d.draftId === input.draftId))
+        throw new BroError('NOT_FOUND', 'No such draft', {
+          issues: [{ path: ['draftId'], code: 'NOT_FOUND' }],
+        });
+      await vault.append(caseId, [
+        {
+          type: 'letters.draftDiscarded',
+          data: { draftId: input.draftId, reason: input.reason ?? null },
+        },
+      ]);
+      return {};
     },
     'keys.jwks': async () => {
       const vault = session.requireVault();

@@ -111,7 +111,8 @@ async function memberName(vault: Vault, memberId: string): Promise<string | null
 }
 
 export interface IssueResult {
-  file: string;
+  file: string | null;
+  pdf?: string;
   letterId: string;
   kind: LetterKind;
   lang: LetterLang;
@@ -127,51 +128,30 @@ export interface IssueResult {
   lix: number;
 }
 
-/**
- * Issues a letter (or renders a draft): checks, canonical JSON, JWS, PDF/A rendering, the seal,
- * PAdES when a P12 is given, an atomic write, and a `letters.issued` event. Either all of it
- * happens or none: a refused letter, a wrong P12 password or a missing font writes nothing, and
- * a failed event removes the file just written.
- */
-export async function issueLetter(
-  vault: Vault,
-  req: LetterRequest & { out: string; draft: boolean; p12: { file: string; password: string } | null },
-  ctx: { today: string; now: Date; appLetterhead: Letterhead | null; fontsDir?: string },
-): Promise<IssueResult> {
-  const key = req.draft ? null : vault.memberSigningKey();
-  if (!req.draft && !key)
-    throw new BroError('SIGNING_KEY_MISSING', 'Opened with the recovery key: nothing to sign with');
-  const signer = key
-    ? { name: await memberName(vault, key.memberId), memberId: key.memberId, kid: key.kid }
-    : null;
-  const letterId = randomId();
-  const p = await prepare(
-    vault,
-    req,
-    { today: ctx.today, draft: req.draft, appLetterhead: ctx.appLetterhead, letterId },
-    signer,
-  );
-  if (!req.draft && hasErrors(p.findings))
-    throw new BroError('LETTER_INCOMPLETE', 'The letter fails its clarity checks', {
-      issues: p.findings.map(findingIssue),
-      detail: { errors: p.findings.filter((f) => f.severity === 'error').length },
-    });
+/** What is needed to render: the prepared letter, signer key and certificate (both optional). */
+interface Built {
+  pdf: Buffer;
+  pages: number;
+  prepared: PreparedLetter & { settings: LetterSettings };
+  contentHash: string;
+  code: string | null;
+}
 
-  // The certificate is opened before anything is rendered, so a wrong password costs nothing.
-  let pades: ReturnType<typeof loadP12> | null = null;
-  if (req.p12 && !req.draft) {
-    let bytes: Buffer;
-    try {
-      bytes = await readFile(req.p12.file);
-    } catch {
-      throw new BroError('IO', 'Could not read the P12 file', { detail: { reason: 'READ_P12' } });
-    }
-    pades = loadP12(bytes, req.p12.password);
-  }
-
+async function buildPdf(
+  prepared: PreparedLetter & { settings: LetterSettings },
+  opts: {
+    draft: boolean;
+    key: ReturnType<Vault['memberSigningKey']>;
+    pades: ReturnType<typeof loadP12> | null;
+    now: Date;
+    fontsDir?: string | undefined;
+  },
+): Promise<Built> {
+  const p = prepared;
+  const { key, pades } = opts;
   const json = Buffer.from(canonicalJson(p.model), 'utf8');
   const contentHash = createHash('sha256').update(json).digest('hex');
-  const code = req.draft ? null : verificationCode(contentHash);
+  const code = opts.draft ? null : verificationCode(contentHash);
   const attachments = [
     {
       name: LETTER_JSON,
@@ -193,9 +173,9 @@ export async function issueLetter(
   const rendered = await renderLetter({
     layout: p.layout,
     code,
-    draft: req.draft,
+    draft: opts.draft,
     attachments,
-    seal: !req.draft,
+    seal: !opts.draft,
     pades: pades
       ? {
           name: describeCertificate(pades.certDer).commonName ?? service,
@@ -204,18 +184,107 @@ export async function issueLetter(
           contactInfo: [p.model.letterhead.phone, p.model.letterhead.email].filter(Boolean).join(', '),
         }
       : null,
-    time: ctx.now,
-    ...(ctx.fontsDir ? { fontsDir: ctx.fontsDir } : {}),
+    time: opts.now,
+    ...(opts.fontsDir ? { fontsDir: opts.fontsDir } : {}),
   });
   let pdf = rendered.pdf;
   if (key) pdf = await sealPdf(pdf, key, contentHash);
   if (pades) pdf = await signPades(pdf, pades);
+  return { pdf, pages: rendered.pages, prepared, contentHash, code };
+}
 
-  try {
-    // SECURITY: plaintext leaves the vault only here, by the user's choice; written atomically, mode 0600.
-    await writeAtomic(req.out, pdf);
-  } catch {
-    throw new BroError('IO', 'Could not write the letter', { detail: { reason: 'WRITE' } });
+/**
+ * The editor's live preview as a PDF: rendered exactly as an issued letter would be, but marked
+ * UTKAST, unsigned, with no verification code, and nothing written or recorded.
+ */
+export async function previewPdf(
+  vault: Vault,
+  req: LetterRequest,
+  ctx: { today: string; now: Date; appLetterhead: Letterhead | null; fontsDir?: string },
+): Promise<Buffer> {
+  const key = vault.memberSigningKey();
+  const signer = key
+    ? { name: await memberName(vault, key.memberId), memberId: key.memberId, kid: key.kid }
+    : null;
+  const p = await prepare(
+    vault,
+    req,
+    { today: ctx.today, draft: true, appLetterhead: ctx.appLetterhead, letterId: randomId() },
+    signer,
+  );
+  return (await buildPdf(p, { draft: true, key: null, pades: null, now: ctx.now, fontsDir: ctx.fontsDir }))
+    .pdf;
+}
+
+/**
+ * Issues a letter (or renders a draft): checks, canonical JSON, JWS, PDF/A rendering, the seal,
+ * PAdES when a P12 is given, an atomic write (or the bytes back, when there is no `out`), and a
+ * `letters.issued` event. Either all of it happens or none: a refused letter, a wrong P12
+ * password or a missing font writes nothing, and a failed event removes the file just written.
+ */
+export async function issueLetter(
+  vault: Vault,
+  req: LetterRequest & {
+    out: string | null;
+    draft: boolean;
+    p12: { file: string; password: string } | null;
+    draftId?: string | undefined;
+  },
+  ctx: { today: string; now: Date; appLetterhead: Letterhead | null; fontsDir?: string },
+): Promise<IssueResult> {
+  const key = req.draft ? null : vault.memberSigningKey();
+  if (!req.draft && !key)
+    throw new BroError('SIGNING_KEY_MISSING', 'Opened with the recovery key: nothing to sign with');
+  const signer = key
+    ? { name: await memberName(vault, key.memberId), memberId: key.memberId, kid: key.kid }
+    : null;
+  const letterId = randomId();
+  const p = await prepare(
+    vault,
+    req,
+    { today: ctx.today, draft: req.draft, appLetterhead: ctx.appLetterhead, letterId },
+    signer,
+  );
+  if (!req.draft && hasErrors(p.findings))
+    throw new BroError('LETTER_INCOMPLETE', 'The letter fails its clarity checks', {
+      issues: p.findings.map(findingIssue),
+      detail: { errors: p.findings.filter((f) => f.severity === 'error').length },
+    });
+  if (req.draftId && !req.draft) {
+    const state = await vault.fold(req.caseId);
+    if (!state.drafts.some((d) => d.draftId === req.draftId))
+      throw new BroError('NOT_FOUND', 'No such draft', {
+        issues: [{ path: ['draftId'], code: 'NOT_FOUND' }],
+      });
+  }
+
+  // The certificate is opened before anything is rendered, so a wrong password costs nothing.
+  let pades: ReturnType<typeof loadP12> | null = null;
+  if (req.p12 && !req.draft) {
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(req.p12.file);
+    } catch {
+      throw new BroError('IO', 'Could not read the P12 file', { detail: { reason: 'READ_P12' } });
+    }
+    pades = loadP12(bytes, req.p12.password);
+  }
+
+  const { pdf, pages, contentHash, code } = await buildPdf(p, {
+    draft: req.draft,
+    key,
+    pades,
+    now: ctx.now,
+    fontsDir: ctx.fontsDir,
+  });
+
+  if (req.out !== null) {
+    try {
+      // SECURITY: plaintext leaves the vault only here, by the user's choice; written atomically, mode 0600.
+      await writeAtomic(req.out, pdf);
+    } catch {
+      throw new BroError('IO', 'Could not write the letter', { detail: { reason: 'WRITE' } });
+    }
   }
   if (!req.draft && key) {
     const event: LetterIssued = {
@@ -233,17 +302,19 @@ export async function issueLetter(
       options: req.options,
       warnings: p.findings.map((f) => f.code),
       note: null,
+      ...(req.draftId ? { draftId: req.draftId } : {}),
     };
     try {
       await vault.append(req.caseId, [{ type: 'letters.issued', data: event }]);
     } catch (e) {
-      await unlink(req.out).catch(() => {});
+      if (req.out !== null) await unlink(req.out).catch(() => {});
       throw e;
     }
   }
   await vault.audit(req.draft ? 'letter.draft' : 'letter.issue', req.caseId);
   return {
     file: req.out,
+    ...(req.out === null ? { pdf: pdf.toString('base64') } : {}),
     letterId,
     kind: req.kind,
     lang: req.lang,
@@ -253,7 +324,7 @@ export async function issueLetter(
     code,
     kid: key?.kid ?? null,
     pades: pades ? { subject: pades.subject } : null,
-    pages: rendered.pages,
+    pages,
     bytes: pdf.length,
     findings: p.findings,
     lix: p.lix.lix,
