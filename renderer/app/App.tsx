@@ -7,7 +7,7 @@ import { CaseList } from '../features/cases/CaseList';
 import { SettingsScreen } from '../features/settings/Settings';
 import { ReportScreen } from '../features/reports/Report';
 import { TasksScreen } from '../features/tasks/Tasks';
-import { VerifyScreen } from '../features/verify/Verify';
+import { useDropToVerify, VerifyScreen } from '../features/verify/Verify';
 import { RecoveryKey, VaultGate } from '../features/vault/VaultGate';
 import { I18nProvider, useI18n } from './i18n';
 import { href, useRoute } from './router';
@@ -73,6 +73,8 @@ function Shell({ demo, autoLockMinutes }: { demo: boolean; autoLockMinutes: numb
   const { t } = useI18n();
   const route = useRoute();
   const lock = useLock(autoLockMinutes);
+  // A PDF dropped anywhere opens «Kontroller brev» with it (and never navigates the window to the file).
+  useDropToVerify();
   const [help, setHelp] = useState(false);
 
   // SECURITY: the window title names the screen only, never a pupil.

@@ -70,3 +70,20 @@ export class Folder {
     await expect(this.dialog).toBeHidden();
   }
 }
+
+/** «Kontroller brev» (tests/e2e/verify.spec.ts). */
+export class VerifyPage {
+  constructor(readonly page: Page) {}
+  get heading() {
+    return this.page.getByRole('heading', { name: 'Kontroller brev', level: 1 });
+  }
+  /** The verdict's heading: Gyldig, IKKE gyldig, or why the file cannot be checked. */
+  get verdict() {
+    return this.page.locator('#verify-verdict');
+  }
+  async choose(file: string) {
+    const chooser = this.page.waitForEvent('filechooser');
+    await this.page.getByRole('button', { name: 'Velg PDF …' }).click();
+    await (await chooser).setFiles(file);
+  }
+}

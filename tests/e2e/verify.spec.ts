@@ -1,0 +1,210 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { main as bro } from '../../electron/cli/main';
+import { call, createHandlers } from '../../electron/services/handlers';
+import { Session } from '../../electron/services/session';
+import { DEMO_PASSPHRASE } from '../../shared/demo/passphrase';
+import { checkScreen, expect, screenshot, test } from './fixtures';
+import { VerifyPage } from './pages';
+
+/**
+ * «Kontroller brev»: a real letter, issued and signed from the demo vault through the real
+ * handlers, checked in the app by choosing it and by dropping it on the window, and compared
+ * with what `bro verify --json` says of the same file; a tampered copy and a text file too.
+ */
+
+/** The caseworker's decisions for the findings a letter can be issued with (as the letter editor records them). */
+const DECIDABLE = new Set([
+  'CONSENT_MISSING',
+  'PUPIL_VOICE_MISSING',
+  'PARENTS_VIEW_MISSING',
+  'SCHOOL_ENVIRONMENT_MISSING',
+  'VAGUE_PHRASE',
+]);
+
+/**
+ * Issues a signed anbefaling for the first demo case that can have one, as a second device on
+ * the same demo vault (its own session, as another window of Bro would be). Returns the file.
+ */
+async function issueDemoLetter(demoDir: string, out: string): Promise<{ file: string; jwks: unknown }> {
+  const h = createHandlers(new Session());
+  await call(h, 'vault.unlock', { dir: demoDir, passphrase: DEMO_PASSPHRASE });
+  try {
+    for (const c of (await call(h, 'cases.list', {})).cases) {
+      let preview;
+      try {
+        preview = await call(h, 'letters.preview', { caseId: c.caseId, kind: 'anbefaling' });
+      } catch {
+        continue; // LETTER_DATA_MISSING: no measures in this case
+      }
+      const errors = preview.findings.filter((f) => f.severity === 'error');
+      if (!errors.every((f) => DECIDABLE.has(f.code))) continue;
+      const legalBasis: Record<string, string> = {};
+      const reasons: Record<string, string> = {};
+      const keep: { phrase: string; path: string; reason: string }[] = [];
+      for (const f of errors) {
+        if (f.code === 'CONSENT_MISSING') legalBasis[f.recipient!] = 'Forvaltningsloven § 13 b nr. 1';
+        if (f.code === 'PUPIL_VOICE_MISSING') reasons.pupilVoice = 'Eleven ønsket ikke samtale nå.';
+        if (f.code === 'PARENTS_VIEW_MISSING') reasons.parentsView = 'Foresatte har ikke svart ennå.';
+        if (f.code === 'SCHOOL_ENVIRONMENT_MISSING')
+          reasons.schoolEnvironment = 'Skolemiljøet er undersøkt uten funn.';
+        if (f.code === 'VAGUE_PHRASE')
+          keep.push({
+            phrase: f.phrase!,
+            path: f.path
+              .map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`))
+              .join('')
+              .slice(1),
+            reason: 'Avtalt ordlyd i møtet med foresatte.',
+          });
+      }
+      const options = { legalBasis, reasons, keep };
+      const issued = await call(h, 'letters.issue', { caseId: c.caseId, kind: 'anbefaling', options, out });
+      expect(issued.draft).toBe(false);
+      return { file: out, jwks: await call(h, 'keys.jwks', {}) };
+    }
+    throw new Error('no demo case can have an anbefaling');
+  } finally {
+    await call(h, 'vault.lock', {});
+  }
+}
+
+/** `bro verify FILE --json` (the real CLI entry, in-process). */
+async function cliVerify(file: string, jwksFile?: string) {
+  let out = '';
+  const code = await bro(['verify', file, ...(jwksFile ? ['--jwks', jwksFile] : []), '--json'], {
+    out: (s) => (out += s),
+    err: () => {},
+    env: {},
+    isTTY: false,
+  });
+  return { code, json: JSON.parse(out) };
+}
+
+/** Drops a file on the page (a real DragEvent with a DataTransfer made in the page from the bytes). */
+async function drop(page: Page, bytes: Buffer, name: string, type = 'application/pdf'): Promise<boolean> {
+  return page.evaluate(
+    ({ b64, name, type }) => {
+      const bin = atob(b64);
+      const buf = new Uint8Array(bin.length);
+      for (let i = 0; i < bin.length; i++) buf[i] = bin.charCodeAt(i);
+      const dt = new DataTransfer();
+      dt.items.add(new File([buf], name, { type }));
+      const target = document.querySelector('main') ?? document.body;
+      target.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+      // dispatchEvent is false when the drop was cancelled: the browser did not open the file.
+      return !target.dispatchEvent(
+        new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }),
+      );
+    },
+    { b64: bytes.toString('base64'), name, type },
+  );
+}
+
+test.describe('Kontroller brev', () => {
+  test.use({ vault: 'demo', demoCases: 40 });
+
+  test('a signed letter chosen or dropped shows Gyldig and what it asks, as bro verify does; a tampered copy and a text file do not', async ({
+    bro: app,
+  }) => {
+    const { page, root, demoDir } = app;
+    const { file, jwks } = await issueDemoLetter(demoDir, path.join(root, 'anbefaling.pdf'));
+    const jwksFile = path.join(root, 'jwks.json');
+    writeFileSync(jwksFile, JSON.stringify(jwks));
+    const cli = await cliVerify(file, jwksFile);
+    expect(cli.code).toBe(0);
+    expect(cli.json.valid).toBe(true);
+
+    const verify = new VerifyPage(page);
+    await expect(page.getByRole('heading', { name: 'Saker', level: 1 })).toBeVisible();
+    await page.keyboard.press('Alt+4');
+    await expect(verify.heading).toBeVisible();
+    await expect(page).toHaveTitle('Kontroller brev – Bro');
+    await checkScreen(page, '90-verify-empty');
+
+    // Choose it (the button opens the file input; Playwright fills the input).
+    await verify.choose(file);
+    await expect(verify.verdict).toHaveText('Gyldig');
+    await expect(verify.verdict).toBeFocused();
+    await expect(page.getByText('Signert av Demo, som er medlem av denne tjenesten.')).toBeVisible();
+    const letter = cli.json.letter;
+    const facts = page.getByTestId('verify-letter');
+    await expect(facts).toContainText('Anbefaling til skolen');
+    await expect(facts).toContainText(letter.date.split('-').reverse().join('.'));
+    await expect(facts).toContainText(cli.json.code);
+    if (letter.replyBy) await expect(facts).toContainText(letter.replyBy.split('-').reverse().join('.'));
+    // The recommendations: one row each, with what, who and when as bro verify says.
+    const rows = page.getByTestId('verify-recommendations').locator('tbody tr');
+    await expect(rows).toHaveCount(letter.recommendations.length);
+    const person = (p: { role: string; name: string | null } | null) =>
+      p ? (p.name ? `${p.name} (${p.role})` : p.role) : '–';
+    const nb = (d: string | null | undefined) => (d ? d.split('-').reverse().join('.') : '–');
+    for (const [i, m] of (letter.recommendations as Rec[]).entries()) {
+      await expect(rows.nth(i).locator('td')).toHaveText([
+        m.what,
+        person(m.responsible),
+        person(m.leader),
+        nb(m.start),
+        nb(m.evaluation?.date),
+        m.evaluation?.method ?? '–',
+        m.evaluation?.convenedBy ?? '–',
+      ]);
+    }
+    await expect(page.getByTestId('verify-asks').locator('tbody tr')).toHaveCount(letter.asks.length);
+    await checkScreen(page, '91-verify-valid');
+    await page.getByTestId('verify-recommendations').scrollIntoViewIfNeeded();
+    await screenshot(page, '91b-verify-valid-asks');
+
+    // Dropped anywhere, on another screen: the app goes to «Kontroller brev» and checks it.
+    await page.keyboard.press('Alt+1');
+    await expect(page.getByRole('heading', { name: 'Saker', level: 1 })).toBeVisible();
+    const good = readFileSync(file);
+    expect(await drop(page, good, 'brev.pdf')).toBe(true);
+    await expect(page).toHaveURL(/#\/verify$/);
+    await expect(verify.verdict).toHaveText('Gyldig');
+    await expect(page.getByText('Kontrollert: brev.pdf')).toBeVisible();
+
+    // One byte changed in the middle: IKKE gyldig, with the reasons as sentences.
+    const bad = Buffer.from(good);
+    const at = Math.floor(bad.length / 2);
+    bad[at] = bad[at]! ^ 0x01;
+    const tampered = path.join(root, 'endret.pdf');
+    writeFileSync(tampered, bad);
+    const cliBad = await cliVerify(tampered, jwksFile);
+    expect(cliBad.json.valid).toBe(false);
+    await verify.choose(tampered);
+    await expect(verify.verdict).toHaveText('IKKE gyldig');
+    await expect(page.getByText('Slik står det i fila, men fordi den ikke er gyldig')).toBeVisible();
+    await expect(page.getByText('Ikke stol på innholdet i denne fila. Dette er galt:')).toBeVisible();
+    await expect(page.getByText('Fila er endret etter at den ble forseglet.')).toBeVisible();
+    await expect(page.locator('.verify-reasons li')).not.toHaveCount(0);
+    // No reason is shown as a bare code.
+    for (const li of await page.locator('.verify-reasons li').allInnerTexts())
+      expect(li).not.toMatch(/^[A-Z_]+$/);
+    await checkScreen(page, '92-verify-tampered');
+
+    // A text file named .pdf: a clear Norwegian message, not a crash.
+    const text = path.join(root, 'ikke-et-brev.pdf');
+    writeFileSync(text, 'Dette er bare tekst.\n');
+    await verify.choose(text);
+    await expect(verify.verdict).toHaveText('Fila kan ikke kontrolleres');
+    await expect(
+      page.getByText('Fila er ikke en PDF. Velg brevet slik det ble sendt, som PDF.'),
+    ).toBeVisible();
+    await checkScreen(page, '93-verify-not-pdf');
+
+    // The chooser is reachable by keyboard.
+    await verify.heading.focus();
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('button', { name: 'Velg PDF …' })).toBeFocused();
+  });
+});
+
+type Rec = {
+  what: string;
+  responsible: { role: string; name: string | null } | null;
+  leader: { role: string; name: string | null } | null;
+  start: string | null;
+  evaluation: { date: string; method: string; convenedBy: string } | null;
+};
