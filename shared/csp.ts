@@ -9,7 +9,7 @@
  * styles through the CSSOM (element.style), which style-src does not restrict.
  */
 export const CSP_DIRECTIVES: Readonly<Record<string, readonly string[]>> = {
-  // SECURITY: everything not listed below is forbidden (workers, media, manifests, frames, …).
+  // SECURITY: everything not listed below is forbidden (media, manifests, frames, …).
   'default-src': ["'none'"],
   // SECURITY: no 'unsafe-inline' and no 'unsafe-eval': injected markup cannot run script.
   'script-src': ["'self'"],
@@ -17,6 +17,8 @@ export const CSP_DIRECTIVES: Readonly<Record<string, readonly string[]>> = {
   'style-src': ["'self'"],
   'img-src': ["'self'", 'data:'],
   'font-src': ["'self'"],
+  // The letter preview parses PDFs in a worker (pdf.js); only a script of our own origin may be one.
+  'worker-src': ["'self'"],
   // SECURITY: the renderer may talk only to its own origin (no exfiltration by fetch/WebSocket).
   'connect-src': ["'self'"],
   // SECURITY: no plugins, no <base> rewriting, no form posts, not framable.

@@ -41,11 +41,11 @@ test.describe('with a demo vault', () => {
     await header.getByRole('button').click();
     await expect(header).toHaveAttribute('aria-sort', 'ascending');
 
-    // Alt+2 and Alt+3 reach the other screens.
+    // Alt+2 and Alt+5 reach the other screens.
     await page.keyboard.press('Alt+2');
     await expect(page.getByRole('heading', { name: 'Oppgaver denne uken' })).toBeVisible();
     await checkScreen(page, '30-tasks');
-    await page.keyboard.press('Alt+3');
+    await page.keyboard.press('Alt+5');
     await expect(page.getByRole('heading', { name: 'Innstillinger' })).toBeVisible();
     await checkScreen(page, '31-settings');
   });

@@ -1,6 +1,20 @@
-import type { CaseData } from '../cases/useCase';
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { BroError } from '../../../shared/errors';
+import type { IssuedLetter, LetterDraft } from '../../../shared/letters/events';
+import { isLetterKind, LETTER_KINDS, type LetterKind } from '../../../shared/letters/kinds';
+import { api } from '../../api';
+import { nbDate, nbDateTime } from '../../app/format';
+import { useI18n, type TextKey } from '../../app/i18n';
+import { go, href } from '../../app/router';
+import { Empty, ErrorBox } from '../../app/ui';
+import { refresh, type CaseData } from '../cases/useCase';
+import { LetterEditor } from './Editor';
 
-/** The case's letters: drafts, issued letters and the editor. */
+/**
+ * The case's letters: start a new one, open or discard a draft, see what was issued. With a kind
+ * (`#/cases/<id>/letters/anbefaling`) or a draft id in the address, the editor.
+ */
 export function LettersPanel({
   caseId,
   data,
@@ -10,10 +24,137 @@ export function LettersPanel({
   data: CaseData;
   sub?: string | undefined;
 }) {
-  void data;
+  const drafts = (data.drafts ?? []) as LetterDraft[];
+  if (sub) {
+    const draft = drafts.find((d) => d.draftId === sub) ?? null;
+    const kind: LetterKind | null = draft ? draft.kind : isLetterKind(sub) ? sub : null;
+    if (kind)
+      return (
+        <LetterEditor key={draft?.draftId ?? kind} caseId={caseId} data={data} kind={kind} draft={draft} />
+      );
+  }
+  return <LetterList caseId={caseId} data={data} drafts={drafts} />;
+}
+
+function LetterList({ caseId, data, drafts }: { caseId: string; data: CaseData; drafts: LetterDraft[] }) {
+  const { t, error } = useI18n();
+  const qc = useQueryClient();
+  const [kind, setKind] = useState<LetterKind>('anbefaling');
+  const [err, setErr] = useState<string | null>(null);
+  const issued = [...((data.letters ?? []) as IssuedLetter[])].reverse();
+  const discard = async (d: LetterDraft) => {
+    if (!window.confirm(t('letters.discardConfirm', { kind: t(`kind.${d.kind}` as TextKey) }))) return;
+    try {
+      await api['letters.discardDraft']({ caseId, draftId: d.draftId });
+      await refresh(qc, caseId);
+    } catch (e) {
+      setErr(e instanceof BroError ? error(e.code) : error('INTERNAL'));
+    }
+  };
   return (
-    <p>
-      {caseId} {sub}
-    </p>
+    <>
+      <section className="panel" aria-labelledby="letters-new">
+        <h2 id="letters-new">{t('letters.new')}</h2>
+        <p className="lead">{t('letters.lead')}</p>
+        <form
+          className="inline-row"
+          onSubmit={(e) => {
+            e.preventDefault();
+            go({ name: 'case', caseId, tab: 'letters', sub: kind });
+          }}
+        >
+          <div className="field">
+            <label htmlFor="new-letter-kind">{t('letters.kind')}</label>
+            <select id="new-letter-kind" value={kind} onChange={(e) => setKind(e.target.value as LetterKind)}>
+              {LETTER_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {t(`kind.${k}` as TextKey)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" className="primary">
+            {t('letters.start')}
+          </button>
+        </form>
+      </section>
+      {err && <ErrorBox>{err}</ErrorBox>}
+      <section className="panel" aria-labelledby="letters-drafts">
+        <h2 id="letters-drafts">{t('letters.drafts')}</h2>
+        {drafts.length === 0 ? (
+          <Empty>{t('letters.noDrafts')}</Empty>
+        ) : (
+          <table className="data">
+            <thead>
+              <tr>
+                <th scope="col">{t('letters.kind')}</th>
+                <th scope="col">{t('letters.lang')}</th>
+                <th scope="col">{t('letters.savedAt')}</th>
+                <th scope="col">{t('letters.by')}</th>
+                <th scope="col">
+                  <span className="sr-only">{t('letters.open')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {drafts.map((d) => (
+                <tr key={d.draftId}>
+                  <td>
+                    <a href={href({ name: 'case', caseId, tab: 'letters', sub: d.draftId })}>
+                      {t(`kind.${d.kind}` as TextKey)}
+                    </a>
+                  </td>
+                  <td>{t(`lang.${d.lang}` as TextKey)}</td>
+                  <td>{nbDateTime(d.savedAt)}</td>
+                  <td>{d.actor}</td>
+                  <td>
+                    <button
+                      type="button"
+                      className="ghost"
+                      onClick={() => void discard(d)}
+                      aria-label={`${t('letters.discard')}: ${t(`kind.${d.kind}` as TextKey)}, ${nbDateTime(d.savedAt)}`}
+                    >
+                      {t('letters.discard')}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      <section className="panel" aria-labelledby="letters-issued">
+        <h2 id="letters-issued">{t('letters.issuedList')}</h2>
+        {issued.length === 0 ? (
+          <Empty>{t('letters.noIssued')}</Empty>
+        ) : (
+          <table className="data">
+            <thead>
+              <tr>
+                <th scope="col">{t('letters.kind')}</th>
+                <th scope="col">{t('letters.version')}</th>
+                <th scope="col">{t('letters.date')}</th>
+                <th scope="col">{t('letters.recipients')}</th>
+                <th scope="col">{t('letters.code')}</th>
+                <th scope="col">{t('letters.pades')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {issued.map((l) => (
+                <tr key={l.letterId}>
+                  <td>{t(`kind.${l.kind}` as TextKey)}</td>
+                  <td>{l.version}</td>
+                  <td>{nbDate(l.date)}</td>
+                  <td>{l.recipients.map((r) => t(`recipient.${r.role}` as TextKey)).join(', ')}</td>
+                  <td className="mono">{l.code}</td>
+                  <td>{l.pades ? t('common.yes') : t('common.no')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        <p className="hint">{t('letters.archiveNote')}</p>
+      </section>
+    </>
   );
 }

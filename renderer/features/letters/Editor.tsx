@@ -1,0 +1,879 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { OpOutput } from '../../../shared/contract';
+import { BroError, formatPath, type Path } from '../../../shared/errors';
+import { KIND_RULES, type LetterKind, type LetterLang } from '../../../shared/letters/kinds';
+import { lixBand } from '../../../shared/letters/lix';
+import type { LetterDraft } from '../../../shared/letters/events';
+import { api } from '../../api';
+import { nbDate, nbDateTime } from '../../app/format';
+import { useI18n, type TextKey } from '../../app/i18n';
+import { go, href } from '../../app/router';
+import { ErrorBox } from '../../app/ui';
+import { refresh, useUpdate, type CaseData } from '../cases/useCase';
+import { IssueDialog } from './IssueDialog';
+import { ASSESSMENT_TOPICS, emptyForm, formFromOptions, optionsFromForm, type LetterForm } from './form';
+import { PdfView } from './PdfView';
+import { MEASURE_TEXT_FIELDS, optionFieldId, REASON_FOR, targetOf } from './targets';
+
+type Preview = OpOutput<'letters.preview'>;
+type Finding = Preview['findings'][number];
+
+const PREVIEW_DELAY_MS = 450;
+
+/**
+ * The letter editor: the letter is assembled from the case; the caseworker fills in what the case
+ * does not say, sees the PDF as it will be, and fixes what the checks find — each finding leads to
+ * the field that fixes it. Drafts are saved in the case; issuing signs and records the letter.
+ */
+export function LetterEditor({
+  caseId,
+  data,
+  kind,
+  draft,
+}: {
+  caseId: string;
+  data: CaseData;
+  kind: LetterKind;
+  draft: LetterDraft | null;
+}) {
+  const { t, lang: uiLang, error, issue } = useI18n();
+  const qc = useQueryClient();
+  const [lang, setLang] = useState<LetterLang>(draft?.lang ?? (uiLang === 'nn' ? 'nn' : 'nb'));
+  const [form, setForm] = useState<LetterForm>(() => (draft ? formFromOptions(draft.options) : emptyForm()));
+  const [draftId, setDraftId] = useState<string | null>(draft?.draftId ?? null);
+  const [savedAt, setSavedAt] = useState<string | null>(draft?.savedAt ?? null);
+  const [dirty, setDirty] = useState(false);
+  const [status, setStatus] = useState<string | null>(null);
+  const [saveError, setSaveError] = useState<BroError | null>(null);
+  const [issuing, setIssuing] = useState(false);
+  const rules = KIND_RULES[kind];
+  const options = useMemo(() => optionsFromForm(form), [form]);
+  const optionsKey = JSON.stringify(options);
+
+  const change = useCallback((fn: (f: LetterForm) => void) => {
+    setForm((f) => {
+      const next = structuredClone(f);
+      fn(next);
+      return next;
+    });
+    setDirty(true);
+    setStatus(null);
+  }, []);
+
+  // The live preview: checks, LIX and the PDF, a moment after the last change (and when the case changes).
+  const preview = useQuery({
+    queryKey: ['letter-preview', caseId, kind, lang, optionsKey, data.summary.eventCount],
+    queryFn: async ({ signal }) => {
+      await new Promise((r) => setTimeout(r, PREVIEW_DELAY_MS));
+      if (signal.aborted) throw new Error('stale');
+      return api['letters.preview']({ caseId, kind, lang, options, pdf: true });
+    },
+    placeholderData: (prev) => prev,
+    retry: false,
+    gcTime: 0,
+  });
+  const current = preview.data;
+  const previewError = preview.error instanceof BroError ? preview.error : null;
+
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [dirty]);
+
+  const save = useCallback(async () => {
+    setSaveError(null);
+    try {
+      const r = await api['letters.saveDraft']({
+        caseId,
+        kind,
+        lang,
+        options,
+        ...(draftId ? { draftId } : {}),
+      });
+      setDraftId(r.draftId);
+      setSavedAt(r.savedAt);
+      setDirty(false);
+      setStatus(t('editor.saved'));
+      await refresh(qc, caseId);
+      // The draft has an address of its own from now on.
+      go({ name: 'case', caseId, tab: 'letters', sub: r.draftId });
+    } catch (e) {
+      setSaveError(e instanceof BroError ? e : new BroError('INTERNAL', 'save failed'));
+    }
+  }, [caseId, kind, lang, options, draftId, qc, t]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
+        e.preventDefault();
+        void save();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [save]);
+
+  const findingsAt = useMemo(() => {
+    const m = new Map<string, Finding[]>();
+    for (const f of current?.findings ?? [])
+      if (f.path[0] === 'options') {
+        const id = optionFieldId(f.path.slice(1));
+        m.set(id, [...(m.get(id) ?? []), f]);
+      }
+    return m;
+  }, [current]);
+
+  /** What is wrong with an option field: malformed input (VALIDATION) first, then the findings there. */
+  const issueText = (id: string): string | undefined => {
+    const invalid =
+      previewError?.code === 'VALIDATION'
+        ? previewError.issues.find((i) => i.path[0] === 'options' && optionFieldId(i.path.slice(1)) === id)
+        : undefined;
+    if (invalid) return issue(invalid.code);
+    return findingsAt
+      .get(id)
+      ?.map((f) => findingText(f))
+      .join(' ');
+  };
+
+  const findingText = (f: Finding) =>
+    t(`finding.${f.code}` as TextKey, {
+      field: f.field ? t(`field.${f.field}` as TextKey) : '',
+      recipient: f.recipient ? t(`recipient.${f.recipient}` as TextKey) : '',
+      phrase: f.phrase ?? '',
+    });
+
+  const keep = (f: Finding, reason: string) =>
+    change((x) => {
+      x.keep.push({ phrase: f.phrase ?? '', path: formatPath(f.path), reason });
+    });
+
+  const measures = data.doc.recommendations ?? [];
+  const meetings = data.doc.meetings ?? [];
+  const canSign = current?.canIssue === true;
+  const errors = (current?.findings ?? []).filter((f) => f.severity === 'error');
+  const warnings = (current?.findings ?? []).filter((f) => f.severity === 'warning');
+
+  return (
+    <section className="editor" aria-labelledby="editor-title">
+      <a
+        className="back"
+        href={href({ name: 'case', caseId, tab: 'letters' })}
+        onClick={(e) => {
+          if (dirty && !window.confirm(t('editor.leaveUnsaved'))) e.preventDefault();
+        }}
+      >
+        ← {t('editor.back')}
+      </a>
+      <div className="panel-head">
+        <h2 id="editor-title" tabIndex={-1}>
+          {t(`kind.${kind}` as TextKey)}
+        </h2>
+        <div className="editor-state" role="status">
+          {dirty ? (
+            <span className="badge warn">{t('editor.unsaved')}</span>
+          ) : savedAt ? (
+            <span className="muted">{t('editor.draftOf', { when: nbDateTime(savedAt) })}</span>
+          ) : null}
+          {status && <span className="saved">{status}</span>}
+        </div>
+      </div>
+      <div className="editor-bar">
+        <div className="field inline">
+          <label htmlFor="letter-lang">{t('letters.lang')}</label>
+          <select
+            id="letter-lang"
+            value={lang}
+            onChange={(e) => {
+              setLang(e.target.value as LetterLang);
+              setDirty(true);
+            }}
+          >
+            <option value="nb">{t('lang.nb')}</option>
+            <option value="nn">{t('lang.nn')}</option>
+          </select>
+        </div>
+        <button type="button" onClick={() => void save()} aria-keyshortcuts="Control+S">
+          {t('editor.saveDraft')}
+        </button>
+        <button
+          type="button"
+          className="primary"
+          disabled={!canSign || preview.isFetching}
+          aria-describedby="issue-why"
+          onClick={() => setIssuing(true)}
+        >
+          {t('editor.issue')}
+        </button>
+        <span id="issue-why" className="muted">
+          {canSign
+            ? ''
+            : current && errors.length === 0
+              ? t('editor.cannotIssueRecovery')
+              : t('editor.cannotIssue')}
+        </span>
+      </div>
+      {saveError && <ErrorBox>{error(saveError.code)}</ErrorBox>}
+
+      <div className="editor-grid">
+        <div className="editor-left">
+          <Findings
+            caseId={caseId}
+            data={data}
+            preview={current ?? null}
+            errors={errors}
+            warnings={warnings}
+            text={findingText}
+            onKeep={keep}
+          />
+          {form.keep.length > 0 && (
+            <section className="panel" aria-labelledby="kept-title">
+              <h3 id="kept-title">{t('editor.kept')}</h3>
+              <ul className="kept">
+                {form.keep.map((k, i) => (
+                  <li key={`${k.phrase}-${k.path ?? ''}-${i}`}>
+                    <span>{t('editor.keptItem', { phrase: k.phrase, reason: k.reason })}</span>
+                    <button
+                      type="button"
+                      className="ghost"
+                      onClick={() => change((x) => void x.keep.splice(i, 1))}
+                      aria-label={`${t('editor.unkeep')}: ${k.phrase}`}
+                    >
+                      {t('editor.unkeep')}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+
+          <section className="panel" aria-labelledby="opts-title">
+            <h3 id="opts-title">{t('editor.options')}</h3>
+            {rules.replyPage && (
+              <OptField
+                id={optionFieldId(['replyBy'])}
+                label={t('opt.replyBy')}
+                hint={t('opt.replyByHint')}
+                date
+                value={form.replyBy}
+                issue={issueText(optionFieldId(['replyBy']))}
+                onChange={(v) => change((x) => void (x.replyBy = v))}
+              />
+            )}
+            {(rules.measureBlocks || rules.measureList) && measures.length > 0 && (
+              <fieldset className="opt-group">
+                <legend>{t('opt.measures')}</legend>
+                <p className="hint">{t('opt.measuresHint')}</p>
+                {measures.map((m) => (
+                  <label key={m.id} className="check-row">
+                    <input
+                      type="checkbox"
+                      checked={form.measures ? form.measures.includes(m.id) : true}
+                      onChange={(e) =>
+                        change((x) => {
+                          const all = measures.map((r) => r.id);
+                          const set = new Set(x.measures ?? all);
+                          if (e.target.checked) set.add(m.id);
+                          else set.delete(m.id);
+                          x.measures = set.size === all.length ? null : all.filter((id) => set.has(id));
+                        })
+                      }
+                    />
+                    {m.what}
+                  </label>
+                ))}
+              </fieldset>
+            )}
+            {kind === 'motereferat' && meetings.length > 0 && (
+              <div className="field">
+                <label htmlFor={optionFieldId(['meeting'])}>{t('opt.meeting')}</label>
+                <select
+                  id={optionFieldId(['meeting'])}
+                  value={form.meeting}
+                  onChange={(e) => change((x) => void (x.meeting = e.target.value))}
+                >
+                  <option value="">{t('opt.meetingLatest')}</option>
+                  {meetings.map((m, i) => (
+                    <option key={`${m.date}-${i}`} value={m.date}>
+                      {nbDate(m.date)}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            )}
+            {kind === 'mottaksbrev' && (
+              <>
+                <OptField
+                  id={optionFieldId(['expectedFirstContact'])}
+                  label={t('opt.expectedFirstContact')}
+                  hint={t('opt.replyByHint').split('.')[0]}
+                  date
+                  value={form.expectedFirstContact}
+                  issue={issueText(optionFieldId(['expectedFirstContact']))}
+                  onChange={(v) => change((x) => void (x.expectedFirstContact = v))}
+                />
+                <fieldset className="opt-group" id={optionFieldId(['waitingAdvice'])} tabIndex={-1}>
+                  <legend>{t('opt.waitingAdvice')}</legend>
+                  <p className="hint">{t('opt.waitingAdviceHint')}</p>
+                  {form.waitingAdvice.map((a, i) => (
+                    <div className="advice-row" key={i}>
+                      <OptField
+                        id={optionFieldId(['waitingAdvice', i, 'what'])}
+                        label={`${t('opt.waitingAdvice.what')} ${i + 1}`}
+                        multiline
+                        value={a.what}
+                        issue={issueText(optionFieldId(['waitingAdvice', i, 'what']))}
+                        onChange={(v) => change((x) => void (x.waitingAdvice[i]!.what = v))}
+                      />
+                      <OptField
+                        id={optionFieldId(['waitingAdvice', i, 'who'])}
+                        label={`${t('opt.waitingAdvice.who')} ${i + 1}`}
+                        value={a.who}
+                        onChange={(v) => change((x) => void (x.waitingAdvice[i]!.who = v))}
+                      />
+                      <button
+                        type="button"
+                        className="ghost"
+                        onClick={() => change((x) => void x.waitingAdvice.splice(i, 1))}
+                      >
+                        {t('opt.waitingAdvice.remove')}
+                      </button>
+                    </div>
+                  ))}
+                  <button
+                    type="button"
+                    onClick={() => change((x) => void x.waitingAdvice.push({ what: '', who: '' }))}
+                  >
+                    {t('opt.waitingAdvice.add')}
+                  </button>
+                </fieldset>
+              </>
+            )}
+            {kind === 'sakkyndig-vurdering' && (
+              <fieldset className="opt-group">
+                <legend>{t('opt.assessment')}</legend>
+                {ASSESSMENT_TOPICS.map((k) => (
+                  <OptField
+                    key={k}
+                    id={optionFieldId(['assessment', k])}
+                    label={t(`opt.assessment.${k}` as TextKey)}
+                    multiline={k !== 'hours'}
+                    value={form.assessment[k]}
+                    issue={issueText(optionFieldId(['assessment', k]))}
+                    onChange={(v) => change((x) => void (x.assessment[k] = v))}
+                  />
+                ))}
+                <OptField
+                  id={optionFieldId(['assessment', 'validUntil'])}
+                  label={t('opt.assessment.validUntil')}
+                  date
+                  value={form.assessment.validUntil}
+                  issue={issueText(optionFieldId(['assessment', 'validUntil']))}
+                  onChange={(v) => change((x) => void (x.assessment.validUntil = v))}
+                />
+              </fieldset>
+            )}
+            {(rules.voices || rules.measureBlocks) && (
+              <fieldset className="opt-group">
+                <legend>{t('opt.reasons')}</legend>
+                {rules.voices && (
+                  <>
+                    <OptField
+                      id={optionFieldId(['reasons', 'pupilVoice'])}
+                      label={t('opt.reasons.pupilVoice')}
+                      multiline
+                      value={form.reasons.pupilVoice}
+                      onChange={(v) => change((x) => void (x.reasons.pupilVoice = v))}
+                    />
+                    <OptField
+                      id={optionFieldId(['reasons', 'parentsView'])}
+                      label={t('opt.reasons.parentsView')}
+                      multiline
+                      value={form.reasons.parentsView}
+                      onChange={(v) => change((x) => void (x.reasons.parentsView = v))}
+                    />
+                  </>
+                )}
+                {rules.measureBlocks && (
+                  <OptField
+                    id={optionFieldId(['reasons', 'schoolEnvironment'])}
+                    label={t('opt.reasons.schoolEnvironment')}
+                    multiline
+                    value={form.reasons.schoolEnvironment}
+                    onChange={(v) => change((x) => void (x.reasons.schoolEnvironment = v))}
+                  />
+                )}
+              </fieldset>
+            )}
+            <fieldset className="opt-group">
+              <legend>{t('opt.recipients')}</legend>
+              {(['rektor', 'kontaktlærer'] as const).map((r) => (
+                <OptField
+                  key={r}
+                  id={optionFieldId(['recipients', r])}
+                  label={t(`opt.recipients.${r}` as TextKey)}
+                  value={form.recipients[r]}
+                  issue={issueText(optionFieldId(['recipients', r]))}
+                  onChange={(v) => change((x) => void (x.recipients[r] = v))}
+                />
+              ))}
+            </fieldset>
+            <fieldset className="opt-group">
+              <legend>{t('opt.legalBasis')}</legend>
+              {(['rektor', 'kontaktlærer', 'foresatte'] as const).map((r) => (
+                <OptField
+                  key={r}
+                  id={optionFieldId(['legalBasis', r])}
+                  label={t(`opt.legalBasis.${r}` as TextKey)}
+                  value={form.legalBasis[r]}
+                  issue={issueText(optionFieldId(['legalBasis', r]))}
+                  onChange={(v) => change((x) => void (x.legalBasis[r] = v))}
+                />
+              ))}
+            </fieldset>
+          </section>
+        </div>
+
+        <section className="editor-right panel" aria-labelledby="preview-title" tabIndex={0}>
+          <h3 id="preview-title">{t('editor.preview')}</h3>
+          <p className="hint">{t('editor.previewNote')}</p>
+          <p className="muted preview-state" role="status">
+            {preview.isFetching ? t('editor.previewUpdating') : ''}
+          </p>
+          {previewError && previewError.code !== 'VALIDATION' && (
+            <ErrorBox>
+              <p>{error(previewError.code)}</p>
+              {previewError.code === 'LETTER_DATA_MISSING' && (
+                <ul>
+                  {previewError.issues.map((i, n) => (
+                    <li key={n}>{issue(i.code)}</li>
+                  ))}
+                </ul>
+              )}
+            </ErrorBox>
+          )}
+          {preview.error && !previewError && <ErrorBox>{t('editor.previewFailed')}</ErrorBox>}
+          {current?.pdf && <PdfView base64={current.pdf} />}
+        </section>
+      </div>
+      {issuing && current && (
+        <IssueDialog
+          caseId={caseId}
+          kind={kind}
+          lang={lang}
+          options={options}
+          draftId={draftId}
+          letter={current.letter}
+          warnings={warnings.length}
+          onClose={(issued) => {
+            setIssuing(false);
+            if (issued) {
+              setDirty(false);
+              void refresh(qc, caseId);
+              go({ name: 'case', caseId, tab: 'letters' });
+            }
+          }}
+        />
+      )}
+    </section>
+  );
+}
+
+function OptField({
+  id,
+  label,
+  hint,
+  value,
+  onChange,
+  issue,
+  multiline,
+  date,
+}: {
+  id: string;
+  label: string;
+  hint?: string | undefined;
+  value: string;
+  onChange: (v: string) => void;
+  issue?: string | undefined;
+  multiline?: boolean;
+  date?: boolean;
+}) {
+  const hintId = `${id}-hint`;
+  const errId = `${id}-err`;
+  const described = [hint ? hintId : null, issue ? errId : null].filter(Boolean).join(' ') || undefined;
+  const common = {
+    id,
+    value,
+    'aria-invalid': issue ? true : undefined,
+    'aria-describedby': described,
+  } as const;
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {hint && (
+        <p className="hint" id={hintId}>
+          {hint}
+        </p>
+      )}
+      {multiline ? (
+        <textarea {...common} rows={3} onChange={(e) => onChange(e.target.value)} />
+      ) : (
+        <input
+          {...common}
+          type="text"
+          className={date ? 'date' : undefined}
+          inputMode={date ? 'numeric' : undefined}
+          placeholder={date ? 'dd.mm.åååå' : undefined}
+          onChange={(e) => onChange(e.target.value)}
+        />
+      )}
+      {issue && (
+        <p className="field-error" id={errId}>
+          {issue}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** Focuses an element by id (and scrolls it into view): "Gå til feltet". */
+function focusField(id: string) {
+  const el = document.getElementById(id);
+  if (!el) return;
+  el.scrollIntoView({ block: 'center' });
+  el.focus();
+}
+
+function Findings({
+  caseId,
+  data,
+  preview,
+  errors,
+  warnings,
+  text,
+  onKeep,
+}: {
+  caseId: string;
+  data: CaseData;
+  preview: Preview | null;
+  errors: Finding[];
+  warnings: Finding[];
+  text: (f: Finding) => string;
+  onKeep: (f: Finding, reason: string) => void;
+}) {
+  const { t } = useI18n();
+  if (!preview)
+    return (
+      <section className="panel" aria-labelledby="findings-title">
+        <h3 id="findings-title">{t('editor.findings')}</h3>
+        <p role="status">{t('app.loading')}</p>
+      </section>
+    );
+  const lix = preview.lix;
+  return (
+    <section className="panel findings" aria-labelledby="findings-title">
+      <h3 id="findings-title">
+        {t('editor.findings')}{' '}
+        {errors.length > 0 && <span className="badge bad">{t('editor.errors', { n: errors.length })}</span>}{' '}
+        {warnings.length > 0 && (
+          <span className="badge warn">{t('editor.warnings', { n: warnings.length })}</span>
+        )}
+      </h3>
+      <p className="lix">
+        {t('editor.lix', { lix: Math.round(lix.lix), band: lixBand(lix.lix) })}{' '}
+        <span className="muted">
+          ({t('editor.lixDetail', { words: lix.words, sentences: lix.sentences, long: lix.longWords })})
+        </span>
+      </p>
+      {errors.length + warnings.length === 0 ? (
+        <p className="ok-line">{t('editor.findingsNone')}</p>
+      ) : (
+        <ol className="finding-list">
+          {[...errors, ...warnings].map((f, i) => (
+            <FindingItem
+              key={`${f.code}-${formatPath(f.path)}-${f.phrase ?? ''}-${i}`}
+              caseId={caseId}
+              data={data}
+              finding={f}
+              text={text(f)}
+              onKeep={onKeep}
+            />
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+/** The text at a case path, when it is one (for showing a flagged phrase in its sentence). */
+function textAt(doc: unknown, path: Path): string | null {
+  let v: unknown = doc;
+  for (const p of path)
+    v = v && typeof v === 'object' ? (v as Record<string | number, unknown>)[p] : undefined;
+  return typeof v === 'string' ? v : null;
+}
+
+/** The text with every occurrence of the phrase marked (case-insensitive). */
+function Highlight({ text, phrase }: { text: string; phrase: string }): ReactNode {
+  const lower = text.toLocaleLowerCase('nb');
+  const p = phrase.toLocaleLowerCase('nb');
+  const out: ReactNode[] = [];
+  let at = 0;
+  for (let i = lower.indexOf(p); p && i >= 0; i = lower.indexOf(p, i + p.length)) {
+    out.push(text.slice(at, i), <mark key={i}>{text.slice(i, i + p.length)}</mark>);
+    at = i + p.length;
+  }
+  out.push(text.slice(at));
+  return <>{out}</>;
+}
+
+function FindingItem({
+  caseId,
+  data,
+  finding: f,
+  text,
+  onKeep,
+}: {
+  caseId: string;
+  data: CaseData;
+  finding: Finding;
+  text: string;
+  onKeep: (f: Finding, reason: string) => void;
+}) {
+  const { t } = useI18n();
+  const target = targetOf(f.path);
+  const [mode, setMode] = useState<'rewrite' | 'keep' | null>(null);
+  const id = useId();
+  const where =
+    f.path[0] === 'recommendations' && typeof f.path[1] === 'number'
+      ? `${t('finding.where.measure', { n: f.path[1] + 1 })}${
+          typeof f.path[2] === 'string' && (MEASURE_TEXT_FIELDS as readonly string[]).includes(f.path[2])
+            ? ` – ${t(`field.${f.path[2]}` as TextKey)}`
+            : ''
+        }`
+      : null;
+  const source = f.phrase ? (f.path[0] === 'options' ? null : textAt(data.doc, f.path)) : null;
+  const reasonField = REASON_FOR[f.code];
+  return (
+    <li className={`finding ${f.severity}`} aria-labelledby={`${id}-msg`}>
+      <p id={`${id}-msg`}>
+        <span className={`badge ${f.severity === 'error' ? 'bad-badge' : 'warn-badge'}`}>
+          {t(f.severity === 'error' ? 'finding.error' : 'finding.warning')}
+        </span>{' '}
+        {where && <strong>{where}: </strong>}
+        {text}
+      </p>
+      {source && f.phrase && (
+        <blockquote className="phrase-context">
+          <Highlight text={source} phrase={f.phrase} />
+        </blockquote>
+      )}
+      <div className="finding-actions">
+        {target.kind === 'option' && (
+          <button type="button" className="link" onClick={() => focusField(target.fieldId)}>
+            {t('editor.goToField')}
+          </button>
+        )}
+        {reasonField && (
+          <button type="button" className="link" onClick={() => focusField(reasonField)}>
+            {t('opt.reasons')}
+          </button>
+        )}
+        {target.kind === 'measureText' && (
+          <button
+            type="button"
+            className="link"
+            aria-expanded={mode === 'rewrite'}
+            onClick={() => setMode(mode === 'rewrite' ? null : 'rewrite')}
+          >
+            {t('editor.rewrite')}
+          </button>
+        )}
+        {(target.kind === 'tab' ||
+          (target.kind === 'measureText' && f.code !== 'VAGUE_PHRASE') ||
+          (f.path[0] === 'recommendations' && target.kind !== 'measureText')) &&
+          target.kind !== 'option' && (
+            <a
+              href={
+                target.kind === 'tab' && target.tab === 'settings'
+                  ? href({ name: 'settings' })
+                  : href({ name: 'case', caseId, tab: target.kind === 'tab' ? target.tab : 'measures' })
+              }
+            >
+              {t('editor.openTab', {
+                tab: t(
+                  (target.kind === 'tab' && target.tab === 'settings'
+                    ? 'nav.settings'
+                    : `case.tab.${target.kind === 'tab' ? target.tab : 'measures'}`) as TextKey,
+                ),
+              })}
+            </a>
+          )}
+        {f.code === 'VAGUE_PHRASE' && (
+          <button
+            type="button"
+            className="link"
+            aria-expanded={mode === 'keep'}
+            onClick={() => setMode(mode === 'keep' ? null : 'keep')}
+          >
+            {t('editor.keep')}
+          </button>
+        )}
+      </div>
+      {mode === 'rewrite' && target.kind === 'measureText' && (
+        <Rewrite
+          caseId={caseId}
+          data={data}
+          target={target}
+          phrase={f.phrase ?? null}
+          onDone={() => setMode(null)}
+        />
+      )}
+      {mode === 'keep' && (
+        <KeepForm
+          phrase={f.phrase ?? ''}
+          onKeep={(reason) => {
+            onKeep(f, reason);
+            setMode(null);
+          }}
+        />
+      )}
+    </li>
+  );
+}
+
+/** "Skriv om": the measure's text in place, saved in the case (every later letter uses it). */
+function Rewrite({
+  caseId,
+  data,
+  target,
+  phrase,
+  onDone,
+}: {
+  caseId: string;
+  data: CaseData;
+  target: { index: number; field: string; nested?: 'evaluation' };
+  phrase: string | null;
+  onDone: () => void;
+}) {
+  const { t, error, issue } = useI18n();
+  const update = useUpdate(caseId);
+  const rec = (data.doc.recommendations ?? [])[target.index] as Record<string, unknown> | undefined;
+  const key = data.keys.recommendations?.[target.index];
+  const evaluation = rec?.evaluation as Record<string, unknown> | null | undefined;
+  const initial = String((target.nested ? evaluation?.[target.field] : rec?.[target.field]) ?? '');
+  const [value, setValue] = useState(initial);
+  // A rewrite corrects what is registered, so it needs a reason (the timeline shows both texts).
+  const [reason, setReason] = useState(
+    phrase ? t('editor.rewriteReasonDefault', { phrase }) : t('editor.rewriteReasonPlain'),
+  );
+  const [err, setErr] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const ref = useRef<HTMLTextAreaElement>(null);
+  const id = useId();
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    el.focus();
+    if (phrase) {
+      const i = initial.toLocaleLowerCase('nb').indexOf(phrase.toLocaleLowerCase('nb'));
+      if (i >= 0) el.setSelectionRange(i, i + phrase.length);
+    }
+  }, [initial, phrase]);
+  if (!rec || !key) return null;
+  const submit = async () => {
+    setBusy(true);
+    setErr(null);
+    try {
+      const set = target.nested
+        ? { evaluation: { ...evaluation, [target.field]: value.trim() } }
+        : { [target.field]: value.trim() };
+      await update([{ op: 'set', entity: 'recommendations', key, set, reason: reason.trim() }]);
+      onDone();
+    } catch (e) {
+      setErr(
+        e instanceof BroError
+          ? [error(e.code), ...e.issues.map((i) => issue(i.code))].join(' ')
+          : error('INTERNAL'),
+      );
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form
+      className="inline-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
+      <div className="field">
+        <label htmlFor={id}>{t('editor.rewriteLabel')}</label>
+        <p className="hint" id={`${id}-hint`}>
+          {t('editor.rewriteHint')}
+        </p>
+        <textarea
+          id={id}
+          ref={ref}
+          rows={4}
+          value={value}
+          aria-describedby={`${id}-hint`}
+          onChange={(e) => setValue(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') onDone();
+          }}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-reason`}>{t('common.reason')}</label>
+        <input id={`${id}-reason`} type="text" value={reason} onChange={(e) => setReason(e.target.value)} />
+      </div>
+      {err && <ErrorBox>{err}</ErrorBox>}
+      <div className="actions">
+        <button
+          type="submit"
+          className="primary"
+          disabled={busy || value.trim() === '' || reason.trim() === ''}
+        >
+          {t('editor.rewriteSave')}
+        </button>
+        <button type="button" onClick={onDone}>
+          {t('common.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function KeepForm({ phrase, onKeep }: { phrase: string; onKeep: (reason: string) => void }) {
+  const { t } = useI18n();
+  const [reason, setReason] = useState('');
+  const id = useId();
+  const ref = useRef<HTMLInputElement>(null);
+  useEffect(() => ref.current?.focus(), []);
+  return (
+    <form
+      className="inline-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (reason.trim()) onKeep(reason.trim());
+      }}
+    >
+      <div className="field">
+        <label htmlFor={id}>
+          {t('editor.keepReason')} («{phrase}»)
+        </label>
+        <input id={id} ref={ref} type="text" value={reason} onChange={(e) => setReason(e.target.value)} />
+      </div>
+      <div className="actions">
+        <button type="submit" className="primary" disabled={reason.trim() === ''}>
+          {t('editor.keepSave')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,132 @@
+import { isoFromInput, nbDate } from '../../app/format';
+import type { LetterOptionsInput } from '../../../shared/letters/options';
+
+/**
+ * The editor's form: every option as the text the user typed (dates as dd.mm.åååå), turned into
+ * the contract's letter options on each change. Empty fields are left out, so the letter uses the
+ * case and the defaults; what is malformed is passed on and the contract names the field.
+ */
+export interface LetterForm {
+  replyBy: string;
+  measures: string[] | null;
+  meeting: string;
+  reasons: { pupilVoice: string; parentsView: string; schoolEnvironment: string };
+  recipients: { rektor: string; kontaktlærer: string };
+  legalBasis: { rektor: string; kontaktlærer: string; foresatte: string };
+  expectedFirstContact: string;
+  waitingAdvice: { what: string; who: string }[];
+  assessment: {
+    sources: string;
+    benefit: string;
+    difficulties: string;
+    goals: string;
+    ordinaryTeaching: string;
+    soundOffer: string;
+    hours: string;
+    validUntil: string;
+  };
+  keep: { phrase: string; path?: string; reason: string }[];
+}
+
+export const ASSESSMENT_TOPICS = [
+  'sources',
+  'benefit',
+  'difficulties',
+  'goals',
+  'ordinaryTeaching',
+  'soundOffer',
+  'hours',
+] as const;
+
+export function emptyForm(): LetterForm {
+  return {
+    replyBy: '',
+    measures: null,
+    meeting: '',
+    reasons: { pupilVoice: '', parentsView: '', schoolEnvironment: '' },
+    recipients: { rektor: '', kontaktlærer: '' },
+    legalBasis: { rektor: '', kontaktlærer: '', foresatte: '' },
+    expectedFirstContact: '',
+    waitingAdvice: [],
+    assessment: {
+      sources: '',
+      benefit: '',
+      difficulties: '',
+      goals: '',
+      ordinaryTeaching: '',
+      soundOffer: '',
+      hours: '',
+      validUntil: '',
+    },
+    keep: [],
+  };
+}
+
+const str = (s: string | null | undefined) => s ?? '';
+const date = (s: string | null | undefined) => (s ? nbDate(s) : '');
+
+/** A saved draft's options back into the form. */
+export function formFromOptions(o: LetterOptionsInput): LetterForm {
+  const f = emptyForm();
+  f.replyBy = date(o.replyBy);
+  f.measures = o.measures ? [...o.measures] : null;
+  f.meeting = str(o.meeting);
+  f.reasons = {
+    pupilVoice: str(o.reasons?.pupilVoice),
+    parentsView: str(o.reasons?.parentsView),
+    schoolEnvironment: str(o.reasons?.schoolEnvironment),
+  };
+  f.recipients = { rektor: str(o.recipients?.rektor), kontaktlærer: str(o.recipients?.kontaktlærer) };
+  f.legalBasis = {
+    rektor: str(o.legalBasis?.rektor),
+    kontaktlærer: str(o.legalBasis?.kontaktlærer),
+    foresatte: str(o.legalBasis?.foresatte),
+  };
+  f.expectedFirstContact = date(o.expectedFirstContact);
+  f.waitingAdvice = (o.waitingAdvice ?? []).map((a) => ({ what: a.what, who: a.who }));
+  const a = o.assessment ?? {};
+  for (const k of ASSESSMENT_TOPICS) f.assessment[k] = str(a[k]);
+  f.assessment.validUntil = date(a.validUntil);
+  f.keep = (o.keep ?? []).map((k) => ({
+    phrase: k.phrase,
+    reason: k.reason,
+    ...(k.path ? { path: k.path } : {}),
+  }));
+  return f;
+}
+
+/** Only the filled-in fields of a group; undefined when none is. */
+function group<T extends Record<string, string>>(
+  g: T,
+  dates: readonly string[] = [],
+): Partial<T> | undefined {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(g)) {
+    const s = v.trim();
+    if (s !== '') out[k] = dates.includes(k) ? isoFromInput(s) : s;
+  }
+  return Object.keys(out).length > 0 ? (out as Partial<T>) : undefined;
+}
+
+/** The form as the contract's letter options. */
+export function optionsFromForm(f: LetterForm): LetterOptionsInput {
+  const o: Record<string, unknown> = {};
+  if (f.replyBy.trim()) o.replyBy = isoFromInput(f.replyBy);
+  if (f.measures) o.measures = f.measures;
+  if (f.meeting.trim()) o.meeting = f.meeting.trim();
+  const reasons = group(f.reasons);
+  if (reasons) o.reasons = reasons;
+  const recipients = group(f.recipients);
+  if (recipients) o.recipients = recipients;
+  const legalBasis = group(f.legalBasis);
+  if (legalBasis) o.legalBasis = legalBasis;
+  if (f.expectedFirstContact.trim()) o.expectedFirstContact = isoFromInput(f.expectedFirstContact);
+  const advice = f.waitingAdvice
+    .map((a) => ({ what: a.what.trim(), who: a.who.trim() }))
+    .filter((a) => a.what !== '' || a.who !== '');
+  if (advice.length > 0) o.waitingAdvice = advice;
+  const assessment = group(f.assessment, ['validUntil']);
+  if (assessment) o.assessment = assessment;
+  if (f.keep.length > 0) o.keep = f.keep;
+  return o as LetterOptionsInput;
+}

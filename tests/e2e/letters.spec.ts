@@ -1,0 +1,201 @@
+import { execFile } from 'node:child_process';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import type { Page } from '@playwright/test';
+import { completeCase } from '../../shared/letters/letters.fixture';
+import { checkScreen, expect, test } from './fixtures';
+import { CaseList, Folder } from './pages';
+
+/**
+ * A caseworker goes from a case to a signed anbefaling without a terminal: writes it, checks it,
+ * fixes what the checks find (a vague phrase rewritten in the case, one kept with a reason, the
+ * legal basis for recipients without consent), saves a draft, comes back to it, issues it and
+ * saves the PDF — which `bro verify` (the real CLI) then finds valid.
+ */
+const run = promisify(execFile);
+const ROOT = path.resolve(import.meta.dirname, '..', '..');
+
+/** A synthetic case whose anbefaling needs fixing: two hedges in the measures and no consents. */
+function caseToFix() {
+  const c = completeCase() as ReturnType<typeof completeCase> & Record<string, unknown>;
+  c.id = 'c-brev-1';
+  c.pupil = { ...c.pupil, name: 'Synne Brevik' };
+  const recs = c.recommendations as { frequency?: string | null; goal?: string | null }[];
+  recs[1]!.frequency = 'ved behov, hver skoledag kl. 08.15';
+  recs[1]!.goal = 'Eleven sier selv at morgenen er «grei» etter hvert, minst fire av fem dager.';
+  c.consents = [];
+  return c;
+}
+
+async function importCase(page: Page) {
+  // Through the page's own door (the same call the renderer makes), as an import would come.
+  const result = await page.evaluate(async (doc) => {
+    const res = await fetch('./api/interchange.import', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ file: { format: 'bro-interchange/1', cases: [doc] } }),
+    });
+    return (await res.json()) as { ok: boolean };
+  }, caseToFix());
+  expect(result.ok).toBe(true);
+}
+
+test.describe('the letter editor', () => {
+  test.use({ vault: 'demo', demoCases: 8 });
+
+  test('write, check, fix, save a draft, issue an anbefaling and verify the saved PDF', async ({ bro }) => {
+    const { page } = bro;
+    const list = new CaseList(page);
+    await expect(list.heading).toBeVisible();
+    await importCase(page);
+    await page.reload();
+    await list.open('Synne Brevik');
+    const folder = new Folder(page);
+    await folder.tab('Brev');
+    await expect(page.getByRole('heading', { name: 'Nytt brev' })).toBeVisible();
+    await checkScreen(page, '60-letters-empty');
+
+    // Write: an anbefaling, assembled from the case.
+    await page.getByLabel('Brevtype').selectOption('anbefaling');
+    await page.getByRole('button', { name: 'Skriv brevet' }).click();
+    await expect(page).toHaveURL(/#\/cases\/[a-z2-7]{26}\/letters\/anbefaling$/u);
+    await expect(page.getByRole('heading', { name: 'Anbefaling til skolen' })).toBeVisible();
+
+    // Check: the findings beside a live preview; issuing is not possible yet.
+    const findings = page.locator('.finding-list');
+    await expect(findings.getByText('Uklar formulering «ved behov»')).toBeVisible();
+    await expect(findings.getByText('Uklar formulering «etter hvert»')).toBeVisible();
+    await expect(findings.getByText(/Ingen gyldig samtykke for rektor/u)).toBeVisible();
+    await expect(page.getByTestId('pdf-preview').locator('canvas').first()).toBeVisible();
+    await expect(page.getByRole('img', { name: /Forhåndsvisning av brevet, side 1 av/u })).toBeVisible();
+    await expect(page.getByText(/Lesbarhet \(LIX\): \d+/u)).toBeVisible();
+    const issueButton = page.getByRole('button', { name: 'Signer og utsted …' });
+    await expect(issueButton).toBeDisabled();
+    // The flagged phrase is shown in its sentence, marked.
+    await expect(page.locator('.phrase-context mark', { hasText: 'ved behov' })).toBeVisible();
+    await checkScreen(page, '61-letter-editor-findings');
+
+    // Fix 1: rewrite the vague frequency in place; the new text is saved in the case.
+    const vague = findings.locator('li', { hasText: 'Uklar formulering «ved behov»' });
+    await vague.getByRole('button', { name: 'Skriv om' }).click();
+    const rewrite = vague.getByLabel('Ny tekst');
+    await expect(rewrite).toBeFocused();
+    await rewrite.fill('hver skoledag kl. 08.15');
+    await checkScreen(page, '62-letter-rewrite');
+    await vague.getByRole('button', { name: 'Lagre i saken' }).click();
+    await expect(findings.getByText('Uklar formulering «ved behov»')).toHaveCount(0);
+
+    // Fix 2: keep the other phrase, with the reason recorded.
+    const kept = findings.locator('li', { hasText: 'Uklar formulering «etter hvert»' });
+    await kept.getByRole('button', { name: 'Behold, fordi …' }).click();
+    await kept.getByLabel(/Hvorfor formuleringen skal stå/u).fill('Elevens egne ord fra samtalen.');
+    await kept.getByRole('button', { name: 'Behold', exact: true }).click();
+    await expect(findings.getByText('Uklar formulering «etter hvert»')).toHaveCount(0);
+    await expect(page.getByText('«etter hvert»: Elevens egne ord fra samtalen.')).toBeVisible();
+
+    // Fix 3: "Gå til feltet" puts the cursor in the field that fixes a missing consent.
+    for (const who of ['rektor', 'kontaktlæreren']) {
+      const item = findings.locator('li', { hasText: `Ingen gyldig samtykke for ${who}` });
+      if ((await item.count()) === 0) continue;
+      await item.getByRole('button', { name: 'Gå til feltet' }).click();
+      const focused = page.locator(':focus');
+      await expect(focused).toHaveAttribute('id', /^opt-legalBasis-/u);
+      await focused.fill(
+        'Forvaltningsloven § 13 b nr. 1 (samtykke gitt muntlig, under skriftlig bekreftelse)',
+      );
+      await expect(item).toHaveCount(0);
+    }
+
+    // Save the draft (Ctrl+S), leave, and come back to it from the case's letters.
+    await page.keyboard.press('Control+s');
+    await expect(page.getByText('Utkastet er lagret i saken.')).toBeVisible();
+    await expect(page).toHaveURL(/#\/cases\/[a-z2-7]{26}\/letters\/[a-z2-7]{26}$/u);
+    await page.getByRole('link', { name: 'Til brevene i saken' }).click();
+    const drafts = page.getByRole('region', { name: 'Utkast' });
+    await expect(drafts.getByRole('link', { name: 'Anbefaling til skolen' })).toBeVisible();
+    await checkScreen(page, '63-letters-with-draft');
+    await page.reload();
+    await drafts.getByRole('link', { name: 'Anbefaling til skolen' }).click();
+    await expect(page.getByLabel('Lovgrunnlag for å sende til rektor')).toHaveValue(/Forvaltningsloven/u);
+    await expect(page.getByText('«etter hvert»: Elevens egne ord fra samtalen.')).toBeVisible();
+
+    // No errors left: issue it.
+    await expect(page.locator('.finding.error')).toHaveCount(0);
+    await expect(issueButton).toBeEnabled();
+    await expect(page.getByRole('img', { name: /Forhåndsvisning av brevet, side 1 av/u })).toBeVisible();
+    await checkScreen(page, '64-letter-ready');
+    await issueButton.click();
+    const dialog = page.getByRole('dialog', { name: 'Signer og utsted' });
+    await expect(dialog.getByText('Til', { exact: true })).toBeVisible();
+    await checkScreen(page, '65-letter-issue-dialog');
+    const downloading = page.waitForEvent('download');
+    await dialog.getByRole('button', { name: 'Signer og utsted' }).click();
+    const download = await downloading;
+    await expect(dialog.getByText('Brevet er signert og registrert i saken.')).toBeVisible();
+    const code = /Kontrollkode: ([A-Z2-7]{4}-[A-Z2-7]{4}-[A-Z2-7]{4})/u.exec(
+      await dialog.locator('.mono').innerText(),
+    )![1]!;
+    // The file name says what it is, never who.
+    expect(download.suggestedFilename()).toBe(
+      `anbefaling-${new Date().toISOString().slice(0, 10)}-${code}.pdf`,
+    );
+    expect(download.suggestedFilename()).not.toMatch(/Synne|Brevik/u);
+    const saved = path.join(bro.root, 'anbefaling.pdf');
+    await download.saveAs(saved);
+    await checkScreen(page, '66-letter-issued');
+    await dialog.locator('.actions').getByRole('button', { name: 'Lukk' }).click();
+
+    // Recorded in the case: the draft is closed, the letter listed with its code.
+    const issued = page.getByRole('region', { name: 'Utstedte brev' });
+    await expect(issued.getByRole('cell', { name: code })).toBeVisible();
+    await expect(
+      page.getByRole('region', { name: 'Utkast' }).getByText('Ingen lagrede utkast.'),
+    ).toBeVisible();
+
+    // The saved PDF, checked by the real CLI from outside the app.
+    const { stdout } = await run(process.execPath, [
+      path.join(ROOT, 'bin', 'bro.mjs'),
+      'verify',
+      saved,
+      '--json',
+    ]);
+    const v = JSON.parse(stdout) as {
+      valid: boolean;
+      code: string;
+      letter: { kind: string; draft: boolean; recommendations: { what: string }[] };
+    };
+    expect(v.valid).toBe(true);
+    expect(v.code).toBe(code);
+    expect(v.letter.kind).toBe('anbefaling');
+    expect(v.letter.draft).toBe(false);
+    expect(v.letter.recommendations.length).toBe(2);
+    const { stdout: text } = await run('pdftotext', ['-layout', saved, '-']);
+    expect(text).toContain('hver skoledag kl. 08.15');
+    expect(text).not.toContain('ved behov');
+    expect(text).not.toContain('UTKAST');
+  });
+
+  test('a case without measures says what the kind needs instead of a preview', async ({ bro }) => {
+    const { page } = bro;
+    const list = new CaseList(page);
+    await expect(list.heading).toBeVisible();
+    const doc = caseToFix();
+    doc.id = 'c-brev-2';
+    doc.pupil = { ...doc.pupil, name: 'Tiril Tomhånd' };
+    doc.recommendations = [];
+    await page.evaluate(async (d) => {
+      await fetch('./api/interchange.import', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ file: { format: 'bro-interchange/1', cases: [d] } }),
+      });
+    }, doc);
+    await page.reload();
+    await list.open('Tiril Tomhånd');
+    const id = /#\/cases\/([a-z2-7]{26})/u.exec(page.url())![1]!;
+    await page.goto(`${new URL(page.url()).origin}/#/cases/${id}/letters/anbefaling`);
+    await expect(page.getByText('saken har ingen tiltak å skrive om')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Signer og utsted …' })).toBeDisabled();
+    await checkScreen(page, '67-letter-data-missing');
+  });
+});
