@@ -77,6 +77,8 @@ export const task = z.object({
   rule: z.string(),
   ruleText: z.string(),
   ref: z.string().nullable(),
+  /** The item's index in its list in the case (tasks.ts `Task.item`): added later, so optional. */
+  item: z.number().int().min(0).optional(),
   change: z.enum(STATUS_CHANGES).optional(),
   grade: z.number().optional(),
 });

@@ -54,6 +54,7 @@ describe('foreløpig svar (forvaltningsloven § 11 a)', () => {
         rule: 'fvl-11a-provisional-reply',
         ruleText: expect.stringContaining('1 måned etter mottak'),
         ref: 'r-1',
+        item: 0,
       },
     ]);
     expect(brief(tasks(c, '2026-02-06', 'provisionalReply'))).toEqual([
@@ -337,4 +338,49 @@ it('sorts tasks by due date, then case, then kind', () => {
     ['accessRequest', '2026-04-15', 'overdue', '#1'],
     ['provisionalReply', '2026-04-27', 'due', 'r-1'],
   ]);
+});
+
+it('says where each task’s item is in the case (its index), so the app can go straight to it', () => {
+  const c = caseWith({
+    service: 'BUP',
+    referrals: [
+      referral({ id: 'r-0', received: '2025-01-06', closed: '2025-03-01' }),
+      referral({ id: 'r-1', received: '2026-03-27' }),
+    ],
+    recommendations: [
+      measure({ id: 't-0' }),
+      measure({
+        id: 't-1',
+        evaluation: { date: '2026-04-20', method: 'samtale', convenedBy: 'PPT' },
+        schoolAnswer: { answer: 'kan ikke', by: 'rektor', date: '2026-04-10' },
+      }),
+      measure({ id: 't-2', evaluation: { date: '2026-04-22', method: 'samtale', convenedBy: 'PPT' } }),
+    ],
+    accessRequests: [
+      { received: '2026-01-02', requestedBy: 'foresatte', answered: '2026-01-20' },
+      { received: '2026-03-15', requestedBy: 'foresatte' },
+    ],
+  });
+  const got = tasks(c, '2026-04-16').map((t) => [t.kind, t.ref, t.item, t.change ?? null]);
+  expect(got).toEqual([
+    ['decision', 'r-1', 1, null],
+    ['accessRequest', '#2', 1, null],
+    ['informParents', 't-1', 1, 'schoolAnswer'],
+    ['evaluation', 't-2', 2, null],
+    ['provisionalReply', 'r-1', 1, null],
+  ]);
+  // A new caseworker is no one item in the case's lists.
+  const handover = caseWith({
+    assignments: [
+      {
+        caseworker: 'A',
+        role: 'rådgiver',
+        from: '2026-01-08',
+        to: '2026-03-01',
+        handoverNote: { status: 'x' },
+      },
+      { caseworker: 'B', role: 'rådgiver', from: '2026-03-09' },
+    ],
+  });
+  expect(tasks(handover, '2026-03-10', 'informParents')[0]).not.toHaveProperty('item');
 });

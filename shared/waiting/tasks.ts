@@ -43,6 +43,12 @@ export interface Task {
   ruleText: string;
   /** What the task is about: a referral, measure or innsynskrav id (null when the item has none). */
   ref: string | null;
+  /**
+   * Where that item is in the case: its index in `referrals`, `recommendations` or
+   * `accessRequests` (by kind; for `informParents`, by `change`). Lets the app go straight to it
+   * without putting a case's own ids in an address. Absent when the task is about no one item.
+   */
+  item?: number;
   /** For `informParents`: which change. For `transition`: the grade the pupil leaves. */
   change?: StatusChange;
   grade?: number;
@@ -111,8 +117,11 @@ export function deriveTasks(input: TaskInput, asOf: string, settings: WaitingSet
   const isOpen = (r: Referral) => seen(r.closed) === null;
   const caseOpen = referrals.some(isOpen);
 
+  const referralIndex = (r: Referral) => (doc.referrals ?? []).indexOf(r);
+
   for (const r of referrals) {
     if (!isOpen(r)) continue;
+    const item = referralIndex(r);
     const service = r.service ?? doc.service;
     const targets = settings.targets[service];
     const decided = seen(r.decided);
@@ -130,6 +139,7 @@ export function deriveTasks(input: TaskInput, asOf: string, settings: WaitingSet
         rule: 'fvl-11a-provisional-reply',
         ruleText: `Foreløpig svar til familien når saken ikke er konkludert ${spanText(targets.provisionalReply)} etter mottak (forvaltningsloven § 11 a).`,
         ref,
+        item,
       });
 
     if (targets.decided && decided === null)
@@ -139,6 +149,7 @@ export function deriveTasks(input: TaskInput, asOf: string, settings: WaitingSet
         rule: 'pasrl-2-2-assessment',
         ruleText: `Henvisningen skal vurderes innen ${spanText(targets.decided)} etter mottak (pasient- og brukerrettighetsloven § 2-2).`,
         ref,
+        item,
       });
 
     if (seen(r.firstContact) === null) {
@@ -149,6 +160,7 @@ export function deriveTasks(input: TaskInput, asOf: string, settings: WaitingSet
           rule: 'pasrl-frist',
           ruleText: `Helsehjelpen skal starte senest ${nbDate(r.frist)}, fristen satt ved vurderingen; ellers er det fristbrudd.`,
           ref,
+          item,
         });
       else if (targets.firstContact && targets.firstContact !== 'frist')
         push({
@@ -157,6 +169,7 @@ export function deriveTasks(input: TaskInput, asOf: string, settings: WaitingSet
           rule: 'target-first-contact',
           ruleText: `Første kontakt innen ${spanText(targets.firstContact)} etter mottak (tjenestens mål).`,
           ref,
+          item,
         });
     }
   }
@@ -167,7 +180,7 @@ export function deriveTasks(input: TaskInput, asOf: string, settings: WaitingSet
       .filter((d): d is string => d !== null)
       .sort();
     const sentToSchool = concluded.at(-1) ?? null;
-    for (const m of doc.recommendations ?? []) {
+    for (const [item, m] of (doc.recommendations ?? []).entries()) {
       const answer = m.schoolAnswer && seen(m.schoolAnswer.date) ? m.schoolAnswer : null;
       const evals = (m.evaluations ?? [])
         .filter((e) => seen(e.date))
@@ -182,6 +195,7 @@ export function deriveTasks(input: TaskInput, asOf: string, settings: WaitingSet
             rule: 'measure-evaluation',
             ruleText: `Tiltaket skal evalueres på den avtalte datoen ${nbDate(planned)} (en evaluering inntil ${t.evaluationEarlyDays} dager før teller).`,
             ref: m.id,
+            item,
           });
       }
       // "Avtalt" measures were agreed with the school in a meeting: no written answer is awaited.
@@ -192,6 +206,7 @@ export function deriveTasks(input: TaskInput, asOf: string, settings: WaitingSet
           rule: 'school-reply',
           ruleText: `Skolen (rektor) svarer på anbefalingen innen ${t.schoolReplyWorkingDays} virkedager etter at den ble sendt: gjennomføres, med endring eller kan ikke.`,
           ref: m.id,
+          item,
         });
     }
 
@@ -228,20 +243,20 @@ export function deriveTasks(input: TaskInput, asOf: string, settings: WaitingSet
       ),
     )
     .map((m) => m.date);
-  const changes: { date: string; change: StatusChange; ref: string | null }[] = [];
+  const changes: { date: string; change: StatusChange; ref: string | null; item?: number }[] = [];
   for (const r of referrals) {
     for (const change of ['decided', 'concluded', 'closed'] as const) {
       const d = seen(r[change]);
-      if (d) changes.push({ date: d, change, ref: r.id });
+      if (d) changes.push({ date: d, change, ref: r.id, item: referralIndex(r) });
     }
   }
   const starts = (doc.assignments ?? []).map((a) => a.from).sort();
   for (const from of starts.slice(1))
     if (seen(from)) changes.push({ date: from, change: 'caseworker', ref: null });
-  for (const m of doc.recommendations ?? []) {
+  for (const [item, m] of (doc.recommendations ?? []).entries()) {
     const a = m.schoolAnswer;
     if (a && a.answer !== 'gjennomføres' && seen(a.date))
-      changes.push({ date: a.date, change: 'schoolAnswer', ref: m.id });
+      changes.push({ date: a.date, change: 'schoolAnswer', ref: m.id, item });
   }
   for (const c of changes) {
     if (c.date < lookback || parentMeetings.some((d) => d >= c.date)) continue;
@@ -251,6 +266,7 @@ export function deriveTasks(input: TaskInput, asOf: string, settings: WaitingSet
       rule: 'inform-parents',
       ruleText: `Foresatte skal få vite om endringer i saken (beslutning, ny kontaktperson, konklusjon, avslutning, skolens svar) innen ${t.informParentsWorkingDays} virkedager.`,
       ref: c.ref,
+      ...(c.item !== undefined ? { item: c.item } : {}),
       change: c.change,
     });
   }
@@ -263,6 +279,7 @@ export function deriveTasks(input: TaskInput, asOf: string, settings: WaitingSet
       rule: 'innsyn-one-month',
       ruleText: `Innsynskrav besvares innen ${t.accessRequestMonths === 1 ? 'én måned' : `${t.accessRequestMonths} måneder`} etter at det kom inn (personvernforordningen art. 12 nr. 3; forvaltningsloven §§ 18–19).`,
       ref: a.id ?? `#${i + 1}`,
+      item: i,
     });
   });
 

@@ -97,7 +97,7 @@ export function CaseFolder({ caseId, tab, sub }: { caseId: string; tab: string; 
           {current === 'timeline' && <Timeline data={data} />}
           {current === 'referrals' && <ReferralsPanel caseId={caseId} data={data} />}
           {current === 'assignments' && <AssignmentsPanel caseId={caseId} data={data} />}
-          {current === 'measures' && <MeasuresPanel caseId={caseId} data={data} />}
+          {current === 'measures' && <MeasuresPanel caseId={caseId} data={data} sub={sub} />}
           {current === 'meetings' && <MeetingsPanel caseId={caseId} data={data} />}
           {current === 'consents' && <ConsentsPanel caseId={caseId} data={data} />}
           {current === 'absence' && <AbsencePanel caseId={caseId} data={data} />}

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import {
   EVALUATION_DECISIONS,
   EVALUATION_OUTCOMES,
@@ -10,6 +10,7 @@ import {
 import { EntityForm, type FieldSpec } from '../../app/forms';
 import { nbDate, todayIso } from '../../app/format';
 import { optLabel, useI18n } from '../../app/i18n';
+import { href } from '../../app/router';
 import { Modal } from '../../app/ui';
 import { Collection } from '../cases/Collection';
 import { useUpdate, type CaseData } from '../cases/useCase';
@@ -61,13 +62,36 @@ const LETTER_NEEDS = [
   'resources',
 ] as const;
 
-/** Measures by responsible role, each with every field a letter needs, its school answer and its evaluations. */
-export function MeasuresPanel({ caseId, data }: { caseId: string; data: CaseData }) {
+/**
+ * Measures by responsible role, each with every field a letter needs, its school answer and its
+ * evaluations. `sub` `evaluate-<n>` (from the tasks view) opens the evaluation form of the n-th
+ * measure in the case.
+ */
+export function MeasuresPanel({
+  caseId,
+  data,
+  sub,
+}: {
+  caseId: string;
+  data: CaseData;
+  sub?: string | undefined;
+}) {
   const { t } = useI18n();
   const update = useUpdate(caseId);
   const [evaluating, setEvaluating] = useState<{ key: string; what: string } | null>(null);
   const recs = data.doc.recommendations ?? [];
   const keys = data.keys.recommendations ?? [];
+  const evaluateIndex = /^evaluate-(\d+)$/u.exec(sub ?? '')?.[1];
+  useEffect(() => {
+    if (evaluateIndex === undefined) return;
+    const i = Number(evaluateIndex);
+    const r = recs[i];
+    const key = keys[i];
+    if (r && key) setEvaluating({ key, what: r.what });
+    // The address goes back to the tab, so the form does not open again on the next visit.
+    window.history.replaceState(null, '', href({ name: 'case', caseId, tab: 'measures' }));
+    // Opened once per address (not again when the case data changes).
+  }, [evaluateIndex, caseId]);
   // Grouped by responsible role: who at school does what is the point of a measure.
   const order = recs
     .map((r, i) => ({ r, key: keys[i]! }))

@@ -1,7 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { addDays, epochDay, weekdayOf } from '../../../shared/calendar/days';
-import type { OpOutput } from '../../../shared/contract';
 import { BroError } from '../../../shared/errors';
 import { api } from '../../api';
 import { nbDate, todayIso } from '../../app/format';
@@ -9,16 +8,7 @@ import { useI18n, type TextKey } from '../../app/i18n';
 import { href } from '../../app/router';
 import { Empty, ErrorBox } from '../../app/ui';
 import { useCases } from '../cases/CaseList';
-
-type RuleTask = OpOutput<'tasks.list'>['tasks'][number];
-
-interface Item {
-  caseId: string;
-  due: string;
-  kind: RuleTask['kind'] | 'agreement';
-  text: string | null;
-  promisedToPupil?: boolean;
-}
+import { nextStep, type TaskItem as Item } from './actions';
 
 /** Which tab of the case folder a task is about. */
 const TAB: Record<Item['kind'], string> = {
@@ -46,6 +36,7 @@ export function useTasks() {
  */
 export function TasksScreen() {
   const { t, error } = useI18n();
+  const [only, setOnly] = useState<Item['kind'] | ''>('');
   const tasks = useTasks();
   const list = useCases();
   const today = todayIso();
@@ -57,12 +48,14 @@ export function TasksScreen() {
     () => new Map((list.data?.cases ?? []).map((c) => [c.caseId, c.pupil || c.externalId])),
     [list.data],
   );
-  const { overdue, week } = useMemo(() => {
+  const { overdue, week, kinds } = useMemo(() => {
     const all: Item[] = (tasks.data?.tasks ?? []).map((x) => ({
       caseId: x.caseId,
       due: x.due,
       kind: x.kind,
       text: x.ruleText,
+      ...(x.change ? { change: x.change } : {}),
+      ...(x.item !== undefined ? { item: x.item } : {}),
     }));
     for (const s of list.data?.cases ?? [])
       for (const d of s.deadlines ?? [])
@@ -74,10 +67,17 @@ export function TasksScreen() {
             text: d.label,
             ...(d.promisedToPupil ? { promisedToPupil: true } : {}),
           });
-    const due = all.filter((x) => x.due <= sunday);
+    const inWeek = all.filter((x) => x.due <= sunday);
+    const kinds = new Map<Item['kind'], number>();
+    for (const x of inWeek) kinds.set(x.kind, (kinds.get(x.kind) ?? 0) + 1);
+    const due = inWeek.filter((x) => only === '' || x.kind === only);
     due.sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0));
-    return { overdue: due.filter((x) => x.due < today), week: due.filter((x) => x.due >= today) };
-  }, [tasks.data, list.data, sunday, today]);
+    return {
+      overdue: due.filter((x) => x.due < today),
+      week: due.filter((x) => x.due >= today),
+      kinds: { total: inWeek.length, counts: [...kinds] },
+    };
+  }, [tasks.data, list.data, sunday, today, only]);
 
   const group = (title: string, items: Item[], id: string) => (
     <section className="panel" aria-labelledby={id}>
@@ -88,21 +88,32 @@ export function TasksScreen() {
         <Empty>{t('tasks.none')}</Empty>
       ) : (
         <ul className="tasks">
-          {items.slice(0, 500).map((x, i) => (
-            <li key={`${x.caseId}-${x.kind}-${i}`} className={x.due < today ? 'overdue' : ''}>
-              <span className="task-date">{nbDate(x.due)}</span>
-              <span className="task-kind">
-                {t(`task.${x.kind}` as TextKey)}
-                {x.promisedToPupil && <span className="badge promise">{t('deadline.promised')}</span>}
-              </span>
-              <a href={href({ name: 'case', caseId: x.caseId, tab: TAB[x.kind] })}>
-                {names.get(x.caseId) ?? '–'}
-              </a>
-              <span className="muted task-label" title={x.text ?? undefined}>
-                {x.text}
-              </span>
-            </li>
-          ))}
+          {items.slice(0, 500).map((x, i) => {
+            const who = names.get(x.caseId) ?? '–';
+            const step = nextStep(x, today);
+            return (
+              <li key={`${x.caseId}-${x.kind}-${i}`} className={x.due < today ? 'overdue' : ''}>
+                <span className="task-date">{nbDate(x.due)}</span>
+                <span className="task-kind">
+                  {t(`task.${x.kind}` as TextKey)}
+                  {x.promisedToPupil && <span className="badge promise">{t('deadline.promised')}</span>}
+                </span>
+                <a href={href({ name: 'case', caseId: x.caseId, tab: TAB[x.kind] })}>
+                  {names.get(x.caseId) ?? '–'}
+                </a>
+                <span className="muted task-label" title={x.text ?? undefined}>
+                  {x.text}
+                </span>
+                <a
+                  className="task-action"
+                  href={href(step.route)}
+                  aria-label={t(`tasks.act.${step.action}.for` as TextKey, { who })}
+                >
+                  {t(`tasks.act.${step.action}` as TextKey)}
+                </a>
+              </li>
+            );
+          })}
         </ul>
       )}
     </section>
@@ -117,6 +128,25 @@ export function TasksScreen() {
         </h1>
       </div>
       <p className="lead">{t('tasks.lead', { date: nbDate(sunday) })}</p>
+      {kinds.total > 0 && (
+        <div className="filters task-filter">
+          <div className="field">
+            <label htmlFor="task-kind">{t('tasks.filter')}</label>
+            <select
+              id="task-kind"
+              value={only}
+              onChange={(e) => setOnly(e.currentTarget.value as Item['kind'] | '')}
+            >
+              <option value="">{t('tasks.filterAll', { n: kinds.total })}</option>
+              {kinds.counts.map(([k, n]) => (
+                <option key={k} value={k}>
+                  {t('tasks.filterKind', { kind: t(`task.${k}` as TextKey), n })}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+      )}
       {failed && <ErrorBox>{failed instanceof BroError ? error(failed.code) : error('INTERNAL')}</ErrorBox>}
       {tasks.isPending || list.isPending ? (
         <p role="status">{t('app.loading')}</p>

@@ -2,8 +2,74 @@
  * UI text for this feature, merged into the app's dictionaries (renderer/app/i18n.tsx): bokmål is
  * the source of keys; a key missing in nn or en falls back to bokmål.
  */
-export const nb = {} as const;
+export const nb = {
+  'tasks.filter': 'Vis',
+  'tasks.filterAll': 'Alle oppgaver ({n})',
+  'tasks.filterKind': '{kind} ({n})',
+  'tasks.colAction': 'Neste steg',
+  // The one-click next step per task; `{who}` is the pupil (in the accessible name only).
+  'tasks.act.mottaksbrev': 'Skriv mottaksbrev / foreløpig svar',
+  'tasks.act.mottaksbrev.for': 'Skriv mottaksbrev / foreløpig svar for {who}',
+  'tasks.act.decision': 'Registrer vurderingen',
+  'tasks.act.decision.for': 'Registrer vurderingen av henvisningen for {who}',
+  'tasks.act.firstContact': 'Registrer første kontakt',
+  'tasks.act.firstContact.for': 'Registrer første kontakt for {who}',
+  'tasks.act.evaluate': 'Evaluer tiltaket',
+  'tasks.act.evaluate.for': 'Evaluer tiltaket for {who}',
+  'tasks.act.reminder': 'Send påminnelse',
+  'tasks.act.reminder.for': 'Send påminnelse til skolen (oppfølgingsbrev) for {who}',
+  'tasks.act.schoolAnswer': 'Registrer skolens svar',
+  'tasks.act.schoolAnswer.for': 'Registrer skolens svar på tiltaket for {who}',
+  'tasks.act.newContact': 'Skriv brev om ny kontaktperson',
+  'tasks.act.newContact.for': 'Skriv brev om ny kontaktperson for {who}',
+  'tasks.act.measuresLetter': 'Send tiltaksoversikt',
+  'tasks.act.measuresLetter.for': 'Send tiltaksoversikt til foresatte for {who}',
+  'tasks.act.parentsMeeting': 'Registrer samtale med foresatte',
+  'tasks.act.parentsMeeting.for': 'Registrer samtale eller møte med foresatte for {who}',
+  'tasks.act.transition': 'Planlegg overgangsmøte',
+  'tasks.act.transition.for': 'Planlegg overgangsmøte for {who}',
+  'tasks.act.accessRequest': 'Se innsynskravet',
+  'tasks.act.accessRequest.for': 'Se innsynskravet i saken til {who}',
+  'tasks.act.agreement': 'Følg opp avtalen',
+  'tasks.act.agreement.for': 'Følg opp møteavtalen for {who}',
+} as const;
 
-export const nn: Partial<Record<keyof typeof nb, string>> = {};
+export const nn: Partial<Record<keyof typeof nb, string>> = {
+  'tasks.filterAll': 'Alle oppgåver ({n})',
+  'tasks.colAction': 'Neste steg',
+  'tasks.act.mottaksbrev': 'Skriv mottaksbrev / førebels svar',
+  'tasks.act.mottaksbrev.for': 'Skriv mottaksbrev / førebels svar for {who}',
+  'tasks.act.evaluate': 'Evaluer tiltaket',
+  'tasks.act.reminder': 'Send påminning',
+  'tasks.act.reminder.for': 'Send påminning til skulen (oppfølgingsbrev) for {who}',
+};
 
-export const en: Partial<Record<keyof typeof nb, string>> = {};
+export const en: Partial<Record<keyof typeof nb, string>> = {
+  'tasks.filter': 'Show',
+  'tasks.filterAll': 'All tasks ({n})',
+  'tasks.colAction': 'Next step',
+  'tasks.act.mottaksbrev': 'Write receipt letter / provisional reply',
+  'tasks.act.mottaksbrev.for': 'Write receipt letter / provisional reply for {who}',
+  'tasks.act.decision': 'Record the decision',
+  'tasks.act.decision.for': 'Record the referral decision for {who}',
+  'tasks.act.firstContact': 'Record first contact',
+  'tasks.act.firstContact.for': 'Record first contact for {who}',
+  'tasks.act.evaluate': 'Evaluate the measure',
+  'tasks.act.evaluate.for': 'Evaluate the measure for {who}',
+  'tasks.act.reminder': 'Send reminder',
+  'tasks.act.reminder.for': 'Send the school a reminder (follow-up letter) for {who}',
+  'tasks.act.schoolAnswer': "Record the school's answer",
+  'tasks.act.schoolAnswer.for': "Record the school's answer to the measure for {who}",
+  'tasks.act.newContact': 'Write new contact letter',
+  'tasks.act.newContact.for': 'Write the new contact person letter for {who}',
+  'tasks.act.measuresLetter': 'Send measures overview',
+  'tasks.act.measuresLetter.for': 'Send the measures overview to the parents of {who}',
+  'tasks.act.parentsMeeting': 'Record talk with parents',
+  'tasks.act.parentsMeeting.for': 'Record a talk or meeting with the parents of {who}',
+  'tasks.act.transition': 'Plan transition meeting',
+  'tasks.act.transition.for': 'Plan the transition meeting for {who}',
+  'tasks.act.accessRequest': 'See the access request',
+  'tasks.act.accessRequest.for': 'See the access request in the case of {who}',
+  'tasks.act.agreement': 'Follow up the agreement',
+  'tasks.act.agreement.for': 'Follow up the meeting agreement for {who}',
+};
