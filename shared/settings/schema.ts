@@ -31,12 +31,21 @@ export const letterhead = z.strictObject({
   email: optionalText(200),
 });
 
+/**
+ * Signing: the service's certificate (virksomhetssertifikat) for a PAdES signature on letters, as a
+ * path to its P12 file on this machine. Its password is never stored; it is asked for at signing.
+ */
+export const signing = z.strictObject({
+  p12File: optionalText(4096),
+});
+
 export const settings = z.strictObject({
   language: z.enum(LANGUAGES).default('nb'),
   /** Lock the vault after this many minutes without input. */
   autoLockMinutes: count(1, 240).default(10),
   targets: targets.default(targets.parse({})),
   letterhead: letterhead.default({}),
+  signing: signing.default({}),
 });
 export type Settings = z.infer<typeof settings>;
 
@@ -46,6 +55,7 @@ export const settingsPatch = z.strictObject({
   autoLockMinutes: count(1, 240).optional(),
   targets: targets.optional(),
   letterhead: letterhead.optional(),
+  signing: signing.optional(),
 });
 export type SettingsPatch = z.infer<typeof settingsPatch>;
 

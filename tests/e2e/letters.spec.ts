@@ -175,6 +175,88 @@ test.describe('the letter editor', () => {
     expect(text).not.toContain('UTKAST');
   });
 
+  test('with the service certificate configured, the letter is also PAdES-signed (æøå in its name)', async ({
+    bro,
+  }) => {
+    const { page } = bro;
+    const list = new CaseList(page);
+    await expect(list.heading).toBeVisible();
+    const p12 = path.join(bro.root, 'ppt-baerum.p12');
+    await run(
+      process.execPath,
+      [
+        path.join(ROOT, 'bin', 'bro.mjs'),
+        'cert',
+        'test',
+        p12,
+        '--name',
+        'PPT Bærum',
+        '--org',
+        'Bærum kommune',
+      ],
+      { env: { ...process.env, BRO_P12_PASSWORD: 'sertifikat-passord' } },
+    );
+    // Settings: where the certificate is on this machine (the password is never stored).
+    await page.keyboard.press('Alt+5');
+    await page.getByLabel(/Virksomhetssertifikat for brev/u).fill(p12);
+    await page.getByRole('button', { name: 'Lagre' }).first().click();
+    await expect(page.getByText('Innstillingene er lagret.')).toBeVisible();
+
+    const doc = { ...completeCase(), id: 'c-brev-3' } as ReturnType<typeof completeCase> &
+      Record<string, unknown>;
+    doc.pupil = { ...doc.pupil, name: 'Pål Pades' };
+    await page.evaluate(async (d) => {
+      await fetch('./api/interchange.import', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ file: { format: 'bro-interchange/1', cases: [d] } }),
+      });
+    }, doc);
+    await page.keyboard.press('Alt+1');
+    await page.reload();
+    await list.open('Pål Pades');
+    const id = /#\/cases\/([a-z2-7]{26})/u.exec(page.url())![1]!;
+    await page.goto(`${new URL(page.url()).origin}/#/cases/${id}/letters/anbefaling`);
+    const issueButton = page.getByRole('button', { name: 'Signer og utsted …' });
+    await expect(issueButton).toBeEnabled();
+    await issueButton.click();
+    const dialog = page.getByRole('dialog', { name: 'Signer og utsted' });
+    await expect(dialog.getByLabel(/Signer også med virksomhetssertifikatet/u)).toBeChecked();
+
+    // A wrong password: a clear error, nothing signed, nothing recorded.
+    await dialog.getByLabel('Passord for sertifikatet').fill('feil passord');
+    await dialog.getByRole('button', { name: 'Signer og utsted' }).click();
+    await expect(
+      dialog.getByText('Feil passord for sertifikatfila (P12). Ingen fil er skrevet.'),
+    ).toBeVisible();
+    await checkScreen(page, '68-letter-p12-wrong-password');
+
+    await dialog.getByLabel('Passord for sertifikatet').fill('sertifikat-passord');
+    const downloading = page.waitForEvent('download');
+    await dialog.getByRole('button', { name: 'Signer og utsted' }).click();
+    const download = await downloading;
+    await expect(dialog.getByText(/Også signert med virksomhetssertifikatet: CN=PPT Bærum/u)).toBeVisible();
+    const saved = path.join(bro.root, 'pades.pdf');
+    await download.saveAs(saved);
+    await dialog.locator('.actions').getByRole('button', { name: 'Lukk' }).click();
+    // Exactly one letter recorded: the refused attempt left no trace.
+    await expect(page.getByRole('region', { name: 'Utstedte brev' }).getByRole('row')).toHaveCount(2);
+
+    const { stdout } = await run(process.execPath, [
+      path.join(ROOT, 'bin', 'bro.mjs'),
+      'verify',
+      saved,
+      '--json',
+    ]);
+    const v = JSON.parse(stdout) as {
+      valid: boolean;
+      pades: { present: boolean; valid: boolean; subject: string };
+    };
+    expect(v.valid).toBe(true);
+    expect(v.pades).toMatchObject({ present: true, valid: true });
+    expect(v.pades.subject).toContain('PPT Bærum');
+  });
+
   test('a case without measures says what the kind needs instead of a preview', async ({ bro }) => {
     const { page } = bro;
     const list = new CaseList(page);

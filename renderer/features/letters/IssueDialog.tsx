@@ -1,3 +1,4 @@
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { OpOutput } from '../../../shared/contract';
 import { BroError } from '../../../shared/errors';
@@ -47,6 +48,11 @@ export function IssueDialog({
   const [busy, setBusy] = useState(false);
   const [err, setErr] = useState<BroError | null>(null);
   const [issued, setIssued] = useState<Issued | null>(null);
+  const settings = useQuery({ queryKey: ['settings'], queryFn: () => api['settings.get']({}) });
+  const p12File = settings.data?.signing.p12File ?? null;
+  const [pades, setPades] = useState(true);
+  const [password, setPassword] = useState('');
+  const withPades = p12File !== null && pades;
   const model = letter as { addressee?: Recipient; copies?: Recipient[]; date?: string } | null;
   const who = (r: Recipient) =>
     `${t(`recipient.${r.recipient}` as TextKey)}${r.names.length ? ` (${r.names.join(', ')})` : ''}`;
@@ -66,6 +72,7 @@ export function IssueDialog({
         lang,
         options,
         ...(draftId ? { draftId } : {}),
+        ...(withPades ? { p12: { file: p12File, password } } : {}),
       });
       setIssued(r);
       save(r);
@@ -82,6 +89,7 @@ export function IssueDialog({
         <div className="issued" role="status">
           <p className="ok-line">{t('sign.done')}</p>
           {issued.code && <p className="mono">{t('sign.doneCode', { code: issued.code })}</p>}
+          {issued.pades && <p>{t('sign.padesDone', { subject: issued.pades.subject })}</p>}
           <p className="hint">{t('sign.verifyHint')}</p>
           <div className="actions">
             <button type="button" className="primary" onClick={() => save(issued)}>
@@ -116,13 +124,35 @@ export function IssueDialog({
             </dl>
           )}
           {warnings > 0 && <p className="warn">{t('sign.warnings', { n: warnings })}</p>}
+          {p12File && (
+            <fieldset className="opt-group">
+              <legend>{t('letters.pades')}</legend>
+              <label className="check-row">
+                <input type="checkbox" checked={pades} onChange={(e) => setPades(e.target.checked)} />
+                {t('sign.pades', { file: p12File })}
+              </label>
+              {pades && (
+                <div className="field">
+                  <label htmlFor="p12-password">{t('sign.p12Password')}</label>
+                  <input
+                    id="p12-password"
+                    type="password"
+                    autoComplete="off"
+                    value={password}
+                    aria-invalid={err?.code === 'P12_WRONG_PASSWORD' ? true : undefined}
+                    onChange={(e) => setPassword(e.target.value)}
+                  />
+                </div>
+              )}
+            </fieldset>
+          )}
           {err && (
             <ErrorBox>
               <p>{error(err.code)}</p>
             </ErrorBox>
           )}
           <div className="actions">
-            <button type="submit" className="primary" disabled={busy}>
+            <button type="submit" className="primary" disabled={busy || (withPades && password === '')}>
               {busy ? t('sign.working') : t('sign.confirm')}
             </button>
             <button type="button" onClick={() => onClose(false)}>

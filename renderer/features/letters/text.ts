@@ -3,6 +3,9 @@
  * the source of keys; a key missing in nn or en falls back to bokmål.
  */
 export const nb = {
+  'f.signing.p12File': 'Virksomhetssertifikat for brev (P12-fil på denne maskinen)',
+  'f.signing.p12FileHint':
+    'Hele stien til fila, for eksempel /home/kari/sertifikat/ppt.p12. Med sertifikat får brevene også en PAdES-signatur med tjenestens navn. Passordet lagres aldri; du blir spurt når du signerer.',
   'ev.letters.issued': 'Brev utstedt',
   'ev.letters.drafted': 'Brevutkast lagret',
   'ev.letters.draftDiscarded': 'Brevutkast forkastet',
@@ -124,6 +127,7 @@ export const nb = {
   'sign.warnings': 'Brevet utstedes med {n} advarsler; de registreres sammen med brevet.',
   'sign.pades': 'Signer også med virksomhetssertifikatet ({file})',
   'sign.p12Password': 'Passord for sertifikatet',
+  'sign.padesDone': 'Også signert med virksomhetssertifikatet: {subject}.',
   'sign.confirm': 'Signer og utsted',
   'sign.working': 'Signerer …',
   'sign.done': 'Brevet er signert og registrert i saken.',

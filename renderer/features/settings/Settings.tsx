@@ -22,6 +22,13 @@ const FIELDS: FieldSpec[] = [
   { name: 'letterhead.address', kind: 'text', label: 'f.letterhead.address' },
   { name: 'letterhead.phone', kind: 'text', label: 'f.letterhead.phone' },
   { name: 'letterhead.email', kind: 'text', label: 'f.letterhead.email' },
+  {
+    name: 'signing.p12File',
+    kind: 'text',
+    label: 'f.signing.p12File',
+    hint: 'f.signing.p12FileHint',
+    wide: true,
+  },
 ];
 
 /** Language, auto-lock, waiting-time targets and letterhead; stored on this device, not in the vault. */
@@ -53,6 +60,7 @@ export function SettingsScreen() {
           if (patch.targets) patch.targets = { ...settings.data!.targets, ...(patch.targets as object) };
           if (patch.letterhead) patch.letterhead = { ...(patch.letterhead as object) };
           if (patch.letterhead === null) patch.letterhead = {};
+          if (patch.signing === null) patch.signing = {};
           const next: Settings = await api['settings.set'](patch as never);
           qc.setQueryData(['settings'], next);
           setSaved(true);
