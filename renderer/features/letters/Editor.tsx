@@ -48,6 +48,20 @@ export function LetterEditor({
   const [saveError, setSaveError] = useState<BroError | null>(null);
   const [issuing, setIssuing] = useState(false);
   const rules = KIND_RULES[kind];
+
+  // Another draft of the same kind opened in place (back/forward): start from that draft.
+  const shown = useRef(draft?.draftId ?? null);
+  useEffect(() => {
+    if (!draft || draft.draftId === shown.current) return;
+    shown.current = draft.draftId;
+    if (draft.draftId === draftId) return; // the one just saved here
+    setForm(formFromOptions(draft.options));
+    setLang(draft.lang);
+    setDraftId(draft.draftId);
+    setSavedAt(draft.savedAt);
+    setDirty(false);
+    setStatus(null);
+  }, [draft, draftId]);
   const options = useMemo(() => optionsFromForm(form), [form]);
   const optionsKey = JSON.stringify(options);
 

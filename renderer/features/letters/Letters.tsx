@@ -13,7 +13,8 @@ import { LetterEditor } from './Editor';
 
 /**
  * The case's letters: start a new one, open or discard a draft, see what was issued. With a kind
- * (`#/cases/<id>/letters/anbefaling`) or a draft id in the address, the editor.
+ * (`#/cases/<id>/letters/anbefaling`) or a draft id in the address, the editor. The editor is kept
+ * when a new letter is saved and the address becomes its draft's (the form and its status stay).
  */
 export function LettersPanel({
   caseId,
@@ -28,10 +29,7 @@ export function LettersPanel({
   if (sub) {
     const draft = drafts.find((d) => d.draftId === sub) ?? null;
     const kind: LetterKind | null = draft ? draft.kind : isLetterKind(sub) ? sub : null;
-    if (kind)
-      return (
-        <LetterEditor key={draft?.draftId ?? kind} caseId={caseId} data={data} kind={kind} draft={draft} />
-      );
+    if (kind) return <LetterEditor key={kind} caseId={caseId} data={data} kind={kind} draft={draft} />;
   }
   return <LetterList caseId={caseId} data={data} drafts={drafts} />;
 }
