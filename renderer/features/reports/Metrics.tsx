@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useRef, useState, type FormEvent } from 'react';
 import type { OpInput, OpOutput } from '../../../shared/contract';
 import { BroError, type Issue } from '../../../shared/errors';
 import { api } from '../../api';
@@ -114,7 +114,7 @@ function MergeForm({ selection }: { selection: Selection }) {
     const miss = { bundles: bundles.length === 0, trust: trust === null };
     setMissing(miss);
     if (miss.bundles || miss.trust) {
-      document.getElementById(miss.bundles ? `${ids}-bundles` : `${ids}-trust`)?.focus();
+      document.getElementById(miss.bundles ? `${ids}-bundles-btn` : `${ids}-trust-btn`)?.focus();
       return;
     }
     setBusy('merge');
@@ -260,6 +260,10 @@ function MergeForm({ selection }: { selection: Selection }) {
   );
 }
 
+/**
+ * A file chooser with a Norwegian button (the browser's own file input speaks the browser's
+ * language) and the chosen files' names; the input itself is hidden and reached through the button.
+ */
 function FileField({
   id,
   label,
@@ -277,20 +281,44 @@ function FileField({
   error: string | undefined;
   onFiles: (files: File[]) => void;
 }) {
+  const { t } = useI18n();
+  const input = useRef<HTMLInputElement>(null);
+  const [names, setNames] = useState<string[]>([]);
   return (
     <div className="field">
-      <label htmlFor={id}>{label}</label>
+      <span className="field-label" id={`${id}-label`}>
+        {label}
+      </span>
       <p className="hint" id={`${id}-hint`}>
         {hint}
       </p>
+      <div className="wt-file">
+        <button
+          type="button"
+          id={`${id}-btn`}
+          aria-describedby={`${id}-label ${id}-hint ${id}-names${error ? ` ${id}-err` : ''}`}
+          aria-invalid={error ? true : undefined}
+          onClick={() => input.current?.click()}
+        >
+          {multiple ? t('report.file.chooseMany') : t('report.file.chooseOne')}
+        </button>
+        <span className="muted" id={`${id}-names`}>
+          {names.length > 0 ? names.join(', ') : t('report.file.none')}
+        </span>
+      </div>
       <input
+        ref={input}
         id={id}
         type="file"
+        hidden
+        aria-label={label}
         accept={accept}
         multiple={multiple}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={`${id}-hint${error ? ` ${id}-err` : ''}`}
-        onChange={(e) => onFiles(Array.from(e.target.files ?? []))}
+        onChange={(e) => {
+          const files = Array.from(e.target.files ?? []);
+          setNames(files.map((f) => f.name));
+          onFiles(files);
+        }}
       />
       {error && (
         <p className="field-error" id={`${id}-err`}>
