@@ -4,7 +4,7 @@ import { FINDING_CODES } from '../letters/checks';
 import { LETTER_KINDS, LETTER_LANGS } from '../letters/kinds';
 import { letterOptions } from '../letters/options';
 import { letterhead } from '../letters/settings';
-import { text } from '../domain/common';
+import { optionalText, text } from '../domain/common';
 
 /**
  * The letter and signing operations of the one contract (spread into `contract` in ./index.ts).
@@ -196,7 +196,7 @@ export const letterOps = {
   },
   /** Throws a saved draft away (`letters.draftDiscarded`); the history keeps that it existed. */
   'letters.discardDraft': {
-    input: z.strictObject({ caseId: caseRef, draftId, reason: z.string().max(2000).optional() }),
+    input: z.strictObject({ caseId: caseRef, draftId, reason: optionalText(2000) }),
     output: z.object({}),
     errors: errors('VAULT_LOCKED', 'NOT_FOUND', 'TAMPERED', 'VALIDATION', 'IO'),
   },

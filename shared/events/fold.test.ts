@@ -409,3 +409,34 @@ describe('foldCase', () => {
     });
   });
 });
+
+describe('letter drafts', () => {
+  const DRAFT = vid('draft');
+  const LETTER = vid('letter');
+  const drafted = (wall: number, replyBy: string, device = DEV_A) =>
+    ev(
+      'letters.drafted',
+      { draftId: DRAFT, kind: 'anbefaling', lang: 'nb', options: { replyBy }, savedAt: `t${wall}` },
+      { wall, device },
+    );
+  const open = ev('case.opened', { externalId: 'c-1', service: 'PPT' }, { wall: 1 });
+
+  it('the latest save is the draft; issuing or discarding closes it', () => {
+    const a = foldCase(CASE, [open, drafted(2, '2026-12-01'), drafted(3, '2026-12-02')]);
+    expect(a.drafts).toHaveLength(1);
+    expect(a.drafts[0]!.options).toEqual({ replyBy: '2026-12-02' });
+    const closed = ev('letters.draftClosed', { draftId: DRAFT, letterId: LETTER }, { wall: 4 });
+    expect(foldCase(CASE, [open, drafted(2, '2026-12-01'), closed]).drafts).toEqual([]);
+    const discarded = ev('letters.draftDiscarded', { draftId: DRAFT, reason: null }, { wall: 4 });
+    expect(foldCase(CASE, [open, drafted(2, '2026-12-01'), discarded]).drafts).toEqual([]);
+  });
+
+  it('a save from another device after the draft was closed does not reopen it', () => {
+    const closed = ev('letters.draftClosed', { draftId: DRAFT, letterId: LETTER }, { wall: 4 });
+    const late = drafted(5, '2026-12-09', DEV_B);
+    const s = foldCase(CASE, [open, drafted(2, '2026-12-01'), closed, late]);
+    expect(s.drafts).toEqual([]);
+    // Both saves stay in the history.
+    expect(s.history.filter((h) => h.type === 'letters.drafted')).toHaveLength(2);
+  });
+});

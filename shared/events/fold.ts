@@ -78,6 +78,7 @@ export function foldCase(caseId: string, events: readonly StoredEvent[]): CaseSt
   const history: HistoryEntry[] = [];
   const letters: IssuedLetter[] = [];
   const drafts = new Map<string, LetterDraft>();
+  const closedDrafts = new Set<string>();
   let skipped = 0;
   let count = 0;
   let lastHlc: string | null = null;
@@ -118,12 +119,12 @@ export function foldCase(caseId: string, events: readonly StoredEvent[]): CaseSt
       applySet(pupilFields, data.set as Record<string, unknown>, changes);
     } else if (ev.type === 'letters.issued') {
       letters.push({ ...(data as unknown as LetterIssued), eventId: ev.id, at: ev.at, actor: ev.actor });
-      const from = (data as unknown as LetterIssued).draftId;
-      if (from) drafts.delete(from);
     } else if (ev.type === 'letters.drafted') {
+      // A draft once issued or discarded stays closed, whatever another device saved after.
       const d = data as unknown as LetterDrafted;
-      drafts.set(d.draftId, { ...d, actor: ev.actor, at: ev.at });
-    } else if (ev.type === 'letters.draftDiscarded') {
+      if (!closedDrafts.has(d.draftId)) drafts.set(d.draftId, { ...d, actor: ev.actor, at: ev.at });
+    } else if (ev.type === 'letters.draftDiscarded' || ev.type === 'letters.draftClosed') {
+      closedDrafts.add(data.draftId as string);
       drafts.delete(data.draftId as string);
     } else {
       const map = kind === 'evaluations' ? evaluations : collections[kind as Collection];

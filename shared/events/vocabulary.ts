@@ -3,7 +3,7 @@ import { CASE_FIELDS, COLLECTION_ITEM, COLLECTIONS, type Collection } from '../d
 import { externalId, optionalText, service, text } from '../domain/common';
 import { pupil } from '../domain/pupil';
 import { evaluation } from '../domain/recommendation';
-import { letterDraftDiscarded, letterDrafted, letterIssued } from '../letters/events';
+import { letterDraftClosed, letterDraftDiscarded, letterDrafted, letterIssued } from '../letters/events';
 
 /**
  * The event vocabulary, version 1. Every change to a case is one of these.
@@ -46,6 +46,7 @@ export const EVENT_DATA: Record<string, z.ZodType> = {
   /** A letter in progress was saved, or thrown away (the editor's drafts). */
   'letters.drafted': letterDrafted,
   'letters.draftDiscarded': letterDraftDiscarded,
+  'letters.draftClosed': letterDraftClosed,
   ...collectionEvents,
 };
 

@@ -37,11 +37,6 @@ export const letterIssued = z.strictObject({
   /** Warnings the letter was issued with (codes only). */
   warnings: z.array(z.string().max(60)).max(200),
   note: optionalText(500),
-  /** The saved draft this letter was issued from; issuing closes it. */
-  draftId: z
-    .string()
-    .regex(/^[a-z2-7]{26}$/u)
-    .optional(),
 });
 export type LetterIssued = z.infer<typeof letterIssued>;
 
@@ -64,6 +59,16 @@ export type LetterDrafted = z.infer<typeof letterDrafted>;
 
 /** `letters.draftDiscarded`: a draft was thrown away (the history keeps that it existed). */
 export const letterDraftDiscarded = z.strictObject({ draftId, reason: optionalText(2000) });
+
+/**
+ * `letters.draftClosed`: a draft became a letter. Written in the same pack as the `letters.issued`
+ * it became (so both land or neither); a type of its own, so `letters.issued` keeps its v1 payload
+ * and a Bro that does not know drafts still reads every letter.
+ */
+export const letterDraftClosed = z.strictObject({
+  draftId,
+  letterId: z.string().regex(/^[a-z2-7]{26}$/u),
+});
 
 /** A draft as the fold keeps it: the latest save, plus who saved it. */
 export type LetterDraft = LetterDrafted & { actor: string; at: string };

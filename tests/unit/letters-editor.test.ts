@@ -127,6 +127,43 @@ describe('drafts saved in the case', () => {
   });
 });
 
+describe('bad input to the draft operations changes nothing', () => {
+  it('a reason the event schema refuses is refused by the operation, and the draft stays', async () => {
+    const d = await call(h, 'letters.saveDraft', { caseId, kind: 'mottaksbrev', options: {} });
+    const before = (await call(h, 'cases.get', { caseId })).summary.eventCount;
+    const e = await errorOf(
+      call(h, 'letters.discardDraft', { caseId, draftId: d.draftId, reason: 'feil\u0001tegn' }),
+    );
+    expect(e.code).toBe('VALIDATION');
+    const got = await call(h, 'cases.get', { caseId });
+    expect(got.summary.eventCount).toBe(before);
+    expect((got.drafts as { draftId: string }[]).map((x) => x.draftId)).toContain(d.draftId);
+    await call(h, 'letters.discardDraft', { caseId, draftId: d.draftId });
+  });
+
+  it("a draft is issued or saved only as its own kind; another kind's letter cannot close it", async () => {
+    const d = await call(h, 'letters.saveDraft', { caseId, kind: 'anbefaling', options: {} });
+    const before = (await call(h, 'cases.get', { caseId })).summary.eventCount;
+    const wrongIssue = await errorOf(
+      call(h, 'letters.issue', {
+        caseId,
+        kind: 'mottaksbrev',
+        options: { expectedFirstContact: '2026-12-10' },
+        draftId: d.draftId,
+      }),
+    );
+    expect(wrongIssue.code).toBe('NOT_FOUND');
+    const wrongSave = await errorOf(
+      call(h, 'letters.saveDraft', { caseId, draftId: d.draftId, kind: 'mottaksbrev', options: {} }),
+    );
+    expect(wrongSave.code).toBe('NOT_FOUND');
+    const got = await call(h, 'cases.get', { caseId });
+    expect(got.summary.eventCount).toBe(before);
+    expect((got.drafts as { draftId: string }[]).map((x) => x.draftId)).toContain(d.draftId);
+    await call(h, 'letters.discardDraft', { caseId, draftId: d.draftId });
+  });
+});
+
 describe('issuing from the app', () => {
   it('without a path: the signed PDF comes back, is recorded, and closes the draft it came from', async () => {
     const d = await call(h, 'letters.saveDraft', {
@@ -152,8 +189,14 @@ describe('issuing from the app', () => {
     expect(v.letter?.letterId).toBe(r.letterId);
     const got = await call(h, 'cases.get', { caseId });
     expect(got.drafts).toHaveLength(0);
-    const letters = got.letters as { letterId: string; draftId?: string }[];
-    expect(letters.at(-1)).toMatchObject({ letterId: r.letterId, draftId: d.draftId });
+    const letters = got.letters as { letterId: string }[];
+    expect(letters.at(-1)).toMatchObject({ letterId: r.letterId });
+    // letters.issued keeps its v1 payload; the draft is closed by an event of its own, in the same pack.
+    expect(letters.at(-1)).not.toHaveProperty('draftId');
+    const closing = (got.history as { type: string; eventId?: string }[]).filter(
+      (e) => e.type === 'letters.draftClosed',
+    );
+    expect(closing).toHaveLength(1);
   });
 
   it('a draft that does not exist is refused before anything is signed or recorded', async () => {

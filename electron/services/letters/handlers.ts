@@ -98,7 +98,7 @@ export function letterHandlers(session: Session): LetterHandlers {
       const caseId = await resolveCase(vault, input.caseId);
       if (input.draftId) {
         const state = await vault.fold(caseId);
-        if (!state.drafts.some((d) => d.draftId === input.draftId))
+        if (!state.drafts.some((d) => d.draftId === input.draftId && d.kind === input.kind))
           throw new BroError('NOT_FOUND', 'No such draft', {
             issues: [{ path: ['draftId'], code: 'NOT_FOUND' }],
           });

@@ -252,7 +252,8 @@ export async function issueLetter(
     });
   if (req.draftId && !req.draft) {
     const state = await vault.fold(req.caseId);
-    if (!state.drafts.some((d) => d.draftId === req.draftId))
+    // Only an open draft of this very kind: issuing closes it.
+    if (!state.drafts.some((d) => d.draftId === req.draftId && d.kind === req.kind))
       throw new BroError('NOT_FOUND', 'No such draft', {
         issues: [{ path: ['draftId'], code: 'NOT_FOUND' }],
       });
@@ -302,10 +303,13 @@ export async function issueLetter(
       options: req.options,
       warnings: p.findings.map((f) => f.code),
       note: null,
-      ...(req.draftId ? { draftId: req.draftId } : {}),
     };
     try {
-      await vault.append(req.caseId, [{ type: 'letters.issued', data: event }]);
+      // One pack: the letter and the draft it closes land together or not at all.
+      await vault.append(req.caseId, [
+        { type: 'letters.issued', data: event },
+        ...(req.draftId ? [{ type: 'letters.draftClosed', data: { draftId: req.draftId, letterId } }] : []),
+      ]);
     } catch (e) {
       if (req.out !== null) await unlink(req.out).catch(() => {});
       throw e;

@@ -479,3 +479,33 @@ describe('several writers on one folder', () => {
     expect(devices.size).toBe(3);
   });
 });
+
+describe('append refuses what the fold would skip', () => {
+  it('an unknown type or a payload its schema refuses: VALIDATION, and no file is written', async () => {
+    const { dir, vault } = await newVault();
+    const id = await caseWith(vault, 'c-append', 'Åse Syntetisk');
+    const before = snapshot(dir);
+    const bad = [
+      [{ type: 'case.recorded', data: { set: { pupilVoice: 'a\u0001b' } } }],
+      [{ type: 'letters.draftDiscarded', data: { draftId: 'x', reason: null } }],
+      [{ type: 'no.such.event', data: {} }],
+      // One bad event spoils the whole batch: nothing of it lands.
+      [opened('c-other'), { type: 'pupil.recorded', data: { set: { grade: 'sju' } } }],
+    ];
+    for (const events of bad) {
+      let code = '';
+      try {
+        await vault.append(id, events);
+      } catch (e) {
+        code = e instanceof BroError ? e.code : String(e);
+      }
+      expect(code).toBe('VALIDATION');
+    }
+    const after = snapshot(dir);
+    for (const k of Object.keys(after)) if (!k.startsWith('audit')) expect(after[k]).toBe(before[k]);
+    expect(Object.keys(after).filter((k) => !k.startsWith('audit'))).toEqual(
+      Object.keys(before).filter((k) => !k.startsWith('audit')),
+    );
+    await vault.close();
+  });
+});

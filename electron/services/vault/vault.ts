@@ -3,9 +3,11 @@ import { readFile, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
 import { BroError } from '../../../shared/errors';
+import { zodIssues } from '../../../shared/domain/validate';
 import { summarizeCase, type CaseSummary } from '../../../shared/cases/summary';
 import { foldCase, type CaseState } from '../../../shared/events/fold';
 import {
+  EVENT_DATA,
   EVENT_VERSION,
   formatHlc,
   maxHlc,
@@ -1046,6 +1048,18 @@ export class Vault {
   async append(caseId: string, events: readonly NewEvent[]): Promise<StoredEvent[]> {
     this.assertOpen();
     if (events.length === 0) return [];
+    // SECURITY: only events the fold will apply are written; a payload its schema refuses would be
+    // skipped on every read (a silent loss), so it is refused here, before anything is written.
+    for (const [i, e] of events.entries()) {
+      const schema = EVENT_DATA[e.type];
+      const parsed = schema?.safeParse(e.data);
+      if (!parsed?.success)
+        throw new BroError('VALIDATION', 'An event payload is not valid', {
+          issues: parsed
+            ? zodIssues(parsed.error, ['events', i, 'data'])
+            : [{ path: ['events', i, 'type'], code: 'UNKNOWN_EVENT' }],
+        });
+    }
     await this.refreshIfRotated();
     const ring = await this.keyRing(caseId);
     // Reading the case first moves the clock past every event in it, so new events sort after them.
