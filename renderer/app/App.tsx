@@ -9,6 +9,7 @@ import { ReportScreen } from '../features/reports/Report';
 import { TasksScreen } from '../features/tasks/Tasks';
 import { useDropToVerify, VerifyScreen } from '../features/verify/Verify';
 import { RecoveryKey, VaultGate } from '../features/vault/VaultGate';
+import { runBeforeLock } from './beforeLock';
 import { I18nProvider, useI18n } from './i18n';
 import { href, useRoute } from './router';
 import { Modal } from './ui';
@@ -48,6 +49,7 @@ const IDLE_EVENTS = ['keydown', 'pointerdown', 'pointermove', 'wheel', 'touchsta
 function useLock(minutes: number) {
   const qc = useQueryClient();
   const lock = useCallback(async () => {
+    await runBeforeLock();
     await api['vault.lock']({});
     // SECURITY: drop every decrypted value the page holds; only settings survive a lock.
     qc.removeQueries({ predicate: (q) => q.queryKey[0] !== 'settings' && q.queryKey[0] !== 'status' });

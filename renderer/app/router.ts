@@ -26,13 +26,42 @@ function parse(hash: string): Route {
   return { name: 'cases' };
 }
 
+/**
+ * The route the app shows is the last address the leave guard let through, not whatever the
+ * address bar says: a screen with unsaved work (the letter editor) can say "not yet", and then the
+ * address is put back before anything renders the new screen.
+ */
+let current = typeof window === 'undefined' ? '' : window.location.hash;
+const listeners = new Set<() => void>();
+let guard: (() => boolean) | null = null;
+
+/** While set, every navigation asks `mayLeave` first; returns the function that removes it. */
+export function setLeaveGuard(mayLeave: () => boolean): () => void {
+  guard = mayLeave;
+  return () => {
+    if (guard === mayLeave) guard = null;
+  };
+}
+
+if (typeof window !== 'undefined')
+  window.addEventListener('hashchange', () => {
+    const next = window.location.hash;
+    if (next === current) return;
+    if (guard && !guard()) {
+      window.history.replaceState(null, '', current === '' ? '#/cases' : current);
+      return;
+    }
+    current = next;
+    for (const l of listeners) l();
+  });
+
 const subscribe = (cb: () => void) => {
-  window.addEventListener('hashchange', cb);
-  return () => window.removeEventListener('hashchange', cb);
+  listeners.add(cb);
+  return () => listeners.delete(cb);
 };
 
 export function useRoute(): Route {
-  const hash = useSyncExternalStore(subscribe, () => window.location.hash);
+  const hash = useSyncExternalStore(subscribe, () => current);
   return parse(hash);
 }
 
@@ -43,6 +72,13 @@ export function href(route: Route): string {
     default:
       return `#/${route.name}`;
   }
+}
+
+/** Changes the address without a new history entry and without asking the leave guard. */
+export function replaceRoute(route: Route): void {
+  window.history.replaceState(null, '', href(route));
+  current = window.location.hash;
+  for (const l of listeners) l();
 }
 
 export function go(route: Route): void {

@@ -94,17 +94,28 @@ test.describe('the letter editor', () => {
     await expect(page.getByText('«etter hvert»: Elevens egne ord fra samtalen.')).toBeVisible();
 
     // Fix 3: "Gå til feltet" puts the cursor in the field that fixes a missing consent.
-    for (const who of ['rektor', 'kontaktlæreren']) {
+    for (const [who, field] of [
+      ['rektor', 'opt-legalBasis-rektor'],
+      ['kontaktlæreren', 'opt-legalBasis-kontaktlærer'],
+    ] as const) {
       const item = findings.locator('li', { hasText: `Ingen gyldig samtykke for ${who}` });
-      if ((await item.count()) === 0) continue;
+      await expect(item).toHaveCount(1);
       await item.getByRole('button', { name: 'Gå til feltet' }).click();
       const focused = page.locator(':focus');
-      await expect(focused).toHaveAttribute('id', /^opt-legalBasis-/u);
+      await expect(focused).toHaveAttribute('id', field);
       await focused.fill(
         'Forvaltningsloven § 13 b nr. 1 (samtykke gitt muntlig, under skriftlig bekreftelse)',
       );
       await expect(item).toHaveCount(0);
     }
+
+    // Leaving with unsaved changes asks first; "no" keeps the editor and what was typed.
+    await expect(page.getByText('Endringer som ikke er lagret')).toBeVisible();
+    page.once('dialog', (d) => void d.dismiss());
+    await page.keyboard.press('Alt+1');
+    await expect(page).toHaveURL(/\/letters\/anbefaling$/u);
+    await expect(page.getByLabel('Lovgrunnlag for å sende til rektor')).toHaveValue(/Forvaltningsloven/u);
+    await expect(page.getByText('Endringer som ikke er lagret')).toBeVisible();
 
     // Save the draft (Ctrl+S), leave, and come back to it from the case's letters.
     await page.keyboard.press('Control+s');
@@ -135,9 +146,9 @@ test.describe('the letter editor', () => {
     const code = /Kontrollkode: ([A-Z2-7]{4}-[A-Z2-7]{4}-[A-Z2-7]{4})/u.exec(
       await dialog.locator('.mono').innerText(),
     )![1]!;
-    // The file name says what it is, never who.
-    expect(download.suggestedFilename()).toBe(
-      `anbefaling-${new Date().toISOString().slice(0, 10)}-${code}.pdf`,
+    // The file name says what it is, never who (its date is checked against the letter's below).
+    expect(download.suggestedFilename()).toMatch(
+      new RegExp(`^anbefaling-\\d{4}-\\d{2}-\\d{2}-${code}\\.pdf$`, 'u'),
     );
     expect(download.suggestedFilename()).not.toMatch(/Synne|Brevik/u);
     const saved = path.join(bro.root, 'anbefaling.pdf');
@@ -162,11 +173,12 @@ test.describe('the letter editor', () => {
     const v = JSON.parse(stdout) as {
       valid: boolean;
       code: string;
-      letter: { kind: string; draft: boolean; recommendations: { what: string }[] };
+      letter: { kind: string; date: string; draft: boolean; recommendations: { what: string }[] };
     };
     expect(v.valid).toBe(true);
     expect(v.code).toBe(code);
     expect(v.letter.kind).toBe('anbefaling');
+    expect(download.suggestedFilename()).toBe(`anbefaling-${v.letter.date}-${code}.pdf`);
     expect(v.letter.draft).toBe(false);
     expect(v.letter.recommendations.length).toBe(2);
     const { stdout: text } = await run('pdftotext', ['-layout', saved, '-']);

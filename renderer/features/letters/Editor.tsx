@@ -8,7 +8,8 @@ import type { LetterDraft } from '../../../shared/letters/events';
 import { api } from '../../api';
 import { nbDate, nbDateTime } from '../../app/format';
 import { useI18n, type TextKey } from '../../app/i18n';
-import { go, href } from '../../app/router';
+import { go, href, setLeaveGuard } from '../../app/router';
+import { onBeforeLock } from '../../app/beforeLock';
 import { ErrorBox } from '../../app/ui';
 import { refresh, useUpdate, type CaseData } from '../cases/useCase';
 import { IssueDialog } from './IssueDialog';
@@ -65,7 +66,11 @@ export function LetterEditor({
   const options = useMemo(() => optionsFromForm(form), [form]);
   const optionsKey = JSON.stringify(options);
 
+  // Every change bumps the revision, so a save only marks as saved what it actually sent.
+  const revision = useRef(0);
+  const saving = useRef(false);
   const change = useCallback((fn: (f: LetterForm) => void) => {
+    revision.current++;
     setForm((f) => {
       const next = structuredClone(f);
       fn(next);
@@ -98,6 +103,10 @@ export function LetterEditor({
   }, [dirty]);
 
   const save = useCallback(async () => {
+    // One save at a time (two quick Ctrl+S must not make two drafts), and none while issuing.
+    if (saving.current || issuing) return;
+    saving.current = true;
+    const sent = revision.current;
     setSaveError(null);
     try {
       const r = await api['letters.saveDraft']({
@@ -109,15 +118,32 @@ export function LetterEditor({
       });
       setDraftId(r.draftId);
       setSavedAt(r.savedAt);
-      setDirty(false);
+      // What was typed while saving is still unsaved.
+      if (revision.current === sent) setDirty(false);
       setStatus(t('editor.saved'));
       await refresh(qc, caseId);
       // The draft has an address of its own from now on.
       go({ name: 'case', caseId, tab: 'letters', sub: r.draftId });
     } catch (e) {
       setSaveError(e instanceof BroError ? e : new BroError('INTERNAL', 'save failed'));
+    } finally {
+      saving.current = false;
     }
-  }, [caseId, kind, lang, options, draftId, qc, t]);
+  }, [caseId, kind, lang, options, draftId, qc, t, issuing]);
+
+  // Locking (Alt+L, the button, the idle timer) saves unsaved changes first.
+  const dirtyRef = useRef(dirty);
+  dirtyRef.current = dirty;
+  const saveRef = useRef(save);
+  saveRef.current = save;
+  useEffect(() => onBeforeLock(() => (dirtyRef.current ? saveRef.current() : undefined)), []);
+
+  // Leaving the editor any other way (a tab, the menu, Alt+1–5, Back, a dropped file) with unsaved
+  // changes asks first; "no" puts the address back, so the editor and what was typed stay.
+  useEffect(() => {
+    if (!dirty) return;
+    return setLeaveGuard(() => window.confirm(t('editor.leaveUnsaved')));
+  }, [dirty, t]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -130,21 +156,36 @@ export function LetterEditor({
     return () => window.removeEventListener('keydown', onKey);
   }, [save]);
 
+  // Blank advice rows are not sent, so the contract's row n is the n-th filled row of the form.
+  const adviceRows = useMemo(
+    () => form.waitingAdvice.flatMap((a, i) => (a.what.trim() !== '' || a.who.trim() !== '' ? [i] : [])),
+    [form.waitingAdvice],
+  );
+  const formPath = useCallback(
+    (path: Path): Path =>
+      path[0] === 'options' && path[1] === 'waitingAdvice' && typeof path[2] === 'number'
+        ? ['options', 'waitingAdvice', adviceRows[path[2]] ?? path[2], ...path.slice(3)]
+        : path,
+    [adviceRows],
+  );
+
   const findingsAt = useMemo(() => {
     const m = new Map<string, Finding[]>();
     for (const f of current?.findings ?? [])
       if (f.path[0] === 'options') {
-        const id = optionFieldId(f.path.slice(1));
+        const id = optionFieldId(formPath(f.path).slice(1));
         m.set(id, [...(m.get(id) ?? []), f]);
       }
     return m;
-  }, [current]);
+  }, [current, formPath]);
 
   /** What is wrong with an option field: malformed input (VALIDATION) first, then the findings there. */
   const issueText = (id: string): string | undefined => {
     const invalid =
       previewError?.code === 'VALIDATION'
-        ? previewError.issues.find((i) => i.path[0] === 'options' && optionFieldId(i.path.slice(1)) === id)
+        ? previewError.issues.find(
+            (i) => i.path[0] === 'options' && optionFieldId(formPath(i.path).slice(1)) === id,
+          )
         : undefined;
     if (invalid) return issue(invalid.code);
     return findingsAt
@@ -173,13 +214,7 @@ export function LetterEditor({
 
   return (
     <section className="editor" aria-labelledby="editor-title">
-      <a
-        className="back"
-        href={href({ name: 'case', caseId, tab: 'letters' })}
-        onClick={(e) => {
-          if (dirty && !window.confirm(t('editor.leaveUnsaved'))) e.preventDefault();
-        }}
-      >
+      <a className="back" href={href({ name: 'case', caseId, tab: 'letters' })}>
         ← {t('editor.back')}
       </a>
       <div className="panel-head">
@@ -202,6 +237,7 @@ export function LetterEditor({
             id="letter-lang"
             value={lang}
             onChange={(e) => {
+              revision.current++;
               setLang(e.target.value as LetterLang);
               setDirty(true);
             }}
@@ -237,6 +273,8 @@ export function LetterEditor({
           <Findings
             caseId={caseId}
             data={data}
+            formPath={formPath}
+            failed={previewError !== null && !current}
             preview={current ?? null}
             errors={errors}
             warnings={warnings}
@@ -454,9 +492,7 @@ export function LetterEditor({
         <section className="editor-right panel" aria-labelledby="preview-title" tabIndex={0}>
           <h3 id="preview-title">{t('editor.preview')}</h3>
           <p className="hint">{t('editor.previewNote')}</p>
-          <p className="muted preview-state" role="status">
-            {preview.isFetching ? t('editor.previewUpdating') : ''}
-          </p>
+          <p className="muted preview-state">{preview.isFetching ? t('editor.previewUpdating') : ''}</p>
           {previewError && previewError.code !== 'VALIDATION' && (
             <ErrorBox>
               <p>{error(previewError.code)}</p>
@@ -488,6 +524,8 @@ export function LetterEditor({
               setDirty(false);
               void refresh(qc, caseId);
               go({ name: 'case', caseId, tab: 'letters' });
+              // The button that opened the dialog is gone: focus lands on the list of issued letters.
+              window.setTimeout(() => document.getElementById('letters-issued')?.focus(), 0);
             }
           }}
         />
@@ -555,7 +593,10 @@ function OptField({
 
 /** Focuses an element by id (and scrolls it into view): "Gå til feltet". */
 function focusField(id: string) {
-  const el = document.getElementById(id);
+  // A finding inside a list item the form does not show (the default advice) goes to the list.
+  let el = document.getElementById(id);
+  for (let parts = id.split('-'); !el && parts.length > 2; parts = parts.slice(0, -1))
+    el = document.getElementById(parts.slice(0, -1).join('-'));
   if (!el) return;
   el.scrollIntoView({ block: 'center' });
   el.focus();
@@ -564,6 +605,8 @@ function focusField(id: string) {
 function Findings({
   caseId,
   data,
+  formPath,
+  failed,
   preview,
   errors,
   warnings,
@@ -572,6 +615,8 @@ function Findings({
 }: {
   caseId: string;
   data: CaseData;
+  formPath: (p: Path) => Path;
+  failed: boolean;
   preview: Preview | null;
   errors: Finding[];
   warnings: Finding[];
@@ -582,14 +627,22 @@ function Findings({
   if (!preview)
     return (
       <section className="panel" aria-labelledby="findings-title">
-        <h3 id="findings-title">{t('editor.findings')}</h3>
-        <p role="status">{t('app.loading')}</p>
+        <h3 id="findings-title" tabIndex={-1}>
+          {t('editor.findings')}
+        </h3>
+        <p role="status">{failed ? t('editor.fixFields') : t('app.loading')}</p>
       </section>
     );
   const lix = preview.lix;
   return (
     <section className="panel findings" aria-labelledby="findings-title">
-      <h3 id="findings-title">
+      {/* Announced when the checks settle, not on every keystroke. */}
+      <p className="sr-only" role="status">
+        {errors.length + warnings.length === 0
+          ? t('editor.findingsNone')
+          : `${t('editor.errors', { n: errors.length })}, ${t('editor.warnings', { n: warnings.length })}`}
+      </p>
+      <h3 id="findings-title" tabIndex={-1}>
         {t('editor.findings')}{' '}
         {errors.length > 0 && <span className="badge bad">{t('editor.errors', { n: errors.length })}</span>}{' '}
         {warnings.length > 0 && (
@@ -611,6 +664,7 @@ function Findings({
               key={`${f.code}-${formatPath(f.path)}-${f.phrase ?? ''}-${i}`}
               caseId={caseId}
               data={data}
+              formPath={formPath}
               finding={f}
               text={text(f)}
               onKeep={onKeep}
@@ -647,19 +701,22 @@ function Highlight({ text, phrase }: { text: string; phrase: string }): ReactNod
 function FindingItem({
   caseId,
   data,
+  formPath,
   finding: f,
   text,
   onKeep,
 }: {
   caseId: string;
   data: CaseData;
+  formPath: (p: Path) => Path;
   finding: Finding;
   text: string;
   onKeep: (f: Finding, reason: string) => void;
 }) {
   const { t } = useI18n();
-  const target = targetOf(f.path);
+  const target = targetOf(formPath(f.path));
   const [mode, setMode] = useState<'rewrite' | 'keep' | null>(null);
+  const rewriteButton = useRef<HTMLButtonElement>(null);
   const id = useId();
   const where =
     f.path[0] === 'recommendations' && typeof f.path[1] === 'number'
@@ -700,6 +757,7 @@ function FindingItem({
           <button
             type="button"
             className="link"
+            ref={rewriteButton}
             aria-expanded={mode === 'rewrite'}
             onClick={() => setMode(mode === 'rewrite' ? null : 'rewrite')}
           >
@@ -743,7 +801,12 @@ function FindingItem({
           data={data}
           target={target}
           phrase={f.phrase ?? null}
-          onDone={() => setMode(null)}
+          onDone={(saved) => {
+            setMode(null);
+            // Saved: this finding goes away with the next check, so focus moves to the list's heading.
+            if (saved) focusField('findings-title');
+            else rewriteButton.current?.focus();
+          }}
         />
       )}
       {mode === 'keep' && (
@@ -752,6 +815,7 @@ function FindingItem({
           onKeep={(reason) => {
             onKeep(f, reason);
             setMode(null);
+            focusField('findings-title');
           }}
         />
       )}
@@ -771,7 +835,7 @@ function Rewrite({
   data: CaseData;
   target: { index: number; field: string; nested?: 'evaluation' };
   phrase: string | null;
-  onDone: () => void;
+  onDone: (saved: boolean) => void;
 }) {
   const { t, error, issue } = useI18n();
   const update = useUpdate(caseId);
@@ -806,7 +870,7 @@ function Rewrite({
         ? { evaluation: { ...evaluation, [target.field]: value.trim() } }
         : { [target.field]: value.trim() };
       await update([{ op: 'set', entity: 'recommendations', key, set, reason: reason.trim() }]);
-      onDone();
+      onDone(true);
     } catch (e) {
       setErr(
         e instanceof BroError
@@ -838,7 +902,7 @@ function Rewrite({
           aria-describedby={`${id}-hint`}
           onChange={(e) => setValue(e.target.value)}
           onKeyDown={(e) => {
-            if (e.key === 'Escape') onDone();
+            if (e.key === 'Escape') onDone(false);
           }}
         />
       </div>
@@ -855,7 +919,7 @@ function Rewrite({
         >
           {t('editor.rewriteSave')}
         </button>
-        <button type="button" onClick={onDone}>
+        <button type="button" onClick={() => onDone(false)}>
           {t('common.cancel')}
         </button>
       </div>

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { OpOutput } from '../../../shared/contract';
 import { BroError } from '../../../shared/errors';
 import type { LetterKind, LetterLang } from '../../../shared/letters/kinds';
@@ -48,6 +48,11 @@ export function IssueDialog({
   const [busy, setBusy] = useState(false);
   const [err, setErr] = useState<BroError | null>(null);
   const [issued, setIssued] = useState<Issued | null>(null);
+  const saveButton = useRef<HTMLButtonElement>(null);
+  // The submit button is replaced by the result: focus goes to what comes next, saving the PDF.
+  useEffect(() => {
+    if (issued) saveButton.current?.focus();
+  }, [issued]);
   const settings = useQuery({ queryKey: ['settings'], queryFn: () => api['settings.get']({}) });
   const p12File = settings.data?.signing.p12File ?? null;
   const [pades, setPades] = useState(true);
@@ -92,7 +97,7 @@ export function IssueDialog({
           {issued.pades && <p>{t('sign.padesDone', { subject: issued.pades.subject })}</p>}
           <p className="hint">{t('sign.verifyHint')}</p>
           <div className="actions">
-            <button type="button" className="primary" onClick={() => save(issued)}>
+            <button type="button" className="primary" ref={saveButton} onClick={() => save(issued)}>
               {t('sign.saveAgain')}
             </button>
             <button type="button" onClick={() => issued.pdf && void printPdf(issued.pdf)}>

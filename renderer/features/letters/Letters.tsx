@@ -122,7 +122,9 @@ function LetterList({ caseId, data, drafts }: { caseId: string; data: CaseData; 
         )}
       </section>
       <section className="panel" aria-labelledby="letters-issued">
-        <h2 id="letters-issued">{t('letters.issuedList')}</h2>
+        <h2 id="letters-issued" tabIndex={-1}>
+          {t('letters.issuedList')}
+        </h2>
         {issued.length === 0 ? (
           <Empty>{t('letters.noIssued')}</Empty>
         ) : (

@@ -59,6 +59,7 @@ export const nb = {
   'editor.previewLabel': 'Forhåndsvisning av brevet, side {n} av {total}',
   'editor.previewUpdating': 'Oppdaterer forhåndsvisningen …',
   'editor.previewFailed': 'Forhåndsvisningen kunne ikke lages.',
+  'editor.fixFields': 'Rett de merkede feltene, så kontrolleres brevet igjen.',
   'editor.previewNote':
     'Forhåndsvisningen er merket UTKAST. Det signerte brevet har kontrollkode i bunnteksten.',
   'editor.findings': 'Kontroll av brevet',

@@ -10,7 +10,7 @@ import {
 import { EntityForm, type FieldSpec } from '../../app/forms';
 import { nbDate, todayIso } from '../../app/format';
 import { optLabel, useI18n } from '../../app/i18n';
-import { href } from '../../app/router';
+import { replaceRoute } from '../../app/router';
 import { Modal } from '../../app/ui';
 import { Collection } from '../cases/Collection';
 import { useUpdate, type CaseData } from '../cases/useCase';
@@ -89,7 +89,7 @@ export function MeasuresPanel({
     const key = keys[i];
     if (r && key) setEvaluating({ key, what: r.what });
     // The address goes back to the tab, so the form does not open again on the next visit.
-    window.history.replaceState(null, '', href({ name: 'case', caseId, tab: 'measures' }));
+    replaceRoute({ name: 'case', caseId, tab: 'measures' });
     // Opened once per address (not again when the case data changes).
   }, [evaluateIndex, caseId]);
   // Grouped by responsible role: who at school does what is the point of a measure.
