@@ -35,7 +35,9 @@ function BundleActions({ selection }: { selection: Selection }) {
   const [kid, setKid] = useState<string | null>(null);
   const [failed, setFailed] = useState<unknown>(null);
 
+  // The buttons stay focusable while busy (aria-disabled), so each handler ignores a second press.
   const run = async (what: 'export' | 'key') => {
+    if (busy !== null) return;
     setBusy(what);
     setStatus(null);
     setFailed(null);
@@ -62,7 +64,7 @@ function BundleActions({ selection }: { selection: Selection }) {
   return (
     <div className="wt-bundle">
       <div className="wt-bundle-row">
-        <button type="button" disabled={busy !== null} onClick={() => void run('export')}>
+        <button type="button" aria-disabled={busy !== null || undefined} onClick={() => void run('export')}>
           {t('report.metrics.export')}
         </button>
         <p className="hint">
@@ -70,7 +72,7 @@ function BundleActions({ selection }: { selection: Selection }) {
         </p>
       </div>
       <div className="wt-bundle-row">
-        <button type="button" disabled={busy !== null} onClick={() => void run('key')}>
+        <button type="button" aria-disabled={busy !== null || undefined} onClick={() => void run('key')}>
           {t('report.metrics.key')}
         </button>
         <p className="hint">{t('report.metrics.keyHelp')}</p>
@@ -117,6 +119,7 @@ function MergeForm({ selection }: { selection: Selection }) {
       document.getElementById(miss.bundles ? `${ids}-bundles-btn` : `${ids}-trust-btn`)?.focus();
       return;
     }
+    if (busy !== null) return;
     setBusy('merge');
     setFailed(null);
     setResult(null);
@@ -147,7 +150,7 @@ function MergeForm({ selection }: { selection: Selection }) {
   };
 
   const pdf = async () => {
-    if (!result) return;
+    if (!result || busy !== null) return;
     setBusy('pdf');
     setFailed(null);
     setPdfDone(null);
@@ -196,7 +199,7 @@ function MergeForm({ selection }: { selection: Selection }) {
           onFiles={(f) => setTrust(f[0] ?? null)}
         />
         <div className="actions wt-merge-actions">
-          <button type="submit" className="primary" disabled={busy !== null}>
+          <button type="submit" className="primary" aria-disabled={busy !== null || undefined}>
             {t('report.merge.submit')}
           </button>
         </div>
@@ -249,7 +252,7 @@ function MergeForm({ selection }: { selection: Selection }) {
             ))}
           </ul>
           <div className="actions">
-            <button type="button" disabled={busy !== null} onClick={() => void pdf()}>
+            <button type="button" aria-disabled={busy !== null || undefined} onClick={() => void pdf()}>
               {t('report.merge.pdf')}
             </button>
           </div>

@@ -289,6 +289,7 @@ function ExportPanel({ selection }: { selection: Selection }) {
   const [failed, setFailed] = useState<unknown>(null);
 
   const run = async (format: FileFormat) => {
+    if (job !== null) return;
     setJob({ format, progress: null });
     setDone(null);
     setFailed(null);
@@ -322,7 +323,13 @@ function ExportPanel({ selection }: { selection: Selection }) {
       <p className="muted">{t('report.export.lead')}</p>
       <div className="actions wt-actions">
         {FILE_FORMATS.map((f) => (
-          <button key={f} type="button" disabled={job !== null} onClick={() => void run(f)}>
+          <button
+            key={f}
+            type="button"
+            // aria-disabled, not disabled: a disabled button loses keyboard focus while the export runs.
+            aria-disabled={job !== null || undefined}
+            onClick={() => void run(f)}
+          >
             {t(`report.export.${f}`)}
           </button>
         ))}
