@@ -49,12 +49,48 @@ test.describe('Oppgaver', () => {
     await page.keyboard.press('Alt+2');
     await page.getByLabel('Vis').selectOption({ index: 0 });
     const evaluate = page.getByRole('link', { name: /^Evaluer tiltaket for / }).first();
+    const row = evaluate.locator('xpath=ancestor::li[1]');
+    const shownDue = (await row.locator('.task-date').innerText()).trim();
+    const target = /#\/cases\/([a-z2-7]{26})\/measures\/evaluate-(\d+)$/u.exec(
+      (await evaluate.getAttribute('href'))!,
+    )!;
+    const [caseId, index] = [target[1]!, Number(target[2])];
+    // The link names the measure the task is about, and that measure's form is what opens.
+    const { tasks, doc } = await page.evaluate(
+      async ({ caseId }) => {
+        const post = async (op: string, input: unknown) =>
+          (
+            (await (
+              await fetch(`./api/${op}`, {
+                method: 'POST',
+                headers: { 'Content-Type': 'application/json' },
+                body: JSON.stringify(input),
+              })
+            ).json()) as { value: unknown }
+          ).value;
+        return {
+          tasks: (await post('tasks.list', {})) as {
+            tasks: { kind: string; caseId: string; item?: number; due: string }[];
+          },
+          doc: (await post('cases.get', { caseId })) as { doc: { recommendations: { what: string }[] } },
+        };
+      },
+      { caseId },
+    );
+    const [d, m, y] = shownDue.split('.');
+    expect(
+      tasks.tasks.some(
+        (x) =>
+          x.kind === 'evaluation' && x.caseId === caseId && x.item === index && x.due === `${y}-${m}-${d}`,
+      ),
+    ).toBe(true);
+    const what = doc.doc.recommendations[index]!.what;
     await evaluate.click();
     await expect(page).toHaveURL(/#\/cases\/[a-z2-7]+\/measures$/);
     await expect(page.getByRole('tab', { name: 'Tiltak' })).toHaveAttribute('aria-selected', 'true');
     const dialog = page.getByRole('dialog');
     await expect(dialog).toBeVisible();
-    await expect(dialog.getByRole('heading', { name: /^Evaluer: / })).toBeVisible();
+    await expect(dialog.getByRole('heading', { name: `Evaluer: ${what}` })).toBeVisible();
     await checkScreen(page, '62-tasks-evaluate-form');
     // Closing it leaves the measures tab, and it does not open again by itself.
     await page.keyboard.press('Escape');
