@@ -182,6 +182,18 @@ export const letterOps = {
       'IO',
     ),
   },
+  /** The PDF of an issued letter, as it left Bro (kept in the case since it was issued). */
+  'letters.pdf': {
+    input: z.strictObject({ caseId: caseRef, letterId: draftId }),
+    output: z.object({
+      pdf: z.string(),
+      kind: z.enum(LETTER_KINDS),
+      date: z.string(),
+      code: z.string(),
+      letterId: z.string(),
+    }),
+    errors: errors('VAULT_LOCKED', 'NOT_FOUND', 'TAMPERED', 'VALIDATION', 'IO'),
+  },
   /** Saves a letter in progress in the case (`letters.drafted`); a new draft without `draftId`. */
   'letters.saveDraft': {
     input: z.strictObject({

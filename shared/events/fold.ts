@@ -79,6 +79,7 @@ export function foldCase(caseId: string, events: readonly StoredEvent[]): CaseSt
   const letters: IssuedLetter[] = [];
   const drafts = new Map<string, LetterDraft>();
   const closedDrafts = new Set<string>();
+  const storedPdfs = new Set<string>();
   let skipped = 0;
   let count = 0;
   let lastHlc: string | null = null;
@@ -119,6 +120,9 @@ export function foldCase(caseId: string, events: readonly StoredEvent[]): CaseSt
       applySet(pupilFields, data.set as Record<string, unknown>, changes);
     } else if (ev.type === 'letters.issued') {
       letters.push({ ...(data as unknown as LetterIssued), eventId: ev.id, at: ev.at, actor: ev.actor });
+    } else if (ev.type === 'letters.pdf') {
+      // Only that it is there: the bytes stay in the event (read by `letters.pdf`), not in the state.
+      storedPdfs.add(data.letterId as string);
     } else if (ev.type === 'letters.drafted') {
       // A draft once issued or discarded stays closed, whatever another device saved after.
       const d = data as unknown as LetterDrafted;
@@ -171,7 +175,7 @@ export function foldCase(caseId: string, events: readonly StoredEvent[]): CaseSt
     doc: doc as unknown as CaseDoc,
     keys,
     evaluationKeys,
-    letters,
+    letters: letters.map((l) => (storedPdfs.has(l.letterId) ? { ...l, stored: true } : l)),
     drafts: [...drafts.values()].sort((a, b) => (a.savedAt < b.savedAt ? 1 : a.savedAt > b.savedAt ? -1 : 0)),
     history,
     eventCount: count,

@@ -3,7 +3,13 @@ import { CASE_FIELDS, COLLECTION_ITEM, COLLECTIONS, type Collection } from '../d
 import { externalId, optionalText, service, text } from '../domain/common';
 import { pupil } from '../domain/pupil';
 import { evaluation } from '../domain/recommendation';
-import { letterDraftClosed, letterDraftDiscarded, letterDrafted, letterIssued } from '../letters/events';
+import {
+  letterDraftClosed,
+  letterDraftDiscarded,
+  letterDrafted,
+  letterIssued,
+  letterPdf,
+} from '../letters/events';
 
 /**
  * The event vocabulary, version 1. Every change to a case is one of these.
@@ -47,6 +53,8 @@ export const EVENT_DATA: Record<string, z.ZodType> = {
   'letters.drafted': letterDrafted,
   'letters.draftDiscarded': letterDraftDiscarded,
   'letters.draftClosed': letterDraftClosed,
+  /** The issued letter's PDF, kept in the case. */
+  'letters.pdf': letterPdf,
   ...collectionEvents,
 };
 

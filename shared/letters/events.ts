@@ -73,5 +73,25 @@ export const letterDraftClosed = z.strictObject({
 /** A draft as the fold keeps it: the latest save, plus who saved it. */
 export type LetterDraft = LetterDrafted & { actor: string; at: string };
 
+/**
+ * `letters.pdf`: the issued letter's PDF itself, byte for byte as it left Bro, kept encrypted in the
+ * case (written in the same pack as its `letters.issued`), so a saved file that went missing can be
+ * saved again and the case holds what was sent. Not part of `bro-interchange/1`.
+ */
+export const letterPdf = z.strictObject({
+  letterId: z.string().regex(/^[a-z2-7]{26}$/u),
+  /** Standard base64 of the PDF (at most about 20 MB of PDF). */
+  pdf: z
+    .string()
+    .max(28_000_000)
+    .regex(/^[A-Za-z0-9+/]*={0,2}$/u),
+});
+
 /** An issued letter as the fold keeps it: the payload plus who recorded it and when. */
-export type IssuedLetter = LetterIssued & { eventId: string; at: string; actor: string };
+export type IssuedLetter = LetterIssued & {
+  eventId: string;
+  at: string;
+  actor: string;
+  /** Its PDF is kept in the case (`letters.pdf`). */
+  stored?: boolean;
+};

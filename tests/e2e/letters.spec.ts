@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Page } from '@playwright/test';
@@ -158,10 +159,17 @@ test.describe('the letter editor', () => {
 
     // Recorded in the case: the draft is closed, the letter listed with its code.
     const issued = page.getByRole('region', { name: 'Utstedte brev' });
-    await expect(issued.getByRole('cell', { name: code })).toBeVisible();
+    await expect(issued.getByRole('cell', { name: code, exact: true })).toBeVisible();
     await expect(
       page.getByRole('region', { name: 'Utkast' }).getByText('Ingen lagrede utkast.'),
     ).toBeVisible();
+
+    // The case keeps the letter: saved again later, it is the same file byte for byte.
+    const again = page.waitForEvent('download');
+    await issued.getByRole('button', { name: `Lagre PDF: Anbefaling til skolen ${code}` }).click();
+    const copy = path.join(bro.root, 'kopi.pdf');
+    await (await again).saveAs(copy);
+    expect(readFileSync(copy).equals(readFileSync(saved))).toBe(true);
 
     // The saved PDF, checked by the real CLI from outside the app.
     const { stdout } = await run(process.execPath, [

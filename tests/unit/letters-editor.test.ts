@@ -197,6 +197,16 @@ describe('issuing from the app', () => {
       (e) => e.type === 'letters.draftClosed',
     );
     expect(closing).toHaveLength(1);
+
+    // The case keeps the PDF byte for byte: it can be saved again later.
+    expect(letters.at(-1)).toMatchObject({ stored: true });
+    const copy = await call(h, 'letters.pdf', { caseId, letterId: r.letterId });
+    expect(copy.pdf).toBe(r.pdf);
+    expect(copy).toMatchObject({ kind: 'anbefaling', code: r.code, letterId: r.letterId });
+    expect((await errorOf(call(h, 'letters.pdf', { caseId, letterId: 'c'.repeat(26) }))).code).toBe(
+      'NOT_FOUND',
+    );
+    expect((await errorOf(call(h, 'letters.pdf', { caseId, letterId: '../../x' }))).code).toBe('VALIDATION');
   });
 
   it('a draft that does not exist is refused before anything is signed or recorded', async () => {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { z } from 'zod';
 import type { letterOps } from '../../../shared/contract/letters';
 import { BroError } from '../../../shared/errors';
+import { letterPdf } from '../../../shared/letters/events';
 import type { Letterhead } from '../../../shared/letters/settings';
 import type { Session } from '../session';
 import { createTestP12 } from '../signing/p12';
@@ -92,6 +93,29 @@ export function letterHandlers(session: Session): LetterHandlers {
         }
       }
       return verifyLetterPdf(bytes, input.jwks ? input.jwks.keys : null);
+    },
+    'letters.pdf': async ({ caseId: ref, letterId }) => {
+      const vault = session.requireVault();
+      const caseId = await resolveCase(vault, ref);
+      const letter = (await vault.fold(caseId)).letters.find((l) => l.letterId === letterId);
+      const stored = letter
+        ? (await vault.readCase(caseId)).find(
+            (e) => e.type === 'letters.pdf' && (e.data as { letterId?: unknown }).letterId === letterId,
+          )
+        : undefined;
+      const parsed = stored ? letterPdf.safeParse(stored.data) : null;
+      if (!letter || !parsed?.success)
+        throw new BroError('NOT_FOUND', 'No such letter in the case', {
+          issues: [{ path: ['letterId'], code: 'NOT_FOUND' }],
+        });
+      await vault.audit('letter.read', caseId);
+      return {
+        pdf: parsed.data.pdf,
+        kind: letter.kind,
+        date: letter.date,
+        code: letter.code,
+        letterId,
+      };
     },
     'letters.saveDraft': async (input) => {
       const vault = session.requireVault();

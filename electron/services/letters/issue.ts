@@ -305,9 +305,11 @@ export async function issueLetter(
       note: null,
     };
     try {
-      // One pack: the letter and the draft it closes land together or not at all.
+      // One pack: the record, the PDF and the draft it closes land together or not at all.
       await vault.append(req.caseId, [
         { type: 'letters.issued', data: event },
+        // The PDF itself, kept in the case: the same pack, so the record and the letter land together.
+        { type: 'letters.pdf', data: { letterId, pdf: pdf.toString('base64') } },
         ...(req.draftId ? [{ type: 'letters.draftClosed', data: { draftId: req.draftId, letterId } }] : []),
       ]);
     } catch (e) {

@@ -9,7 +9,10 @@ import { useI18n, type TextKey } from '../../app/i18n';
 import { go, href } from '../../app/router';
 import { Empty, ErrorBox } from '../../app/ui';
 import { refresh, type CaseData } from '../cases/useCase';
+import { saveBase64 } from '../../app/files';
 import { LetterEditor } from './Editor';
+import { letterFileName } from './IssueDialog';
+import { printPdf } from './pdf';
 
 /**
  * The case's letters: start a new one, open or discard a draft, see what was issued. With a kind
@@ -40,6 +43,17 @@ function LetterList({ caseId, data, drafts }: { caseId: string; data: CaseData; 
   const [kind, setKind] = useState<LetterKind>('anbefaling');
   const [err, setErr] = useState<string | null>(null);
   const issued = [...((data.letters ?? []) as IssuedLetter[])].reverse();
+  /** The issued PDF as it left Bro, from the case: saved again, or printed. */
+  const copy = async (l: IssuedLetter, what: 'save' | 'print') => {
+    setErr(null);
+    try {
+      const r = await api['letters.pdf']({ caseId, letterId: l.letterId });
+      if (what === 'save') saveBase64(letterFileName(r, r.date), 'application/pdf', r.pdf);
+      else await printPdf(r.pdf);
+    } catch (e) {
+      setErr(e instanceof BroError ? error(e.code) : error('INTERNAL'));
+    }
+  };
   const discard = async (d: LetterDraft) => {
     if (!window.confirm(t('letters.discardConfirm', { kind: t(`kind.${d.kind}` as TextKey) }))) return;
     try {
@@ -137,6 +151,9 @@ function LetterList({ caseId, data, drafts }: { caseId: string; data: CaseData; 
                 <th scope="col">{t('letters.recipients')}</th>
                 <th scope="col">{t('letters.code')}</th>
                 <th scope="col">{t('letters.pades')}</th>
+                <th scope="col">
+                  <span className="sr-only">{t('letters.pdf')}</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -148,6 +165,28 @@ function LetterList({ caseId, data, drafts }: { caseId: string; data: CaseData; 
                   <td>{l.recipients.map((r) => t(`recipient.${r.role}` as TextKey)).join(', ')}</td>
                   <td className="mono">{l.code}</td>
                   <td>{l.pades ? t('common.yes') : t('common.no')}</td>
+                  <td>
+                    {l.stored && (
+                      <span className="row-actions">
+                        <button
+                          type="button"
+                          className="ghost"
+                          aria-label={`${t('letters.savePdf')}: ${t(`kind.${l.kind}` as TextKey)} ${l.code}`}
+                          onClick={() => void copy(l, 'save')}
+                        >
+                          {t('letters.savePdf')}
+                        </button>
+                        <button
+                          type="button"
+                          className="ghost"
+                          aria-label={`${t('sign.print')}: ${t(`kind.${l.kind}` as TextKey)} ${l.code}`}
+                          onClick={() => void copy(l, 'print')}
+                        >
+                          {t('sign.print')}
+                        </button>
+                      </span>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -32,7 +32,9 @@ export const nb = {
   'letters.recipients': 'Mottakere',
   'letters.pades': 'Virksomhetssignatur',
   'letters.archiveNote':
-    'Bro tar vare på opplysningene om hvert brev (hvem, når, innhold-hash og kontrollkode), ikke selve PDF-en. Arkiver den lagrede PDF-en i kommunens arkiv.',
+    'Bro tar vare på hvert utstedte brev kryptert i saken, nøyaktig slik det ble sendt, så du kan lagre eller skrive det ut igjen. Arkiver brevet også i kommunens arkiv.',
+  'letters.pdf': 'PDF',
+  'letters.savePdf': 'Lagre PDF',
 
   'kind.anbefaling': 'Anbefaling til skolen',
   'kind.sakkyndig-vurdering': 'Sakkyndig vurdering',
