@@ -31,6 +31,21 @@ function Root({ autoLockMinutes }: { autoLockMinutes: number }) {
   const { t } = useI18n();
   const status = useQuery({ queryKey: ['status'], queryFn: () => api['vault.status']({}) });
   const [recoveryKey, setRecoveryKey] = useState<string | null>(null);
+  const unlocked = status.data?.unlocked === true;
+  // SECURITY: while locked (no «Kontroller brev» to hand it to), a file dropped on the window is
+  // ignored: the browser would otherwise leave the app to show the file.
+  useEffect(() => {
+    if (unlocked) return;
+    const ignore = (e: DragEvent) => {
+      if (e.dataTransfer?.types.includes('Files')) e.preventDefault();
+    };
+    window.addEventListener('dragover', ignore);
+    window.addEventListener('drop', ignore);
+    return () => {
+      window.removeEventListener('dragover', ignore);
+      window.removeEventListener('drop', ignore);
+    };
+  }, [unlocked]);
   if (!status.data)
     return (
       <p className="splash" role="status">

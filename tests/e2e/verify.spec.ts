@@ -208,3 +208,13 @@ type Rec = {
   start: string | null;
   evaluation: { date: string; method: string; convenedBy: string } | null;
 };
+
+test.describe('a file dropped on the locked window', () => {
+  test('is ignored: the browser does not leave the app to show it', async ({ bro }) => {
+    const { page } = bro;
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    const before = page.url();
+    expect(await drop(page, Buffer.from('%PDF-1.7 syntetisk'), 'brev.pdf')).toBe(true);
+    expect(page.url()).toBe(before);
+  });
+});
