@@ -301,3 +301,74 @@ test.describe('the letter editor', () => {
     await checkScreen(page, '67-letter-data-missing');
   });
 });
+
+test.describe('from the tasks', () => {
+  test.use({ vault: 'demo', demoCases: 40 });
+
+  test('from a task to an issued mottaksbrev: one click to the editor, what is missing filled in, signed', async ({
+    bro,
+  }) => {
+    const { page } = bro;
+    await expect(page.getByRole('heading', { name: 'Saker', level: 1 })).toBeVisible();
+    await page.keyboard.press('Alt+2');
+    const filter = page.getByLabel('Vis');
+    const option = filter.locator('option', { hasText: 'Foreløpig svar' });
+    await filter.selectOption({ label: (await option.innerText()).trim() });
+    await page
+      .getByRole('link', { name: /^Skriv mottaksbrev \/ foreløpig svar for / })
+      .first()
+      .click();
+    await expect(page).toHaveURL(/\/letters\/mottaksbrev$/u);
+    await expect(page.getByRole('heading', { name: 'Mottaksbrev', level: 2 })).toBeVisible();
+
+    // Whatever this demo case lacks, each error leads to the field that fixes it.
+    const findings = page.locator('.finding-list');
+    await expect(page.getByText(/Lesbarhet \(LIX\)/u)).toBeVisible();
+    let filledDate = false;
+    for (let round = 0; round < 10; round++) {
+      const errors = page.locator('.finding.error');
+      if ((await errors.count()) === 0) break;
+      const first = errors.first();
+      const text = await first.innerText();
+      if (/Uklar formulering/u.test(text)) {
+        await first.getByRole('button', { name: 'Behold, fordi …' }).click();
+        await first.getByLabel(/Hvorfor formuleringen skal stå/u).fill('Standard ordlyd i mottaksbrev.');
+        await first.getByRole('button', { name: 'Behold', exact: true }).click();
+      } else {
+        await first.getByRole('button', { name: 'Gå til feltet' }).click();
+        const focused = page.locator(':focus');
+        const id = (await focused.getAttribute('id')) ?? '';
+        if (id === 'opt-expectedFirstContact') {
+          await focused.fill('15.01.2027');
+          filledDate = true;
+        } else if (id.startsWith('opt-legalBasis-')) await focused.fill('Forvaltningsloven § 13 b nr. 1');
+        else throw new Error(`unexpected finding: ${text}`);
+      }
+      await expect(findings.locator('li').filter({ hasText: text.split('\n')[0]! })).toHaveCount(0);
+    }
+    const issueButton = page.getByRole('button', { name: 'Signer og utsted …' });
+    await expect(issueButton).toBeEnabled();
+    await issueButton.click();
+    const dialog = page.getByRole('dialog', { name: 'Signer og utsted' });
+    const downloading = page.waitForEvent('download');
+    await dialog.getByRole('button', { name: 'Signer og utsted' }).click();
+    const saved = path.join(bro.root, 'mottaksbrev.pdf');
+    await (await downloading).saveAs(saved);
+    // Focus goes to what comes next: saving the PDF again.
+    await expect(dialog.getByRole('button', { name: 'Lagre PDF' })).toBeFocused();
+    const { stdout } = await run(process.execPath, [
+      path.join(ROOT, 'bin', 'bro.mjs'),
+      'verify',
+      saved,
+      '--json',
+    ]);
+    const v = JSON.parse(stdout) as {
+      valid: boolean;
+      letter: { kind: string; asks: { by: string | null }[] };
+    };
+    expect(v.valid).toBe(true);
+    expect(v.letter.kind).toBe('mottaksbrev');
+    // The date typed in the editor is the one the signed letter gives the family and the school.
+    if (filledDate) expect(v.letter.asks.some((a) => a.by === '2027-01-15')).toBe(true);
+  });
+});
