@@ -17,6 +17,7 @@ const IMAGES = {
   '64-letter-ready': 'brev-klart',
   '66-letter-issued': 'brev-signert',
   '68-letter-p12-wrong-password': 'brev-sertifikat',
+  '69-letters-issued': 'brev-utstedte',
   '91-verify-valid': 'kontroller-gyldig',
   '92-verify-tampered': 'kontroller-endret',
   '60-tasks-actions': 'oppgaver',

@@ -170,6 +170,7 @@ test.describe('the letter editor', () => {
     const copy = path.join(bro.root, 'kopi.pdf');
     await (await again).saveAs(copy);
     expect(readFileSync(copy).equals(readFileSync(saved))).toBe(true);
+    await checkScreen(page, '69-letters-issued');
 
     // The saved PDF, checked by the real CLI from outside the app.
     const { stdout } = await run(process.execPath, [

@@ -290,7 +290,7 @@ export function LetterEditor({
                     <span>{t('editor.keptItem', { phrase: k.phrase, reason: k.reason })}</span>
                     <button
                       type="button"
-                      className="ghost"
+                      className="small"
                       onClick={() => change((x) => void x.keep.splice(i, 1))}
                       aria-label={`${t('editor.unkeep')}: ${k.phrase}`}
                     >
@@ -388,7 +388,7 @@ export function LetterEditor({
                       />
                       <button
                         type="button"
-                        className="ghost"
+                        className="small"
                         onClick={() => change((x) => void x.waitingAdvice.splice(i, 1))}
                       >
                         {t('opt.waitingAdvice.remove')}

@@ -122,7 +122,7 @@ function LetterList({ caseId, data, drafts }: { caseId: string; data: CaseData; 
                   <td>
                     <button
                       type="button"
-                      className="ghost"
+                      className="small"
                       onClick={() => void discard(d)}
                       aria-label={`${t('letters.discard')}: ${t(`kind.${d.kind}` as TextKey)}, ${nbDateTime(d.savedAt)}`}
                     >
@@ -170,7 +170,7 @@ function LetterList({ caseId, data, drafts }: { caseId: string; data: CaseData; 
                       <span className="row-actions">
                         <button
                           type="button"
-                          className="ghost"
+                          className="small"
                           aria-label={`${t('letters.savePdf')}: ${t(`kind.${l.kind}` as TextKey)} ${l.code}`}
                           onClick={() => void copy(l, 'save')}
                         >
@@ -178,7 +178,7 @@ function LetterList({ caseId, data, drafts }: { caseId: string; data: CaseData; 
                         </button>
                         <button
                           type="button"
-                          className="ghost"
+                          className="small"
                           aria-label={`${t('sign.print')}: ${t(`kind.${l.kind}` as TextKey)} ${l.code}`}
                           onClick={() => void copy(l, 'print')}
                         >
