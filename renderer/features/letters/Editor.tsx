@@ -196,7 +196,13 @@ export function LetterEditor({
 
   const findingText = (f: Finding) =>
     t(`finding.${f.code}` as TextKey, {
-      field: f.field ? t(`field.${f.field}` as TextKey) : '',
+      field: f.field
+        ? t(
+            (f.code === 'ASSESSMENT_TOPIC_MISSING'
+              ? `opt.assessment.${f.field}`
+              : `field.${f.field}`) as TextKey,
+          )
+        : '',
       recipient: f.recipient ? t(`recipient.${f.recipient}` as TextKey) : '',
       phrase: f.phrase ?? '',
     });
@@ -361,7 +367,7 @@ export function LetterEditor({
                 <OptField
                   id={optionFieldId(['expectedFirstContact'])}
                   label={t('opt.expectedFirstContact')}
-                  hint={t('opt.replyByHint').split('.')[0]}
+                  hint={t('opt.expectedFirstContactHint')}
                   date
                   value={form.expectedFirstContact}
                   issue={issueText(optionFieldId(['expectedFirstContact']))}
