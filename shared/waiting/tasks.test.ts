@@ -249,6 +249,23 @@ describe('parents to be informed of a status change', () => {
     const teacher = { date: '2026-03-12', participants: [{ role: 'kontaktlærer', name: 'Per Berg' }] };
     expect(tasks(change([teacher]), '2026-03-17', 'informParents')).toHaveLength(1);
   });
+  it('is met by a letter with a copy to foresatte issued on or after the change, not by one before it', () => {
+    const letter = (date: string, roles: string[]) => ({ date, recipients: roles.map((role) => ({ role })) });
+    const withLetters = (letters: ReturnType<typeof letter>[]) => ({ ...change(), letters });
+    expect(
+      tasks(withLetters([letter('2026-03-10', ['rektor', 'foresatte'])]), '2026-03-17', 'informParents'),
+    ).toEqual([]);
+    // Before the change, to rektor only, or not yet sent on the day asked about: still owed.
+    expect(
+      tasks(withLetters([letter('2026-03-02', ['rektor', 'foresatte'])]), '2026-03-17', 'informParents'),
+    ).toHaveLength(1);
+    expect(
+      tasks(withLetters([letter('2026-03-10', ['rektor', 'kontaktlærer'])]), '2026-03-17', 'informParents'),
+    ).toHaveLength(1);
+    expect(
+      tasks(withLetters([letter('2026-03-18', ['foresatte'])]), '2026-03-17', 'informParents'),
+    ).toHaveLength(1);
+  });
   it('covers decisions, conclusions, closing and a school that cannot follow a recommendation', () => {
     const c = caseWith({
       referrals: [

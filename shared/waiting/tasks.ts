@@ -59,6 +59,8 @@ export interface TaskInput {
   caseId: string;
   doc: CaseDoc;
   history?: readonly Pick<HistoryEntry, 'at' | 'type' | 'changes'>[];
+  /** Letters issued in the case (the fold's `letters`): one with a copy to foresatte informs them. */
+  letters?: readonly { date: string; recipients: readonly { role: string }[] }[];
 }
 
 /** Roles and relations that mean a parent or guardian took part in a meeting. */
@@ -228,7 +230,8 @@ export function deriveTasks(input: TaskInput, asOf: string, settings: WaitingSet
     }
   }
 
-  // Parents are told of every status change; a meeting they attend on or after it counts.
+  // Parents are told of every status change; a meeting they attend, or a letter copied to them,
+  // on or after it counts.
   const lookback = addDays(asOf, -t.informParentsLookbackDays);
   const guardianNames = new Set((doc.guardians ?? []).map((g) => g.name));
   const guardianRoles = new Set([
@@ -243,6 +246,10 @@ export function deriveTasks(input: TaskInput, asOf: string, settings: WaitingSet
       ),
     )
     .map((m) => m.date);
+  // A letter with a copy to foresatte (ny kontaktperson, tiltaksoversikt, …) tells them too.
+  const parentLetters = (input.letters ?? [])
+    .filter((l) => seen(l.date) && l.recipients.some((r) => r.role === 'foresatte'))
+    .map((l) => l.date);
   const changes: { date: string; change: StatusChange; ref: string | null; item?: number }[] = [];
   for (const r of referrals) {
     for (const change of ['decided', 'concluded', 'closed'] as const) {
@@ -259,7 +266,7 @@ export function deriveTasks(input: TaskInput, asOf: string, settings: WaitingSet
       changes.push({ date: a.date, change: 'schoolAnswer', ref: m.id, item });
   }
   for (const c of changes) {
-    if (c.date < lookback || parentMeetings.some((d) => d >= c.date)) continue;
+    if (c.date < lookback || [...parentMeetings, ...parentLetters].some((d) => d >= c.date)) continue;
     push({
       kind: 'informParents',
       due: workingDeadline(c.date, t.informParentsWorkingDays),
