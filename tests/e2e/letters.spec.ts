@@ -28,17 +28,28 @@ function caseToFix() {
   return c;
 }
 
-async function importCase(page: Page) {
-  // Through the page's own door (the same call the renderer makes), as an import would come.
-  const result = await page.evaluate(async (doc) => {
+/** Imports a case through the page's own door (the same call the renderer makes), as an import would come. */
+async function importCase(page: Page, doc: unknown = caseToFix()) {
+  const result = await page.evaluate(async (d) => {
     const res = await fetch('./api/interchange.import', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ file: { format: 'bro-interchange/1', cases: [doc] } }),
+      body: JSON.stringify({ file: { format: 'bro-interchange/1', cases: [d] } }),
     });
     return (await res.json()) as { ok: boolean };
-  }, caseToFix());
+  }, doc);
   expect(result.ok).toBe(true);
+}
+
+/** `bro verify FILE --json`: the real CLI, from outside the app. */
+async function broVerify<T>(file: string): Promise<T> {
+  const { stdout } = await run(process.execPath, [
+    path.join(ROOT, 'bin', 'bro.mjs'),
+    'verify',
+    file,
+    '--json',
+  ]);
+  return JSON.parse(stdout) as T;
 }
 
 test.describe('the letter editor', () => {
@@ -173,17 +184,11 @@ test.describe('the letter editor', () => {
     await checkScreen(page, '69-letters-issued');
 
     // The saved PDF, checked by the real CLI from outside the app.
-    const { stdout } = await run(process.execPath, [
-      path.join(ROOT, 'bin', 'bro.mjs'),
-      'verify',
-      saved,
-      '--json',
-    ]);
-    const v = JSON.parse(stdout) as {
+    const v = await broVerify<{
       valid: boolean;
       code: string;
       letter: { kind: string; date: string; draft: boolean; recommendations: { what: string }[] };
-    };
+    }>(saved);
     expect(v.valid).toBe(true);
     expect(v.code).toBe(code);
     expect(v.letter.kind).toBe('anbefaling');
@@ -226,13 +231,7 @@ test.describe('the letter editor', () => {
     const doc = { ...completeCase(), id: 'c-brev-3' } as ReturnType<typeof completeCase> &
       Record<string, unknown>;
     doc.pupil = { ...doc.pupil, name: 'Pål Pades' };
-    await page.evaluate(async (d) => {
-      await fetch('./api/interchange.import', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ file: { format: 'bro-interchange/1', cases: [d] } }),
-      });
-    }, doc);
+    await importCase(page, doc);
     await page.keyboard.press('Alt+1');
     await page.reload();
     await list.open('Pål Pades');
@@ -263,16 +262,10 @@ test.describe('the letter editor', () => {
     // Exactly one letter recorded: the refused attempt left no trace.
     await expect(page.getByRole('region', { name: 'Utstedte brev' }).getByRole('row')).toHaveCount(2);
 
-    const { stdout } = await run(process.execPath, [
-      path.join(ROOT, 'bin', 'bro.mjs'),
-      'verify',
-      saved,
-      '--json',
-    ]);
-    const v = JSON.parse(stdout) as {
+    const v = await broVerify<{
       valid: boolean;
       pades: { present: boolean; valid: boolean; subject: string };
-    };
+    }>(saved);
     expect(v.valid).toBe(true);
     expect(v.pades).toMatchObject({ present: true, valid: true });
     expect(v.pades.subject).toContain('PPT Bærum');
@@ -286,13 +279,7 @@ test.describe('the letter editor', () => {
     doc.id = 'c-brev-2';
     doc.pupil = { ...doc.pupil, name: 'Tiril Tomhånd' };
     doc.recommendations = [];
-    await page.evaluate(async (d) => {
-      await fetch('./api/interchange.import', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ file: { format: 'bro-interchange/1', cases: [d] } }),
-      });
-    }, doc);
+    await importCase(page, doc);
     await page.reload();
     await list.open('Tiril Tomhånd');
     const id = /#\/cases\/([a-z2-7]{26})/u.exec(page.url())![1]!;
@@ -357,16 +344,10 @@ test.describe('from the tasks', () => {
     await (await downloading).saveAs(saved);
     // Focus goes to what comes next: saving the PDF again.
     await expect(dialog.getByRole('button', { name: 'Lagre PDF' })).toBeFocused();
-    const { stdout } = await run(process.execPath, [
-      path.join(ROOT, 'bin', 'bro.mjs'),
-      'verify',
-      saved,
-      '--json',
-    ]);
-    const v = JSON.parse(stdout) as {
+    const v = await broVerify<{
       valid: boolean;
       letter: { kind: string; asks: { by: string | null }[] };
-    };
+    }>(saved);
     expect(v.valid).toBe(true);
     expect(v.letter.kind).toBe('mottaksbrev');
     // The date typed in the editor is the one the signed letter gives the family and the school.
