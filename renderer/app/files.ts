@@ -6,10 +6,15 @@
 
 /** Offers bytes (base64) as a file to save; the user chooses where. */
 export function saveBase64(fileName: string, mediaType: string, base64: string): void {
+  saveBlob(fileName, new Blob([base64ToBytes(base64)], { type: mediaType }));
+}
+
+/** Standard base64 (the contract's byte fields) as bytes. */
+export function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
   const bin = atob(base64);
   const bytes = new Uint8Array(bin.length);
   for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-  saveBlob(fileName, new Blob([bytes], { type: mediaType }));
+  return bytes;
 }
 
 /** Offers text as a file to save. */

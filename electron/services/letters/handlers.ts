@@ -10,7 +10,7 @@ import type { Session } from '../session';
 import { createTestP12 } from '../signing/p12';
 import { verifyLetterPdf } from '../signing/verify';
 import { writeAtomic } from '../vault/atomic';
-import { issueLetter, previewLetter, previewPdf, resolveCase } from './issue';
+import { issueLetter, previewLetter, resolveCase } from './issue';
 import { randomId } from '../vault/crypto';
 
 type Ops = typeof letterOps;
@@ -42,23 +42,16 @@ export function letterHandlers(session: Session): LetterHandlers {
       };
       const r = await previewLetter(vault, req, {
         today: session.today(),
+        now: now(session),
         appLetterhead: appLetterhead(session),
+        pdf: input.pdf === true,
       });
-      const pdf = input.pdf
-        ? (
-            await previewPdf(vault, req, {
-              today: session.today(),
-              now: now(session),
-              appLetterhead: appLetterhead(session),
-            })
-          ).toString('base64')
-        : undefined;
       return {
         findings: r.findings,
         lix: r.lix,
         canIssue: r.canIssue,
         letter: r.model,
-        ...(pdf ? { pdf } : {}),
+        ...(r.pdf ? { pdf: r.pdf.toString('base64') } : {}),
       };
     },
     'letters.issue': async (input) => {

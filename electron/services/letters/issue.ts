@@ -24,6 +24,7 @@ import { LETTER_JSON, LETTER_JWS } from '../signing/verify';
 import { writeAtomic } from '../vault/atomic';
 import { randomId } from '../vault/crypto';
 import type { Vault } from '../vault/vault';
+import type { CaseState } from '../../../shared/events/fold';
 import { describeCertificate } from '../signing/cms';
 import { renderLetter } from './render';
 
@@ -58,14 +59,25 @@ export function effectiveSettings(
   return base;
 }
 
-async function prepare(
-  vault: Vault,
+type Signer = { name: string | null; memberId: string; kid: string } | null;
+
+/** The member who would sign: their key id and the name in their member record. */
+async function signerOf(vault: Vault, key: ReturnType<Vault['memberSigningKey']>): Promise<Signer> {
+  return key ? { name: await memberName(vault, key.memberId), memberId: key.memberId, kid: key.kid } : null;
+}
+
+async function caseState(vault: Vault, caseId: string) {
+  const state = await vault.fold(caseId);
+  if (!state.opened) throw new BroError('NOT_FOUND', 'No such case');
+  return state;
+}
+
+function prepare(
+  state: CaseState,
   req: LetterRequest,
   ctx: { today: string; draft: boolean; appLetterhead: Letterhead | null; letterId: string },
-  signer: { name: string | null; memberId: string; kid: string } | null,
-): Promise<PreparedLetter & { settings: LetterSettings }> {
-  const state = await vault.fold(req.caseId);
-  if (!state.opened) throw new BroError('NOT_FOUND', 'No such case');
+  signer: Signer,
+): PreparedLetter & { settings: LetterSettings } {
   const settings = effectiveSettings(req.settings, ctx.appLetterhead);
   const version = state.letters.filter((l) => l.kind === req.kind).length + 1;
   const prepared = prepareLetter({
@@ -85,22 +97,36 @@ async function prepare(
 
 const findingIssue = (f: Finding): Issue => ({ path: f.path, code: f.code, message: f.severity });
 
-/** Findings, readability and the model, without writing anything (the editor's live preview). */
+/**
+ * Findings, readability and the model, without writing anything (the editor's live preview); with
+ * `pdf`, also the letter rendered exactly as it would be issued but marked UTKAST, unsigned, with no
+ * verification code, and nothing written or recorded.
+ */
 export async function previewLetter(
   vault: Vault,
   req: LetterRequest,
-  ctx: { today: string; appLetterhead: Letterhead | null },
+  ctx: { today: string; now: Date; appLetterhead: Letterhead | null; pdf: boolean; fontsDir?: string },
 ) {
-  const key = vault.memberSigningKey();
-  const signer = key
-    ? { name: await memberName(vault, key.memberId), memberId: key.memberId, kid: key.kid }
+  const signer = await signerOf(vault, vault.memberSigningKey());
+  const state = await caseState(vault, req.caseId);
+  const p = prepare(state, req, { ...ctx, draft: false, letterId: randomId() }, signer);
+  const pdf = ctx.pdf
+    ? (
+        await buildPdf(prepare(state, req, { ...ctx, draft: true, letterId: randomId() }, signer), {
+          draft: true,
+          key: null,
+          pades: null,
+          now: ctx.now,
+          fontsDir: ctx.fontsDir,
+        })
+      ).pdf
     : null;
-  const p = await prepare(vault, req, { ...ctx, draft: false, letterId: randomId() }, signer);
   return {
     findings: p.findings,
     lix: p.lix,
     canIssue: !hasErrors(p.findings) && signer !== null,
     model: p.model,
+    pdf,
   };
 }
 
@@ -194,29 +220,6 @@ async function buildPdf(
 }
 
 /**
- * The editor's live preview as a PDF: rendered exactly as an issued letter would be, but marked
- * UTKAST, unsigned, with no verification code, and nothing written or recorded.
- */
-export async function previewPdf(
-  vault: Vault,
-  req: LetterRequest,
-  ctx: { today: string; now: Date; appLetterhead: Letterhead | null; fontsDir?: string },
-): Promise<Buffer> {
-  const key = vault.memberSigningKey();
-  const signer = key
-    ? { name: await memberName(vault, key.memberId), memberId: key.memberId, kid: key.kid }
-    : null;
-  const p = await prepare(
-    vault,
-    req,
-    { today: ctx.today, draft: true, appLetterhead: ctx.appLetterhead, letterId: randomId() },
-    signer,
-  );
-  return (await buildPdf(p, { draft: true, key: null, pades: null, now: ctx.now, fontsDir: ctx.fontsDir }))
-    .pdf;
-}
-
-/**
  * Issues a letter (or renders a draft): checks, canonical JSON, JWS, PDF/A rendering, the seal,
  * PAdES when a P12 is given, an atomic write (or the bytes back, when there is no `out`), and a
  * `letters.issued` event. Either all of it happens or none: a refused letter, a wrong P12
@@ -235,12 +238,11 @@ export async function issueLetter(
   const key = req.draft ? null : vault.memberSigningKey();
   if (!req.draft && !key)
     throw new BroError('SIGNING_KEY_MISSING', 'Opened with the recovery key: nothing to sign with');
-  const signer = key
-    ? { name: await memberName(vault, key.memberId), memberId: key.memberId, kid: key.kid }
-    : null;
+  const signer = await signerOf(vault, key);
   const letterId = randomId();
-  const p = await prepare(
-    vault,
+  const state = await caseState(vault, req.caseId);
+  const p = prepare(
+    state,
     req,
     { today: ctx.today, draft: req.draft, appLetterhead: ctx.appLetterhead, letterId },
     signer,
@@ -251,7 +253,6 @@ export async function issueLetter(
       detail: { errors: p.findings.filter((f) => f.severity === 'error').length },
     });
   if (req.draftId && !req.draft) {
-    const state = await vault.fold(req.caseId);
     // Only an open draft of this very kind: issuing closes it.
     if (!state.drafts.some((d) => d.draftId === req.draftId && d.kind === req.kind))
       throw new BroError('NOT_FOUND', 'No such draft', {

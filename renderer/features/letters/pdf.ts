@@ -4,6 +4,7 @@
  * not execute them, and the CSP forbids eval).
  */
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url';
+import { base64ToBytes } from '../../app/files';
 
 type PdfJs = typeof import('pdfjs-dist');
 let loading: Promise<PdfJs> | null = null;
@@ -14,13 +15,6 @@ function pdfjs(): Promise<PdfJs> {
     return m;
   });
   return loading;
-}
-
-export function base64ToBytes(base64: string): Uint8Array {
-  const bin = atob(base64);
-  const bytes = new Uint8Array(bin.length);
-  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-  return bytes;
 }
 
 /** Draws every page of the PDF; `scale` 1 is 72 dpi (CSS pixels), times the screen's pixel ratio. */
