@@ -78,6 +78,8 @@ test.describe('with a demo vault', () => {
     // Arrow keys move between tabs; Enter opens one.
     await page.getByRole('tab', { name: 'Elev og foresatte' }).focus();
     await page.keyboard.press('ArrowLeft');
+    // Enter goes to the tab that has focus: wait for the arrow to have moved it.
+    await expect(page.getByRole('tab', { name: 'Brev' })).toBeFocused();
     await page.keyboard.press('Enter');
     await expect(page.getByRole('tab', { name: 'Brev' })).toHaveAttribute('aria-selected', 'true');
     // A meeting form with agreements and dissent is reachable and accessible.
