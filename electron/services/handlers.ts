@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
-import { z } from 'zod';
 import { summarizeCase } from '../../shared/cases/summary';
 import { contract, type OpName, type OpOutput } from '../../shared/contract';
 import { isRealDate } from '../../shared/domain/common';
@@ -13,16 +12,13 @@ import { changeCaseworker, updateCase } from './cases/update';
 import { exportInterchange, importInterchange } from './interchange/importer';
 import { letterHandlers } from './letters/handlers';
 import { waitingHandlers } from './reports/handlers';
+import type { Handler, Handlers } from './handler-table';
 import type { Progress, Session } from './session';
 import { randomId } from './vault/crypto';
 import { VAULT_FILE } from './vault/format';
 import { Vault } from './vault/vault';
 
-type Handler<K extends OpName> = (
-  input: z.output<(typeof contract)[K]['input']>,
-  progress?: Progress,
-) => Promise<OpOutput<K>>;
-export type Handlers = { [K in OpName]: Handler<K> };
+export type { Handlers };
 
 /** The one handler table. Each adapter (IPC, host, CLI) validates with `call` and lands here. */
 export function createHandlers(session: Session): Handlers {

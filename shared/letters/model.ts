@@ -4,14 +4,9 @@ import type { Service } from '../domain/common';
 import type { Recommendation } from '../domain/recommendation';
 import { BroError, type Issue, type Path } from '../errors';
 import { KIND_RULES, type LetterKind, type LetterLang } from './kinds';
-import {
-  LEGAL_TABLE_VERSION,
-  confidentialityRefs,
-  legalRef,
-  resolveLegalRef,
-  type Resolution,
-} from './legalRefs';
+import { LEGAL_TABLE_VERSION, confidentialityRefs, legalRef, resolveLegalRef } from './legalRefs';
 import type { LetterOptions, RecipientRole } from './options';
+import type { LetterMeasure, MeasureStatus, Person } from './measure';
 import { responsibilities, type ResponsibilityRow } from './responsibilities';
 import { SERVICE_LONG_NAME, type LetterSettings } from './settings';
 
@@ -22,48 +17,7 @@ import { SERVICE_LONG_NAME, type LetterSettings } from './settings';
  */
 export const LETTER_FORMAT = 'bro-letter/1';
 
-export interface Person {
-  role: string;
-  name: string | null;
-}
-
-export interface LetterMeasure {
-  /** Index in the case's `recommendations`: findings point at `recommendations[index].<field>`. */
-  index: number;
-  id: string;
-  title: string;
-  what: string;
-  responsible: Person | null;
-  leader: Person | null;
-  start: string | null;
-  frequency: string | null;
-  trialPeriod: string | null;
-  goal: string | null;
-  evaluation: { date: string; method: string; convenedBy: string } | null;
-  resources: string | null;
-  label: 'Anbefaling' | 'Lovkrav' | 'Avtalt';
-  legal: { text: string; id: string | null; status: Resolution['status']; currentId: string | null } | null;
-  target: 'elev' | 'skolemiljø' | 'hjem';
-  /** Tiltaksoversikt: what became of it. */
-  status?: MeasureStatus;
-}
-
-export interface MeasureStatus {
-  state: 'avsluttet' | 'kan ikke' | 'gjennomføres' | 'ikke i gang' | 'avventer svar';
-  schoolAnswer: {
-    answer: string;
-    reason: string | null;
-    alternative: string | null;
-    by: string;
-    date: string;
-  } | null;
-  reportedBySchool: { date: string; inPlace: boolean } | null;
-  confirmedByParents: { date: string; inPlace: boolean } | null;
-  /** School and parents disagree on whether it is in place. */
-  discrepancy: boolean;
-  evaluations: { date: string; outcome: string; decision: string; decidedBy: string; why: string | null }[];
-  endedOn: string | null;
-}
+export type { LetterMeasure, MeasureStatus, Person };
 
 export interface Recipient {
   recipient: RecipientRole;

@@ -1,4 +1,4 @@
-import type { LetterMeasure } from './model';
+import type { LetterMeasure } from './measure';
 
 /**
  * One row of the closing Ansvarsfordeling table (DESIGN §5): one row per role, saying what that

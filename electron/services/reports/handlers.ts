@@ -4,7 +4,7 @@ import { BroError } from '../../../shared/errors';
 import { measureReferral } from '../../../shared/waiting/measures';
 import { caseRecords } from '../../../shared/waiting/records';
 import { fromAppTargets, resolveSettings, type SettingsInput } from '../../../shared/waiting/settings';
-import type { Handlers } from '../handlers';
+import type { Handlers } from '../handler-table';
 import type { Session } from '../session';
 import { mergeMetrics, vaultMetricsExport, vaultMetricsKey, vaultTasks, vaultWaitingReport } from './waiting';
 

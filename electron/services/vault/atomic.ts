@@ -4,9 +4,11 @@ import {
   fdatasyncSync,
   fsyncSync,
   openSync,
+  readdirSync,
   renameSync,
   unlinkSync,
   writeSync,
+  type Dirent,
 } from 'node:fs';
 import { mkdir, open as openFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
@@ -99,6 +101,32 @@ export async function listDir(dir: string): Promise<string[]> {
     return await readdir(dir);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw e;
+  }
+}
+
+/** A folder's entries with their kinds; none when it is missing. */
+export function listEntriesSync(dir: string): Dirent[] {
+  try {
+    return readdirSync(dir, { withFileTypes: true });
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw e;
+  }
+}
+
+/**
+ * A folder's names. Synchronous on purpose: the open path lists a few folders per case, and
+ * thousands of thread-pool round trips cost more than the calls.
+ */
+export function listDirSync(dir: string): string[] {
+  try {
+    return readdirSync(dir);
+  } catch (e) {
+    // Missing, or a file where a folder belongs (`events` as a file): nothing to list here; the
+    // case's own checks report what is wrong with it.
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT' || (e as NodeJS.ErrnoException).code === 'ENOTDIR')
+      return [];
     throw e;
   }
 }

@@ -67,3 +67,13 @@ export function isSyncJunk(name: string): boolean {
   const m = /^([a-z2-7]{26})(.+)\.(jwe|json)$/i.exec(name);
   return Boolean(m && /\(\d+\)|conflict|konflikt|kopi/i.test(m[2]!));
 }
+
+export const CASES = 'cases';
+/** The folders of the vault root, with bro-vault.json the only names that belong there. */
+export const ROOT_FOLDERS = ['keys', CASES, 'index', 'audit'] as const;
+export const MEMBER_KEY_RE = /^[a-z2-7]{26}\.json$/;
+export const MEMBER_PUB_RE = /^[a-z2-7]{26}\.pub\.jwe$/;
+export const AUDIT_LOG_RE = /^\d{4}-\d{2}-\d{2}\.log$/;
+
+/** A vault-relative path with forward slashes, as damage reports name files. */
+export const rel = (...parts: string[]) => parts.join('/');

@@ -1,0 +1,89 @@
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import { BroError } from '../../../shared/errors';
+import { listDirSync, listEntriesSync } from './atomic';
+import { CASES, ID_RE, JWE_FILE_RE, isSyncJunk, rel } from './format';
+
+/** What lies in one case folder (docs/VAULT-FORMAT.md §3, §14). */
+export interface CaseFiles {
+  /** `events/<name>` and `packs/<name>` entries that belong to the vault. */
+  files: string[];
+  /** Names that are neither vault files nor known sync junk. */
+  foreign: string[];
+  junk: string[];
+  /** Per file (and `key`): size and times. Equal stamps = unchanged since the index was written. */
+  stamps: Map<string, string>;
+}
+
+/** Names, sizes and times of a case's files in one comparable string. */
+export function signatureOf(stamps: Map<string, string>): string {
+  return [...stamps.entries()]
+    .sort((a, b) => (a[0] < b[0] ? -1 : 1))
+    .map(([k, v]) => `${k}:${v}`)
+    .join('|');
+}
+
+export function stampOf(s: { size: number; mtimeMs: number; ctimeMs: number }): string {
+  return `${s.size}:${s.mtimeMs}:${s.ctimeMs}`;
+}
+
+/** A path inside a case folder; an id that is not an id is no case at all. */
+export function casePath(dir: string, caseId: string, ...rest: string[]): string {
+  if (!ID_RE.test(caseId)) throw new BroError('NOT_FOUND', 'No such case', { detail: { caseId: 'invalid' } });
+  return path.join(dir, CASES, caseId, ...rest);
+}
+
+/** The case folders, sorted, and stray names in `cases/`. */
+export function listCaseIds(dir: string): { ids: string[]; junk: string[] } {
+  const ids: string[] = [];
+  const junk: string[] = [];
+  for (const e of listEntriesSync(path.join(dir, CASES))) {
+    if (ID_RE.test(e.name) && e.isDirectory()) ids.push(e.name);
+    else junk.push(rel(CASES, e.name));
+  }
+  return { ids: ids.sort(), junk };
+}
+
+/**
+ * Lists a case's files with their stamps. Synchronous system calls on purpose: the open path
+ * makes a few per case, and thousands of thread-pool round trips cost more than the calls.
+ */
+export function caseFiles(dir: string, caseId: string): CaseFiles {
+  const files: string[] = [];
+  const foreign: string[] = [];
+  const junk: string[] = [];
+  const stamps = new Map<string, string>();
+  const at = (...rest: string[]) => casePath(dir, caseId, ...rest);
+  const statOrNull = (p: string) => statSync(p, { throwIfNoEntry: false }) ?? null;
+  for (const sub of ['events', 'packs']) {
+    const st = statOrNull(at(sub));
+    if (st && !st.isDirectory()) {
+      foreign.push(sub);
+      stamps.set(sub, 'foreign');
+      continue;
+    }
+    for (const n of listDirSync(at(sub))) {
+      if (JWE_FILE_RE.test(n)) {
+        files.push(`${sub}/${n}`);
+        const s = statOrNull(at(sub, n));
+        stamps.set(`${sub}/${n}`, s ? stampOf(s) : 'gone');
+      } else if (isSyncJunk(n)) junk.push(rel(CASES, caseId, sub, n));
+      else {
+        foreign.push(`${sub}/${n}`);
+        stamps.set(`${sub}/${n}`, 'foreign');
+      }
+    }
+  }
+  for (const n of listDirSync(at())) {
+    if (n === 'events' || n === 'packs' || n === 'key.jwe') continue;
+    if (isSyncJunk(n)) junk.push(rel(CASES, caseId, n));
+    else {
+      foreign.push(n);
+      stamps.set(n, 'foreign');
+    }
+  }
+  const k = statOrNull(at('key.jwe'));
+  stamps.set('key.jwe', k ? stampOf(k) : 'missing');
+  files.sort();
+  return { files, foreign, junk, stamps };
+}

@@ -1,0 +1,148 @@
+import { readFile, stat, unlink } from 'node:fs/promises';
+import path from 'node:path';
+import type { CaseSummary } from '../../../shared/cases/summary';
+import { BroError } from '../../../shared/errors';
+import type { StoredEvent } from '../../../shared/events/vocabulary';
+import { ensureDir, listDir, writeAtomic } from './atomic';
+import { listCaseIds, signatureOf } from './case-files';
+import type { CaseStore } from './cases';
+import type { VaultCore } from './core';
+import { decodeJson, encodeJson, sha256Hex } from './crypto';
+import { damagedFiles, type DamagedFile } from './damage';
+import { INDEX_FILE_RE, rel } from './format';
+
+export interface CaseListResult {
+  cases: CaseSummary[];
+  damaged: { caseId: string; files: DamagedFile[] }[];
+}
+
+/** What an index file decrypts to (docs/VAULT-FORMAT.md §11). */
+export interface IndexPayload {
+  v: 1;
+  vault: string;
+  device: string;
+  hlc: string;
+  cases: Record<string, { sig: string; summary: CaseSummary }>;
+}
+
+/**
+ * The index: an encrypted cache of the case list, one file per device. A case is taken from it
+ * only when its files are exactly as the index recorded; everything else is read again.
+ */
+export class CaseIndex {
+  /** Index files (with times) seen at the last load: older ones are superseded by the next write. */
+  private seen: { n: string; t: number }[] = [];
+  /** Index files that failed to open at the last load (reported by check). */
+  private bad: string[] = [];
+
+  constructor(
+    private readonly core: VaultCore,
+    private readonly store: CaseStore,
+  ) {}
+
+  /**
+   * The case list. Reads the newest index and re-reads only cases whose files changed since
+   * (names, sizes, times); damaged cases are listed apart and do not stop the others.
+   */
+  async listCases(
+    readCase: (caseId: string) => Promise<StoredEvent[]>,
+    opts: { onProgress?: (done: number, total: number) => void } = {},
+  ): Promise<CaseListResult> {
+    const { store } = this;
+    const { ids } = listCaseIds(this.core.dir);
+    const index = await this.load();
+    const cases: CaseSummary[] = [];
+    const bad: CaseListResult['damaged'] = [];
+    let i = 0;
+    for (const caseId of ids) {
+      opts.onProgress?.(i++, ids.length);
+      const cached = store.cachedStamps(caseId);
+      const fromIndex = index?.cases[caseId];
+      const listing = await store.files(caseId);
+      const sig = signatureOf(listing.stamps);
+      if (cached && signatureOf(cached) === sig) {
+        const summary = store.summaryOf(caseId);
+        if (summary) cases.push(summary);
+        continue;
+      }
+      if (fromIndex && fromIndex.sig === sig) {
+        cases.push(fromIndex.summary);
+        continue;
+      }
+      try {
+        await readCase(caseId);
+        store.dirty.add(caseId);
+        const summary = store.summaryOf(caseId);
+        if (summary) cases.push(summary);
+      } catch (e) {
+        if (e instanceof BroError && e.code === 'TAMPERED') bad.push({ caseId, files: damagedFiles(e) });
+        else if (e instanceof BroError && e.code === 'NOT_FOUND') continue;
+        else throw e;
+      }
+    }
+    opts.onProgress?.(ids.length, ids.length);
+    if (!index || store.dirty.size > 0 || Object.keys(index.cases).length !== cases.length) {
+      await this.write(cases);
+    }
+    return { cases, damaged: bad };
+  }
+
+  /** The newest index that opens; null when there is none (the case list is then rebuilt). */
+  async load(): Promise<IndexPayload | null> {
+    const { core } = this;
+    const dir = path.join(core.dir, 'index');
+    const names = (await listDir(dir)).filter((n) => INDEX_FILE_RE.test(n));
+    const withTimes = await Promise.all(
+      names.map(async (n) => ({ n, t: (await stat(path.join(dir, n)).catch(() => null))?.mtimeMs ?? 0 })),
+    );
+    withTimes.sort((a, b) => b.t - a.t);
+    this.seen = withTimes;
+    this.bad = [];
+    for (const { n } of withTimes) {
+      try {
+        const jwe = await readFile(path.join(dir, n), 'utf8');
+        const plain = await core.keys.openFile('indexKey', jwe, { kind: 'index', id: n.slice(0, 26) });
+        const p = decodeJson(plain) as IndexPayload;
+        if (p.v !== 1 || p.vault !== core.vaultId || typeof p.cases !== 'object') continue;
+        core.observe(p.hlc);
+        return p;
+      } catch {
+        // A damaged or half-synced index is only a cache: try the next, else rebuild (check() names it).
+        this.bad.push(rel('index', n));
+        continue;
+      }
+    }
+    return null;
+  }
+
+  async write(cases: CaseSummary[]): Promise<void> {
+    const { core, store } = this;
+    const entries: IndexPayload['cases'] = {};
+    for (const s of cases) {
+      const sig = signatureOf(store.cachedStamps(s.caseId) ?? (await store.files(s.caseId)).stamps);
+      entries[s.caseId] = { sig, summary: s };
+    }
+    const payload: IndexPayload = {
+      v: 1,
+      vault: core.vaultId,
+      device: core.deviceId,
+      hlc: core.tick(),
+      cases: entries,
+    };
+    const jwe = await core.keys.seal('indexKey', encodeJson(payload), { kind: 'index', id: core.deviceId });
+    const name = `${core.deviceId}-${sha256Hex(jwe).slice(0, 16)}.jwe`;
+    await ensureDir(path.join(core.dir, 'index'));
+    // The index is rebuildable, so it is written atomically but without fsync.
+    await writeAtomic(path.join(core.dir, 'index', name), jwe, { durable: false });
+    // Superseded: our own older indexes, and every index that was already there when we listed the
+    // cases (the new one covers all of it). One written by another device meanwhile stays.
+    // A damaged index is left in place for `vault check` to name (it removes it after reporting).
+    const bad = new Set(this.bad);
+    const superseded = new Set(this.seen.map((x) => x.n).filter((n) => !bad.has(rel('index', n))));
+    for (const old of await listDir(path.join(core.dir, 'index'))) {
+      if (old !== name && (old.startsWith(`${core.deviceId}-`) || superseded.has(old)))
+        await unlink(path.join(core.dir, 'index', old)).catch(() => {});
+    }
+    store.dirty.clear();
+  }
+}
