@@ -1,3 +1,5 @@
+// First: takes the host's one-time link token out of the address bar before the router reads it.
+import './api';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

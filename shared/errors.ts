@@ -9,6 +9,8 @@ export const ERROR_CODES = [
   'VAULT_DAMAGED',
   'VAULT_NEWER_FORMAT',
   'WRONG_PASSPHRASE',
+  /** Too many wrong passphrases in a row: wait `detail.retryAfterSeconds` before the next try. */
+  'TOO_MANY_ATTEMPTS',
   'ACCESS_REVOKED',
   'VALIDATION',
   'NOT_FOUND',

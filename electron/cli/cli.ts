@@ -3,6 +3,7 @@ import type { ParseArgsConfig } from 'node:util';
 import type { OpName, OpOutput } from '../../shared/contract';
 import { isRealDate } from '../../shared/domain/common';
 import { BroError, type ErrorCode } from '../../shared/errors';
+import { CLI_DOOR } from '../services/access/door';
 import { call, createHandlers, type Handlers } from '../services/handlers';
 import { Session, type Progress } from '../services/session';
 import { readVaultHeader } from '../services/vault/vault';
@@ -25,6 +26,7 @@ const EXIT = {
 export const EXIT_FOR: Record<ErrorCode, number> = {
   VAULT_LOCKED: EXIT.ACCESS,
   WRONG_PASSPHRASE: EXIT.ACCESS,
+  TOO_MANY_ATTEMPTS: EXIT.ACCESS,
   ACCESS_REVOKED: EXIT.ACCESS,
   VAULT_NOT_FOUND: EXIT.NOT_FOUND,
   NOT_FOUND: EXIT.NOT_FOUND,
@@ -130,12 +132,21 @@ export class Cli {
   ) {
     if (flags.today !== undefined && !isRealDate(flags.today))
       throw new BroError('USAGE', '--today must be a date YYYY-MM-DD');
-    this.session = new Session({ deviceId: localDeviceId(), ...(flags.today ? { today: flags.today } : {}) });
+    // Bro's own small files (device id, unlock attempt records): the per-user config folder, or
+    // BRO_CONFIG_DIR (tests, portable setups).
+    const config = io.env.BRO_CONFIG_DIR || undefined;
+    this.session = new Session({
+      deviceId: localDeviceId(config),
+      // SECURITY: the wait after wrong passphrases holds across runs: the record is kept on disk.
+      stateDir: config ?? 'default',
+      ...(flags.today ? { today: flags.today } : {}),
+    });
     this.handlers = createHandlers(this.session);
   }
 
   call<K extends OpName>(name: K, input: unknown): Promise<OpOutput<K>> {
-    return call(this.handlers, name, input, this.progress());
+    // The person at the shell names paths themselves.
+    return call(this.handlers, name, input, this.progress(), CLI_DOOR);
   }
 
   /** Progress on stderr for people at a terminal; silent for scripts and --json. */

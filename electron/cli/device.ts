@@ -1,13 +1,17 @@
-import Conf from 'conf';
+import { privateConf } from '../services/device/private';
 import { randomId } from '../services/vault/crypto';
 
 /**
- * This machine's device id, kept in the user's local settings (never in the vault folder's
+ * This machine's device id, kept in the user's local settings (`folder`, or the per-user config
+ * folder) (never in the vault folder's
  * file names beyond the id itself). Each device writes only files it names, so devices never collide.
  */
-export function localDeviceId(): string {
+export function localDeviceId(folder?: string): string {
   try {
-    const store = new Conf<{ deviceId?: string }>({ projectName: 'bro', configName: 'device' });
+    const store = privateConf<{ deviceId?: string }>({
+      configName: 'device',
+      ...(folder ? { cwd: folder } : {}),
+    });
     let id = store.get('deviceId');
     if (!id || !/^[a-z2-7]{26}$/.test(id)) {
       id = randomId();

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { BroError, formatPath, isBroError } from '../../shared/errors';
-import { ERROR_TEXT_NB, issueText } from '../../shared/i18n/errors';
+import { ERROR_TEXT_NB, issueText, retryAfterNb } from '../../shared/i18n/errors';
 import {
   Cli,
   EXIT,
@@ -110,6 +110,8 @@ function report(e: unknown, io: Io, json: boolean): number {
     const lines = [`Feil (${err.code}): ${ERROR_TEXT_NB[err.code]}`];
     if (err.code === 'USAGE') lines.push(`  ${err.message}`);
     if (err.detail?.file) lines.push(`  Fil: ${err.detail.file}`);
+    if (typeof err.detail?.retryAfterSeconds === 'number')
+      lines.push(`  ${retryAfterNb(err.detail.retryAfterSeconds)}`);
     for (const i of err.issues.slice(0, 200))
       lines.push(`  ${formatPath(i.path) || '(fila)'}: ${issueText(i.code)} [${i.code}]`);
     if (err.issues.length > 200) lines.push(`  … og ${err.issues.length - 200} til`);

@@ -1,8 +1,9 @@
 // The IPC door as plain Node: sender check, then the one contract path (`call`) on a real vault.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { electronDoor } from '../services/access/door';
 import { createHandlers, type Handlers } from '../services/handlers';
 import { Session } from '../services/session';
 import {
@@ -18,11 +19,15 @@ const trusted: SenderFacts = { fromAppWindow: true, isMainFrame: true, frameUrl:
 let tmp: string;
 let handlers: Handlers;
 let handle: ReturnType<typeof createCallHandler>;
+let session: Session;
+/** What the main-process dialog answers next (the test plays the user). */
+let dialogAnswer: string | null = null;
 
 beforeAll(() => {
   tmp = mkdtempSync(path.join(tmpdir(), 'bro-bridge-'));
-  handlers = createHandlers(new Session({ kdf: { N: 2 ** 12, r: 8, p: 1 } }));
-  handle = createCallHandler(handlers);
+  session = new Session({ kdf: { N: 2 ** 12, r: 8, p: 1 }, pickFile: async () => dialogAnswer });
+  handlers = createHandlers(session);
+  handle = createCallHandler(handlers, electronDoor(session.picked));
 });
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
@@ -41,7 +46,7 @@ describe('createCallHandler', () => {
       ...handlers,
       'vault.status': async () => ((ran = true), { unlocked: false }),
     } as unknown as Handlers;
-    const guarded = createCallHandler(spy);
+    const guarded = createCallHandler(spy, electronDoor(session.picked));
     for (const facts of [
       { ...trusted, isMainFrame: false },
       { ...trusted, fromAppWindow: false },
@@ -84,15 +89,61 @@ describe('createCallHandler', () => {
     expect(JSON.stringify(r)).not.toMatch(/at .*\.ts:\d+/);
   });
 
-  it('creates a vault and reports progress of a long operation', async () => {
-    const dir = path.join(tmp, 'v');
-    const created = await handle(
+  it('names no file by path: only a handle from the main-process dialog, for the kind it was chosen as', async () => {
+    const dir = path.join(tmp, 'by-path');
+    const byPath = await handle(
       trusted,
       'vault.create',
       { dir, passphrase: 'syntetisk passord' },
       noProgress,
     );
+    expect(byPath).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', issues: [{ path: ['dir'], code: 'PATH_NOT_ALLOWED' }] },
+    });
+    expect(existsSync(dir)).toBe(false);
+    for (const [op, input] of [
+      ['letters.verify', { file: '/etc/passwd' }],
+      ['cert.test', { out: path.join(tmp, 'x.p12'), name: 'X', password: 'pw' }],
+      ['vault.unlock', { dir: tmp, passphrase: 'x' }],
+      ['members.request', { dir: tmp, passphrase: 'syntetisk passord' }],
+      ['settings.set', { signing: { p12File: '/etc/passwd' } }],
+    ] as const)
+      expect(await handle(trusted, op, input, noProgress), op).toMatchObject({
+        ok: false,
+        error: { code: 'VALIDATION', issues: [{ code: 'PATH_NOT_ALLOWED' }] },
+      });
+    // A certificate's handle is no vault folder.
+    dialogAnswer = path.join(tmp, 'cert.p12');
+    const cert = await handle(trusted, 'files.pick', { kind: 'certificate' }, noProgress);
+    expect(cert).toMatchObject({ ok: true, value: { name: 'cert.p12' } });
+    const certHandle = cert.ok ? (cert.value as { handle: string }).handle : '';
+    expect(
+      await handle(trusted, 'vault.create', { dir: certHandle, passphrase: 'syntetisk passord' }, noProgress),
+    ).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    // Cancelled: no handle.
+    dialogAnswer = null;
+    expect(await handle(trusted, 'files.pick', { kind: 'newVaultFolder' }, noProgress)).toMatchObject({
+      ok: true,
+      value: { handle: null, name: null },
+    });
+  });
+
+  it('creates a vault in a folder chosen in the dialog and reports progress of a long operation', async () => {
+    const dir = path.join(tmp, 'v');
+    dialogAnswer = dir;
+    const picked = await handle(trusted, 'files.pick', { kind: 'newVaultFolder' }, noProgress);
+    expect(picked).toMatchObject({ ok: true, value: { name: dir } });
+    const folder = picked.ok ? (picked.value as { handle: string }).handle : '';
+    expect(folder).toMatch(/^[a-z2-7]{26}$/u);
+    const created = await handle(
+      trusted,
+      'vault.create',
+      { dir: folder, passphrase: 'syntetisk passord' },
+      noProgress,
+    );
     expect(created.ok).toBe(true);
+    expect(existsSync(path.join(dir, 'bro-vault.json'))).toBe(true);
     const progress: ProgressMessage[] = [];
     const demo = await handle(trusted, 'demo.create', { cases: 5, seed: 1 }, (p) => progress.push(p));
     expect(demo.ok).toBe(true);

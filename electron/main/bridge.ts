@@ -1,6 +1,7 @@
 import type { OpName } from '../../shared/contract';
 import { toCallError, type CallResult } from '../../shared/contract/transport';
 import { BroError } from '../../shared/errors';
+import type { Door } from '../services/access/door';
 import { call, isOpName, type Handlers } from '../services/handlers';
 import { isTrustedSender, type SenderFacts } from './policy';
 
@@ -40,7 +41,7 @@ export function throttleProgress(
  * One IPC call, as plain Node: check the sender, then go through `call()` (the contract's
  * validation, the one way in) and return a CallResult. ipc.ts feeds it Electron's event facts.
  */
-export function createCallHandler(handlers: Handlers) {
+export function createCallHandler(handlers: Handlers, door: Door) {
   return async (
     sender: SenderFacts,
     op: unknown,
@@ -55,8 +56,13 @@ export function createCallHandler(handlers: Handlers) {
     const progress = throttleProgress(sendProgress);
     try {
       // SECURITY: input is validated against the contract inside call(); nothing else reaches a handler.
-      const value = await call(handlers, op, input, (done, total, phase) =>
-        progress({ op, done, total, phase }),
+      // SECURITY: the renderer's path fields go through the Electron door: dialog handles only.
+      const value = await call(
+        handlers,
+        op,
+        input,
+        (done, total, phase) => progress({ op, done, total, phase }),
+        door,
       );
       return { ok: true, value };
     } catch (e) {

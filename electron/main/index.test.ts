@@ -2,7 +2,7 @@
 // this proves what index.ts asks of Electron (sandbox, scheme, in-memory session without cache,
 // the window's options, handlers for navigation, permissions and IPC, auto-lock) — not that
 // Electron honours it. That part is for the Electron specs where the binary exists.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -22,7 +22,7 @@ const fx = vi.hoisted(() => {
       for (const fn of this.listeners.get(event) ?? []) (fn as (...a: unknown[]) => unknown)(...args);
     }
   }
-  const state = { userData: '', root: '', order: [] as string[] };
+  const state = { userData: '', root: '', order: [] as string[], dialogAnswer: '' };
   let resolveReady: () => void = () => {};
   const ready = new Promise<void>((r) => (resolveReady = r));
   const app = Object.assign(new Emitter(), {
@@ -78,6 +78,9 @@ const fx = vi.hoisted(() => {
     ipcMain: { handle: vi.fn(), on: vi.fn(), removeAllListeners: vi.fn() },
     powerMonitor: Object.assign(new Emitter(), { getSystemIdleTime: vi.fn(() => 0) }),
     Menu: { buildFromTemplate: vi.fn((t: unknown) => t), setApplicationMenu: vi.fn() },
+    dialog: {
+      showOpenDialog: vi.fn(async () => ({ canceled: false, filePaths: [state.dialogAnswer] })),
+    },
     shell: { openExternal: vi.fn(async () => {}) },
     safeStorage: {
       isAsyncEncryptionAvailable: async () => true,
@@ -95,8 +98,13 @@ vi.mock('electron-store', async () => {
   const { default: Conf } = await import('conf');
   return {
     default: class extends Conf<Record<string, unknown>> {
-      constructor(o: { name: string }) {
-        super({ configName: o.name, cwd: fx.state.userData, projectName: 'bro' });
+      constructor(o: { name: string; configFileMode?: number }) {
+        super({
+          configName: o.name,
+          cwd: fx.state.userData,
+          projectName: 'bro',
+          ...(o.configFileMode ? { configFileMode: o.configFileMode } : {}),
+        });
       }
     },
   };
@@ -254,12 +262,33 @@ describe('after ready', () => {
     const wc = BrowserWindow.instances[0]!.webContents;
     const sender = { sender: wc, senderFrame: wc.mainFrame };
     const dir = path.join(fx.state.root, 'arkiv');
+    // The renderer names no path: the folder is chosen in the main process's dialog.
     expect(await handler(sender, 'vault.create', { dir, passphrase: 'syntetisk passord' })).toMatchObject({
-      ok: true,
+      ok: false,
+      error: { code: 'VALIDATION', issues: [{ code: 'PATH_NOT_ALLOWED' }] },
     });
+    fx.state.dialogAnswer = dir;
+    const picked = (await handler(sender, 'files.pick', { kind: 'newVaultFolder' })) as {
+      value: { handle: string };
+    };
+    expect(electron.dialog.showOpenDialog).toHaveBeenCalledTimes(1);
+    expect(
+      await handler(sender, 'vault.create', { dir: picked.value.handle, passphrase: 'syntetisk passord' }),
+    ).toMatchObject({ ok: true });
     expect(await handler(sender, 'vault.status', {})).toMatchObject({ value: { unlocked: true } });
     electron.powerMonitor.emit('lock-screen');
     await vi.waitFor(() => expect(wc.reload).toHaveBeenCalled());
     expect(await handler(sender, 'vault.status', {})).toMatchObject({ value: { unlocked: false } });
   });
+
+  it.skipIf(process.platform === 'win32')(
+    'keeps the profile folder private: 0700, the settings file 0600',
+    async () => {
+      const [, handler] = electron.ipcMain.handle.mock.calls[0] as unknown as [string, Handler];
+      const wc = BrowserWindow.instances[0]!.webContents;
+      await handler({ sender: wc, senderFrame: wc.mainFrame }, 'settings.set', { autoLockMinutes: 7 });
+      expect(statSync(fx.state.userData).mode & 0o777).toBe(0o700);
+      expect(statSync(path.join(fx.state.userData, 'settings.json')).mode & 0o777).toBe(0o600);
+    },
+  );
 });

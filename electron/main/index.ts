@@ -1,11 +1,13 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, powerMonitor, session as electronSession } from 'electron';
+import { app, BrowserWindow, dialog, powerMonitor, session as electronSession } from 'electron';
 import { localDeviceId } from '../cli/device';
+import { electronDoor } from '../services/access/door';
+import { ensurePrivateDir } from '../services/device/private';
 import { RememberedSecrets } from '../services/device/remember';
 import { call, createHandlers } from '../services/handlers';
 import { Session } from '../services/session';
-import { startAutoLock } from './idle';
+import { startAutoLock } from '../services/access/idle';
 import { registerIpc } from './ipc';
 import { electronKeychain } from './keychain';
 import { installMenu } from './menu';
@@ -66,13 +68,34 @@ if (!app.requestSingleInstanceLock()) {
     serveRenderer(ses, rendererDir);
 
     const userData = app.getPath('userData');
+    // SECURITY: the profile folder holds the settings, attempt records and remembered passphrases: 0700.
+    ensurePrivateDir(userData, true);
     const session = new Session({
       deviceId: localDeviceId(),
       settingsStore: createElectronSettings(),
       remembered: new RememberedSecrets(path.join(userData, 'remembered.json'), electronKeychain),
+      stateDir: userData,
+      // SECURITY: files and folders are chosen here, in the main process; the renderer gets a handle.
+      pickFile: async (kind) => {
+        const owner = win && !win.isDestroyed() ? win : null;
+        const options: Electron.OpenDialogOptions =
+          kind === 'certificate'
+            ? {
+                title: 'Velg virksomhetssertifikat',
+                properties: ['openFile'],
+                filters: [{ name: 'Sertifikat (P12)', extensions: ['p12', 'pfx'] }],
+              }
+            : {
+                title:
+                  kind === 'newVaultFolder' ? 'Velg en tom mappe for arkivet' : 'Velg mappen med arkivet',
+                properties: ['openDirectory', 'createDirectory', 'promptToCreate'],
+              };
+        const r = owner ? await dialog.showOpenDialog(owner, options) : await dialog.showOpenDialog(options);
+        return r.canceled ? null : (r.filePaths[0] ?? null);
+      },
     });
     const handlers = createHandlers(session);
-    registerIpc(() => win, handlers);
+    registerIpc(() => win, handlers, electronDoor(session.picked));
 
     /** Locks the vault and reloads the page, so nothing decrypted stays on screen or in the renderer. */
     const lockAndClear = async () => {

@@ -1,4 +1,5 @@
 import { ipcMain, type BrowserWindow } from 'electron';
+import type { Door } from '../services/access/door';
 import type { Handlers } from '../services/handlers';
 import { CALL_CHANNEL, PROGRESS_CHANNEL, createCallHandler } from './bridge';
 
@@ -6,8 +7,8 @@ import { CALL_CHANNEL, PROGRESS_CHANNEL, createCallHandler } from './bridge';
  * The IPC door: one channel, `bro:call`, answered for our one window only. Everything after the
  * sender facts is plain Node (bridge.ts).
  */
-export function registerIpc(getWindow: () => BrowserWindow | null, handlers: Handlers): void {
-  const handle = createCallHandler(handlers);
+export function registerIpc(getWindow: () => BrowserWindow | null, handlers: Handlers, door: Door): void {
+  const handle = createCallHandler(handlers, door);
   ipcMain.handle(CALL_CHANNEL, (event, op: unknown, input: unknown) => {
     const win = getWindow();
     const wc = win && !win.isDestroyed() ? win.webContents : null;

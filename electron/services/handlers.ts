@@ -8,6 +8,7 @@ import { zodIssues } from '../../shared/domain/validate';
 import { generateDemo } from '../../shared/demo/generate';
 import { DEMO_PASSPHRASE } from '../../shared/demo/passphrase';
 import { BroError } from '../../shared/errors';
+import { CLI_DOOR, throughDoor, type Door } from './access/door';
 import { changeCaseworker, updateCase } from './cases/update';
 import { exportInterchange, importInterchange } from './interchange/importer';
 import { letterHandlers } from './letters/handlers';
@@ -26,6 +27,13 @@ export function createHandlers(session: Session): Handlers {
     ...(session.opts.deviceId ? { deviceId: session.opts.deviceId } : {}),
     ...(session.opts.now ? { now: session.opts.now } : {}),
   });
+  /** Makes `next` the open vault and closes the one open before (after, so a failure leaves it open). */
+  const swap = async (next: Vault) => {
+    const previous = session.vault;
+    session.vault = next;
+    // Closing writes the previous vault's index, a cache: a failure there must not undo the swap.
+    if (previous && previous !== next) await previous.close().catch(() => {});
+  };
   /** A vault was opened: this launch and the next point at its folder. */
   const opened = (dir: string) => {
     session.vaultDir = path.resolve(dir);
@@ -33,43 +41,50 @@ export function createHandlers(session: Session): Handlers {
   };
   return {
     'vault.create': async (input) => {
-      await session.vault?.close();
       const { vault, recoveryKey, memberId } = await Vault.create(input.dir, {
         passphrase: input.passphrase,
         ...(input.memberName ? { memberName: input.memberName } : {}),
         ...(session.opts.kdf ? { kdf: session.opts.kdf } : {}),
         ...vaultOpts(),
       });
-      session.vault = vault;
+      await swap(vault);
       opened(input.dir);
       return { vaultId: vault.vaultId, memberId, recoveryKey };
     },
     'vault.unlock': async (input) => {
-      await session.vault?.close();
-      session.vault = null;
+      const dir = input.dir ?? session.vaultDir;
+      if (!dir)
+        throw new BroError('VALIDATION', 'No vault folder', {
+          issues: [{ path: ['dir'], code: 'REQUIRED' }],
+        });
       const { remembered } = session;
+      let vault: Vault;
       if ('remembered' in input) {
-        const passphrase = await remembered.recall(input.dir);
+        const passphrase = await remembered.recall(dir);
         if (passphrase === null) throw new BroError('NOT_FOUND', 'Nothing remembered for this vault here');
         try {
-          session.vault = await Vault.unlock(input.dir, { passphrase }, vaultOpts());
+          vault = await session.attempts.attempt(dir, () => Vault.unlock(dir, { passphrase }, vaultOpts()));
         } catch (e) {
           // SECURITY: a remembered passphrase that no longer opens the vault (changed, member removed) is dropped.
           if (e instanceof BroError && (e.code === 'WRONG_PASSPHRASE' || e.code === 'ACCESS_REVOKED'))
-            await remembered.forget(input.dir);
+            await remembered.forget(dir);
           throw e;
         }
       } else {
         const secret =
           'passphrase' in input ? { passphrase: input.passphrase } : { recoveryKey: input.recoveryKey };
-        session.vault = await Vault.unlock(input.dir, secret, vaultOpts());
-        // Only after a successful unlock, so a mistyped passphrase is never remembered.
-        if ('passphrase' in input && input.remember === true)
-          await remembered.remember(input.dir, input.passphrase);
-        if ('passphrase' in input && input.remember === false) await remembered.forget(input.dir);
+        // SECURITY: the wait after wrong passphrases, one unlock at a time, the attempts audited (access/attempts.ts).
+        vault = await session.attempts.attempt(dir, () => Vault.unlock(dir, secret, vaultOpts()));
       }
-      opened(input.dir);
-      return { vaultId: session.vault.vaultId, remembered: await remembered.isRemembered(input.dir) };
+      // SECURITY: only a successful unlock replaces the open vault; a wrong passphrase leaves it open.
+      await swap(vault);
+      if ('passphrase' in input) {
+        // Only after a successful unlock, so a mistyped passphrase is never remembered.
+        if (input.remember === true) await remembered.remember(dir, input.passphrase);
+        if (input.remember === false) await remembered.forget(dir);
+      }
+      opened(dir);
+      return { vaultId: vault.vaultId, remembered: await remembered.isRemembered(dir) };
     },
     'vault.lock': async () => {
       await session.vault?.close();
@@ -100,14 +115,15 @@ export function createHandlers(session: Session): Handlers {
         throw new BroError('VALIDATION', 'No folder for the demo vault', {
           issues: [{ path: ['dir'], code: 'REQUIRED' }],
         });
-      await session.vault?.close();
-      session.vault = null;
       if (existsSync(path.join(dir, VAULT_FILE))) {
         // Only a demo vault made here is reopened with the demo passphrase; anything else is refused.
         if (!session.settings.isDemo(dir)) throw new BroError('VAULT_EXISTS', 'Not a demo vault');
-        session.vault = await Vault.unlock(dir, { passphrase: DEMO_PASSPHRASE }, vaultOpts());
+        const vault = await session.attempts.attempt(dir, () =>
+          Vault.unlock(dir, { passphrase: DEMO_PASSPHRASE }, vaultOpts()),
+        );
+        await swap(vault);
         opened(dir);
-        return { vaultId: session.vault.vaultId, dir, created: false };
+        return { vaultId: vault.vaultId, dir, created: false };
       }
       const { vault } = await Vault.create(dir, {
         passphrase: DEMO_PASSPHRASE,
@@ -115,7 +131,7 @@ export function createHandlers(session: Session): Handlers {
         ...(session.opts.kdf ? { kdf: session.opts.kdf } : {}),
         ...vaultOpts(),
       });
-      session.vault = vault;
+      await swap(vault);
       session.settings.markDemo(dir);
       opened(dir);
       await importInterchange(
@@ -124,6 +140,17 @@ export function createHandlers(session: Session): Handlers {
         progress,
       );
       return { vaultId: vault.vaultId, dir, created: true };
+    },
+    'files.pick': async ({ kind }) => {
+      if (!session.opts.pickFile)
+        throw new BroError('USAGE', 'No file dialog in this door', { detail: { reason: 'NO_DIALOG' } });
+      const chosen = await session.opts.pickFile(kind);
+      if (chosen === null) return { handle: null, name: null };
+      // SECURITY: the renderer gets a random handle for the chosen path, and a name to show.
+      return {
+        handle: session.picked.add(kind, chosen),
+        name: kind === 'certificate' ? path.basename(chosen) : path.resolve(chosen),
+      };
     },
     'settings.get': async () => session.settings.get(),
     'settings.set': async (patch) => session.settings.set(patch),
@@ -206,18 +233,25 @@ export function createHandlers(session: Session): Handlers {
   };
 }
 
-/** Validates raw input against the contract and runs the handler: the only way in, for every adapter. */
+/**
+ * Validates raw input against the contract and runs the handler: the only way in, for every adapter.
+ * `door`: who is calling. SECURITY: the host and the Electron IPC pass theirs, so a renderer's path
+ * fields go through that door's rules (access/door.ts); only in-process callers acting for the
+ * person at the keyboard (the CLI, tests) leave it at the CLI's.
+ */
 export async function call<K extends OpName>(
   handlers: Handlers,
   name: K,
   raw: unknown,
   progress?: Progress,
+  door: Door = CLI_DOOR,
 ): Promise<OpOutput<K>> {
   const def = contract[name];
   if (!def) throw new BroError('USAGE', 'Unknown operation');
   const parsed = def.input.safeParse(raw ?? {});
   if (!parsed.success) throw new BroError('VALIDATION', 'Invalid input', { issues: zodIssues(parsed.error) });
-  return (handlers[name] as Handler<K>)(parsed.data as never, progress);
+  const input = throughDoor(name, parsed.data, door);
+  return (handlers[name] as Handler<K>)(input as never, progress);
 }
 
 export function isOpName(name: string): name is OpName {

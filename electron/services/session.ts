@@ -1,4 +1,8 @@
+import type { PathKind } from '../../shared/contract/paths';
 import { BroError } from '../../shared/errors';
+import { UnlockAttempts } from './access/attempts';
+import { PickedFiles } from './access/door';
+import { userConfigDir } from './device/private';
 import { RememberedSecrets } from './device/remember';
 import { SettingsStore } from './settings/settings';
 import type { Vault } from './vault/vault';
@@ -16,6 +20,10 @@ export class Session {
   readonly settings: SettingsStore;
   /** "Husk på denne maskinen": passphrases held by the OS keychain (none without one: host, CLI). */
   readonly remembered: RememberedSecrets;
+  /** Unlock attempts: the wait after wrong passphrases and the record for the audit log. */
+  readonly attempts: UnlockAttempts;
+  /** Files and folders chosen in a main-process dialog, by handle (Electron). */
+  readonly picked = new PickedFiles();
   constructor(
     readonly opts: {
       deviceId?: string;
@@ -32,6 +40,13 @@ export class Session {
       settingsStore?: SettingsStore;
       /** Remembered passphrases (the Electron app, with safeStorage); omitted: nothing can be remembered. */
       remembered?: RememberedSecrets;
+      /**
+       * Where unlock attempt records are kept ('default': the per-user config folder). Omitted: the
+       * settings folder when settings persist, else in memory only (tests).
+       */
+      stateDir?: string;
+      /** A main-process file dialog (Electron): the chosen path, or null when cancelled. */
+      pickFile?: (kind: Exclude<PathKind, 'cliOnly'>) => Promise<string | null>;
     } = {},
   ) {
     const dir = opts.settingsDir;
@@ -43,6 +58,11 @@ export class Session {
           : { persist: true, ...(dir === 'default' ? {} : { cwd: dir }) },
       );
     this.remembered = opts.remembered ?? new RememberedSecrets(null, null);
+    const state = opts.stateDir ?? dir;
+    this.attempts = new UnlockAttempts({
+      dir: state === undefined ? null : state === 'default' ? userConfigDir() : state,
+      ...(opts.now ? { now: opts.now } : {}),
+    });
     this.vaultDir = opts.vaultDir ?? this.settings.lastVault;
   }
 

@@ -1,14 +1,15 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { BroError } from '../../shared/errors';
 import { DEFAULT_SETTINGS } from '../../shared/settings/schema';
-import { api } from '../api';
+import { api, lastHostActivity } from '../api';
 import { CaseFolder } from '../features/cases/CaseFolder';
 import { CaseList } from '../features/cases/CaseList';
 import { SettingsScreen } from '../features/settings/Settings';
 import { ReportScreen } from '../features/reports/Report';
 import { TasksScreen } from '../features/tasks/Tasks';
 import { useDropToVerify, VerifyScreen } from '../features/verify/Verify';
-import { RecoveryKey, VaultGate } from '../features/vault/VaultGate';
+import { NoSession, RecoveryKey, VaultGate } from '../features/vault/VaultGate';
 import { runBeforeLock } from './beforeLock';
 import { I18nProvider, useI18n } from './i18n';
 import { href, useRoute } from './router';
@@ -27,11 +28,26 @@ export function App() {
   );
 }
 
+/** While unlocked, how often the page asks whether the vault is still open (it may lock by itself). */
+const WATCH_MS = 30_000;
+
 function Root({ autoLockMinutes }: { autoLockMinutes: number }) {
   const { t } = useI18n();
-  const status = useQuery({ queryKey: ['status'], queryFn: () => api['vault.status']({}) });
+  const qc = useQueryClient();
+  const status = useQuery({
+    queryKey: ['status'],
+    queryFn: () => api['vault.status']({}),
+    refetchInterval: (q) => (q.state.data?.unlocked ? WATCH_MS : false),
+  });
   const [recoveryKey, setRecoveryKey] = useState<string | null>(null);
   const unlocked = status.data?.unlocked === true;
+  // SECURITY: when the vault locked elsewhere (the host's or the app's auto-lock), the page drops
+  // what it decrypted as well.
+  const wasUnlocked = useRef(false);
+  useEffect(() => {
+    if (wasUnlocked.current && !unlocked) dropDecrypted(qc);
+    wasUnlocked.current = unlocked;
+  }, [unlocked, qc]);
   // SECURITY: while locked (no «Kontroller brev» to hand it to), a file dropped on the window is
   // ignored: the browser would otherwise leave the app to show the file.
   useEffect(() => {
@@ -46,6 +62,7 @@ function Root({ autoLockMinutes }: { autoLockMinutes: number }) {
       window.removeEventListener('drop', ignore);
     };
   }, [unlocked]);
+  if (status.error instanceof BroError && status.error.detail?.reason === 'NO_SESSION') return <NoSession />;
   if (!status.data)
     return (
       <p className="splash" role="status">
@@ -59,28 +76,45 @@ function Root({ autoLockMinutes }: { autoLockMinutes: number }) {
 }
 
 const IDLE_EVENTS = ['keydown', 'pointerdown', 'pointermove', 'wheel', 'touchstart'] as const;
+/** Input tells the process that holds the keys that someone is here, at most this often. */
+const PING_MS = 15_000;
+/** The page locks this long before that process would, so a letter draft is saved first. */
+const LOCK_MARGIN_MS = 20_000;
 
-/** Locks the vault after `minutes` without input, and on Alt+L. */
+/** SECURITY: drop every decrypted value the page holds; only settings and the lock state survive. */
+function dropDecrypted(qc: ReturnType<typeof useQueryClient>) {
+  qc.removeQueries({ predicate: (q) => q.queryKey[0] !== 'settings' && q.queryKey[0] !== 'status' });
+}
+
+/**
+ * The auto-lock's mirror, and Alt+L. The lock itself runs in the process that holds the keys (the
+ * host or Electron's main process), after the setting's minutes without activity. Input here counts
+ * as activity (a ping at most every PING_MS); the page locks LOCK_MARGIN_MS before that process
+ * would, running the before-lock hooks (a letter draft is saved), so the order is always the same.
+ */
 function useLock(minutes: number) {
   const qc = useQueryClient();
   const lock = useCallback(async () => {
     await runBeforeLock();
     await api['vault.lock']({});
-    // SECURITY: drop every decrypted value the page holds; only settings survive a lock.
-    qc.removeQueries({ predicate: (q) => q.queryKey[0] !== 'settings' && q.queryKey[0] !== 'status' });
+    dropDecrypted(qc);
     await qc.invalidateQueries({ queryKey: ['status'] });
     window.location.hash = '#/cases';
   }, [qc]);
   useEffect(() => {
-    let timer = window.setTimeout(() => void lock(), minutes * 60_000);
-    const reset = () => {
-      window.clearTimeout(timer);
-      timer = window.setTimeout(() => void lock(), minutes * 60_000);
+    let locking = false;
+    const ping = () => {
+      if (Date.now() - lastHostActivity() >= PING_MS) void api['vault.status']({ active: true });
     };
-    for (const e of IDLE_EVENTS) window.addEventListener(e, reset, { passive: true });
+    const timer = window.setInterval(() => {
+      if (locking || Date.now() < lastHostActivity() + minutes * 60_000 - LOCK_MARGIN_MS) return;
+      locking = true;
+      void lock().finally(() => (locking = false));
+    }, 1_000);
+    for (const e of IDLE_EVENTS) window.addEventListener(e, ping, { passive: true });
     return () => {
-      window.clearTimeout(timer);
-      for (const e of IDLE_EVENTS) window.removeEventListener(e, reset);
+      window.clearInterval(timer);
+      for (const e of IDLE_EVENTS) window.removeEventListener(e, ping);
     };
   }, [minutes, lock]);
   return lock;

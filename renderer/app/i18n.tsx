@@ -5,6 +5,7 @@ import type { Language } from '../../shared/settings/schema';
 import * as lettersText from '../features/letters/text';
 import * as reportsText from '../features/reports/text';
 import * as tasksText from '../features/tasks/text';
+import * as vaultText from '../features/vault/text';
 import * as verifyText from '../features/verify/text';
 
 /**
@@ -412,7 +413,14 @@ const core = {
 };
 
 // Each feature keeps its own text beside its code (features/<name>/text.ts).
-const nb = { ...core, ...lettersText.nb, ...reportsText.nb, ...tasksText.nb, ...verifyText.nb };
+const nb = {
+  ...core,
+  ...lettersText.nb,
+  ...reportsText.nb,
+  ...tasksText.nb,
+  ...verifyText.nb,
+  ...vaultText.nb,
+};
 
 export type TextKey = keyof typeof nb;
 type Dict = Partial<Record<TextKey, string>>;
@@ -422,6 +430,7 @@ const nn: Dict = {
   ...reportsText.nn,
   ...tasksText.nn,
   ...verifyText.nn,
+  ...vaultText.nn,
   'app.skip': 'Hopp til innhaldet',
   'app.demo': 'DEMO – syntetiske data, ingen ekte personar',
   'app.loading': 'Lastar …',
@@ -514,6 +523,7 @@ const en: Dict = {
   ...reportsText.en,
   ...tasksText.en,
   ...verifyText.en,
+  ...vaultText.en,
   'app.skip': 'Skip to content',
   'app.demo': 'DEMO – synthetic data, no real people',
   'app.lock': 'Lock',
@@ -660,6 +670,8 @@ const ERROR_TEXT_EN: Partial<Record<ErrorCode, string>> = {
   VAULT_NOT_FOUND: 'No vault in this folder. Check the folder, or create a new vault.',
   VAULT_EXISTS: 'The folder is not empty or already holds a vault. Choose an empty folder.',
   WRONG_PASSPHRASE: 'Wrong passphrase or recovery key. Nothing has changed.',
+  TOO_MANY_ATTEMPTS:
+    'Too many wrong attempts to unlock. Wait a little before you try again; the wait doubles with each further wrong attempt.',
   VALIDATION: 'Some details are not valid. Nothing was saved.',
   TAMPERED: 'A file in this case is damaged or was changed outside Bro. The other cases work as before.',
   IO: 'Could not read or write a file. Check that the folder is available and the disk has room.',
@@ -668,6 +680,8 @@ const ERROR_TEXT_EN: Partial<Record<ErrorCode, string>> = {
 const ERROR_TEXT_NN: Partial<Record<ErrorCode, string>> = {
   VAULT_LOCKED: 'Saksarkivet er låst. Lås det opp med passordfrasen din.',
   WRONG_PASSPHRASE: 'Feil passordfrase eller gjenopprettingsnøkkel. Ingenting er endra.',
+  TOO_MANY_ATTEMPTS:
+    'For mange feil forsøk på å låse opp. Vent litt før du prøver igjen; ventetida blir dobla for kvart nytt feil forsøk.',
   VALIDATION: 'Nokre opplysningar er ikkje gyldige. Ingenting er lagra.',
   TAMPERED: 'Ei fil i denne saka er skadd eller endra utanfor Bro. Dei andre sakene verkar som før.',
 };

@@ -109,17 +109,22 @@ export const contract = {
     output: z.object({ vaultId: z.string(), memberId: z.string(), recoveryKey: z.string() }),
     errors: ['VAULT_EXISTS', 'VALIDATION', 'IO'],
   }),
+  /**
+   * Unlocks the vault in `dir` (omitted: the folder this launch points at, `vault.status` `dir`).
+   * A wrong secret leaves an open vault open. After 5 wrong secrets in a row each next attempt must
+   * wait (TOO_MANY_ATTEMPTS, `detail.retryAfterSeconds`); a wrong one then also carries the wait.
+   */
   'vault.unlock': op({
     input: z.union([
       z.strictObject({
-        dir: folder,
+        dir: folder.optional(),
         passphrase,
         /** "Husk på denne maskinen": true remembers the passphrase in the OS keychain, false forgets it. */
         remember: z.boolean().optional(),
       }),
-      z.strictObject({ dir: folder, recoveryKey: z.string().min(1).max(200) }),
+      z.strictObject({ dir: folder.optional(), recoveryKey: z.string().min(1).max(200) }),
       /** With the passphrase remembered on this device (NOT_FOUND when there is none or it cannot be read). */
-      z.strictObject({ dir: folder, remembered: z.literal(true) }),
+      z.strictObject({ dir: folder.optional(), remembered: z.literal(true) }),
     ]),
     output: z.object({
       vaultId: z.string(),
@@ -132,6 +137,8 @@ export const contract = {
       'VAULT_DAMAGED',
       'VAULT_NEWER_FORMAT',
       'WRONG_PASSPHRASE',
+      'ACCESS_REVOKED',
+      'TOO_MANY_ATTEMPTS',
       'VALIDATION',
       'IO',
     ],
@@ -144,7 +151,14 @@ export const contract = {
     errors: ['IO'],
   }),
   'vault.status': op({
-    input: z.strictObject({}),
+    input: z.strictObject({
+      /**
+       * The person is at the page (input seen since the last call): counts as activity for the
+       * host's auto-lock. A plain status call does not, so a page can watch the lock without
+       * keeping the vault open.
+       */
+      active: z.boolean().optional(),
+    }),
     output: z.object({
       unlocked: z.boolean(),
       vaultId: z.string().nullable(),
@@ -175,6 +189,16 @@ export const contract = {
     }),
     output: z.object({ vaultId: z.string(), dir: z.string(), created: z.boolean() }),
     errors: ['VAULT_EXISTS', 'VALIDATION', 'IO'],
+  }),
+  /**
+   * Electron only: a main-process dialog to choose a vault folder, a folder for a new vault or the
+   * service's certificate. The renderer gets a random handle (for the path fields of
+   * shared/contract/paths.ts) and a name to show; null when the user cancelled. USAGE elsewhere.
+   */
+  'files.pick': op({
+    input: z.strictObject({ kind: z.enum(['vaultFolder', 'newVaultFolder', 'certificate']) }),
+    output: z.object({ handle: z.string().nullable(), name: z.string().nullable() }),
+    errors: ['USAGE', 'IO'],
   }),
   'settings.get': op({ input: z.strictObject({}), output: settings, errors: [] }),
   'settings.set': op({ input: settingsPatch, output: settings, errors: ['VALIDATION', 'IO'] }),

@@ -115,6 +115,15 @@ const pdfBase64 = z
 
 const errors = (...codes: ErrorCode[]) => codes;
 
+const p12Password = z.string().max(1024);
+/** A certificate file as base64; a P12 with a key and its chain is a few KiB, 1 MiB is plenty. */
+const P12_MAX_BYTES = 1024 * 1024;
+const p12Base64 = z
+  .string()
+  .min(1)
+  .max(4 * Math.ceil(P12_MAX_BYTES / 3), { message: 'TOO_LARGE' })
+  .refine((s) => s.length % 4 === 0 && BASE64.test(s), { message: 'BASE64' });
+
 export const letterOps = {
   /** The clarity checks, LIX and the letter model, without writing anything (the editor's preview). */
   'letters.preview': {
@@ -146,8 +155,17 @@ export const letterOps = {
       /** The saved draft this letter is issued from: issuing closes it. */
       draftId: draftId.optional(),
       draft: z.boolean().default(false),
-      /** The service's certificate for a PAdES signature. */
-      p12: z.strictObject({ file, password: z.string().max(1024) }).optional(),
+      /**
+       * The service's certificate for a PAdES signature: a P12 file (the CLI), its bytes (the
+       * browser host: the page reads the file the user chose), or the one chosen in Innstillinger.
+       */
+      p12: z
+        .union([
+          z.strictObject({ file, password: p12Password }),
+          z.strictObject({ bytes: p12Base64, password: p12Password }),
+          z.strictObject({ configured: z.literal(true), password: p12Password }),
+        ])
+        .optional(),
     }),
     output: z.object({
       /** Where the PDF was written; null when it was returned as `pdf` instead. */

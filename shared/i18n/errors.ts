@@ -10,6 +10,8 @@ export const ERROR_TEXT_NB: Record<ErrorCode, string> = {
   VAULT_NEWER_FORMAT:
     'Arkivet er laget med en nyere versjon av Bro. Oppdater Bro for å åpne det; ingenting er endret.',
   WRONG_PASSPHRASE: 'Feil passordfrase eller gjenopprettingsnøkkel. Ingenting er endret.',
+  TOO_MANY_ATTEMPTS:
+    'For mange feil forsøk på å låse opp. Vent litt før du prøver igjen; ventetiden dobles for hvert nytt feil forsøk.',
   ACCESS_REVOKED:
     'Denne nøkkelen gir ikke lenger tilgang til arkivet (medlemmet er fjernet eller ikke godkjent ennå).',
   VALIDATION: 'Noen opplysninger er ikke gyldige. Ingenting er lagret.',
@@ -83,4 +85,10 @@ export const ISSUE_TEXT_NB: Record<string, string> = {
 
 export function issueText(code: string): string {
   return ISSUE_TEXT_NB[code] ?? 'er ikke gyldig';
+}
+
+/** "Neste forsøk kan gjøres om …": the wait after too many wrong passphrases, in words. */
+export function retryAfterNb(seconds: number): string {
+  const time = seconds >= 120 ? `${Math.ceil(seconds / 60)} minutter` : `${seconds} sekunder`;
+  return `Neste forsøk kan gjøres om ${time}.`;
 }

@@ -27,6 +27,23 @@ function appLetterhead(session: Session): Letterhead | null {
 
 const now = (session: Session) => new Date(session.opts.now?.() ?? Date.now());
 
+/** The certificate for a PAdES signature: a path (the CLI), bytes (the host), or the one in the settings. */
+function certificateOf(
+  session: Session,
+  p12: In<'letters.issue'>['p12'],
+): (({ file: string } | { bytes: Buffer }) & { password: string }) | null {
+  if (!p12) return null;
+  if ('bytes' in p12) return { bytes: Buffer.from(p12.bytes, 'base64'), password: p12.password };
+  if ('file' in p12) return { file: p12.file, password: p12.password };
+  // Chosen in Innstillinger (a main-process dialog in the app, or the CLI): never a path from a renderer.
+  const file = session.settings.get().signing.p12File;
+  if (!file)
+    throw new BroError('VALIDATION', 'No certificate in the settings', {
+      issues: [{ path: ['p12'], code: 'NOT_CONFIGURED' }],
+    });
+  return { file, password: p12.password };
+}
+
 /** The handlers of shared/contract/letters.ts; part of the one handler table (../handlers.ts). */
 export function letterHandlers(session: Session): LetterHandlers {
   return {
@@ -67,7 +84,7 @@ export function letterHandlers(session: Session): LetterHandlers {
           settings: input.settings,
           out: input.out === undefined ? null : path.resolve(input.out),
           draft: input.draft,
-          p12: input.p12 ?? null,
+          p12: certificateOf(session, input.p12),
           draftId: input.draftId,
         },
         { today: session.today(), now: now(session), appLetterhead: appLetterhead(session) },

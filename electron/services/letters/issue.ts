@@ -230,7 +230,8 @@ export async function issueLetter(
   req: LetterRequest & {
     out: string | null;
     draft: boolean;
-    p12: { file: string; password: string } | null;
+    /** A P12 file to read, or its bytes (the browser host's upload). */
+    p12: (({ file: string } | { bytes: Buffer }) & { password: string }) | null;
     draftId?: string | undefined;
   },
   ctx: { today: string; now: Date; appLetterhead: Letterhead | null; fontsDir?: string },
@@ -264,11 +265,13 @@ export async function issueLetter(
   let pades: ReturnType<typeof loadP12> | null = null;
   if (req.p12 && !req.draft) {
     let bytes: Buffer;
-    try {
-      bytes = await readFile(req.p12.file);
-    } catch {
-      throw new BroError('IO', 'Could not read the P12 file', { detail: { reason: 'READ_P12' } });
-    }
+    if ('bytes' in req.p12) bytes = req.p12.bytes;
+    else
+      try {
+        bytes = await readFile(req.p12.file);
+      } catch {
+        throw new BroError('IO', 'Could not read the P12 file', { detail: { reason: 'READ_P12' } });
+      }
     pades = loadP12(bytes, req.p12.password);
   }
 

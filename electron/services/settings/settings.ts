@@ -1,10 +1,11 @@
-import Conf from 'conf';
+import type Conf from 'conf';
 import {
   DEFAULT_SETTINGS,
   settings,
   type Settings,
   type SettingsPatch,
 } from '../../../shared/settings/schema';
+import { privateConf } from '../device/private';
 
 export interface Stored {
   settings?: unknown;
@@ -29,8 +30,8 @@ export class SettingsStore {
       'conf' in opts
         ? opts.conf
         : opts.persist
-          ? new Conf<Stored>({
-              projectName: 'bro',
+          ? // SECURITY: the settings name vault folders; the file is 0600 in a 0700 folder.
+            privateConf<Stored>({
               configName: 'settings',
               ...(opts.cwd ? { cwd: opts.cwd } : {}),
             })

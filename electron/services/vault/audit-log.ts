@@ -12,6 +12,9 @@ export interface AuditEntry {
   action: string;
   caseId?: string;
   caseIds?: string[];
+  /** Refused unlock attempts in a row (`vault.unlock.refused`), the last at `until`. */
+  count?: number;
+  until?: string;
   device: string;
 }
 
@@ -19,8 +22,16 @@ export interface AuditEntry {
 export class AuditLog {
   constructor(private readonly core: VaultCore) {}
 
-  /** Appends one encrypted line: who (member id), what, which case (vault id), when. */
-  async append(action: string, subject?: string | string[]): Promise<void> {
+  /**
+   * Appends one encrypted line: who (member id), what, which case (vault id), when. `attempt`: a
+   * failed or refused unlock kept on this device while the vault was locked, written now with the
+   * time it happened and actor `unknown` (nobody was identified).
+   */
+  async append(
+    action: string,
+    subject?: string | string[],
+    attempt?: { at: string; count?: number; until?: string },
+  ): Promise<void> {
     const { core } = this;
     const now = new Date(core.now());
     const dir = path.join(core.dir, 'audit', core.deviceId);
@@ -28,10 +39,12 @@ export class AuditLog {
     const line = await core.keys.seal(
       'auditKey',
       encodeJson({
-        at: now.toISOString(),
-        actor: core.actor,
+        at: attempt?.at ?? now.toISOString(),
+        actor: attempt ? 'unknown' : core.actor,
         action,
         ...(typeof subject === 'string' ? { caseId: subject } : subject ? { caseIds: subject } : {}),
+        ...(attempt?.count !== undefined ? { count: attempt.count } : {}),
+        ...(attempt?.until !== undefined ? { until: attempt.until } : {}),
       }),
       { kind: 'audit', id: core.deviceId },
     );

@@ -60,8 +60,34 @@ export function newScryptParams(cost: { N: number; r: number; p: number } = DEFA
   return { alg: 'scrypt', ...cost, salt: Buffer.from(randomBytes(16)).toString('base64url') };
 }
 
-/** Passphrase → 256-bit key-encryption key. SECURITY: scrypt by hand, never JWE PBES2 (capped iterations). */
+/** The key derivation running now (or done): the next one waits for it. It never rejects. */
+let kdfQueue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Passphrase → 256-bit key-encryption key. SECURITY: scrypt by hand, never JWE PBES2 (capped iterations).
+ *
+ * SECURITY: at most one derivation runs at a time in this process. Each takes about 128 MiB at the
+ * default cost, and the host or the app could otherwise be made to run many at once (parallel
+ * unlocks took 670 MiB for eight); queued, memory stays at one derivation's worth.
+ */
 export function deriveKek(passphrase: string, params: ScryptParams): Promise<Uint8Array> {
+  const run = kdfQueue.then(async () => {
+    kdfMeter.running++;
+    kdfMeter.peak = Math.max(kdfMeter.peak, kdfMeter.running);
+    try {
+      return await scryptOnce(passphrase, params);
+    } finally {
+      kdfMeter.running--;
+    }
+  });
+  kdfQueue = run.catch(() => undefined);
+  return run;
+}
+
+/** How many derivations run now, and the most that ever ran at once (read by tests). */
+export const kdfMeter = { running: 0, peak: 0 };
+
+function scryptOnce(passphrase: string, params: ScryptParams): Promise<Uint8Array> {
   const salt = Buffer.from(params.salt, 'base64url');
   const maxmem = 128 * params.N * params.r + 64 * 1024 * 1024;
   return new Promise((resolve, reject) => {

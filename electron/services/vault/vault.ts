@@ -353,9 +353,17 @@ export class Vault {
     );
   }
 
-  /** Appends one encrypted line: who (member id), what, which case (vault id), when. */
-  async audit(action: string, subject?: string | string[]): Promise<void> {
-    return this.auditLog.append(action, subject);
+  /**
+   * Appends one encrypted line: who (member id), what, which case (vault id), when. `attempt`: a
+   * failed or refused unlock recorded on this device while the vault was locked, written now with
+   * the time it happened and no actor (electron/services/access/attempts.ts).
+   */
+  async audit(
+    action: string,
+    subject?: string | string[],
+    attempt?: { at: string; count?: number; until?: string },
+  ): Promise<void> {
+    return this.auditLog.append(action, subject, attempt);
   }
 
   /** Reads the audit log of every device, oldest first. */

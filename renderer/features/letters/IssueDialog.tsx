@@ -5,7 +5,7 @@ import { BroError } from '../../../shared/errors';
 import type { LetterKind, LetterLang } from '../../../shared/letters/kinds';
 import type { LetterOptionsInput } from '../../../shared/letters/options';
 import { api } from '../../api';
-import { safeFileName, saveBase64 } from '../../app/files';
+import { fileToBase64, safeFileName, saveBase64 } from '../../app/files';
 import { useI18n, type TextKey } from '../../app/i18n';
 import { ErrorBox, Modal } from '../../app/ui';
 import { printPdf } from './pdf';
@@ -54,10 +54,14 @@ export function IssueDialog({
     if (issued) saveButton.current?.focus();
   }, [issued]);
   const settings = useQuery({ queryKey: ['settings'], queryFn: () => api['settings.get']({}) });
-  const p12File = settings.data?.signing.p12File ?? null;
+  // The certificate chosen in Innstillinger (shown by its file name), or, without one, a P12 file
+  // chosen here whose bytes go with the call: the page never names a path.
+  const configured = settings.data?.signing.p12File || null;
+  const configuredName = configured?.split(/[\\/]/u).pop() ?? null;
+  const [upload, setUpload] = useState<File | null>(null);
   const [pades, setPades] = useState(true);
   const [password, setPassword] = useState('');
-  const withPades = p12File !== null && pades;
+  const withPades = configured !== null ? pades : upload !== null;
   const model = letter as { addressee?: Recipient; copies?: Recipient[]; date?: string } | null;
   const who = (r: Recipient) =>
     `${t(`recipient.${r.recipient}` as TextKey)}${r.names.length ? ` (${r.names.join(', ')})` : ''}`;
@@ -77,7 +81,13 @@ export function IssueDialog({
         lang,
         options,
         ...(draftId ? { draftId } : {}),
-        ...(withPades ? { p12: { file: p12File, password } } : {}),
+        ...(withPades
+          ? {
+              p12: upload
+                ? { bytes: await fileToBase64(upload), password }
+                : { configured: true as const, password },
+            }
+          : {}),
       });
       setIssued(r);
       save(r);
@@ -129,28 +139,38 @@ export function IssueDialog({
             </dl>
           )}
           {warnings > 0 && <p className="warn">{t('sign.warnings', { n: warnings })}</p>}
-          {p12File && (
-            <fieldset className="opt-group">
-              <legend>{t('letters.pades')}</legend>
+          <fieldset className="opt-group">
+            <legend>{t('letters.pades')}</legend>
+            {configuredName ? (
               <label className="check-row">
                 <input type="checkbox" checked={pades} onChange={(e) => setPades(e.target.checked)} />
-                {t('sign.pades', { file: p12File })}
+                {t('sign.pades', { file: configuredName })}
               </label>
-              {pades && (
-                <div className="field">
-                  <label htmlFor="p12-password">{t('sign.p12Password')}</label>
-                  <input
-                    id="p12-password"
-                    type="password"
-                    autoComplete="off"
-                    value={password}
-                    aria-invalid={err?.code === 'P12_WRONG_PASSWORD' ? true : undefined}
-                    onChange={(e) => setPassword(e.target.value)}
-                  />
-                </div>
-              )}
-            </fieldset>
-          )}
+            ) : (
+              <div className="field">
+                <label htmlFor="p12-file">{t('sign.p12File')}</label>
+                <input
+                  id="p12-file"
+                  type="file"
+                  accept=".p12,.pfx,application/x-pkcs12"
+                  onChange={(e) => setUpload(e.target.files?.[0] ?? null)}
+                />
+              </div>
+            )}
+            {withPades && (
+              <div className="field">
+                <label htmlFor="p12-password">{t('sign.p12Password')}</label>
+                <input
+                  id="p12-password"
+                  type="password"
+                  autoComplete="off"
+                  value={password}
+                  aria-invalid={err?.code === 'P12_WRONG_PASSWORD' ? true : undefined}
+                  onChange={(e) => setPassword(e.target.value)}
+                />
+              </div>
+            )}
+          </fieldset>
           {err && (
             <ErrorBox>
               <p>{error(err.code)}</p>

@@ -5,7 +5,14 @@
 export const nb = {
   'f.signing.p12File': 'Virksomhetssertifikat for brev (P12-fil på denne maskinen)',
   'f.signing.p12FileHint':
-    'Hele stien til fila, for eksempel /home/kari/sertifikat/ppt.p12. Med sertifikat får brevene også en PAdES-signatur med tjenestens navn. Passordet lagres aldri; du blir spurt når du signerer.',
+    'Med sertifikat får brevene også en PAdES-signatur med tjenestens navn. Passordet lagres aldri; du blir spurt når du signerer.',
+  'settings.p12None': 'Ikke valgt.',
+  'settings.p12Chosen': 'Valgt: {file}',
+  'settings.p12Choose': 'Velg sertifikat …',
+  'settings.p12Remove': 'Fjern sertifikatet',
+  'settings.p12Browser':
+    'I nettleserversjonen velger du sertifikatfila (P12) når du signerer et brev; den lagres ikke.',
+  'sign.p12File': 'Virksomhetssertifikat (P12-fil), hvis brevet også skal ha tjenestens signatur',
   'ev.letters.issued': 'Brev utstedt',
   'ev.letters.drafted': 'Brevutkast lagret',
   'ev.letters.draftDiscarded': 'Brevutkast forkastet',
@@ -191,7 +198,14 @@ export const nb = {
 export const nn: Partial<Record<keyof typeof nb, string>> = {
   'f.signing.p12File': 'Verksemdssertifikat for brev (P12-fil på denne maskina)',
   'f.signing.p12FileHint':
-    'Heile stien til fila, til dømes /home/kari/sertifikat/ppt.p12. Med sertifikat får breva også ein PAdES-signatur med namnet til tenesta. Passordet blir aldri lagra; du blir spurd når du signerer.',
+    'Med sertifikat får breva også ein PAdES-signatur med namnet til tenesta. Passordet blir aldri lagra; du blir spurd når du signerer.',
+  'settings.p12None': 'Ikkje valt.',
+  'settings.p12Chosen': 'Valt: {file}',
+  'settings.p12Choose': 'Vel sertifikat …',
+  'settings.p12Remove': 'Fjern sertifikatet',
+  'settings.p12Browser':
+    'I nettlesarversjonen vel du sertifikatfila (P12) når du signerer eit brev; ho blir ikkje lagra.',
+  'sign.p12File': 'Verksemdssertifikat (P12-fil), om brevet også skal ha signaturen til tenesta',
   'ev.letters.issued': 'Brev utferda',
   'ev.letters.drafted': 'Brevutkast lagra',
   'ev.letters.draftDiscarded': 'Brevutkast forkasta',
@@ -368,7 +382,15 @@ export const nn: Partial<Record<keyof typeof nb, string>> = {
 export const en: Partial<Record<keyof typeof nb, string>> = {
   'f.signing.p12File': 'Organisation certificate for letters (P12 file on this computer)',
   'f.signing.p12FileHint':
-    "The full path to the file, for example /home/kari/sertifikat/ppt.p12. With a certificate, letters also get a PAdES signature with the service's name. The password is never stored; you are asked for it when you sign.",
+    "With a certificate, letters also get a PAdES signature with the service's name. The password is never stored; you are asked for it when you sign.",
+  'settings.p12None': 'None chosen.',
+  'settings.p12Chosen': 'Chosen: {file}',
+  'settings.p12Choose': 'Choose certificate …',
+  'settings.p12Remove': 'Remove the certificate',
+  'settings.p12Browser':
+    'In the browser version you choose the certificate file (P12) when you sign a letter; it is not stored.',
+  'sign.p12File':
+    "Organisation certificate (P12 file), if the letter shall also carry the service's signature",
   'ev.letters.issued': 'Letter issued',
   'ev.letters.drafted': 'Letter draft saved',
   'ev.letters.draftDiscarded': 'Letter draft discarded',

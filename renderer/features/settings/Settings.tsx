@@ -1,8 +1,10 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { LANGUAGES, type Settings } from '../../../shared/settings/schema';
-import { api } from '../../api';
+import { BroError } from '../../../shared/errors';
+import { api, desktop } from '../../api';
 import { EntityForm, type FieldSpec } from '../../app/forms';
+import { ErrorBox } from '../../app/ui';
 import { useI18n } from '../../app/i18n';
 import { MembersPanel } from './Members';
 
@@ -22,13 +24,6 @@ const FIELDS: FieldSpec[] = [
   { name: 'letterhead.address', kind: 'text', label: 'f.letterhead.address' },
   { name: 'letterhead.phone', kind: 'text', label: 'f.letterhead.phone' },
   { name: 'letterhead.email', kind: 'text', label: 'f.letterhead.email' },
-  {
-    name: 'signing.p12File',
-    kind: 'text',
-    label: 'f.signing.p12File',
-    hint: 'f.signing.p12FileHint',
-    wide: true,
-  },
 ];
 
 /** Language, auto-lock, waiting-time targets and letterhead; stored on this device, not in the vault. */
@@ -69,7 +64,61 @@ export function SettingsScreen() {
       <p role="status" className="saved">
         {saved ? t('settings.saved') : ''}
       </p>
+      <Certificate file={settings.data.signing.p12File || null} />
       <MembersPanel />
+    </section>
+  );
+}
+
+/**
+ * The service's certificate for PAdES signatures. In the app it is chosen in the system's file
+ * dialog (the page holds a handle, never a path); in the browser it is chosen when signing.
+ */
+function Certificate({ file }: { file: string | null }) {
+  const { t, error } = useI18n();
+  const qc = useQueryClient();
+  const [failed, setFailed] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const name = file?.split(/[\\/]/u).pop() ?? null;
+  const run = async (what: () => Promise<Settings | null>) => {
+    setBusy(true);
+    setFailed(null);
+    try {
+      const next = await what();
+      if (next) qc.setQueryData(['settings'], next);
+    } catch (e) {
+      setFailed(e instanceof BroError ? error(e.code) : error('INTERNAL'));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const choose = () =>
+    run(async () => {
+      const picked = await api['files.pick']({ kind: 'certificate' });
+      return picked.handle ? api['settings.set']({ signing: { p12File: picked.handle } }) : null;
+    });
+  const remove = () => run(() => api['settings.set']({ signing: {} }));
+  return (
+    <section aria-labelledby="certificate-title" className="certificate">
+      <h2 id="certificate-title">{t('f.signing.p12File')}</h2>
+      <p className="hint">{t('f.signing.p12FileHint')}</p>
+      {desktop || name ? (
+        <p>{name ? t('settings.p12Chosen', { file: name }) : t('settings.p12None')}</p>
+      ) : null}
+      {!desktop && <p className="hint">{t('settings.p12Browser')}</p>}
+      <div className="actions">
+        {desktop && (
+          <button type="button" onClick={() => void choose()} disabled={busy}>
+            {t('settings.p12Choose')}
+          </button>
+        )}
+        {name && (
+          <button type="button" onClick={() => void remove()} disabled={busy}>
+            {t('settings.p12Remove')}
+          </button>
+        )}
+      </div>
+      {failed && <ErrorBox>{failed}</ErrorBox>}
     </section>
   );
 }

@@ -3,12 +3,19 @@ import { useEffect, useState } from 'react';
 import type { OpOutput } from '../../../shared/contract';
 import { DEMO_PASSPHRASE } from '../../../shared/demo/passphrase';
 import { BroError } from '../../../shared/errors';
-import { api, onProgress, type ProgressEvent } from '../../api';
+import { api, desktop, onProgress, type ProgressEvent } from '../../api';
 import { EntityForm, type FieldSpec } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
 import { ErrorBox, Progress } from '../../app/ui';
 
 type Status = OpOutput<'vault.status'>;
+
+/** Where the unlock screen points: the folder this launch points at, or one chosen in a dialog (Electron). */
+interface Target {
+  /** A handle from `files.pick`; omitted: the folder of `vault.status`. */
+  handle?: string;
+  name: string;
+}
 
 /** Before a vault is open: unlock the one this launch points at, or create one, or open the demo. */
 export function VaultGate({
@@ -18,15 +25,37 @@ export function VaultGate({
   status: Status;
   onCreated: (recoveryKey: string) => void;
 }) {
-  const [mode, setMode] = useState<'auto' | 'create' | 'first'>('auto');
+  const [mode, setMode] = useState<'auto' | 'create' | 'first' | Target>('auto');
   useEffect(() => {
     document.title = 'Bro';
   }, []);
   if (mode === 'create')
     return <CreateVault status={status} onCreated={onCreated} onBack={() => setMode('first')} />;
+  if (typeof mode === 'object')
+    return <Unlock status={status} target={mode} onOther={() => setMode('first')} />;
   if (mode === 'auto' && status.dir && status.exists)
-    return <Unlock status={status} onOther={() => setMode('first')} />;
-  return <FirstRun onCreate={() => setMode('create')} />;
+    return <Unlock status={status} target={{ name: status.dir }} onOther={() => setMode('first')} />;
+  return <FirstRun onCreate={() => setMode('create')} onOpen={(target) => setMode(target)} />;
+}
+
+/** The browser host's page without a session: only the link from the terminal helps. */
+export function NoSession() {
+  const { t } = useI18n();
+  useEffect(() => {
+    document.title = 'Bro';
+  }, []);
+  return (
+    <Card title={t('gate.noSession.title')}>
+      <p className="lead">{t('gate.noSession.lead')}</p>
+    </Card>
+  );
+}
+
+/** "Try again in …", from the wait the process that holds the keys asks for. */
+function waitText(t: ReturnType<typeof useI18n>['t'], seconds: number): string {
+  const time =
+    seconds >= 120 ? t('gate.minutes', { n: Math.ceil(seconds / 60) }) : t('gate.seconds', { n: seconds });
+  return t('gate.wait', { time });
 }
 
 function Card({ title, children }: { title: string; children: React.ReactNode }) {
@@ -43,7 +72,7 @@ function Card({ title, children }: { title: string; children: React.ReactNode })
   );
 }
 
-function FirstRun({ onCreate }: { onCreate: () => void }) {
+function FirstRun({ onCreate, onOpen }: { onCreate: () => void; onOpen: (target: Target) => void }) {
   const { t, error } = useI18n();
   const qc = useQueryClient();
   const [progress, setProgress] = useState<ProgressEvent | null>(null);
@@ -58,6 +87,14 @@ function FirstRun({ onCreate }: { onCreate: () => void }) {
     },
     onSuccess: () => qc.invalidateQueries({ queryKey: ['status'] }),
   });
+  // Electron: another existing vault is chosen in the system's folder dialog (the page names no path).
+  const open = useMutation({
+    mutationFn: () => api['files.pick']({ kind: 'vaultFolder' }),
+    onSuccess: (r) => {
+      if (r.handle && r.name) onOpen({ handle: r.handle, name: r.name });
+    },
+  });
+  const failed = demo.error ?? open.error;
   return (
     <Card title={t('first.title')}>
       <p className="lead">{t('first.lead')}</p>
@@ -68,20 +105,31 @@ function FirstRun({ onCreate }: { onCreate: () => void }) {
         <button type="button" className="big" onClick={() => demo.mutate()} disabled={demo.isPending}>
           {t('first.demo')}
         </button>
+        {desktop && (
+          <button type="button" className="big" onClick={() => open.mutate()} disabled={open.isPending}>
+            {t('first.open')}
+          </button>
+        )}
       </div>
       <p className="hint">{t('first.demoHint', { p: DEMO_PASSPHRASE })}</p>
       {demo.isPending && (
         <Progress label={t('first.demoBusy')} done={progress?.done ?? 0} total={progress?.total ?? 0} />
       )}
-      {demo.error && (
-        <ErrorBox>{demo.error instanceof BroError ? error(demo.error.code) : error('INTERNAL')}</ErrorBox>
-      )}
+      {failed && <ErrorBox>{failed instanceof BroError ? error(failed.code) : error('INTERNAL')}</ErrorBox>}
     </Card>
   );
 }
 
+const FOLDER_FIELD: FieldSpec = {
+  name: 'dir',
+  kind: 'text',
+  label: 'create.dir',
+  hint: 'create.dirHint',
+  required: true,
+  wide: true,
+};
+
 const CREATE_FIELDS: FieldSpec[] = [
-  { name: 'dir', kind: 'text', label: 'create.dir', hint: 'create.dirHint', required: true, wide: true },
   {
     name: 'memberName',
     kind: 'text',
@@ -109,6 +157,11 @@ const CREATE_FIELDS: FieldSpec[] = [
   },
 ];
 
+/**
+ * A new vault. In Electron the folder is chosen in the system's dialog and the page holds only a
+ * handle; in the browser host it is typed, and the host accepts only the folder it was started
+ * with (--vault) or one below it.
+ */
 function CreateVault({
   status,
   onCreated,
@@ -118,14 +171,33 @@ function CreateVault({
   onCreated: (key: string) => void;
   onBack: () => void;
 }) {
-  const { t } = useI18n();
+  const { t, error } = useI18n();
   const qc = useQueryClient();
+  const [folder, setFolder] = useState<{ handle: string; name: string } | null>(null);
+  const pick = useMutation({
+    mutationFn: () => api['files.pick']({ kind: 'newVaultFolder' }),
+    onSuccess: (r) => {
+      if (r.handle && r.name) setFolder({ handle: r.handle, name: r.name });
+    },
+  });
+  const chooser = desktop && (
+    <div className="field wide">
+      {folder && <p className="vault-folder">{t('create.folder', { dir: folder.name })}</p>}
+      <button type="button" onClick={() => pick.mutate()} disabled={pick.isPending}>
+        {folder ? t('create.pickOther') : t('create.pickFolder')}
+      </button>
+      {pick.error && (
+        <ErrorBox>{pick.error instanceof BroError ? error(pick.error.code) : error('INTERNAL')}</ErrorBox>
+      )}
+    </div>
+  );
   return (
     <Card title={t('create.title')}>
+      {chooser}
       <EntityForm
         entity="vault"
-        fields={CREATE_FIELDS}
-        initial={{ dir: status.dir ?? status.suggestedDir }}
+        fields={desktop ? CREATE_FIELDS : [FOLDER_FIELD, ...CREATE_FIELDS]}
+        initial={desktop ? {} : { dir: status.dir ?? status.suggestedDir }}
         submitLabel={t('create.submit')}
         skip={() => 0}
         onCancel={onBack}
@@ -136,8 +208,10 @@ function CreateVault({
           if (passphrase !== String(set.passphrase2 ?? ''))
             issues.push({ path: ['passphrase2'], code: 'PASSPHRASE_MISMATCH' });
           if (issues.length) throw new BroError('VALIDATION', 'Invalid passphrase', { issues });
+          if (desktop && !folder)
+            throw new BroError('VALIDATION', 'No folder', { issues: [{ path: ['dir'], code: 'REQUIRED' }] });
           const r = await api['vault.create']({
-            dir: String(set.dir ?? status.dir ?? status.suggestedDir),
+            dir: folder ? folder.handle : String(set.dir ?? status.dir ?? status.suggestedDir),
             passphrase,
             ...(set.memberName ? { memberName: String(set.memberName) } : {}),
           });
@@ -149,11 +223,12 @@ function CreateVault({
   );
 }
 
-function Unlock({ status, onOther }: { status: Status; onOther: () => void }) {
+function Unlock({ status, target, onOther }: { status: Status; target: Target; onOther: () => void }) {
   const { t } = useI18n();
   const qc = useQueryClient();
   const [recovery, setRecovery] = useState(false);
-  const dir = status.dir!;
+  const [wait, setWait] = useState<number | null>(null);
+  const demo = status.demo && target.handle === undefined;
   const fields: FieldSpec[] = recovery
     ? [{ name: 'recoveryKey', kind: 'text', label: 'unlock.recovery', required: true, wide: true }]
     : [
@@ -168,9 +243,9 @@ function Unlock({ status, onOther }: { status: Status; onOther: () => void }) {
       ];
   return (
     <Card title={t('unlock.title')}>
-      {status.demo && <p className="demo-badge">{t('app.demo')}</p>}
-      <p className="vault-folder">{t('unlock.folder', { dir })}</p>
-      {status.demo && <p className="hint">{t('unlock.demoHint', { p: DEMO_PASSPHRASE })}</p>}
+      {demo && <p className="demo-badge">{t('app.demo')}</p>}
+      <p className="vault-folder">{t('unlock.folder', { dir: target.name })}</p>
+      {demo && <p className="hint">{t('unlock.demoHint', { p: DEMO_PASSPHRASE })}</p>}
       <EntityForm
         key={String(recovery)}
         entity="vault"
@@ -178,22 +253,31 @@ function Unlock({ status, onOther }: { status: Status; onOther: () => void }) {
         submitLabel={t('unlock.submit')}
         skip={() => 0}
         onSubmit={async (set) => {
+          setWait(null);
           const secret = recovery
             ? { recoveryKey: String(set.recoveryKey ?? '') }
             : { passphrase: String(set.passphrase ?? '') };
           try {
-            await api['vault.unlock']({ dir, ...secret });
+            // SECURITY: no folder path from the page: the launch's folder, or a dialog's handle.
+            await api['vault.unlock']({ ...(target.handle ? { dir: target.handle } : {}), ...secret });
           } catch (e) {
-            // A wrong passphrase belongs at the field it came from.
-            if (e instanceof BroError && e.code === 'WRONG_PASSPHRASE')
+            const seconds = e instanceof BroError ? e.detail?.retryAfterSeconds : undefined;
+            if (typeof seconds === 'number') setWait(seconds);
+            // A wrong passphrase, or too many, belongs at the field it came from.
+            if (e instanceof BroError && (e.code === 'WRONG_PASSPHRASE' || e.code === 'TOO_MANY_ATTEMPTS'))
               throw new BroError(e.code, e.message, {
-                issues: [{ path: [recovery ? 'recoveryKey' : 'passphrase'], code: 'WRONG_PASSPHRASE' }],
+                issues: [{ path: [recovery ? 'recoveryKey' : 'passphrase'], code: e.code }],
               });
             throw e;
           }
           await qc.invalidateQueries();
         }}
       />
+      {wait !== null && (
+        <p className="hint" role="status">
+          {waitText(t, wait)}
+        </p>
+      )}
       <div className="gate-links">
         <button type="button" className="link" onClick={() => setRecovery(!recovery)}>
           {recovery ? t('unlock.usePass') : t('unlock.useRecovery')}

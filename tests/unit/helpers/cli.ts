@@ -14,11 +14,31 @@ export interface CliRun {
   json: any;
 }
 
-/** Runs the real CLI entry in-process, capturing stdout/stderr, the exit code and the JSON. */
+/** Bro's own files (device id, unlock attempt records) for this test file, never the real profile. */
+let configDir: string | null = null;
+function testConfigDir(): string {
+  if (configDir === null) {
+    const dir = mkdtempSync(path.join(tmpdir(), 'bro-config-'));
+    configDir = dir;
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  }
+  return configDir;
+}
+
+/**
+ * Runs the real CLI entry in-process, capturing stdout/stderr, the exit code and the JSON.
+ * BRO_CONFIG_DIR defaults to a temp folder of the test file (a test may pass its own).
+ */
 export async function runCli(args: string[], env: Record<string, string>): Promise<CliRun> {
   let out = '';
   let err = '';
-  const code = await main(args, { out: (s) => (out += s), err: (s) => (err += s), env, isTTY: false });
+  const withConfig = { BRO_CONFIG_DIR: testConfigDir(), ...env };
+  const code = await main(args, {
+    out: (s) => (out += s),
+    err: (s) => (err += s),
+    env: withConfig,
+    isTTY: false,
+  });
   let json: unknown;
   try {
     json = JSON.parse(out);

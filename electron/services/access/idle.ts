@@ -1,7 +1,9 @@
 /**
- * Auto-lock after idle, as plain logic with its inputs passed in (idle time, the setting, a
- * timer), so it is tested in Node with fake timers. index.ts supplies Electron's
- * powerMonitor.getSystemIdleTime() and locks through the contract's `vault.lock`.
+ * Auto-lock after idle, in the process that holds the keys, as plain logic with its inputs passed
+ * in (idle time, the setting, a timer), so it is tested in Node with fake timers. The Electron main
+ * process supplies powerMonitor.getSystemIdleTime(); the browser host the time since the last API
+ * call (electron/host/server.ts). Both lock through the contract's `vault.lock`. The page's own
+ * timer only mirrors this one.
  */
 
 /** Whether the vault should be locked now. */
