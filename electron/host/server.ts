@@ -242,8 +242,12 @@ export async function startHost(opts: HostOptions): Promise<Host> {
       result = toCallError(e);
     }
     if (res.headersSent || res.writableEnded) return;
-    res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8' });
-    res.end(JSON.stringify(result));
+    const out = JSON.stringify(result);
+    res.writeHead(200, {
+      'Content-Type': 'application/json; charset=utf-8',
+      'Content-Length': Buffer.byteLength(out),
+    });
+    res.end(out);
   }
 
   function exchange(req: IncomingMessage, res: ServerResponse): void {

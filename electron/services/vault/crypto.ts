@@ -73,6 +73,7 @@ let kdfQueue: Promise<unknown> = Promise.resolve();
 export function deriveKek(passphrase: string, params: ScryptParams): Promise<Uint8Array> {
   const run = kdfQueue.then(async () => {
     kdfMeter.running++;
+    kdfMeter.runs++;
     kdfMeter.peak = Math.max(kdfMeter.peak, kdfMeter.running);
     try {
       return await scryptOnce(passphrase, params);
@@ -84,8 +85,8 @@ export function deriveKek(passphrase: string, params: ScryptParams): Promise<Uin
   return run;
 }
 
-/** How many derivations run now, and the most that ever ran at once (read by tests). */
-export const kdfMeter = { running: 0, peak: 0 };
+/** Derivations running now, the most that ever ran at once, and how many ran (read by tests). */
+export const kdfMeter = { running: 0, peak: 0, runs: 0 };
 
 function scryptOnce(passphrase: string, params: ScryptParams): Promise<Uint8Array> {
   const salt = Buffer.from(params.salt, 'base64url');
