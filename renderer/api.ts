@@ -41,6 +41,11 @@ function takeLaunchToken(): string | null {
 }
 
 const launch = takeLaunchToken();
+// A link pasted into a tab already showing Bro changes only the fragment: load afresh to use it.
+if (typeof window !== 'undefined' && !bridge)
+  window.addEventListener('hashchange', () => {
+    if (window.location.hash.startsWith('#launch=')) window.location.reload();
+  });
 
 /** The session token, once the launch link is swapped (or from an earlier load of this tab). */
 const session: Promise<string | null> = (async () => {

@@ -26,6 +26,8 @@ export interface Bro {
   /** The folder a demo vault lives in (when `vault: 'demo'`). */
   demoDir: string;
   root: string;
+  /** The desktop app only: makes its next file or folder dialog answer `path` (the user's choice). */
+  answerDialog?: (path: string) => Promise<void>;
 }
 
 type Options = { door: 'browser' | 'electron'; vault: 'none' | 'demo'; demoCases: number };
@@ -51,7 +53,13 @@ export const test = base.extend<Options & { bro: Bro }>({
     const demoDir = path.join(root, 'demo');
     mkdirSync(path.join(root, 'settings'));
     const session = new Session({ kdf: TEST_KDF, settingsDir: path.join(root, 'settings') });
-    const host = await startHost({ session, staticDir: path.join(ROOT, 'dist', 'renderer') });
+    // The test's temp folder plays the folder given on the command line (`--vault`): the page may
+    // create and open vaults in it and below it, nowhere else.
+    const host = await startHost({
+      session,
+      staticDir: path.join(ROOT, 'dist', 'renderer'),
+      folders: [root],
+    });
     if (vault === 'demo') {
       // The same call the first-run button makes, through the one contract.
       await call(createHandlers(session), 'vault.demo', { dir: demoDir, cases: demoCases });

@@ -7,7 +7,7 @@ test('a caseworker creates a vault, keeps a case, locks, unlocks, and everything
   bro,
 }) => {
   const { page } = bro;
-  const gate = new Gate(page);
+  const gate = new Gate(page, bro.answerDialog);
   await checkScreen(page, '01-first-run');
 
   // Create: the recovery key is shown once, with a print button, and must be confirmed as stored.

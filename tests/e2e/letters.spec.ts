@@ -201,7 +201,7 @@ test.describe('the letter editor', () => {
     expect(text).not.toContain('UTKAST');
   });
 
-  test('with the service certificate configured, the letter is also PAdES-signed (æøå in its name)', async ({
+  test('with the service certificate chosen when signing, the letter is also PAdES-signed (æøå in its name)', async ({
     bro,
   }) => {
     const { page } = bro;
@@ -222,11 +222,11 @@ test.describe('the letter editor', () => {
       ],
       { env: { ...process.env, BRO_P12_PASSWORD: 'sertifikat-passord' } },
     );
-    // Settings: where the certificate is on this machine (the password is never stored).
+    // Settings: in the browser the page names no file; the certificate is chosen when signing.
     await page.keyboard.press('Alt+5');
-    await page.getByLabel(/Virksomhetssertifikat for brev/u).fill(p12);
-    await page.getByRole('button', { name: 'Lagre' }).first().click();
-    await expect(page.getByText('Innstillingene er lagret.')).toBeVisible();
+    await expect(
+      page.getByText(/I nettleserversjonen velger du sertifikatfila \(P12\) når du signerer/u),
+    ).toBeVisible();
 
     const doc = { ...completeCase(), id: 'c-brev-3' } as ReturnType<typeof completeCase> &
       Record<string, unknown>;
@@ -241,7 +241,8 @@ test.describe('the letter editor', () => {
     await expect(issueButton).toBeEnabled();
     await issueButton.click();
     const dialog = page.getByRole('dialog', { name: 'Signer og utsted' });
-    await expect(dialog.getByLabel(/Signer også med virksomhetssertifikatet/u)).toBeChecked();
+    // The P12 file is read by the page and sent as bytes, with its password; neither is stored.
+    await dialog.getByLabel(/Virksomhetssertifikat \(P12-fil\)/u).setInputFiles(p12);
 
     // A wrong password: a clear error, nothing signed, nothing recorded.
     await dialog.getByLabel('Passord for sertifikatet').fill('feil passord');

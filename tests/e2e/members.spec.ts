@@ -8,7 +8,7 @@ test('settings: a colleague who asked to join is approved by code, then removed,
   bro,
 }) => {
   const { page } = bro;
-  const gate = new Gate(page);
+  const gate = new Gate(page, bro.answerDialog);
   await gate.createVault(bro.vaultDir, PASS);
   await page.getByLabel('Jeg har lagret gjenopprettingsnøkkelen et trygt sted').check();
   await page.getByRole('button', { name: 'Fortsett til sakene' }).click();

@@ -18,11 +18,20 @@ export async function expectFieldError(scope: Page | Locator, label: string, mes
 }
 
 export class Gate {
-  constructor(readonly page: Page) {}
+  /** `answerDialog`: in the desktop app, what its folder dialog answers next (tests/electron/door.ts). */
+  constructor(
+    readonly page: Page,
+    readonly answerDialog?: (path: string) => Promise<void>,
+  ) {}
   async createVault(dir: string, passphrase: string) {
     const p = this.page;
     await p.getByRole('button', { name: 'Opprett saksarkiv' }).click();
-    await field(p, 'Mappe for arkivet').fill(dir);
+    if (this.answerDialog) {
+      // The desktop app: the folder is chosen in the system's dialog; the page never types a path.
+      await this.answerDialog(dir);
+      await p.getByRole('button', { name: 'Velg mappe …' }).click();
+      await expect(p.getByText(`Mappe: ${dir}`)).toBeVisible();
+    } else await field(p, 'Mappe for arkivet').fill(dir);
     await field(p, 'Navnet ditt').fill('Kari Testbruker');
     await field(p, 'Passordfrase').fill(passphrase);
     await field(p, 'Gjenta passordfrasen').fill(passphrase);

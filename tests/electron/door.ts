@@ -58,14 +58,14 @@ export async function electronBro(
   mkdirSync(path.join(root, 'profile'), { recursive: true });
   const door = await launchElectron(path.join(root, 'profile'));
   const vaultDir = path.join(root, 'arkiv');
-  const demoDir = path.join(root, 'demo');
+  const demoDir = path.join(root, 'profile', 'demo-arkiv');
   try {
     if (o.vault === 'demo') {
-      // The same call the first-run button makes, through the real preload and IPC.
+      // The same call the first-run button makes, through the real preload and IPC. The renderer
+      // names no folder: the demo goes to the profile folder.
       const r = await door.page.evaluate(
-        ({ dir, cases }) =>
-          (window as unknown as { bro: PreloadBridge }).bro.call('vault.demo', { dir, cases }),
-        { dir: demoDir, cases: o.demoCases },
+        ({ cases }) => (window as unknown as { bro: PreloadBridge }).bro.call('vault.demo', { cases }),
+        { cases: o.demoCases },
       );
       if (!r.ok) throw new Error(`vault.demo failed: ${r.error.code}`);
       await door.page.reload();
@@ -75,7 +75,15 @@ export async function electronBro(
         throw new Error('The Electron door has no loopback host; this spec belongs to the browser project.');
       },
     });
-    await use({ page: door.page, host, vaultDir, demoDir, root });
+    // The main process's dialogs answer as the user would: with the path the test chose.
+    const answerDialog = (chosen: string) =>
+      door.app.evaluate(({ dialog }, p) => {
+        dialog.showOpenDialog = (async () => ({
+          canceled: false,
+          filePaths: [p],
+        })) as typeof dialog.showOpenDialog;
+      }, chosen);
+    await use({ page: door.page, host, vaultDir, demoDir, root, answerDialog });
   } finally {
     await door.close();
     rmSync(root, { recursive: true, force: true });
