@@ -33,7 +33,8 @@ async function importCase(page: Page, doc: unknown = caseToFix()) {
   const result = await page.evaluate(async (d) => {
     const res = await fetch('./api/interchange.import', {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
+      // The page's session token, from its own storage, as the renderer sends it.
+      headers: { 'Content-Type': 'application/json', 'X-Bro-Token': sessionStorage.getItem('bro.session')! },
       body: JSON.stringify({ file: { format: 'bro-interchange/1', cases: [d] } }),
     });
     return (await res.json()) as { ok: boolean };

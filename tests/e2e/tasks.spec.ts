@@ -63,7 +63,10 @@ test.describe('Oppgaver', () => {
             (await (
               await fetch(`./api/${op}`, {
                 method: 'POST',
-                headers: { 'Content-Type': 'application/json' },
+                headers: {
+                  'Content-Type': 'application/json',
+                  'X-Bro-Token': sessionStorage.getItem('bro.session')!,
+                },
                 body: JSON.stringify(input),
               })
             ).json()) as { value: unknown }
