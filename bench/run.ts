@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util';
 import { rendererBenchmarks } from './renderer';
 import { letterBenchmarks } from './letters';
+import { unlockBenchmarks } from './unlock';
 import { printResults } from './util';
 import { vaultBenchmarks } from './vault';
 import { waitingBenchmarks } from './waiting';
@@ -18,6 +19,8 @@ console.log(
 );
 console.log('\n[vault]');
 printResults(await vaultBenchmarks({ cases, rounds }));
+console.log('\n[unlock]');
+printResults(await unlockBenchmarks());
 console.log('\n[waiting times]');
 printResults(await waitingBenchmarks({ referrals: Number(values.referrals ?? 10_000), rounds }));
 console.log('\n[renderer]');

@@ -225,9 +225,12 @@ test.describe('the letter editor', () => {
     );
     // Settings: in the browser the page names no file; the certificate is chosen when signing.
     await page.keyboard.press('Alt+5');
-    await expect(
-      page.getByText(/I nettleserversjonen velger du sertifikatfila \(P12\) når du signerer/u),
-    ).toBeVisible();
+    const browserHint = page.getByText(
+      /I nettleserversjonen velger du sertifikatfila \(P12\) når du signerer/u,
+    );
+    await browserHint.scrollIntoViewIfNeeded();
+    await expect(browserHint).toBeVisible();
+    await checkScreen(page, '67-settings-certificate-browser');
 
     const doc = { ...completeCase(), id: 'c-brev-3' } as ReturnType<typeof completeCase> &
       Record<string, unknown>;

@@ -193,6 +193,32 @@ test.describe('a page served on another loopback port', () => {
   });
 });
 
+test.describe('wrong passphrases', () => {
+  test.use({ vault: 'demo', demoCases: 3 });
+
+  test('after five in a row the unlock screen says how long to wait, and the right one waits too', async ({
+    bro,
+  }) => {
+    const { page } = bro;
+    await expect(page.getByRole('heading', { name: 'Saker', level: 1 })).toBeVisible();
+    await page.getByRole('button', { name: 'Lås', exact: true }).click();
+    const gate = new Gate(page);
+    for (let i = 1; i <= 5; i++) {
+      await gate.unlock(`feil passordfrase ${i}`);
+      await expect(
+        page.getByText('Feil passordfrase eller gjenopprettingsnøkkel. Ingenting er endret.'),
+      ).toBeVisible();
+      if (i < 5) await expect(page.getByText(/Du kan prøve igjen om/u)).toHaveCount(0);
+    }
+    await expect(page.getByText('Du kan prøve igjen om 30 sekunder.')).toBeVisible();
+    await gate.unlock('demodata');
+    await expect(page.getByText(/For mange feil forsøk på å låse opp/u)).toBeVisible();
+    await expect(page.getByText(/Du kan prøve igjen om \d+ sekunder\./u)).toBeVisible();
+    await checkScreen(page, '91-unlock-wait');
+    await expect(page.getByRole('heading', { name: 'Lås opp saksarkivet' })).toBeVisible();
+  });
+});
+
 test('two hosts side by side work independently, and a tab without the link is told where to get one', async ({
   bro,
 }) => {
