@@ -129,13 +129,30 @@ test('locking the screen locks the vault and clears the page', async ({ electron
   const { app, page } = electron;
   const root = mkdtempSync(path.join(os.tmpdir(), 'bro-electron-vault-'));
   try {
-    const created = await page.evaluate(
+    type Bridge = { bro: { call: (op: string, i: unknown) => Promise<{ ok: boolean; value?: unknown }> } };
+    // The renderer names no path: the folder comes from the main process's dialog, as a handle.
+    const byPath = await page.evaluate(
       (dir) =>
-        (
-          window as unknown as { bro: { call: (op: string, i: unknown) => Promise<{ ok: boolean }> } }
-        ).bro.call('vault.create', { dir, passphrase: 'syntetisk passord' }),
+        (window as unknown as Bridge).bro.call('vault.create', { dir, passphrase: 'syntetisk passord' }),
       path.join(root, 'arkiv'),
     );
+    expect(byPath).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    await app.evaluate(
+      ({ dialog }, chosen) => {
+        dialog.showOpenDialog = (async () => ({
+          canceled: false,
+          filePaths: [chosen],
+        })) as typeof dialog.showOpenDialog;
+      },
+      path.join(root, 'arkiv'),
+    );
+    const created = await page.evaluate(async () => {
+      const bridge = (window as unknown as Bridge).bro;
+      const picked = (await bridge.call('files.pick', { kind: 'newVaultFolder' })) as {
+        value: { handle: string };
+      };
+      return bridge.call('vault.create', { dir: picked.value.handle, passphrase: 'syntetisk passord' });
+    });
     expect(created.ok).toBe(true);
     const reloaded = page.waitForEvent('load');
     await app.evaluate(({ powerMonitor }) => powerMonitor.emit('lock-screen'));
