@@ -9,7 +9,18 @@ import { generateDemo } from '../../shared/demo/generate';
 import { DEMO_PASSPHRASE } from '../../shared/demo/passphrase';
 import { BroError } from '../../shared/errors';
 import { CLI_DOOR, throughDoor, type Door } from './access/door';
+import { caseload, listCases, listedCase } from './cases/list';
 import { changeCaseworker, updateCase } from './cases/update';
+import { renameSelf } from './members/rename';
+import {
+  caseworkerDirectory,
+  ensureCaseworker,
+  ensureSchool,
+  ownerResolver,
+  readRegisters,
+  recordRegisterEntries,
+  removeRegisterEntry,
+} from './registers/registers';
 import { exportInterchange, importInterchange } from './interchange/importer';
 import { letterHandlers } from './letters/handlers';
 import { waitingHandlers } from './reports/handlers';
@@ -156,24 +167,25 @@ export function createHandlers(session: Session): Handlers {
     'settings.set': async (patch) => session.settings.set(patch),
     'vault.check': async (_input, progress) =>
       session.requireVault().check({ onProgress: (d, t) => progress?.(d, t, 'check') }),
-    'cases.list': async (_input, progress) => {
-      const vault = session.requireVault();
-      const r = await vault.listCases({ onProgress: (d, t) => progress?.(d, t, 'open') });
-      await vault.audit('cases.list'); // the list shows every pupil's name
-      return { cases: r.cases, damaged: r.damaged };
+    'cases.list': async ({ asOf }, progress) => {
+      const r = await listCases(session, asOf, progress);
+      await session.requireVault().audit('cases.list'); // the list shows every pupil's name
+      return r;
     },
     'cases.get': async ({ caseId }) => {
       const vault = session.requireVault();
       const state = await vault.fold(caseId);
       if (!state.opened) throw new BroError('NOT_FOUND', 'No such case');
       await vault.audit('case.read', caseId);
+      const today = session.today();
+      const resolve = ownerResolver(await caseworkerDirectory(vault));
       return {
         caseId,
         doc: state.doc,
         keys: state.keys,
         evaluationKeys: state.evaluationKeys,
         history: state.history,
-        summary: summarizeCase(state),
+        summary: listedCase(summarizeCase(state, today, session.waitingSettings()), today, resolve),
         letters: state.letters,
         drafts: state.drafts,
       };
@@ -181,6 +193,7 @@ export function createHandlers(session: Session): Handlers {
     'cases.create': async (input) => {
       const vault = session.requireVault();
       const { cases } = await vault.listCases();
+      await ensureSchool(vault, input.pupil.school);
       const externalId = input.id ?? `sak-${session.today().slice(0, 4)}-${randomId().slice(0, 6)}`;
       if (cases.some((c) => c.externalId === externalId))
         throw new BroError('CONFLICT', 'A case with this id exists', {
@@ -194,8 +207,26 @@ export function createHandlers(session: Session): Handlers {
       await vault.audit('case.create', caseId);
       return { caseId, externalId };
     },
-    'cases.update': async ({ caseId, changes }) => updateCase(session.requireVault(), caseId, changes),
-    'assignments.change': async (input) => changeCaseworker(session.requireVault(), input),
+    'cases.update': async ({ caseId, changes }) => {
+      const vault = session.requireVault();
+      const r = await updateCase(vault, caseId, changes);
+      // A school typed in the pupil's form joins the register ("typing a new name adds it").
+      for (const ch of changes)
+        if (ch.op === 'set' && ch.entity === 'pupil' && typeof ch.set.school === 'string')
+          await ensureSchool(vault, ch.set.school);
+      return r;
+    },
+    'assignments.change': async (input) => {
+      const vault = session.requireVault();
+      // The caseworker picked from the register, or typed: a new name joins it.
+      const caseworkerId = await ensureCaseworker(vault, {
+        id: input.caseworkerId,
+        name: input.caseworker,
+        role: input.role,
+        service: input.service,
+      });
+      return changeCaseworker(vault, { ...input, caseworkerId });
+    },
     'interchange.import': async ({ file }, progress) =>
       importInterchange(session.requireVault(), file, progress),
     'interchange.export': async ({ cases }) => exportInterchange(session.requireVault(), cases),
@@ -226,8 +257,49 @@ export function createHandlers(session: Session): Handlers {
       return { members, requests: await vault.pendingRequests() };
     },
     'members.approve': async ({ code, name }) => session.requireVault().approveMember(code, name),
+    'members.rename': async ({ name }) => renameSelf(session.requireVault(), name),
+    'registers.get': async () => {
+      const vault = session.requireVault();
+      const state = await readRegisters(vault);
+      const str = (v: unknown) => (typeof v === 'string' ? v : null);
+      return {
+        caseworkers: await caseworkerDirectory(vault, state),
+        schools: state.registers.schools.map((e) => ({
+          id: e.key,
+          name: String(e.fields.name ?? ''),
+          orgNumber: str(e.fields.orgNumber),
+          address: str(e.fields.address),
+          postcode: str(e.fields.postcode),
+          place: str(e.fields.place),
+          rektor: str(e.fields.rektor),
+          phone: str(e.fields.phone),
+          email: str(e.fields.email),
+        })),
+      };
+    },
+    'registers.record': async ({ register, id, set, reason }) => {
+      const vault = session.requireVault();
+      if (register === 'caseworkers' && id && (await vault.members()).some((m) => m.memberId === id))
+        // A member's name is their own (members.rename), not the register's.
+        throw new BroError('VALIDATION', 'A member is not edited in the register', {
+          issues: [{ path: ['id'], code: 'MEMBER_ENTRY' }],
+        });
+      const [key] = await recordRegisterEntries(vault, [{ register, key: id, set, reason }], {
+        at: () => [],
+      });
+      return { id: key! };
+    },
+    'registers.remove': async ({ register, id, reason }) => {
+      await removeRegisterEntry(session.requireVault(), register, id, reason);
+      return {};
+    },
     'members.remove': async ({ memberId }, progress) =>
       session.requireVault().removeMember(memberId, { onProgress: (d, t) => progress?.(d, t, 'rotate') }),
+    'reports.caseload': async ({ asOf }) => {
+      const r = await caseload(session, asOf);
+      await session.requireVault().audit('reports.caseload');
+      return r;
+    },
     ...waitingHandlers(session),
     ...letterHandlers(session),
   };

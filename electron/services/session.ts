@@ -1,5 +1,7 @@
+import { summaryRules } from '../../shared/cases/summary';
 import type { PathKind } from '../../shared/contract/paths';
 import { BroError } from '../../shared/errors';
+import { fromAppTargets, type WaitingSettings } from '../../shared/waiting/settings';
 import { UnlockAttempts } from './access/attempts';
 import { PickedFiles } from './access/door';
 import { userConfigDir } from './device/private';
@@ -68,7 +70,14 @@ export class Session {
 
   requireVault(): Vault {
     if (!this.vault) throw new BroError('VAULT_LOCKED', 'The vault is locked');
+    // The case list's obligations follow this device's targets and today's date.
+    this.vault.setSummaryRules(summaryRules(this.today(), this.waitingSettings()));
     return this.vault;
+  }
+
+  /** The targets and task rules from this device's settings (Innstillinger). */
+  waitingSettings(): WaitingSettings {
+    return fromAppTargets(this.settings.get().targets);
   }
 
   /** Today as a calendar date in local time (dates are calendar dates, not instants). */

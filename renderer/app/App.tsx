@@ -209,7 +209,7 @@ function Shell({ demo, autoLockMinutes }: { demo: boolean; autoLockMinutes: numb
       <main id="main" tabIndex={-1}>
         {route.name === 'cases' && <CaseList />}
         {route.name === 'case' && <CaseFolder caseId={route.caseId} tab={route.tab} sub={route.sub} />}
-        {route.name === 'tasks' && <TasksScreen />}
+        {route.name === 'tasks' && <TasksScreen mine={route.mine === true} />}
         {route.name === 'report' && <ReportScreen />}
         {route.name === 'verify' && <VerifyScreen />}
         {route.name === 'settings' && <SettingsScreen />}

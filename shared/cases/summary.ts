@@ -1,6 +1,7 @@
 import type { Service } from '../domain/common';
 import type { CaseState } from '../events/fold';
-import { openDeadlines, type Deadline } from './deadlines';
+import { DEFAULT_SETTINGS, type WaitingSettings } from '../waiting/settings';
+import { caseObligations, caseworkerOn, obligationRulesVersion, type ObligationKind } from './obligations';
 
 /** One row of the case list. Built from the fold and cached (encrypted) in the vault index. */
 export interface CaseSummary {
@@ -10,7 +11,10 @@ export interface CaseSummary {
   school: string;
   grade: number | null;
   service: Service | null;
+  /** The current caseworker as recorded in the case (the name written on the assignment). */
   caseworker: string | null;
+  /** Their id in the vault's caseworker register (member id or colleague key), when recorded. */
+  caseworkerId: string | null;
   openReferral: {
     id: string;
     service: Service | null;
@@ -21,25 +25,44 @@ export interface CaseSummary {
   status: 'open' | 'closed' | 'new';
   eventCount: number;
   /**
-   * Open deadlines, earliest first (at most 20). Absent in summaries cached by an older version
-   * until the case changes or the index is rebuilt (`bro vault check`).
+   * The case's open obligations (shared/cases/obligations.ts), earliest first, as of `derivedOn`
+   * and holding through `validUntil`: the case list's next deadline and overdue count come from
+   * these, and a summary outside that window is made again. Absent in summaries cached by an
+   * older version (the index's rules version then differs, and they are made again).
    */
-  deadlines?: Deadline[];
+  obligations?: { due: string; kind: ObligationKind }[];
+  derivedOn?: string;
+  validUntil?: string;
 }
 
-/** The current caseworker is the latest-starting assignment that has not ended. */
-export function currentCaseworker(state: CaseState): string | null {
+/** How summaries are made and when a cached one still holds: the vault index caches them. */
+export interface SummaryRules {
+  /** Names the rules and settings the summaries depend on; the index records it. */
+  version: string;
+  summarize(state: CaseState): CaseSummary;
+  /** Whether a summary made earlier (perhaps by another device) still holds. */
+  holds(summary: CaseSummary): boolean;
+}
+
+/** The current caseworker: the assignment running today (else the latest-starting open one). */
+export function currentCaseworker(state: CaseState, asOf?: string): string | null {
+  if (asOf) return caseworkerOn(state.doc, asOf)?.name ?? null;
   const open = (state.doc.assignments ?? []).filter((a) => a.to == null);
   open.sort((a, b) => (a.from < b.from ? 1 : a.from > b.from ? -1 : 0));
   return open[0]?.caseworker ?? null;
 }
 
-export function summarizeCase(state: CaseState): CaseSummary {
+export function summarizeCase(
+  state: CaseState,
+  asOf: string,
+  settings: WaitingSettings = DEFAULT_SETTINGS,
+): CaseSummary {
   const d = state.doc;
   const referrals = d.referrals ?? [];
   const open = referrals
     .filter((r) => r.closed == null && r.received != null)
     .sort((a, b) => (a.received < b.received ? -1 : 1))[0];
+  const derived = caseObligations(state, asOf, settings);
   return {
     caseId: state.caseId,
     externalId: d.id,
@@ -47,7 +70,8 @@ export function summarizeCase(state: CaseState): CaseSummary {
     school: d.pupil?.school ?? '',
     grade: d.pupil?.grade ?? null,
     service: d.service ?? null,
-    caseworker: currentCaseworker(state),
+    caseworker: derived.owner?.name ?? null,
+    caseworkerId: derived.owner?.id ?? null,
     openReferral: open
       ? {
           id: open.id,
@@ -58,6 +82,22 @@ export function summarizeCase(state: CaseState): CaseSummary {
       : null,
     status: referrals.length === 0 ? 'new' : open ? 'open' : 'closed',
     eventCount: state.eventCount,
-    deadlines: openDeadlines(d).slice(0, 20),
+    obligations: derived.obligations.map((o) => ({ due: o.due, kind: o.kind })),
+    derivedOn: asOf,
+    validUntil: derived.validUntil,
+  };
+}
+
+/** The summary rules for a date and the waiting settings (targets) that feed the obligations. */
+export function summaryRules(asOf: string, settings: WaitingSettings = DEFAULT_SETTINGS): SummaryRules {
+  return {
+    version: obligationRulesVersion(settings),
+    summarize: (state) => summarizeCase(state, asOf, settings),
+    holds: (s) =>
+      s.obligations !== undefined &&
+      s.derivedOn !== undefined &&
+      s.validUntil !== undefined &&
+      s.derivedOn <= asOf &&
+      asOf <= s.validUntil,
   };
 }

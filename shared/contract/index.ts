@@ -7,6 +7,8 @@ import { settings, settingsPatch } from '../settings/schema';
 import type { ErrorCode } from '../errors';
 import { vaultId } from '../events/vocabulary';
 import { letterOps } from './letters';
+import { OBLIGATION_KINDS } from '../cases/obligations';
+import { REGISTER_NAMES, type RegisterName } from '../registers/schema';
 import {
   groupBy,
   period,
@@ -42,7 +44,12 @@ const summary = z.object({
   school: z.string(),
   grade: z.number().nullable(),
   service: service.nullable(),
+  /** The current caseworker's name as people see it (the register's name for a linked one). */
   caseworker: z.string().nullable(),
+  /** Their id in the caseworker register (a member id or a colleague key), when the case links it. */
+  caseworkerId: z.string().nullable(),
+  /** The current caseworker is the member who asked ("Mine saker"). */
+  mine: z.boolean(),
   openReferral: z
     .object({
       id: z.string(),
@@ -53,16 +60,35 @@ const summary = z.object({
     .nullable(),
   status: z.enum(['open', 'closed', 'new']),
   eventCount: z.number(),
-  deadlines: z
-    .array(
-      z.object({
-        date: z.string(),
-        kind: z.enum(['frist', 'evaluation', 'agreement']),
-        label: z.string().nullable(),
-        promisedToPupil: z.boolean().optional(),
-      }),
-    )
-    .optional(),
+  /** The earliest open obligation (shared/cases/obligations.ts), or null: «Neste frist». */
+  nextDeadline: z.object({ due: z.string(), kind: z.enum(OBLIGATION_KINDS) }).nullable(),
+  /** How many of its tasks are overdue on the as-of date: «Bare forfalte frister». */
+  overdue: z.number().int(),
+});
+
+const registerName = z.enum(REGISTER_NAMES as [RegisterName, ...RegisterName[]]);
+const caseworkerEntry = z.object({
+  id: z.string(),
+  name: z.string(),
+  role: z.string().nullable(),
+  service: z.string().nullable(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  /** A member of the vault (else a colleague in the register). */
+  member: z.boolean(),
+  active: z.boolean(),
+  me: z.boolean(),
+});
+const schoolEntry = z.object({
+  id: z.string(),
+  name: z.string(),
+  orgNumber: z.string().nullable(),
+  address: z.string().nullable(),
+  postcode: z.string().nullable(),
+  place: z.string().nullable(),
+  rektor: z.string().nullable(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
 });
 
 const damagedFile = z.object({
@@ -216,8 +242,10 @@ export const contract = {
     errors: ['VAULT_LOCKED', 'IO'],
   }),
   'cases.list': op({
-    input: z.strictObject({}),
+    /** `asOf`: the date the next deadline and the overdue count are for (default today). */
+    input: z.strictObject({ asOf: isoDate.optional() }),
     output: z.object({
+      asOf: z.string(),
       cases: z.array(summary),
       damaged: z.array(z.object({ caseId: z.string(), files: z.array(damagedFile) })),
     }),
@@ -249,11 +277,16 @@ export const contract = {
     output: z.object({ events: z.number(), keys: z.array(z.string().nullable()) }),
     errors: ['VAULT_LOCKED', 'VALIDATION', 'NOT_FOUND', 'TAMPERED', 'IO'],
   }),
-  /** Caseworker change: ends the current assignment with a handover note and starts the next. */
+  /**
+   * Caseworker change: ends the current assignment with a handover note and starts the next. The
+   * caseworker is a member or a colleague in the register (`caseworkerId`), or a name: one the
+   * register does not hold is added to it.
+   */
   'assignments.change': op({
     input: z.strictObject({
       caseId: vaultId,
       caseworker: z.string().trim().min(1).max(200),
+      caseworkerId: vaultId.optional(),
       role: z.string().trim().min(1).max(100),
       service: service.optional(),
       from: isoDate,
@@ -313,6 +346,40 @@ export const contract = {
     output: z.object({ memberId: z.string() }),
     errors: ['VAULT_LOCKED', 'NOT_FOUND', 'ACCESS_REVOKED', 'VALIDATION', 'IO'],
   }),
+  /** Sets your own display name (your member record): it signs letters and names you in the timeline. */
+  'members.rename': op({
+    input: z.strictObject({ name: text(200) }),
+    output: z.object({ memberId: z.string(), name: z.string() }),
+    errors: ['VAULT_LOCKED', 'ACCESS_REVOKED', 'NOT_FOUND', 'VALIDATION', 'IO'],
+  }),
+  // ------------------------------------------------------------ registers (shared/registers)
+  /** The registers kept in the vault: caseworkers (members, then colleagues) and schools. */
+  'registers.get': op({
+    input: z.strictObject({}),
+    output: z.object({ caseworkers: z.array(caseworkerEntry), schools: z.array(schoolEntry) }),
+    errors: ['VAULT_LOCKED', 'TAMPERED', 'IO'],
+  }),
+  /** Adds an entry (no `id`) or changes one: a new entry is checked whole, a change by its fields. */
+  'registers.record': op({
+    input: z.strictObject({
+      register: registerName,
+      id: vaultId.optional(),
+      set: z.record(z.string(), z.unknown()),
+      reason: z.string().trim().max(2000).optional(),
+    }),
+    output: z.object({ id: z.string() }),
+    errors: ['VAULT_LOCKED', 'VALIDATION', 'NOT_FOUND', 'TAMPERED', 'IO'],
+  }),
+  /** Removes an entry (it stays in the register's history). */
+  'registers.remove': op({
+    input: z.strictObject({
+      register: registerName,
+      id: vaultId,
+      reason: z.string().trim().max(2000).optional(),
+    }),
+    output: z.object({}),
+    errors: ['VAULT_LOCKED', 'NOT_FOUND', 'TAMPERED', 'IO'],
+  }),
   /** Remove a member: rotates the master key and every case's data key. */
   'members.remove': op({
     input: z.strictObject({ memberId: vaultId }),
@@ -342,11 +409,41 @@ export const contract = {
     output: z.object({ date: z.string() }),
     errors: ['VALIDATION'],
   }),
-  /** Tasks derived from every case as it stood on `asOf` (default today). */
+  /**
+   * Tasks derived from every case as it stood on `asOf` (default today). Each has an owner: the
+   * case's caseworker then. `owner` keeps those of one caseworker (by name, as shown), `mine` those
+   * of the member who asks.
+   */
   'tasks.list': op({
-    input: z.strictObject({ asOf: isoDate.optional(), settings: settingsInput.optional() }),
+    input: z.strictObject({
+      asOf: isoDate.optional(),
+      settings: settingsInput.optional(),
+      owner: text(200).optional(),
+      mine: z.boolean().optional(),
+    }),
     output: z.object({ asOf: z.string(), tasks: z.array(task), skipped: skippedCases }),
     errors: ['VAULT_LOCKED', 'VALIDATION', 'IO'],
+  }),
+  /**
+   * The lead's view of the caseload: per caseworker, open cases and overdue tasks on `asOf`
+   * (caseworker names only, never a pupil's). Comes from the same obligations as the case list.
+   */
+  'reports.caseload': op({
+    input: z.strictObject({ asOf: isoDate.optional() }),
+    output: z.object({
+      asOf: z.string(),
+      rows: z.array(
+        z.object({
+          owner: z.string().nullable(),
+          ownerId: z.string().nullable(),
+          mine: z.boolean(),
+          openCases: z.number().int(),
+          overdueTasks: z.number().int(),
+          casesWithOverdue: z.number().int(),
+        }),
+      ),
+    }),
+    errors: ['VAULT_LOCKED', 'IO'],
   }),
   /** The waiting-time report over a period; `format` other than json also renders the file. */
   'reports.waiting': op({

@@ -17,6 +17,15 @@ export const handoverNoteInput = z.union([
 
 export const assignment = z.strictObject({
   caseworker: text(200),
+  /**
+   * Who the caseworker is in this vault's caseworker register: a member id, or a colleague's
+   * register key (shared/registers). Lets "mine" follow a person rather than a spelling; old data
+   * without it falls back to the name. Vault-internal: another vault resolves it to nothing.
+   */
+  caseworkerId: z
+    .string()
+    .regex(/^[a-z2-7]{26}$/, { message: 'ID_FORMAT' })
+    .nullish(),
   role: text(100),
   service: service.nullish(),
   from: isoDate,

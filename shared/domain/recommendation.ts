@@ -15,6 +15,11 @@ export const evaluation = z.strictObject({
   parentsView: optionalText(5000),
   decidedBy: text(200),
   why: optionalText(5000),
+  /**
+   * The next evaluation, set when the measure goes on («videreføres», «justeres»): the next task
+   * to evaluate it is due then (shared/measures/rules.ts requires it for «videreføres»).
+   */
+  nextEvaluation: isoDate.nullish(),
 });
 export type Evaluation = z.infer<typeof evaluation>;
 

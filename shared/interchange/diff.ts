@@ -58,7 +58,14 @@ export function diffCase(current: CaseState | null, incoming: CaseDoc, newKey: (
       const idx = matched[pos] ?? -1;
       const existing = idx >= 0 ? curItems[idx] : undefined;
       const key = idx >= 0 ? (curKeys[idx] as string) : newKey();
-      const omit = c === 'recommendations' ? ['evaluations'] : [];
+      // A file from before assignments were linked to the register (or from another vault) does
+      // not unlink them: a missing `caseworkerId` keeps the one recorded.
+      const omit =
+        c === 'recommendations'
+          ? ['evaluations']
+          : c === 'assignments' && item.caseworkerId == null
+            ? ['caseworkerId']
+            : [];
       const set = changedFields(existing, item, omit);
       if (Object.keys(set).length)
         events.push({

@@ -79,8 +79,19 @@ export const task = z.object({
   ref: z.string().nullable(),
   /** The item's index in its list in the case (tasks.ts `Task.item`): added later, so optional. */
   item: z.number().int().min(0).optional(),
+  /** For an agreement: its index in the meeting's agreements (`item` is the meeting's). */
+  agreement: z.number().int().min(0).optional(),
   change: z.enum(STATUS_CHANGES).optional(),
   grade: z.number().optional(),
+  /** A short label from the case: a measure's or an agreement's text. */
+  label: z.string().optional(),
+  promisedToPupil: z.boolean().optional(),
+  /** The case's caseworker on the as-of date, by name as shown; null: «uten saksbehandler». */
+  owner: z.string().nullable(),
+  /** Their id in the caseworker register, when the case links it. */
+  ownerId: z.string().nullable(),
+  /** The owner is the member who asked. */
+  mine: z.boolean(),
 });
 
 /** A rendered file: base64 bytes; the adapter that asked decides where they go. */

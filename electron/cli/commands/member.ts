@@ -11,10 +11,14 @@ export const memberCommand: Command = {
       'Fjern et medlem: alle nøkler byttes, ingen ny data kan leses med de gamle',
     ],
     ['member list <mappe>', 'Medlemmer og ventende forespørsler'],
+    [
+      'member rename <mappe> --name NAVN',
+      'Sett ditt eget navn (1–200 tegn): det signerer brev og viser hvem som har gjort hva',
+    ],
   ],
   async run(cli, rest) {
     const [sub, dir] = rest;
-    need(rest, 2, 'bro member request|approve|remove|list <dir>');
+    need(rest, 2, 'bro member request|approve|remove|list|rename <dir>');
     if (sub === 'request') {
       const passphrase = await cli.secret('passphrase', true);
       const r = await cli.call('members.request', { dir: dir!, passphrase });
@@ -62,6 +66,14 @@ export const memberCommand: Command = {
       cli.print(r, lines.join('\n'));
       return EXIT.OK;
     }
-    throw new BroError('USAGE', 'bro member request|approve|remove|list <dir>');
+    if (sub === 'rename') {
+      if (cli.flags.name === undefined) throw new BroError('USAGE', 'bro member rename <dir> --name NAME');
+      await cli.unlock(dir!);
+      const r = await cli.call('members.rename', { name: cli.flags.name });
+      await cli.session.vault?.close();
+      cli.print({ ok: true, ...r }, `Navnet ditt i arkivet er nå «${r.name}».`);
+      return EXIT.OK;
+    }
+    throw new BroError('USAGE', 'bro member request|approve|remove|list|rename <dir>');
   },
 };

@@ -126,6 +126,8 @@ export async function changeCaseworker(
   input: {
     caseId: string;
     caseworker: string;
+    /** Their id in the caseworker register (a member id or a colleague key). */
+    caseworkerId?: string | undefined;
     role: string;
     service?: string | undefined;
     from: string;
@@ -151,6 +153,7 @@ export async function changeCaseworker(
     entity: 'assignments',
     set: {
       caseworker: input.caseworker,
+      ...(input.caseworkerId ? { caseworkerId: input.caseworkerId } : {}),
       role: input.role,
       from: input.from,
       ...(input.service ? { service: input.service } : {}),

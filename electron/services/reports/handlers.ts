@@ -3,7 +3,7 @@ import { deadline, workingDays } from '../../../shared/calendar/workdays';
 import { BroError } from '../../../shared/errors';
 import { measureReferral } from '../../../shared/waiting/measures';
 import { caseRecords } from '../../../shared/waiting/records';
-import { fromAppTargets, resolveSettings, type SettingsInput } from '../../../shared/waiting/settings';
+import { resolveSettings, type SettingsInput } from '../../../shared/waiting/settings';
 import type { Handlers } from '../handler-table';
 import type { Session } from '../session';
 import { mergeMetrics, vaultMetricsExport, vaultMetricsKey, vaultTasks, vaultWaitingReport } from './waiting';
@@ -24,8 +24,7 @@ type WaitingOps =
  * from its input.
  */
 export function waitingHandlers(session: Session): Pick<Handlers, WaitingOps> {
-  const settingsFor = (input?: SettingsInput) =>
-    resolveSettings(input ?? {}, fromAppTargets(session.settings.get().targets));
+  const settingsFor = (input?: SettingsInput) => resolveSettings(input ?? {}, session.waitingSettings());
   const saturday = (s?: boolean) => ({ saturday: s ?? settingsFor().calendar.saturday });
   return {
     'referrals.measures': async ({ caseId, asOf, settings }) => {
@@ -59,8 +58,14 @@ export function waitingHandlers(session: Session): Pick<Handlers, WaitingOps> {
         throw e;
       }
     },
-    'tasks.list': async ({ asOf, settings }, progress) =>
-      vaultTasks(session.requireVault(), asOf ?? session.today(), settingsFor(settings), progress),
+    'tasks.list': async ({ asOf, settings, owner, mine }, progress) =>
+      vaultTasks(
+        session.requireVault(),
+        asOf ?? session.today(),
+        settingsFor(settings),
+        { owner, mine },
+        progress,
+      ),
     'reports.waiting': async ({ settings, ...req }, progress) =>
       vaultWaitingReport(session.requireVault(), req, settingsFor(settings), session.today(), progress),
     'metrics.export': async ({ settings, ...req }) =>

@@ -11,7 +11,10 @@ import { waitingReport, type GroupBy, type Unit, type WaitingReport } from '../.
 import type { WaitingSettings } from '../../../shared/waiting/settings';
 import { SUPPRESS_BELOW, suppressReport } from '../../../shared/waiting/suppress';
 import { reportCsv } from '../../../shared/waiting/table';
-import { compareTasks, deriveTasks, type Task } from '../../../shared/waiting/tasks';
+import { caseObligations } from '../../../shared/cases/obligations';
+import { sameName } from '../../../shared/registers/schema';
+import { compareTasks, tasksOf, type Task } from '../../../shared/waiting/tasks';
+import { caseworkerDirectory, ownerResolver } from '../registers/registers';
 import type { Progress } from '../session';
 import type { Vault } from '../vault/vault';
 import { foldAllCases } from './cases';
@@ -110,10 +113,34 @@ export async function vaultWaitingReport(
   return { report, file, skipped };
 }
 
-/** Tasks across the vault as of a date (`tasks.list`). */
-export async function vaultTasks(vault: Vault, asOf: string, settings: WaitingSettings, progress?: Progress) {
+/**
+ * Tasks across the vault as of a date (`tasks.list`): each case's obligations within the horizon,
+ * owned by its caseworker then. `owner` keeps one caseworker's (by the name shown), `mine` the
+ * asking member's.
+ */
+export async function vaultTasks(
+  vault: Vault,
+  asOf: string,
+  settings: WaitingSettings,
+  filter: { owner?: string | undefined; mine?: boolean | undefined } = {},
+  progress?: Progress,
+) {
   const { states, skipped } = await foldAllCases(vault, progress);
-  const tasks: Task[] = states.flatMap((s) => deriveTasks(s, asOf, settings));
+  const resolve = ownerResolver(await caseworkerDirectory(vault));
+  const tasks: (Task & { owner: string | null; ownerId: string | null; mine: boolean })[] = [];
+  for (const s of states) {
+    const derived = caseObligations(s, asOf, settings);
+    const owner = resolve(derived.owner);
+    if (filter.mine && !owner?.mine) continue;
+    if (filter.owner !== undefined && !sameName(owner?.name, filter.owner)) continue;
+    for (const t of tasksOf(s, derived.obligations, asOf, settings))
+      tasks.push({
+        ...t,
+        owner: owner?.name ?? null,
+        ownerId: owner?.id ?? null,
+        mine: owner?.mine ?? false,
+      });
+  }
   tasks.sort(compareTasks);
   await vault.audit('tasks.list');
   return { asOf, tasks, skipped };

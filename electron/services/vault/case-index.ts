@@ -22,6 +22,8 @@ export interface IndexPayload {
   vault: string;
   device: string;
   hlc: string;
+  /** The version of the summary rules (and settings) the summaries were made with; absent before. */
+  rules?: string;
   cases: Record<string, { sig: string; summary: CaseSummary }>;
 }
 
@@ -49,8 +51,11 @@ export class CaseIndex {
     opts: { onProgress?: (done: number, total: number) => void } = {},
   ): Promise<CaseListResult> {
     const { store } = this;
-    const { ids } = listCaseIds(this.core.dir);
+    // Containers (the registers) are not cases: never listed, never in the index.
+    const ids = listCaseIds(this.core.dir).ids.filter((id) => !this.core.containers.has(id));
     const index = await this.load();
+    // Summaries made under other rules or settings are made again.
+    const usable = index?.rules === store.rules.version;
     const cases: CaseSummary[] = [];
     const bad: CaseListResult['damaged'] = [];
     let i = 0;
@@ -65,7 +70,7 @@ export class CaseIndex {
         if (summary) cases.push(summary);
         continue;
       }
-      if (fromIndex && fromIndex.sig === sig) {
+      if (usable && fromIndex && fromIndex.sig === sig && store.rules.holds(fromIndex.summary)) {
         cases.push(fromIndex.summary);
         continue;
       }
@@ -81,7 +86,7 @@ export class CaseIndex {
       }
     }
     opts.onProgress?.(ids.length, ids.length);
-    if (!index || store.dirty.size > 0 || Object.keys(index.cases).length !== cases.length) {
+    if (!index || !usable || store.dirty.size > 0 || Object.keys(index.cases).length !== cases.length) {
       await this.write(cases);
     }
     return { cases, damaged: bad };
@@ -127,6 +132,7 @@ export class CaseIndex {
       vault: core.vaultId,
       device: core.deviceId,
       hlc: core.tick(),
+      rules: store.rules.version,
       cases: entries,
     };
     const jwe = await core.keys.seal('indexKey', encodeJson(payload), { kind: 'index', id: core.deviceId });

@@ -1,9 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { statSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { readFile, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import { summarizeCase, type CaseSummary } from '../../../shared/cases/summary';
+import { summaryRules, type CaseSummary, type SummaryRules } from '../../../shared/cases/summary';
 import { BroError } from '../../../shared/errors';
+import type { z } from 'zod';
 import { zodIssues } from '../../../shared/domain/validate';
 import { foldCase } from '../../../shared/events/fold';
 import {
@@ -38,11 +40,24 @@ export class CaseStore {
   private readonly cache = new Map<string, CachedCase>();
   /** Cases whose index entry is out of date (`*`: all of them). */
   readonly dirty = new Set<string>();
+  /** How case summaries are made and when a cached one still holds (set by the session). */
+  rules: SummaryRules;
 
   constructor(
     private readonly core: VaultCore,
     private readonly rotation: RotationRecordFile,
-  ) {}
+  ) {
+    this.rules = summaryRules(new Date(core.now()).toISOString().slice(0, 10));
+  }
+
+  /**
+   * Sets how case summaries are made (the obligations in them depend on the date and the
+   * settings). Summaries made under another version are made again; those that no longer hold are too.
+   */
+  setRules(rules: SummaryRules): void {
+    if (rules.version !== this.rules.version) for (const c of this.cache.values()) c.summary = undefined;
+    this.rules = rules;
+  }
 
   path(caseId: string, ...rest: string[]): string {
     return casePath(this.core.dir, caseId, ...rest);
@@ -67,10 +82,10 @@ export class CaseStore {
     this.cache.clear();
   }
 
-  /** Makes a new, empty case folder with its own data key. */
-  async create(): Promise<string> {
-    const caseId = randomId();
-    const ring = newKeyRing();
+  /** Makes a new, empty case folder with its own data key (a container passes its fixed id and key). */
+  async create(fixed?: { id: string; ring: CaseKeyRing }): Promise<string> {
+    const caseId = fixed?.id ?? randomId();
+    const ring = fixed?.ring ?? newKeyRing();
     // The folder is assembled under a temp name and renamed into place, so a crash never leaves a
     // case folder without its key (which would look like damage); a leftover temp folder is junk.
     const tmp = path.join(this.core.dir, CASES, TEMP_PREFIX + randomBytes(8).toString('hex'));
@@ -78,7 +93,15 @@ export class CaseStore {
     await ensureDir(path.join(tmp, 'packs'));
     const jwe = await sealKeyRing(this.core, caseId, ring);
     await writeAtomic(path.join(tmp, 'key.jwe'), jwe);
-    await renameDurable(tmp, this.path(caseId));
+    try {
+      await renameDurable(tmp, this.path(caseId));
+    } catch (e) {
+      // A container another process made meanwhile (same id, same key): use that one.
+      if (!fixed || !statSync(this.path(caseId, 'key.jwe'), { throwIfNoEntry: false })) throw e;
+      rmSync(tmp, { recursive: true, force: true });
+      this.cache.delete(caseId);
+      return caseId;
+    }
     this.keyRings.set(caseId, ring);
     const stamps = new Map([['key.jwe', stampOf(statSync(this.path(caseId, 'key.jwe')))]]);
     this.cache.set(caseId, { stamps, events: [] });
@@ -131,10 +154,11 @@ export class CaseStore {
   /** The case's summary from the cache, computing it when events were added since. */
   summaryOf(caseId: string): CaseSummary | null {
     const c = this.cache.get(caseId)!;
-    if (c.summary === undefined) {
+    if (c.summary === undefined || (c.summary !== null && !this.rules.holds(c.summary))) {
       const state = foldCase(caseId, c.events);
       // A folder whose first events never landed (a crash right after it was made) is not a case.
-      c.summary = state.opened ? summarizeCase(state) : null;
+      c.summary = state.opened ? this.rules.summarize(state) : null;
+      this.dirty.add(caseId);
     }
     return c.summary;
   }
@@ -259,9 +283,12 @@ export class CaseStore {
  * SECURITY: only events the fold will apply are written; a payload its schema refuses would be
  * skipped on every read (a silent loss), so it is refused here, before anything is written.
  */
-export function validateNewEvents(events: readonly NewEvent[]): void {
+export function validateNewEvents(
+  events: readonly NewEvent[],
+  vocabulary: Readonly<Record<string, z.ZodType>> = EVENT_DATA,
+): void {
   for (const [i, e] of events.entries()) {
-    const schema = EVENT_DATA[e.type];
+    const schema = vocabulary[e.type];
     const parsed = schema?.safeParse(e.data);
     if (!parsed?.success)
       throw new BroError('VALIDATION', 'An event payload is not valid', {

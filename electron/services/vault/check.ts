@@ -62,6 +62,8 @@ export async function checkVault(
     try {
       const evs = await readCase(caseId);
       events += evs.length;
+      // A container is proven by reading it; it has no summary and is not a case.
+      if (core.containers.has(caseId)) continue;
       const summary = store.summaryOf(caseId);
       if (summary) summaries.push(summary);
       else junk.push(rel(CASES, caseId));
@@ -91,13 +93,14 @@ export async function checkVault(
   damagedList.push(...(await auditLog.check(junk)));
   const stale =
     !before ||
+    before.rules !== store.rules.version ||
     summaries.some((s) => before.cases[s.caseId]?.sig !== signatureOf(store.cachedStamps(s.caseId)!)) ||
     Object.keys(before.cases).length !== summaries.length;
   await index.write(summaries);
   await auditLog.append('vault.check');
   return {
     ok: damagedList.length === 0,
-    cases: ids.length,
+    cases: ids.filter((id) => !core.containers.has(id)).length,
     events,
     files,
     damaged: damagedList,

@@ -1,6 +1,7 @@
 import { BroError } from '../../../shared/errors';
 import { formatHlc, maxHlc, parseHlc, tickHlc, type Hlc } from '../../../shared/events/vocabulary';
 import type { VaultHeader } from './format';
+import { containerIds } from './containers';
 import type { Keychain } from './keychain';
 
 /**
@@ -10,6 +11,8 @@ import type { Keychain } from './keychain';
 export class VaultCore {
   private hlc: Hlc = { wall: 0, counter: 0 };
   closed = false;
+  /** Folder ids of the containers (the registers) in this vault: folders in `cases/` that are not cases. */
+  readonly containers: ReadonlySet<string>;
 
   constructor(
     readonly dir: string,
@@ -19,7 +22,9 @@ export class VaultCore {
     readonly actor: string,
     readonly keys: Keychain,
     readonly now: () => number,
-  ) {}
+  ) {
+    this.containers = containerIds(header.vaultId);
+  }
 
   get vaultId(): string {
     return this.header.vaultId;

@@ -120,7 +120,8 @@ export class Rotation {
     core.header = { ...core.header, mkid: next.mkid };
     await writeAtomic(path.join(core.dir, VAULT_FILE), serializeSealed(core.header));
     this.store.dirty.add('*');
-    return { cases: ids.length };
+    // Containers (the registers) were re-keyed too; the count is of cases.
+    return { cases: ids.filter((id) => !core.containers.has(id)).length };
   }
 
   /** Re-keys every case a rotation lists as pending (resumable: an interrupted rotation finishes here). */

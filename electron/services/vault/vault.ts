@@ -2,13 +2,17 @@ import path from 'node:path';
 import { BroError } from '../../../shared/errors';
 import type { CaseState } from '../../../shared/events/fold';
 import { foldCase } from '../../../shared/events/fold';
-import type { NewEvent, StoredEvent } from '../../../shared/events/vocabulary';
+import { EVENT_DATA, type NewEvent, type StoredEvent } from '../../../shared/events/vocabulary';
+import type { SummaryRules } from '../../../shared/cases/summary';
+import type { z } from 'zod';
+import { statSync } from 'node:fs';
 import { AuditLog, type AuditEntry } from './audit-log';
 import { ensureDir, listDir, writeAtomic } from './atomic';
 import { CaseIndex, type CaseListResult } from './case-index';
 import { listCaseIds } from './case-files';
 import { CaseStore, validateNewEvents } from './cases';
 import { checkVault, type CheckReport } from './check';
+import { containerId, containerKeyId, type ContainerName } from './containers';
 import { VaultCore } from './core';
 import {
   DEFAULT_SCRYPT,
@@ -57,6 +61,7 @@ import { RotationRecordFile } from './rotation-record';
 import { readSealed, readVaultHeader } from './sealed-files';
 
 export { readVaultHeader } from './sealed-files';
+export { CONTAINERS, containerId, type ContainerName } from './containers';
 export { TamperedError, damagedFiles, type DamagedFile } from './damage';
 export type { AuditEntry, Binding, CaseListResult, CheckReport, JoinRequest };
 
@@ -287,6 +292,32 @@ export class Vault {
   }
 
   /**
+   * Opens a container (the registers, docs/VAULT-FORMAT.md §10.4), making its folder on first use
+   * at its fixed id. Its first data key is derived from the master key, so two devices that make
+   * it at once (before a sync) make the same key and every event either writes stays readable; a
+   * rotation re-keys it like any case.
+   */
+  async openContainer(name: ContainerName): Promise<string> {
+    this.core.assertOpen();
+    await this.rotation.refreshIfRotated();
+    const id = containerId(name, this.vaultId);
+    if (statSync(this.store.path(id, 'key.jwe'), { throwIfNoEntry: false })) return id;
+    const kid = containerKeyId(name, this.vaultId);
+    const k = Buffer.from(subkey(this.core.keys.cur.mk, this.vaultId, `container ${name} v1`)).toString(
+      'base64url',
+    );
+    return this.store.create({ id, ring: { current: kid, keys: [{ kid, k }] } });
+  }
+
+  /**
+   * Sets how case summaries are made (the obligations in them depend on the date and the
+   * settings): summaries made under another version, or that no longer hold, are made again.
+   */
+  setSummaryRules(rules: SummaryRules): void {
+    this.store.setRules(rules);
+  }
+
+  /**
    * Decrypts and verifies every file of one case. Any file that does not authenticate, sits in the
    * wrong place, or is not a vault file makes the case TAMPERED (naming each file); other cases are unaffected.
    */
@@ -300,10 +331,18 @@ export class Vault {
    * Records events durably. One event becomes one file; several become one pack, so a batch
    * (an import of a case, a form with several fields) lands whole or not at all.
    */
-  async append(caseId: string, events: readonly NewEvent[]): Promise<StoredEvent[]> {
+  async append(
+    caseId: string,
+    events: readonly NewEvent[],
+    /** The event vocabulary of the folder: a case's, or a container's (the registers'). */
+    vocabulary: Readonly<Record<string, z.ZodType>> = EVENT_DATA,
+  ): Promise<StoredEvent[]> {
     this.core.assertOpen();
     if (events.length === 0) return [];
-    validateNewEvents(events);
+    // SECURITY: a container's events are never case events, and a case's never a container's.
+    if (this.core.containers.has(caseId) === (vocabulary === EVENT_DATA))
+      throw new BroError('NOT_FOUND', 'No such case', { detail: { caseId } });
+    validateNewEvents(events, vocabulary);
     await this.rotation.refreshIfRotated();
     return this.store.append(caseId, events);
   }

@@ -28,7 +28,13 @@ export function CaseList() {
   const { t, error } = useI18n();
   const list = useCases();
   const today = todayIso();
-  const [filters, setFilters] = useState<Filters>({ query: '', service: '', status: '', overdue: false });
+  const [filters, setFilters] = useState<Filters>({
+    query: '',
+    service: '',
+    status: '',
+    overdue: false,
+    mine: false,
+  });
   const [sort, setSort] = useState<{ key: SortKey; dir: SortDir }>({ key: 'waited', dir: 'descending' });
   const [creating, setCreating] = useState(false);
   const search = useRef<HTMLInputElement>(null);
@@ -55,10 +61,18 @@ export function CaseList() {
   return (
     <section className="case-list" aria-labelledby="list-title">
       <div className="page-head">
-        <h1 id="list-title">{t('list.title')}</h1>
-        <button type="button" className="primary" onClick={() => setCreating(true)}>
-          {t('list.new')}
-        </button>
+        <h1 id="list-title">{filters.mine ? t('list.mineTitle') : t('list.title')}</h1>
+        <div className="head-actions">
+          <button type="button" aria-pressed={filters.mine} onClick={() => set({ mine: !filters.mine })}>
+            {t('list.mine')}
+          </button>
+          <a className="button" href={href({ name: 'tasks', mine: true })}>
+            {t('list.myTasks')}
+          </a>
+          <button type="button" className="primary" onClick={() => setCreating(true)}>
+            {t('list.new')}
+          </button>
+        </div>
       </div>
       <div className="filters" role="search">
         <div className="field search">
@@ -259,10 +273,14 @@ function CaseTable({
                   {r.next ? (
                     <>
                       <span>
-                        {nbDate(r.next.date)}
-                        {r.overdue && <span className="badge bad">{t('list.overdueMark')}</span>}
+                        {nbDate(r.next.due)}
+                        {r.overdue && (
+                          <span className="badge bad">
+                            {s.overdue > 1 ? t('list.overdueMarkN', { n: s.overdue }) : t('list.overdueMark')}
+                          </span>
+                        )}
                       </span>
-                      <span className="sub">{t(`deadline.${r.next.kind}`)}</span>
+                      <span className="sub">{t(`task.${r.next.kind}`)}</span>
                     </>
                   ) : (
                     '–'

@@ -2,7 +2,7 @@ import type { OpOutput } from '../../../shared/contract';
 import { daysBetween } from '../../app/format';
 
 export type Summary = OpOutput<'cases.list'>['cases'][number];
-export type Deadline = NonNullable<Summary['deadlines']>[number];
+export type Deadline = NonNullable<Summary['nextDeadline']>;
 
 /** One line of the case list with what sorting and searching need, computed once per list. */
 export interface Row {
@@ -10,7 +10,9 @@ export interface Row {
   /** Calendar days from received to first contact, or to today while still waiting. */
   waited: number | null;
   stillWaiting: boolean;
+  /** The earliest open obligation (the same derivation as Oppgaver and `bro tasks`). */
   next: Deadline | null;
+  /** The case has overdue tasks. */
   overdue: boolean;
   /** Lower-case text the search looks in. */
   haystack: string;
@@ -21,13 +23,12 @@ export function toRows(cases: readonly Summary[], today: string): Row[] {
     const r = s.openReferral;
     const stillWaiting = r != null && !r.firstContact;
     const waited = r ? daysBetween(r.received, r.firstContact ?? today) : null;
-    const next = s.deadlines?.[0] ?? null;
     return {
       s,
       waited,
       stillWaiting,
-      next,
-      overdue: next != null && next.date < today,
+      next: s.nextDeadline,
+      overdue: s.overdue > 0,
       haystack:
         `${s.pupil}\u0000${s.school}\u0000${s.caseworker ?? ''}\u0000${s.externalId}`.toLocaleLowerCase('nb'),
     };
@@ -47,7 +48,7 @@ export function sortRows(rows: readonly Row[], key: SortKey, dir: SortDir): Row[
       case 'waited':
         return r.waited;
       case 'deadline':
-        return r.next?.date ?? null;
+        return r.next?.due ?? null;
       case 'pupil':
         return r.s.pupil;
       case 'school':
@@ -76,6 +77,8 @@ export interface Filters {
   service: string;
   status: string;
   overdue: boolean;
+  /** Only the cases whose current caseworker is the member using the app. */
+  mine: boolean;
 }
 
 export function filterRows(rows: readonly Row[], f: Filters): Row[] {
@@ -85,6 +88,7 @@ export function filterRows(rows: readonly Row[], f: Filters): Row[] {
       (!f.service || r.s.service === f.service) &&
       (!f.status || r.s.status === f.status) &&
       (!f.overdue || r.overdue) &&
+      (!f.mine || r.s.mine) &&
       words.every((w) => r.haystack.includes(w)),
   );
 }

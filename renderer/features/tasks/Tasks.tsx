@@ -29,12 +29,12 @@ export function useTasks() {
 }
 
 /**
- * Everything due by Sunday across all cases, overdue first: the rule-based tasks of `tasks.list`
- * (foreløpig svar, BUP decision and frist, first contact, evaluations, the school's reply,
- * informing parents, transitions, innsyn) plus open meeting agreements with a deadline, which
- * the case summaries carry.
+ * Everything due by Sunday across all cases, overdue first: the tasks of `tasks.list` (foreløpig
+ * svar, BUP decision and frist, first contact, evaluations, the school's reply, informing parents,
+ * transitions, innsyn, open meeting agreements), from the same derivation as the case list's
+ * «Neste frist». `mine`: only the tasks of the cases whose caseworker is the member using the app.
  */
-export function TasksScreen() {
+export function TasksScreen({ mine = false }: { mine?: boolean }) {
   const { t, error } = useI18n();
   const [only, setOnly] = useState<Item['kind'] | ''>('');
   const tasks = useTasks();
@@ -49,24 +49,19 @@ export function TasksScreen() {
     [list.data],
   );
   const { overdue, week, kinds } = useMemo(() => {
-    const all: Item[] = (tasks.data?.tasks ?? []).map((x) => ({
-      caseId: x.caseId,
-      due: x.due,
-      kind: x.kind,
-      text: x.ruleText,
-      ...(x.change ? { change: x.change } : {}),
-      ...(x.item !== undefined ? { item: x.item } : {}),
-    }));
-    for (const s of list.data?.cases ?? [])
-      for (const d of s.deadlines ?? [])
-        if (d.kind === 'agreement')
-          all.push({
-            caseId: s.caseId,
-            due: d.date,
-            kind: 'agreement',
-            text: d.label,
-            ...(d.promisedToPupil ? { promisedToPupil: true } : {}),
-          });
+    const all: Item[] = (tasks.data?.tasks ?? [])
+      .filter((x) => !mine || x.mine)
+      .map((x) => ({
+        caseId: x.caseId,
+        due: x.due,
+        kind: x.kind,
+        text: x.kind === 'agreement' && x.label ? x.label : x.ruleText,
+        owner: x.owner,
+        mine: x.mine,
+        ...(x.change ? { change: x.change } : {}),
+        ...(x.item !== undefined ? { item: x.item } : {}),
+        ...(x.promisedToPupil ? { promisedToPupil: true } : {}),
+      }));
     const inWeek = all.filter((x) => x.due <= sunday);
     const kinds = new Map<Item['kind'], number>();
     for (const x of inWeek) kinds.set(x.kind, (kinds.get(x.kind) ?? 0) + 1);
@@ -77,7 +72,7 @@ export function TasksScreen() {
       week: due.filter((x) => x.due >= today),
       kinds: { total: inWeek.length, counts: [...kinds] },
     };
-  }, [tasks.data, list.data, sunday, today, only]);
+  }, [tasks.data, sunday, today, only, mine]);
 
   const group = (title: string, items: Item[], id: string) => (
     <section className="panel" aria-labelledby={id}>
@@ -103,6 +98,9 @@ export function TasksScreen() {
                 </a>
                 <span className="muted task-label" title={x.text ?? undefined}>
                   {x.text}
+                  <span className="task-owner">
+                    {x.owner ? t('tasks.owner', { name: x.owner }) : t('tasks.noOwner')}
+                  </span>
                 </span>
                 <a
                   className="task-action"
@@ -124,8 +122,17 @@ export function TasksScreen() {
     <section aria-labelledby="tasks-title">
       <div className="page-head">
         <h1 id="tasks-title" tabIndex={-1}>
-          {t('tasks.title')}
+          {mine ? t('tasks.mineTitle') : t('tasks.title')}
         </h1>
+        <div className="head-actions">
+          <a
+            className="button"
+            href={href({ name: 'tasks', ...(mine ? {} : { mine: true }) })}
+            aria-current={mine ? 'page' : undefined}
+          >
+            {mine ? t('tasks.showAll') : t('list.myTasks')}
+          </a>
+        </div>
       </div>
       <p className="lead">{t('tasks.lead', { date: nbDate(sunday) })}</p>
       {kinds.total > 0 && (

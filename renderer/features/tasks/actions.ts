@@ -4,15 +4,18 @@ import type { Route } from '../../app/router';
 
 type RuleTask = OpOutput<'tasks.list'>['tasks'][number];
 
-/** One row of the tasks view: a rule-based task of `tasks.list`, or an open meeting agreement. */
+/** One row of the tasks view: a task of `tasks.list` (rule-based, or an open meeting agreement). */
 export interface TaskItem {
   caseId: string;
   due: string;
-  kind: RuleTask['kind'] | 'agreement';
+  kind: RuleTask['kind'];
   text: string | null;
   change?: RuleTask['change'];
   item?: number;
   promisedToPupil?: boolean;
+  /** The case's caseworker (null: «uten saksbehandler»). */
+  owner?: string | null;
+  mine?: boolean;
 }
 
 /** The next steps a task can lead to; each has a label and a label naming the pupil (`.for`). */

@@ -3,6 +3,15 @@
  * the source of keys; a key missing in nn or en falls back to bokmål.
  */
 export const nb = {
+  // «Mine saker» / «Mine oppgaver»: one click from the case list (the start screen).
+  'list.mine': 'Mine saker',
+  'list.mineTitle': 'Mine saker',
+  'list.myTasks': 'Mine oppgaver',
+  'list.overdueMarkN': '{n} forfalt',
+  'tasks.mineTitle': 'Mine oppgaver denne uken',
+  'tasks.showAll': 'Alle oppgaver',
+  'tasks.owner': 'Saksbehandler: {name}',
+  'tasks.noOwner': 'uten saksbehandler',
   'tasks.filter': 'Vis',
   'tasks.filterAll': 'Alle oppgaver ({n})',
   'tasks.filterKind': '{kind} ({n})',
@@ -35,6 +44,15 @@ export const nb = {
 } as const;
 
 export const nn: Partial<Record<keyof typeof nb, string>> = {
+  'list.mine': 'Mine saker',
+  'list.mineTitle': 'Mine saker',
+  'list.myTasks': 'Mine oppgåver',
+  'list.overdueMarkN': '{n} forfalne',
+  'list.noCaseworker': 'utan saksbehandlar',
+  'tasks.mineTitle': 'Mine oppgåver denne veka',
+  'tasks.showAll': 'Alle oppgåver',
+  'tasks.owner': 'Saksbehandlar: {name}',
+  'tasks.noOwner': 'utan saksbehandlar',
   'tasks.filter': 'Vis',
   'tasks.filterAll': 'Alle oppgåver ({n})',
   'tasks.filterKind': '{kind} ({n})',
@@ -66,6 +84,14 @@ export const nn: Partial<Record<keyof typeof nb, string>> = {
 };
 
 export const en: Partial<Record<keyof typeof nb, string>> = {
+  'list.mine': 'My cases',
+  'list.mineTitle': 'My cases',
+  'list.myTasks': 'My tasks',
+  'list.overdueMarkN': '{n} overdue',
+  'tasks.mineTitle': 'My tasks this week',
+  'tasks.showAll': 'All tasks',
+  'tasks.owner': 'Caseworker: {name}',
+  'tasks.noOwner': 'no caseworker',
   'tasks.filter': 'Show',
   'tasks.filterAll': 'All tasks ({n})',
   'tasks.filterKind': '{kind} ({n})',
