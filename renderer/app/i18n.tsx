@@ -466,6 +466,7 @@ const nn: Dict = {
   'list.col.waited': 'Dagar venta',
   'list.col.deadline': 'Neste frist',
   'list.col.caseworker': 'Saksbehandlar',
+  'list.noCaseworker': 'utan saksbehandlar',
   'list.waiting': 'ventar framleis',
   'list.empty': 'Ingen saker passar søket.',
   'status.open': 'Open',

@@ -48,7 +48,6 @@ export const nn: Partial<Record<keyof typeof nb, string>> = {
   'list.mineTitle': 'Mine saker',
   'list.myTasks': 'Mine oppgåver',
   'list.overdueMarkN': '{n} forfalne',
-  'list.noCaseworker': 'utan saksbehandlar',
   'tasks.mineTitle': 'Mine oppgåver denne veka',
   'tasks.showAll': 'Alle oppgåver',
   'tasks.owner': 'Saksbehandlar: {name}',
