@@ -19,6 +19,11 @@ export interface FieldSpec {
   /** Label key when not `f.<entity>.<name>`. */
   label?: TextKey;
   autoComplete?: string;
+  /**
+   * For a text field: names to pick from (a register), offered as the input's list (a native
+   * combobox: the browser announces and filters it). Typing a name not in it is allowed.
+   */
+  suggestions?: readonly string[];
 }
 
 type Values = Record<string, unknown>;
@@ -166,14 +171,24 @@ export function Field({
           })}
         </select>
       ) : (
-        <input
-          type={spec.kind === 'password' ? 'password' : 'text'}
-          inputMode={spec.kind === 'number' ? 'decimal' : spec.kind === 'date' ? 'numeric' : undefined}
-          placeholder={spec.kind === 'date' ? t('common.dateHint') : undefined}
-          autoComplete={spec.autoComplete ?? 'off'}
-          className={spec.kind === 'date' ? 'date' : undefined}
-          {...common}
-        />
+        <>
+          <input
+            type={spec.kind === 'password' ? 'password' : 'text'}
+            inputMode={spec.kind === 'number' ? 'decimal' : spec.kind === 'date' ? 'numeric' : undefined}
+            placeholder={spec.kind === 'date' ? t('common.dateHint') : undefined}
+            autoComplete={spec.autoComplete ?? 'off'}
+            className={spec.kind === 'date' ? 'date' : undefined}
+            list={spec.suggestions?.length ? `${id}-list` : undefined}
+            {...common}
+          />
+          {spec.suggestions && spec.suggestions.length > 0 && (
+            <datalist id={`${id}-list`}>
+              {spec.suggestions.map((o) => (
+                <option key={o} value={o} />
+              ))}
+            </datalist>
+          )}
+        </>
       )}
       {error && (
         <p className="field-error" id={`${id}-err`}>

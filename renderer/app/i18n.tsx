@@ -3,6 +3,7 @@ import type { ErrorCode } from '../../shared/errors';
 import { ERROR_TEXT_NB, ISSUE_TEXT_NB } from '../../shared/i18n/errors';
 import type { Language } from '../../shared/settings/schema';
 import * as lettersText from '../features/letters/text';
+import * as registersText from '../features/registers/text';
 import * as reportsText from '../features/reports/text';
 import * as tasksText from '../features/tasks/text';
 import * as vaultText from '../features/vault/text';
@@ -151,6 +152,10 @@ const core = {
   'ev.concernReports.recorded': 'Bekymringsmelding',
   'ev.removed': '{what} fjernet',
   'ev.caseworkerChange': 'Bytte av saksbehandler',
+  'ev.caseworkerChangeNamed': 'Bytte av saksbehandler: {from} → {to}',
+  'ev.caseworkerSet': 'Saksbehandler: {name}',
+  'ev.caseworkerEnded': 'Saksbehandler {name} avsluttet',
+  'ev.accessRequests.recorded': 'Innsynskrav',
   'ref.add': 'Ny henvisning',
   'ref.none': 'Ingen henvisninger ennå.',
   'ref.milestones': 'Milepæler',
@@ -231,6 +236,7 @@ const core = {
   'settings.targets': 'Mål for ventetid',
   'settings.letterhead': 'Brevhode',
   'settings.vault': 'Saksarkiv',
+  'settings.device': 'På denne maskinen',
   'settings.saved': 'Innstillingene er lagret.',
   'members.title': 'Medlemmer av arkivet',
   'members.unnamed': '(uten navn)',
@@ -342,6 +348,9 @@ const core = {
   'f.evaluations.parentsView': 'Foresattes syn',
   'f.evaluations.decidedBy': 'Besluttet av',
   'f.evaluations.why': 'Hvorfor',
+  'f.evaluations.nextEvaluation': 'Neste evaluering',
+  'mea.nextEvaluationHint': 'dd.mm.åååå. Påkrevd når tiltaket videreføres: da skal det evalueres igjen.',
+  'mea.nextEvaluationOn': 'Neste evaluering {date}',
   'f.meetings.date': 'Dato',
   'f.meetings.participants': 'Deltakere',
   'f.meetings.decisions': 'Beslutninger',
@@ -368,6 +377,23 @@ const core = {
   'f.absence.partialDays': 'Delvise dager',
   'f.absence.type': 'Type',
   'f.absence.source': 'Kilde',
+  'f.pupil.coordinator': 'Koordinator på skolen',
+  'f.meetings.id': 'Møte-id',
+  'f.consents.id': 'Samtykke-id',
+  'f.recommendations.implementation': 'Gjennomføring (meldt av skole og foresatte)',
+  'f.assignments.caseworkerId': 'Saksbehandler i registeret',
+  'f.concernReports.date': 'Dato',
+  'f.concernReports.legalBasis': 'Lovgrunnlag',
+  'f.concernReports.parentsTold': 'Foresatte er informert',
+  'f.concernReports.parentsInvitedToSendTogether': 'Foresatte invitert til å sende sammen',
+  'f.concernReports.schoolFactorsChecked': 'Forhold på skolen er undersøkt',
+  'f.concernReports.note': 'Merknad',
+  'f.accessRequests.id': 'Id',
+  'f.accessRequests.received': 'Mottatt',
+  'f.accessRequests.requestedBy': 'Bedt om av',
+  'f.accessRequests.scope': 'Hva det gjelder',
+  'f.accessRequests.answered': 'Besvart',
+  'f.accessRequests.extendedTo': 'Fristen forlenget til',
   'opt.referredBy.skole': 'Skole',
   'opt.referredBy.foresatte': 'Foresatte',
   'opt.referredBy.fastlege': 'Fastlege',
@@ -417,12 +443,14 @@ const nb = {
   ...tasksText.nb,
   ...verifyText.nb,
   ...vaultText.nb,
+  ...registersText.nb,
 };
 
 export type TextKey = keyof typeof nb;
 type Dict = Partial<Record<TextKey, string>>;
 
 const nn: Dict = {
+  ...registersText.nn,
   ...lettersText.nn,
   ...reportsText.nn,
   ...tasksText.nn,
@@ -487,6 +515,7 @@ const nn: Dict = {
   'tasks.overdue': 'Forfalle',
   'tasks.week': 'Denne veka',
   'settings.title': 'Innstillingar',
+  'settings.device': 'På denne maskina',
   'settings.language': 'Språk',
   'settings.autoLock': 'Lås automatisk etter (minutt utan aktivitet)',
   'settings.targets': 'Mål for ventetid',
@@ -517,6 +546,7 @@ const nn: Dict = {
 };
 
 const en: Dict = {
+  ...registersText.en,
   ...lettersText.en,
   ...reportsText.en,
   ...tasksText.en,
@@ -635,6 +665,7 @@ const en: Dict = {
   'settings.targets': 'Waiting-time targets',
   'settings.letterhead': 'Letterhead',
   'settings.vault': 'Vault',
+  'settings.device': 'On this machine',
   'settings.saved': 'Settings saved.',
   'members.title': 'Members of this vault',
   'members.unnamed': '(no name)',

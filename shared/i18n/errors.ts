@@ -79,6 +79,15 @@ export const ISSUE_TEXT_NB: Record<string, string> = {
   BAD_SIGNATURE: 'signaturen stemmer ikke: fila er endret etter at den ble signert',
   PERIOD_MISMATCH: 'filene gjelder ulike perioder; slå bare sammen filer for samme periode',
   TRUST_FILE: 'lista over godkjente nøkler må være en JWKS med Ed25519-nøkler',
+  // registers (shared/registers) and measures (shared/measures/rules.ts)
+  ORG_NUMBER_INVALID: 'må være et organisasjonsnummer med 9 siffer (kontrollsifferet stemmer ikke)',
+  PHONE_INVALID: 'må være et telefonnummer (siffer, mellomrom, + og -)',
+  EMAIL_INVALID: 'må være en e-postadresse (navn@domene.no)',
+  POSTCODE_INVALID: 'må være et postnummer med 4 siffer',
+  DUPLICATE_NAME: 'finnes allerede i registeret; endre den som finnes',
+  MEMBER_ENTRY: 'er et medlem av arkivet: navnet settes av medlemmet selv under «Ditt navn»',
+  NEXT_EVALUATION_REQUIRED: 'når tiltaket videreføres, må neste evalueringsdato settes',
+  NEXT_EVALUATION_NOT_AFTER: 'neste evaluering må være etter denne evalueringen',
   ...LETTER_FINDING_TEXT_NB,
   ...LETTER_DATA_TEXT_NB,
 };

@@ -27,7 +27,8 @@ export const LETTER_FINDING_TEXT_NB: Record<FindingCode, string> = {
   RECIPIENT_UNNAMED: 'mottakeren er ikke navngitt i saken; brevet bruker bare rollen',
   VAGUE_PHRASE: 'uklar formulering: skriv om, eller behold den med en begrunnelse (keep)',
   REPLY_BY_PAST: 'svarfristen er allerede passert',
-  SIGNER_NAME_MISSING: 'den som signerer, har ikke navn i arkivet (bro vault init --name)',
+  SIGNER_NAME_MISSING:
+    'den som signerer, har ikke navn i arkivet: skriv navnet ditt under «Ditt navn» i Innstillinger i appen, eller kjør «bro member rename <mappe> --name NAVN»',
   ASSESSMENT_TOPIC_MISSING: 'den sakkyndige vurderingen mangler et tema loven krever',
   EXPECTED_CONTACT_MISSING: 'mottaksbrevet må si når første kontakt blir (expectedFirstContact)',
   WAITING_ADVICE_MISSING: 'mottaksbrevet må ha råd i ventetiden med hvem som gjør hva',

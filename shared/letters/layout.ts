@@ -135,7 +135,16 @@ function commonHead(t: LetterTexts, model: LetterModel) {
     [t.date, longDate(model.date)],
     [t.ourRef, `${model.caseId} / ${model.kind}-${model.version}`],
   ];
-  const to = [capFirst(recipientLine(t, model.addressee)), model.pupil.school];
+  const postal = model.schoolAddress;
+  const to = [
+    capFirst(recipientLine(t, model.addressee)),
+    model.pupil.school,
+    ...(postal
+      ? [postal.address, [postal.postcode, postal.place].filter(Boolean).join(' ') || null].filter(
+          (x): x is string => !!x,
+        )
+      : []),
+  ];
   const copies = `${t.copyPrefix} ${model.copies.map((c) => recipientLine(t, c)).join(t.and)}`;
   return { letterhead, marking, meta, to, copies };
 }
@@ -280,6 +289,7 @@ function measureReplyPage(t: LetterTexts, model: LetterModel): ReplyPage {
         model.letterhead.serviceName,
         longDate(model.replyBy!),
       ),
+      ...(model.returnAddress?.length ? [t.reply.returnAddress(model.returnAddress.join(', '))] : []),
       t.reply.about(
         model.pupil.name,
         model.pupil.grade,
@@ -447,7 +457,13 @@ function nyKontaktperson(t: LetterTexts, model: LetterModel): Block[] {
     blocks.push({ t: 'h2', text: t.ny.h.continues });
     const items: string[] = [];
     if (c.openPromises) items.push(`${t.ny.promises}: ${c.openPromises}`);
-    if (c.nextDeadlines) items.push(`${t.ny.deadlines}: ${c.nextDeadlines}`);
+    // The next deadlines come from the case itself (the same list as Oppgaver); the note's own
+    // words on them follow.
+    const due = (c.deadlines ?? []).map(
+      (d) => `${shortDate(d.due)} ${t.obligation[d.kind]}${d.label ? ` (${d.label})` : ''}`,
+    );
+    if (due.length) items.push(`${t.ny.deadlines}: ${due.join('; ')}`);
+    if (c.nextDeadlines) items.push(`${t.ny.fromNote}: ${c.nextDeadlines}`);
     blocks.push({ t: 'p', text: items.length ? `${t.ny.handedOver} ${t.ny.continues}` : t.ny.handedOver });
     if (items.length) blocks.push({ t: 'list', items });
   }

@@ -2,6 +2,7 @@ import { addDays, calendarDays } from '../calendar/days';
 import type { CaseDoc } from '../domain/caseDoc';
 import type { Service } from '../domain/common';
 import type { Recommendation } from '../domain/recommendation';
+import type { Obligation, ObligationKind } from '../cases/obligations';
 import { BroError, type Issue, type Path } from '../errors';
 import { KIND_RULES, type LetterKind, type LetterLang } from './kinds';
 import { LEGAL_TABLE_VERSION, confidentialityRefs, legalRef, resolveLegalRef } from './legalRefs';
@@ -78,6 +79,13 @@ export interface LetterModel {
   /** Legal references (table ids) in the confidentiality marking. */
   confidentiality: string[];
   pupil: { name: string; school: string; grade: number };
+  /**
+   * The school's postal address from the vault's school register (printed under the addressee),
+   * or null when the register does not know it.
+   */
+  schoolAddress: { address: string | null; postcode: string | null; place: string | null } | null;
+  /** Where rektor sends the reply: the contact person, the service and its address (letterhead, register). */
+  returnAddress: string[];
   addressee: Recipient;
   copies: Recipient[];
   coordinator: Person | null;
@@ -123,7 +131,10 @@ export interface LetterModel {
     previous: { index: number; name: string; role: string; to: string } | null;
     daysWithout: number;
     openPromises: string | null;
+    /** The handover note's own words on deadlines. */
     nextDeadlines: string | null;
+    /** The case's open obligations on the letter's date (the same derivation as Oppgaver), earliest first. */
+    deadlines: { due: string; kind: ObligationKind; label: string | null }[];
   } | null;
   assessment: (NonNullable<LetterOptions['assessment']> & { legalRefId: string }) | null;
   waiting: {
@@ -147,7 +158,17 @@ export interface BuildInput {
   version: number;
   draft: boolean;
   signer: { name: string | null; memberId: string; kid: string } | null;
+  /** From the vault's registers: the pupil's school and the contact person (colleague) details. */
+  registers?: {
+    school: { address: string | null; postcode: string | null; place: string | null } | null;
+    contact: { phone: string | null; email: string | null } | null;
+  };
+  /** The case's open obligations on `today` (shared/cases/obligations.ts). */
+  obligations?: readonly Obligation[];
 }
+
+/** How many of the next deadlines a letter lists. */
+const NEXT_DEADLINES = 6;
 
 const LEADERSHIP =
   /^(rektor|avdelingsleder|avdelingsleiar|assisterende rektor|assisterande rektor|inspektør|undervisningsinspektør|trinnleder|trinnleiar)$/iu;
@@ -560,6 +581,9 @@ export function buildLetter(input: BuildInput): LetterModel {
       daysWithout: prev ? Math.max(0, calendarDays(prev.to!, assignment.from) - 1) : 0,
       openPromises: clean(note?.openPromises),
       nextDeadlines: clean(note?.nextDeadlines),
+      deadlines: (input.obligations ?? [])
+        .slice(0, NEXT_DEADLINES)
+        .map((o) => ({ due: o.due, kind: o.kind, label: o.label ?? null })),
     };
   }
 
@@ -570,6 +594,17 @@ export function buildLetter(input: BuildInput): LetterModel {
 
   const serviceName =
     clean(settings.letterhead.serviceName) ?? SERVICE_LONG_NAME[service]?.[lang] ?? String(service);
+  const school = input.registers?.school ?? null;
+  const contact = input.registers?.contact ?? null;
+  const postLine = (a: { postcode: string | null; place: string | null } | null) =>
+    clean([a?.postcode, a?.place].filter(Boolean).join(' '));
+  const returnAddress = [
+    assignment ? assignment.caseworker : null,
+    serviceName,
+    clean(settings.letterhead.address),
+    clean(contact?.phone) ?? clean(settings.letterhead.phone),
+    clean(contact?.email) ?? clean(settings.letterhead.email),
+  ].filter((x): x is string => x !== null);
 
   return {
     format: LETTER_FORMAT,
@@ -589,6 +624,11 @@ export function buildLetter(input: BuildInput): LetterModel {
     },
     confidentiality: confidentialityRefs(service).map((r) => r.id),
     pupil: { name: doc.pupil.name, school: doc.pupil.school, grade: doc.pupil.grade },
+    schoolAddress:
+      school && (clean(school.address) || postLine(school))
+        ? { address: clean(school.address), postcode: clean(school.postcode), place: clean(school.place) }
+        : null,
+    returnAddress,
     addressee,
     copies,
     coordinator: person(doc.pupil.coordinator),

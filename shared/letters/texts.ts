@@ -1,3 +1,4 @@
+import type { ObligationKind } from '../cases/obligations';
 import type { LetterKind } from './kinds';
 
 /**
@@ -89,6 +90,7 @@ export interface LetterTexts {
   reply: {
     title: string;
     sendTo: Fn<[string, string, string]>;
+    returnAddress: Fn<[string]>;
     about: (name: string, grade: number, school: string, kind: string, date: string) => string;
     choices: string[];
     lines: string[];
@@ -135,7 +137,10 @@ export interface LetterTexts {
     continues: string;
     promises: string;
     deadlines: string;
+    fromNote: string;
   };
+  /** The kinds of obligation (shared/cases/obligations.ts), for «Neste frister». */
+  obligation: Record<ObligationKind, string>;
   mote: {
     lead: Fn<[string, string]>;
     h: {
@@ -341,6 +346,7 @@ export const NB: LetterTexts = {
       name === service
         ? `Send svaret til ${service} innen ${date}.`
         : `Send svaret til ${name}, ${service}, innen ${date}.`,
+    returnAddress: (lines) => `Returadresse: ${lines}.`,
     about: (name, grade, school, kind, date) =>
       `Gjelder: ${kind} for ${name}, ${grade}. trinn, ${school}, datert ${date}.`,
     choices: ['Gjennomføres', 'Gjennomføres med endring', 'Kan ikke gjennomføres'],
@@ -397,6 +403,19 @@ export const NB: LetterTexts = {
     continues: 'Dette er lovet og avtalt, og det følges opp:',
     promises: 'Løfter som gjelder',
     deadlines: 'Neste frister',
+    fromNote: 'Fra overføringsnotatet',
+  },
+  obligation: {
+    provisionalReply: 'foreløpig svar',
+    decision: 'vurdering av henvisningen',
+    fristPassing: 'frist for helsehjelp',
+    firstContactTarget: 'første kontakt',
+    evaluation: 'evaluering av tiltak',
+    schoolReply: 'svar fra skolen',
+    informParents: 'informere foresatte',
+    transition: 'planlegge overgang',
+    accessRequest: 'svar på innsynskrav',
+    agreement: 'møteavtale',
   },
   mote: {
     lead: (date, name) => `Dette er referatet fra møtet ${date} om ${name}.`,
@@ -592,6 +611,7 @@ export const NN: LetterTexts = {
       name === service
         ? `Send svaret til ${service} innan ${date}.`
         : `Send svaret til ${name}, ${service}, innan ${date}.`,
+    returnAddress: (lines) => `Returadresse: ${lines}.`,
     about: (name, grade, school, kind, date) =>
       `Gjeld: ${kind} for ${name}, ${grade}. trinn, ${school}, datert ${date}.`,
     choices: ['Blir gjennomført', 'Blir gjennomført med endring', 'Kan ikkje gjennomførast'],
@@ -648,6 +668,19 @@ export const NN: LetterTexts = {
     continues: 'Dette er lova og avtalt, og det blir følgt opp:',
     promises: 'Lovnader som gjeld',
     deadlines: 'Neste fristar',
+    fromNote: 'Frå overføringsnotatet',
+  },
+  obligation: {
+    provisionalReply: 'førebels svar',
+    decision: 'vurdering av tilvisinga',
+    fristPassing: 'frist for helsehjelp',
+    firstContactTarget: 'første kontakt',
+    evaluation: 'evaluering av tiltak',
+    schoolReply: 'svar frå skulen',
+    informParents: 'informere føresette',
+    transition: 'planleggje overgang',
+    accessRequest: 'svar på innsynskrav',
+    agreement: 'møteavtale',
   },
   mote: {
     lead: (date, name) => `Dette er referatet frå møtet ${date} om ${name}.`,

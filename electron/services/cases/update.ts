@@ -1,5 +1,6 @@
 import type { CaseChange } from '../../../shared/contract';
 import { validateCaseDoc } from '../../../shared/domain/validate';
+import { measureRuleIssues } from '../../../shared/measures/rules';
 import { BroError, formatPath, type Issue, type Path } from '../../../shared/errors';
 import { foldCase, type CaseState } from '../../../shared/events/fold';
 import { parseEventData, type NewEvent, type StoredEvent } from '../../../shared/events/vocabulary';
@@ -96,10 +97,15 @@ export function provisional(caseId: string, events: readonly NewEvent[]): Stored
   }));
 }
 
+/** The case rules, and the rules for what is recorded from now on (shared/measures/rules.ts). */
+function ruleIssues(state: CaseState): Issue[] {
+  return [...validateCaseDoc(state.doc).issues, ...measureRuleIssues(state.doc)];
+}
+
 /** Issues the new state has that the old one did not (a draft may already be incomplete; that is not this change's fault). */
 export function newIssues(before: CaseState, after: CaseState): Issue[] {
-  const old = new Set(validateCaseDoc(before.doc).issues.map((i) => `${formatPath(i.path)}|${i.code}`));
-  return validateCaseDoc(after.doc).issues.filter((i) => !old.has(`${formatPath(i.path)}|${i.code}`));
+  const old = new Set(ruleIssues(before).map((i) => `${formatPath(i.path)}|${i.code}`));
+  return ruleIssues(after).filter((i) => !old.has(`${formatPath(i.path)}|${i.code}`));
 }
 
 export async function updateCase(vault: Vault, caseId: string, changes: readonly CaseChange[]) {

@@ -62,6 +62,7 @@ export function letterHandlers(session: Session): LetterHandlers {
         now: now(session),
         appLetterhead: appLetterhead(session),
         pdf: input.pdf === true,
+        waiting: session.waitingSettings(),
       });
       return {
         findings: r.findings,
@@ -87,7 +88,12 @@ export function letterHandlers(session: Session): LetterHandlers {
           p12: certificateOf(session, input.p12),
           draftId: input.draftId,
         },
-        { today: session.today(), now: now(session), appLetterhead: appLetterhead(session) },
+        {
+          today: session.today(),
+          now: now(session),
+          appLetterhead: appLetterhead(session),
+          waiting: session.waitingSettings(),
+        },
       );
     },
     'letters.verify': async (input) => {

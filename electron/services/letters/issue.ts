@@ -27,6 +27,10 @@ import type { Vault } from '../vault/vault';
 import type { CaseState } from '../../../shared/events/fold';
 import { describeCertificate } from '../signing/cms';
 import { renderLetter } from './render';
+import { caseObligations, caseworkerOn } from '../../../shared/cases/obligations';
+import { DEFAULT_SETTINGS, type WaitingSettings } from '../../../shared/waiting/settings';
+import type { BuildInput } from '../../../shared/letters';
+import { caseworkerDirectory, readRegisters, schoolByName } from '../registers/registers';
 
 export interface LetterRequest {
   caseId: string;
@@ -72,10 +76,45 @@ async function caseState(vault: Vault, caseId: string) {
   return state;
 }
 
+type Extra = Pick<BuildInput, 'registers' | 'obligations'>;
+
+/**
+ * What a letter takes from outside the case: the pupil's school and the contact person from the
+ * vault's registers, and the case's open obligations on the letter's date (the same derivation as
+ * Oppgaver and the case list).
+ */
+async function letterContext(
+  vault: Vault,
+  state: CaseState,
+  today: string,
+  waiting: WaitingSettings = DEFAULT_SETTINGS,
+): Promise<Extra> {
+  const registers = await readRegisters(vault);
+  const school = schoolByName(registers, state.doc.pupil?.school ?? '');
+  const str = (v: unknown) => (typeof v === 'string' ? v : null);
+  const owner = caseworkerOn(state.doc, today);
+  const contact = owner?.id
+    ? (await caseworkerDirectory(vault, registers)).find((c) => c.id === owner.id)
+    : null;
+  return {
+    registers: {
+      school: school
+        ? {
+            address: str(school.fields.address),
+            postcode: str(school.fields.postcode),
+            place: str(school.fields.place),
+          }
+        : null,
+      contact: contact ? { phone: contact.phone, email: contact.email } : null,
+    },
+    obligations: caseObligations(state, today, waiting).obligations,
+  };
+}
+
 function prepare(
   state: CaseState,
   req: LetterRequest,
-  ctx: { today: string; draft: boolean; appLetterhead: Letterhead | null; letterId: string },
+  ctx: { today: string; draft: boolean; appLetterhead: Letterhead | null; letterId: string; extra: Extra },
   signer: Signer,
 ): PreparedLetter & { settings: LetterSettings } {
   const settings = effectiveSettings(req.settings, ctx.appLetterhead);
@@ -91,6 +130,7 @@ function prepare(
     version,
     draft: ctx.draft,
     signer,
+    ...ctx.extra,
   });
   return { ...prepared, settings };
 }
@@ -105,14 +145,22 @@ const findingIssue = (f: Finding): Issue => ({ path: f.path, code: f.code, messa
 export async function previewLetter(
   vault: Vault,
   req: LetterRequest,
-  ctx: { today: string; now: Date; appLetterhead: Letterhead | null; pdf: boolean; fontsDir?: string },
+  ctx: {
+    today: string;
+    now: Date;
+    appLetterhead: Letterhead | null;
+    pdf: boolean;
+    fontsDir?: string;
+    waiting?: WaitingSettings;
+  },
 ) {
   const signer = await signerOf(vault, vault.memberSigningKey());
   const state = await caseState(vault, req.caseId);
-  const p = prepare(state, req, { ...ctx, draft: false, letterId: randomId() }, signer);
+  const extra = await letterContext(vault, state, ctx.today, ctx.waiting);
+  const p = prepare(state, req, { ...ctx, draft: false, letterId: randomId(), extra }, signer);
   const pdf = ctx.pdf
     ? (
-        await buildPdf(prepare(state, req, { ...ctx, draft: true, letterId: randomId() }, signer), {
+        await buildPdf(prepare(state, req, { ...ctx, draft: true, letterId: randomId(), extra }, signer), {
           draft: true,
           key: null,
           pades: null,
@@ -234,7 +282,13 @@ export async function issueLetter(
     p12: (({ file: string } | { bytes: Buffer }) & { password: string }) | null;
     draftId?: string | undefined;
   },
-  ctx: { today: string; now: Date; appLetterhead: Letterhead | null; fontsDir?: string },
+  ctx: {
+    today: string;
+    now: Date;
+    appLetterhead: Letterhead | null;
+    fontsDir?: string;
+    waiting?: WaitingSettings;
+  },
 ): Promise<IssueResult> {
   const key = req.draft ? null : vault.memberSigningKey();
   if (!req.draft && !key)
@@ -242,10 +296,11 @@ export async function issueLetter(
   const signer = await signerOf(vault, key);
   const letterId = randomId();
   const state = await caseState(vault, req.caseId);
+  const extra = await letterContext(vault, state, ctx.today, ctx.waiting);
   const p = prepare(
     state,
     req,
-    { today: ctx.today, draft: req.draft, appLetterhead: ctx.appLetterhead, letterId },
+    { today: ctx.today, draft: req.draft, appLetterhead: ctx.appLetterhead, letterId, extra },
     signer,
   );
   if (!req.draft && hasErrors(p.findings))

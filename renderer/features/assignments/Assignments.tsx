@@ -7,6 +7,7 @@ import { nbDate, todayIso } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { Empty, Modal } from '../../app/ui';
 import { refresh, type CaseData } from '../cases/useCase';
+import { useCaseworkerNames } from '../registers/Registers';
 
 const BASE: FieldSpec[] = [
   { name: 'caseworker', kind: 'text', required: true },
@@ -27,6 +28,9 @@ export function AssignmentsPanel({ caseId, data }: { caseId: string; data: CaseD
   const { t } = useI18n();
   const qc = useQueryClient();
   const [changing, setChanging] = useState(false);
+  // Picked from the register (members and colleagues); a new name typed here joins it.
+  const names = useCaseworkerNames();
+  const base = BASE.map((f) => (f.name === 'caseworker' ? { ...f, suggestions: names } : f));
   const list = [...(data.doc.assignments ?? [])].sort((a, b) => (a.from < b.from ? -1 : 1));
   const open = list.some((a) => a.to == null);
   // Gaps: days between one assignment's end and the next one's start.
@@ -86,7 +90,7 @@ export function AssignmentsPanel({ caseId, data }: { caseId: string; data: CaseD
           {open && <p className="hint">{t('asg.handoverLead')}</p>}
           <EntityForm
             entity="assignments"
-            fields={open ? [...BASE, ...HANDOVER] : BASE}
+            fields={open ? [...base, ...HANDOVER] : base}
             initial={{ from: todayIso(), service: data.doc.service }}
             isNew
             skip={(p) => (p[0] === 'changes' || p[0] === 'case' ? 3 : 0)}
@@ -94,6 +98,8 @@ export function AssignmentsPanel({ caseId, data }: { caseId: string; data: CaseD
             onSubmit={async (set) => {
               await api['assignments.change']({ caseId, ...(set as object) } as never);
               await refresh(qc, caseId);
+              await qc.invalidateQueries({ queryKey: ['registers'] });
+              await qc.invalidateQueries({ queryKey: ['tasks'] });
               setChanging(false);
             }}
           />

@@ -10,6 +10,7 @@ import { go, href } from '../../app/router';
 import { ErrorBox, Modal } from '../../app/ui';
 import { filterRows, sortRows, toRows, type Filters, type Row, type SortDir, type SortKey } from './rows';
 import { BroError } from '../../../shared/errors';
+import { useSchoolNames } from '../registers/Registers';
 
 const COLUMNS: { key: SortKey; label: TextKey }[] = [
   { key: 'pupil', label: 'list.col.pupil' },
@@ -313,11 +314,12 @@ const NEW_CASE_FIELDS: FieldSpec[] = [
 function NewCase({ onClose }: { onClose: () => void }) {
   const { t } = useI18n();
   const qc = useQueryClient();
+  const schools = useSchoolNames();
   return (
     <Modal title={t('newcase.title')} onClose={onClose}>
       <EntityForm
         entity="newcase"
-        fields={NEW_CASE_FIELDS}
+        fields={NEW_CASE_FIELDS.map((f) => (f.name === 'pupil.school' ? { ...f, suggestions: schools } : f))}
         skip={() => 0}
         submitLabel={t('newcase.submit')}
         onCancel={onClose}
@@ -335,6 +337,7 @@ function NewCase({ onClose }: { onClose: () => void }) {
             } as never,
           });
           await qc.invalidateQueries({ queryKey: ['cases'] });
+          await qc.invalidateQueries({ queryKey: ['registers'] });
           onClose();
           go({ name: 'case', caseId: r.caseId, tab: 'timeline' });
         }}

@@ -6,6 +6,7 @@ import { useI18n } from '../../app/i18n';
 import { Modal } from '../../app/ui';
 import { Collection } from './Collection';
 import { useUpdate, type CaseData } from './useCase';
+import { useSchoolNames } from '../registers/Registers';
 
 const PUPIL_FIELDS: FieldSpec[] = [
   { name: 'name', kind: 'text', required: true },
@@ -28,6 +29,7 @@ export function PupilPanel({ caseId, data }: { caseId: string; data: CaseData })
   const { t } = useI18n();
   const update = useUpdate(caseId);
   const [editing, setEditing] = useState(false);
+  const schools = useSchoolNames();
   const p = data.doc.pupil;
   return (
     <>
@@ -72,7 +74,7 @@ export function PupilPanel({ caseId, data }: { caseId: string; data: CaseData })
         <Modal title={t('pupil.edit')} onClose={() => setEditing(false)}>
           <EntityForm
             entity="pupil"
-            fields={PUPIL_FIELDS}
+            fields={PUPIL_FIELDS.map((f) => (f.name === 'school' ? { ...f, suggestions: schools } : f))}
             initial={p as Record<string, unknown>}
             withReason
             onCancel={() => setEditing(false)}

@@ -13,6 +13,7 @@ import { saveBase64 } from '../../app/files';
 import { LetterEditor } from './Editor';
 import { letterFileName } from './IssueDialog';
 import { printPdf } from './pdf';
+import { useAuthorName } from '../registers/people';
 
 /**
  * The case's letters: start a new one, open or discard a draft, see what was issued. With a kind
@@ -40,6 +41,7 @@ export function LettersPanel({
 function LetterList({ caseId, data, drafts }: { caseId: string; data: CaseData; drafts: LetterDraft[] }) {
   const { t, error } = useI18n();
   const qc = useQueryClient();
+  const authorName = useAuthorName();
   const [kind, setKind] = useState<LetterKind>('anbefaling');
   const [err, setErr] = useState<string | null>(null);
   const issued = [...((data.letters ?? []) as IssuedLetter[])].reverse();
@@ -118,7 +120,7 @@ function LetterList({ caseId, data, drafts }: { caseId: string; data: CaseData; 
                   </td>
                   <td>{t(`lang.${d.lang}` as TextKey)}</td>
                   <td>{nbDateTime(d.savedAt)}</td>
-                  <td>{d.actor}</td>
+                  <td>{authorName(d.actor)}</td>
                   <td>
                     <button
                       type="button"

@@ -169,7 +169,8 @@ export const nb = {
   'finding.RECIPIENT_UNNAMED': '{recipient} er ikke navngitt; brevet bruker bare rollen.',
   'finding.VAGUE_PHRASE': 'Uklar formulering «{phrase}». Skriv om, eller behold den med en begrunnelse.',
   'finding.REPLY_BY_PAST': 'Svarfristen er allerede passert.',
-  'finding.SIGNER_NAME_MISSING': 'Du har ikke navn i arkivet; brevet kan ikke si hvem som signerer.',
+  'finding.SIGNER_NAME_MISSING':
+    'Du har ikke navn i arkivet; brevet kan ikke si hvem som signerer. Skriv navnet ditt under «Ditt navn» i Innstillinger (eller kjør «bro member rename <mappe> --name NAVN»).',
   'finding.ASSESSMENT_TOPIC_MISSING': 'Den sakkyndige vurderingen mangler et tema loven krever: «{field}».',
   'finding.EXPECTED_CONTACT_MISSING': 'Mottaksbrevet må si når første kontakt blir.',
   'finding.WAITING_ADVICE_MISSING': 'Mottaksbrevet må ha råd i ventetiden med hvem som gjør hva.',
@@ -355,7 +356,8 @@ export const nn: Partial<Record<keyof typeof nb, string>> = {
   'finding.RECIPIENT_UNNAMED': '{recipient} er ikkje namngitt; brevet bruker berre rolla.',
   'finding.VAGUE_PHRASE': 'Uklar formulering «{phrase}». Skriv om, eller behald ho med ei grunngjeving.',
   'finding.REPLY_BY_PAST': 'Svarfristen er allereie passert.',
-  'finding.SIGNER_NAME_MISSING': 'Du har ikkje namn i arkivet; brevet kan ikkje seie kven som signerer.',
+  'finding.SIGNER_NAME_MISSING':
+    'Du har ikkje namn i arkivet; brevet kan ikkje seie kven som signerer. Skriv namnet ditt under «Ditt namn» i Innstillingar (eller køyr «bro member rename <mappe> --name NAMN»).',
   'finding.ASSESSMENT_TOPIC_MISSING': 'Den sakkunnige vurderinga manglar eit tema lova krev: «{field}».',
   'finding.EXPECTED_CONTACT_MISSING': 'Mottaksbrevet må seie når første kontakt blir.',
   'finding.WAITING_ADVICE_MISSING': 'Mottaksbrevet må ha råd i ventetida med kven som gjer kva.',
@@ -541,7 +543,8 @@ export const en: Partial<Record<keyof typeof nb, string>> = {
   'finding.RECIPIENT_UNNAMED': 'The letter does not name the {recipient}; it uses only the role.',
   'finding.VAGUE_PHRASE': 'Vague wording «{phrase}». Rewrite it, or keep it with a reason.',
   'finding.REPLY_BY_PAST': 'The reply deadline has already passed.',
-  'finding.SIGNER_NAME_MISSING': 'You have no name in the vault; the letter cannot say who is signing.',
+  'finding.SIGNER_NAME_MISSING':
+    'You have no name in the vault; the letter cannot say who is signing. Enter it under «Your name» in Settings (or run «bro member rename <folder> --name NAME»).',
   'finding.ASSESSMENT_TOPIC_MISSING': 'The expert assessment lacks a topic the law requires: «{field}».',
   'finding.EXPECTED_CONTACT_MISSING': 'The acknowledgement must say when first contact will be.',
   'finding.WAITING_ADVICE_MISSING':

@@ -45,6 +45,8 @@ const EVALUATION_FIELDS: FieldSpec[] = [
   { name: 'outcome', kind: 'select', options: EVALUATION_OUTCOMES, optKey: 'outcomeEval', required: true },
   { name: 'decision', kind: 'select', options: EVALUATION_DECISIONS, optKey: 'decisionEval', required: true },
   { name: 'decidedBy', kind: 'text', required: true },
+  // Required when the measure goes on (NEXT_EVALUATION_REQUIRED, shared/measures/rules.ts).
+  { name: 'nextEvaluation', kind: 'date', hint: 'mea.nextEvaluationHint' },
   { name: 'pupilView', kind: 'textarea' },
   { name: 'parentsView', kind: 'textarea' },
   { name: 'why', kind: 'textarea' },
@@ -172,6 +174,11 @@ export function MeasuresPanel({
                     <li key={i}>
                       <strong>{nbDate(e.date)}</strong>: {optLabel(t, 'outcomeEval', e.outcome)} →{' '}
                       {optLabel(t, 'decisionEval', e.decision)} ({e.decidedBy})
+                      {e.nextEvaluation && (
+                        <span className="sub">
+                          {t('mea.nextEvaluationOn', { date: nbDate(e.nextEvaluation) })}
+                        </span>
+                      )}
                       {e.pupilView && (
                         <span className="sub">{`${t('f.evaluations.pupilView')}: ${e.pupilView}`}</span>
                       )}
@@ -200,6 +207,8 @@ export function MeasuresPanel({
             fields={EVALUATION_FIELDS}
             initial={{ date: todayIso() }}
             isNew
+            // A case rule's path ends in the evaluation's own field: case.recommendations[i].evaluations[j].<field>.
+            skip={(p) => (p[0] === 'case' ? 5 : p[0] === 'changes' ? 3 : 0)}
             onCancel={() => setEvaluating(null)}
             onSubmit={async (set) => {
               await update([{ op: 'set', entity: 'evaluations', parent: evaluating.key, set }]);

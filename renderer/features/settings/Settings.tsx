@@ -7,6 +7,7 @@ import { EntityForm, type FieldSpec } from '../../app/forms';
 import { ErrorBox } from '../../app/ui';
 import { useI18n } from '../../app/i18n';
 import { MembersPanel } from './Members';
+import { MyName, RegistersPanel } from '../registers/Registers';
 
 const FIELDS: FieldSpec[] = [
   { name: 'language', kind: 'select', options: LANGUAGES, optKey: 'language', label: 'settings.language' },
@@ -26,7 +27,10 @@ const FIELDS: FieldSpec[] = [
   { name: 'letterhead.email', kind: 'text', label: 'f.letterhead.email' },
 ];
 
-/** Language, auto-lock, waiting-time targets and letterhead; stored on this device, not in the vault. */
+/**
+ * Your name (in the vault), then language, auto-lock, waiting-time targets and letterhead (stored
+ * on this device, not in the vault), then the vault's registers and its members.
+ */
 export function SettingsScreen() {
   const { t } = useI18n();
   const qc = useQueryClient();
@@ -42,6 +46,8 @@ export function SettingsScreen() {
       <p className="muted">
         {t('settings.vault')}: <span className="mono">{status.data?.dir}</span>
       </p>
+      <MyName />
+      <h2>{t('settings.device')}</h2>
       <EntityForm
         entity="settings"
         fields={FIELDS}
@@ -65,6 +71,7 @@ export function SettingsScreen() {
         {saved ? t('settings.saved') : ''}
       </p>
       <Certificate file={settings.data.signing.p12File || null} />
+      <RegistersPanel />
       <MembersPanel />
     </section>
   );
