@@ -125,6 +125,8 @@ const importResult = z.object({
   updated: z.number(),
   unchanged: z.number(),
   events: z.number(),
+  /** School register entries added or changed (the file's `schools[]`). */
+  schools: z.number(),
 });
 
 export const contract = {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { caseDoc } from '../domain/caseDoc';
+import { school } from '../registers/schema';
 
 export const INTERCHANGE_FORMAT = 'bro-interchange/1';
 
@@ -10,6 +11,12 @@ export const INTERCHANGE_FORMAT = 'bro-interchange/1';
 export const interchangeFile = z.strictObject({
   format: z.literal(INTERCHANGE_FORMAT),
   cases: z.array(caseDoc).max(100_000),
+  /**
+   * Optional: schools for the vault's school register (shared/registers), with their postal
+   * addresses. Matched on import by organisation number, else by name; a letter prints the
+   * address of the pupil's school from the register.
+   */
+  schools: z.array(school).max(10_000).nullish(),
   /** Free-form provenance (which system, when). Never personal data. */
   source: z.string().max(500).nullish(),
 });

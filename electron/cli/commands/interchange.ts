@@ -18,7 +18,9 @@ export const importCommand: Command = {
     await cli.session.vault?.close();
     cli.print(
       { ok: true, ...r },
-      `Importert: ${r.cases} saker – ${r.created} nye, ${r.updated} endret, ${r.unchanged} uendret (${r.events} hendelser).`,
+      `Importert: ${r.cases} saker – ${r.created} nye, ${r.updated} endret, ${r.unchanged} uendret (${r.events} hendelser).${
+        r.schools ? ` ${r.schools} skoler lagt til eller endret i skoleregisteret.` : ''
+      }`,
     );
     return EXIT.OK;
   },

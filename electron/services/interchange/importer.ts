@@ -3,16 +3,26 @@ import type { CaseDoc } from '../../../shared/domain/caseDoc';
 import { BroError, type Issue } from '../../../shared/errors';
 import { foldCase, type CaseState } from '../../../shared/events/fold';
 import type { NewEvent, StoredEvent } from '../../../shared/events/vocabulary';
-import { diffCase, toInterchangeCase } from '../../../shared/interchange/diff';
+import { IMPORT_REASON, diffCase, toInterchangeCase } from '../../../shared/interchange/diff';
 import {
   INTERCHANGE_FORMAT,
   interchangeFile,
   type InterchangeFile,
 } from '../../../shared/interchange/schema';
 import { newIssues, provisional } from '../cases/update';
+import { sameName } from '../../../shared/registers/schema';
+import type { RegistersState } from '../../../shared/registers/fold';
+import {
+  planRegisterEntries,
+  readRegisters,
+  writeRegisterEvents,
+  type RegisterChange,
+} from '../registers/registers';
 import { randomId } from '../vault/crypto';
 import type { Vault } from '../vault/vault';
 import type { Progress } from '../session';
+import { dropNulls } from '../../../shared/json';
+import type { School } from '../../../shared/registers/schema';
 
 export interface ImportResult {
   cases: number;
@@ -20,6 +30,8 @@ export interface ImportResult {
   updated: number;
   unchanged: number;
   events: number;
+  /** School register entries added or changed by the file's `schools[]`. */
+  schools: number;
 }
 
 /** Validates a whole interchange file: every problem, by path. Throws VALIDATION; writes nothing. */
@@ -44,8 +56,38 @@ export function parseInterchange(input: unknown): InterchangeFile {
       });
     }
   });
+  (parsed.data.schools ?? []).forEach((s, i) => {
+    const twin = (parsed.data.schools ?? []).findIndex(
+      (o, j) => j < i && (s.orgNumber ? o.orgNumber === s.orgNumber : sameName(o.name, s.name)),
+    );
+    if (twin >= 0)
+      issues.push({ path: ['schools', i, s.orgNumber ? 'orgNumber' : 'name'], code: 'DUPLICATE_ID' });
+  });
   if (issues.length) throw new BroError('VALIDATION', 'The import file breaks case rules', { issues });
   return parsed.data;
+}
+
+/**
+ * The register changes a file's `schools[]` makes: each school matches an entry by organisation
+ * number, else by name; a new one is added, a matched one takes the file's fields (a field the
+ * file leaves out is cleared, as for a case: null and missing mean the same).
+ */
+function schoolChanges(file: InterchangeFile, state: RegistersState): RegisterChange[] {
+  const entries = state.registers.schools;
+  const fields = ['orgNumber', 'address', 'postcode', 'place', 'rektor', 'phone', 'email'] as const;
+  return (file.schools ?? []).map((s) => {
+    const hit =
+      (s.orgNumber ? entries.find((e) => e.fields.orgNumber === s.orgNumber) : undefined) ??
+      entries.find((e) => sameName(e.fields.name as string, s.name));
+    const set: Record<string, unknown> = { name: s.name };
+    for (const f of fields) set[f] = s[f] ?? null;
+    return {
+      register: 'schools',
+      ...(hit ? { key: hit.key } : {}),
+      set,
+      reason: hit ? IMPORT_REASON : undefined,
+    };
+  });
 }
 
 /**
@@ -82,8 +124,29 @@ export async function importInterchange(
   }
   if (issues.length)
     throw new BroError('VALIDATION', 'The import conflicts with cases in the vault', { issues });
+  // The schools are checked against the register before anything is written.
+  const registers = file.schools?.length ? await readRegisters(vault) : null;
+  let schoolPlan: ReturnType<typeof planRegisterEntries> | null = null;
+  try {
+    if (registers)
+      schoolPlan = planRegisterEntries(registers, schoolChanges(file, registers), (i) => ['schools', i]);
+  } catch (e) {
+    // Paths in the file's shape: schools[i].<field>, not the register change's `set`.
+    if (e instanceof BroError)
+      throw new BroError(e.code, e.message, {
+        issues: e.issues.map((x) => ({ ...x, path: x.path.filter((p, j) => !(j === 2 && p === 'set')) })),
+      });
+    throw e;
+  }
 
-  const result: ImportResult = { cases: file.cases.length, created: 0, updated: 0, unchanged: 0, events: 0 };
+  const result: ImportResult = {
+    cases: file.cases.length,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    events: 0,
+    schools: 0,
+  };
   const touched: string[] = [];
   i = 0;
   for (const step of plan) {
@@ -98,6 +161,10 @@ export async function importInterchange(
     if (step.caseId) result.updated++;
     else result.created++;
     result.events += step.events.length;
+  }
+  if (registers && schoolPlan?.events.length) {
+    await writeRegisterEvents(vault, registers, schoolPlan.events);
+    result.schools = schoolPlan.events.length;
   }
   onProgress?.(plan.length, plan.length, 'write');
   await vault.audit('import', touched);
@@ -139,5 +206,13 @@ export async function exportInterchange(
     'export',
     chosen.map((c) => c.caseId),
   );
-  return { file: { format: INTERCHANGE_FORMAT, cases: out }, skipped };
+  // The school register: all of it, or the exported pupils' schools. Left out when empty.
+  const registers = await readRegisters(vault);
+  const schools = registers.registers.schools
+    .filter((e) => !select?.length || out.some((c) => sameName(c.pupil?.school, e.fields.name as string)))
+    .map((e) => dropNulls({ ...e.fields }) as School);
+  return {
+    file: { format: INTERCHANGE_FORMAT, cases: out, ...(schools.length ? { schools } : {}) },
+    skipped,
+  };
 }

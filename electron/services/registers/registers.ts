@@ -49,7 +49,20 @@ export async function recordRegisterEntries(
   opts: { state?: RegistersState; at?: (i: number) => Path } = {},
 ): Promise<string[]> {
   const state = opts.state ?? (await readRegisters(vault));
-  const at = opts.at ?? ((i: number): Path => ['changes', i]);
+  const plan = planRegisterEntries(state, changes, opts.at);
+  await writeRegisterEvents(vault, state, plan.events);
+  return plan.keys;
+}
+
+/**
+ * The events that record `changes`, checked and nothing written: throws VALIDATION with every
+ * problem (paths from `at`). Lets an import check its registers before it writes anything.
+ */
+export function planRegisterEntries(
+  state: RegistersState,
+  changes: readonly RegisterChange[],
+  at: (i: number) => Path = (i) => ['changes', i],
+): { events: NewEvent[]; keys: string[] } {
   const events: NewEvent[] = [];
   const keys: string[] = [];
   const issues: Issue[] = [];
@@ -92,8 +105,7 @@ export async function recordRegisterEntries(
     });
   });
   if (issues.length) throw new BroError('VALIDATION', 'The register entries are not valid', { issues });
-  await write(vault, state, events);
-  return keys;
+  return { events, keys };
 }
 
 export async function removeRegisterEntry(
@@ -105,14 +117,21 @@ export async function removeRegisterEntry(
   const state = await readRegisters(vault);
   if (!state.registers[register].some((e) => e.key === key))
     throw new BroError('NOT_FOUND', 'No such entry', { issues: [{ path: ['id'], code: 'NOT_FOUND' }] });
-  await write(vault, state, [{ type: `${register}.removed`, data: { key, ...(reason ? { reason } : {}) } }]);
+  await writeRegisterEvents(vault, state, [
+    { type: `${register}.removed`, data: { key, ...(reason ? { reason } : {}) } },
+  ]);
 }
 
-async function write(vault: Vault, state: RegistersState, events: NewEvent[]): Promise<void> {
+/** Writes register events in one batch, making the container (and its opening event) on first use. */
+export async function writeRegisterEvents(
+  vault: Vault,
+  state: RegistersState,
+  events: readonly NewEvent[],
+): Promise<void> {
   if (events.length === 0) return;
   const id = await vault.openContainer(NAME);
-  const batch = state.opened
-    ? events
+  const batch: NewEvent[] = state.opened
+    ? [...events]
     : [{ type: 'registers.opened', data: { format: 'bro-registers/1' } }, ...events];
   await vault.append(id, batch, REGISTER_EVENT_DATA);
   await vault.audit('registers.update');

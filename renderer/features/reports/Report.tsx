@@ -11,6 +11,7 @@ import { useI18n } from '../../app/i18n';
 import { ErrorBox } from '../../app/ui';
 import { ReportFigures } from './Figures';
 import { MetricsPanel } from './Metrics';
+import { CaseloadPanel } from '../registers/Caseload';
 import {
   QUICK_PERIODS,
   chartGrouping,
@@ -211,6 +212,7 @@ export function ReportScreen() {
           <ExportPanel selection={applied} />
         </>
       )}
+      <CaseloadPanel />
       <MetricsPanel selection={applied} />
     </section>
   );
