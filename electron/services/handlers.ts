@@ -5,7 +5,7 @@ import { summarizeCase } from '../../shared/cases/summary';
 import { contract, type OpName, type OpOutput } from '../../shared/contract';
 import { isRealDate } from '../../shared/domain/common';
 import { zodIssues } from '../../shared/domain/validate';
-import { generateDemo } from '../../shared/demo/generate';
+import { demoColleagues, demoUser, generateDemo } from '../../shared/demo/generate';
 import { DEMO_PASSPHRASE } from '../../shared/demo/passphrase';
 import { BroError } from '../../shared/errors';
 import { CLI_DOOR, throughDoor, type Door } from './access/door';
@@ -13,6 +13,7 @@ import { caseload, listCases, listedCase } from './cases/list';
 import { changeCaseworker, updateCase } from './cases/update';
 import { renameSelf } from './members/rename';
 import {
+  addColleagues,
   caseworkerDirectory,
   ensureCaseworker,
   ensureSchool,
@@ -136,20 +137,19 @@ export function createHandlers(session: Session): Handlers {
         opened(dir);
         return { vaultId: vault.vaultId, dir, created: false };
       }
+      const file = generateDemo({ cases: input.cases, seed: 'bro-demo', today: session.today() });
       const { vault } = await Vault.create(dir, {
         passphrase: DEMO_PASSPHRASE,
-        memberName: 'Demo',
+        // The demo user is one of the demo's caseworkers, so «Mine saker» and «Mine oppgaver» have data.
+        memberName: demoUser(file) ?? 'Demo',
         ...(session.opts.kdf ? { kdf: session.opts.kdf } : {}),
         ...vaultOpts(),
       });
       await swap(vault);
       session.settings.markDemo(dir);
       opened(dir);
-      await importInterchange(
-        vault,
-        generateDemo({ cases: input.cases, seed: 'bro-demo', today: session.today() }),
-        progress,
-      );
+      await importInterchange(vault, file, progress);
+      await addColleagues(vault, demoColleagues(file));
       return { vaultId: vault.vaultId, dir, created: true };
     },
     'files.pick': async ({ kind }) => {
@@ -236,7 +236,10 @@ export function createHandlers(session: Session): Handlers {
           issues: [{ path: ['today'], code: 'DATE_INVALID' }],
         });
       const file = generateDemo({ cases, seed, today: today ?? session.today() });
-      return importInterchange(session.requireVault(), file, progress);
+      const vault = session.requireVault();
+      const r = await importInterchange(vault, file, progress);
+      await addColleagues(vault, demoColleagues(file));
+      return r;
     },
     'members.request': async ({ dir, passphrase }) => {
       const r = await Vault.requestMembership(dir, {

@@ -83,7 +83,7 @@ type Referrer = Referral['referredBy'];
 export const DEMO_SOURCE = 'bro demo (syntetiske data)';
 
 /** Date fields that hold a deadline or a plan, and so may lie after `today`. */
-export const DEADLINE_FIELDS = ['frist', 'deadline', 'expires', 'evaluation.date'] as const;
+export const DEADLINE_FIELDS = ['frist', 'deadline', 'expires', 'evaluation.date', 'nextEvaluation'] as const;
 
 const MAX_CASES = 100_000;
 
@@ -105,7 +105,82 @@ export function generateDemo(opts: DemoOptions): InterchangeFile {
     format: INTERCHANGE_FORMAT,
     source: `${DEMO_SOURCE}; seed ${seed.slice(0, 100)}; dato ${opts.today}`,
     cases,
+    // Their own stream, so the cases stay what they were before the register existed.
+    schools: schoolRegister(new Rng(`${seed}|schools`), world),
   };
+}
+
+// ---------------------------------------------------------------------------------------
+// The registers: the schools with postal addresses and rektors; the colleagues; the demo user.
+
+/** Fictional post towns of the demo municipality. */
+const PLACES = ['Brovik', 'Fjordbotn', 'Nordmo', 'Sandøyra', 'Lisleby', 'Čáhppesjávri'] as const;
+const STREETS = ['Skolevegen', 'Kirkebakken', 'Elvegata', 'Storgata', 'Bjørkelia', 'Sjøvegen'] as const;
+
+/**
+ * A synthetic organisation number: nine digits with a valid modulus-11 check digit, starting with
+ * 1 (Brønnøysundregistrene assigns numbers starting with 8 and 9), so no real body is named.
+ */
+function syntheticOrgNumber(rng: Rng): string {
+  for (;;) {
+    const digits = [1, ...Array.from({ length: 7 }, () => rng.int(0, 9))];
+    const sum = [3, 2, 7, 6, 5, 4, 3, 2].reduce((a, w, i) => a + w * digits[i]!, 0);
+    const check = (11 - (sum % 11)) % 11;
+    if (check !== 10) return [...digits, check].join('');
+  }
+}
+
+function schoolRegister(rng: Rng, world: World): NonNullable<InterchangeFile['schools']> {
+  const seen = new Set<string>();
+  const schools = [...world.byGrade.flat(), ...world.samiByGrade.flat()].filter((s) =>
+    seen.has(s.name) ? false : (seen.add(s.name), true),
+  );
+  return schools.map((s, i) => {
+    const place = s.sami ? 'Čáhppesjávri' : rng.pick(PLACES.slice(0, 5));
+    const postbox = rng.chance(0.3);
+    const slug = s.name
+      .toLowerCase()
+      .normalize('NFD')
+      .replace(/[^a-z0-9 ]/g, '')
+      .trim()
+      .replace(/\s+/g, '-');
+    return {
+      name: s.name,
+      orgNumber: syntheticOrgNumber(rng),
+      address: postbox ? `Postboks ${rng.int(1, 120)}` : `${rng.pick(STREETS)} ${rng.int(1, 60)}`,
+      postcode: String(9700 + PLACES.indexOf(place as (typeof PLACES)[number]) * 10 + (i % 10)),
+      place,
+      rektor: s.rektor,
+      // Not a number anyone has: Norwegian numbers never start with 0.
+      phone: `+47 00 00 ${String(10 + (i % 90)).padStart(2, '0')} ${String(rng.int(10, 99))}`,
+      email: `postmottak.${slug || 'skole'}@example.org`,
+    };
+  });
+}
+
+/**
+ * The colleagues a demo file's cases are assigned to (name, role, service), for the caseworker
+ * register: the same people the cases name, so forms suggest them.
+ */
+export function demoColleagues(file: InterchangeFile): { name: string; role: string; service: string }[] {
+  const out = new Map<string, { name: string; role: string; service: string }>();
+  for (const c of file.cases)
+    for (const a of c.assignments ?? [])
+      if (!out.has(a.caseworker))
+        out.set(a.caseworker, { name: a.caseworker, role: a.role, service: a.service ?? c.service });
+  return [...out.values()].sort((a, b) => a.name.localeCompare(b.name, 'nb'));
+}
+
+/** The caseworker with the most current cases: the demo vault's own user, so «Mine saker» has data. */
+export function demoUser(file: InterchangeFile): string | null {
+  const count = new Map<string, number>();
+  for (const c of file.cases)
+    for (const a of c.assignments ?? [])
+      if (a.to == null) count.set(a.caseworker, (count.get(a.caseworker) ?? 0) + 1);
+  let best: string | null = null;
+  for (const [name, n] of count)
+    if (best === null || n > count.get(best)! || (n === count.get(best) && name < best)) best = name;
+  return best;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1057,6 +1132,8 @@ function makeEvaluations(c: Ctx, planned: number, days: number[] | null): Evalua
     days?.push(date);
     if (decision === 'avsluttes') break;
     due = date + rng.int(28, 56);
+    // The measure goes on: the evaluation says when it is evaluated next (NEXT_EVALUATION_REQUIRED).
+    ev.nextEvaluation = iso(nextWeekday(due));
   }
   return out;
 }

@@ -1,1 +1,8 @@
-export { DEADLINE_FIELDS, DEMO_SOURCE, generateDemo, type DemoOptions } from './generate';
+export {
+  DEADLINE_FIELDS,
+  DEMO_SOURCE,
+  demoColleagues,
+  demoUser,
+  generateDemo,
+  type DemoOptions,
+} from './generate';

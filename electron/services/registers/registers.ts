@@ -239,6 +239,23 @@ export async function ensureCaseworker(
   return key!;
 }
 
+/** Adds colleagues (a demo file's caseworkers) that neither the members nor the register name yet. */
+export async function addColleagues(
+  vault: Vault,
+  colleagues: readonly { name: string; role?: string; service?: string }[],
+): Promise<number> {
+  const state = await readRegisters(vault);
+  const directory = await caseworkerDirectory(vault, state);
+  const fresh = colleagues.filter((c) => !directory.some((d) => sameName(d.name, c.name)));
+  if (fresh.length === 0) return 0;
+  await recordRegisterEntries(
+    vault,
+    fresh.map((c) => ({ register: 'caseworkers' as const, set: { ...c } })),
+    { state },
+  );
+  return fresh.length;
+}
+
 /** Adds a school typed in a form to the register when no school of that name is there. */
 export async function ensureSchool(vault: Vault, name: string): Promise<void> {
   const state = await readRegisters(vault);
