@@ -1,0 +1,203 @@
+import { describe, expect, it } from 'vitest';
+import { addDays } from '../calendar/days';
+import { generateDemo } from '../demo/generate';
+import type { CaseDoc } from '../domain/caseDoc';
+import { DEFAULT_SETTINGS } from '../waiting/settings';
+import { deriveTasks } from '../waiting/tasks';
+import {
+  caseObligations,
+  caseworkerOn,
+  nextDeadline,
+  obligationRulesVersion,
+  overdueCount,
+  type ObligationInput,
+} from './obligations';
+import { summaryRules, summarizeCase } from './summary';
+import { foldCase } from '../events/fold';
+
+const doc = (d: Partial<CaseDoc> = {}): CaseDoc => ({
+  id: 'c-1',
+  service: 'PPT',
+  pupil: { name: 'Test Elev', school: 'Hov skole', grade: 3 },
+  referrals: [{ id: 'r-1', referredBy: 'skole', reason: 'fravær', received: '2026-01-05' }],
+  ...d,
+});
+const input = (d: Partial<CaseDoc> = {}): ObligationInput => ({ caseId: 'vault-id', doc: doc(d) });
+const of = (d: Partial<CaseDoc>, asOf: string) => caseObligations(input(d), asOf, DEFAULT_SETTINGS);
+
+describe('one derivation of every open obligation', () => {
+  it('makes an overdue foreløpig svar the next deadline and an overdue task (they used to disagree)', () => {
+    const r = of({}, '2026-03-01');
+    expect(r.obligations.map((o) => [o.kind, o.due])).toEqual([['provisionalReply', '2026-02-05']]);
+    expect(nextDeadline(r.obligations)).toEqual({ due: '2026-02-05', kind: 'provisionalReply' });
+    expect(overdueCount(r.obligations, '2026-03-01')).toBe(1);
+    const tasks = deriveTasks(input(), '2026-03-01', DEFAULT_SETTINGS);
+    expect(tasks.filter((t) => t.status === 'overdue')).toHaveLength(1);
+  });
+
+  it('makes an open meeting agreement a task too, from a meeting that has been held', () => {
+    const meetings: CaseDoc['meetings'] = [
+      {
+        date: '2026-02-01',
+        participants: [{ role: 'rektor', name: 'R' }],
+        agreements: [
+          { what: 'Ringe hjem hver fredag', owner: 'kontaktlærer', deadline: '2026-02-10', status: 'åpen' },
+          { what: 'Lage plan', owner: 'PPT', deadline: '2026-02-12', status: 'utført' },
+          {
+            what: 'Fast voksen i garderoben',
+            owner: 'rektor',
+            deadline: '2026-02-20',
+            status: 'åpen',
+            promisedToPupil: true,
+          },
+        ],
+      },
+    ];
+    const concluded = [
+      {
+        id: 'r-1',
+        referredBy: 'skole' as const,
+        reason: 'x',
+        received: '2026-01-05',
+        concluded: '2026-01-30',
+      },
+    ];
+    const r = of({ meetings, referrals: concluded }, '2026-02-15');
+    const agreements = r.obligations.filter((o) => o.kind === 'agreement');
+    expect(agreements.map((o) => [o.due, o.label, o.promisedToPupil ?? false, o.item, o.agreement])).toEqual([
+      ['2026-02-10', 'Ringe hjem hver fredag', false, 0, 0],
+      ['2026-02-20', 'Fast voksen i garderoben', true, 0, 2],
+    ]);
+    const tasks = deriveTasks(input({ meetings, referrals: concluded }), '2026-02-15', DEFAULT_SETTINGS);
+    expect(tasks.filter((t) => t.kind === 'agreement').map((t) => [t.due, t.status])).toEqual([
+      ['2026-02-10', 'overdue'],
+      ['2026-02-20', 'due'],
+    ]);
+    // A meeting after the as-of date has not been held: its agreements do not exist yet.
+    expect(
+      of({ meetings, referrals: concluded }, '2026-01-31').obligations.some((o) => o.kind === 'agreement'),
+    ).toBe(false);
+    // A closed case owes no agreements.
+    const closed = [{ ...concluded[0]!, closed: '2026-02-14' }];
+    expect(
+      of({ meetings, referrals: closed }, '2026-02-15').obligations.some((o) => o.kind === 'agreement'),
+    ).toBe(false);
+  });
+
+  it('asks for the next evaluation on the date an evaluation that continued the measure set', () => {
+    const measure = {
+      id: 't-1',
+      what: 'Fleksibel oppstart',
+      label: 'Anbefaling' as const,
+      target: 'elev' as const,
+      evaluation: { date: '2026-03-01', method: 'samtale', convenedBy: 'PPT' },
+      schoolAnswer: { answer: 'gjennomføres' as const, by: 'rektor', date: '2026-02-01' },
+      evaluations: [
+        {
+          date: '2026-03-02',
+          outcome: 'bedring' as const,
+          decision: 'videreføres' as const,
+          decidedBy: 'rektor',
+          nextEvaluation: '2026-04-20',
+        },
+      ],
+    };
+    const evaluations = (asOf: string) =>
+      of({ recommendations: [measure] }, asOf).obligations.filter((o) => o.kind === 'evaluation');
+    expect(evaluations('2026-03-10').map((o) => o.due)).toEqual(['2026-04-20']);
+    // Before the evaluation was held, the planned one was what was owed.
+    expect(evaluations('2026-02-20').map((o) => o.due)).toEqual(['2026-03-01']);
+    // Ended: nothing more.
+    const ended = {
+      ...measure,
+      evaluations: [{ ...measure.evaluations[0]!, decision: 'avsluttes' as const }],
+    };
+    expect(
+      of({ recommendations: [ended] }, '2026-03-10').obligations.filter((o) => o.kind === 'evaluation'),
+    ).toEqual([]);
+  });
+
+  it('names the owner: the caseworker on the as-of date, by register id when the case links it', () => {
+    const assignments: CaseDoc['assignments'] = [
+      {
+        caseworker: 'Kari',
+        role: 'rådgiver',
+        from: '2026-01-06',
+        to: '2026-03-01',
+        handoverNote: { status: 'x' },
+      },
+      { caseworker: 'Ola', caseworkerId: 'o'.repeat(26), role: 'rådgiver', from: '2026-03-01' },
+    ];
+    expect(of({ assignments }, '2026-02-01').owner).toEqual({ name: 'Kari', id: null });
+    expect(of({ assignments }, '2026-03-01').owner).toEqual({ name: 'Ola', id: 'o'.repeat(26) });
+    expect(of({ assignments }, '2026-01-05').owner).toBeNull();
+    expect(caseworkerOn(doc({ assignments }), '2026-03-02')?.name).toBe('Ola');
+  });
+
+  it('says until when it holds, and holds exactly that long for an unchanged case (demo cases, many dates)', () => {
+    const file = generateDemo({ cases: 60, seed: 'validity', today: '2026-11-20' });
+    let checked = 0;
+    for (const c of file.cases) {
+      const inp = { caseId: c.id, doc: c };
+      for (const asOf of ['2025-01-15', '2025-07-31', '2026-03-02', '2026-11-20']) {
+        const r = caseObligations(inp, asOf, DEFAULT_SETTINGS);
+        expect(r.validUntil >= asOf).toBe(true);
+        // Every day up to validUntil gives the same obligations (a cache may reuse them)...
+        const until = r.validUntil < addDays(asOf, 400) ? r.validUntil : addDays(asOf, 400);
+        for (let d = asOf; d <= until; d = addDays(d, d < addDays(until, -3) ? 7 : 1))
+          expect(caseObligations(inp, d, DEFAULT_SETTINGS).obligations, `${c.id} ${asOf}→${d}`).toEqual(
+            r.obligations,
+          );
+        checked++;
+      }
+    }
+    expect(checked).toBe(240);
+  });
+
+  it('is versioned with the settings that feed it: other targets, another version', () => {
+    const other = { ...DEFAULT_SETTINGS, tasks: { ...DEFAULT_SETTINGS.tasks, schoolReplyWorkingDays: 15 } };
+    expect(obligationRulesVersion(DEFAULT_SETTINGS)).toBe(obligationRulesVersion({ ...DEFAULT_SETTINGS }));
+    expect(obligationRulesVersion(other)).not.toBe(obligationRulesVersion(DEFAULT_SETTINGS));
+  });
+});
+
+describe('the case summary the vault index caches', () => {
+  const state = foldCase('v'.repeat(26), [
+    {
+      v: 1,
+      id: 'a'.repeat(26),
+      caseId: 'v'.repeat(26),
+      type: 'case.opened',
+      hlc: '000000000000001-000000',
+      device: 'd'.repeat(26),
+      actor: 'm'.repeat(26),
+      at: '2026-01-05T10:00:00.000Z',
+      data: { externalId: 'c-1', service: 'PPT' },
+    },
+    {
+      v: 1,
+      id: 'b'.repeat(26),
+      caseId: 'v'.repeat(26),
+      type: 'referrals.recorded',
+      hlc: '000000000000002-000000',
+      device: 'd'.repeat(26),
+      actor: 'm'.repeat(26),
+      at: '2026-01-05T10:00:00.000Z',
+      data: {
+        key: 'k'.repeat(26),
+        set: { id: 'r-1', referredBy: 'skole', reason: 'x', received: '2026-01-05' },
+      },
+    },
+  ]);
+  it('holds from the day it was made until its obligations could change, and no longer', () => {
+    const s = summarizeCase(state, '2026-01-10', DEFAULT_SETTINGS);
+    expect(s.obligations).toEqual([{ due: '2026-02-05', kind: 'provisionalReply' }]);
+    expect(summaryRules('2026-01-10').holds(s)).toBe(true);
+    expect(summaryRules('2026-03-01').holds(s)).toBe(true); // nothing changes with the date alone
+    expect(summaryRules('2026-01-09').holds(s)).toBe(false); // made later than asked for
+    expect(summaryRules(addDays(s.validUntil!, 1)).holds(s)).toBe(false);
+    // A summary from before obligations were cached never holds.
+    const { obligations: _o, ...old } = s;
+    expect(summaryRules('2026-01-10').holds(old)).toBe(false);
+  });
+});
