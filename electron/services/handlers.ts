@@ -225,7 +225,7 @@ export function createHandlers(session: Session): Handlers {
         role: input.role,
         service: input.service,
       });
-      return changeCaseworker(vault, { ...input, caseworkerId });
+      return changeCaseworker(vault, { ...input, ...(caseworkerId ? { caseworkerId } : {}) });
     },
     'interchange.import': async ({ file }, progress) =>
       importInterchange(session.requireVault(), file, progress),

@@ -13,6 +13,7 @@ import { newIssues, provisional } from '../cases/update';
 import { sameName } from '../../../shared/registers/schema';
 import type { RegistersState } from '../../../shared/registers/fold';
 import {
+  lookupRegisters,
   planRegisterEntries,
   readRegisters,
   writeRegisterEvents,
@@ -206,8 +207,8 @@ export async function exportInterchange(
     'export',
     chosen.map((c) => c.caseId),
   );
-  // The school register: all of it, or the exported pupils' schools. Left out when empty.
-  const registers = await readRegisters(vault);
+  // The school register: all of it, or the exported pupils' schools. Left out when empty (or damaged).
+  const registers = await lookupRegisters(vault);
   const schools = registers.registers.schools
     .filter((e) => !select?.length || out.some((c) => sameName(c.pupil?.school, e.fields.name as string)))
     .map((e) => dropNulls({ ...e.fields }) as School);

@@ -30,7 +30,7 @@ import { renderLetter } from './render';
 import { caseObligations, caseworkerOn } from '../../../shared/cases/obligations';
 import { DEFAULT_SETTINGS, type WaitingSettings } from '../../../shared/waiting/settings';
 import type { BuildInput } from '../../../shared/letters';
-import { caseworkerDirectory, readRegisters, schoolByName } from '../registers/registers';
+import { caseworkerDirectory, lookupRegisters, schoolByName } from '../registers/registers';
 
 export interface LetterRequest {
   caseId: string;
@@ -89,7 +89,7 @@ async function letterContext(
   today: string,
   waiting: WaitingSettings = DEFAULT_SETTINGS,
 ): Promise<Extra> {
-  const registers = await readRegisters(vault);
+  const registers = await lookupRegisters(vault);
   const school = schoolByName(registers, state.doc.pupil?.school ?? '');
   const str = (v: unknown) => (typeof v === 'string' ? v : null);
   const owner = caseworkerOn(state.doc, today);

@@ -29,6 +29,20 @@ export async function readRegisters(vault: Vault): Promise<RegistersState> {
   }
 }
 
+/**
+ * The registers for what only looks things up in them (the case list's owners, a letter's
+ * address, a form's suggestion): damaged registers (TAMPERED) read as empty there, so they never
+ * stop the cases from working. `registers.get` and every write still report the damage.
+ */
+export async function lookupRegisters(vault: Vault): Promise<RegistersState> {
+  try {
+    return await readRegisters(vault);
+  } catch (e) {
+    if (e instanceof BroError && e.code === 'TAMPERED') return foldRegisters([]);
+    throw e;
+  }
+}
+
 export interface RegisterChange {
   register: RegisterName;
   /** The entry's key; omitted to add a new entry. */
@@ -155,7 +169,7 @@ const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() !=
 
 /** The vault's members, then the colleagues in the register, by name. */
 export async function caseworkerDirectory(vault: Vault, state?: RegistersState): Promise<Caseworker[]> {
-  const registers = state ?? (await readRegisters(vault));
+  const registers = state ?? (await lookupRegisters(vault));
   const members = (await vault.members()).map((m): Caseworker => ({
     id: m.memberId,
     name: m.name,
@@ -210,8 +224,18 @@ export function ownerResolver(directory: readonly Caseworker[]) {
 export async function ensureCaseworker(
   vault: Vault,
   pick: { id?: string | undefined; name: string; role?: string | undefined; service?: string | undefined },
-): Promise<string> {
-  const state = await readRegisters(vault);
+): Promise<string | undefined> {
+  let state: RegistersState;
+  try {
+    state = await readRegisters(vault);
+  } catch (e) {
+    // Damaged registers: a member is still found by name; nobody is added.
+    if (!(e instanceof BroError && e.code === 'TAMPERED')) throw e;
+    const member = (await caseworkerDirectory(vault, foldRegisters([]))).find(
+      (c) => c.id === pick.id || (c.active && sameName(c.name, pick.name)),
+    );
+    return member?.id;
+  }
   const directory = await caseworkerDirectory(vault, state);
   if (pick.id) {
     if (!directory.some((c) => c.id === pick.id))
@@ -258,7 +282,14 @@ export async function addColleagues(
 
 /** Adds a school typed in a form to the register when no school of that name is there. */
 export async function ensureSchool(vault: Vault, name: string): Promise<void> {
-  const state = await readRegisters(vault);
+  let state: RegistersState;
+  try {
+    state = await readRegisters(vault);
+  } catch (e) {
+    // Damaged registers do not stop a case from being saved; `vault check` names the file.
+    if (e instanceof BroError && e.code === 'TAMPERED') return;
+    throw e;
+  }
   if (name.trim() === '' || state.registers.schools.some((e) => sameName(e.fields.name as string, name)))
     return;
   await recordRegisterEntries(vault, [{ register: 'schools', set: { name } }], { state });
