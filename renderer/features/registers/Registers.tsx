@@ -24,6 +24,11 @@ export function MyName() {
   const id = useId();
   const current = me?.name ?? '';
   useEffect(() => setName(current), [current]);
+  // Sent here to set a missing name (a letter stopped for it): the field is where the cursor goes.
+  const unnamed = me !== null && current.trim() === '';
+  useEffect(() => {
+    if (unnamed) document.getElementById(id)?.focus();
+  }, [unnamed, id]);
   if (!members.data) return <p role="status">{t('app.loading')}</p>;
   const save = async (e: FormEvent) => {
     e.preventDefault();
