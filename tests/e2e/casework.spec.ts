@@ -34,7 +34,9 @@ const localToday = () => {
 };
 
 test.describe('your name', () => {
-  test('a vault made as the quick start makes it issues a letter after «Ditt navn» is set', async ({ bro }) => {
+  test('a vault made as the quick start makes it issues a letter after «Ditt navn» is set', async ({
+    bro,
+  }) => {
     const { page } = bro;
     // `bro vault init DIR`: no --name.
     await api(page, 'vault.create', { dir: bro.vaultDir, passphrase: 'syntetisk passordfrase' });
@@ -68,7 +70,9 @@ test.describe('your name', () => {
     await me.getByRole('button', { name: 'Lagre navnet' }).click();
     await expect(me.getByText('Navnet er lagret.')).toBeVisible();
     await expect(me.getByText('Du har ikke satt navnet ditt ennå.')).toHaveCount(0);
-    await expect(page.getByRole('region', { name: 'Medlemmer av arkivet' }).getByText('Kari Nordmann')).toBeVisible();
+    await expect(
+      page.getByRole('region', { name: 'Medlemmer av arkivet' }).getByText('Kari Nordmann'),
+    ).toBeVisible();
 
     // Back to the letter: it can be issued now.
     await page.goBack();
@@ -109,9 +113,7 @@ test.describe('my work', () => {
             id: 'c-mine-1',
             service: 'PPT',
             pupil: { name: 'Mio Mine', school: 'Hov skole', grade: 6 },
-            referrals: [
-              { id: 'r-1', referredBy: 'skole', reason: 'fravær', received: addDays(today, -60) },
-            ],
+            referrals: [{ id: 'r-1', referredBy: 'skole', reason: 'fravær', received: addDays(today, -60) }],
             // Recorded by name (as an import from another system): "mine" falls back to the name.
             assignments: [{ caseworker: 'Kari Nordmann', role: 'PP-rådgiver', from: addDays(today, -55) }],
           },
@@ -119,9 +121,7 @@ test.describe('my work', () => {
             id: 'c-andre-1',
             service: 'PPT',
             pupil: { name: 'Are Andre', school: 'Lia skole', grade: 8 },
-            referrals: [
-              { id: 'r-1', referredBy: 'skole', reason: 'fravær', received: addDays(today, -45) },
-            ],
+            referrals: [{ id: 'r-1', referredBy: 'skole', reason: 'fravær', received: addDays(today, -45) }],
             assignments: [{ caseworker: 'Siri Lie', role: 'PP-rådgiver', from: addDays(today, -40) }],
           },
         ],
@@ -149,7 +149,7 @@ test.describe('my work', () => {
     await checkScreen(page, '82-mine-oppgaver');
 
     // The case changes hands: Ola Hansen, typed as a new name (he joins the register).
-    await rows.first().getByRole('link', { name: 'Mio Mine' }).click();
+    await rows.first().getByRole('link', { name: 'Mio Mine', exact: true }).click();
     const folder = new Folder(page);
     await folder.tab('Saksbehandlere');
     await page.getByRole('button', { name: 'Bytt saksbehandler' }).click();
@@ -173,7 +173,9 @@ test.describe('my work', () => {
     await expect(page.getByRole('heading', { name: 'Oppgaver denne uken', level: 1 })).toBeVisible();
     const mio = page.locator('ul.tasks > li', { hasText: 'Mio Mine' });
     await expect(mio).toContainText('Saksbehandler: Ola Hansen');
-    await expect(page.locator('ul.tasks > li', { hasText: 'Are Andre' })).toContainText('Saksbehandler: Siri Lie');
+    await expect(page.locator('ul.tasks > li', { hasText: 'Are Andre' })).toContainText(
+      'Saksbehandler: Siri Lie',
+    );
 
     // The lead's table: open cases and overdue tasks per caseworker, no pupils.
     await page.keyboard.press('Alt+3');
@@ -181,7 +183,12 @@ test.describe('my work', () => {
     await expect(load.getByRole('rowheader', { name: 'Ola Hansen' })).toBeVisible();
     await expect(load.getByRole('rowheader', { name: 'Siri Lie' })).toBeVisible();
     await expect(load).not.toContainText('Mio Mine');
-    await expect(load.getByRole('row', { name: /Ola Hansen/u }).getByRole('cell').nth(1)).toHaveText('1');
+    await expect(
+      load
+        .getByRole('row', { name: /Ola Hansen/u })
+        .getByRole('cell')
+        .nth(1),
+    ).toHaveText('1');
     await load.scrollIntoViewIfNeeded();
     await checkScreen(page, '84-caseload');
   });

@@ -62,27 +62,29 @@ export function MyName() {
       {!me ? (
         <p className="warn">{t('me.recovery')}</p>
       ) : (
-        <form onSubmit={save} className="inline-form">
+        <form onSubmit={save}>
           {current.trim() === '' && (
             <p className="warn" id={`${id}-missing`}>
               {t('me.missing')}
             </p>
           )}
-          <div className="field">
-            <label htmlFor={id}>{t('me.label')}</label>
-            <input
-              id={id}
-              value={name}
-              maxLength={200}
-              autoComplete="name"
-              aria-describedby={`${id}-lead${current.trim() === '' ? ` ${id}-missing` : ''}`}
-              aria-invalid={failed ? true : undefined}
-              onChange={(e) => setName(e.target.value)}
-            />
+          <div className="inline-form">
+            <div className="field">
+              <label htmlFor={id}>{t('me.label')}</label>
+              <input
+                id={id}
+                value={name}
+                maxLength={200}
+                autoComplete="name"
+                aria-describedby={`${id}-lead${current.trim() === '' ? ` ${id}-missing` : ''}`}
+                aria-invalid={failed ? true : undefined}
+                onChange={(e) => setName(e.target.value)}
+              />
+            </div>
+            <button type="submit" className="primary" disabled={busy}>
+              {t('me.save')}
+            </button>
           </div>
-          <button type="submit" className="primary" disabled={busy}>
-            {t('me.save')}
-          </button>
         </form>
       )}
       {failed && <ErrorBox>{failed}</ErrorBox>}
@@ -182,7 +184,7 @@ export function RegistersPanel() {
                     : [c.role, c.service].filter(Boolean).join(', ') || '–'}
                 </td>
                 <td>{contact(c)}</td>
-                <td className="row-actions">
+                <td className="reg-actions">
                   {!c.member && (
                     <>
                       <button
@@ -246,7 +248,7 @@ export function RegistersPanel() {
                       .join(', ') || '–'}
                   </td>
                   <td>{contact(s)}</td>
-                  <td className="row-actions">
+                  <td className="reg-actions">
                     <button
                       type="button"
                       className="small"
