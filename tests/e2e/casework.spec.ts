@@ -67,7 +67,7 @@ test.describe('your name', () => {
     await expect(name).toBeFocused();
     await checkScreen(page, '80-settings-your-name');
     await name.fill('Kari Nordmann');
-    await me.getByRole('button', { name: 'Lagre navnet' }).click();
+    await me.getByRole('button', { name: 'Sett navnet' }).click();
     await expect(me.getByText('Navnet er lagret.')).toBeVisible();
     await expect(me.getByText('Du har ikke satt navnet ditt ennå.')).toHaveCount(0);
     await expect(

@@ -1,12 +1,19 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { containerId } from '../../electron/services/vault/vault';
 import { checkScreen, expect, test } from './fixtures';
 import { CaseList } from './pages';
 
-/** Flips one byte in the middle of the first encrypted file of one case (not its key). */
+/** Flips one byte in the middle of the first encrypted file of one case (not its key, not the registers). */
 function tamperOneCase(vault: string): string {
   const cases = path.join(vault, 'cases');
-  const caseId = readdirSync(cases).sort()[0]!;
+  const { vaultId } = JSON.parse(readFileSync(path.join(vault, 'bro-vault.json'), 'utf8')) as {
+    vaultId: string;
+  };
+  const registers = containerId('bro-registers-v1', vaultId);
+  const caseId = readdirSync(cases)
+    .filter((c) => c !== registers)
+    .sort()[0]!;
   for (const sub of ['events', 'packs']) {
     const dir = path.join(cases, caseId, sub);
     let names: string[] = [];

@@ -10,7 +10,7 @@ export const nb = {
   'me.lead':
     'Navnet ditt signerer brevene du utsteder, og viser hvem som har gjort hva i tidslinjen. Det lagres kryptert i arkivet og gjelder på alle maskiner du bruker.',
   'me.label': 'Navn',
-  'me.save': 'Lagre navnet',
+  'me.save': 'Sett navnet',
   'me.saved': 'Navnet er lagret.',
   'me.missing': 'Du har ikke satt navnet ditt ennå. Uten navn kan du ikke utstede brev.',
   'me.recovery':
@@ -69,7 +69,7 @@ export const nn: Partial<Record<keyof typeof nb, string>> = {
   'me.lead':
     'Namnet ditt signerer breva du skriv ut, og viser kven som har gjort kva i tidslina. Det blir lagra kryptert i arkivet og gjeld på alle maskinene du brukar.',
   'me.label': 'Namn',
-  'me.save': 'Lagre namnet',
+  'me.save': 'Set namnet',
   'me.saved': 'Namnet er lagra.',
   'me.missing': 'Du har ikkje sett namnet ditt enno. Utan namn kan du ikkje skrive ut brev.',
   'reg.title': 'Register',
@@ -98,7 +98,7 @@ export const en: Partial<Record<keyof typeof nb, string>> = {
   'me.lead':
     'Your name signs the letters you issue and shows who did what in the timeline. It is stored encrypted in the vault and applies on every machine you use.',
   'me.label': 'Name',
-  'me.save': 'Save name',
+  'me.save': 'Set name',
   'me.saved': 'Your name is saved.',
   'me.missing': 'You have not set your name yet. Without a name you cannot issue letters.',
   'me.recovery': 'The vault is open with the recovery key. Unlock with your passphrase to set your name.',
