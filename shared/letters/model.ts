@@ -160,7 +160,12 @@ export interface BuildInput {
   signer: { name: string | null; memberId: string; kid: string } | null;
   /** From the vault's registers: the pupil's school and the contact person (colleague) details. */
   registers?: {
-    school: { address: string | null; postcode: string | null; place: string | null } | null;
+    school: {
+      address: string | null;
+      postcode: string | null;
+      place: string | null;
+      rektor?: string | null;
+    } | null;
     contact: { phone: string | null; email: string | null } | null;
   };
   /** The case's open obligations on `today` (shared/cases/obligations.ts). */
@@ -350,7 +355,7 @@ function schoolConsent(doc: CaseDoc, role: RecipientRole, today: string): Recipi
     : null;
 }
 
-function recipients(doc: CaseDoc, options: LetterOptions, today: string) {
+function recipients(doc: CaseDoc, options: LetterOptions, today: string, registerRektor: string | null) {
   const legal = options.legalBasis ?? {};
   const basisFor = (role: RecipientRole): Recipient['basis'] => {
     if (role === 'foresatte')
@@ -360,8 +365,9 @@ function recipients(doc: CaseDoc, options: LetterOptions, today: string) {
       (clean(legal[role]) ? { kind: 'legal', text: legal[role]!.trim() } : null)
     );
   };
+  // The options, then the case, then (for rektor) the school register.
   const name = (role: 'rektor' | 'kontaktlærer') =>
-    clean(options.recipients?.[role]) ?? findByRole(doc, role);
+    clean(options.recipients?.[role]) ?? findByRole(doc, role) ?? (role === 'rektor' ? registerRektor : null);
   const rektor = name('rektor');
   const teacher = name('kontaktlærer');
   const guardians = (doc.guardians ?? []).filter((g) => g.parentalResponsibility).map((g) => g.name);
@@ -546,7 +552,7 @@ export function buildLetter(input: BuildInput): LetterModel {
   const rules = KIND_RULES[kind];
   const refIndex = mainReferral(doc);
   const ref = doc.referrals?.[refIndex];
-  const { addressee, copies } = recipients(doc, options, today);
+  const { addressee, copies } = recipients(doc, options, today, clean(input.registers?.school?.rektor));
   const assignment = currentAssignment(doc, today);
   const service = doc.service;
 

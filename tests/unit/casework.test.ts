@@ -10,6 +10,7 @@ import { call, createHandlers, type Handlers } from '../../electron/services/han
 import { containerId, Vault } from '../../electron/services/vault/vault';
 import { Session } from '../../electron/services/session';
 import { DEFAULT_SETTINGS } from '../../shared/waiting/settings';
+import { completeCase } from '../../shared/letters/letters.fixture';
 
 const FAST = { N: 2 ** 12, r: 8, p: 1 };
 const PASS = 'syntetisk passord';
@@ -140,6 +141,99 @@ describe('your name', () => {
     const h = createHandlers(session);
     await call(h, 'vault.unlock', { dir, recoveryKey });
     expect((await errorOf(call(h, 'members.rename', { name: 'Kari' }))).code).toBe('ACCESS_REVOKED');
+  });
+});
+
+describe('letters take addresses from the registers', () => {
+  it('prints the school’s postal address, names rektor from the register, and says where the reply goes', async () => {
+    const { h } = await quickStart();
+    await call(h, 'members.rename', { name: 'Kari Nordmann' });
+    const c = completeCase() as Record<string, unknown>;
+    c.id = 'c-adr-1';
+    c.pupil = { ...(c.pupil as object), school: 'Hov skole' };
+    // The case itself names no rektor (else the case's name wins).
+    const unnamed = (p: { role: string; name?: string | null }) =>
+      p.role === 'rektor' ? { ...p, name: null } : p;
+    c.recommendations = (c.recommendations as { leader?: { role: string } }[]).map((r) =>
+      r.leader ? { ...r, leader: unnamed(r.leader) } : r,
+    );
+    c.meetings = (c.meetings as { participants: { role: string }[] }[]).map((m) => ({
+      ...m,
+      participants: m.participants.map(unnamed),
+    }));
+    await call(h, 'interchange.import', { file: { format: 'bro-interchange/1', cases: [c] } });
+    const before = await call(h, 'letters.preview', {
+      caseId: 'c-adr-1',
+      kind: 'anbefaling',
+      lang: 'nb',
+      options: {},
+    });
+    expect((before.letter as { schoolAddress: unknown }).schoolAddress).toBeNull();
+    await call(h, 'registers.record', {
+      register: 'schools',
+      set: {
+        name: 'hov skole',
+        address: 'Postboks 12',
+        postcode: '9990',
+        place: 'Brovik',
+        rektor: 'Randi Rektor',
+      },
+    });
+    const r = await call(h, 'letters.preview', {
+      caseId: 'c-adr-1',
+      kind: 'anbefaling',
+      lang: 'nb',
+      options: {},
+    });
+    const model = r.letter as {
+      schoolAddress: unknown;
+      returnAddress: string[];
+      addressee: { names: string[] };
+    };
+    expect(model.schoolAddress).toEqual({ address: 'Postboks 12', postcode: '9990', place: 'Brovik' });
+    expect(model.returnAddress[0]).toBe('Ola Hansen'); // the case's caseworker, then the service
+    // The case names no rektor; the register does.
+    expect(model.addressee.names).toEqual(['Randi Rektor']);
+  });
+});
+
+describe('NEXT_EVALUATION_REQUIRED', () => {
+  it('asks an evaluation that continues a measure for the next date, at that field, and writes nothing', async () => {
+    const { h } = await quickStart();
+    const c = completeCase() as Record<string, unknown>;
+    c.id = 'c-eval-1';
+    await call(h, 'interchange.import', { file: { format: 'bro-interchange/1', cases: [c] } });
+    const { cases } = await call(h, 'cases.list', {});
+    const caseId = cases[0]!.caseId;
+    const got = await call(h, 'cases.get', { caseId });
+    const parent = got.keys.recommendations![0]!;
+    const evaluation = {
+      date: '2026-11-02',
+      outcome: 'bedring',
+      decision: 'videreføres',
+      decidedBy: 'rektor',
+    };
+    const err = await errorOf(
+      call(h, 'cases.update', {
+        caseId,
+        changes: [{ op: 'set', entity: 'evaluations', parent, set: evaluation }],
+      }),
+    );
+    expect(err.issues).toEqual([
+      expect.objectContaining({
+        path: ['case', 'recommendations', 0, 'evaluations', 0, 'nextEvaluation'],
+        code: 'NEXT_EVALUATION_REQUIRED',
+      }),
+    ]);
+    expect((await call(h, 'cases.get', { caseId })).history).toHaveLength(got.history.length);
+    await call(h, 'cases.update', {
+      caseId,
+      changes: [
+        { op: 'set', entity: 'evaluations', parent, set: { ...evaluation, nextEvaluation: '2026-12-14' } },
+      ],
+    });
+    const { tasks } = await call(h, 'tasks.list', { asOf: '2026-12-10' });
+    expect(tasks.filter((t) => t.kind === 'evaluation').map((t) => t.due)).toContain('2026-12-14');
   });
 });
 

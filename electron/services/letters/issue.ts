@@ -103,6 +103,7 @@ async function letterContext(
             address: str(school.fields.address),
             postcode: str(school.fields.postcode),
             place: str(school.fields.place),
+            rektor: str(school.fields.rektor),
           }
         : null,
       contact: contact ? { phone: contact.phone, email: contact.email } : null,
