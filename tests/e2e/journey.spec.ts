@@ -108,6 +108,8 @@ test('a caseworker creates a vault, keeps a case, locks, unlocks, and everything
   await field(folder.dialog, 'Utfall *').selectOption('bedring');
   await field(folder.dialog, 'Beslutning *').selectOption('videreføres');
   await field(folder.dialog, 'Besluttet av *').fill('rektor og PPT');
+  // The measure goes on: when is it evaluated next? (NEXT_EVALUATION_REQUIRED)
+  await field(folder.dialog, 'Neste evaluering').fill('20.04.2026');
   await field(folder.dialog, 'Elevens syn').fill('Lettere å komme når det er rolig.');
   await folder.save();
   await folder.saved();
