@@ -16,7 +16,11 @@ async function api<T>(page: Page, op: string, input: unknown): Promise<T> {
     async ({ op, input }) => {
       const res = await fetch(`./api/${op}`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
+        // The page's session token, from its own storage, as the renderer sends it.
+        headers: {
+          'Content-Type': 'application/json',
+          'X-Bro-Token': sessionStorage.getItem('bro.session')!,
+        },
         body: JSON.stringify(input),
       });
       return (await res.json()) as { ok: boolean; value?: unknown; error?: { code: string } };
@@ -166,7 +170,8 @@ test.describe('my work', () => {
     await expect(page.getByText('Bytte av saksbehandler: Kari Nordmann → Ola Hansen')).toBeVisible();
 
     // Her tasks are gone; they are Ola's now, for everyone to see.
-    await page.goto(`${bro.host.url}#/tasks/mine`);
+    await page.keyboard.press('Alt+1');
+    await page.getByRole('link', { name: 'Mine oppgaver' }).click();
     await expect(page.getByRole('heading', { name: 'Mine oppgaver denne uken', level: 1 })).toBeVisible();
     await expect(page.locator('ul.tasks > li')).toHaveCount(0);
     await page.getByRole('link', { name: 'Alle oppgaver' }).click();
