@@ -5,6 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli, tempDirs } from './helpers/cli';
+import { containerIds } from '../../electron/services/vault/containers';
 import { COLLECTIONS } from '../../shared/domain/caseDoc';
 import { dropNulls } from '../../shared/json';
 
@@ -36,8 +37,13 @@ function writeJson(obj: unknown): string {
   return f;
 }
 
+/** A pack of a pupil's case (never the registers, which live beside the cases in `cases/`). */
 function firstFile(dir: string): string {
-  const c = readdirSync(path.join(dir, 'cases'))[0]!;
+  const { vaultId } = JSON.parse(readFileSync(path.join(dir, 'bro-vault.json'), 'utf8')) as {
+    vaultId: string;
+  };
+  const containers = containerIds(vaultId);
+  const c = readdirSync(path.join(dir, 'cases')).find((id) => !containers.has(id))!;
   const packs = path.join(dir, 'cases', c, 'packs');
   return path.join(packs, readdirSync(packs)[0]!);
 }

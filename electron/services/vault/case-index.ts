@@ -36,6 +36,8 @@ export class CaseIndex {
   private seen: { n: string; t: number }[] = [];
   /** Index files that failed to open at the last load (reported by check). */
   private bad: string[] = [];
+  /** The modification time of the index file the last load opened. */
+  private loadedAt = 0;
 
   constructor(
     private readonly core: VaultCore,
@@ -70,7 +72,13 @@ export class CaseIndex {
         if (summary) cases.push(summary);
         continue;
       }
-      if (usable && fromIndex && fromIndex.sig === sig && store.rules.holds(fromIndex.summary)) {
+      if (
+        usable &&
+        fromIndex &&
+        fromIndex.sig === sig &&
+        !racy(listing.stamps, this.loadedAt) &&
+        store.rules.holds(fromIndex.summary)
+      ) {
         cases.push(fromIndex.summary);
         continue;
       }
@@ -103,13 +111,14 @@ export class CaseIndex {
     withTimes.sort((a, b) => b.t - a.t);
     this.seen = withTimes;
     this.bad = [];
-    for (const { n } of withTimes) {
+    for (const { n, t } of withTimes) {
       try {
         const jwe = await readFile(path.join(dir, n), 'utf8');
         const plain = await core.keys.openFile('indexKey', jwe, { kind: 'index', id: n.slice(0, 26) });
         const p = decodeJson(plain) as IndexPayload;
         if (p.v !== 1 || p.vault !== core.vaultId || typeof p.cases !== 'object') continue;
         core.observe(p.hlc);
+        this.loadedAt = t;
         return p;
       } catch {
         // A damaged or half-synced index is only a cache: try the next, else rebuild (check() names it).
@@ -151,4 +160,17 @@ export class CaseIndex {
     }
     store.dirty.clear();
   }
+}
+
+/**
+ * A file whose time is not older than the index that recorded it may have changed again within
+ * the same tick of the file system's clock (its size and times would then look unchanged): such a
+ * case is read and verified again rather than taken from the index (as git does with its index).
+ */
+export function racy(stamps: Map<string, string>, indexTime: number): boolean {
+  for (const stamp of stamps.values()) {
+    const [, mtime, ctime] = stamp.split(':').map(Number);
+    if (!(mtime! < indexTime) || !(ctime! < indexTime)) return true;
+  }
+  return false;
 }

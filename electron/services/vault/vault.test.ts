@@ -17,6 +17,7 @@ import { CompactSign, compactVerify, importJWK } from 'jose';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BroError } from '../../../shared/errors';
 import { DEFAULT_SCRYPT, parseRecoveryKey, formatRecoveryKey, randomKey } from './crypto';
+import { racy } from './case-index';
 import { FORMAT_VERSION } from './format';
 import { Vault, damagedFiles, readVaultHeader } from './vault';
 
@@ -213,6 +214,15 @@ describe('cases on disk', () => {
     const list = await v.listCases();
     expect(list.cases.find((s) => s.caseId === b)?.school).toBe('Lia skole');
     expect(list.cases.find((s) => s.caseId === a)?.school).toBe('Hov skole');
+  });
+
+  it('a case whose files are not older than the index is verified again, not taken from it', () => {
+    const stamps = (...t: number[]) => new Map(t.map((ms, i) => [`packs/${i}.jwe`, `100:${ms}:${ms}`]));
+    expect(racy(stamps(1000, 1500), 2000)).toBe(false);
+    // Written in the same tick of the file system's clock as the index: a later change would not show.
+    expect(racy(stamps(1000, 2000), 2000)).toBe(true);
+    expect(racy(new Map([['key.jwe', '100:1000:2500']]), 2000)).toBe(true);
+    expect(racy(new Map(), 2000)).toBe(false);
   });
 
   it('rebuilds from the case files when the index is damaged', async () => {
