@@ -94,8 +94,8 @@ export interface LetterModel {
   replyBy: string | null;
   referral: {
     index: number;
-    referredBy: string;
-    reason: string;
+    referredBy: string | null;
+    reason: string | null;
     received: string;
     firstContact: string | null;
     concluded: string | null;
@@ -649,8 +649,8 @@ export function buildLetter(input: BuildInput): LetterModel {
     referral: ref
       ? {
           index: refIndex,
-          referredBy: ref.referredBy,
-          reason: ref.reason,
+          referredBy: ref.referredBy ?? null,
+          reason: clean(ref.reason),
           received: ref.received,
           firstContact: ref.firstContact ?? null,
           concluded: ref.concluded ?? null,
