@@ -645,6 +645,11 @@ export function layoutLetter(model: LetterModel): Layout {
               : model.kind === 'tiltaksoversikt'
                 ? tiltaksoversikt(t, model)
                 : oppfolging(t, model);
+  if (model.notes?.length) {
+    blocks.push({ t: 'h2', text: t.journal.heading });
+    for (const n of model.notes)
+      blocks.push({ t: 'p', text: `${t.journal.kind[n.kind]} ${longDate(n.date)}: ${n.text}` });
+  }
   let reply: ReplyPage | null = null;
   if (model.replyBy && (model.kind === 'anbefaling' || model.kind === 'sakkyndig-vurdering'))
     reply = measureReplyPage(t, model);

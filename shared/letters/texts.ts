@@ -1,3 +1,4 @@
+import type { NoteKind } from '../domain/note';
 import type { ObligationKind } from '../cases/obligations';
 import type { LetterKind } from './kinds';
 
@@ -28,6 +29,8 @@ export interface LetterTexts {
   codeLabel: string;
   draftMark: string;
   draftNote: string;
+  /** Journal notes the caseworker chose to quote (never a confidential one not released). */
+  journal: { heading: string; kind: Record<NoteKind, string> };
   attachmentDescription: string;
   role: (role: string) => string;
   recipient: { rektor: string; kontaktlærer: string; foresatte: string };
@@ -243,6 +246,10 @@ export const NB: LetterTexts = {
   codeLabel: 'Kontrollkode',
   draftMark: 'UTKAST',
   draftNote: 'Utkast – ikke sendt',
+  journal: {
+    heading: 'Fra journalen',
+    kind: { samtale: 'Samtale', telefon: 'Telefon', møte: 'Møte', observasjon: 'Observasjon', annet: 'Notat' },
+  },
   attachmentDescription: 'Brevet som strukturerte data (JSON) med signatur',
   role: (r) => r,
   recipient: { rektor: 'rektor', kontaktlærer: 'kontaktlærer', foresatte: 'foresatte' },
@@ -510,6 +517,10 @@ export const NN: LetterTexts = {
   codeLabel: 'Kontrollkode',
   draftMark: 'UTKAST',
   draftNote: 'Utkast – ikkje sendt',
+  journal: {
+    heading: 'Frå journalen',
+    kind: { samtale: 'Samtale', telefon: 'Telefon', møte: 'Møte', observasjon: 'Observasjon', annet: 'Notat' },
+  },
   attachmentDescription: 'Brevet som strukturerte data (JSON) med signatur',
   role: (r) => NN_ROLES[r.trim().toLowerCase()] ?? r,
   recipient: { rektor: 'rektor', kontaktlærer: 'kontaktlærar', foresatte: 'føresette' },
