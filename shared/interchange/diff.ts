@@ -169,7 +169,10 @@ function diffEvaluations(
  * The case as `bro-interchange/1` writes it: nulls dropped, every collection present, and no
  * confidential journal note that has not been released (shared/notes/visibility.ts).
  */
-export function toInterchangeCase(state: CaseState, memberName?: (memberId: string) => string | null): CaseDoc {
+export function toInterchangeCase(
+  state: CaseState,
+  memberName?: (memberId: string) => string | null,
+): CaseDoc {
   const doc = dropNulls(state.doc) as Obj;
   for (const c of COLLECTIONS) doc[c] ??= [];
   const writers = memberName ? noteWriters(state.history) : new Map<string, string>();

@@ -166,7 +166,9 @@ function background(t: LetterTexts, model: LetterModel, blocks: Block[]) {
   const r = model.referral;
   if (!r) return;
   blocks.push({ t: 'h2', text: t.h.background });
-  const parts = [t.referralLine(r.referredBy ? t.referrer(r.referredBy) : null, longDate(r.received), r.reason)];
+  const parts = [
+    t.referralLine(r.referredBy ? t.referrer(r.referredBy) : null, longDate(r.received), r.reason),
+  ];
   if (r.firstContact) parts.push(t.firstContactLine(longDate(r.firstContact), r.daysWaited));
   else parts.push(t.waitingSoFar(r.daysWaited));
   if (r.absenceAtReferral !== null) parts.push(t.absenceAtReferral(r.absenceAtReferral));

@@ -248,7 +248,13 @@ export const NB: LetterTexts = {
   draftNote: 'Utkast – ikke sendt',
   journal: {
     heading: 'Fra journalen',
-    kind: { samtale: 'Samtale', telefon: 'Telefon', møte: 'Møte', observasjon: 'Observasjon', annet: 'Notat' },
+    kind: {
+      samtale: 'Samtale',
+      telefon: 'Telefon',
+      møte: 'Møte',
+      observasjon: 'Observasjon',
+      annet: 'Notat',
+    },
   },
   attachmentDescription: 'Brevet som strukturerte data (JSON) med signatur',
   role: (r) => r,
@@ -519,7 +525,13 @@ export const NN: LetterTexts = {
   draftNote: 'Utkast – ikkje sendt',
   journal: {
     heading: 'Frå journalen',
-    kind: { samtale: 'Samtale', telefon: 'Telefon', møte: 'Møte', observasjon: 'Observasjon', annet: 'Notat' },
+    kind: {
+      samtale: 'Samtale',
+      telefon: 'Telefon',
+      møte: 'Møte',
+      observasjon: 'Observasjon',
+      annet: 'Notat',
+    },
   },
   attachmentDescription: 'Brevet som strukturerte data (JSON) med signatur',
   role: (r) => NN_ROLES[r.trim().toLowerCase()] ?? r,

@@ -66,8 +66,11 @@ export function searchNotes(
 }
 
 /** Who wrote each note: the actor (member id) of the first event that recorded it, by note key. */
-export function noteWriters(history: readonly { type: string; key?: string; actor: string }[]): Map<string, string> {
+export function noteWriters(
+  history: readonly { type: string; key?: string; actor: string }[],
+): Map<string, string> {
   const out = new Map<string, string>();
-  for (const h of history) if (h.type === 'notes.recorded' && h.key && !out.has(h.key)) out.set(h.key, h.actor);
+  for (const h of history)
+    if (h.type === 'notes.recorded' && h.key && !out.has(h.key)) out.set(h.key, h.actor);
   return out;
 }

@@ -178,18 +178,27 @@ export async function changeCaseworker(
  * Releases a confidential journal note (`notes.release`): from now on letters and exports may
  * carry it. The release keeps its date and reason on the note, and the timeline shows who.
  */
-export async function releaseNote(vault: Vault, input: { caseId: string; key: string; reason: string }, today: string) {
+export async function releaseNote(
+  vault: Vault,
+  input: { caseId: string; key: string; reason: string },
+  today: string,
+) {
   const stored = await vault.readCase(input.caseId);
   const state = foldCase(input.caseId, stored);
   if (!state.opened) throw new BroError('NOT_FOUND', 'No such case');
   const i = state.keys.notes.indexOf(input.key);
   const note = i >= 0 ? state.doc.notes?.[i] : undefined;
-  if (!note) throw new BroError('NOT_FOUND', 'No such note', { issues: [{ path: ['key'], code: 'NOT_FOUND' }] });
+  if (!note)
+    throw new BroError('NOT_FOUND', 'No such note', { issues: [{ path: ['key'], code: 'NOT_FOUND' }] });
   if (note.confidential !== true || note.released != null)
     throw new BroError('VALIDATION', 'Only a confidential note not yet released can be released', {
       issues: [{ path: ['key'], code: 'NOTE_NOT_CONFIDENTIAL' }],
     });
-  const data = { key: input.key, set: { released: { date: today, reason: input.reason } }, reason: input.reason };
+  const data = {
+    key: input.key,
+    set: { released: { date: today, reason: input.reason } },
+    reason: input.reason,
+  };
   const parsed = parseEventData('notes.recorded', data);
   if (!parsed.success)
     throw new BroError('VALIDATION', 'The release is not valid', {
