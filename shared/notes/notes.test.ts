@@ -218,3 +218,18 @@ describe('notes in letters', () => {
     }
   });
 });
+
+describe('the demo has journal notes', () => {
+  it('of every kind, some confidential, exactly one of those released, all valid', async () => {
+    const { generateDemo } = await import('../demo/generate');
+    const file = generateDemo({ cases: 40, seed: 'bro-demo', today: '2026-05-12' });
+    const notes = file.cases.flatMap((c) => c.notes ?? []);
+    expect(new Set(notes.map((x) => x.kind))).toEqual(
+      new Set(['samtale', 'telefon', 'møte', 'observasjon', 'annet']),
+    );
+    expect(notes.filter((x) => x.confidential).length).toBeGreaterThan(1);
+    expect(notes.filter((x) => x.released).length).toBe(1);
+    expect(notes.every((x) => x.date <= '2026-05-12')).toBe(true);
+    for (const c of file.cases) expect(caseDoc.safeParse(c).success).toBe(true);
+  });
+});
