@@ -56,7 +56,12 @@ export function eventsForChanges(
     } else {
       const key = ch.key ?? randomId();
       type = `${ch.entity}.recorded`;
-      data = { key, set: ch.set, ...(ch.reason ? { reason: ch.reason } : {}) };
+      // A new journal note written in the app gets its interchange id here (the form has no id field).
+      const set =
+        ch.entity === 'notes' && !ch.key && ch.set.id == null
+          ? { id: `notat-${key.slice(0, 10)}`, ...ch.set }
+          : ch.set;
+      data = { key, set, ...(ch.reason ? { reason: ch.reason } : {}) };
       if (ch.entity === 'evaluations') {
         if (!ch.parent || !state.keys.recommendations.includes(ch.parent))
           issues.push({ path: [...at, 'parent'], code: 'NOT_FOUND' });

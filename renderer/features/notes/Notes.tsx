@@ -74,7 +74,6 @@ export function NotesPanel({ caseId, data }: { caseId: string; data: CaseData })
         addLabel={t('notes.add')}
         emptyText={notes.length ? t('notes.noMatch') : t('notes.none')}
         newDefaults={{
-          id: `notat-${todayIso()}-${Math.random().toString(36).slice(2, 8)}`,
           date: todayIso(),
           kind: 'samtale',
           confidential: false,
