@@ -113,10 +113,9 @@ test('a confidential note is absent from a letter until released with a reason, 
   expect(JSON.stringify(refused)).not.toContain(SECRET);
 
   // Release it with a reason, by keyboard from the notes tab.
-  await page
-    .getByRole('link', { name: /Tilbake/u })
-    .first()
-    .click();
+  // Leaving the editor with an unsaved choice asks first; the draft is not needed.
+  page.once('dialog', (d) => void d.accept());
+  await page.getByRole('link', { name: /Til brevene i saken/u }).click();
   await folder.tab('Journalnotater');
   const release = panel.getByRole('button', { name: /^Frigi notatet fra / });
   await release.focus();
