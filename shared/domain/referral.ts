@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { externalId, isoDate, optionalText, percent, service, text } from './common';
+import { externalId, isoDate, optionalText, percent, service } from './common';
 
 export const REFERRERS = [
   'skole',
