@@ -60,7 +60,6 @@ test.describe('with a demo vault', () => {
     const folder = new Folder(page);
     const tabs: [string, string][] = [
       ['Tidslinje', '40-timeline'],
-      ['Journalnotater', '40b-notes'],
       ['Henvisninger', '41-referrals'],
       ['Saksbehandlere', '42-caseworkers'],
       ['Tiltak', '43-measures'],
