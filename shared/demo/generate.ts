@@ -76,7 +76,11 @@ type Meeting = NonNullable<CaseDoc['meetings']>[number];
 type Agreement = NonNullable<Meeting['agreements']>[number];
 type Consent = NonNullable<CaseDoc['consents']>[number];
 type Absence = NonNullable<CaseDoc['absence']>[number];
-type Guardian = NonNullable<CaseDoc['guardians']>[number];
+/** The demo always knows a guardian's relation and parental responsibility (the format makes them optional). */
+type Guardian = NonNullable<CaseDoc['guardians']>[number] & {
+  relation: string;
+  parentalResponsibility: boolean;
+};
 type Outcome = NonNullable<Referral['outcome']>;
 type Decision = NonNullable<Referral['decision']>;
 type Referrer = Referral['referredBy'];

@@ -311,6 +311,10 @@ describe('validateCaseDoc (shape)', () => {
     const r = validateCaseDoc(d, ['cases', 3]);
     expect(r.issues).toEqual([]);
     expect(r.doc?.referrals?.[0]).toEqual({ id: 'r-min', received: '2026-01-07' });
+    // A guardian needs only a name; relation and parental responsibility may be unknown (null).
+    const g = exampleCase();
+    g.guardians = [{ name: 'Syntetisk Foresatt', relation: null }] as unknown as typeof g.guardians;
+    expect(validateCaseDoc(g).issues).toEqual([]);
   });
 
   it('lists every shape problem of a case at once', () => {
