@@ -3,6 +3,7 @@ import type { ErrorCode } from '../../shared/errors';
 import { ERROR_TEXT_NB, ISSUE_TEXT_NB } from '../../shared/i18n/errors';
 import type { Language } from '../../shared/settings/schema';
 import * as lettersText from '../features/letters/text';
+import * as notesText from '../features/notes/text';
 import * as registersText from '../features/registers/text';
 import * as reportsText from '../features/reports/text';
 import * as tasksText from '../features/tasks/text';
@@ -444,6 +445,7 @@ const nb = {
   ...verifyText.nb,
   ...vaultText.nb,
   ...registersText.nb,
+  ...notesText.nb,
 };
 
 export type TextKey = keyof typeof nb;
@@ -451,6 +453,7 @@ type Dict = Partial<Record<TextKey, string>>;
 
 const nn: Dict = {
   ...registersText.nn,
+  ...notesText.nn,
   ...lettersText.nn,
   ...reportsText.nn,
   ...tasksText.nn,
@@ -547,6 +550,7 @@ const nn: Dict = {
 
 const en: Dict = {
   ...registersText.en,
+  ...notesText.en,
   ...lettersText.en,
   ...reportsText.en,
   ...tasksText.en,

@@ -59,6 +59,9 @@ export const ISSUE_TEXT_NB: Record<string, string> = {
   EXPIRES_BEFORE_GIVEN: 'utløpsdato kan ikke være før samtykket ble gitt',
   WITHDRAWN_BEFORE_GIVEN: 'tilbaketrekking kan ikke være før samtykket ble gitt',
   CORRECTION_REASON_REQUIRED: 'en rettelse må ha en begrunnelse',
+  // journal notes (shared/notes)
+  NOTE_RELEASE_REQUIRED: 'et fortrolig notat slippes bare ut ved å frigi det med en begrunnelse',
+  NOTE_NOT_CONFIDENTIAL: 'notatet er ikke fortrolig, eller allerede frigitt',
   DUPLICATE_ID: 'id-en er brukt mer enn én gang',
   CONTROL_CHARS: 'inneholder kontrolltegn som ikke er tillatt',
   PASSPHRASE_MISMATCH: 'passordfrasene er ikke like',

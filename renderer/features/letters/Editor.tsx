@@ -5,9 +5,10 @@ import { BroError, formatPath, type Path } from '../../../shared/errors';
 import { KIND_RULES, type LetterKind, type LetterLang } from '../../../shared/letters/kinds';
 import { lixBand } from '../../../shared/letters/lix';
 import type { LetterDraft } from '../../../shared/letters/events';
+import { noteMayLeave } from '../../../shared/notes/visibility';
 import { api } from '../../api';
 import { nbDate, nbDateTime } from '../../app/format';
-import { useI18n, type TextKey } from '../../app/i18n';
+import { optLabel, useI18n, type TextKey } from '../../app/i18n';
 import { go, href, setLeaveGuard } from '../../app/router';
 import { onBeforeLock } from '../../app/beforeLock';
 import { ErrorBox } from '../../app/ui';
@@ -213,6 +214,7 @@ export function LetterEditor({
     });
 
   const measures = data.doc.recommendations ?? [];
+  const journal = [...(data.doc.notes ?? [])].sort((a, b) => (a.date < b.date ? -1 : 1));
   const meetings = data.doc.meetings ?? [];
   const canSign = current?.canIssue === true;
   const errors = (current?.findings ?? []).filter((f) => f.severity === 'error');
@@ -343,6 +345,35 @@ export function LetterEditor({
                     {m.what}
                   </label>
                 ))}
+              </fieldset>
+            )}
+            {journal.length > 0 && (
+              <fieldset className="opt-group">
+                <legend>{t('letters.notes')}</legend>
+                <p className="hint">{t('letters.notesHint')}</p>
+                {journal.map((n) => {
+                  const label = `${nbDate(n.date)} · ${optLabel(t, 'noteKind', n.kind)}`;
+                  // The one rule (shared/notes): a confidential note is offered only once released.
+                  const locked = !noteMayLeave(n);
+                  return (
+                    <label key={n.id} className="check-row">
+                      <input
+                        type="checkbox"
+                        disabled={locked}
+                        checked={!locked && form.notes.includes(n.id)}
+                        onChange={(e) =>
+                          change((x) => {
+                            const set = new Set(x.notes);
+                            if (e.target.checked) set.add(n.id);
+                            else set.delete(n.id);
+                            x.notes = journal.map((j) => j.id).filter((id) => set.has(id));
+                          })
+                        }
+                      />
+                      {locked ? t('letters.noteLocked', { label }) : label}
+                    </label>
+                  );
+                })}
               </fieldset>
             )}
             {kind === 'motereferat' && meetings.length > 0 && (
