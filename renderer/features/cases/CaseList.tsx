@@ -235,7 +235,10 @@ function CaseTable({
                 key={s.caseId}
                 className="tr"
                 aria-rowindex={v.index + 2}
-                style={{ transform: `translateY(${v.start}px)`, height: ROW_HEIGHT }}
+                // Measured, not fixed: at 200 % zoom a row reflows onto several lines (WCAG 1.4.10).
+                data-index={v.index}
+                ref={virtual.measureElement}
+                style={{ transform: `translateY(${v.start}px)`, minHeight: ROW_HEIGHT }}
               >
                 <div role="cell" className="td col-pupil">
                   <a
