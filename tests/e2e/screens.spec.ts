@@ -11,7 +11,7 @@ import { CaseList, Folder } from './pages';
 /** Nothing on the page is wider than the window: no sideways scrolling. */
 async function expectNoSidewaysScroll(page: Page, screen: string) {
   const wide = await page.evaluate(() =>
-    [...document.querySelectorAll('body *')]
+    Array.from(document.querySelectorAll('body *'))
       .filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
       .slice(0, 8)
       .map((e) => `${e.tagName}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`),
