@@ -96,6 +96,7 @@ export const ISSUE_TEXT_NB: Record<string, string> = {
   CSV_TYPE: 'må være dokumentert, udokumentert, elevmotivert eller foreldremotivert',
   CSV_TO_BEFORE_FROM: 'perioden slutter før den begynner',
   CSV_VALUE: 'er utenfor det som kan registreres',
+  CSV_TOO_MANY: 'en fil kan ha høyst 200 rader; del den opp',
   ...LETTER_FINDING_TEXT_NB,
   ...LETTER_DATA_TEXT_NB,
 };

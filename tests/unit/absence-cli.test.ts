@@ -63,4 +63,35 @@ describe('bro absence', () => {
     expect(none.code).toBe(6);
     expect(none.json.error.code).toBe('NOT_FOUND');
   });
+
+  it("--import reads the school's CSV into the case; a bad row refuses the file with its line, nothing written", async () => {
+    const bad = path.join(tempDir(), 'feil.csv');
+    writeFileSync(
+      bad,
+      'fra;til;hele dager;delvise dager;type\n01.05.2026;31.05.2026;2;0;dokumentert\n01.06.2026;30.06.2026;1,5;x;sykdom\n',
+    );
+    const refused = await bro(['absence', vault, '--case', 'c-0001', '--import', bad, '--json']);
+    expect(refused.code).toBe(3);
+    expect(refused.json.error.code).toBe('VALIDATION');
+    expect(refused.json.error.issues[0].path).toBe('line[3].delvise dager');
+    expect((await bro(['absence', vault, '--case', 'c-0001', '--json'])).json.months).toHaveLength(3);
+
+    const good = path.join(tempDir(), 'mai.csv');
+    // As a spreadsheet saves it: BOM, CRLF, semicolons, Norwegian dates, a decimal comma.
+    writeFileSync(
+      good,
+      '\uFEFFFra;Til;Hele dager;Delvise dager;Type;Kilde\r\n01.05.2026;31.05.2026;4;1,0;Dokumentert;Visma\r\n',
+    );
+    const ok = await bro(['absence', vault, '--case', 'c-0001', '--import', good, '--json']);
+    expect(ok.code).toBe(0);
+    expect(ok.json).toMatchObject({ case: 'c-0001', imported: 1 });
+    const after = await bro(['absence', vault, '--case', 'c-0001', '--json']);
+    // May 2026: 18 school days; 4 + ½ = 4.5 days = 25 %.
+    expect(after.json.months.at(-1)).toMatchObject({
+      month: '2026-05',
+      schoolDays: 18,
+      absentDays: 4.5,
+      percent: 25,
+    });
+  });
 });

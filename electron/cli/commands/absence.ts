@@ -1,3 +1,5 @@
+import { readFile } from 'node:fs/promises';
+import { parseAbsenceCsv } from '../../../shared/absence/csv';
 import { absenceOverTime, type SnapshotKind } from '../../../shared/absence/monthly';
 import type { Absence } from '../../../shared/domain/absence';
 import { BroError } from '../../../shared/errors';
@@ -9,6 +11,9 @@ const SNAPSHOT_TEXT: Record<SnapshotKind, string> = {
   evaluation: 'Ved evaluering',
 };
 
+/** One import is one change set of the contract (cases.update takes at most 200 changes). */
+const MAX_ROWS = 200;
+
 const pct = (p: number | null) => (p === null ? '–' : `${p.toLocaleString('nb')} %`);
 
 /**
@@ -18,6 +23,10 @@ const pct = (p: number | null) => (p === null ? '–' : `${p.toLocaleString('nb'
 export const absenceCommand: Command = {
   name: 'absence',
   help: [
+    [
+      'absence <mappe> --case ID --import FIL.csv',
+      'Leser inn skolens fraværstall (CSV); en feil rad stopper alt',
+    ],
     [
       'absence <mappe> --case ID',
       'Fraværet måned for måned (skoledager, fraværsdager, prosent) og ved milepælene',
@@ -33,6 +42,30 @@ export const absenceCommand: Command = {
     if (!hit) {
       await cli.session.vault?.close();
       throw new BroError('NOT_FOUND', 'No such case');
+    }
+    if (cli.flags.import !== undefined) {
+      // The school's figures: all rows, or none (a bad row is named by its line number).
+      let records: Absence[];
+      try {
+        records = parseAbsenceCsv(await readFile(cli.flags.import, 'utf8'));
+        if (records.length > MAX_ROWS)
+          throw new BroError('VALIDATION', 'Too many rows', {
+            issues: [{ path: ['line', MAX_ROWS + 2], code: 'CSV_TOO_MANY' }],
+          });
+      } catch (e) {
+        await cli.session.vault?.close();
+        throw e instanceof BroError ? e : new BroError('IO', 'The absence file cannot be read');
+      }
+      const r = await cli.call('cases.update', {
+        caseId: hit.caseId,
+        changes: records.map((a) => ({ op: 'set' as const, entity: 'absence' as const, set: { ...a } })),
+      });
+      await cli.session.vault?.close();
+      cli.print(
+        { case: hit.externalId, imported: records.length, events: r.events },
+        `Leste inn ${records.length} fraværsperioder i sak ${hit.externalId}.`,
+      );
+      return EXIT.OK;
     }
     const c = await cli.call('cases.get', { caseId: hit.caseId });
     await cli.session.vault?.close();
