@@ -75,6 +75,8 @@ export const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
   // waiting times: days, deadline, tasks, report waiting, metrics (docs/CLI.md)
   'as-of': { type: 'string' },
+  /** bro absence --import FILE.csv */
+  import: { type: 'string' },
   owner: { type: 'string' },
   from: { type: 'string' },
   to: { type: 'string' },

@@ -12,6 +12,7 @@ import {
   type Flags,
   type Io,
 } from './cli';
+import { absenceCommand } from './commands/absence';
 import { daysCommand, deadlineCommand } from './commands/calendar';
 import { casesCommand } from './commands/cases';
 import { demoCommand } from './commands/demo';
@@ -34,6 +35,7 @@ export const COMMANDS: Command[] = [
   daysCommand,
   deadlineCommand,
   tasksCommand,
+  absenceCommand,
   reportCommand,
   metricsCommand,
   letterCommand,
