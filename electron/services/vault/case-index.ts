@@ -11,6 +11,9 @@ import { decodeJson, encodeJson, sha256Hex } from './crypto';
 import { damagedFiles, type DamagedFile } from './damage';
 import { INDEX_FILE_RE, rel } from './format';
 
+/** How many cases an open without a usable index reads at once. */
+const READ_AHEAD = 8;
+
 export interface CaseListResult {
   cases: CaseSummary[];
   damaged: { caseId: string; files: DamagedFile[] }[];
@@ -60,38 +63,62 @@ export class CaseIndex {
     const usable = index?.rules === store.rules.version;
     const cases: CaseSummary[] = [];
     const bad: CaseListResult['damaged'] = [];
-    let i = 0;
+    // First what the memory cache or the index vouches for; the rest is read below.
+    const plan: ({ from: 'cache' } | { from: 'index'; summary: CaseSummary } | { from: 'read' })[] = [];
     for (const caseId of ids) {
-      opts.onProgress?.(i++, ids.length);
       const cached = store.cachedStamps(caseId);
       const fromIndex = index?.cases[caseId];
       const listing = await store.files(caseId);
       const sig = signatureOf(listing.stamps);
-      if (cached && signatureOf(cached) === sig) {
-        const summary = store.summaryOf(caseId);
-        if (summary) cases.push(summary);
-        continue;
-      }
-      if (
+      if (cached && signatureOf(cached) === sig) plan.push({ from: 'cache' });
+      else if (
         usable &&
         fromIndex &&
         fromIndex.sig === sig &&
         !racy(listing.stamps, this.loadedAt) &&
         store.rules.holds(fromIndex.summary)
-      ) {
-        cases.push(fromIndex.summary);
+      )
+        plan.push({ from: 'index', summary: fromIndex.summary });
+      else plan.push({ from: 'read' });
+    }
+    // Cases are read a few at a time, so one case's file reads and decryption (AES runs in
+    // Node's thread pool, on the second core) overlap another's. Each case's outcome is kept
+    // apart: a damaged case is reported alone, exactly as when they were read one by one.
+    const outcome = new Map<string, unknown>();
+    const pending = ids.filter((_, k) => plan[k]!.from === 'read');
+    let done = ids.length - pending.length;
+    let next = 0;
+    const worker = async () => {
+      while (next < pending.length) {
+        const caseId = pending[next++]!;
+        try {
+          await readCase(caseId);
+          outcome.set(caseId, null);
+        } catch (e) {
+          outcome.set(caseId, e);
+        }
+        opts.onProgress?.(done++, ids.length);
+      }
+    };
+    opts.onProgress?.(done, ids.length);
+    await Promise.all(Array.from({ length: Math.min(READ_AHEAD, pending.length) }, worker));
+    for (const [k, caseId] of ids.entries()) {
+      const p = plan[k]!;
+      if (p.from === 'index') {
+        cases.push(p.summary);
         continue;
       }
-      try {
-        await readCase(caseId);
+      if (p.from === 'read') {
+        const e = outcome.get(caseId);
+        if (e instanceof BroError && e.code === 'TAMPERED') {
+          bad.push({ caseId, files: damagedFiles(e) });
+          continue;
+        } else if (e instanceof BroError && e.code === 'NOT_FOUND') continue;
+        else if (e) throw e;
         store.dirty.add(caseId);
-        const summary = store.summaryOf(caseId);
-        if (summary) cases.push(summary);
-      } catch (e) {
-        if (e instanceof BroError && e.code === 'TAMPERED') bad.push({ caseId, files: damagedFiles(e) });
-        else if (e instanceof BroError && e.code === 'NOT_FOUND') continue;
-        else throw e;
       }
+      const summary = store.summaryOf(caseId);
+      if (summary) cases.push(summary);
     }
     opts.onProgress?.(ids.length, ids.length);
     if (!index || !usable || store.dirty.size > 0 || Object.keys(index.cases).length !== cases.length) {
