@@ -4,7 +4,7 @@ import type { CaseSummary } from '../../../shared/cases/summary';
 import { BroError } from '../../../shared/errors';
 import type { StoredEvent } from '../../../shared/events/vocabulary';
 import { ensureDir, listDir, writeAtomic } from './atomic';
-import { listCaseIds, signatureOf } from './case-files';
+import { listCaseIds, signatureOf, type CaseFiles } from './case-files';
 import type { CaseStore } from './cases';
 import type { VaultCore } from './core';
 import { decodeJson, encodeJson, sha256Hex } from './crypto';
@@ -52,7 +52,7 @@ export class CaseIndex {
    * (names, sizes, times); damaged cases are listed apart and do not stop the others.
    */
   async listCases(
-    readCase: (caseId: string) => Promise<StoredEvent[]>,
+    readCase: (caseId: string, listing: CaseFiles) => Promise<StoredEvent[]>,
     opts: { onProgress?: (done: number, total: number) => void } = {},
   ): Promise<CaseListResult> {
     const { store } = this;
@@ -64,7 +64,9 @@ export class CaseIndex {
     const cases: CaseSummary[] = [];
     const bad: CaseListResult['damaged'] = [];
     // First what the memory cache or the index vouches for; the rest is read below.
-    const plan: ({ from: 'cache' } | { from: 'index'; summary: CaseSummary } | { from: 'read' })[] = [];
+    const plan: (
+      { from: 'cache' } | { from: 'index'; summary: CaseSummary } | { from: 'read'; listing: CaseFiles }
+    )[] = [];
     for (const caseId of ids) {
       const cached = store.cachedStamps(caseId);
       const fromIndex = index?.cases[caseId];
@@ -79,20 +81,23 @@ export class CaseIndex {
         store.rules.holds(fromIndex.summary)
       )
         plan.push({ from: 'index', summary: fromIndex.summary });
-      else plan.push({ from: 'read' });
+      else plan.push({ from: 'read', listing });
     }
     // Cases are read a few at a time, so one case's file reads and decryption (AES runs in
     // Node's thread pool, on the second core) overlap another's. Each case's outcome is kept
     // apart: a damaged case is reported alone, exactly as when they were read one by one.
     const outcome = new Map<string, unknown>();
-    const pending = ids.filter((_, k) => plan[k]!.from === 'read');
+    const pending = ids.flatMap((caseId, k) => {
+      const p = plan[k]!;
+      return p.from === 'read' ? [{ caseId, listing: p.listing }] : [];
+    });
     let done = ids.length - pending.length;
     let next = 0;
     const worker = async () => {
       while (next < pending.length) {
-        const caseId = pending[next++]!;
+        const { caseId, listing } = pending[next++]!;
         try {
-          await readCase(caseId);
+          await readCase(caseId, listing);
           outcome.set(caseId, null);
         } catch (e) {
           outcome.set(caseId, e);
