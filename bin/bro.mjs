@@ -39,8 +39,13 @@ const useBundle = process.env.BRO_CLI_FROM_SOURCE !== '1' && bundleIsCurrent();
 // For the tests and for anyone wondering why `bro` is slow: which of the two runs.
 if (process.env.BRO_CLI_DEBUG === '1') process.stderr.write(`bro: ${useBundle ? 'bundle' : 'source'}\n`);
 if (useBundle) {
-  ({ main } = await import('../out/cli/bundle/bro.mjs'));
-} else {
+  try {
+    ({ main } = await import('../out/cli/bundle/bro.mjs'));
+  } catch {
+    // Being rebuilt at this very moment: the sources give the same result.
+  }
+}
+if (!main) {
   const { register } = await import('tsx/esm/api');
   register();
   ({ main } = await import('../electron/cli/main.ts'));

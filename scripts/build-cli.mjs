@@ -9,7 +9,15 @@
 // `import.meta.dirname` + '../../../build/fonts' still finds the fonts.
 // Usage: node scripts/build-cli.mjs
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -52,6 +60,12 @@ export function fingerprint(files) {
   return inputs;
 }
 
+function writeWhole(file, contents) {
+  const tmp = `${file}.tmp-${process.pid}`;
+  writeFileSync(tmp, contents);
+  renameSync(tmp, file);
+}
+
 export async function buildCli() {
   // esbuild comes with the dev dependencies; a production install (--omit=dev) has none, and
   // then bin/bro.mjs runs the sources.
@@ -63,7 +77,6 @@ export async function buildCli() {
     return null;
   }
   const outdir = path.join(root, BUNDLE_DIR);
-  rmSync(outdir, { recursive: true, force: true });
   mkdirSync(outdir, { recursive: true });
   const result = await esbuild.build({
     absWorkingDir: root,
@@ -80,12 +93,27 @@ export async function buildCli() {
     banner: { js: requireShim },
     legalComments: 'none',
     metafile: true,
+    write: false,
     logLevel: 'warning',
   });
+  // Each file lands whole (temp file, rename): a `bro` started meanwhile sees the old bundle or
+  // the new one. Chunk names are content hashes, so a `bro` already running keeps finding its
+  // chunks; chunks no build has written for an hour are removed.
+  const written = new Set();
+  for (const f of result.outputFiles) {
+    writeWhole(f.path, f.contents);
+    written.add(path.basename(f.path));
+  }
+  for (const n of readdirSync(outdir)) {
+    const f = path.join(outdir, n);
+    if (/^chunk-.*\.mjs$/.test(n) && !written.has(n) && Date.now() - statSync(f).mtimeMs > 3_600_000)
+      unlinkSync(f);
+  }
   // The project's own sources and the lock file (it pins the packages copied into the bundle).
   const own = Object.keys(result.metafile.inputs).filter((f) => !f.startsWith('node_modules/'));
   const inputs = fingerprint([...own, 'package-lock.json', 'scripts/build-cli.mjs']);
-  writeFileSync(path.join(outdir, 'inputs.json'), JSON.stringify({ inputs }, null, 1) + '\n');
+  // Written last: until it is there, bin/bro.mjs runs the sources.
+  writeWhole(path.join(outdir, 'inputs.json'), JSON.stringify({ inputs }, null, 1) + '\n');
   return path.join(outdir, 'bro.mjs');
 }
 
