@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { signatureOf, stampOf } from '../../electron/services/vault/case-files';
 import { racy } from '../../electron/services/vault/case-index';
+import { isSyncJunk } from '../../electron/services/vault/format';
 import { serializeSealed } from '../../electron/services/vault/keys';
 import { stableStringify } from '../../shared/json';
 
@@ -88,5 +89,16 @@ describe('VAULT-FORMAT.md §18.3 vectors', () => {
     }
     for (const odd of ['foreign', 'missing', 'gone'])
       expect(racy(new Map([['x', odd]]), Number.MAX_VALUE)).toBe(true);
+  });
+
+  it('sync junk: case, line terminators, digits, the extension', () => {
+    const id = 'abcdefghijklmnopqrstuvwxyz';
+    const lines = block('sync-junk').trim().split('\n');
+    expect(lines.length).toBeGreaterThanOrEqual(10);
+    for (const line of lines) {
+      const [, quoted, verdict] = /^(".*") → (junk|not junk)$/.exec(line)!;
+      const name = (JSON.parse(quoted!) as string).replace('<id>', id).replace('<ID>', id.toUpperCase());
+      expect({ name, junk: isSyncJunk(name) }).toEqual({ name, junk: verdict === 'junk' });
+    }
   });
 });
