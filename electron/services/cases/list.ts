@@ -27,6 +27,7 @@ export function listedCase(
     openReferral: s.openReferral,
     status: s.status,
     eventCount: s.eventCount,
+    voided: s.voided === true,
     nextDeadline: nextDeadline(obligations),
     overdue: overdueCount(obligations, asOf),
   };
@@ -60,7 +61,7 @@ export async function caseload(session: Session, asOf: string | undefined) {
     }
   >();
   for (const c of cases) {
-    if (c.status === 'closed' && c.overdue === 0) continue;
+    if (c.voided || (c.status === 'closed' && c.overdue === 0)) continue;
     const key = c.caseworkerId ?? (c.caseworker ? `name:${c.caseworker.toLocaleLowerCase('nb')}` : '-');
     const row = rows.get(key) ?? {
       owner: c.caseworker,
