@@ -142,6 +142,8 @@ describe('BIRTH_DATE_OUT_OF_RANGE', () => {
   });
   it('judges an old case by the day it was referred, and leaves a future birth date to DATE_IN_FUTURE', () => {
     expect(birthDateIssues(p('1990-01-01'), TODAY, '2005-01-01')).toEqual([]);
+    // Referred from kindergarten: young then, a pupil now.
+    expect(birthDateIssues(p('2019-12-25'), TODAY, '2023-11-16')).toEqual([]);
     expect(birthDateIssues(p('2027-01-01'), TODAY)).toEqual([]);
   });
   it('counts 29 February back into a common year', () => {

@@ -108,10 +108,12 @@ export function yearsBefore(day: string, years: number): string {
 }
 
 /**
- * BIRTH_DATE_OUT_OF_RANGE: the birth date does not fit a pupil in grade 1–13, that is, the pupil
- * would not be 5–25 years old (PUPIL_AGE) on the day the case's first referral was received (today
- * when it has none: a case made long ago is judged by when it was referred, not by today). A birth
- * date after today is DATE_IN_FUTURE instead. `limit` is the band, «5–25».
+ * BIRTH_DATE_OUT_OF_RANGE: the birth date does not fit a pupil in grade 1–13 (PUPIL_AGE): the
+ * pupil must be at least 5 years old today, and at most 25 on the day the case's first referral
+ * was received (today when it has none). Each bound is taken on the day that tolerates the most:
+ * a case opened long ago is not judged by today's age, and a referral made before school start
+ * (PPT sees children in kindergarten too) does not make a pupil too young. A birth date after
+ * today is DATE_IN_FUTURE instead. `limit` is the band, «5–25».
  */
 export function birthDateIssues(
   pupil: Partial<Pupil> | undefined,
@@ -121,7 +123,7 @@ export function birthDateIssues(
   const birth = pupil?.birthDate;
   if (!isDate(birth) || birth > today) return [];
   const on = referred && referred <= today ? referred : today;
-  if (birth > yearsBefore(on, PUPIL_AGE.min) || birth <= yearsBefore(on, PUPIL_AGE.max + 1))
+  if (birth > yearsBefore(today, PUPIL_AGE.min) || birth <= yearsBefore(on, PUPIL_AGE.max + 1))
     return [
       {
         path: ['pupil', 'birthDate'],
