@@ -11,7 +11,7 @@ import { BroError } from '../../shared/errors';
 import { CLI_DOOR, throughDoor, type Door } from './access/door';
 import { caseload, listCases, listedCase } from './cases/list';
 import { changeCaseworker, updateCase } from './cases/update';
-import { createCase, voidCase } from './cases/create';
+import { addVoidedDemoSamples, createCase, voidCase } from './cases/create';
 import { validityIssues } from '../../shared/domain/validity';
 import { renameSelf } from './members/rename';
 import {
@@ -151,6 +151,7 @@ export function createHandlers(session: Session): Handlers {
       opened(dir);
       await importInterchange(vault, file, progress, session.today());
       await addColleagues(vault, demoColleagues(file));
+      await addVoidedDemoSamples(vault, session.today());
       return { vaultId: vault.vaultId, dir, created: true };
     },
     'files.pick': async ({ kind }) => {
@@ -236,6 +237,7 @@ export function createHandlers(session: Session): Handlers {
       const vault = session.requireVault();
       const r = await importInterchange(vault, file, progress, today ?? session.today());
       await addColleagues(vault, demoColleagues(file));
+      await addVoidedDemoSamples(vault, today ?? session.today());
       return r;
     },
     'members.request': async ({ dir, passphrase }) => {

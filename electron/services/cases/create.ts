@@ -6,6 +6,7 @@ import { BroError } from '../../../shared/errors';
 import { sameName } from '../../../shared/registers/schema';
 import { randomId } from '../vault/crypto';
 import type { Vault } from '../vault/vault';
+import { updateCase } from './update';
 
 /**
  * The case the pupil already has, if any (shared/cases/duplicates.ts): voided cases do not count.
@@ -69,4 +70,60 @@ export async function voidCase(vault: Vault, caseId: string, reason: string) {
   await vault.append(caseId, [{ type: 'case.voided', data: { reason } }]);
   await vault.audit('case.void', caseId);
   return {};
+}
+
+/**
+ * The demo's undo examples (issue 12): one referral recorded in the wrong case and voided, and a
+ * duplicate case opened for a pupil who already had one, then voided. Neither counts anywhere;
+ * both stay in their timelines. Chosen by the cases' own ids, so the same seed gives the same demo.
+ */
+export async function addVoidedDemoSamples(vault: Vault, today: string): Promise<void> {
+  const { cases } = await vault.listCases();
+  const sorted = [...cases].sort((a, b) => a.externalId.localeCompare(b.externalId, 'nb', { numeric: true }));
+  const withReferral = sorted.filter((c) => c.openReferral || c.status === 'closed');
+  const wrong = withReferral[0];
+  const twinOf = withReferral[1];
+  if (wrong) {
+    const { keys } = await updateCase(
+      vault,
+      wrong.caseId,
+      [
+        {
+          op: 'set',
+          entity: 'referrals',
+          set: {
+            id: 'henv-feil',
+            referredBy: 'skole',
+            reason: 'Registrert i feil sak',
+            received: wrong.openReferral?.received ?? today,
+          },
+        },
+      ],
+      today,
+    );
+    await updateCase(
+      vault,
+      wrong.caseId,
+      [{ op: 'remove', entity: 'referrals', key: keys[0]!, reason: 'Henvisningen gjelder en annen elev.' }],
+      today,
+    );
+  }
+  if (twinOf) {
+    const pupil = (await vault.fold(twinOf.caseId)).doc.pupil;
+    const { caseId } = await createCase(
+      vault,
+      {
+        service: twinOf.service ?? 'PPT',
+        pupil: {
+          name: pupil.name,
+          school: pupil.school,
+          grade: pupil.grade,
+          birthDate: pupil.birthDate ?? null,
+        },
+        allowDuplicate: true,
+      },
+      today,
+    );
+    await voidCase(vault, caseId, `Duplikat: eleven har allerede sak ${twinOf.externalId}.`);
+  }
 }
