@@ -169,8 +169,8 @@ export function createHandlers(session: Session): Handlers {
     'settings.set': async (patch) => session.settings.set(patch),
     'vault.check': async (_input, progress) =>
       session.requireVault().check({ onProgress: (d, t) => progress?.(d, t, 'check') }),
-    'cases.list': async ({ asOf }, progress) => {
-      const r = await listCases(session, asOf, progress);
+    'cases.list': async ({ asOf, includeVoided }, progress) => {
+      const r = await listCases(session, asOf, progress, includeVoided ?? false);
       await session.requireVault().audit('cases.list'); // the list shows every pupil's name
       return r;
     },

@@ -246,8 +246,11 @@ export const contract = {
     errors: ['VAULT_LOCKED', 'IO'],
   }),
   'cases.list': op({
-    /** `asOf`: the date the next deadline and the overdue count are for (default today). */
-    input: z.strictObject({ asOf: isoDate.optional() }),
+    /**
+     * `asOf`: the date the next deadline and the overdue count are for (default today).
+     * `includeVoided`: list voided cases too (`voided: true`); left out by default.
+     */
+    input: z.strictObject({ asOf: isoDate.optional(), includeVoided: z.boolean().optional() }),
     output: z.object({
       asOf: z.string(),
       cases: z.array(summary),

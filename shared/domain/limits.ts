@@ -33,9 +33,12 @@ const LIMITS: Record<string, Record<string, number>> = {
   ...Object.fromEntries(Object.entries(COLLECTION_ITEM).map(([k, v]) => [k, limitsOf(v as unknown as Any)])),
   pupil: limitsOf(pupil as unknown as Any),
   evaluations: limitsOf(evaluation as unknown as Any),
-  newcase: Object.fromEntries(
-    Object.entries(limitsOf(pupil as unknown as Any)).map(([k, v]) => [`pupil.${k}`, v]),
-  ),
+  newcase: {
+    id: 200, // externalId
+    ...Object.fromEntries(
+      Object.entries(limitsOf(pupil as unknown as Any)).map(([k, v]) => [`pupil.${k}`, v]),
+    ),
+  },
 };
 
 /**

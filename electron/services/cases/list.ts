@@ -37,13 +37,20 @@ export function listedCase(
  * The case list on a date (`cases.list`): the vault's cached summaries (made again where they no
  * longer hold on that date, or were made under other rules or settings), with owners resolved.
  */
-export async function listCases(session: Session, asOf: string | undefined, progress?: Progress) {
+export async function listCases(
+  session: Session,
+  asOf: string | undefined,
+  progress?: Progress,
+  includeVoided = false,
+) {
   const vault = session.requireVault();
   const day = asOf ?? session.today();
   vault.setSummaryRules(summaryRules(day, session.waitingSettings()));
   const r = await vault.listCases({ onProgress: (d, t) => progress?.(d, t, 'open') });
   const resolve = ownerResolver(await caseworkerDirectory(vault));
-  return { asOf: day, cases: r.cases.map((s) => listedCase(s, day, resolve)), damaged: r.damaged };
+  // A voided case (a duplicate, opened in error) is listed only when asked for.
+  const cases = r.cases.filter((s) => includeVoided || !s.voided);
+  return { asOf: day, cases: cases.map((s) => listedCase(s, day, resolve)), damaged: r.damaged };
 }
 
 /** Per caseworker: open cases and overdue tasks (the lead's table; names of caseworkers only). */

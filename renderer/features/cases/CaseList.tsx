@@ -22,7 +22,7 @@ const COLUMNS: { key: SortKey; label: TextKey }[] = [
 ];
 
 export function useCases() {
-  return useQuery({ queryKey: ['cases'], queryFn: () => api['cases.list']({}) });
+  return useQuery({ queryKey: ['cases'], queryFn: () => api['cases.list']({ includeVoided: true }) });
 }
 
 export function CaseList() {

@@ -101,5 +101,8 @@ export async function refresh(qc: ReturnType<typeof useQueryClient>, caseId: str
     qc.invalidateQueries({ queryKey: ['case', caseId] }),
     qc.invalidateQueries({ queryKey: ['cases'] }),
     qc.invalidateQueries({ queryKey: ['tasks'] }),
+    // A change (a voided referral, a corrected date) moves the figures and the caseload too.
+    qc.invalidateQueries({ queryKey: ['report.waiting'] }),
+    qc.invalidateQueries({ queryKey: ['caseload'] }),
   ]);
 }
