@@ -113,6 +113,7 @@ export async function addVoidedDemoSamples(vault: Vault, today: string): Promise
     const { caseId } = await createCase(
       vault,
       {
+        id: `${twinOf.externalId}-duplikat`, // a fixed id: the same seed gives the same demo
         service: twinOf.service ?? 'PPT',
         pupil: {
           name: pupil.name,

@@ -204,7 +204,11 @@ export async function exportInterchange(
   const skipped = select?.length ? [] : damaged.map((d) => ({ caseId: d.caseId, code: 'TAMPERED' }));
   for (const s of chosen) {
     try {
-      out.push(toInterchangeCase(await vault.fold(s.caseId)));
+      const state = await vault.fold(s.caseId);
+      // A voided case (a duplicate, opened in error) leaves the vault's figures and its exports:
+      // bro-interchange/1 cannot say it is void, and another system would count it.
+      if (state.voided && !select?.length) continue;
+      out.push(toInterchangeCase(state));
     } catch (e) {
       if (e instanceof BroError && e.code === 'TAMPERED')
         skipped.push({ caseId: s.caseId, code: 'TAMPERED' });
