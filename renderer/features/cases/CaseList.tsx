@@ -58,7 +58,8 @@ export function CaseList() {
   }, []);
 
   const set = (patch: Partial<Filters>) => setFilters((f) => ({ ...f, ...patch }));
-  const total = rows.length;
+  // Voided cases are counted only under their own status filter, as they are shown.
+  const total = rows.filter((r) => (filters.status === 'voided') === r.s.voided).length;
   return (
     <section className="case-list" aria-labelledby="list-title">
       <div className="page-head">
