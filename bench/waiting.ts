@@ -15,7 +15,7 @@ export function demoReferrals(n: number): ReferralRecord[] {
   for (let cases = Math.ceil(n / 1.1); out.length < n; cases = Math.ceil(cases * 1.2)) {
     out.length = 0;
     const file = generateDemo({ cases, seed: 'bench-waiting', today: TODAY });
-    for (const c of file.cases) out.push(...caseRecords(c.id, c as CaseDoc));
+    for (const c of file.cases) out.push(...caseRecords(c.id, c as CaseDoc, TODAY));
   }
   return out.slice(0, n);
 }

@@ -16,6 +16,12 @@ export const ERROR_CODES = [
   'NOT_FOUND',
   'TAMPERED',
   'CONFLICT',
+  /**
+   * A new case names a pupil who already has a case (same name and birth date, or same name and
+   * school; shared/cases/duplicates.ts). `detail.caseId` is the existing case; `cases.create` with
+   * `allowDuplicate: true` makes the second case anyway.
+   */
+  'DUPLICATE_PUPIL',
   'CONSENT_MISSING',
   'LETTER_INCOMPLETE',
   'LETTER_DATA_MISSING',
@@ -37,6 +43,11 @@ export interface Issue {
   code: string;
   /** A short English hint for developers; never contains field values. */
   message?: string;
+  /**
+   * The limit the value broke, where it can be stated without personal data (today's date for
+   * DATE_IN_FUTURE, the period's days for ABSENCE_EXCEEDS_DAYS, the age band): shown with the text.
+   */
+  limit?: string;
 }
 
 export class BroError extends Error {

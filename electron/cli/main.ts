@@ -96,7 +96,11 @@ function report(e: unknown, io: Io, json: boolean): number {
           ok: false,
           error: {
             code: err.code,
-            issues: err.issues.map((i) => ({ path: formatPath(i.path), code: i.code })),
+            issues: err.issues.map((i) => ({
+              path: formatPath(i.path),
+              code: i.code,
+              ...(i.limit !== undefined ? { limit: i.limit } : {}),
+            })),
             detail: err.detail ?? {},
           },
         },
@@ -111,7 +115,7 @@ function report(e: unknown, io: Io, json: boolean): number {
     if (typeof err.detail?.retryAfterSeconds === 'number')
       lines.push(`  ${retryAfterNb(err.detail.retryAfterSeconds)}`);
     for (const i of err.issues.slice(0, 200))
-      lines.push(`  ${formatPath(i.path) || '(fila)'}: ${issueText(i.code)} [${i.code}]`);
+      lines.push(`  ${formatPath(i.path) || '(fila)'}: ${issueText(i.code, i.limit)} [${i.code}]`);
     if (err.issues.length > 200) lines.push(`  … og ${err.issues.length - 200} til`);
     io.err(maskControl(lines.join('\n')) + '\n');
   }

@@ -11,6 +11,8 @@ import { BroError } from '../../shared/errors';
 import { CLI_DOOR, throughDoor, type Door } from './access/door';
 import { caseload, listCases, listedCase } from './cases/list';
 import { changeCaseworker, releaseNote, updateCase } from './cases/update';
+import { addVoidedDemoSamples, createCase, voidCase } from './cases/create';
+import { validityIssues } from '../../shared/domain/validity';
 import { renameSelf } from './members/rename';
 import {
   addColleagues,
@@ -27,7 +29,6 @@ import { letterHandlers } from './letters/handlers';
 import { waitingHandlers } from './reports/handlers';
 import type { Handler, Handlers } from './handler-table';
 import type { Progress, Session } from './session';
-import { randomId } from './vault/crypto';
 import { VAULT_FILE } from './vault/format';
 import { Vault } from './vault/vault';
 
@@ -148,8 +149,9 @@ export function createHandlers(session: Session): Handlers {
       await swap(vault);
       session.settings.markDemo(dir);
       opened(dir);
-      await importInterchange(vault, file, progress);
+      await importInterchange(vault, file, progress, session.today());
       await addColleagues(vault, demoColleagues(file));
+      await addVoidedDemoSamples(vault, session.today());
       return { vaultId: vault.vaultId, dir, created: true };
     },
     'files.pick': async ({ kind }) => {
@@ -167,8 +169,8 @@ export function createHandlers(session: Session): Handlers {
     'settings.set': async (patch) => session.settings.set(patch),
     'vault.check': async (_input, progress) =>
       session.requireVault().check({ onProgress: (d, t) => progress?.(d, t, 'check') }),
-    'cases.list': async ({ asOf }, progress) => {
-      const r = await listCases(session, asOf, progress);
+    'cases.list': async ({ asOf, includeVoided }, progress) => {
+      const r = await listCases(session, asOf, progress, includeVoided ?? false);
       await session.requireVault().audit('cases.list'); // the list shows every pupil's name
       return r;
     },
@@ -188,28 +190,20 @@ export function createHandlers(session: Session): Handlers {
         summary: listedCase(summarizeCase(state, today, session.waitingSettings()), today, resolve),
         letters: state.letters,
         drafts: state.drafts,
+        findings: validityIssues(state.doc, today),
+        voided: state.voided,
       };
     },
     'cases.create': async (input) => {
       const vault = session.requireVault();
-      const { cases } = await vault.listCases();
+      const r = await createCase(vault, input, session.today());
       await ensureSchool(vault, input.pupil.school);
-      const externalId = input.id ?? `sak-${session.today().slice(0, 4)}-${randomId().slice(0, 6)}`;
-      if (cases.some((c) => c.externalId === externalId))
-        throw new BroError('CONFLICT', 'A case with this id exists', {
-          issues: [{ path: ['id'], code: 'DUPLICATE_ID' }],
-        });
-      const caseId = await vault.createCase();
-      await vault.append(caseId, [
-        { type: 'case.opened', data: { externalId, service: input.service } },
-        { type: 'pupil.recorded', data: { set: input.pupil } },
-      ]);
-      await vault.audit('case.create', caseId);
-      return { caseId, externalId };
+      return r;
     },
+    'cases.void': async ({ caseId, reason }) => voidCase(session.requireVault(), caseId, reason),
     'cases.update': async ({ caseId, changes }) => {
       const vault = session.requireVault();
-      const r = await updateCase(vault, caseId, changes);
+      const r = await updateCase(vault, caseId, changes, session.today());
       // A school typed in the pupil's form joins the register ("typing a new name adds it").
       for (const ch of changes)
         if (ch.op === 'set' && ch.entity === 'pupil' && typeof ch.set.school === 'string')
@@ -225,11 +219,15 @@ export function createHandlers(session: Session): Handlers {
         role: input.role,
         service: input.service,
       });
-      return changeCaseworker(vault, { ...input, ...(caseworkerId ? { caseworkerId } : {}) });
+      return changeCaseworker(
+        vault,
+        { ...input, ...(caseworkerId ? { caseworkerId } : {}) },
+        session.today(),
+      );
     },
     'notes.release': async (input) => releaseNote(session.requireVault(), input, session.today()),
     'interchange.import': async ({ file }, progress) =>
-      importInterchange(session.requireVault(), file, progress),
+      importInterchange(session.requireVault(), file, progress, session.today()),
     'interchange.export': async ({ cases }) => exportInterchange(session.requireVault(), cases),
     'demo.create': async ({ cases, seed, today }, progress) => {
       if (today !== undefined && !isRealDate(today))
@@ -238,8 +236,9 @@ export function createHandlers(session: Session): Handlers {
         });
       const file = generateDemo({ cases, seed, today: today ?? session.today() });
       const vault = session.requireVault();
-      const r = await importInterchange(vault, file, progress);
+      const r = await importInterchange(vault, file, progress, today ?? session.today());
       await addColleagues(vault, demoColleagues(file));
+      await addVoidedDemoSamples(vault, today ?? session.today());
       return r;
     },
     'members.request': async ({ dir, passphrase }) => {

@@ -1,6 +1,7 @@
 import { useId, useState, type ReactNode } from 'react';
 import { useForm, type FieldValues, type UseFormRegister } from 'react-hook-form';
 import { BroError, type Issue, type Path } from '../../shared/errors';
+import { textLimit } from '../../shared/domain/limits';
 import { isoFromInput, nbDate } from './format';
 import { fieldLabel, useI18n, type TextKey } from './i18n';
 import { ErrorBox } from './ui';
@@ -112,17 +113,24 @@ export function Field({
   entity,
   register,
   error,
+  length,
 }: {
   spec: FieldSpec;
   entity: string;
   register: UseFormRegister<FieldValues>;
   error: string | undefined;
+  /** The text's current length, for the counter beside a field with a limit. */
+  length?: number | undefined;
 }) {
   const { t } = useI18n();
   const id = useId();
   const name = spec.name.replaceAll('.', '__');
   const label = spec.label ? t(spec.label) : fieldLabel(t, entity, spec.name);
-  const described = [spec.hint ? `${id}-hint` : null, error ? `${id}-err` : null].filter(Boolean).join(' ');
+  // Every text limit is shown beside its field: the schema's own, so form and contract agree.
+  const max = spec.kind === 'text' || spec.kind === 'textarea' ? textLimit(entity, spec.name) : undefined;
+  const described = [spec.hint ? `${id}-hint` : null, max ? `${id}-count` : null, error ? `${id}-err` : null]
+    .filter(Boolean)
+    .join(' ');
   const common = {
     id,
     'aria-invalid': error ? true : undefined,
@@ -190,6 +198,11 @@ export function Field({
           )}
         </>
       )}
+      {max !== undefined && (
+        <p className={`counter${(length ?? 0) > max ? ' over' : ''}`} id={`${id}-count`}>
+          {t('common.counter', { n: length ?? 0, max })}
+        </p>
+      )}
       {error && (
         <p className="field-error" id={`${id}-err`}>
           {error}
@@ -255,7 +268,7 @@ export function EntityForm({
       // A required choice or number left empty: the contract says "wrong type", the user needs "fill in".
       const empty = String(values[field.replaceAll('.', '__')] ?? '').trim() === '';
       const code = empty && (i.code === 'invalid_type' || i.code === 'invalid_value') ? 'REQUIRED' : i.code;
-      const text = sentence(issue(code));
+      const text = sentence(issue(code, i.limit));
       if (i.code === 'CORRECTION_REASON_REQUIRED') {
         form.setError('__reason', { message: text }, { shouldFocus: first });
         first = false;
@@ -264,7 +277,7 @@ export function EntityForm({
         form.setError(field.replaceAll('.', '__'), { message: text }, { shouldFocus: first });
         first = false;
       } else if (i.code !== 'CORRECTION_REASON_REQUIRED') {
-        rest.push(`${fieldLabel(t, entity, field)}: ${issue(i.code)}`);
+        rest.push(`${fieldLabel(t, entity, field)}: ${issue(i.code, i.limit)}`);
       }
     }
     setLoose(rest);
@@ -287,6 +300,11 @@ export function EntityForm({
   });
 
   const errs = form.formState.errors;
+  const values = form.watch();
+  const lengthOf = (f: FieldSpec) => {
+    const v = values[f.name.replaceAll('.', '__')];
+    return typeof v === 'string' ? v.length : 0;
+  };
   return (
     <form className="entity-form" onSubmit={submit} noValidate>
       {failed && (
@@ -309,6 +327,7 @@ export function EntityForm({
             entity={entity}
             register={form.register}
             error={errs[f.name.replaceAll('.', '__')]?.message as string | undefined}
+            length={lengthOf(f)}
           />
         ))}
         {children}

@@ -5,6 +5,7 @@ import type { Language } from '../../shared/settings/schema';
 import * as lettersText from '../features/letters/text';
 import * as notesText from '../features/notes/text';
 import * as registersText from '../features/registers/text';
+import * as validityText from '../features/cases/validityText';
 import * as reportsText from '../features/reports/text';
 import * as tasksText from '../features/tasks/text';
 import * as vaultText from '../features/vault/text';
@@ -458,6 +459,7 @@ const nb = {
   ...vaultText.nb,
   ...registersText.nb,
   ...notesText.nb,
+  ...validityText.nb,
 };
 
 export type TextKey = keyof typeof nb;
@@ -477,6 +479,7 @@ const nn: Dict = {
   'abs.snapNone': 'ingen tal enno',
   ...registersText.nn,
   ...notesText.nn,
+  ...validityText.nn,
   ...lettersText.nn,
   ...reportsText.nn,
   ...tasksText.nn,
@@ -587,6 +590,7 @@ const en: Dict = {
   'abs.snapNone': 'no figures yet',
   ...registersText.en,
   ...notesText.en,
+  ...validityText.en,
   ...lettersText.en,
   ...reportsText.en,
   ...tasksText.en,
@@ -736,6 +740,8 @@ const en: Dict = {
 const DICTS: Record<Language, Dict> = { nb, nn, en };
 
 const ERROR_TEXT_EN: Partial<Record<ErrorCode, string>> = {
+  DUPLICATE_PUPIL:
+    'The pupil already has a case (same name and birth date, or same name and school). Open it, or confirm that this is a new case. Nothing was saved.',
   VAULT_LOCKED: 'The vault is locked. Unlock it with your passphrase.',
   VAULT_NOT_FOUND: 'No vault in this folder. Check the folder, or create a new vault.',
   VAULT_EXISTS: 'The folder is not empty or already holds a vault. Choose an empty folder.',
@@ -748,6 +754,8 @@ const ERROR_TEXT_EN: Partial<Record<ErrorCode, string>> = {
   INTERNAL: 'Something went wrong in Bro. No personal data was logged.',
 };
 const ERROR_TEXT_NN: Partial<Record<ErrorCode, string>> = {
+  DUPLICATE_PUPIL:
+    'Eleven har alt ei sak (same namn og fødselsdato, eller same namn og skule). Opne ho, eller stadfest at dette er ei ny sak. Ingenting er lagra.',
   VAULT_LOCKED: 'Saksarkivet er låst. Lås det opp med passordfrasen din.',
   WRONG_PASSPHRASE: 'Feil passordfrase eller gjenopprettingsnøkkel. Ingenting er endra.',
   TOO_MANY_ATTEMPTS:
@@ -777,8 +785,8 @@ export interface I18n {
   t: (key: TextKey, vars?: Record<string, string | number>) => string;
   /** An error code as a sentence for the user. */
   error: (code: ErrorCode) => string;
-  /** A field issue code as a phrase after the field's label. */
-  issue: (code: string) => string;
+  /** A field issue code as a phrase after the field's label, with the limit it states. */
+  issue: (code: string, limit?: string) => string;
 }
 
 export function makeI18n(lang: Language): I18n {
@@ -794,14 +802,14 @@ export function makeI18n(lang: Language): I18n {
     error: (code) =>
       (lang === 'en' ? ERROR_TEXT_EN[code] : lang === 'nn' ? ERROR_TEXT_NN[code] : undefined) ??
       ERROR_TEXT_NB[code],
-    issue: (code) => {
+    issue: (code, limit) => {
       const own = `issue.${code}` as TextKey;
-      if (own in nb) return t(own);
+      if (own in nb) return t(own, { limit: limit ?? '–' });
       return (
         (lang === 'en' ? ISSUE_TEXT_EN[code] : undefined) ??
         ISSUE_TEXT_NB[code] ??
         ISSUE_TEXT_NB.invalid_value!
-      );
+      ).replaceAll('{limit}', limit ?? '–');
     },
   };
 }

@@ -24,6 +24,8 @@ export interface CaseSummary {
   } | null;
   status: 'open' | 'closed' | 'new';
   eventCount: number;
+  /** The case was voided (a duplicate, or opened in error): no obligations, no open referral. */
+  voided?: boolean;
   /**
    * The case's open obligations (shared/cases/obligations.ts), earliest first, as of `derivedOn`
    * and holding through `validUntil`: the case list's next deadline and overdue count come from
@@ -62,7 +64,10 @@ export function summarizeCase(
   const open = referrals
     .filter((r) => r.closed == null && r.received != null)
     .sort((a, b) => (a.received < b.received ? -1 : 1))[0];
-  const derived = caseObligations(state, asOf, settings);
+  // A voided case owes nothing and waits for nothing: it leaves tasks, deadlines and caseload.
+  const derived = state.voided
+    ? { owner: null, obligations: [], validUntil: '9999-12-31' }
+    : caseObligations(state, asOf, settings);
   return {
     caseId: state.caseId,
     externalId: d.id,
@@ -72,16 +77,18 @@ export function summarizeCase(
     service: d.service ?? null,
     caseworker: derived.owner?.name ?? null,
     caseworkerId: derived.owner?.id ?? null,
-    openReferral: open
-      ? {
-          id: open.id,
-          service: open.service ?? d.service ?? null,
-          received: open.received,
-          firstContact: open.firstContact ?? null,
-        }
-      : null,
+    openReferral:
+      open && !state.voided
+        ? {
+            id: open.id,
+            service: open.service ?? d.service ?? null,
+            received: open.received,
+            firstContact: open.firstContact ?? null,
+          }
+        : null,
     status: referrals.length === 0 ? 'new' : open ? 'open' : 'closed',
     eventCount: state.eventCount,
+    ...(state.voided ? { voided: true } : {}),
     obligations: derived.obligations.map((o) => ({ due: o.due, kind: o.kind })),
     derivedOn: asOf,
     validUntil: derived.validUntil,

@@ -60,6 +60,8 @@ const summary = z.object({
     .nullable(),
   status: z.enum(['open', 'closed', 'new']),
   eventCount: z.number(),
+  /** The case was voided (`cases.void`): kept with its history, out of tasks, statistics and caseload. */
+  voided: z.boolean(),
   /** The earliest open obligation (shared/cases/obligations.ts), or null: «Neste frist». */
   nextDeadline: z.object({ due: z.string(), kind: z.enum(OBLIGATION_KINDS) }).nullable(),
   /** How many of its tasks are overdue on the as-of date: «Bare forfalte frister». */
@@ -244,8 +246,11 @@ export const contract = {
     errors: ['VAULT_LOCKED', 'IO'],
   }),
   'cases.list': op({
-    /** `asOf`: the date the next deadline and the overdue count are for (default today). */
-    input: z.strictObject({ asOf: isoDate.optional() }),
+    /**
+     * `asOf`: the date the next deadline and the overdue count are for (default today).
+     * `includeVoided`: list voided cases too (`voided: true`); left out by default.
+     */
+    input: z.strictObject({ asOf: isoDate.optional(), includeVoided: z.boolean().optional() }),
     output: z.object({
       asOf: z.string(),
       cases: z.array(summary),
@@ -266,13 +271,43 @@ export const contract = {
       letters: z.array(z.unknown()).optional(),
       /** Letters in progress, last saved first (shared/letters/events.ts LetterDraft). */
       drafts: z.array(z.unknown()).optional(),
+      /**
+       * What the case holds that breaks a rule against impossible data (shared/domain/validity.ts),
+       * recorded before the rule existed: shown on the case, kept out of the statistics.
+       */
+      findings: z
+        .array(
+          z.object({
+            path: z.array(z.union([z.string(), z.number()])),
+            code: z.string(),
+            limit: z.string().optional(),
+          }),
+        )
+        .optional(),
+      /** Set when the case is voided: why, by whom (member id), when. */
+      voided: z.object({ reason: z.string(), actor: z.string(), at: z.string() }).nullable().optional(),
     }),
     errors: ['VAULT_LOCKED', 'NOT_FOUND', 'TAMPERED', 'IO'],
   }),
+  /**
+   * A new case. A pupil who already has one (same name and birth date, or same name and school)
+   * is refused with DUPLICATE_PUPIL, `detail.caseId` naming that case, unless `allowDuplicate`.
+   */
   'cases.create': op({
-    input: z.strictObject({ id: externalId.optional(), service, pupil }),
+    input: z.strictObject({
+      id: externalId.optional(),
+      service,
+      pupil,
+      allowDuplicate: z.boolean().optional(),
+    }),
     output: z.object({ caseId: z.string(), externalId: z.string() }),
-    errors: ['VAULT_LOCKED', 'VALIDATION', 'CONFLICT', 'IO'],
+    errors: ['VAULT_LOCKED', 'VALIDATION', 'CONFLICT', 'DUPLICATE_PUPIL', 'IO'],
+  }),
+  /** Voids a case (a duplicate, opened in error) with a reason: kept with its history, out of every figure. */
+  'cases.void': op({
+    input: z.strictObject({ caseId: vaultId, reason: z.string().trim().min(1).max(2000) }),
+    output: z.object({}),
+    errors: ['VAULT_LOCKED', 'VALIDATION', 'NOT_FOUND', 'TAMPERED', 'IO'],
   }),
   'cases.update': op({
     input: z.strictObject({ caseId: vaultId, changes: z.array(caseChange).min(1).max(200) }),

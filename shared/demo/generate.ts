@@ -1356,14 +1356,21 @@ function makeAbsence(c: Ctx, plans: Plan[]): Absence[] {
         : m < t1
           ? base + ((peak - base) * (m - t0)) / Math.max(1, t1 - t0)
           : peak + ((endPct - peak) * (m - t1)) / Math.max(1, t2 - t1);
-    const schoolDays = mo === 8 ? 8 : mo === 12 || mo === 6 ? 14 : 20;
-    const share = Math.max(0, Math.min(1, pct / 100));
     const to = Math.min(today, (monthStarts[i + 1] as number) - 1);
+    // The month so far, when it is the current one: never more days of absence than the period has
+    // (ABSENCE_EXCEEDS_DAYS, shared/domain/validity.ts).
+    const full = mo === 8 ? 8 : mo === 12 || mo === 6 ? 14 : 20;
+    const schoolDays = Math.min(full, Math.max(1, Math.round(((to - m + 1) * 5) / 7)));
+    const share = Math.max(0, Math.min(1, pct / 100));
+    const wholeDays = Math.round(schoolDays * share * (0.55 + rng.next() * 0.3));
     out.push({
       from: iso(m),
       to: iso(to),
-      wholeDays: Math.round(schoolDays * share * (0.55 + rng.next() * 0.3)),
-      partialDays: Math.min(schoolDays, Math.round(schoolDays * share * (0.3 + rng.next() * 0.4))),
+      wholeDays,
+      partialDays: Math.min(
+        schoolDays - wholeDays,
+        Math.round(schoolDays * share * (0.3 + rng.next() * 0.4)),
+      ),
       type: rng.weighted(ABSENCE_TYPES),
       source: rng.pick(ABSENCE_SOURCES),
     });
@@ -1371,7 +1378,7 @@ function makeAbsence(c: Ctx, plans: Plan[]): Absence[] {
       out.push({
         from: iso(m),
         to: iso(to),
-        wholeDays: rng.int(1, 3),
+        wholeDays: Math.min(rng.int(1, 3), to - m + 1),
         partialDays: 0,
         type: 'dokumentert',
         source: 'foresatte (sykdom)',

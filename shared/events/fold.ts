@@ -46,6 +46,8 @@ export interface CaseState {
   skippedEvents: number;
   lastHlc: string | null;
   opened: boolean;
+  /** Set when the case was voided (`case.voided`): a duplicate or opened in error. */
+  voided: { reason: string; actor: string; at: string } | null;
 }
 
 function emptyCollections(): Record<Collection, Map<string, Entity>> {
@@ -83,6 +85,7 @@ export function foldCase(caseId: string, events: readonly StoredEvent[]): CaseSt
   let skipped = 0;
   let count = 0;
   let lastHlc: string | null = null;
+  let voided: CaseState['voided'] = null;
 
   for (const ev of sorted) {
     if (seen.has(ev.id)) continue;
@@ -116,6 +119,11 @@ export function foldCase(caseId: string, events: readonly StoredEvent[]): CaseSt
       }
     } else if (ev.type === 'case.recorded') {
       applySet(caseFields, data.set as Record<string, unknown>, changes);
+    } else if (ev.type === 'case.voided') {
+      if (!voided) {
+        voided = { reason: data.reason as string, actor: ev.actor, at: ev.at };
+        changes.push({ field: '*', from: 'present', to: 'removed' });
+      }
     } else if (ev.type === 'pupil.recorded') {
       applySet(pupilFields, data.set as Record<string, unknown>, changes);
     } else if (ev.type === 'letters.issued') {
@@ -182,5 +190,6 @@ export function foldCase(caseId: string, events: readonly StoredEvent[]): CaseSt
     skippedEvents: skipped,
     lastHlc,
     opened: externalId !== null,
+    voided,
   };
 }

@@ -40,6 +40,11 @@ export const EVENT_DATA: Record<string, z.ZodType> = {
   'case.opened': z.strictObject({ externalId, service }),
   'case.recorded': z.strictObject({ set: CASE_FIELDS.partial(), reason }),
   'pupil.recorded': z.strictObject({ set: pupil.partial(), reason }),
+  /**
+   * The whole case is void (a duplicate, or opened in error): it stays in the vault with its
+   * history, and leaves the case list's default view, statistics, tasks, caseload and letters.
+   */
+  'case.voided': z.strictObject({ reason: text(2000) }),
   'evaluations.recorded': z.strictObject({
     key: entityKey,
     parent: entityKey,

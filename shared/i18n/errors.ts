@@ -18,6 +18,8 @@ export const ERROR_TEXT_NB: Record<ErrorCode, string> = {
   NOT_FOUND: 'Fant ikke det du ba om.',
   TAMPERED: 'En fil i denne saken er skadet eller endret utenfor Bro. De andre sakene virker som før.',
   CONFLICT: 'Det finnes allerede en sak med samme id.',
+  DUPLICATE_PUPIL:
+    'Eleven har allerede en sak (samme navn og fødselsdato, eller samme navn og skole). Åpne den som finnes, eller bekreft at dette er en ny sak. Ingenting er lagret.',
   CONSENT_MISSING: 'Samtykke eller lovgrunnlag mangler for en mottaker.',
   LETTER_INCOMPLETE: 'Brevet mangler opplysninger og kan ikke signeres ennå.',
   LETTER_DATA_MISSING: 'Saken mangler det denne brevtypen bygger på. Ingen fil er skrevet.',
@@ -100,12 +102,23 @@ export const ISSUE_TEXT_NB: Record<string, string> = {
   CSV_TO_BEFORE_FROM: 'perioden slutter før den begynner',
   CSV_VALUE: 'er utenfor det som kan registreres',
   CSV_TOO_MANY: 'en fil kan ha høyst 200 rader; del den opp',
+  // impossible data (shared/domain/validity.ts); {limit} is the limit the value broke
+  DATE_IN_FUTURE: 'kan ikke være etter dagens dato ({limit}): det som er registrert her, har skjedd',
+  BEFORE_BIRTH: 'kan ikke være før elevens fødselsdato',
+  BIRTH_DATE_OUT_OF_RANGE:
+    'passer ikke for en elev på 1.–13. trinn: eleven må være {limit} år gammel da henvisningen ble mottatt (eller i dag)',
+  ABSENCE_EXCEEDS_DAYS:
+    'er flere fraværsdager enn perioden har ({limit} dager, hele og delvise dager til sammen)',
+  DUPLICATE_PUPIL: 'eleven har allerede en sak',
+  CASE_VOIDED: 'saken er annullert',
   ...LETTER_FINDING_TEXT_NB,
   ...LETTER_DATA_TEXT_NB,
 };
 
-export function issueText(code: string): string {
-  return ISSUE_TEXT_NB[code] ?? 'er ikke gyldig';
+/** The phrase for an issue code, with the limit it states (`{limit}`) filled in. */
+export function issueText(code: string, limit?: string): string {
+  const s = ISSUE_TEXT_NB[code] ?? 'er ikke gyldig';
+  return s.replaceAll('{limit}', limit ?? '–');
 }
 
 /** "Neste forsøk kan gjøres om …": the wait after too many wrong passphrases, in words. */

@@ -32,14 +32,20 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 /** A date as the fold holds it: a draft may lack one, and only well-formed dates are used. */
 const date = (v: unknown): string | null => (typeof v === 'string' && DATE.test(v) ? v : null);
 
-/** The referrals of one case as records. Referrals without a received date (drafts) are left out. */
-export function caseRecords(caseId: string, doc: CaseDoc): ReferralRecord[] {
+/**
+ * The referrals of one case as records. Referrals without a received date (drafts) are left out.
+ * Impossible values (shared/domain/validity.ts) never reach a figure, whatever an old vault holds:
+ * a referral received after `today` or before the pupil's birth is left out (it would wait a
+ * negative time, or for ever), and any other milestone after `today`, before the birth or before
+ * the referral was received counts as not yet reached.
+ */
+export function caseRecords(caseId: string, doc: CaseDoc, today: string): ReferralRecord[] {
   const assignments = (doc.assignments ?? [])
     .filter((a) => date(a.from))
     .map((a) => ({ from: a.from, to: date(a.to) }));
   const out: ReferralRecord[] = [];
   for (const r of doc.referrals ?? []) {
-    const rec = referralRecord(r, doc, assignments);
+    const rec = referralRecord(r, doc, assignments, today);
     if (rec) out.push({ ...rec, ref: { caseId, case: doc.id, referral: r.id } });
   }
   return out;
@@ -49,23 +55,34 @@ function referralRecord(
   r: Referral,
   doc: CaseDoc,
   assignments: ReferralRecord['assignments'],
+  today: string,
 ): ReferralRecord | null {
+  const born = date(doc.pupil?.birthDate);
+  const possible = (v: string | null) => v != null && v <= today && (born == null || v >= born);
   const received = date(r.received);
   const service = r.service ?? doc.service;
-  if (!received || !service) return null;
+  if (!received || !service || !possible(received)) return null;
+  const happened = (v: unknown) => {
+    const d = date(v);
+    return d != null && possible(d) && d >= received ? d : null;
+  };
+  const before = (v: unknown) => {
+    const d = date(v);
+    return d != null && possible(d) ? d : null;
+  };
   return {
     service,
     referredBy: r.referredBy ?? null,
     school: typeof doc.pupil?.school === 'string' ? doc.pupil.school : null,
-    signal: date(r.signal),
-    sent: date(r.sent),
+    signal: before(r.signal),
+    sent: before(r.sent),
     received,
-    decided: date(r.decided),
+    decided: happened(r.decided),
     decision: r.decision ?? null,
     frist: date(r.frist),
-    firstContact: date(r.firstContact),
-    concluded: date(r.concluded),
-    closed: date(r.closed),
+    firstContact: happened(r.firstContact),
+    concluded: happened(r.concluded),
+    closed: happened(r.closed),
     assignments,
   };
 }

@@ -49,6 +49,8 @@ async function newCase() {
   return call(h, 'cases.create', {
     service: 'BUP',
     pupil: { name: 'Ánte Utsi', school: 'Lia skole', grade: 9, birthDate: '2011-02-03' },
+    // One synthetic pupil for every test here: the duplicate warning is tested on its own.
+    allowDuplicate: true,
   });
 }
 

@@ -27,6 +27,7 @@ export function listedCase(
     openReferral: s.openReferral,
     status: s.status,
     eventCount: s.eventCount,
+    voided: s.voided === true,
     nextDeadline: nextDeadline(obligations),
     overdue: overdueCount(obligations, asOf),
   };
@@ -36,13 +37,20 @@ export function listedCase(
  * The case list on a date (`cases.list`): the vault's cached summaries (made again where they no
  * longer hold on that date, or were made under other rules or settings), with owners resolved.
  */
-export async function listCases(session: Session, asOf: string | undefined, progress?: Progress) {
+export async function listCases(
+  session: Session,
+  asOf: string | undefined,
+  progress?: Progress,
+  includeVoided = false,
+) {
   const vault = session.requireVault();
   const day = asOf ?? session.today();
   vault.setSummaryRules(summaryRules(day, session.waitingSettings()));
   const r = await vault.listCases({ onProgress: (d, t) => progress?.(d, t, 'open') });
   const resolve = ownerResolver(await caseworkerDirectory(vault));
-  return { asOf: day, cases: r.cases.map((s) => listedCase(s, day, resolve)), damaged: r.damaged };
+  // A voided case (a duplicate, opened in error) is listed only when asked for.
+  const cases = r.cases.filter((s) => includeVoided || !s.voided);
+  return { asOf: day, cases: cases.map((s) => listedCase(s, day, resolve)), damaged: r.damaged };
 }
 
 /** Per caseworker: open cases and overdue tasks (the lead's table; names of caseworkers only). */
@@ -60,7 +68,7 @@ export async function caseload(session: Session, asOf: string | undefined) {
     }
   >();
   for (const c of cases) {
-    if (c.status === 'closed' && c.overdue === 0) continue;
+    if (c.voided || (c.status === 'closed' && c.overdue === 0)) continue;
     const key = c.caseworkerId ?? (c.caseworker ? `name:${c.caseworker.toLocaleLowerCase('nb')}` : '-');
     const row = rows.get(key) ?? {
       owner: c.caseworker,

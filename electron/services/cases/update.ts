@@ -1,6 +1,7 @@
 import type { CaseChange } from '../../../shared/contract';
 import { validateCaseDoc } from '../../../shared/domain/validate';
 import { measureRuleIssues } from '../../../shared/measures/rules';
+import { validityIssues } from '../../../shared/domain/validity';
 import { BroError, formatPath, type Issue, type Path } from '../../../shared/errors';
 import { foldCase, type CaseState } from '../../../shared/events/fold';
 import { parseEventData, type NewEvent, type StoredEvent } from '../../../shared/events/vocabulary';
@@ -107,25 +108,62 @@ export function provisional(caseId: string, events: readonly NewEvent[]): Stored
   }));
 }
 
-/** The case rules, and the rules for what is recorded from now on (shared/measures/rules.ts). */
-function ruleIssues(state: CaseState): Issue[] {
-  return [...validateCaseDoc(state.doc).issues, ...measureRuleIssues(state.doc)];
+/**
+ * The case rules, and the rules for what is recorded from now on (shared/measures/rules.ts, and
+ * against impossible data on `today`: shared/domain/validity.ts).
+ */
+function ruleIssues(state: CaseState, today: string): Issue[] {
+  return [
+    ...validateCaseDoc(state.doc).issues,
+    ...measureRuleIssues(state.doc),
+    ...validityIssues(state.doc, today),
+  ];
+}
+
+/** Today as a calendar date in local time, for callers without a session (tests, tools). */
+export function localToday(): string {
+  const d = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/**
+ * An issue named by entity keys rather than positions: removing (voiding) one item moves the
+ * ones after it, and an old issue must not look new because its item moved up.
+ */
+function issueKey(state: CaseState, i: Issue): string {
+  const p = [...i.path];
+  const coll = p[0] as keyof CaseState['keys'];
+  if (typeof p[1] === 'number' && state.keys[coll]) {
+    const key = state.keys[coll][p[1]];
+    if (key) {
+      if (coll === 'recommendations' && p[2] === 'evaluations' && typeof p[3] === 'number')
+        p[3] = state.evaluationKeys[key]?.[p[3]] ?? p[3];
+      p[1] = key;
+    }
+  }
+  return `${formatPath(p)}|${i.code}`;
 }
 
 /** Issues the new state has that the old one did not (a draft may already be incomplete; that is not this change's fault). */
-export function newIssues(before: CaseState, after: CaseState): Issue[] {
-  const old = new Set(ruleIssues(before).map((i) => `${formatPath(i.path)}|${i.code}`));
-  return ruleIssues(after).filter((i) => !old.has(`${formatPath(i.path)}|${i.code}`));
+export function newIssues(before: CaseState, after: CaseState, today: string): Issue[] {
+  const old = new Set(ruleIssues(before, today).map((i) => issueKey(before, i)));
+  return ruleIssues(after, today).filter((i) => !old.has(issueKey(after, i)));
 }
 
-export async function updateCase(vault: Vault, caseId: string, changes: readonly CaseChange[]) {
+export async function updateCase(
+  vault: Vault,
+  caseId: string,
+  changes: readonly CaseChange[],
+  today: string = localToday(),
+) {
   const stored = await vault.readCase(caseId);
   const before = foldCase(caseId, stored);
   if (!before.opened) throw new BroError('NOT_FOUND', 'No such case');
   const { events, keys, issues } = eventsForChanges(before, changes);
   if (issues.length) throw new BroError('VALIDATION', 'The changes are not valid', { issues });
   const after = foldCase(caseId, [...stored, ...provisional(caseId, events)]);
-  const ruleIssues = newIssues(before, after).map((i) => ({ ...i, path: ['case', ...i.path] }));
+  const ruleIssues = newIssues(before, after, today).map((i) => ({ ...i, path: ['case', ...i.path] }));
   if (ruleIssues.length)
     throw new BroError('VALIDATION', 'The case would break a rule', { issues: ruleIssues });
   await vault.append(caseId, events);
@@ -150,6 +188,7 @@ export async function changeCaseworker(
     reason: string;
     handoverNote?: Record<string, unknown> | undefined;
   },
+  today: string = localToday(),
 ) {
   const state = foldCase(input.caseId, await vault.readCase(input.caseId));
   if (!state.opened) throw new BroError('NOT_FOUND', 'No such case');
@@ -175,7 +214,7 @@ export async function changeCaseworker(
       ...(input.service ? { service: input.service } : {}),
     },
   });
-  const r = await updateCase(vault, input.caseId, changes);
+  const r = await updateCase(vault, input.caseId, changes, today);
   return { ended: open, started: r.keys[r.keys.length - 1] as string };
 }
 

@@ -9,7 +9,8 @@ import {
   interchangeFile,
   type InterchangeFile,
 } from '../../../shared/interchange/schema';
-import { newIssues, provisional } from '../cases/update';
+import { localToday, newIssues, provisional } from '../cases/update';
+import { validityIssues } from '../../../shared/domain/validity';
 import { sameName } from '../../../shared/registers/schema';
 import type { RegistersState } from '../../../shared/registers/fold';
 import {
@@ -36,7 +37,7 @@ export interface ImportResult {
 }
 
 /** Validates a whole interchange file: every problem, by path. Throws VALIDATION; writes nothing. */
-export function parseInterchange(input: unknown): InterchangeFile {
+export function parseInterchange(input: unknown, today: string = localToday()): InterchangeFile {
   const parsed = interchangeFile.safeParse(input);
   if (!parsed.success) {
     throw new BroError('VALIDATION', 'The import file is not valid bro-interchange/1', {
@@ -48,7 +49,13 @@ export function parseInterchange(input: unknown): InterchangeFile {
   parsed.data.cases.forEach((c, i) => {
     if (seen.has(c.id)) issues.push({ path: ['cases', i, 'id'], code: 'DUPLICATE_ID' });
     seen.set(c.id, i);
-    issues.push(...validateCaseDoc(c, ['cases', i]).issues);
+    const checked = validateCaseDoc(c, ['cases', i]);
+    issues.push(...checked.issues);
+    // Impossible data (shared/domain/validity.ts): refused in a new case as in a change.
+    if (checked.doc)
+      issues.push(
+        ...validityIssues(checked.doc, today).map((x) => ({ ...x, path: ['cases', i, ...x.path] })),
+      );
     for (const coll of ['referrals', 'recommendations'] as const) {
       const ids = new Set<string>();
       (c[coll] ?? []).forEach((item, j) => {
@@ -99,8 +106,9 @@ export async function importInterchange(
   vault: Vault,
   input: unknown,
   onProgress?: Progress,
+  today: string = localToday(),
 ): Promise<ImportResult> {
-  const file = parseInterchange(input);
+  const file = parseInterchange(input, today);
   const { cases: existing } = await vault.listCases();
   const byExternal = new Map(existing.map((s) => [s.externalId, s.caseId]));
   const plan: { caseId: string | null; events: NewEvent[] }[] = [];
@@ -118,7 +126,7 @@ export async function importInterchange(
     const events = diffCase(state, doc as CaseDoc, randomId);
     if (events.length && state) {
       const after = foldCase(caseId!, [...stored, ...provisional(caseId!, events)]);
-      issues.push(...newIssues(state, after).map((x) => ({ ...x, path: ['cases', i, ...x.path] })));
+      issues.push(...newIssues(state, after, today).map((x) => ({ ...x, path: ['cases', i, ...x.path] })));
     }
     plan.push({ caseId, events });
     i++;
@@ -197,7 +205,11 @@ export async function exportInterchange(
   const names = new Map((await vault.members()).map((m) => [m.memberId, m.name] as const));
   for (const s of chosen) {
     try {
-      out.push(toInterchangeCase(await vault.fold(s.caseId), (id) => names.get(id) ?? null));
+      const state = await vault.fold(s.caseId);
+      // A voided case (a duplicate, opened in error) leaves the vault's figures and its exports:
+      // bro-interchange/1 cannot say it is void, and another system would count it.
+      if (state.voided && !select?.length) continue;
+      out.push(toInterchangeCase(state, (id) => names.get(id) ?? null));
     } catch (e) {
       if (e instanceof BroError && e.code === 'TAMPERED')
         skipped.push({ caseId: s.caseId, code: 'TAMPERED' });

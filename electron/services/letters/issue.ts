@@ -71,6 +71,11 @@ async function signerOf(vault: Vault, key: ReturnType<Vault['memberSigningKey']>
 async function caseState(vault: Vault, caseId: string) {
   const state = await vault.fold(caseId);
   if (!state.opened) throw new BroError('NOT_FOUND', 'No such case');
+  // A voided case (a duplicate, opened in error) gets no letters; its history stays readable.
+  if (state.voided)
+    throw new BroError('VALIDATION', 'The case is voided', {
+      issues: [{ path: ['caseId'], code: 'CASE_VOIDED' }],
+    });
   return state;
 }
 

@@ -10,7 +10,7 @@ export interface FoldedCases {
 }
 
 /**
- * Every readable case, folded, for reports and tasks. A damaged case is skipped (and listed),
+ * Every readable case that is not voided, folded, for reports and tasks. A damaged case is skipped (and listed),
  * never the reason a report fails: the other cases' figures are still right.
  */
 export async function foldAllCases(vault: Vault, progress?: Progress): Promise<FoldedCases> {
@@ -25,7 +25,8 @@ export async function foldAllCases(vault: Vault, progress?: Progress): Promise<F
     progress?.(i++, cases.length, 'open');
     try {
       const state = await vault.fold(c.caseId);
-      if (state.opened) states.push(state);
+      // A voided case (a duplicate, opened in error) is in no figure and owes no task.
+      if (state.opened && !state.voided) states.push(state);
     } catch (e) {
       if (e instanceof BroError && e.code === 'TAMPERED')
         skipped.push({ caseId: c.caseId, code: 'TAMPERED' });

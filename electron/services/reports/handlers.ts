@@ -36,7 +36,7 @@ export function waitingHandlers(session: Session): Pick<Handlers, WaitingOps> {
       const resolved = settingsFor(settings);
       return {
         asOf: day,
-        referrals: caseRecords(caseId, state.doc).map((r) => ({
+        referrals: caseRecords(caseId, state.doc, session.today()).map((r) => ({
           referral: r.ref!.referral,
           ...measureReferral(r, day, resolved),
         })),

@@ -83,9 +83,9 @@ async function render(
   return { format: req.format, mediaType: MEDIA[req.format], base64: Buffer.from(bytes).toString('base64') };
 }
 
-async function vaultRecords(vault: Vault, progress?: Progress) {
+async function vaultRecords(vault: Vault, today: string, progress?: Progress) {
   const { states, skipped } = await foldAllCases(vault, progress);
-  return { records: states.flatMap((s) => caseRecords(s.caseId, s.doc)), skipped };
+  return { records: states.flatMap((s) => caseRecords(s.caseId, s.doc, today)), skipped };
 }
 
 /** The waiting-time report over the vault (`reports.waiting`). */
@@ -96,7 +96,7 @@ export async function vaultWaitingReport(
   today: string,
   progress?: Progress,
 ) {
-  const { records, skipped } = await vaultRecords(vault, progress);
+  const { records, skipped } = await vaultRecords(vault, today, progress);
   let report = waitingReport(records, { ...req, asOf: today, service: req.service ?? null }, settings);
   if (req.suppress) report = suppressReport(report);
   const file =
@@ -160,7 +160,7 @@ export async function vaultMetricsExport(
     throw new BroError('VALIDATION', 'Invalid period', {
       issues: [{ path: ['from'], code: 'PERIOD_AFTER_TODAY' }],
     });
-  const { records, skipped } = await vaultRecords(vault);
+  const { records, skipped } = await vaultRecords(vault, today);
   const key = await vault.vaultSigningKey();
   const at = req.to < today ? req.to : today;
   const rows = metricsRows(records, { from: req.from, at }, schoolPseudonyms(key));

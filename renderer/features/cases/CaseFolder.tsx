@@ -12,6 +12,7 @@ import { useI18n, type TextKey } from '../../app/i18n';
 import { go, href } from '../../app/router';
 import { ErrorBox } from '../../app/ui';
 import { PupilPanel } from './Pupil';
+import { CaseVoid, Findings } from './Findings';
 import { Timeline } from './Timeline';
 import { useCase, type CaseData } from './useCase';
 import { VoicesPanel } from './Voices';
@@ -82,7 +83,9 @@ export function CaseFolder({ caseId, tab, sub }: { caseId: string; tab: string; 
           <span>{t('case.caseworker', { name: s.caseworker ?? t('list.noCaseworker') })}</span>
           <span className="mono">{s.externalId}</span>
         </p>
+        <CaseVoid caseId={caseId} data={data} />
       </header>
+      <Findings caseId={caseId} data={data} />
       <Tabs.Root
         value={current}
         onValueChange={(v) => go({ name: 'case', caseId, tab: v })}

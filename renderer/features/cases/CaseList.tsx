@@ -23,7 +23,7 @@ const COLUMNS: { key: SortKey; label: TextKey }[] = [
 ];
 
 export function useCases() {
-  return useQuery({ queryKey: ['cases'], queryFn: () => api['cases.list']({}) });
+  return useQuery({ queryKey: ['cases'], queryFn: () => api['cases.list']({ includeVoided: true }) });
 }
 
 export function CaseList() {
@@ -64,7 +64,8 @@ export function CaseList() {
   }, []);
 
   const set = (patch: Partial<Filters>) => setFilters((f) => ({ ...f, ...patch }));
-  const total = rows.length;
+  // Voided cases are counted only under their own status filter, as they are shown.
+  const total = rows.filter((r) => (filters.status === 'voided') === r.s.voided).length;
   return (
     <section className="case-list" aria-labelledby="list-title">
       <div className="page-head">
@@ -116,7 +117,7 @@ export function CaseList() {
           <label htmlFor="f-status">{t('list.status')}</label>
           <select id="f-status" value={filters.status} onChange={(e) => set({ status: e.target.value })}>
             <option value="">{t('list.all')}</option>
-            {(['open', 'new', 'closed'] as const).map((s) => (
+            {(['open', 'new', 'closed', 'voided'] as const).map((s) => (
               <option key={s} value={s}>
                 {t(`status.${s}`)}
               </option>
@@ -355,8 +356,53 @@ function NewCase({ onClose }: { onClose: () => void }) {
   const { t } = useI18n();
   const qc = useQueryClient();
   const schools = useSchoolNames();
+  // The pupil may already have a case (DUPLICATE_PUPIL): offer it, or create anyway.
+  const [twin, setTwin] = useState<{ caseId: string; set: Record<string, unknown> } | null>(null);
+  const create = async (set: Record<string, unknown>, allowDuplicate: boolean) => {
+    // Required text left empty goes to the contract as '' so each field gets its own «må fylles ut».
+    const pupil = (set.pupil ?? {}) as Record<string, unknown>;
+    try {
+      const r = await api['cases.create']({
+        ...(set.id ? { id: String(set.id) } : {}),
+        service: (set.service ?? '') as never,
+        pupil: {
+          ...pupil,
+          name: String(pupil.name ?? ''),
+          school: String(pupil.school ?? ''),
+          grade: (pupil.grade ?? undefined) as number,
+        } as never,
+        ...(allowDuplicate ? { allowDuplicate: true } : {}),
+      });
+      await qc.invalidateQueries({ queryKey: ['cases'] });
+      await qc.invalidateQueries({ queryKey: ['registers'] });
+      onClose();
+      go({ name: 'case', caseId: r.caseId, tab: 'timeline' });
+    } catch (e) {
+      if (e instanceof BroError && e.code === 'DUPLICATE_PUPIL' && typeof e.detail?.caseId === 'string')
+        setTwin({ caseId: e.detail.caseId, set });
+      throw e;
+    }
+  };
   return (
     <Modal title={t('newcase.title')} onClose={onClose}>
+      {twin && (
+        <section className="panel warn-box" role="alert" aria-labelledby="dup-title">
+          <h2 id="dup-title">{t('dup.title')}</h2>
+          <p>{t('dup.lead')}</p>
+          <div className="actions">
+            <a
+              className="button primary"
+              href={href({ name: 'case', caseId: twin.caseId, tab: 'timeline' })}
+              onClick={onClose}
+            >
+              {t('dup.open')}
+            </a>
+            <button type="button" onClick={() => void create(twin.set, true).catch(() => undefined)}>
+              {t('dup.create')}
+            </button>
+          </div>
+        </section>
+      )}
       <EntityForm
         entity="newcase"
         fields={NEW_CASE_FIELDS.map((f) => (f.name === 'pupil.school' ? { ...f, suggestions: schools } : f))}
@@ -364,22 +410,8 @@ function NewCase({ onClose }: { onClose: () => void }) {
         submitLabel={t('newcase.submit')}
         onCancel={onClose}
         onSubmit={async (set) => {
-          // Required text left empty goes to the contract as '' so each field gets its own «må fylles ut».
-          const pupil = (set.pupil ?? {}) as Record<string, unknown>;
-          const r = await api['cases.create']({
-            ...(set.id ? { id: String(set.id) } : {}),
-            service: (set.service ?? '') as never,
-            pupil: {
-              ...pupil,
-              name: String(pupil.name ?? ''),
-              school: String(pupil.school ?? ''),
-              grade: (pupil.grade ?? undefined) as number,
-            } as never,
-          });
-          await qc.invalidateQueries({ queryKey: ['cases'] });
-          await qc.invalidateQueries({ queryKey: ['registers'] });
-          onClose();
-          go({ name: 'case', caseId: r.caseId, tab: 'timeline' });
+          setTwin(null);
+          await create(set, false);
         }}
       />
     </Modal>

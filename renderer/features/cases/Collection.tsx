@@ -4,6 +4,7 @@ import { EntityForm, type FieldSpec } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
 import { Empty, Modal } from '../../app/ui';
 import { useUpdate } from './useCase';
+import { VoidItem } from './Void';
 
 /**
  * A list of one collection of a case (referrals, consents, absence, …) with add and edit:
@@ -21,6 +22,7 @@ export function Collection<T extends object>({
   newDefaults,
   render,
   extraActions,
+  voidable,
 }: {
   caseId: string;
   entity: CollectionName;
@@ -33,6 +35,8 @@ export function Collection<T extends object>({
   newDefaults?: Record<string, unknown>;
   render: (item: T, index: number) => ReactNode;
   extraActions?: (item: T, key: string) => ReactNode;
+  /** Items can be voided with a reason (a wrong referral or measure): see VoidItem. */
+  voidable?: boolean;
 }) {
   const { t } = useI18n();
   const update = useUpdate(caseId);
@@ -57,6 +61,9 @@ export function Collection<T extends object>({
                   {t('common.edit')}
                 </button>
                 {extraActions?.(item, keys[i]!)}
+                {voidable && keys[i] && (
+                  <VoidItem entity={entity} itemKey={keys[i]} what={`${title} ${i + 1}`} update={update} />
+                )}
               </div>
             </li>
           ))}

@@ -22,7 +22,9 @@ export function toRows(cases: readonly Summary[], today: string): Row[] {
   return cases.map((s) => {
     const r = s.openReferral;
     const stillWaiting = r != null && !r.firstContact;
-    const waited = r ? daysBetween(r.received, r.firstContact ?? today) : null;
+    const days = r ? daysBetween(r.received, r.firstContact ?? today) : null;
+    // A received date after today (old data; a finding on the case) has no wait to show.
+    const waited = days != null && days < 0 ? null : days;
     return {
       s,
       waited,
@@ -86,7 +88,8 @@ export function filterRows(rows: readonly Row[], f: Filters): Row[] {
   return rows.filter(
     (r) =>
       (!f.service || r.s.service === f.service) &&
-      (!f.status || r.s.status === f.status) &&
+      // A voided case shows only under its own status filter.
+      (f.status === 'voided' ? r.s.voided : !r.s.voided && (!f.status || r.s.status === f.status)) &&
       (!f.overdue || r.overdue) &&
       (!f.mine || r.s.mine) &&
       words.every((w) => r.haystack.includes(w)),

@@ -103,6 +103,7 @@ export function MeasuresPanel({
       <Collection<Recommendation>
         caseId={caseId}
         entity="recommendations"
+        voidable
         title={t('case.tab.measures')}
         fields={MEASURE_FIELDS}
         items={order.map((o) => o.r)}

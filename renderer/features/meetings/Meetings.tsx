@@ -6,6 +6,7 @@ import { isoFromInput, nbDate, todayIso } from '../../app/format';
 import { optLabel, useI18n, type TextKey } from '../../app/i18n';
 import { ErrorBox, Modal } from '../../app/ui';
 import { useUpdate, type CaseData } from '../cases/useCase';
+import { VoidItem } from '../cases/Void';
 
 const LEADER = /rektor|leder|ledelse/i;
 
@@ -30,6 +31,7 @@ export function MeetingsPanel({ caseId, data }: { caseId: string; data: CaseData
   const { t } = useI18n();
   const [editing, setEditing] = useState<{ key: string | null; meeting?: Meeting } | null>(null);
   const meetings = data.doc.meetings ?? [];
+  const update = useUpdate(caseId);
   return (
     <>
       <section className="panel" aria-labelledby="mtg-title">
@@ -102,6 +104,14 @@ export function MeetingsPanel({ caseId, data }: { caseId: string; data: CaseData
                     <button type="button" onClick={() => setEditing({ key, meeting: m })}>
                       {t('common.edit')}
                     </button>
+                    {data.keys.meetings?.includes(key) && (
+                      <VoidItem
+                        entity="meetings"
+                        itemKey={key}
+                        what={`${t('case.tab.meetings')} ${nbDate(m.date)}`}
+                        update={update}
+                      />
+                    )}
                   </div>
                 </li>
               ))}

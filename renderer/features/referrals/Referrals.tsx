@@ -37,6 +37,7 @@ export function ReferralsPanel({ caseId, data }: { caseId: string; data: CaseDat
     <Collection<Referral>
       caseId={caseId}
       entity="referrals"
+      voidable
       title={t('case.tab.referrals')}
       fields={REFERRAL_FIELDS}
       items={items}
@@ -56,8 +57,8 @@ export function ReferralsPanel({ caseId, data }: { caseId: string; data: CaseDat
             {r.received &&
               (r.firstContact
                 ? t('ref.waited', { n: daysBetween(r.received, r.firstContact) })
-                : r.closed
-                  ? null
+                : r.closed || r.received > today
+                  ? null // a received date after today is a finding, not a wait
                   : t('ref.waiting', { n: daysBetween(r.received, today) }))}
           </p>
           <ol className="milestones" aria-label={t('ref.milestones')}>
