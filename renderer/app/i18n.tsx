@@ -705,6 +705,8 @@ const ERROR_TEXT_EN: Partial<Record<ErrorCode, string>> = {
   TAMPERED: 'A file in this case is damaged or was changed outside Bro. The other cases work as before.',
   IO: 'Could not read or write a file. Check that the folder is available and the disk has room.',
   INTERNAL: 'Something went wrong in Bro. No personal data was logged.',
+  LETTER_OUTDATED:
+    'The letter would no longer be true on its date. Choose another kind of letter. No file was written.',
 };
 const ERROR_TEXT_NN: Partial<Record<ErrorCode, string>> = {
   VAULT_LOCKED: 'Saksarkivet er låst. Lås det opp med passordfrasen din.',
@@ -713,6 +715,8 @@ const ERROR_TEXT_NN: Partial<Record<ErrorCode, string>> = {
     'For mange feil forsøk på å låse opp. Vent litt før du prøver igjen; ventetida blir dobla for kvart nytt feil forsøk.',
   VALIDATION: 'Nokre opplysningar er ikkje gyldige. Ingenting er lagra.',
   TAMPERED: 'Ei fil i denne saka er skadd eller endra utanfor Bro. Dei andre sakene verkar som før.',
+  LETTER_OUTDATED:
+    'Brevet ville ikkje lenger stemme på datoen det får. Vel ein annan brevtype. Inga fil er skriven.',
 };
 const ISSUE_TEXT_EN: Record<string, string> = {
   REQUIRED: 'is required',

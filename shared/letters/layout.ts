@@ -1,3 +1,4 @@
+import { calendarDays } from '../calendar/days';
 import { citeRef, legalRef } from './legalRefs';
 import type { LetterMeasure, LetterModel, Person, Recipient } from './model';
 import type { ResponsibilityRow } from './responsibilities';
@@ -300,7 +301,8 @@ function measureReplyPage(t: LetterTexts, model: LetterModel): ReplyPage {
     ],
     items: model.measures.map((m, i) => ({
       title: t.measureHeading(i + 1, m.title),
-      choices: t.reply.choices,
+      // A duty under the law is not the school's to decline.
+      choices: m.label === 'Lovkrav' ? t.reply.choices.slice(0, 2) : t.reply.choices,
       lines: t.reply.lines,
     })),
     closing: t.reply.closing,
@@ -412,6 +414,11 @@ function mottaksbrev(t: LetterTexts, model: LetterModel): Block[] {
     ),
   });
   blocks.push({ t: 'h2', text: t.mottak.h.next });
+  if (w.missedFirstContact)
+    blocks.push({
+      t: 'p',
+      text: t.mottak.missed(longDate(w.missedFirstContact), calendarDays(w.missedFirstContact, model.date)),
+    });
   blocks.push({
     t: 'p',
     text: w.expectedFirstContact
@@ -463,6 +470,14 @@ function nyKontaktperson(t: LetterTexts, model: LetterModel): Block[] {
       (d) => `${shortDate(d.due)} ${t.obligation[d.kind]}${d.label ? ` (${d.label})` : ''}`,
     );
     if (due.length) items.push(`${t.ny.deadlines}: ${due.join('; ')}`);
+    const over = (c.overdueDeadlines ?? []).map((d) =>
+      t.ny.overdueLine(
+        shortDate(d.due),
+        `${t.obligation[d.kind]}${d.label ? ` (${d.label})` : ''}`,
+        d.daysOver,
+      ),
+    );
+    if (over.length) items.push(`${t.ny.overdue}: ${over.join('; ')}`);
     if (c.nextDeadlines) items.push(`${t.ny.fromNote}: ${c.nextDeadlines}`);
     blocks.push({ t: 'p', text: items.length ? `${t.ny.handedOver} ${t.ny.continues}` : t.ny.handedOver });
     if (items.length) blocks.push({ t: 'list', items });
@@ -581,7 +596,11 @@ function tiltaksoversikt(t: LetterTexts, model: LetterModel): Block[] {
     else
       blocks.push({
         t: 'p',
-        text: m.evaluation ? t.oversikt.evalPlanned(longDate(m.evaluation.date)) : t.oversikt.noEval,
+        text: !m.evaluation
+          ? t.oversikt.noEval
+          : m.evaluation.date < model.date
+            ? t.oversikt.evalOverdue(longDate(m.evaluation.date), calendarDays(m.evaluation.date, model.date))
+            : t.oversikt.evalPlanned(longDate(m.evaluation.date)),
       });
   });
   if (model.agreements?.length) {
@@ -606,23 +625,45 @@ function tiltaksoversikt(t: LetterTexts, model: LetterModel): Block[] {
 }
 
 function oppfolging(t: LetterTexts, model: LetterModel): Block[] {
-  const items = model.overdue!;
+  const all = model.overdue!;
+  // What the school is asked to answer for, and the service's own lapses, apart.
+  const items = all.filter((i) => !i.own);
+  const own = all.filter((i) => i.own);
   const blocks: Block[] = [];
-  blocks.push({ t: 'p', style: 'lead', text: t.oppfolging.lead(model.pupil.name, items.length) });
   blocks.push({
-    t: 'table',
-    head: t.oppfolging.head,
-    widths: [0.4, 0.22, 0.14, 0.24],
-    rows: items.map((i) => [
-      `${t.oppfolging.kind[i.kind]}: ${i.what}${i.promisedToPupil ? ` (${t.mote.promised})` : ''}`,
-      t.role(i.who),
-      shortDate(i.deadline),
-      t.oppfolging.daysOver(i.daysOver),
-    ]),
+    t: 'p',
+    style: 'lead',
+    text: items.length
+      ? t.oppfolging.lead(model.pupil.name, items.length)
+      : t.oppfolging.leadOwnOnly(model.pupil.name),
   });
+  if (items.length)
+    blocks.push({
+      t: 'table',
+      head: t.oppfolging.head,
+      widths: [0.4, 0.22, 0.14, 0.24],
+      rows: items.map((i) => [
+        `${t.oppfolging.kind[i.kind]}: ${i.what}${i.promisedToPupil ? ` (${t.mote.promised})` : ''}`,
+        t.role(i.who),
+        shortDate(i.deadline),
+        t.oppfolging.daysOver(i.daysOver),
+      ]),
+    });
   if (items.some((i) => i.promisedToPupil)) blocks.push({ t: 'p', text: t.oppfolging.promised });
-  blocks.push({ t: 'h2', text: t.oppfolging.h.ask });
-  blocks.push({ t: 'p', text: t.oppfolging.ask(longDate(model.replyBy!)) });
+  if (own.length) {
+    blocks.push({ t: 'h2', text: t.oppfolging.h.own });
+    blocks.push({ t: 'p', text: t.oppfolging.ownIntro });
+    blocks.push({
+      t: 'list',
+      items: own.map((i) =>
+        t.oppfolging.ownLine(t.oppfolging.kind[i.kind], i.what, shortDate(i.deadline), i.daysOver),
+      ),
+    });
+  }
+  if (items.length) {
+    blocks.push({ t: 'h2', text: t.oppfolging.h.ask });
+    blocks.push({ t: 'p', text: t.oppfolging.ask(longDate(model.replyBy!)) });
+  }
   contacts(t, model, blocks);
   distribution(t, model, blocks);
   return blocks;
@@ -648,12 +689,14 @@ export function layoutLetter(model: LetterModel): Layout {
   let reply: ReplyPage | null = null;
   if (model.replyBy && (model.kind === 'anbefaling' || model.kind === 'sakkyndig-vurdering'))
     reply = measureReplyPage(t, model);
-  if (model.kind === 'oppfolgingsbrev' && model.replyBy)
+  const schoolItems = (model.overdue ?? []).filter((i) => !i.own);
+  if (model.kind === 'oppfolgingsbrev' && model.replyBy && schoolItems.length)
     reply = {
       ...measureReplyPage(t, model),
-      items: model.overdue!.map((i) => ({
+      items: schoolItems.map((i) => ({
         title: `${t.oppfolging.kind[i.kind]}: ${i.what}`,
-        choices: t.reply.followChoices,
+        // A duty under the law is not the school's to decline.
+        choices: i.lovkrav ? t.reply.followChoices.slice(0, 2) : t.reply.followChoices,
         lines: t.reply.followLines,
       })),
     };

@@ -65,6 +65,21 @@ export function completeCase(): CaseDocInput {
   return c;
 }
 
+/**
+ * The case as it stood while the pupil still waited for first contact: a mottaksbrev is only true
+ * then (after first contact it is LETTER_OUTDATED).
+ */
+export function stillWaiting<T extends CaseDocInput>(c: T): T {
+  const out = JSON.parse(JSON.stringify(c)) as T;
+  for (const r of out.referrals ?? []) {
+    r.firstContact = null;
+    r.assessmentStarted = null;
+    r.concluded = null;
+    r.firstMeasure = null;
+  }
+  return out;
+}
+
 export const KIND_OPTIONS: Record<LetterKind, LetterOptions> = {
   anbefaling: {},
   'sakkyndig-vurdering': {

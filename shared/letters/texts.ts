@@ -121,6 +121,8 @@ export interface LetterTexts {
     expected: Fn<[string]>;
     expectedMissing: string;
     interim: Fn<[string]>;
+    /** First contact should have been by this date; it has passed. */
+    missed: Fn<[string, number]>;
     adviceIntro: string;
     adviceHead: string[];
     worse: string;
@@ -137,6 +139,8 @@ export interface LetterTexts {
     continues: string;
     promises: string;
     deadlines: string;
+    overdue: string;
+    overdueLine: Fn<[string, string, number]>;
     fromNote: string;
   };
   /** The kinds of obligation (shared/cases/obligations.ts), for «Neste frister». */
@@ -181,6 +185,7 @@ export interface LetterTexts {
     discrepancy: string;
     evalHead: string[];
     evalPlanned: Fn<[string]>;
+    evalOverdue: Fn<[string, number]>;
     noEval: string;
     agreementsHeading: string;
   };
@@ -194,8 +199,11 @@ export interface LetterTexts {
     kind: { agreement: string; answer: string; evaluation: string };
     daysOver: Fn<[number]>;
     promised: string;
-    h: { ask: string };
+    h: { ask: string; own: string };
     ask: Fn<[string]>;
+    leadOwnOnly: Fn<[string]>;
+    ownIntro: string;
+    ownLine: Fn<[string, string, string, number]>;
   };
 }
 
@@ -384,6 +392,8 @@ export const NB: LetterTexts = {
     expectedMissing: 'Vi kan ikke si ennå når første kontakt blir. Vi gir beskjed så snart vi vet det.',
     interim: (ref) =>
       `Det har gått mer enn en måned siden vi mottok henvisningen. Dette brevet er derfor også et foreløpig svar etter ${ref}.`,
+    missed: (date, n) =>
+      `Fristen for første kontakt var ${date}. Den er passert med ${days(n, 'dag', 'dager')}, og det beklager vi.`,
     adviceIntro:
       'Mens eleven venter, skal ikke skolen vente. Fravær gir mer fravær. Dette ber vi skolen gjøre nå:',
     adviceHead: ['Hva', 'Hvem'],
@@ -403,6 +413,8 @@ export const NB: LetterTexts = {
     continues: 'Dette er lovet og avtalt, og det følges opp:',
     promises: 'Løfter som gjelder',
     deadlines: 'Neste frister',
+    overdue: 'Over fristen',
+    overdueLine: (date, what, n) => `${what}, frist ${date} (${days(n, 'dag', 'dager')} over fristen)`,
     fromNote: 'Fra overføringsnotatet',
   },
   obligation: {
@@ -455,6 +467,8 @@ export const NB: LetterTexts = {
     discrepancy: 'Skolen og foresatte melder ulikt om tiltaket er i gang. Vi tar dette opp i neste møte.',
     evalHead: ['Dato', 'Resultat', 'Beslutning', 'Begrunnelse'],
     evalPlanned: (date) => `Ikke evaluert ennå. Evaluering er planlagt ${date}.`,
+    evalOverdue: (date, n) =>
+      `Ikke evaluert. Evalueringen skulle vært ${date} og er ${days(n, 'dag', 'dager')} over fristen.`,
     noEval: 'Ikke evaluert, og ingen evaluering er planlagt.',
     agreementsHeading: 'Avtaler fra møtene',
   },
@@ -482,9 +496,15 @@ export const NB: LetterTexts = {
     daysOver: (n) => days(n, 'dag', 'dager'),
     promised:
       'Noen av avtalene er lovet eleven. De står først. Et brutt løfte til eleven svekker tilliten, og vi ber om at disse kommer først.',
-    h: { ask: 'Dette ber vi om' },
+    h: { ask: 'Dette ber vi om', own: 'Dette har vi selv ikke gjort i tide' },
     ask: (date) =>
       `Vi ber rektor svare innen ${date}, for hvert punkt: Er det gjort, og når? Eller hvilken ny frist gjelder, og hvem har ansvaret? Bruk svarslippen bakerst i brevet.`,
+    leadOwnOnly: (name) =>
+      `Noe av det vi har ansvar for i saken til ${name}, har passert fristen. Her er det vi ikke har gjort i tide, og hva vi gjør nå.`,
+    ownIntro:
+      'Disse punktene er vårt ansvar, ikke skolens. Vi beklager. Vi gjør dem nå og gir beskjed når de er gjort.',
+    ownLine: (kind, what, date, n) =>
+      `${kind}: ${what}. Frist ${date}, ${days(n, 'dag', 'dager')} over fristen.`,
   },
 };
 
@@ -650,6 +670,8 @@ export const NN: LetterTexts = {
       'Vi kan ikkje seie enno når den første kontakten blir. Vi gir beskjed så snart vi veit det.',
     interim: (ref) =>
       `Det har gått meir enn ein månad sidan vi fekk tilvisinga. Dette brevet er difor også eit førebels svar etter ${ref}.`,
+    missed: (date, n) =>
+      `Fristen for den første kontakten var ${date}. Han er passert med ${days(n, 'dag', 'dagar')}, og det beklagar vi.`,
     adviceIntro:
       'Medan eleven ventar, skal ikkje skulen vente. Fråvær gir meir fråvær. Dette ber vi skulen gjere no:',
     adviceHead: ['Kva', 'Kven'],
@@ -668,6 +690,8 @@ export const NN: LetterTexts = {
     continues: 'Dette er lova og avtalt, og det blir følgt opp:',
     promises: 'Lovnader som gjeld',
     deadlines: 'Neste fristar',
+    overdue: 'Over fristen',
+    overdueLine: (date, what, n) => `${what}, frist ${date} (${days(n, 'dag', 'dagar')} over fristen)`,
     fromNote: 'Frå overføringsnotatet',
   },
   obligation: {
@@ -720,6 +744,8 @@ export const NN: LetterTexts = {
     discrepancy: 'Skulen og føresette melder ulikt om tiltaket er i gang. Vi tek dette opp i neste møte.',
     evalHead: ['Dato', 'Resultat', 'Avgjerd', 'Grunngiving'],
     evalPlanned: (date) => `Ikkje evaluert enno. Evaluering er planlagd ${date}.`,
+    evalOverdue: (date, n) =>
+      `Ikkje evaluert. Evalueringa skulle vore ${date} og er ${days(n, 'dag', 'dagar')} over fristen.`,
     noEval: 'Ikkje evaluert, og inga evaluering er planlagd.',
     agreementsHeading: 'Avtalar frå møta',
   },
@@ -748,9 +774,15 @@ export const NN: LetterTexts = {
     daysOver: (n) => days(n, 'dag', 'dagar'),
     promised:
       'Nokre av avtalane er lova eleven. Dei står først. Eit brote løfte til eleven svekkjer tilliten, og vi ber om at desse kjem først.',
-    h: { ask: 'Dette ber vi om' },
+    h: { ask: 'Dette ber vi om', own: 'Dette har vi sjølve ikkje gjort i tide' },
     ask: (date) =>
       `Vi ber rektor svare innan ${date}, for kvart punkt: Er det gjort, og når? Eller kva for ny frist gjeld, og kven har ansvaret? Bruk svarslippen bakarst i brevet.`,
+    leadOwnOnly: (name) =>
+      `Noko av det vi har ansvar for i saka til ${name}, har passert fristen. Her er det vi ikkje har gjort i tide, og kva vi gjer no.`,
+    ownIntro:
+      'Desse punkta er vårt ansvar, ikkje ansvaret til skulen. Vi beklagar. Vi gjer dei no og gir beskjed når dei er gjorde.',
+    ownLine: (kind, what, date, n) =>
+      `${kind}: ${what}. Frist ${date}, ${days(n, 'dag', 'dagar')} over fristen.`,
   },
 };
 

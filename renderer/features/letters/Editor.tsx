@@ -502,7 +502,7 @@ export function LetterEditor({
           {previewError && previewError.code !== 'VALIDATION' && (
             <ErrorBox>
               <p>{error(previewError.code)}</p>
-              {previewError.code === 'LETTER_DATA_MISSING' && (
+              {(previewError.code === 'LETTER_DATA_MISSING' || previewError.code === 'LETTER_OUTDATED') && (
                 <ul>
                   {previewError.issues.map((i, n) => (
                     <li key={n}>{issue(i.code)}</li>

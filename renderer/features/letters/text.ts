@@ -173,6 +173,7 @@ export const nb = {
     'Du har ikke navn i arkivet; brevet kan ikke si hvem som signerer. Skriv navnet ditt under «Ditt navn» i Innstillinger (eller kjør «bro member rename <mappe> --name NAVN»).',
   'finding.ASSESSMENT_TOPIC_MISSING': 'Den sakkyndige vurderingen mangler et tema loven krever: «{field}».',
   'finding.EXPECTED_CONTACT_MISSING': 'Mottaksbrevet må si når første kontakt blir.',
+  'finding.EXPECTED_CONTACT_PAST': 'Datoen for første kontakt er passert. Sett en ny dato.',
   'finding.WAITING_ADVICE_MISSING': 'Mottaksbrevet må ha råd i ventetiden med hvem som gjør hva.',
   'finding.AGREEMENT_DEADLINE_MISSING': 'En avtale fra møtet mangler frist.',
   'finding.MEETING_WITHOUT_LEADER': 'Ingen fra skolens ledelse var i møtet.',
@@ -360,6 +361,7 @@ export const nn: Partial<Record<keyof typeof nb, string>> = {
     'Du har ikkje namn i arkivet; brevet kan ikkje seie kven som signerer. Skriv namnet ditt under «Ditt namn» i Innstillingar (eller køyr «bro member rename <mappe> --name NAMN»).',
   'finding.ASSESSMENT_TOPIC_MISSING': 'Den sakkunnige vurderinga manglar eit tema lova krev: «{field}».',
   'finding.EXPECTED_CONTACT_MISSING': 'Mottaksbrevet må seie når første kontakt blir.',
+  'finding.EXPECTED_CONTACT_PAST': 'Datoen for første kontakt er passert. Set ein ny dato.',
   'finding.WAITING_ADVICE_MISSING': 'Mottaksbrevet må ha råd i ventetida med kven som gjer kva.',
   'finding.AGREEMENT_DEADLINE_MISSING': 'Ein avtale frå møtet manglar frist.',
   'finding.MEETING_WITHOUT_LEADER': 'Ingen frå leiinga på skulen var med i møtet.',
@@ -547,6 +549,7 @@ export const en: Partial<Record<keyof typeof nb, string>> = {
     'You have no name in the vault; the letter cannot say who is signing. Enter it under «Your name» in Settings (or run «bro member rename <folder> --name NAME»).',
   'finding.ASSESSMENT_TOPIC_MISSING': 'The expert assessment lacks a topic the law requires: «{field}».',
   'finding.EXPECTED_CONTACT_MISSING': 'The acknowledgement must say when first contact will be.',
+  'finding.EXPECTED_CONTACT_PAST': 'The date for first contact has passed. Set a new date.',
   'finding.WAITING_ADVICE_MISSING':
     'The acknowledgement must give advice for the waiting time, saying who does what.',
   'finding.AGREEMENT_DEADLINE_MISSING': 'An agreement from the meeting has no deadline.',
