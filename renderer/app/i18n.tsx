@@ -262,9 +262,10 @@ const core = {
   'f.targets.skoleteamFirstContactWorkingDays': 'Skoleteam: første kontakt innen (virkedager)',
   'f.targets.saturdayIsWorkingDay': 'Lørdag er virkedag',
   'f.letterhead.serviceName': 'Tjenestens navn',
-  'f.letterhead.address': 'Adresse',
   'f.letterhead.phone': 'Telefon',
   'f.letterhead.email': 'E-post',
+  'f.letterhead.orgNumber': 'Organisasjonsnummer',
+  'f.letterhead.address': 'Postadresse',
   'f.pupil.name': 'Elevens navn',
   'f.pupil.birthDate': 'Fødselsdato',
   'f.pupil.school': 'Skole',
@@ -542,6 +543,8 @@ const nn: Dict = {
   'voice.pupil': 'Stemma til eleven',
   'voice.parents': 'Synet og forslaga til føresette',
   'issue.DATE_FORMAT': 'må vere ein dato på forma dd.mm.åååå',
+  'f.letterhead.orgNumber': 'Organisasjonsnummer',
+  'f.letterhead.address': 'Postadresse',
   'issue.WRONG_PASSPHRASE': 'er feil. Prøv igjen; ingenting er endra.',
 };
 
@@ -689,6 +692,8 @@ const en: Dict = {
   'voice.parents': "Parents' view and proposals",
   'voice.expectations': 'Expectations',
   'issue.DATE_FORMAT': 'must be a date written dd.mm.yyyy',
+  'f.letterhead.orgNumber': 'Organisation number',
+  'f.letterhead.address': 'Postal address',
   'issue.WRONG_PASSPHRASE': 'is wrong. Try again; nothing has changed.',
 };
 

@@ -319,14 +319,14 @@ describe('kind-specific rules', () => {
   it('mottaksbrev: when the first contact is expected', () => {
     const c = good();
     c.referrals![0]!.firstContact = null;
-    expect(codes(check(c, 'mottaksbrev', {}).findings)).toEqual([
-      'EXPECTED_CONTACT_MISSING@options.expectedFirstContact',
-    ]);
+    expect(
+      codes(check(c, 'mottaksbrev', { interimReason: OPTIONS.mottaksbrev.interimReason }).findings),
+    ).toEqual(['EXPECTED_CONTACT_MISSING@options.expectedFirstContact']);
   });
 
   it('mottaksbrev: advice for the wait, with who does what', () => {
     expect(
-      codes(check(good(), 'mottaksbrev', { expectedFirstContact: '2026-05-26', waitingAdvice: [] }).findings),
+      codes(check(good(), 'mottaksbrev', { ...OPTIONS.mottaksbrev, waitingAdvice: [] }).findings),
     ).toEqual(['WAITING_ADVICE_MISSING@options.waitingAdvice']);
   });
 

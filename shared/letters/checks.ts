@@ -38,6 +38,7 @@ export const FINDING_CODES = [
   'ASSESSMENT_TOPIC_MISSING',
   'EXPECTED_CONTACT_MISSING',
   'EXPECTED_CONTACT_PAST',
+  'INTERIM_REASON_MISSING',
   'WAITING_ADVICE_MISSING',
   'AGREEMENT_DEADLINE_MISSING',
   'MEETING_WITHOUT_LEADER',
@@ -301,6 +302,9 @@ export function checkWaiting(model: LetterModel): Finding[] {
   else if (w.expectedFirstContact < model.date)
     out.push(finding('EXPECTED_CONTACT_PAST', ['options', 'expectedFirstContact']));
   if (w.advice.length === 0) out.push(finding('WAITING_ADVICE_MISSING', ['options', 'waitingAdvice']));
+  // fvl. § 11 a: a foreløpig svar says why the answer takes time (and when it can be expected).
+  if (w.interimReply && !w.interimReason)
+    out.push(finding('INTERIM_REASON_MISSING', ['options', 'interimReason'], 'warning'));
   return out;
 }
 

@@ -30,6 +30,7 @@ export const LETTER_FINDING_TEXT_NB: Record<FindingCode, string> = {
   SIGNER_NAME_MISSING:
     'den som signerer, har ikke navn i arkivet: skriv navnet ditt under «Ditt navn» i Innstillinger i appen, eller kjør «bro member rename <mappe> --name NAVN»',
   ASSESSMENT_TOPIC_MISSING: 'den sakkyndige vurderingen mangler et tema loven krever',
+  INTERIM_REASON_MISSING: 'et foreløpig svar må si hvorfor svaret tar tid (interimReason)',
   EXPECTED_CONTACT_PAST: 'datoen for første kontakt er passert; sett en ny dato',
   EXPECTED_CONTACT_MISSING: 'mottaksbrevet må si når første kontakt blir (expectedFirstContact)',
   WAITING_ADVICE_MISSING: 'mottaksbrevet må ha råd i ventetiden med hvem som gjør hva',

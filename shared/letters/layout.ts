@@ -127,6 +127,7 @@ function commonHead(t: LetterTexts, model: LetterModel) {
     lh.address,
     lh.phone ? `${t.phone} ${lh.phone}` : null,
     lh.email,
+    lh.orgNumber ? `${t.orgNumber} ${lh.orgNumber.replace(/^(\d{3})(\d{3})(\d{3})$/u, '$1 $2 $3')}` : null,
   ].filter((x): x is string => !!x);
   const marking = [
     t.marking,
@@ -137,10 +138,11 @@ function commonHead(t: LetterTexts, model: LetterModel) {
     [t.ourRef, `${model.caseId} / ${model.kind}-${model.version}`],
   ];
   const postal = model.schoolAddress;
+  const toSchool = model.addressee.recipient !== 'foresatte';
   const to = [
     capFirst(recipientLine(t, model.addressee)),
-    model.pupil.school,
-    ...(postal
+    ...(toSchool ? [model.pupil.school] : []),
+    ...(toSchool && postal
       ? [postal.address, [postal.postcode, postal.place].filter(Boolean).join(' ') || null].filter(
           (x): x is string => !!x,
         )
@@ -234,6 +236,41 @@ function responsibilityTable(t: LetterTexts, model: LetterModel, blocks: Block[]
   });
 }
 
+/** How to reach the caseworker: their direct phone and e-mail, else the service's. */
+function reachOf(t: LetterTexts, model: LetterModel): string {
+  const c = model.serviceContact;
+  const lh = model.letterhead;
+  const phone = c?.phone ?? lh.phone;
+  const email = c?.email ?? lh.email;
+  return [phone ? `${t.phone} ${phone}` : null, email ? `${t.email} ${email}` : null]
+    .filter(Boolean)
+    .join(', ');
+}
+
+/** «Dette kan dere gjøre»: whom to call, innsyn, how to disagree, and klage where it applies. */
+function rights(t: LetterTexts, model: LetterModel, blocks: Block[]) {
+  const c = model.serviceContact;
+  const reach = reachOf(t, model);
+  const whom = c
+    ? `${c.name}, ${model.letterhead.serviceName}${reach ? `, ${reach}` : ''}`
+    : `${model.letterhead.serviceName}${reach ? `, ${reach}` : ''}`;
+  const health = model.service === 'BUP';
+  blocks.push({
+    t: 'summary',
+    title: t.rights.title,
+    items: [
+      t.rights.call(whom),
+      health ? t.rights.innsynHealth : t.rights.innsyn(citeRef(legalRef('fvl-18'), t.lang)),
+      t.rights.disagree,
+      health
+        ? t.rights.klageHealth
+        : model.kind === 'sakkyndig-vurdering'
+          ? t.rights.klageVedtak
+          : t.rights.klageSchool,
+    ],
+  });
+}
+
 function contacts(t: LetterTexts, model: LetterModel, blocks: Block[]) {
   blocks.push({ t: 'h2', text: t.h.contacts });
   const items: string[] = [];
@@ -243,21 +280,22 @@ function contacts(t: LetterTexts, model: LetterModel, blocks: Block[]) {
       : t.coordinatorMissing,
   );
   const c = model.serviceContact;
-  const lh = model.letterhead;
-  const reach = [lh.phone ? `${t.phone} ${lh.phone}` : null, lh.email ? `${t.email} ${lh.email}` : null]
-    .filter(Boolean)
-    .join(', ');
+  const reach = reachOf(t, model);
   items.push(
     c
-      ? t.serviceContactLine(`${c.name} (${t.role(c.role)})`, lh.serviceName, reach)
+      ? t.serviceContactLine(`${c.name} (${t.role(c.role)})`, model.letterhead.serviceName, reach)
       : t.serviceContactMissing,
   );
   blocks.push({ t: 'list', items });
 }
 
 function distribution(t: LetterTexts, model: LetterModel, blocks: Block[]) {
+  rights(t, model, blocks);
   blocks.push({ t: 'h2', text: t.h.distribution });
-  blocks.push({ t: 'p', text: t.distributionIntro });
+  blocks.push({
+    t: 'p',
+    text: model.addressee.recipient === 'foresatte' ? t.distributionIntroFamily : t.distributionIntro,
+  });
   blocks.push({
     t: 'list',
     items: [model.addressee, ...model.copies].map((r) => {
@@ -425,7 +463,12 @@ function mottaksbrev(t: LetterTexts, model: LetterModel): Block[] {
       ? t.mottak.expected(longDate(w.expectedFirstContact))
       : t.mottak.expectedMissing,
   });
-  if (w.interimReply) blocks.push({ t: 'p', text: t.mottak.interim(citeRef(legalRef('fvl-11a'), t.lang)) });
+  if (w.interimReply) {
+    blocks.push({ t: 'p', text: t.mottak.interim(citeRef(legalRef('fvl-11a'), t.lang)) });
+    if (w.interimReason) blocks.push({ t: 'p', text: t.mottak.interimWhy(w.interimReason) });
+  }
+  if (model.service === 'BUP')
+    blocks.push({ t: 'p', text: t.mottak.health(citeRef(legalRef('pbrl-2-2'), t.lang)) });
   blocks.push({ t: 'h2', text: t.mottak.h.advice });
   blocks.push({ t: 'p', text: t.mottak.adviceIntro });
   blocks.push({
@@ -710,8 +753,9 @@ export function layoutLetter(model: LetterModel): Layout {
     signature: {
       closing: t.closing,
       name: model.signer?.name ?? null,
-      role:
-        model.signer && model.serviceContact?.name === model.signer.name
+      role: model.signerTitle
+        ? capFirst(t.role(model.signerTitle))
+        : model.signer && model.serviceContact?.name === model.signer.name
           ? capFirst(t.role(model.serviceContact.role))
           : null,
       service: model.letterhead.serviceName,

@@ -94,7 +94,10 @@ export const KIND_OPTIONS: Record<LetterKind, LetterOptions> = {
       validUntil: '2027-06-30',
     },
   },
-  mottaksbrev: { expectedFirstContact: '2026-05-26' },
+  mottaksbrev: {
+    expectedFirstContact: '2026-05-26',
+    interimReason: 'Vi har mange henvisninger nå, og saker med høyt fravær går først.',
+  },
   'ny-kontaktperson': {},
   motereferat: {},
   tiltaksoversikt: {},

@@ -81,7 +81,14 @@ export interface LetterModel {
   /** The case's own id (the one in `bro-interchange/1`). */
   caseId: string;
   service: Service;
-  letterhead: { serviceName: string; address: string | null; phone: string | null; email: string | null };
+  letterhead: {
+    serviceName: string;
+    address: string | null;
+    phone: string | null;
+    email: string | null;
+    /** Organisasjonsnummer (settings); absent in letters issued before it existed. */
+    orgNumber?: string | null;
+  };
   /** Legal references (table ids) in the confidentiality marking. */
   confidentiality: string[];
   pupil: { name: string; school: string; grade: number };
@@ -95,8 +102,17 @@ export interface LetterModel {
   addressee: Recipient;
   copies: Recipient[];
   coordinator: Person | null;
-  serviceContact: { name: string; role: string; since: string } | null;
+  /** The caseworker, with their direct phone and e-mail from the registers when known. */
+  serviceContact: {
+    name: string;
+    role: string;
+    since: string;
+    phone?: string | null;
+    email?: string | null;
+  } | null;
   signer: { name: string | null; memberId: string; kid: string } | null;
+  /** The signer's title: their role in the case's assignments, when they have one. */
+  signerTitle?: string | null;
   replyBy: string | null;
   referral: {
     index: number;
@@ -152,6 +168,8 @@ export interface LetterModel {
     missedFirstContact?: string | null;
     advice: { what: string; who: string }[];
     interimReply: boolean;
+    /** Why the answer takes time (options.interimReason). */
+    interimReason?: string | null;
   } | null;
   /** Decisions recorded with the letter: kept phrases and their reasons. */
   kept: { phrase: string; path: string | null; reason: string }[];
@@ -614,7 +632,16 @@ export function buildLetter(input: BuildInput): LetterModel {
   const rules = KIND_RULES[kind];
   const refIndex = mainReferral(doc);
   const ref = doc.referrals?.[refIndex];
-  const { addressee, copies } = recipients(doc, options, today, clean(input.registers?.school?.rektor));
+  const toSchool = recipients(doc, options, today, clean(input.registers?.school?.rektor));
+  // BUP writes to the family (the patient's parents); the school gets a copy only with a basis.
+  const family = toSchool.copies.find((c) => c.recipient === 'foresatte')!;
+  const { addressee, copies } =
+    doc.service === 'BUP'
+      ? {
+          addressee: family,
+          copies: [toSchool.addressee, ...toSchool.copies.filter((c) => c !== family)],
+        }
+      : toSchool;
   const assignment = currentAssignment(doc, today);
   const service = doc.service;
 
@@ -708,6 +735,7 @@ export function buildLetter(input: BuildInput): LetterModel {
       address: clean(settings.letterhead.address),
       phone: clean(settings.letterhead.phone),
       email: clean(settings.letterhead.email),
+      orgNumber: clean(settings.letterhead.orgNumber),
     },
     confidentiality: confidentialityRefs(service).map((r) => r.id),
     pupil: { name: doc.pupil.name, school: doc.pupil.school, grade: doc.pupil.grade },
@@ -720,9 +748,20 @@ export function buildLetter(input: BuildInput): LetterModel {
     copies,
     coordinator: person(doc.pupil.coordinator),
     serviceContact: assignment
-      ? { name: assignment.caseworker, role: assignment.role, since: assignment.from }
+      ? {
+          name: assignment.caseworker,
+          role: assignment.role,
+          since: assignment.from,
+          phone: clean(contact?.phone),
+          email: clean(contact?.email),
+        }
       : null,
     signer: input.signer,
+    signerTitle: input.signer?.name
+      ? ([...(doc.assignments ?? [])]
+          .sort((a, b) => (a.from < b.from ? 1 : -1))
+          .find((a) => norm(a.caseworker) === norm(input.signer!.name))?.role ?? null)
+      : null,
     replyBy:
       rules.replyPage || kind === 'motereferat'
         ? (options.replyBy ?? addDays(today, settings.replyDays))
@@ -790,6 +829,7 @@ export function buildLetter(input: BuildInput): LetterModel {
             missedFirstContact: missedFirstContact(ref, refIndex, service, today, input.obligations ?? []),
             advice: options.waitingAdvice ?? namedAdvice(doc, lang, addressee, copies),
             interimReply: ref.concluded == null && addDays(ref.received, 30) < today,
+            interimReason: clean(options.interimReason),
           }
         : null,
     kept: (options.keep ?? []).map((k) => ({ phrase: k.phrase, path: k.path ?? null, reason: k.reason })),

@@ -83,6 +83,19 @@ export interface LetterTexts {
   serviceContactLine: Fn<[string, string, string]>;
   serviceContactMissing: string;
   distributionIntro: string;
+  distributionIntroFamily: string;
+  orgNumber: string;
+  /** «Dette kan dere gjøre»: the family's box in every letter. */
+  rights: {
+    title: string;
+    call: Fn<[string]>;
+    innsyn: Fn<[string]>;
+    innsynHealth: string;
+    disagree: string;
+    klageVedtak: string;
+    klageSchool: string;
+    klageHealth: string;
+  };
   basisMissing: string;
   basisConsent: (date: string, expires: string | null) => string;
   basisLegal: Fn<[string]>;
@@ -121,6 +134,9 @@ export interface LetterTexts {
     expected: Fn<[string]>;
     expectedMissing: string;
     interim: Fn<[string]>;
+    interimWhy: Fn<[string]>;
+    /** BUP: the right to have the referral assessed (pasient- og brukerrettighetsloven § 2-2). */
+    health: Fn<[string]>;
     /** First contact should have been by this date; it has passed. */
     missed: Fn<[string, number]>;
     adviceIntro: string;
@@ -344,6 +360,23 @@ export const NB: LetterTexts = {
   serviceContactMissing: 'Kontaktperson hos oss: ikke avklart.',
   distributionIntro:
     'Brevet er sendt til rektor. Kontaktlærer og foresatte får en kopi med nøyaktig samme tekst.',
+  distributionIntroFamily:
+    'Brevet er sendt til foresatte. Rektor og kontaktlærer får en kopi med nøyaktig samme tekst når det står et grunnlag for det nedenfor.',
+  orgNumber: 'Org.nr.',
+  rights: {
+    title: 'Dette kan dere gjøre',
+    call: (who) => `Har dere spørsmål, ta kontakt med ${who}.`,
+    innsyn: (ref) => `Dere har rett til å se dokumentene i saken (${ref}). Be oss om det, så sender vi dem.`,
+    innsynHealth: 'Dere har rett til å se journalen. Be oss om det, så sender vi den.',
+    disagree:
+      'Er dere uenige i noe i brevet, si fra til oss. Vi skriver det dere sier inn i saken og svarer dere.',
+    klageVedtak:
+      'Kommunen gjør vedtak. Dere kan klage på vedtaket innen tre uker etter at dere fikk det. Klagen sendes til kommunen. Får dere ikke medhold, avgjør Statsforvalteren klagen.',
+    klageSchool:
+      'Brevet er ikke et vedtak, og det kan ikke klages på. Mener dere at eleven ikke har det trygt og godt på skolen, si fra til rektor. Hjelper ikke det, kan dere melde saken til Statsforvalteren (opplæringslova kapittel 12).',
+    klageHealth:
+      'Mener dere at dere ikke får den helsehjelpen dere har rett til, kan dere be oss rette det. Får dere ikke medhold, kan dere klage til Statsforvalteren.',
+  },
   basisMissing: 'mangler samtykke eller lovgrunnlag',
   basisConsent: (date, exp) => `samtykke datert ${date}${exp ? `, gyldig til ${exp}` : ''}`,
   basisLegal: (text) => `lovgrunnlag: ${stop(text)}`,
@@ -392,6 +425,9 @@ export const NB: LetterTexts = {
     expectedMissing: 'Vi kan ikke si ennå når første kontakt blir. Vi gir beskjed så snart vi vet det.',
     interim: (ref) =>
       `Det har gått mer enn en måned siden vi mottok henvisningen. Dette brevet er derfor også et foreløpig svar etter ${ref}.`,
+    interimWhy: (reason) => `Svaret tar tid fordi ${lowerFirst(stop(reason))}.`,
+    health: (ref) =>
+      `Etter ${ref} har dere rett til å få vite innen 10 virkedager om eleven får helsehjelp hos oss, og når den senest skal starte.`,
     missed: (date, n) =>
       `Fristen for første kontakt var ${date}. Den er passert med ${days(n, 'dag', 'dager')}, og det beklager vi.`,
     adviceIntro:
@@ -621,6 +657,23 @@ export const NN: LetterTexts = {
   serviceContactMissing: 'Kontaktperson hjå oss: ikkje avklart.',
   distributionIntro:
     'Brevet er sendt til rektor. Kontaktlæraren og føresette får ein kopi med nøyaktig same tekst.',
+  distributionIntroFamily:
+    'Brevet er sendt til føresette. Rektor og kontaktlæraren får ein kopi med nøyaktig same tekst når det står eit grunnlag for det nedanfor.',
+  orgNumber: 'Org.nr.',
+  rights: {
+    title: 'Dette kan de gjere',
+    call: (who) => `Har de spørsmål, ta kontakt med ${who}.`,
+    innsyn: (ref) => `De har rett til å sjå dokumenta i saka (${ref}). Be oss om det, så sender vi dei.`,
+    innsynHealth: 'De har rett til å sjå journalen. Be oss om det, så sender vi han.',
+    disagree:
+      'Er de usamde i noko i brevet, sei frå til oss. Vi skriv inn i saka det de seier, og svarar dykk.',
+    klageVedtak:
+      'Kommunen gjer vedtak. De kan klage på vedtaket innan tre veker etter at de fekk det. Klaga skal sendast til kommunen. Får de ikkje medhald, avgjer Statsforvaltaren klaga.',
+    klageSchool:
+      'Brevet er ikkje eit vedtak, og det kan ikkje klagast på. Meiner de at eleven ikkje har det trygt og godt på skulen, sei frå til rektor. Hjelper ikkje det, kan de melde saka til Statsforvaltaren (opplæringslova kapittel 12).',
+    klageHealth:
+      'Meiner de at de ikkje får den helsehjelpa de har rett til, kan de be oss rette det. Får de ikkje medhald, kan de klage til Statsforvaltaren.',
+  },
   basisMissing: 'manglar samtykke eller lovgrunnlag',
   basisConsent: (date, exp) => `samtykke datert ${date}${exp ? `, gyldig til ${exp}` : ''}`,
   basisLegal: (text) => `lovgrunnlag: ${stop(text)}`,
@@ -670,6 +723,9 @@ export const NN: LetterTexts = {
       'Vi kan ikkje seie enno når den første kontakten blir. Vi gir beskjed så snart vi veit det.',
     interim: (ref) =>
       `Det har gått meir enn ein månad sidan vi fekk tilvisinga. Dette brevet er difor også eit førebels svar etter ${ref}.`,
+    interimWhy: (reason) => `Svaret tek tid fordi ${lowerFirst(stop(reason))}.`,
+    health: (ref) =>
+      `Etter ${ref} har de rett til å få vite innan 10 vyrkedagar om eleven får helsehjelp hjå oss, og når ho seinast skal starte.`,
     missed: (date, n) =>
       `Fristen for den første kontakten var ${date}. Han er passert med ${days(n, 'dag', 'dagar')}, og det beklagar vi.`,
     adviceIntro:

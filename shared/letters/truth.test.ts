@@ -207,3 +207,62 @@ describe('words written earlier', () => {
     expect(textOf(prepare(c, 'ny-kontaktperson').layout)).toContain('Evalueringsmøte 22. juni 2026.');
   });
 });
+
+describe('contacts and rights (item 3)', () => {
+  it('a foreløpig svar gives the reason and the date; without a reason it is a finding', () => {
+    const c = stillWaiting(completeCase());
+    const text = textOf(prepare(c, 'mottaksbrev').layout);
+    expect(text).toContain('foreløpig svar etter forvaltningsloven § 11 a');
+    expect(text).toContain('Svaret tar tid fordi vi har mange henvisninger nå');
+    expect(text).toContain('senest 26. mai 2026');
+    const bare = prepare(c, 'mottaksbrev', { options: { interimReason: undefined } });
+    expect(bare.findings.map((f) => f.code)).toContain('INTERIM_REASON_MISSING');
+  });
+
+  it('every letter has «Dette kan dere gjøre» with whom to call, innsyn, and how to disagree', () => {
+    for (const kind of ['anbefaling', 'tiltaksoversikt', 'motereferat', 'sakkyndig-vurdering'] as const)
+      for (const lang of ['nb', 'nn'] as const) {
+        const text = textOf(prepare(completeCase(), kind, { lang }).layout);
+        expect(text).toContain(lang === 'nb' ? 'Dette kan dere gjøre' : 'Dette kan de gjere');
+        expect(text).toContain('Ola Hansen');
+        expect(text).toContain(lang === 'nb' ? 'forvaltningsloven § 18' : 'forvaltningslova § 18');
+        expect(text).toContain('Statsforval');
+      }
+    expect(textOf(prepare(completeCase(), 'sakkyndig-vurdering').layout)).toContain(
+      'klage på vedtaket innen tre uker',
+    );
+  });
+
+  it('BUP letters go to the family and cite pasient- og brukerrettighetsloven § 2-2', () => {
+    const c = stillWaiting(completeCase());
+    c.service = 'BUP';
+    c.referrals![0]!.service = 'BUP';
+    const p = prepare(c, 'mottaksbrev');
+    expect(p.model.addressee.recipient).toBe('foresatte');
+    expect(p.layout.to[0]).toBe('Foresatte Ánde Nango');
+    expect(p.model.copies.map((r) => r.recipient)).toEqual(['rektor', 'kontaktlærer']);
+    expect(textOf(p.layout)).toContain('pasient- og brukerrettighetsloven § 2-2');
+  });
+
+  it('the letterhead shows the organisation number; the caseworker is reached directly', () => {
+    const p = prepareLetter({
+      doc: caseDoc.parse(completeCase()) as CaseDoc,
+      kind: 'anbefaling',
+      lang: 'nb',
+      options: {},
+      settings: {
+        ...DEFAULT_LETTER_SETTINGS,
+        letterhead: { serviceName: 'PPT Bærum', phone: '67 50 00 00', orgNumber: '974760673' },
+      },
+      today: LETTER_TODAY,
+      letterId: 'a'.repeat(26),
+      version: 1,
+      draft: false,
+      signer: { name: 'Ola Hansen', memberId: 'b'.repeat(26), kid: 'k'.repeat(43) },
+      registers: { school: null, contact: { phone: '98 76 54 32', email: 'ola@example.invalid' } },
+    });
+    expect(p.layout.letterhead).toContain('Org.nr. 974 760 673');
+    expect(textOf(p.layout)).toContain('Ola Hansen (rådgiver), PPT Bærum, telefon 98 76 54 32');
+    expect(p.layout.signature.role).toBe('Rådgiver');
+  });
+});

@@ -373,6 +373,15 @@ export function LetterEditor({
                   issue={issueText(optionFieldId(['expectedFirstContact']))}
                   onChange={(v) => change((x) => void (x.expectedFirstContact = v))}
                 />
+                <OptField
+                  id={optionFieldId(['interimReason'])}
+                  label={t('opt.interimReason')}
+                  hint={t('opt.interimReasonHint')}
+                  multiline
+                  value={form.interimReason}
+                  issue={issueText(optionFieldId(['interimReason']))}
+                  onChange={(v) => change((x) => void (x.interimReason = v))}
+                />
                 <fieldset className="opt-group" id={optionFieldId(['waitingAdvice'])} tabIndex={-1}>
                   <legend>{t('opt.waitingAdvice')}</legend>
                   <p className="hint">{t('opt.waitingAdviceHint')}</p>

@@ -111,6 +111,10 @@ export const nb = {
   'opt.legalBasis.kontaktlærer': 'Lovgrunnlag for kopi til kontaktlærer',
   'opt.legalBasis.foresatte': 'Lovgrunnlag for kopi til foresatte',
   'opt.expectedFirstContact': 'Første kontakt kan forventes innen',
+  'opt.interimReason': 'Foreløpig svar: hvorfor svaret tar tid',
+  'opt.interimReasonHint':
+    'Står i brevet når det er gått mer enn en måned (forvaltningsloven § 11 a). Datoen for svar er datoen for første kontakt.',
+  'finding.INTERIM_REASON_MISSING': 'Et foreløpig svar må si hvorfor svaret tar tid.',
   'opt.expectedFirstContactHint':
     'dd.mm.åååå. Tom: datoen saken gir (første kontakt, eller fristen for BUP).',
   'opt.waitingAdvice': 'Råd i ventetiden',
@@ -302,6 +306,10 @@ export const nn: Partial<Record<keyof typeof nb, string>> = {
   'opt.legalBasis.kontaktlærer': 'Lovgrunnlag for kopi til kontaktlærar',
   'opt.legalBasis.foresatte': 'Lovgrunnlag for kopi til føresette',
   'opt.expectedFirstContact': 'Første kontakt kan ventast innan',
+  'opt.interimReason': 'Førebels svar: kvifor svaret tek tid',
+  'opt.interimReasonHint':
+    'Står i brevet når det har gått meir enn ein månad (forvaltningslova § 11 a). Datoen for svar er datoen for første kontakt.',
+  'finding.INTERIM_REASON_MISSING': 'Eit førebels svar må seie kvifor svaret tek tid.',
   'opt.expectedFirstContactHint': 'dd.mm.åååå. Tom: datoen saka gir (første kontakt, eller fristen for BUP).',
   'opt.waitingAdvice': 'Råd i ventetida',
   'opt.waitingAdviceHint': 'Kva skulen gjer no, og kven som gjer det. Tom liste: standardråda.',
@@ -489,6 +497,10 @@ export const en: Partial<Record<keyof typeof nb, string>> = {
   'opt.legalBasis.kontaktlærer': 'Legal basis for a copy to the contact teacher',
   'opt.legalBasis.foresatte': 'Legal basis for a copy to the parents',
   'opt.expectedFirstContact': 'First contact can be expected by',
+  'opt.interimReason': 'Interim reply: why the answer takes time',
+  'opt.interimReasonHint':
+    'Printed when more than a month has passed (Public Administration Act § 11 a). The date for an answer is the first-contact date.',
+  'finding.INTERIM_REASON_MISSING': 'An interim reply must say why the answer takes time.',
   'opt.expectedFirstContactHint':
     'dd.mm.yyyy. Empty: the date the case gives (first contact, or the deadline for BUP).',
   'opt.waitingAdvice': 'Advice while waiting',
