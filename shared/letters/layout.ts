@@ -1,6 +1,6 @@
 import { calendarDays } from '../calendar/days';
 import { citeRef, legalRef } from './legalRefs';
-import type { LetterMeasure, LetterModel, Person, Recipient } from './model';
+import { measureTitle, type LetterMeasure, type LetterModel, type Person, type Recipient } from './model';
 import type { ResponsibilityRow } from './responsibilities';
 import { TEXTS, type LetterTexts } from './texts';
 
@@ -80,6 +80,7 @@ export function longDate(iso: string): string {
   return `${Number(iso.slice(8, 10))}. ${MONTHS[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`;
 }
 
+const norm = (s: string) => s.trim().toLowerCase();
 const capFirst = (s: string) => (s ? s[0]!.toUpperCase() + s.slice(1) : s);
 
 function who(t: LetterTexts, p: Person | null): string {
@@ -89,7 +90,7 @@ function who(t: LetterTexts, p: Person | null): string {
 }
 
 function recipientLine(t: LetterTexts, r: Recipient): string {
-  const role = t.recipient[r.recipient];
+  const role = r.recipient === 'foresatte' && r.names.length === 1 ? t.foresattOne : t.recipient[r.recipient];
   return r.names.length ? `${role} ${r.names.join(t.and)}` : role;
 }
 
@@ -152,15 +153,24 @@ function commonHead(t: LetterTexts, model: LetterModel) {
   return { letterhead, marking, meta, to, copies };
 }
 
+/** A voice in one level of quotation marks, whether or not the case text already has them. */
+export function quoted(text: string): string {
+  return `«${text
+    .trim()
+    .replace(/^[«"“”]+/u, '')
+    .replace(/[»"”“]+$/u, '')
+    .trim()}»`;
+}
+
 function voices(t: LetterTexts, model: LetterModel, blocks: Block[]) {
   if (model.pupilVoice) {
     blocks.push({ t: 'h2', text: t.h.pupilVoice });
-    if (model.pupilVoice.text) blocks.push({ t: 'p', text: `«${model.pupilVoice.text}»`, style: 'quote' });
+    if (model.pupilVoice.text) blocks.push({ t: 'p', text: quoted(model.pupilVoice.text), style: 'quote' });
     else blocks.push({ t: 'p', text: t.voiceAbsent(model.pupilVoice.absentReason ?? t.missing) });
   }
   if (model.parentsView) {
     blocks.push({ t: 'h2', text: t.h.parentsView });
-    if (model.parentsView.text) blocks.push({ t: 'p', text: `«${model.parentsView.text}»`, style: 'quote' });
+    if (model.parentsView.text) blocks.push({ t: 'p', text: quoted(model.parentsView.text), style: 'quote' });
     else blocks.push({ t: 'p', text: t.voiceAbsent(model.parentsView.absentReason ?? t.missing) });
   }
 }
@@ -183,7 +193,8 @@ function measureSection(t: LetterTexts, model: LetterModel, blocks: Block[]) {
     blocks.push({ t: 'h3', text: t.measureHeading(i + 1, m.title), chip: chip(t, m) });
     blocks.push({ t: 'fields', rows: measureFields(t, m) });
   });
-  const withResources = model.measures.filter((m) => m.resources);
+  // A resource line only when there is something to set aside ("ingen ekstra ressurser" is not).
+  const withResources = model.measures.filter((m) => m.resources && !NO_RESOURCES.test(m.resources));
   if (withResources.length) {
     blocks.push({ t: 'h2', text: t.h.resources });
     blocks.push({
@@ -194,6 +205,8 @@ function measureSection(t: LetterTexts, model: LetterModel, blocks: Block[]) {
     });
   }
 }
+
+const NO_RESOURCES = /^\s*(ingen|inga|ikke|ikkje)\b/iu;
 
 function expectations(t: LetterTexts, model: LetterModel, blocks: Block[]) {
   const e = model.expectations;
@@ -228,7 +241,10 @@ function responsibilityTable(t: LetterTexts, model: LetterModel, blocks: Block[]
     widths: [0.17, 0.2, 0.35, 0.14, 0.14],
     rows: model.responsibilities.map((r) => [
       capFirst(t.role(r.role)),
-      r.names.join(', ') || '–',
+      r.names.join(', ') ||
+        (norm(r.role) === norm(model.service) && model.serviceContact
+          ? model.serviceContact.name
+          : t.missing),
       groupTasks(t, r.tasks),
       shortDate(r.from),
       shortDate(r.evaluated),
@@ -334,7 +350,7 @@ function measureReplyPage(t: LetterTexts, model: LetterModel): ReplyPage {
         model.pupil.grade,
         model.pupil.school,
         t.kindTitle[model.kind],
-        shortDate(model.date),
+        longDate(model.date),
       ),
     ],
     items: model.measures.map((m, i) => ({
@@ -355,8 +371,8 @@ function summaryOfMeasures(t: LetterTexts, model: LetterModel, blocks: Block[]) 
       t.summaryLine(
         m.title,
         who(t, m.responsible),
-        m.start ? shortDate(m.start) : t.missing,
-        m.evaluation ? shortDate(m.evaluation.date) : t.missing,
+        m.start ? longDate(m.start) : t.missing,
+        m.evaluation ? longDate(m.evaluation.date) : t.missing,
       ),
     ),
   });
@@ -510,13 +526,13 @@ function nyKontaktperson(t: LetterTexts, model: LetterModel): Block[] {
     // The next deadlines come from the case itself (the same list as Oppgaver); the note's own
     // words on them follow.
     const due = (c.deadlines ?? []).map(
-      (d) => `${shortDate(d.due)} ${t.obligation[d.kind]}${d.label ? ` (${d.label})` : ''}`,
+      (d) => `${longDate(d.due)} ${t.obligation[d.kind]}${d.label ? ` (${measureTitle(d.label)})` : ''}`,
     );
     if (due.length) items.push(`${t.ny.deadlines}: ${due.join('; ')}`);
     const over = (c.overdueDeadlines ?? []).map((d) =>
       t.ny.overdueLine(
-        shortDate(d.due),
-        `${t.obligation[d.kind]}${d.label ? ` (${d.label})` : ''}`,
+        longDate(d.due),
+        `${t.obligation[d.kind]}${d.label ? ` (${measureTitle(d.label)})` : ''}`,
         d.daysOver,
       ),
     );
@@ -699,7 +715,7 @@ function oppfolging(t: LetterTexts, model: LetterModel): Block[] {
     blocks.push({
       t: 'list',
       items: own.map((i) =>
-        t.oppfolging.ownLine(t.oppfolging.kind[i.kind], i.what, shortDate(i.deadline), i.daysOver),
+        t.oppfolging.ownLine(t.oppfolging.kind[i.kind], i.what, longDate(i.deadline), i.daysOver),
       ),
     });
   }

@@ -219,13 +219,16 @@ export function isLeadership(role: string): boolean {
   return LEADERSHIP.test(role.trim());
 }
 
-/** The short title of a measure: the words before a colon ("Fleksibel oppstart: …"), else the first words. */
+/**
+ * The short title of a measure: the words before a colon ("Fleksibel oppstart: …"), else its
+ * first sentence, whole (a title is never cut off in the middle).
+ */
 export function measureTitle(what: string): string {
-  const colon = what.indexOf(':');
-  if (colon > 0 && colon <= 60) return what.slice(0, colon).trim();
-  const words = what.trim().split(/\s+/u);
-  const head = words.slice(0, 8).join(' ');
-  return words.length > 8 ? `${head} …` : head.replace(/[.;,]$/u, '');
+  const text = what.trim().replace(/…$/u, '').trim();
+  const colon = text.indexOf(':');
+  if (colon > 0 && colon <= 60) return text.slice(0, colon).trim();
+  const sentence = text.split(/(?<=[.!?])\s+(?=\p{Lu})/u)[0] ?? text;
+  return sentence.replace(/[.;,!?]$/u, '');
 }
 
 function person(p: { role: string; name?: string | null } | null | undefined): Person | null {
@@ -605,7 +608,7 @@ const STANDARD_ADVICE = {
 /** The standard advice, with the named person in each role when the case knows them. */
 function namedAdvice(doc: CaseDoc, lang: LetterLang, addressee: Recipient, copies: Recipient[]) {
   const teacher = copies.find((c) => c.recipient === 'kontaktlærer')?.names[0];
-  const rektor = addressee.names[0];
+  const rektor = [addressee, ...copies].find((r) => r.recipient === 'rektor')?.names[0];
   const coordinator = doc.pupil.coordinator;
   return STANDARD_ADVICE[lang].map((a) => {
     const role = norm(a.who);
@@ -661,7 +664,7 @@ export function buildLetter(input: BuildInput): LetterModel {
 
   const overdue =
     kind === 'oppfolgingsbrev'
-      ? overdueItems(doc, today, settings, addressee.names[0] ?? null, ownNames(doc))
+      ? overdueItems(doc, today, settings, toSchool.addressee.names[0] ?? null, ownNames(doc))
       : null;
   if (overdue && overdue.length === 0) throw missing('NOTHING_OVERDUE', ['meetings']);
 

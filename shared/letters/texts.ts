@@ -31,6 +31,8 @@ export interface LetterTexts {
   attachmentDescription: string;
   role: (role: string) => string;
   recipient: { rektor: string; kontaktlærer: string; foresatte: string };
+  /** One person with parental responsibility. */
+  foresattOne: string;
   kindTitle: Record<LetterKind, string>;
   title: (kind: LetterKind, name: string) => string;
   h: {
@@ -269,6 +271,7 @@ export const NB: LetterTexts = {
   attachmentDescription: 'Brevet som strukturerte data (JSON) med signatur',
   role: (r) => r,
   recipient: { rektor: 'rektor', kontaktlærer: 'kontaktlærer', foresatte: 'foresatte' },
+  foresattOne: 'foresatt',
   kindTitle: {
     anbefaling: 'Anbefaling til skolen',
     'sakkyndig-vurdering': 'Sakkyndig vurdering',
@@ -566,6 +569,7 @@ export const NN: LetterTexts = {
   attachmentDescription: 'Brevet som strukturerte data (JSON) med signatur',
   role: (r) => NN_ROLES[r.trim().toLowerCase()] ?? r,
   recipient: { rektor: 'rektor', kontaktlærer: 'kontaktlærar', foresatte: 'føresette' },
+  foresattOne: 'føresett',
   kindTitle: {
     anbefaling: 'Tilråding til skulen',
     'sakkyndig-vurdering': 'Sakkunnig vurdering',

@@ -115,9 +115,9 @@ describe('ny-kontaktperson', () => {
       obligations: [obligation('schoolReply', '2026-05-02'), obligation('evaluation', '2026-06-22')],
     });
     const text = textOf(p.layout);
-    expect(text).toContain('Neste frister: 22.06.2026 evaluering av tiltak');
-    expect(text).not.toMatch(/Neste frister:[^\n]*02\.05\.2026/u);
-    expect(text).toContain('Over fristen: svar fra skolen, frist 02.05.2026 (10 dager over fristen)');
+    expect(text).toContain('Neste frister: 22. juni 2026 evaluering av tiltak');
+    expect(text).not.toMatch(/Neste frister:[^\n]*2\. mai 2026/u);
+    expect(text).toContain('Over fristen: svar fra skolen, frist 2. mai 2026 (10 dager over fristen)');
   });
 });
 
@@ -163,7 +163,7 @@ describe('oppfølgingsbrev', () => {
     expect(p.layout.reply!.items.map((i) => i.title)).not.toContain('Evaluering: Fleksibel oppstart');
     const text = textOf(p.layout);
     expect(text).toContain('Dette har vi selv ikke gjort i tide');
-    expect(text).toContain('Evaluering: Fleksibel oppstart. Frist 01.05.2026, 11 dager over fristen.');
+    expect(text).toContain('Evaluering: Fleksibel oppstart. Frist 1. mai 2026, 11 dager over fristen.');
   });
 
   it('never offers "kan ikke gjennomføres" for a Lovkrav', () => {
@@ -239,9 +239,11 @@ describe('contacts and rights (item 3)', () => {
     c.referrals![0]!.service = 'BUP';
     const p = prepare(c, 'mottaksbrev');
     expect(p.model.addressee.recipient).toBe('foresatte');
-    expect(p.layout.to[0]).toBe('Foresatte Ánde Nango');
+    expect(p.layout.to[0]).toBe('Foresatt Ánde Nango');
     expect(p.model.copies.map((r) => r.recipient)).toEqual(['rektor', 'kontaktlærer']);
     expect(textOf(p.layout)).toContain('pasient- og brukerrettighetsloven § 2-2');
+    // The advice still names rektor as rektor, not the family.
+    expect(p.model.waiting!.advice.find((a) => a.who.endsWith('(rektor)'))?.who).toBe('Anne Dahl (rektor)');
   });
 
   it('the letterhead shows the organisation number; the caseworker is reached directly', () => {
@@ -264,5 +266,25 @@ describe('contacts and rights (item 3)', () => {
     expect(p.layout.letterhead).toContain('Org.nr. 974 760 673');
     expect(textOf(p.layout)).toContain('Ola Hansen (rådgiver), PPT Bærum, telefon 98 76 54 32');
     expect(p.layout.signature.role).toBe('Rådgiver');
+  });
+});
+
+describe('layout (item 5)', () => {
+  it('one level of quotation marks, singular foresatt, no «ingen ekstra ressurser» line, no cut titles', () => {
+    const c = completeCase();
+    c.pupilVoice = '«Jeg vil gå på skolen når jeg vet hvem som møter meg.»';
+    c.recommendations![0]!.resources = 'Ingen ekstra ressurser.';
+    c.recommendations![0]!.what =
+      'Eleven møter kl. 10 med fast voksen i garderoben og får en rolig start på dagen hver dag. Mer tekst.';
+    const p = prepare(c, 'anbefaling');
+    const text = textOf(p.layout);
+    expect(text).not.toMatch(/««|»»/u);
+    expect(text).toContain('«Jeg vil gå på skolen når jeg vet hvem som møter meg.»');
+    expect(p.layout.copies).toContain('foresatt Ánde Nango');
+    expect(text).not.toMatch(/Ingen ekstra ressurser\. .* sørger for/u);
+    expect(text).toContain(
+      'Tiltak 1: Eleven møter kl. 10 med fast voksen i garderoben og får en rolig start på dagen hver dag',
+    );
+    expect(text).not.toContain('…');
   });
 });
