@@ -188,7 +188,8 @@ function background(t: LetterTexts, model: LetterModel, blocks: Block[]) {
 
 function measureSection(t: LetterTexts, model: LetterModel, blocks: Block[]) {
   blocks.push({ t: 'h2', text: t.h.measures });
-  blocks.push({ t: 'p', text: t.labelsExplained });
+  // "Anbefaling betyr … at skolen bestemmer" is not true of an expert assessment.
+  if (model.kind !== 'sakkyndig-vurdering') blocks.push({ t: 'p', text: t.labelsExplained });
   model.measures.forEach((m, i) => {
     blocks.push({ t: 'h3', text: t.measureHeading(i + 1, m.title), chip: chip(t, m) });
     blocks.push({ t: 'fields', rows: measureFields(t, m) });

@@ -411,14 +411,14 @@ export const NB: LetterTexts = {
       benefit: 'Utbytte av den ordinære opplæringen',
       difficulties: 'Lærevansker og andre forhold som er viktige for opplæringen',
       goals: 'Realistiske mål for opplæringen',
-      ordinaryTeaching: 'Kan vanskene løses innenfor den ordinære opplæringen?',
+      ordinaryTeaching: 'Behov for individuelt tilrettelagt opplæring',
       soundOffer: 'Hva gir et forsvarlig opplæringstilbud?',
       extent: 'Omfang og varighet',
       next: 'Videre saksgang',
     },
     hours: 'Omfang',
     validUntil: 'Gjelder til',
-    next: 'En sakkyndig vurdering er ikke et vedtak. Kommunen fatter vedtak, og foresatte kan klage på vedtaket til Statsforvalteren. Foresatte har rett til å se dokumentene i saken.',
+    next: 'En sakkyndig vurdering er ikke et vedtak. Kommunen avgjør saken med et enkeltvedtak. Foresatte får en kopi av vurderingen og kan si sin mening til kommunen før vedtaket. Foresatte kan klage på vedtaket innen tre uker etter at de fikk det. Klagen sendes til den som gjorde vedtaket. Blir klagen ikke tatt til følge, avgjør Statsforvalteren den. Foresatte har rett til å se dokumentene i saken.',
   },
   mottak: {
     lead: (_service, date, name, referrer) =>
@@ -709,14 +709,14 @@ export const NN: LetterTexts = {
       benefit: 'Utbyte av den ordinære opplæringa',
       difficulties: 'Lærevanskar og andre forhold som er viktige for opplæringa',
       goals: 'Realistiske mål for opplæringa',
-      ordinaryTeaching: 'Kan ein hjelpe på vanskane innanfor den ordinære opplæringa?',
+      ordinaryTeaching: 'Behov for individuelt tilrettelagd opplæring',
       soundOffer: 'Kva gir eit forsvarleg opplæringstilbod?',
       extent: 'Omfang og varigheit',
       next: 'Vidare saksgang',
     },
     hours: 'Omfang',
     validUntil: 'Gjeld til',
-    next: 'Ei sakkunnig vurdering er ikkje eit vedtak. Kommunen gjer vedtak, og føresette kan klage på vedtaket til Statsforvaltaren. Føresette har rett til å sjå dokumenta i saka.',
+    next: 'Ei sakkunnig vurdering er ikkje eit vedtak. Kommunen avgjer saka med eit enkeltvedtak. Føresette får ein kopi av vurderinga og kan seie meininga si til kommunen før vedtaket. Føresette kan klage på vedtaket innan tre veker etter at dei fekk det. Klaga skal sendast til den som gjorde vedtaket. Blir klaga ikkje teken til følgje, avgjer Statsforvaltaren ho. Føresette har rett til å sjå dokumenta i saka.',
   },
   mottak: {
     lead: (_service, date, name, referrer) =>

@@ -288,3 +288,25 @@ describe('layout (item 5)', () => {
     expect(text).not.toContain('…');
   });
 });
+
+describe('sakkyndig vurdering (item 1, first part)', () => {
+  it('has no reply slip, names the klage route and the right to see the documents', () => {
+    for (const lang of ['nb', 'nn'] as const) {
+      const p = prepare(completeCase(), 'sakkyndig-vurdering', { lang });
+      expect(p.layout.reply).toBeNull();
+      expect(p.model.replyBy).toBeNull();
+      const text = textOf(p.layout);
+      expect(text).not.toMatch(/Svarslipp|Kan ikkje? gjennomfør/u);
+      expect(text).not.toContain('at skolen bestemmer');
+      expect(text).toContain(lang === 'nb' ? 'enkeltvedtak' : 'enkeltvedtak');
+      expect(text).toContain(lang === 'nb' ? 'innen tre uker' : 'innan tre veker');
+      expect(text).toContain(lang === 'nb' ? 'den som gjorde vedtaket' : 'den som gjorde vedtaket');
+      expect(text).toContain(lang === 'nb' ? 'avgjør Statsforvalteren' : 'avgjer Statsforvaltaren');
+      expect(text).toContain(
+        lang === 'nb'
+          ? 'Behov for individuelt tilrettelagt opplæring'
+          : 'Behov for individuelt tilrettelagd opplæring',
+      );
+    }
+  });
+});
