@@ -476,9 +476,14 @@ function mottaksbrev(t: LetterTexts, model: LetterModel): Block[] {
     });
   blocks.push({
     t: 'p',
-    text: w.expectedFirstContact
-      ? t.mottak.expected(longDate(w.expectedFirstContact))
-      : t.mottak.expectedMissing,
+    text: w.firstContactHad
+      ? [
+          t.mottak.had(longDate(w.firstContactHad)),
+          ...(w.expectedFirstContact ? [t.mottak.answerBy(longDate(w.expectedFirstContact))] : []),
+        ].join(' ')
+      : w.expectedFirstContact
+        ? t.mottak.expected(longDate(w.expectedFirstContact))
+        : t.mottak.expectedMissing,
   });
   if (w.interimReply) {
     blocks.push({ t: 'p', text: t.mottak.interim(citeRef(legalRef('fvl-11a'), t.lang)) });

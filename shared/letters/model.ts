@@ -166,6 +166,8 @@ export interface LetterModel {
     expectedFirstContact: string | null;
     /** The date first contact should have happened by, when it has passed without contact. */
     missedFirstContact?: string | null;
+    /** A foreløpig svar after first contact: the date of that contact (the letter promises the answer, not a contact). */
+    firstContactHad?: string | null;
     advice: { what: string; who: string }[];
     interimReply: boolean;
     /** Why the answer takes time (options.interimReason). */
@@ -833,6 +835,7 @@ export function buildLetter(input: BuildInput): LetterModel {
             advice: options.waitingAdvice ?? namedAdvice(doc, lang, addressee, copies),
             interimReply: ref.concluded == null && addDays(ref.received, 30) < today,
             interimReason: clean(options.interimReason),
+            firstContactHad: ref.firstContact != null && ref.firstContact <= today ? ref.firstContact : null,
           }
         : null,
     kept: (options.keep ?? []).map((k) => ({ phrase: k.phrase, path: k.path ?? null, reason: k.reason })),

@@ -1,3 +1,4 @@
+import { addDays } from '../calendar/days';
 import type { CaseDoc } from '../domain/caseDoc';
 import { BroError, type Issue } from '../errors';
 import type { LetterKind, LetterLang } from './kinds';
@@ -15,7 +16,8 @@ export interface EarlierLetter {
  * it, so a preview shows the same error the issue would give.
  *
  * - A mottaksbrev promises a first contact: once first contact is recorded it is too late
- *   (`FIRST_CONTACT_RECORDED`).
+ *   (`FIRST_CONTACT_RECORDED`), unless it is a foreløpig svar (the assessment still open more
+ *   than a month after the referral), which then says when the answer comes.
  * - A ny-kontaktperson letter announces a change: it needs a previous caseworker
  *   (`NO_CASEWORKER_CHANGE`) and no letter of this kind in the same language since the current
  *   caseworker started (`ALREADY_ANNOUNCED`). The other language may follow on any day.
@@ -32,7 +34,10 @@ export function letterOutdated(
 ): Issue | null {
   if (kind === 'mottaksbrev') {
     const ref = doc.referrals?.[referralIndex];
-    if (ref?.firstContact && ref.firstContact <= today)
+    // Still a foreløpig svar (fvl. § 11 a) while the assessment is open past a month: it then
+    // says first contact was had and when the answer comes, and promises nothing that happened.
+    const interim = ref != null && ref.concluded == null && addDays(ref.received, 30) < today;
+    if (ref?.firstContact && ref.firstContact <= today && !interim)
       return { path: ['referrals', referralIndex, 'firstContact'], code: 'FIRST_CONTACT_RECORDED' };
   }
   if (kind === 'ny-kontaktperson') {

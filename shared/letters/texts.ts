@@ -137,6 +137,8 @@ export interface LetterTexts {
     expectedMissing: string;
     interim: Fn<[string]>;
     interimWhy: Fn<[string]>;
+    had: Fn<[string]>;
+    answerBy: Fn<[string]>;
     /** BUP: the right to have the referral assessed (pasient- og brukerrettighetsloven § 2-2). */
     health: Fn<[string]>;
     /** First contact should have been by this date; it has passed. */
@@ -429,6 +431,8 @@ export const NB: LetterTexts = {
     interim: (ref) =>
       `Det har gått mer enn en måned siden vi mottok henvisningen. Dette brevet er derfor også et foreløpig svar etter ${ref}.`,
     interimWhy: (reason) => `Svaret tar tid fordi ${lowerFirst(stop(reason))}.`,
+    had: (date) => `Vi hadde den første samtalen ${date}. Vurderingen vår er ikke ferdig ennå.`,
+    answerBy: (date) => `Dere kan vente svar fra oss senest ${date}.`,
     health: (ref) =>
       `Etter ${ref} har dere rett til å få vite innen 10 virkedager om eleven får helsehjelp hos oss, og når den senest skal starte.`,
     missed: (date, n) =>
@@ -728,6 +732,8 @@ export const NN: LetterTexts = {
     interim: (ref) =>
       `Det har gått meir enn ein månad sidan vi fekk tilvisinga. Dette brevet er difor også eit førebels svar etter ${ref}.`,
     interimWhy: (reason) => `Svaret tek tid fordi ${lowerFirst(stop(reason))}.`,
+    had: (date) => `Vi hadde den første samtalen ${date}. Vurderinga vår er ikkje ferdig enno.`,
+    answerBy: (date) => `De kan vente svar frå oss seinast ${date}.`,
     health: (ref) =>
       `Etter ${ref} har de rett til å få vite innan 10 vyrkedagar om eleven får helsehjelp hjå oss, og når ho seinast skal starte.`,
     missed: (date, n) =>

@@ -63,6 +63,16 @@ describe('mottaksbrev', () => {
     expect(e.issues).toEqual([{ code: 'FIRST_CONTACT_RECORDED', path: ['referrals', 0, 'firstContact'] }]);
   });
 
+  it('after first contact, only as a foreløpig svar: it says when the answer comes, not a contact', () => {
+    const c = completeCase();
+    c.referrals![0]!.concluded = null;
+    c.referrals![0]!.firstMeasure = null;
+    const text = textOf(prepare(c, 'mottaksbrev').layout);
+    expect(text).toContain('Vi hadde den første samtalen 16. februar 2026.');
+    expect(text).toContain('Dere kan vente svar fra oss senest 26. mai 2026.');
+    expect(text).not.toContain('første kontakt fra oss');
+  });
+
   it('states a passed first-contact target as passed, and a past expected date is an error finding', () => {
     const c = stillWaiting(completeCase());
     const p = prepare(c, 'mottaksbrev', {
