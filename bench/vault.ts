@@ -85,7 +85,7 @@ export async function vaultBenchmarks(opts: { cases: number; rounds: number }): 
         return ms;
       },
     );
-    results.push(report('open vault with no index (full rebuild)', rebuild, baseline));
+    results.push(report('open vault with no index (full rebuild)', rebuild, baseline, 3.0));
     results.push(report('unlock (scrypt N=2^17), reported for scale', median(unlockTimes), baseline));
 
     // Record one event durably vs writing and fsyncing the same bytes to a plain file. The two are

@@ -1,13 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import type { ParseArgsConfig } from 'node:util';
 import type { OpName, OpOutput } from '../../shared/contract';
-import { isRealDate } from '../../shared/domain/common';
+import { isRealDate } from '../../shared/domain/dates';
 import { BroError, type ErrorCode } from '../../shared/errors';
-import { CLI_DOOR } from '../services/access/door';
-import { call, createHandlers, type Handlers } from '../services/handlers';
-import { Session, type Progress } from '../services/session';
-import { readVaultHeader } from '../services/vault/vault';
-import { localDeviceId } from './device';
+import type { Handlers } from '../services/handlers';
+import type { Progress, Session } from '../services/session';
 import { askSecret } from './prompt';
 
 export /** Exit codes, documented in `bro help` and docs/CLI.md. Scripts depend on them. */
@@ -76,6 +73,8 @@ export const OPTIONS = {
   help: { type: 'boolean', short: 'h' },
   // waiting times: days, deadline, tasks, report waiting, metrics (docs/CLI.md)
   'as-of': { type: 'string' },
+  /** bro absence --import FILE.csv */
+  import: { type: 'string' },
   owner: { type: 'string' },
   from: { type: 'string' },
   to: { type: 'string' },
@@ -126,29 +125,42 @@ export interface Command {
 }
 
 export class Cli {
-  readonly session: Session;
-  readonly handlers: Handlers;
-  constructor(
+  private constructor(
     readonly flags: Flags,
     readonly io: Io,
-  ) {
+    readonly session: Session,
+    readonly handlers: Handlers,
+    private readonly services: typeof import('./services'),
+  ) {}
+
+  /** Checks the global flags; `bro help` needs nothing more (it starts fast). */
+  static checkFlags(flags: Flags): void {
     if (flags.today !== undefined && !isRealDate(flags.today))
       throw new BroError('USAGE', '--today must be a date YYYY-MM-DD');
+  }
+
+  /**
+   * The session and the operations, loaded only when a command runs: the schemas, the vault and
+   * the letters are most of what `bro` would otherwise load at every start.
+   */
+  static async create(flags: Flags, io: Io): Promise<Cli> {
+    Cli.checkFlags(flags);
+    const services = await import('./services');
     // Bro's own small files (device id, unlock attempt records): the per-user config folder, or
     // BRO_CONFIG_DIR (tests, portable setups).
     const config = io.env.BRO_CONFIG_DIR || undefined;
-    this.session = new Session({
-      deviceId: localDeviceId(config),
+    const session = new services.Session({
+      deviceId: services.localDeviceId(config),
       // SECURITY: the wait after wrong passphrases holds across runs: the record is kept on disk.
       stateDir: config ?? 'default',
       ...(flags.today ? { today: flags.today } : {}),
     });
-    this.handlers = createHandlers(this.session);
+    return new Cli(flags, io, session, services.createHandlers(session), services);
   }
 
   call<K extends OpName>(name: K, input: unknown): Promise<OpOutput<K>> {
     // The person at the shell names paths themselves.
-    return call(this.handlers, name, input, this.progress(), CLI_DOOR);
+    return this.services.call(this.handlers, name, input, this.progress(), this.services.CLI_DOOR);
   }
 
   /** Progress on stderr for people at a terminal; silent for scripts and --json. */
@@ -183,7 +195,7 @@ export class Cli {
   }
 
   async unlock(dir: string): Promise<void> {
-    await readVaultHeader(dir); // a missing or newer vault is reported before asking for a secret
+    await this.services.readVaultHeader(dir); // a missing or newer vault is reported before asking for a secret
     const input = this.flags.recovery
       ? { dir, recoveryKey: await this.secret('recovery') }
       : { dir, passphrase: await this.secret('passphrase') };

@@ -12,6 +12,7 @@ import {
   type Flags,
   type Io,
 } from './cli';
+import { absenceCommand } from './commands/absence';
 import { daysCommand, deadlineCommand } from './commands/calendar';
 import { casesCommand } from './commands/cases';
 import { demoCommand } from './commands/demo';
@@ -34,6 +35,7 @@ export const COMMANDS: Command[] = [
   daysCommand,
   deadlineCommand,
   tasksCommand,
+  absenceCommand,
   reportCommand,
   metricsCommand,
   letterCommand,
@@ -80,10 +82,6 @@ Avslutningskoder:
 
 async function run(cli: Cli, positionals: string[]): Promise<number> {
   const [cmd, ...rest] = positionals;
-  if (cmd === undefined || cmd === 'help') {
-    cli.io.out(helpText());
-    return EXIT.OK;
-  }
   const command = COMMANDS.find((c) => c.name === cmd);
   if (!command) throw new BroError('USAGE', 'Unknown command');
   return command.run(cli, rest);
@@ -135,7 +133,13 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   }
   let cli: Cli | undefined;
   try {
-    cli = new Cli(flags, io);
+    const [cmd] = parsed.positionals;
+    if (cmd === undefined || cmd === 'help') {
+      Cli.checkFlags(flags);
+      io.out(helpText());
+      return EXIT.OK;
+    }
+    cli = await Cli.create(flags, io);
     return await run(cli, parsed.positionals);
   } catch (e) {
     await cli?.session.vault?.close().catch(() => {});

@@ -10,7 +10,7 @@ import { DEMO_PASSPHRASE } from '../../shared/demo/passphrase';
 import { BroError } from '../../shared/errors';
 import { CLI_DOOR, throughDoor, type Door } from './access/door';
 import { caseload, listCases, listedCase } from './cases/list';
-import { changeCaseworker, updateCase } from './cases/update';
+import { changeCaseworker, releaseNote, updateCase } from './cases/update';
 import { renameSelf } from './members/rename';
 import {
   addColleagues,
@@ -227,6 +227,7 @@ export function createHandlers(session: Session): Handlers {
       });
       return changeCaseworker(vault, { ...input, ...(caseworkerId ? { caseworkerId } : {}) });
     },
+    'notes.release': async (input) => releaseNote(session.requireVault(), input, session.today()),
     'interchange.import': async ({ file }, progress) =>
       importInterchange(session.requireVault(), file, progress),
     'interchange.export': async ({ cases }) => exportInterchange(session.requireVault(), cases),

@@ -222,6 +222,10 @@ function Shell({ demo, autoLockMinutes }: { demo: boolean; autoLockMinutes: numb
             </dt>
             <dd>{t('keys.search')}</dd>
             <dt>
+              <kbd>↓</kbd> <kbd>↑</kbd>
+            </dt>
+            <dd>{t('keys.results')}</dd>
+            <dt>
               <kbd>Alt</kbd>+<kbd>1</kbd> … <kbd>5</kbd>
             </dt>
             <dd>{t('keys.nav')}</dd>

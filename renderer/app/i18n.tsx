@@ -3,6 +3,7 @@ import type { ErrorCode } from '../../shared/errors';
 import { ERROR_TEXT_NB, ISSUE_TEXT_NB } from '../../shared/i18n/errors';
 import type { Language } from '../../shared/settings/schema';
 import * as lettersText from '../features/letters/text';
+import * as notesText from '../features/notes/text';
 import * as registersText from '../features/registers/text';
 import * as reportsText from '../features/reports/text';
 import * as tasksText from '../features/tasks/text';
@@ -28,7 +29,8 @@ const core = {
   'nav.settings': 'Innstillinger',
   'nav.shortcuts': 'Hurtigtaster',
   'keys.title': 'Hurtigtaster',
-  'keys.search': 'Gå til søk i sakslisten',
+  'keys.search': 'Gå til søk i sakslisten (ikke mens du skriver i et felt)',
+  'keys.results': 'Fra søket: inn i resultatene; mellom sakene',
   'keys.nav': 'Saker, oppgaver, ventetider, kontroller brev, innstillinger',
   'keys.lock': 'Lås arkivet',
   'keys.tabs': 'Bytt fane i saksmappen',
@@ -202,6 +204,17 @@ const core = {
   'abs.add': 'Registrer fravær',
   'abs.none': 'Ingen fravær registrert.',
   'abs.chart': 'Fraværsdager per periode',
+  'abs.trend': 'Fravær måned for måned',
+  'abs.trendLead': 'Skoledager er hverdager uten helligdager. En delvis dag teller som en halv dag.',
+  'abs.month': 'Måned',
+  'abs.schoolDays': 'Skoledager',
+  'abs.absentDays': 'Fraværsdager',
+  'abs.percent': 'Fravær (%)',
+  'abs.snapshots': 'Fraværet ved milepælene',
+  'abs.snap.referral': 'Ved henvisning {date}',
+  'abs.snap.firstContact': 'Ved første kontakt {date}',
+  'abs.snap.evaluation': 'Ved evaluering {date}',
+  'abs.snapNone': 'ingen tall ennå',
   'abs.whole': 'Hele dager',
   'abs.partial': 'Delvise dager',
   'voice.pupil': 'Elevens stemme',
@@ -445,13 +458,26 @@ const nb = {
   ...verifyText.nb,
   ...vaultText.nb,
   ...registersText.nb,
+  ...notesText.nb,
 };
 
 export type TextKey = keyof typeof nb;
 type Dict = Partial<Record<TextKey, string>>;
 
 const nn: Dict = {
+  'abs.trend': 'Fråvær månad for månad',
+  'abs.trendLead': 'Skuledagar er kvardagar utan heilagdagar. Ein delvis dag tel som ein halv dag.',
+  'abs.month': 'Månad',
+  'abs.schoolDays': 'Skuledagar',
+  'abs.absentDays': 'Fråværsdagar',
+  'abs.percent': 'Fråvær (%)',
+  'abs.snapshots': 'Fråværet ved milepælane',
+  'abs.snap.referral': 'Ved tilvising {date}',
+  'abs.snap.firstContact': 'Ved første kontakt {date}',
+  'abs.snap.evaluation': 'Ved evaluering {date}',
+  'abs.snapNone': 'ingen tal enno',
   ...registersText.nn,
+  ...notesText.nn,
   ...lettersText.nn,
   ...reportsText.nn,
   ...tasksText.nn,
@@ -468,6 +494,8 @@ const nn: Dict = {
   'nav.settings': 'Innstillingar',
   'nav.shortcuts': 'Snarvegar',
   'keys.title': 'Snarvegar',
+  'keys.search': 'Gå til søk i sakslista (ikkje medan du skriv i eit felt)',
+  'keys.results': 'Frå søket: inn i resultata; mellom sakene',
   'common.save': 'Lagre',
   'common.cancel': 'Avbryt',
   'common.add': 'Legg til',
@@ -549,7 +577,19 @@ const nn: Dict = {
 };
 
 const en: Dict = {
+  'abs.trend': 'Absence month by month',
+  'abs.trendLead': 'School days are weekdays less public holidays. A partial day counts as half a day.',
+  'abs.month': 'Month',
+  'abs.schoolDays': 'School days',
+  'abs.absentDays': 'Days absent',
+  'abs.percent': 'Absence (%)',
+  'abs.snapshots': 'Absence at the milestones',
+  'abs.snap.referral': 'At referral {date}',
+  'abs.snap.firstContact': 'At first contact {date}',
+  'abs.snap.evaluation': 'At evaluation {date}',
+  'abs.snapNone': 'no figures yet',
   ...registersText.en,
+  ...notesText.en,
   ...lettersText.en,
   ...reportsText.en,
   ...tasksText.en,
@@ -567,7 +607,8 @@ const en: Dict = {
   'nav.settings': 'Settings',
   'nav.shortcuts': 'Shortcuts',
   'keys.title': 'Keyboard shortcuts',
-  'keys.search': 'Go to the case search',
+  'keys.search': 'Go to the case search (not while typing in a field)',
+  'keys.results': 'From the search: into the results; between cases',
   'keys.nav': 'Cases, tasks, waiting times, verify a letter, settings',
   'keys.lock': 'Lock the vault',
   'keys.tabs': 'Switch tabs in a case folder',

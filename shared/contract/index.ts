@@ -298,6 +298,16 @@ export const contract = {
     output: z.object({ ended: z.array(z.string()), started: z.string() }),
     errors: ['VAULT_LOCKED', 'VALIDATION', 'NOT_FOUND', 'TAMPERED', 'IO'],
   }),
+  /**
+   * Releases a confidential journal note with a reason (recorded; the timeline shows it): letters
+   * and exports may carry it from then on. A note is added or corrected through `cases.update`
+   * (entity `notes`); clearing its `confidential` flag or writing `released` there is refused.
+   */
+  'notes.release': op({
+    input: z.strictObject({ caseId: vaultId, key: vaultId, reason: text(2000) }),
+    output: z.object({ released: z.object({ date: z.string(), reason: z.string() }) }),
+    errors: ['VAULT_LOCKED', 'VALIDATION', 'NOT_FOUND', 'TAMPERED', 'IO'],
+  }),
   'interchange.import': op({
     input: z.strictObject({ file: z.unknown() }),
     output: importResult,

@@ -9,6 +9,7 @@
  * as they do in a live case: a BUP `frist`, a measure's planned evaluation date, an
  * agreement's deadline and a consent's expiry (see `DEADLINE_FIELDS`).
  */
+import { NOTE_KINDS, type NoteKind } from '../domain/note';
 import type { Service } from '../domain/common';
 import { BroError } from '../errors';
 import { INTERCHANGE_FORMAT, type InterchangeFile } from '../interchange/schema';
@@ -75,7 +76,11 @@ type Meeting = NonNullable<CaseDoc['meetings']>[number];
 type Agreement = NonNullable<Meeting['agreements']>[number];
 type Consent = NonNullable<CaseDoc['consents']>[number];
 type Absence = NonNullable<CaseDoc['absence']>[number];
-type Guardian = NonNullable<CaseDoc['guardians']>[number];
+/** The demo always knows a guardian's relation and parental responsibility (the format makes them optional). */
+type Guardian = NonNullable<CaseDoc['guardians']>[number] & {
+  relation: string;
+  parentalResponsibility: boolean;
+};
 type Outcome = NonNullable<Referral['outcome']>;
 type Decision = NonNullable<Referral['decision']>;
 type Referrer = Referral['referredBy'];
@@ -100,7 +105,10 @@ export function generateDemo(opts: DemoOptions): InterchangeFile {
   const cases: CaseDoc[] = new Array<CaseDoc>(n);
   for (let i = 0; i < n; i++) {
     cases[i] = buildCase(new Rng(`${seed}|case|${i}`), i, world, today, world.cover[i] ?? null);
+    // Their own stream, so the cases stay what they were before journal notes existed.
+    addNotes(new Rng(`${seed}|notes|${i}`), cases[i]!, i, today);
   }
+  releaseOneNote(cases);
   return {
     format: INTERCHANGE_FORMAT,
     source: `${DEMO_SOURCE}; seed ${seed.slice(0, 100)}; dato ${opts.today}`,
@@ -1372,4 +1380,70 @@ function makeAbsence(c: Ctx, plans: Plan[]): Absence[] {
   }
   // A long case keeps the months around the referral and the latest ones.
   return out.length > 12 ? [...out.slice(0, 8), ...out.slice(-4)] : out;
+}
+
+// ---------------------------------------------------------------------------------------
+// Journal notes: every kind, some confidential, one of those released with a reason.
+
+const NOTE_TEXTS: Record<NoteKind, readonly string[]> = {
+  samtale: [
+    'Samtale med eleven på skolen. Eleven forteller at morgenene er verst, og at det hjelper å bli møtt i garderoben.',
+    'Samtale med foresatte om søvn og morgenrutiner. De ønsker tettere kontakt med kontaktlærer.',
+    'Elevsamtale: eleven vil helst begynne med ett fag om dagen og ha en fast voksen å gå til.',
+  ],
+  telefon: [
+    'Telefon fra kontaktlærer: eleven var på skolen tre dager denne uka, to av dem hele dagen.',
+    'Ringte foresatte for å avtale møte. De ba om at eleven får være med på deler av møtet.',
+    'Telefon fra helsesykepleier om at eleven har vært innom kontoret flere ganger.',
+  ],
+  møte: [
+    'Kort møte med rektor om hvem som tar imot eleven om morgenen. Avklart at miljøarbeider gjør det.',
+    'Møte med skolen om timeplanen. Skolen prøver fleksibel oppstart i to uker.',
+  ],
+  observasjon: [
+    'Observasjon i friminuttet: eleven holder seg nær en voksen og deltar lite i leken.',
+    'Observerte matematikktimen. Eleven arbeidet godt i liten gruppe, men trakk seg ut ved tavleundervisning.',
+  ],
+  annet: [
+    'Sendt kopi av tiltaksplanen til foresatte etter avtale.',
+    'Notat om overgang: eleven skal over på ungdomsskolen neste høst, og mottakende skole bør kobles på i vår.',
+  ],
+};
+const CONFIDENTIAL_TEXTS = [
+  'Fortrolig: foresatte forteller om vanskelige forhold hjemme som de ikke vil at skolen skal kjenne til ennå.',
+  'Fortrolig: eleven forteller om en konflikt med en medelev som eleven ikke vil at noen på skolen skal få vite om.',
+];
+
+function addNotes(rng: Rng, doc: CaseDoc, index: number, today: number): void {
+  const received = (doc.referrals ?? []).map((r) => parseDay(r.received)).find((d) => d !== null);
+  if (received == null || received > today) return;
+  const writer = (doc.assignments ?? []).find((a) => a.to == null)?.caseworker ?? null;
+  const count = rng.int(1, 4);
+  const notes: NonNullable<CaseDoc['notes']> = [];
+  for (let k = 0; k < count; k++) {
+    // The first note's kind goes round the kinds, so every kind is among the first cases.
+    const kind = k === 0 ? NOTE_KINDS[index % NOTE_KINDS.length]! : rng.pick(NOTE_KINDS);
+    const confidential = rng.chance(0.2);
+    const day = Math.min(today, received + rng.int(3, Math.max(4, Math.min(300, today - received))));
+    notes.push({
+      id: `notat-${k + 1}`,
+      date: iso(day),
+      kind,
+      text: confidential ? rng.pick(CONFIDENTIAL_TEXTS) : rng.pick(NOTE_TEXTS[kind]),
+      confidential,
+      ...(writer ? { author: writer } : {}),
+    });
+  }
+  notes.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  doc.notes = notes;
+}
+
+/** The first confidential note of the demo is released, so the release is there to be seen. */
+function releaseOneNote(cases: readonly CaseDoc[]): void {
+  for (const c of cases)
+    for (const n of c.notes ?? [])
+      if (n.confidential) {
+        n.released = { date: n.date, reason: 'Foresatte samtykket til at notatet deles med skolen.' };
+        return;
+      }
 }

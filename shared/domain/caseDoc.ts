@@ -5,6 +5,7 @@ import { assignment } from './assignment';
 import { externalId, optionalText, service } from './common';
 import { concernReport, consent } from './consent';
 import { meeting } from './meeting';
+import { note } from './note';
 import { guardian, pupil } from './pupil';
 import { recommendation } from './recommendation';
 import { referral } from './referral';
@@ -39,6 +40,8 @@ export const caseDoc = z.strictObject({
   concernReports: z.array(concernReport).max(50).nullish(),
   /** Innsynskrav from the parties. */
   accessRequests: z.array(accessRequest).max(200).nullish(),
+  /** Journalnotater. An export leaves out the confidential ones not released (shared/notes). */
+  notes: z.array(note).max(5000).nullish(),
 });
 export type CaseDoc = z.infer<typeof caseDoc>;
 export type CaseDocInput = z.input<typeof caseDoc>;
@@ -54,11 +57,12 @@ export const COLLECTIONS = [
   'absence',
   'concernReports',
   'accessRequests',
+  'notes',
 ] as const;
 export type Collection = (typeof COLLECTIONS)[number];
 
 /** Collections matched by their `id` field on import; the others by content, then identity (interchange/diff.ts). */
-export const KEYED_BY_ID: ReadonlySet<Collection> = new Set(['referrals', 'recommendations']);
+export const KEYED_BY_ID: ReadonlySet<Collection> = new Set(['referrals', 'recommendations', 'notes']);
 
 export const COLLECTION_ITEM = {
   guardians: guardian,
@@ -70,6 +74,7 @@ export const COLLECTION_ITEM = {
   absence,
   concernReports: concernReport,
   accessRequests: accessRequest,
+  notes: note,
 } as const;
 
 /** Case-level fields that are not collections or the pupil. */

@@ -15,8 +15,10 @@ export type Pupil = z.infer<typeof pupil>;
 
 export const guardian = z.strictObject({
   name: text(200),
-  relation: text(100),
-  parentalResponsibility: z.boolean(),
+  /** Optional, as INTERCHANGE.md does not mark it required (a missing field and null mean the same). */
+  relation: optionalText(100),
+  /** Missing: not known; letters name as foresatte only guardians known to have it. */
+  parentalResponsibility: z.boolean().nullish(),
   contact: optionalText(300),
 });
 export type Guardian = z.infer<typeof guardian>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { externalId, isoDate, optionalText, percent, service, text } from './common';
+import { externalId, isoDate, optionalText, percent, service } from './common';
 
 export const REFERRERS = [
   'skole',
@@ -41,8 +41,8 @@ export const AFTER_RECEIVED: readonly Milestone[] = [
 export const referral = z.strictObject({
   id: externalId,
   service: service.nullish(),
-  referredBy: z.enum(REFERRERS),
-  reason: text(2000),
+  referredBy: z.enum(REFERRERS).nullish(),
+  reason: optionalText(2000),
   /** First sign of concern (for the signal-to-referral lag). */
   signal: isoDate.nullish(),
   sent: isoDate.nullish(),

@@ -299,10 +299,22 @@ describe('validateCaseDoc (shape)', () => {
   });
 
   it('reports an empty required text as REQUIRED', () => {
-    const issues = shapeIssues((d) => (d.referrals[0]!.reason = '   '));
+    const issues = shapeIssues((d) => (d.pupil.name = '   '));
     expect(issues.map(({ path, code }) => ({ path, code }))).toEqual([
-      { path: ['cases', 3, 'referrals', 0, 'reason'], code: 'REQUIRED' },
+      { path: ['cases', 3, 'pupil', 'name'], code: 'REQUIRED' },
     ]);
+  });
+
+  it('takes a referral with only its id and received date (INTERCHANGE.md marks nothing else required)', () => {
+    const d = exampleCase();
+    d.referrals = [{ id: 'r-min', received: '2026-01-07' }] as typeof d.referrals;
+    const r = validateCaseDoc(d, ['cases', 3]);
+    expect(r.issues).toEqual([]);
+    expect(r.doc?.referrals?.[0]).toEqual({ id: 'r-min', received: '2026-01-07' });
+    // A guardian needs only a name; relation and parental responsibility may be unknown (null).
+    const g = exampleCase();
+    g.guardians = [{ name: 'Syntetisk Foresatt', relation: null }] as unknown as typeof g.guardians;
+    expect(validateCaseDoc(g).issues).toEqual([]);
   });
 
   it('lists every shape problem of a case at once', () => {

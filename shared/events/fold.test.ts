@@ -132,6 +132,7 @@ describe('foldCase', () => {
       absence: [],
       concernReports: [],
       accessRequests: [],
+      notes: [],
     });
     expect(s.keys.referrals).toEqual([K.ref]);
     expect(s.evaluationKeys).toEqual({ [K.rec]: [K.eva, K.evb] });

@@ -2,6 +2,7 @@ import { CASE_FIELDS, COLLECTIONS, KEYED_BY_ID, type CaseDoc, type Collection } 
 import type { CaseState } from '../events/fold';
 import type { NewEvent } from '../events/vocabulary';
 import { dropNulls, sameValue, stableStringify } from '../json';
+import { noteMayLeave, noteWriters } from '../notes/visibility';
 
 export const IMPORT_REASON = 'Import (bro-interchange/1)';
 
@@ -65,7 +66,11 @@ export function diffCase(current: CaseState | null, incoming: CaseDoc, newKey: (
           ? ['evaluations']
           : c === 'assignments' && item.caseworkerId == null
             ? ['caseworkerId']
-            : [];
+            : c === 'notes'
+              ? // A file never takes back a release, and never renames who wrote a note already here
+                // (an export names the member who wrote it).
+                [...(item.released == null ? ['released'] : []), ...(existing ? ['author'] : [])]
+              : [];
       const set = changedFields(existing, item, omit);
       if (Object.keys(set).length)
         events.push({
@@ -160,10 +165,26 @@ function diffEvaluations(
   return out;
 }
 
-/** The case as `bro-interchange/1` writes it: nulls dropped, every collection present. */
-export function toInterchangeCase(state: CaseState): CaseDoc {
+/**
+ * The case as `bro-interchange/1` writes it: nulls dropped, every collection present, and no
+ * confidential journal note that has not been released (shared/notes/visibility.ts).
+ */
+export function toInterchangeCase(
+  state: CaseState,
+  memberName?: (memberId: string) => string | null,
+): CaseDoc {
   const doc = dropNulls(state.doc) as Obj;
   for (const c of COLLECTIONS) doc[c] ??= [];
+  const writers = memberName ? noteWriters(state.history) : new Map<string, string>();
+  const noteKeys = state.keys.notes ?? [];
+  doc.notes = (doc.notes as Obj[])
+    .map((n, i) => {
+      // The member who wrote it, by name, unless the note already names its author.
+      const writer = writers.get(noteKeys[i] ?? '');
+      const name = n.author == null && writer && memberName ? memberName(writer) : null;
+      return name ? { ...n, author: name } : n;
+    })
+    .filter((n) => noteMayLeave(n));
   return doc as CaseDoc;
 }
 

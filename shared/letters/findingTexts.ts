@@ -48,6 +48,9 @@ export const LETTER_DATA_TEXT_NB: Record<string, string> = {
   NO_MEETING: 'saken har ingen møter',
   MEETING_NOT_FOUND: 'fant ikke møtet',
   NOTHING_OVERDUE: 'ingen avtaler, svar eller evalueringer har passert fristen',
+  NOTE_CONFIDENTIAL:
+    'notatet er fortrolig og kan ikke tas med i brevet før det er frigitt med en begrunnelse',
+  NOTE_NOT_FOUND: 'fant ikke notatet brevet skal sitere',
   FILE_EXISTS: 'fila finnes allerede; velg et annet navn',
   PDF_EXTENSION: 'brevet må skrives til en fil som slutter på .pdf',
   FIRST_CONTACT_RECORDED: 'første kontakt er alt registrert; et mottaksbrev ville love noe som har skjedd',

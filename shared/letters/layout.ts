@@ -179,7 +179,9 @@ function background(t: LetterTexts, model: LetterModel, blocks: Block[]) {
   const r = model.referral;
   if (!r) return;
   blocks.push({ t: 'h2', text: t.h.background });
-  const parts = [t.referralLine(t.referrer(r.referredBy), longDate(r.received), r.reason)];
+  const parts = [
+    t.referralLine(r.referredBy ? t.referrer(r.referredBy) : null, longDate(r.received), r.reason),
+  ];
   if (r.firstContact) parts.push(t.firstContactLine(longDate(r.firstContact), r.daysWaited));
   else parts.push(t.waitingSoFar(r.daysWaited));
   if (r.absenceAtReferral !== null) parts.push(t.absenceAtReferral(r.absenceAtReferral));
@@ -465,7 +467,7 @@ function mottaksbrev(t: LetterTexts, model: LetterModel): Block[] {
       model.letterhead.serviceName,
       longDate(r.received),
       model.pupil.name,
-      t.referrer(r.referredBy),
+      r.referredBy ? t.referrer(r.referredBy) : null,
     ),
   });
   blocks.push({ t: 'h2', text: t.mottak.h.next });
@@ -751,6 +753,11 @@ export function layoutLetter(model: LetterModel): Layout {
               : model.kind === 'tiltaksoversikt'
                 ? tiltaksoversikt(t, model)
                 : oppfolging(t, model);
+  if (model.notes?.length) {
+    blocks.push({ t: 'h2', text: t.journal.heading });
+    for (const n of model.notes)
+      blocks.push({ t: 'p', text: `${t.journal.kind[n.kind]} ${longDate(n.date)}: ${n.text}` });
+  }
   let reply: ReplyPage | null = null;
   if (model.replyBy && (model.kind === 'anbefaling' || model.kind === 'sakkyndig-vurdering'))
     reply = measureReplyPage(t, model);

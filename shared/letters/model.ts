@@ -4,6 +4,8 @@ import type { Service } from '../domain/common';
 import type { Recommendation } from '../domain/recommendation';
 import type { Obligation, ObligationKind } from '../cases/obligations';
 import { BroError, type Issue, type Path } from '../errors';
+import type { NoteKind } from '../domain/note';
+import { NOTE_CONFIDENTIAL, noteMayLeave } from '../notes/visibility';
 import { KIND_RULES, type LetterKind, type LetterLang } from './kinds';
 import { LEGAL_TABLE_VERSION, confidentialityRefs, legalRef, resolveLegalRef } from './legalRefs';
 import type { LetterOptions, RecipientRole } from './options';
@@ -116,8 +118,8 @@ export interface LetterModel {
   replyBy: string | null;
   referral: {
     index: number;
-    referredBy: string;
-    reason: string;
+    referredBy: string | null;
+    reason: string | null;
     received: string;
     firstContact: string | null;
     concluded: string | null;
@@ -175,6 +177,8 @@ export interface LetterModel {
   } | null;
   /** Decisions recorded with the letter: kept phrases and their reasons. */
   kept: { phrase: string; path: string | null; reason: string }[];
+  /** «Fra journalen»: the notes the caseworker chose, each allowed to leave the case (shared/notes). */
+  notes: { id: string; date: string; kind: NoteKind; text: string }[];
   legalTable: string;
 }
 
@@ -367,6 +371,20 @@ function letterMeasure(m: Recommendation, index: number, today: string, withStat
     target: m.target,
     ...(withStatus ? { status: measureStatus(m) } : {}),
   };
+}
+
+/** The notes a letter quotes: chosen by id; a confidential one not released stops the letter. */
+function journalNotes(doc: CaseDoc, options: LetterOptions): LetterModel['notes'] {
+  const all = doc.notes ?? [];
+  return (options.notes ?? [])
+    .map((id) => {
+      const i = all.findIndex((n) => n.id === id);
+      const n = all[i];
+      if (!n) throw missing('NOTE_NOT_FOUND', ['notes']);
+      if (!noteMayLeave(n)) throw missing(NOTE_CONFIDENTIAL, ['notes', i, 'confidential']);
+      return { id: n.id, date: n.date, kind: n.kind, text: n.text };
+    })
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
 
 function missing(code: string, path: Path): BroError {
@@ -774,8 +792,8 @@ export function buildLetter(input: BuildInput): LetterModel {
     referral: ref
       ? {
           index: refIndex,
-          referredBy: ref.referredBy,
-          reason: ref.reason,
+          referredBy: ref.referredBy ?? null,
+          reason: clean(ref.reason),
           received: ref.received,
           firstContact: ref.firstContact ?? null,
           concluded: ref.concluded ?? null,
@@ -838,6 +856,7 @@ export function buildLetter(input: BuildInput): LetterModel {
             firstContactHad: ref.firstContact != null && ref.firstContact <= today ? ref.firstContact : null,
           }
         : null,
+    notes: journalNotes(doc, options),
     kept: (options.keep ?? []).map((k) => ({ phrase: k.phrase, path: k.path ?? null, reason: k.reason })),
     legalTable: LEGAL_TABLE_VERSION,
   };

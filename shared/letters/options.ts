@@ -52,6 +52,11 @@ export const letterOptions = z.strictObject({
       kontaktlærer: optionalText(200),
     })
     .optional(),
+  /**
+   * Journal notes the letter quotes under «Fra journalen» (their ids), oldest first. A confidential
+   * note is refused (NOTE_CONFIDENTIAL) until it has been released with a reason.
+   */
+  notes: z.array(externalId).max(50).optional(),
   /** Mottaksbrev: when the family and the school can expect the first contact. */
   expectedFirstContact: isoDate.optional(),
   /**

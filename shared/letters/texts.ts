@@ -1,3 +1,4 @@
+import type { NoteKind } from '../domain/note';
 import type { ObligationKind } from '../cases/obligations';
 import type { LetterKind } from './kinds';
 
@@ -28,6 +29,8 @@ export interface LetterTexts {
   codeLabel: string;
   draftMark: string;
   draftNote: string;
+  /** Journal notes the caseworker chose to quote (never a confidential one not released). */
+  journal: { heading: string; kind: Record<NoteKind, string> };
   attachmentDescription: string;
   role: (role: string) => string;
   recipient: { rektor: string; kontaktlærer: string; foresatte: string };
@@ -72,7 +75,8 @@ export interface LetterTexts {
   replyRequest: Fn<[string]>;
   voiceAbsent: Fn<[string]>;
   referrer: (code: string) => string;
-  referralLine: Fn<[string, string, string]>;
+  /** `who` and `reason` are null when the referral does not say (bro-interchange/1 makes them optional). */
+  referralLine: Fn<[string | null, string, string | null]>;
   firstContactLine: Fn<[string, number]>;
   waitingSoFar: Fn<[number]>;
   absenceAtReferral: Fn<[number]>;
@@ -131,7 +135,7 @@ export interface LetterTexts {
     next: string;
   };
   mottak: {
-    lead: Fn<[string, string, string, string]>;
+    lead: Fn<[string, string, string, string | null]>;
     h: { next: string; advice: string };
     expected: Fn<[string]>;
     expectedMissing: string;
@@ -270,6 +274,16 @@ export const NB: LetterTexts = {
   codeLabel: 'Kontrollkode',
   draftMark: 'UTKAST',
   draftNote: 'Utkast – ikke sendt',
+  journal: {
+    heading: 'Fra journalen',
+    kind: {
+      samtale: 'Samtale',
+      telefon: 'Telefon',
+      møte: 'Møte',
+      observasjon: 'Observasjon',
+      annet: 'Notat',
+    },
+  },
   attachmentDescription: 'Brevet som strukturerte data (JSON) med signatur',
   role: (r) => r,
   recipient: { rektor: 'rektor', kontaktlærer: 'kontaktlærer', foresatte: 'foresatte' },
@@ -343,7 +357,9 @@ export const NB: LetterTexts = {
       barnevern: 'Barnevernstjenesten',
     })[code] ?? 'En annen instans',
   referralLine: (who, date, reason) =>
-    `${who} henviste saken til oss. Vi mottok henvisningen ${date}. Grunnen var: ${stop(reason)}.`,
+    (who ? `${who} henviste saken til oss. ` : '') +
+    `Vi mottok henvisningen ${date}.` +
+    (reason ? ` Grunnen var: ${stop(reason)}.` : ''),
   firstContactLine: (date, n) =>
     `Første samtale med oss var ${date}, ${days(n, 'dag', 'dager')} etter at vi mottok henvisningen.`,
   waitingSoFar: (n) => `Det har gått ${days(n, 'dag', 'dager')} siden vi mottok henvisningen.`,
@@ -424,7 +440,7 @@ export const NB: LetterTexts = {
   },
   mottak: {
     lead: (_service, date, name, referrer) =>
-      `Vi mottok henvisningen for ${name} ${date}. Den kom fra ${lowerFirst(referrer)}. Her står det når dere kan vente å høre fra oss, og hva skolen kan gjøre mens eleven venter.`,
+      `Vi mottok henvisningen for ${name} ${date}.${referrer ? ` Den kom fra ${lowerFirst(referrer)}.` : ''} Her står det når dere kan vente å høre fra oss, og hva skolen kan gjøre mens eleven venter.`,
     h: { next: 'Dette skjer videre', advice: 'Råd i ventetiden' },
     expected: (date) => `Dere kan vente første kontakt fra oss senest ${date}.`,
     expectedMissing: 'Vi kan ikke si ennå når første kontakt blir. Vi gir beskjed så snart vi vet det.',
@@ -570,6 +586,16 @@ export const NN: LetterTexts = {
   codeLabel: 'Kontrollkode',
   draftMark: 'UTKAST',
   draftNote: 'Utkast – ikkje sendt',
+  journal: {
+    heading: 'Frå journalen',
+    kind: {
+      samtale: 'Samtale',
+      telefon: 'Telefon',
+      møte: 'Møte',
+      observasjon: 'Observasjon',
+      annet: 'Notat',
+    },
+  },
   attachmentDescription: 'Brevet som strukturerte data (JSON) med signatur',
   role: (r) => NN_ROLES[r.trim().toLowerCase()] ?? r,
   recipient: { rektor: 'rektor', kontaktlærer: 'kontaktlærar', foresatte: 'føresette' },
@@ -643,7 +669,9 @@ export const NN: LetterTexts = {
       barnevern: 'Barnevernstenesta',
     })[code] ?? 'Ein annan instans',
   referralLine: (who, date, reason) =>
-    `${who} viste saka til oss. Vi fekk tilvisinga ${date}. Grunnen var: ${stop(reason)}.`,
+    (who ? `${who} viste saka til oss. ` : '') +
+    `Vi fekk tilvisinga ${date}.` +
+    (reason ? ` Grunnen var: ${stop(reason)}.` : ''),
   firstContactLine: (date, n) =>
     `Den første samtalen med oss var ${date}, ${days(n, 'dag', 'dagar')} etter at vi fekk tilvisinga.`,
   waitingSoFar: (n) => `Det har gått ${days(n, 'dag', 'dagar')} sidan vi fekk tilvisinga.`,
@@ -724,7 +752,7 @@ export const NN: LetterTexts = {
   },
   mottak: {
     lead: (_service, date, name, referrer) =>
-      `Vi fekk tilvisinga for ${name} ${date}. Ho kom frå ${lowerFirst(referrer)}. Her står det når de kan vente å høyre frå oss, og kva skulen kan gjere medan eleven ventar.`,
+      `Vi fekk tilvisinga for ${name} ${date}.${referrer ? ` Ho kom frå ${lowerFirst(referrer)}.` : ''} Her står det når de kan vente å høyre frå oss, og kva skulen kan gjere medan eleven ventar.`,
     h: { next: 'Dette skjer vidare', advice: 'Råd i ventetida' },
     expected: (date) => `De kan vente den første kontakten frå oss seinast ${date}.`,
     expectedMissing:

@@ -1,7 +1,6 @@
 import { BroError } from '../../../shared/errors';
 import { EXIT, need, type Command } from '../cli';
 import { isBroError } from '../../../shared/errors';
-import { readVaultHeader } from '../../services/vault/vault';
 
 export const demoCommand: Command = {
   name: 'demo',
@@ -14,6 +13,7 @@ export const demoCommand: Command = {
       throw new BroError('USAGE', '--cases must be 1–50000');
     let recoveryKey: string | undefined;
     try {
+      const { readVaultHeader } = await import('../../services/vault/sealed-files');
       await readVaultHeader(dir);
       await cli.unlock(dir);
     } catch (e) {

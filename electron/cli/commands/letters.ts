@@ -1,5 +1,6 @@
 import { BroError } from '../../../shared/errors';
-import { isLetterKind, lixBand } from '../../../shared/letters';
+import { isLetterKind } from '../../../shared/letters/kinds';
+import { lixBand } from '../../../shared/letters/lix';
 import { LETTER_FINDING_TEXT_NB } from '../../../shared/letters/findingTexts';
 import type { OpOutput } from '../../../shared/contract';
 import { EXIT, need, nbDate, readJsonFile, type Cli, type Command } from '../cli';

@@ -6,6 +6,8 @@ import { foldCase, type CaseState } from '../../../shared/events/fold';
 import { parseEventData, type NewEvent, type StoredEvent } from '../../../shared/events/vocabulary';
 import { zodIssues } from '../../../shared/domain/validate';
 import { sameValue } from '../../../shared/json';
+import type { Note } from '../../../shared/domain/note';
+import { noteChangeIssues } from '../../../shared/notes/visibility';
 import { randomId } from '../vault/crypto';
 import type { Vault } from '../vault/vault';
 
@@ -54,13 +56,21 @@ export function eventsForChanges(
     } else {
       const key = ch.key ?? randomId();
       type = `${ch.entity}.recorded`;
-      data = { key, set: ch.set, ...(ch.reason ? { reason: ch.reason } : {}) };
+      // A new journal note written in the app gets its interchange id here (the form has no id field).
+      const set =
+        ch.entity === 'notes' && !ch.key && ch.set.id == null
+          ? { id: `notat-${key.slice(0, 10)}`, ...ch.set }
+          : ch.set;
+      data = { key, set, ...(ch.reason ? { reason: ch.reason } : {}) };
       if (ch.entity === 'evaluations') {
         if (!ch.parent || !state.keys.recommendations.includes(ch.parent))
           issues.push({ path: [...at, 'parent'], code: 'NOT_FOUND' });
         data.parent = ch.parent;
       }
       if (ch.key && !currentEntity(state, ch)) issues.push({ path: [...at, 'key'], code: 'NOT_FOUND' });
+      if (ch.entity === 'notes')
+        for (const n of noteChangeIssues(currentEntity(state, ch) as Partial<Note> | undefined, ch.set))
+          issues.push({ path: [...at, 'set', n.field], code: n.code });
       keys.push(key);
     }
     const parsed = parseEventData(type, data);
@@ -167,4 +177,39 @@ export async function changeCaseworker(
   });
   const r = await updateCase(vault, input.caseId, changes);
   return { ended: open, started: r.keys[r.keys.length - 1] as string };
+}
+
+/**
+ * Releases a confidential journal note (`notes.release`): from now on letters and exports may
+ * carry it. The release keeps its date and reason on the note, and the timeline shows who.
+ */
+export async function releaseNote(
+  vault: Vault,
+  input: { caseId: string; key: string; reason: string },
+  today: string,
+) {
+  const stored = await vault.readCase(input.caseId);
+  const state = foldCase(input.caseId, stored);
+  if (!state.opened) throw new BroError('NOT_FOUND', 'No such case');
+  const i = state.keys.notes.indexOf(input.key);
+  const note = i >= 0 ? state.doc.notes?.[i] : undefined;
+  if (!note)
+    throw new BroError('NOT_FOUND', 'No such note', { issues: [{ path: ['key'], code: 'NOT_FOUND' }] });
+  if (note.confidential !== true || note.released != null)
+    throw new BroError('VALIDATION', 'Only a confidential note not yet released can be released', {
+      issues: [{ path: ['key'], code: 'NOTE_NOT_CONFIDENTIAL' }],
+    });
+  const data = {
+    key: input.key,
+    set: { released: { date: today, reason: input.reason } },
+    reason: input.reason,
+  };
+  const parsed = parseEventData('notes.recorded', data);
+  if (!parsed.success)
+    throw new BroError('VALIDATION', 'The release is not valid', {
+      issues: 'error' in parsed && parsed.error ? zodIssues(parsed.error) : [],
+    });
+  await vault.append(input.caseId, [{ type: 'notes.recorded', data: parsed.data }]);
+  await vault.audit('case.update', input.caseId);
+  return { released: { date: today, reason: input.reason } };
 }

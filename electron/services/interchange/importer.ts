@@ -194,9 +194,10 @@ export async function exportInterchange(
   }
   const out: CaseDoc[] = [];
   const skipped = select?.length ? [] : damaged.map((d) => ({ caseId: d.caseId, code: 'TAMPERED' }));
+  const names = new Map((await vault.members()).map((m) => [m.memberId, m.name] as const));
   for (const s of chosen) {
     try {
-      out.push(toInterchangeCase(await vault.fold(s.caseId)));
+      out.push(toInterchangeCase(await vault.fold(s.caseId), (id) => names.get(id) ?? null));
     } catch (e) {
       if (e instanceof BroError && e.code === 'TAMPERED')
         skipped.push({ caseId: s.caseId, code: 'TAMPERED' });

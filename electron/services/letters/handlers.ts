@@ -7,7 +7,6 @@ import { BroError } from '../../../shared/errors';
 import { letterPdf } from '../../../shared/letters/events';
 import type { Letterhead } from '../../../shared/letters/settings';
 import type { Session } from '../session';
-import { createTestP12 } from '../signing/p12';
 import { verifyLetterPdf } from '../signing/verify';
 import { writeAtomic } from '../vault/atomic';
 import { issueLetter, previewLetter, resolveCase } from './issue';
@@ -191,6 +190,7 @@ export function letterHandlers(session: Session): LetterHandlers {
         throw new BroError('VALIDATION', 'The file exists', {
           issues: [{ path: ['out'], code: 'FILE_EXISTS' }],
         });
+      const { createTestP12 } = await import('../signing/p12');
       const cert = createTestP12({
         name: input.name,
         ...(input.organisation ? { organisation: input.organisation } : {}),

@@ -17,8 +17,7 @@ import {
 import type { LetterIssued } from '../../../shared/letters/events';
 import type { Letterhead } from '../../../shared/letters/settings';
 import { signDetached } from '../signing/jws';
-import { signPades } from '../signing/pades';
-import { loadP12 } from '../signing/p12';
+import type { loadP12 } from '../signing/p12';
 import { sealPdf } from '../signing/seal';
 import { LETTER_JSON, LETTER_JWS } from '../signing/verify';
 import { writeAtomic } from '../vault/atomic';
@@ -26,7 +25,6 @@ import { randomId } from '../vault/crypto';
 import type { Vault } from '../vault/vault';
 import type { CaseState } from '../../../shared/events/fold';
 import { describeCertificate } from '../signing/cms';
-import { renderLetter } from './render';
 import { caseObligations, caseworkerOn } from '../../../shared/cases/obligations';
 import { DEFAULT_SETTINGS, type WaitingSettings } from '../../../shared/waiting/settings';
 import type { BuildInput } from '../../../shared/letters';
@@ -246,6 +244,8 @@ async function buildPdf(
       relationship: 'Data' as const,
     });
   const service = p.model.letterhead.serviceName;
+  // pdfkit, the fonts and the signing code load with the first letter, not with every `bro`.
+  const { renderLetter } = await import('./render');
   const rendered = await renderLetter({
     layout: p.layout,
     code,
@@ -265,7 +265,7 @@ async function buildPdf(
   });
   let pdf = rendered.pdf;
   if (key) pdf = await sealPdf(pdf, key, contentHash);
-  if (pades) pdf = await signPades(pdf, pades);
+  if (pades) pdf = await (await import('../signing/pades')).signPades(pdf, pades);
   return { pdf, pages: rendered.pages, prepared, contentHash, code };
 }
 
@@ -329,7 +329,7 @@ export async function issueLetter(
       } catch {
         throw new BroError('IO', 'Could not read the P12 file', { detail: { reason: 'READ_P12' } });
       }
-    pades = loadP12(bytes, req.p12.password);
+    pades = (await import('../signing/p12')).loadP12(bytes, req.p12.password);
   }
 
   const { pdf, pages, contentHash, code } = await buildPdf(p, {

@@ -19,8 +19,7 @@ import type { Progress } from '../session';
 import type { Vault } from '../vault/vault';
 import { foldAllCases } from './cases';
 import { publicJwks, schoolPseudonyms, signMetrics, trustedKeys, verifyBundle } from './metrics';
-import { reportPdf, type PdfSource } from './pdf';
-import { reportXlsx } from './xlsx';
+import type { PdfSource } from './pdf';
 
 export type ReportFormat = 'json' | 'csv' | 'xlsx' | 'pdf';
 
@@ -61,7 +60,7 @@ async function render(
   const today = dates.generated;
   let bytes: Uint8Array;
   if (req.format === 'csv') bytes = new TextEncoder().encode(reportCsv(report));
-  else if (req.format === 'xlsx') bytes = await reportXlsx(report, today);
+  else if (req.format === 'xlsx') bytes = await (await import('./xlsx')).reportXlsx(report, today);
   else {
     let monthly =
       report.by === 'month'
@@ -72,6 +71,8 @@ async function render(
             settings,
           );
     if (extra.suppress) monthly = suppressReport(monthly);
+    // pdfkit and exceljs load when a report asks for them, not with every `bro`.
+    const { reportPdf } = await import('./pdf');
     bytes = await reportPdf(report, {
       generated: today,
       monthly,

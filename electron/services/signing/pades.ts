@@ -1,4 +1,3 @@
-import { SignPdf, Signer } from '@signpdf/signpdf';
 import { cadesDetached, verifyCadesDetached, type CmsSigner } from './cms';
 import { read } from './der';
 
@@ -67,18 +66,15 @@ export function addSignaturePlaceholder(
   widget.end();
 }
 
-class CadesSigner extends Signer {
-  constructor(private readonly signer: CmsSigner) {
-    super();
-  }
-  override async sign(pdfBuffer: Buffer): Promise<Buffer> {
-    return cadesDetached(pdfBuffer, this.signer);
-  }
-}
-
-/** Fills the placeholder: the byte range, then the CMS over it. */
+/** Fills the placeholder: the byte range, then the CMS over it. @signpdf loads on first use. */
 export async function signPades(pdf: Buffer, signer: CmsSigner): Promise<Buffer> {
-  return new SignPdf().sign(pdf, new CadesSigner(signer));
+  const { SignPdf, Signer } = await import('@signpdf/signpdf');
+  class CadesSigner extends Signer {
+    override async sign(pdfBuffer: Buffer): Promise<Buffer> {
+      return cadesDetached(pdfBuffer, signer);
+    }
+  }
+  return new SignPdf().sign(pdf, new CadesSigner());
 }
 
 export interface Region {

@@ -4,12 +4,15 @@ import type { CaseSummary } from '../../../shared/cases/summary';
 import { BroError } from '../../../shared/errors';
 import type { StoredEvent } from '../../../shared/events/vocabulary';
 import { ensureDir, listDir, writeAtomic } from './atomic';
-import { listCaseIds, signatureOf } from './case-files';
+import { listCaseIds, signatureOf, type CaseFiles } from './case-files';
 import type { CaseStore } from './cases';
 import type { VaultCore } from './core';
 import { decodeJson, encodeJson, sha256Hex } from './crypto';
 import { damagedFiles, type DamagedFile } from './damage';
 import { INDEX_FILE_RE, rel } from './format';
+
+/** How many cases an open without a usable index reads at once. */
+const READ_AHEAD = 8;
 
 export interface CaseListResult {
   cases: CaseSummary[];
@@ -49,7 +52,7 @@ export class CaseIndex {
    * (names, sizes, times); damaged cases are listed apart and do not stop the others.
    */
   async listCases(
-    readCase: (caseId: string) => Promise<StoredEvent[]>,
+    readCase: (caseId: string, listing: CaseFiles) => Promise<StoredEvent[]>,
     opts: { onProgress?: (done: number, total: number) => void } = {},
   ): Promise<CaseListResult> {
     const { store } = this;
@@ -60,38 +63,67 @@ export class CaseIndex {
     const usable = index?.rules === store.rules.version;
     const cases: CaseSummary[] = [];
     const bad: CaseListResult['damaged'] = [];
-    let i = 0;
+    // First what the memory cache or the index vouches for; the rest is read below.
+    const plan: (
+      { from: 'cache' } | { from: 'index'; summary: CaseSummary } | { from: 'read'; listing: CaseFiles }
+    )[] = [];
     for (const caseId of ids) {
-      opts.onProgress?.(i++, ids.length);
       const cached = store.cachedStamps(caseId);
       const fromIndex = index?.cases[caseId];
       const listing = await store.files(caseId);
       const sig = signatureOf(listing.stamps);
-      if (cached && signatureOf(cached) === sig) {
-        const summary = store.summaryOf(caseId);
-        if (summary) cases.push(summary);
-        continue;
-      }
-      if (
+      if (cached && signatureOf(cached) === sig) plan.push({ from: 'cache' });
+      else if (
         usable &&
         fromIndex &&
         fromIndex.sig === sig &&
         !racy(listing.stamps, this.loadedAt) &&
         store.rules.holds(fromIndex.summary)
-      ) {
-        cases.push(fromIndex.summary);
+      )
+        plan.push({ from: 'index', summary: fromIndex.summary });
+      else plan.push({ from: 'read', listing });
+    }
+    // Cases are read a few at a time, so one case's file reads and decryption (AES runs in
+    // Node's thread pool, on the second core) overlap another's. Each case's outcome is kept
+    // apart: a damaged case is reported alone, exactly as when they were read one by one.
+    const outcome = new Map<string, unknown>();
+    const pending = ids.flatMap((caseId, k) => {
+      const p = plan[k]!;
+      return p.from === 'read' ? [{ caseId, listing: p.listing }] : [];
+    });
+    let done = ids.length - pending.length;
+    let next = 0;
+    const worker = async () => {
+      while (next < pending.length) {
+        const { caseId, listing } = pending[next++]!;
+        try {
+          await readCase(caseId, listing);
+          outcome.set(caseId, null);
+        } catch (e) {
+          outcome.set(caseId, e);
+        }
+        opts.onProgress?.(done++, ids.length);
+      }
+    };
+    opts.onProgress?.(done, ids.length);
+    await Promise.all(Array.from({ length: Math.min(READ_AHEAD, pending.length) }, worker));
+    for (const [k, caseId] of ids.entries()) {
+      const p = plan[k]!;
+      if (p.from === 'index') {
+        cases.push(p.summary);
         continue;
       }
-      try {
-        await readCase(caseId);
+      if (p.from === 'read') {
+        const e = outcome.get(caseId);
+        if (e instanceof BroError && e.code === 'TAMPERED') {
+          bad.push({ caseId, files: damagedFiles(e) });
+          continue;
+        } else if (e instanceof BroError && e.code === 'NOT_FOUND') continue;
+        else if (e) throw e;
         store.dirty.add(caseId);
-        const summary = store.summaryOf(caseId);
-        if (summary) cases.push(summary);
-      } catch (e) {
-        if (e instanceof BroError && e.code === 'TAMPERED') bad.push({ caseId, files: damagedFiles(e) });
-        else if (e instanceof BroError && e.code === 'NOT_FOUND') continue;
-        else throw e;
       }
+      const summary = store.summaryOf(caseId);
+      if (summary) cases.push(summary);
     }
     opts.onProgress?.(ids.length, ids.length);
     if (!index || !usable || store.dirty.size > 0 || Object.keys(index.cases).length !== cases.length) {

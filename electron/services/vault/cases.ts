@@ -167,10 +167,11 @@ export class CaseStore {
    * Decrypts and verifies every file of one case. Any file that does not authenticate, sits in the
    * wrong place, or is not a vault file makes the case TAMPERED (naming each file); other cases are unaffected.
    */
-  async read(caseId: string): Promise<StoredEvent[]> {
+  async read(caseId: string, listed?: CaseFiles): Promise<StoredEvent[]> {
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.readOnce(caseId);
+        // A listing made just before (the case list's) saves listing the folder twice.
+        return await this.readOnce(caseId, attempt === 0 ? listed : undefined);
       } catch (e) {
         // Another device compacted this case between listing and reading: list again.
         if ((e as NodeJS.ErrnoException).code === 'ENOENT' && attempt < 3) continue;
@@ -179,8 +180,8 @@ export class CaseStore {
     }
   }
 
-  private async readOnce(caseId: string): Promise<StoredEvent[]> {
-    const listing = await this.files(caseId);
+  private async readOnce(caseId: string, listed?: CaseFiles): Promise<StoredEvent[]> {
+    const listing = listed ?? (await this.files(caseId));
     const cached = this.cache.get(caseId);
     if (cached && signatureOf(cached.stamps) === signatureOf(listing.stamps)) return cached.events;
     const ring = await this.keyRing(caseId);

@@ -9,7 +9,7 @@ import { statSync } from 'node:fs';
 import { AuditLog, type AuditEntry } from './audit-log';
 import { ensureDir, listDir, writeAtomic } from './atomic';
 import { CaseIndex, type CaseListResult } from './case-index';
-import { listCaseIds } from './case-files';
+import { listCaseIds, type CaseFiles } from './case-files';
 import { CaseStore, validateNewEvents } from './cases';
 import { checkVault, type CheckReport } from './check';
 import { containerId, containerKeyId, type ContainerName } from './containers';
@@ -321,10 +321,10 @@ export class Vault {
    * Decrypts and verifies every file of one case. Any file that does not authenticate, sits in the
    * wrong place, or is not a vault file makes the case TAMPERED (naming each file); other cases are unaffected.
    */
-  async readCase(caseId: string): Promise<StoredEvent[]> {
+  async readCase(caseId: string, listing?: CaseFiles): Promise<StoredEvent[]> {
     this.core.assertOpen();
     await this.rotation.refreshIfRotated();
-    return this.store.read(caseId);
+    return this.store.read(caseId, listing);
   }
 
   /**
@@ -368,7 +368,7 @@ export class Vault {
     opts: { onProgress?: (done: number, total: number) => void } = {},
   ): Promise<CaseListResult> {
     this.core.assertOpen();
-    return this.index.listCases((caseId) => this.readCase(caseId), opts);
+    return this.index.listCases((caseId, listing) => this.readCase(caseId, listing), opts);
   }
 
   /** Writes the index if anything changed. Call when done (the CLI does, the app does on lock). */

@@ -1,3 +1,4 @@
+import { absenceOverTime } from '../../../shared/absence/monthly';
 import { ABSENCE_TYPES, type Absence } from '../../../shared/domain/absence';
 import type { FieldSpec } from '../../app/forms';
 import { nbDate } from '../../app/format';
@@ -21,6 +22,7 @@ export function AbsencePanel({ caseId, data }: { caseId: string; data: CaseData 
   const sorted = [...items].sort((a, b) => (a.from < b.from ? -1 : 1));
   return (
     <>
+      {sorted.length > 0 && <AbsenceTrend data={data} />}
       {sorted.length > 0 && <AbsenceChart items={sorted} />}
       <Collection<Absence>
         caseId={caseId}
@@ -104,6 +106,97 @@ function AbsenceChart({ items }: { items: Absence[] }) {
           </tbody>
         </table>
       </div>
+    </section>
+  );
+}
+
+const pct = (p: number | null) => (p === null ? '–' : p.toLocaleString('nb'));
+const monthName = (m: string) => `${m.slice(5, 7)}.${m.slice(0, 4)}`;
+
+/**
+ * The monthly absence rate (shared/absence/monthly.ts, the same figures as `bro absence`): a bar
+ * per month, the figures as a table beside it, and the rate at referral, first contact and each
+ * evaluation.
+ */
+function AbsenceTrend({ data }: { data: CaseData }) {
+  const { t } = useI18n();
+  const { months, snapshots } = absenceOverTime(data.doc as Parameters<typeof absenceOverTime>[0]);
+  if (months.length === 0) return null;
+  const step = (W - PAD * 2) / months.length;
+  const bw = Math.min(40, step - 4);
+  const y = (v: number) => ((H - PAD * 2) * v) / 100;
+  return (
+    <section className="panel chart-panel" aria-labelledby="abs-trend">
+      <h2 id="abs-trend">{t('abs.trend')}</h2>
+      <p className="hint">{t('abs.trendLead')}</p>
+      <div className="chart-row">
+        <svg
+          viewBox={`0 0 ${W} ${H}`}
+          role="img"
+          aria-labelledby="abs-trend"
+          aria-describedby="abs-trend-table"
+          className="chart"
+          data-testid="absence-trend"
+        >
+          <line x1={PAD} y1={H - PAD} x2={W - PAD} y2={H - PAD} className="axis" />
+          <text x={4} y={PAD} className="tick">
+            100 %
+          </text>
+          {months.map((m, i) => {
+            const x = PAD + 4 + i * step;
+            const h = y(m.percent ?? 0);
+            return (
+              <g key={m.month}>
+                <rect
+                  x={x}
+                  y={H - PAD - h}
+                  width={bw}
+                  height={h}
+                  className="bar whole"
+                  data-percent={m.percent}
+                />
+                <text x={x} y={H - 8} className="tick">
+                  {`${m.month.slice(5, 7)}.${m.month.slice(2, 4)}`}
+                </text>
+              </g>
+            );
+          })}
+        </svg>
+        <table className="data" id="abs-trend-table">
+          <caption className="legend">{t('abs.trend')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('abs.month')}</th>
+              <th scope="col">{t('abs.schoolDays')}</th>
+              <th scope="col">{t('abs.absentDays')}</th>
+              <th scope="col">{t('abs.percent')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {months.map((m) => (
+              <tr key={m.month}>
+                <th scope="row">{monthName(m.month)}</th>
+                <td className="num">{m.schoolDays}</td>
+                <td className="num">{m.absentDays.toLocaleString('nb')}</td>
+                <td className="num">{pct(m.percent)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {snapshots.length > 0 && (
+        <>
+          <h3>{t('abs.snapshots')}</h3>
+          <ul className="abs-snapshots">
+            {snapshots.map((s, i) => (
+              <li key={`${s.kind}-${s.date}-${i}`}>
+                {t(`abs.snap.${s.kind}`, { date: nbDate(s.date) })}:{' '}
+                {s.percent === null ? t('abs.snapNone') : `${pct(s.percent)} % (${monthName(s.month!)})`}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
     </section>
   );
 }

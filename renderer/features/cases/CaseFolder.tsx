@@ -6,6 +6,7 @@ import { ConsentsPanel } from '../consents/Consents';
 import { LettersPanel } from '../letters/Letters';
 import { MeasuresPanel } from '../measures/Measures';
 import { MeetingsPanel } from '../meetings/Meetings';
+import { NotesPanel } from '../notes/Notes';
 import { ReferralsPanel } from '../referrals/Referrals';
 import { useI18n, type TextKey } from '../../app/i18n';
 import { go, href } from '../../app/router';
@@ -17,6 +18,7 @@ import { VoicesPanel } from './Voices';
 
 const TABS = [
   'timeline',
+  'notes',
   'referrals',
   'assignments',
   'measures',
@@ -95,6 +97,7 @@ export function CaseFolder({ caseId, tab, sub }: { caseId: string; tab: string; 
         </Tabs.List>
         <Tabs.Content value={current} className="tab-panel">
           {current === 'timeline' && <Timeline data={data} />}
+          {current === 'notes' && <NotesPanel caseId={caseId} data={data} />}
           {current === 'referrals' && <ReferralsPanel caseId={caseId} data={data} />}
           {current === 'assignments' && <AssignmentsPanel caseId={caseId} data={data} />}
           {current === 'measures' && <MeasuresPanel caseId={caseId} data={data} sub={sub} />}

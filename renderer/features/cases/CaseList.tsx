@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type MutableRefObject } from 'react';
 import { SERVICES } from '../../../shared/domain/common';
 import { api } from '../../api';
 import { EntityForm, type FieldSpec } from '../../app/forms';
@@ -8,6 +8,7 @@ import { nbDate, todayIso } from '../../app/format';
 import { useI18n, type TextKey } from '../../app/i18n';
 import { go, href } from '../../app/router';
 import { ErrorBox, Modal } from '../../app/ui';
+import { useKeptState } from '../../app/viewState';
 import { filterRows, sortRows, toRows, type Filters, type Row, type SortDir, type SortKey } from './rows';
 import { BroError } from '../../../shared/errors';
 import { useSchoolNames } from '../registers/Registers';
@@ -29,29 +30,34 @@ export function CaseList() {
   const { t, error } = useI18n();
   const list = useCases();
   const today = todayIso();
-  const [filters, setFilters] = useState<Filters>({
+  // Search, filters and sort survive leaving the list and coming back (Back, a link, Alt+1).
+  const [filters, setFilters] = useKeptState<Filters>('case-list.filters', {
     query: '',
     service: '',
     status: '',
     overdue: false,
     mine: false,
   });
-  const [sort, setSort] = useState<{ key: SortKey; dir: SortDir }>({ key: 'waited', dir: 'descending' });
+  const [sort, setSort] = useKeptState<{ key: SortKey; dir: SortDir }>('case-list.sort', {
+    key: 'waited',
+    dir: 'descending',
+  });
   const [creating, setCreating] = useState(false);
   const search = useRef<HTMLInputElement>(null);
+  const focusRow = useRef<((index: number) => void) | null>(null);
 
   const rows = useMemo(() => toRows(list.data?.cases ?? [], today), [list.data, today]);
   const sorted = useMemo(() => sortRows(rows, sort.key, sort.dir), [rows, sort]);
   const shown = useMemo(() => filterRows(sorted, filters), [sorted, filters]);
   const damaged = list.data?.damaged ?? [];
 
+  // `/` moves to the search, unless the key is typed into a text field or a dialog is open.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const el = e.target as HTMLElement;
-      if (e.key === '/' && !['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName)) {
-        e.preventDefault();
-        search.current?.focus();
-      }
+      if (e.key !== '/' || e.ctrlKey || e.metaKey || e.altKey) return;
+      if (isTextField(e.target) || document.querySelector('dialog[open]')) return;
+      e.preventDefault();
+      search.current?.focus();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -86,6 +92,13 @@ export function CaseList() {
             placeholder={t('list.searchHint')}
             aria-describedby="case-count"
             onChange={(e) => set({ query: e.target.value })}
+            onKeyDown={(e) => {
+              // ↓ enters the results: the first row's link.
+              if (e.key === 'ArrowDown' && shown.length > 0) {
+                e.preventDefault();
+                focusRow.current?.(0);
+              }
+            }}
             autoComplete="off"
             autoFocus
           />
@@ -143,6 +156,8 @@ export function CaseList() {
         total={shown.length}
         sort={sort}
         onSort={setSort}
+        focusRow={focusRow}
+        onLeaveTop={() => search.current?.focus()}
         empty={total === 0 && !list.isPending ? t('list.none') : t('list.empty')}
       />
       {creating && <NewCase onClose={() => setCreating(false)} />}
@@ -152,14 +167,32 @@ export function CaseList() {
 
 const ROW_HEIGHT = 48;
 
+/** Where `/` is a character being typed, not the shortcut: text inputs, text areas, editable text. */
+function isTextField(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable || target instanceof HTMLTextAreaElement) return true;
+  return (
+    target instanceof HTMLInputElement &&
+    !['checkbox', 'radio', 'button', 'submit', 'reset', 'file', 'color', 'range', 'image'].includes(
+      target.type,
+    )
+  );
+}
+
 function CaseTable({
   rows,
   total,
   sort,
   onSort,
   empty,
+  focusRow,
+  onLeaveTop,
 }: {
   empty: string;
+  /** Set here: focuses the link of row `index` (the search's ↓ uses it). */
+  focusRow: MutableRefObject<((index: number) => void) | null>;
+  /** ↑ on the first row: back to the search. */
+  onLeaveTop: () => void;
   rows: Row[];
   total: number;
   sort: { key: SortKey; dir: SortDir };
@@ -174,14 +207,18 @@ function CaseTable({
     overscan: 12,
   });
 
-  const moveFocus = (from: number, by: number) => {
-    const to = Math.max(0, Math.min(rows.length - 1, from + by));
+  const focusIndex = (to: number) => {
     virtual.scrollToIndex(to);
     requestAnimationFrame(() =>
       requestAnimationFrame(() =>
         scroller.current?.querySelector<HTMLElement>(`[data-row="${to}"]`)?.focus(),
       ),
     );
+  };
+  focusRow.current = focusIndex;
+  const moveFocus = (from: number, by: number) => {
+    if (from === 0 && by < 0) return onLeaveTop();
+    focusIndex(Math.max(0, Math.min(rows.length - 1, from + by)));
   };
 
   return (
@@ -235,7 +272,10 @@ function CaseTable({
                 key={s.caseId}
                 className="tr"
                 aria-rowindex={v.index + 2}
-                style={{ transform: `translateY(${v.start}px)`, height: ROW_HEIGHT }}
+                // Measured, not fixed: at 200 % zoom a row reflows onto several lines (WCAG 1.4.10).
+                data-index={v.index}
+                ref={virtual.measureElement}
+                style={{ transform: `translateY(${v.start}px)`, minHeight: ROW_HEIGHT }}
               >
                 <div role="cell" className="td col-pupil">
                   <a

@@ -20,7 +20,7 @@ const PUPIL_FIELDS: FieldSpec[] = [
 
 const GUARDIAN_FIELDS: FieldSpec[] = [
   { name: 'name', kind: 'text', required: true },
-  { name: 'relation', kind: 'text', required: true },
+  { name: 'relation', kind: 'text' },
   { name: 'parentalResponsibility', kind: 'checkbox' },
   { name: 'contact', kind: 'text', wide: true },
 ];
@@ -64,7 +64,8 @@ export function PupilPanel({ caseId, data }: { caseId: string; data: CaseData })
         emptyText="–"
         render={(g) => (
           <p>
-            <strong>{g.name}</strong> · {g.relation}
+            <strong>{g.name}</strong>
+            {g.relation ? ` · ${g.relation}` : ''}
             {g.parentalResponsibility ? ` · ${t('f.guardians.parentalResponsibility').toLowerCase()}` : ''}
             {g.contact ? ` · ${g.contact}` : ''}
           </p>

@@ -13,6 +13,7 @@ const OPTIONS: Record<string, Record<string, string>> = {
   recommendations: { label: 'label', target: 'target' },
   evaluations: { outcome: 'outcomeEval', decision: 'decisionEval' },
   absence: { type: 'absenceType' },
+  notes: { kind: 'noteKind' },
 };
 
 /** Vault-internal links that mean nothing to a reader (the name beside them says it). */
@@ -45,6 +46,9 @@ function title(t: T, e: HistoryEntry): string {
     const what = t(key);
     return t('ev.removed', { what: what === key ? t('ev.case.recorded') : what });
   }
+  // A confidential journal note let out of the case: its own line, with the reason beside it.
+  if (e.type === 'notes.recorded' && e.changes.some((c) => c.field === 'released' && c.to != null))
+    return t('ev.notes.released');
   const key = `ev.${e.type}` as TextKey;
   const s = t(key);
   // Never a raw event type: an unknown one (from a newer Bro) reads as «the case changed».

@@ -5,9 +5,10 @@ import { BroError, formatPath, type Path } from '../../../shared/errors';
 import { KIND_RULES, type LetterKind, type LetterLang } from '../../../shared/letters/kinds';
 import { lixBand } from '../../../shared/letters/lix';
 import type { LetterDraft } from '../../../shared/letters/events';
+import { noteMayLeave } from '../../../shared/notes/visibility';
 import { api } from '../../api';
 import { nbDate, nbDateTime } from '../../app/format';
-import { useI18n, type TextKey } from '../../app/i18n';
+import { optLabel, useI18n, type TextKey } from '../../app/i18n';
 import { go, href, setLeaveGuard } from '../../app/router';
 import { onBeforeLock } from '../../app/beforeLock';
 import { ErrorBox } from '../../app/ui';
@@ -102,9 +103,9 @@ export function LetterEditor({
     return () => window.removeEventListener('beforeunload', warn);
   }, [dirty]);
 
-  const save = useCallback(async () => {
+  const save = useCallback(async (): Promise<boolean> => {
     // One save at a time (two quick Ctrl+S must not make two drafts), and none while issuing.
-    if (saving.current || issuing) return;
+    if (saving.current || issuing) return false;
     saving.current = true;
     const sent = revision.current;
     setSaveError(null);
@@ -124,8 +125,10 @@ export function LetterEditor({
       await refresh(qc, caseId);
       // The draft has an address of its own from now on.
       go({ name: 'case', caseId, tab: 'letters', sub: r.draftId });
+      return true;
     } catch (e) {
       setSaveError(e instanceof BroError ? e : new BroError('INTERNAL', 'save failed'));
+      return false;
     } finally {
       saving.current = false;
     }
@@ -140,10 +143,21 @@ export function LetterEditor({
 
   // Leaving the editor any other way (a tab, the menu, Alt+1–5, Back, a dropped file) with unsaved
   // changes asks first; "no" puts the address back, so the editor and what was typed stay.
+  const leaving = useRef(false);
   useEffect(() => {
     if (!dirty) return;
-    return setLeaveGuard(() => window.confirm(t('editor.leaveUnsaved')));
+    return setLeaveGuard(() => leaving.current || window.confirm(t('editor.leaveUnsaved')));
   }, [dirty, t]);
+
+  // "Rett i saken" (a finding's link to the tab that fixes it) saves the draft first, then goes;
+  // when the save fails, the editor stays with its error and nothing typed is lost.
+  const leaveTo = useCallback(async (address: string) => {
+    if (dirtyRef.current && !(await saveRef.current())) return;
+    leaving.current = true;
+    window.location.hash = address;
+    // The guard lets this one navigation through; the editor is gone after it.
+    window.setTimeout(() => (leaving.current = false), 0);
+  }, []);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -213,6 +227,7 @@ export function LetterEditor({
     });
 
   const measures = data.doc.recommendations ?? [];
+  const journal = [...(data.doc.notes ?? [])].sort((a, b) => (a.date < b.date ? -1 : 1));
   const meetings = data.doc.meetings ?? [];
   const canSign = current?.canIssue === true;
   const errors = (current?.findings ?? []).filter((f) => f.severity === 'error');
@@ -286,6 +301,7 @@ export function LetterEditor({
             warnings={warnings}
             text={findingText}
             onKeep={keep}
+            onLeave={leaveTo}
           />
           {form.keep.length > 0 && (
             <section className="panel" aria-labelledby="kept-title">
@@ -343,6 +359,35 @@ export function LetterEditor({
                     {m.what}
                   </label>
                 ))}
+              </fieldset>
+            )}
+            {journal.length > 0 && (
+              <fieldset className="opt-group">
+                <legend>{t('letters.notes')}</legend>
+                <p className="hint">{t('letters.notesHint')}</p>
+                {journal.map((n) => {
+                  const label = `${nbDate(n.date)} · ${optLabel(t, 'noteKind', n.kind)}`;
+                  // The one rule (shared/notes): a confidential note is offered only once released.
+                  const locked = !noteMayLeave(n);
+                  return (
+                    <label key={n.id} className="check-row">
+                      <input
+                        type="checkbox"
+                        disabled={locked}
+                        checked={!locked && form.notes.includes(n.id)}
+                        onChange={(e) =>
+                          change((x) => {
+                            const set = new Set(x.notes);
+                            if (e.target.checked) set.add(n.id);
+                            else set.delete(n.id);
+                            x.notes = journal.map((j) => j.id).filter((id) => set.has(id));
+                          })
+                        }
+                      />
+                      {locked ? t('letters.noteLocked', { label }) : label}
+                    </label>
+                  );
+                })}
               </fieldset>
             )}
             {kind === 'motereferat' && meetings.length > 0 && (
@@ -627,10 +672,12 @@ function Findings({
   warnings,
   text,
   onKeep,
+  onLeave,
 }: {
   caseId: string;
   data: CaseData;
   formPath: (p: Path) => Path;
+  onLeave: (address: string) => Promise<void>;
   failed: boolean;
   preview: Preview | null;
   errors: Finding[];
@@ -683,6 +730,7 @@ function Findings({
               finding={f}
               text={text(f)}
               onKeep={onKeep}
+              onLeave={onLeave}
             />
           ))}
         </ol>
@@ -720,10 +768,12 @@ function FindingItem({
   finding: f,
   text,
   onKeep,
+  onLeave,
 }: {
   caseId: string;
   data: CaseData;
   formPath: (p: Path) => Path;
+  onLeave: (address: string) => Promise<void>;
   finding: Finding;
   text: string;
   onKeep: (f: Finding, reason: string) => void;
@@ -743,6 +793,15 @@ function FindingItem({
       : null;
   const source = f.phrase ? (f.path[0] === 'options' ? null : textAt(data.doc, f.path)) : null;
   const reasonField = REASON_FOR[f.code];
+  const fixAt =
+    target.kind === 'tab' && target.tab === 'settings'
+      ? href({ name: 'settings' })
+      : href({ name: 'case', caseId, tab: target.kind === 'tab' ? target.tab : 'measures' });
+  // Each action's accessible name says which finding it is for: "Gå til feltet" and the finding.
+  const named = (action: string) => ({
+    id: `${id}-${action}`,
+    'aria-labelledby': `${id}-${action} ${id}-msg`,
+  });
   return (
     <li className={`finding ${f.severity}`} aria-labelledby={`${id}-msg`}>
       <p id={`${id}-msg`}>
@@ -759,12 +818,17 @@ function FindingItem({
       )}
       <div className="finding-actions">
         {target.kind === 'option' && (
-          <button type="button" className="link" onClick={() => focusField(target.fieldId)}>
+          <button
+            type="button"
+            className="link"
+            {...named('field')}
+            onClick={() => focusField(target.fieldId)}
+          >
             {t('editor.goToField')}
           </button>
         )}
         {reasonField && (
-          <button type="button" className="link" onClick={() => focusField(reasonField)}>
+          <button type="button" className="link" {...named('reason')} onClick={() => focusField(reasonField)}>
             {t('opt.reasons')}
           </button>
         )}
@@ -784,11 +848,12 @@ function FindingItem({
           (f.path[0] === 'recommendations' && target.kind !== 'measureText')) &&
           target.kind !== 'option' && (
             <a
-              href={
-                target.kind === 'tab' && target.tab === 'settings'
-                  ? href({ name: 'settings' })
-                  : href({ name: 'case', caseId, tab: target.kind === 'tab' ? target.tab : 'measures' })
-              }
+              href={fixAt}
+              {...named('tab')}
+              onClick={(e) => {
+                e.preventDefault();
+                void onLeave(fixAt);
+              }}
             >
               {t('editor.openTab', {
                 tab: t(

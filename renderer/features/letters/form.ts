@@ -9,6 +9,8 @@ import type { LetterOptionsInput } from '../../../shared/letters/options';
 export interface LetterForm {
   replyBy: string;
   measures: string[] | null;
+  /** Journal notes quoted under «Fra journalen» (ids). */
+  notes: string[];
   meeting: string;
   reasons: { pupilVoice: string; parentsView: string; schoolEnvironment: string };
   recipients: { rektor: string; kontaktlærer: string };
@@ -43,6 +45,7 @@ export function emptyForm(): LetterForm {
   return {
     replyBy: '',
     measures: null,
+    notes: [],
     meeting: '',
     reasons: { pupilVoice: '', parentsView: '', schoolEnvironment: '' },
     recipients: { rektor: '', kontaktlærer: '' },
@@ -72,6 +75,7 @@ export function formFromOptions(o: LetterOptionsInput): LetterForm {
   const f = emptyForm();
   f.replyBy = date(o.replyBy);
   f.measures = o.measures ? [...o.measures] : null;
+  f.notes = o.notes ? [...o.notes] : [];
   f.meeting = str(o.meeting);
   f.reasons = {
     pupilVoice: str(o.reasons?.pupilVoice),
@@ -116,6 +120,7 @@ export function optionsFromForm(f: LetterForm): LetterOptionsInput {
   const o: Record<string, unknown> = {};
   if (f.replyBy.trim()) o.replyBy = isoFromInput(f.replyBy);
   if (f.measures) o.measures = f.measures;
+  if (f.notes.length > 0) o.notes = f.notes;
   if (f.meeting.trim()) o.meeting = f.meeting.trim();
   const reasons = group(f.reasons);
   if (reasons) o.reasons = reasons;

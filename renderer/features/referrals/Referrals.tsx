@@ -9,8 +9,8 @@ import type { CaseData } from '../cases/useCase';
 export const REFERRAL_FIELDS: FieldSpec[] = [
   { name: 'id', kind: 'text', required: true },
   { name: 'service', kind: 'select', options: SERVICES },
-  { name: 'referredBy', kind: 'select', options: REFERRERS, optKey: 'referredBy', required: true },
-  { name: 'reason', kind: 'textarea', required: true },
+  { name: 'referredBy', kind: 'select', options: REFERRERS, optKey: 'referredBy' },
+  { name: 'reason', kind: 'textarea' },
   { name: 'signal', kind: 'date' },
   { name: 'sent', kind: 'date' },
   { name: 'received', kind: 'date', required: true },
@@ -47,10 +47,11 @@ export function ReferralsPanel({ caseId, data }: { caseId: string; data: CaseDat
       render={(r) => (
         <>
           <h3>
-            {r.service ?? data.doc.service} · {optLabel(t, 'referredBy', r.referredBy)} ·{' '}
+            {r.service ?? data.doc.service}
+            {r.referredBy ? ` · ${optLabel(t, 'referredBy', r.referredBy)}` : ''} ·{' '}
             <span className="mono">{r.id}</span>
           </h3>
-          <p>{r.reason}</p>
+          {r.reason ? <p>{r.reason}</p> : null}
           <p className="waited">
             {r.received &&
               (r.firstContact

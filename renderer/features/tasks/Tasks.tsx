@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo } from 'react';
 import { addDays, epochDay, weekdayOf } from '../../../shared/calendar/days';
 import { BroError } from '../../../shared/errors';
 import { api } from '../../api';
@@ -7,6 +7,7 @@ import { nbDate, todayIso } from '../../app/format';
 import { useI18n, type TextKey } from '../../app/i18n';
 import { href } from '../../app/router';
 import { Empty, ErrorBox } from '../../app/ui';
+import { useKeptState } from '../../app/viewState';
 import { useCases } from '../cases/CaseList';
 import { nextStep, type TaskItem as Item } from './actions';
 
@@ -36,7 +37,8 @@ export function useTasks() {
  */
 export function TasksScreen({ mine = false }: { mine?: boolean }) {
   const { t, error } = useI18n();
-  const [only, setOnly] = useState<Item['kind'] | ''>('');
+  // The filter survives leaving Oppgaver and coming back (renderer/app/viewState.ts).
+  const [only, setOnly] = useKeptState<Item['kind'] | ''>('tasks.kind', '');
   const tasks = useTasks();
   const list = useCases();
   const today = todayIso();

@@ -1,0 +1,104 @@
+// The test vectors of docs/VAULT-FORMAT.md §18.3, read from the document itself and checked
+// against the implementation: sealed JSON in bytes, the stamp times, the index signature and
+// racy cases. A reader in another language implements the rules from the text; these tie the
+// text to what Bro does.
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { signatureOf, stampOf } from '../../electron/services/vault/case-files';
+import { racy } from '../../electron/services/vault/case-index';
+import { isSyncJunk } from '../../electron/services/vault/format';
+import { serializeSealed } from '../../electron/services/vault/keys';
+import { stableStringify } from '../../shared/json';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const doc = readFileSync(path.join(root, 'docs', 'VAULT-FORMAT.md'), 'utf8');
+
+/** The content of the fenced block "```text <name>". */
+function block(name: string): string {
+  const m = new RegExp('```text ' + name + '\\n([\\s\\S]*?)```').exec(doc);
+  if (!m) throw new Error(`no block ${name} in VAULT-FORMAT.md`);
+  return m[1]!;
+}
+
+/** The double the spec defines from stat's seconds and nanoseconds. */
+const ms = (s: number, ns: number) => s * 1000 + ns / 1_000_000;
+
+describe('VAULT-FORMAT.md §18.3 vectors', () => {
+  it('sealed JSON: key order, escaping, numbers, compact and file form, integrity', () => {
+    const input = JSON.parse(block('sealed-input')) as Record<string, unknown>;
+    const compact = block('sealed-compact').replace(/\n$/, '');
+    const file = block('sealed-file');
+    const { integrity: _ignored, ...body } = input;
+    expect(stableStringify(body)).toBe(compact);
+    const integrity = createHash('sha256').update(compact, 'utf8').digest('hex');
+    expect(file).toContain(`"integrity": "${integrity}"`);
+    expect(serializeSealed(input)).toBe(file);
+    // The file's bytes: UTF-8, LF only, one final LF.
+    expect(file.endsWith('}\n')).toBe(true);
+    expect(file.includes('\r')).toBe(false);
+  });
+
+  it('stamp times: s × 1000 + ns ÷ 1000000 as a double, shortest decimal', () => {
+    const lines = block('stamp-times').trim().split('\n');
+    expect(lines.length).toBeGreaterThanOrEqual(3);
+    for (const line of lines) {
+      const [, s, ns, want] = /^(\d+) (\d+) → (\S+)$/.exec(line)!;
+      const got = stampOf({ size: 1, mtimeMs: ms(Number(s), Number(ns)), ctimeMs: 0 }).split(':')[1];
+      expect(got).toBe(want);
+    }
+  });
+
+  it("stamp times: the rule gives what Node's stat gives for a real file", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'bro-vectors-'));
+    try {
+      const f = path.join(dir, 'x');
+      writeFileSync(f, 'x');
+      const big = statSync(f, { bigint: true });
+      const st = statSync(f);
+      const fromNs = (t: bigint) => ms(Number(t / 1_000_000_000n), Number(t % 1_000_000_000n));
+      expect(stampOf(st)).toBe(`1:${fromNs(big.mtimeNs)}:${fromNs(big.ctimeNs)}`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('the index signature and racy cases', () => {
+    const stamps = new Map([
+      ['key.jwe', stampOf({ size: 577, mtimeMs: ms(1795692887, 5e8), ctimeMs: ms(1795692887, 5e8) })],
+      [
+        'events/aaaaaaaaaaaaaaaaaaaaaaaaaa.jwe',
+        stampOf({
+          size: 683,
+          mtimeMs: ms(1795692887, 573778300),
+          ctimeMs: ms(1795692887, 577778300),
+        }),
+      ],
+    ]);
+    expect(signatureOf(new Map([...stamps, ['notes.txt', 'foreign']]))).toBe(
+      block('signature').replace(/\n$/, ''),
+    );
+    const lines = block('racy').trim().split('\n');
+    expect(lines.length).toBeGreaterThanOrEqual(4);
+    for (const line of lines) {
+      const [, t, verdict] = /^(\S+) → (racy|not racy)$/.exec(line)!;
+      expect({ line, racy: racy(stamps, Number(t)) }).toEqual({ line, racy: verdict === 'racy' });
+    }
+    for (const odd of ['foreign', 'missing', 'gone'])
+      expect(racy(new Map([['x', odd]]), Number.MAX_VALUE)).toBe(true);
+  });
+
+  it('sync junk: case, line terminators, digits, the extension', () => {
+    const id = 'abcdefghijklmnopqrstuvwxyz';
+    const lines = block('sync-junk').trim().split('\n');
+    expect(lines.length).toBeGreaterThanOrEqual(10);
+    for (const line of lines) {
+      const [, quoted, verdict] = /^(".*") → (junk|not junk)$/.exec(line)!;
+      const name = (JSON.parse(quoted!) as string).replace('<id>', id).replace('<ID>', id.toUpperCase());
+      expect({ name, junk: isSyncJunk(name) }).toEqual({ name, junk: verdict === 'junk' });
+    }
+  });
+});
