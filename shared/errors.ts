@@ -25,6 +25,8 @@ export const ERROR_CODES = [
   'CONSENT_MISSING',
   'LETTER_INCOMPLETE',
   'LETTER_DATA_MISSING',
+  /** The letter would say something false on its date (a mottaksbrev after first contact, …). */
+  'LETTER_OUTDATED',
   'NOT_A_LETTER',
   'SIGNING_KEY_MISSING',
   'P12_WRONG_PASSWORD',

@@ -276,9 +276,10 @@ const core = {
   'f.targets.skoleteamFirstContactWorkingDays': 'Skoleteam: første kontakt innen (virkedager)',
   'f.targets.saturdayIsWorkingDay': 'Lørdag er virkedag',
   'f.letterhead.serviceName': 'Tjenestens navn',
-  'f.letterhead.address': 'Adresse',
   'f.letterhead.phone': 'Telefon',
   'f.letterhead.email': 'E-post',
+  'f.letterhead.orgNumber': 'Organisasjonsnummer',
+  'f.letterhead.address': 'Postadresse',
   'f.pupil.name': 'Elevens navn',
   'f.pupil.birthDate': 'Fødselsdato',
   'f.pupil.school': 'Skole',
@@ -573,6 +574,8 @@ const nn: Dict = {
   'voice.pupil': 'Stemma til eleven',
   'voice.parents': 'Synet og forslaga til føresette',
   'issue.DATE_FORMAT': 'må vere ein dato på forma dd.mm.åååå',
+  'f.letterhead.orgNumber': 'Organisasjonsnummer',
+  'f.letterhead.address': 'Postadresse',
   'issue.WRONG_PASSPHRASE': 'er feil. Prøv igjen; ingenting er endra.',
 };
 
@@ -734,6 +737,8 @@ const en: Dict = {
   'voice.parents': "Parents' view and proposals",
   'voice.expectations': 'Expectations',
   'issue.DATE_FORMAT': 'must be a date written dd.mm.yyyy',
+  'f.letterhead.orgNumber': 'Organisation number',
+  'f.letterhead.address': 'Postal address',
   'issue.WRONG_PASSPHRASE': 'is wrong. Try again; nothing has changed.',
 };
 
@@ -752,6 +757,8 @@ const ERROR_TEXT_EN: Partial<Record<ErrorCode, string>> = {
   TAMPERED: 'A file in this case is damaged or was changed outside Bro. The other cases work as before.',
   IO: 'Could not read or write a file. Check that the folder is available and the disk has room.',
   INTERNAL: 'Something went wrong in Bro. No personal data was logged.',
+  LETTER_OUTDATED:
+    'The letter would no longer be true on its date. Choose another kind of letter. No file was written.',
 };
 const ERROR_TEXT_NN: Partial<Record<ErrorCode, string>> = {
   DUPLICATE_PUPIL:
@@ -762,6 +769,8 @@ const ERROR_TEXT_NN: Partial<Record<ErrorCode, string>> = {
     'For mange feil forsøk på å låse opp. Vent litt før du prøver igjen; ventetida blir dobla for kvart nytt feil forsøk.',
   VALIDATION: 'Nokre opplysningar er ikkje gyldige. Ingenting er lagra.',
   TAMPERED: 'Ei fil i denne saka er skadd eller endra utanfor Bro. Dei andre sakene verkar som før.',
+  LETTER_OUTDATED:
+    'Brevet ville ikkje lenger stemme på datoen det får. Vel ein annan brevtype. Inga fil er skriven.',
 };
 const ISSUE_TEXT_EN: Record<string, string> = {
   REQUIRED: 'is required',

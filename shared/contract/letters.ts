@@ -140,7 +140,7 @@ export const letterOps = {
       /** The preview PDF as base64, when `pdf` was asked for. */
       pdf: z.string().optional(),
     }),
-    errors: errors('VAULT_LOCKED', 'NOT_FOUND', 'TAMPERED', 'VALIDATION', 'LETTER_DATA_MISSING', 'IO'),
+    errors: errors('VAULT_LOCKED', 'NOT_FOUND', 'TAMPERED', 'VALIDATION', 'LETTER_DATA_MISSING', 'LETTER_OUTDATED', 'IO'),
   },
   /**
    * Renders and writes a letter PDF to `out` (atomically) and records `letters.issued`; with
@@ -192,6 +192,7 @@ export const letterOps = {
       'TAMPERED',
       'VALIDATION',
       'LETTER_DATA_MISSING',
+      'LETTER_OUTDATED',
       'LETTER_INCOMPLETE',
       'SIGNING_KEY_MISSING',
       'P12_WRONG_PASSWORD',

@@ -23,6 +23,8 @@ export const ERROR_TEXT_NB: Record<ErrorCode, string> = {
   CONSENT_MISSING: 'Samtykke eller lovgrunnlag mangler for en mottaker.',
   LETTER_INCOMPLETE: 'Brevet mangler opplysninger og kan ikke signeres ennå.',
   LETTER_DATA_MISSING: 'Saken mangler det denne brevtypen bygger på. Ingen fil er skrevet.',
+  LETTER_OUTDATED:
+    'Brevet ville ikke lenger stemme på datoen det får. Velg en annen brevtype. Ingen fil er skrevet.',
   NOT_A_LETTER: 'Fila er ikke et brev fra Bro, eller den er så skadet at den ikke kan leses.',
   SIGNING_KEY_MISSING:
     'Arkivet er åpnet med gjenopprettingsnøkkelen, som ikke kan signere. Lås opp med passordfrasen din.',

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { caseDoc, type CaseDoc, type CaseDocInput } from '../domain/caseDoc';
-import { completeCase as good, KIND_OPTIONS as OPTIONS, LETTER_TODAY as TODAY } from './letters.fixture';
+import {
+  completeCase as good,
+  KIND_OPTIONS as OPTIONS,
+  LETTER_TODAY as TODAY,
+  stillWaiting,
+} from './letters.fixture';
 import type { Finding } from './checks';
 import { prepareLetter, type LetterKind, type LetterOptions } from './index';
 import { DEFAULT_LETTER_SETTINGS, type LetterSettings } from './settings';
@@ -16,7 +21,7 @@ function check(
   settings: LetterSettings = DEFAULT_LETTER_SETTINGS,
 ) {
   return prepareLetter({
-    doc: caseDoc.parse(doc) as CaseDoc,
+    doc: caseDoc.parse(kind === 'mottaksbrev' ? stillWaiting(doc) : doc) as CaseDoc,
     kind,
     lang: 'nb',
     options,
@@ -314,14 +319,14 @@ describe('kind-specific rules', () => {
   it('mottaksbrev: when the first contact is expected', () => {
     const c = good();
     c.referrals![0]!.firstContact = null;
-    expect(codes(check(c, 'mottaksbrev', {}).findings)).toEqual([
-      'EXPECTED_CONTACT_MISSING@options.expectedFirstContact',
-    ]);
+    expect(
+      codes(check(c, 'mottaksbrev', { interimReason: OPTIONS.mottaksbrev.interimReason }).findings),
+    ).toEqual(['EXPECTED_CONTACT_MISSING@options.expectedFirstContact']);
   });
 
   it('mottaksbrev: advice for the wait, with who does what', () => {
     expect(
-      codes(check(good(), 'mottaksbrev', { expectedFirstContact: '2026-05-26', waitingAdvice: [] }).findings),
+      codes(check(good(), 'mottaksbrev', { ...OPTIONS.mottaksbrev, waitingAdvice: [] }).findings),
     ).toEqual(['WAITING_ADVICE_MISSING@options.waitingAdvice']);
   });
 
@@ -352,7 +357,7 @@ describe('kind-specific rules', () => {
 
   it('the signer must have a name', () => {
     const p = prepareLetter({
-      doc: caseDoc.parse(good()) as CaseDoc,
+      doc: caseDoc.parse(stillWaiting(good())) as CaseDoc,
       kind: 'mottaksbrev',
       lang: 'nb',
       options: OPTIONS.mottaksbrev,

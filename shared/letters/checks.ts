@@ -37,6 +37,8 @@ export const FINDING_CODES = [
   'SIGNER_NAME_MISSING',
   'ASSESSMENT_TOPIC_MISSING',
   'EXPECTED_CONTACT_MISSING',
+  'EXPECTED_CONTACT_PAST',
+  'INTERIM_REASON_MISSING',
   'WAITING_ADVICE_MISSING',
   'AGREEMENT_DEADLINE_MISSING',
   'MEETING_WITHOUT_LEADER',
@@ -296,7 +298,13 @@ export function checkWaiting(model: LetterModel): Finding[] {
   const out: Finding[] = [];
   if (!w.expectedFirstContact)
     out.push(finding('EXPECTED_CONTACT_MISSING', ['options', 'expectedFirstContact']));
+  // A date already past would be promised as coming: the letter is false on its own date.
+  else if (w.expectedFirstContact < model.date)
+    out.push(finding('EXPECTED_CONTACT_PAST', ['options', 'expectedFirstContact']));
   if (w.advice.length === 0) out.push(finding('WAITING_ADVICE_MISSING', ['options', 'waitingAdvice']));
+  // fvl. § 11 a: a foreløpig svar says why the answer takes time (and when it can be expected).
+  if (w.interimReply && !w.interimReason)
+    out.push(finding('INTERIM_REASON_MISSING', ['options', 'interimReason'], 'warning'));
   return out;
 }
 

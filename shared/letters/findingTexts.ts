@@ -30,6 +30,8 @@ export const LETTER_FINDING_TEXT_NB: Record<FindingCode, string> = {
   SIGNER_NAME_MISSING:
     'den som signerer, har ikke navn i arkivet: skriv navnet ditt under «Ditt navn» i Innstillinger i appen, eller kjør «bro member rename <mappe> --name NAVN»',
   ASSESSMENT_TOPIC_MISSING: 'den sakkyndige vurderingen mangler et tema loven krever',
+  INTERIM_REASON_MISSING: 'et foreløpig svar må si hvorfor svaret tar tid (interimReason)',
+  EXPECTED_CONTACT_PAST: 'datoen for første kontakt er passert; sett en ny dato',
   EXPECTED_CONTACT_MISSING: 'mottaksbrevet må si når første kontakt blir (expectedFirstContact)',
   WAITING_ADVICE_MISSING: 'mottaksbrevet må ha råd i ventetiden med hvem som gjør hva',
   AGREEMENT_DEADLINE_MISSING: 'avtalen mangler frist',
@@ -51,5 +53,8 @@ export const LETTER_DATA_TEXT_NB: Record<string, string> = {
   NOTE_NOT_FOUND: 'fant ikke notatet brevet skal sitere',
   FILE_EXISTS: 'fila finnes allerede; velg et annet navn',
   PDF_EXTENSION: 'brevet må skrives til en fil som slutter på .pdf',
+  FIRST_CONTACT_RECORDED: 'første kontakt er alt registrert; et mottaksbrev ville love noe som har skjedd',
+  NO_CASEWORKER_CHANGE: 'saken har ikke byttet saksbehandler',
+  ALREADY_ANNOUNCED: 'den nye kontaktpersonen er alt meldt i et brev på dette språket',
   CERT_EXTENSION: 'sertifikatet må skrives til en fil som slutter på .p12 eller .pfx',
 };

@@ -38,12 +38,13 @@ export const KIND_RULES: Record<LetterKind, KindRules> = {
     responsibilities: true,
     replyPage: true,
   },
+  // The expert assessment a municipality's vedtak rests on: not advice for the school to answer.
   'sakkyndig-vurdering': {
     measureBlocks: true,
     measureList: false,
     voices: true,
     responsibilities: true,
-    replyPage: true,
+    replyPage: false,
   },
   mottaksbrev: {
     measureBlocks: false,

@@ -10,10 +10,16 @@ import {
   type LetterKind,
 } from './index';
 import { LETTER_KINDS, type LetterLang } from './kinds';
-import { completeCase, KIND_OPTIONS, LETTER_TODAY } from './letters.fixture';
+import { completeCase, KIND_OPTIONS, LETTER_TODAY, stillWaiting } from './letters.fixture';
 import { DEFAULT_LETTER_SETTINGS } from './settings';
 
-function letter(kind: LetterKind, lang: LetterLang, doc: CaseDoc = caseDoc.parse(completeCase()) as CaseDoc) {
+function letter(
+  kind: LetterKind,
+  lang: LetterLang,
+  doc: CaseDoc = caseDoc.parse(
+    kind === 'mottaksbrev' ? stillWaiting(completeCase()) : completeCase(),
+  ) as CaseDoc,
+) {
   return prepareLetter({
     doc,
     kind,
@@ -174,7 +180,7 @@ describe('from demo cases', () => {
           }
           rendered++;
         } catch (e) {
-          expect((e as { code?: string }).code).toBe('LETTER_DATA_MISSING');
+          expect(['LETTER_DATA_MISSING', 'LETTER_OUTDATED']).toContain((e as { code?: string }).code);
         }
       }
       expect(rendered, kind).toBeGreaterThan(0);

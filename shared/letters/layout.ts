@@ -1,5 +1,6 @@
+import { calendarDays } from '../calendar/days';
 import { citeRef, legalRef } from './legalRefs';
-import type { LetterMeasure, LetterModel, Person, Recipient } from './model';
+import { measureTitle, type LetterMeasure, type LetterModel, type Person, type Recipient } from './model';
 import type { ResponsibilityRow } from './responsibilities';
 import { TEXTS, type LetterTexts } from './texts';
 
@@ -79,6 +80,7 @@ export function longDate(iso: string): string {
   return `${Number(iso.slice(8, 10))}. ${MONTHS[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`;
 }
 
+const norm = (s: string) => s.trim().toLowerCase();
 const capFirst = (s: string) => (s ? s[0]!.toUpperCase() + s.slice(1) : s);
 
 function who(t: LetterTexts, p: Person | null): string {
@@ -88,7 +90,7 @@ function who(t: LetterTexts, p: Person | null): string {
 }
 
 function recipientLine(t: LetterTexts, r: Recipient): string {
-  const role = t.recipient[r.recipient];
+  const role = r.recipient === 'foresatte' && r.names.length === 1 ? t.foresattOne : t.recipient[r.recipient];
   return r.names.length ? `${role} ${r.names.join(t.and)}` : role;
 }
 
@@ -126,6 +128,7 @@ function commonHead(t: LetterTexts, model: LetterModel) {
     lh.address,
     lh.phone ? `${t.phone} ${lh.phone}` : null,
     lh.email,
+    lh.orgNumber ? `${t.orgNumber} ${lh.orgNumber.replace(/^(\d{3})(\d{3})(\d{3})$/u, '$1 $2 $3')}` : null,
   ].filter((x): x is string => !!x);
   const marking = [
     t.marking,
@@ -136,10 +139,11 @@ function commonHead(t: LetterTexts, model: LetterModel) {
     [t.ourRef, `${model.caseId} / ${model.kind}-${model.version}`],
   ];
   const postal = model.schoolAddress;
+  const toSchool = model.addressee.recipient !== 'foresatte';
   const to = [
     capFirst(recipientLine(t, model.addressee)),
-    model.pupil.school,
-    ...(postal
+    ...(toSchool ? [model.pupil.school] : []),
+    ...(toSchool && postal
       ? [postal.address, [postal.postcode, postal.place].filter(Boolean).join(' ') || null].filter(
           (x): x is string => !!x,
         )
@@ -149,15 +153,24 @@ function commonHead(t: LetterTexts, model: LetterModel) {
   return { letterhead, marking, meta, to, copies };
 }
 
+/** A voice in one level of quotation marks, whether or not the case text already has them. */
+export function quoted(text: string): string {
+  return `«${text
+    .trim()
+    .replace(/^[«"“”]+/u, '')
+    .replace(/[»"”“]+$/u, '')
+    .trim()}»`;
+}
+
 function voices(t: LetterTexts, model: LetterModel, blocks: Block[]) {
   if (model.pupilVoice) {
     blocks.push({ t: 'h2', text: t.h.pupilVoice });
-    if (model.pupilVoice.text) blocks.push({ t: 'p', text: `«${model.pupilVoice.text}»`, style: 'quote' });
+    if (model.pupilVoice.text) blocks.push({ t: 'p', text: quoted(model.pupilVoice.text), style: 'quote' });
     else blocks.push({ t: 'p', text: t.voiceAbsent(model.pupilVoice.absentReason ?? t.missing) });
   }
   if (model.parentsView) {
     blocks.push({ t: 'h2', text: t.h.parentsView });
-    if (model.parentsView.text) blocks.push({ t: 'p', text: `«${model.parentsView.text}»`, style: 'quote' });
+    if (model.parentsView.text) blocks.push({ t: 'p', text: quoted(model.parentsView.text), style: 'quote' });
     else blocks.push({ t: 'p', text: t.voiceAbsent(model.parentsView.absentReason ?? t.missing) });
   }
 }
@@ -177,12 +190,14 @@ function background(t: LetterTexts, model: LetterModel, blocks: Block[]) {
 
 function measureSection(t: LetterTexts, model: LetterModel, blocks: Block[]) {
   blocks.push({ t: 'h2', text: t.h.measures });
-  blocks.push({ t: 'p', text: t.labelsExplained });
+  // "Anbefaling betyr … at skolen bestemmer" is not true of an expert assessment.
+  if (model.kind !== 'sakkyndig-vurdering') blocks.push({ t: 'p', text: t.labelsExplained });
   model.measures.forEach((m, i) => {
     blocks.push({ t: 'h3', text: t.measureHeading(i + 1, m.title), chip: chip(t, m) });
     blocks.push({ t: 'fields', rows: measureFields(t, m) });
   });
-  const withResources = model.measures.filter((m) => m.resources);
+  // A resource line only when there is something to set aside ("ingen ekstra ressurser" is not).
+  const withResources = model.measures.filter((m) => m.resources && !NO_RESOURCES.test(m.resources));
   if (withResources.length) {
     blocks.push({ t: 'h2', text: t.h.resources });
     blocks.push({
@@ -193,6 +208,8 @@ function measureSection(t: LetterTexts, model: LetterModel, blocks: Block[]) {
     });
   }
 }
+
+const NO_RESOURCES = /^\s*(ingen|inga|ikke|ikkje)\b/iu;
 
 function expectations(t: LetterTexts, model: LetterModel, blocks: Block[]) {
   const e = model.expectations;
@@ -227,11 +244,49 @@ function responsibilityTable(t: LetterTexts, model: LetterModel, blocks: Block[]
     widths: [0.17, 0.2, 0.35, 0.14, 0.14],
     rows: model.responsibilities.map((r) => [
       capFirst(t.role(r.role)),
-      r.names.join(', ') || '–',
+      r.names.join(', ') ||
+        (norm(r.role) === norm(model.service) && model.serviceContact
+          ? model.serviceContact.name
+          : t.missing),
       groupTasks(t, r.tasks),
       shortDate(r.from),
       shortDate(r.evaluated),
     ]),
+  });
+}
+
+/** How to reach the caseworker: their direct phone and e-mail, else the service's. */
+function reachOf(t: LetterTexts, model: LetterModel): string {
+  const c = model.serviceContact;
+  const lh = model.letterhead;
+  const phone = c?.phone ?? lh.phone;
+  const email = c?.email ?? lh.email;
+  return [phone ? `${t.phone} ${phone}` : null, email ? `${t.email} ${email}` : null]
+    .filter(Boolean)
+    .join(', ');
+}
+
+/** «Dette kan dere gjøre»: whom to call, innsyn, how to disagree, and klage where it applies. */
+function rights(t: LetterTexts, model: LetterModel, blocks: Block[]) {
+  const c = model.serviceContact;
+  const reach = reachOf(t, model);
+  const whom = c
+    ? `${c.name}, ${model.letterhead.serviceName}${reach ? `, ${reach}` : ''}`
+    : `${model.letterhead.serviceName}${reach ? `, ${reach}` : ''}`;
+  const health = model.service === 'BUP';
+  blocks.push({
+    t: 'summary',
+    title: t.rights.title,
+    items: [
+      t.rights.call(whom),
+      health ? t.rights.innsynHealth : t.rights.innsyn(citeRef(legalRef('fvl-18'), t.lang)),
+      t.rights.disagree,
+      health
+        ? t.rights.klageHealth
+        : model.kind === 'sakkyndig-vurdering'
+          ? t.rights.klageVedtak
+          : t.rights.klageSchool,
+    ],
   });
 }
 
@@ -244,21 +299,22 @@ function contacts(t: LetterTexts, model: LetterModel, blocks: Block[]) {
       : t.coordinatorMissing,
   );
   const c = model.serviceContact;
-  const lh = model.letterhead;
-  const reach = [lh.phone ? `${t.phone} ${lh.phone}` : null, lh.email ? `${t.email} ${lh.email}` : null]
-    .filter(Boolean)
-    .join(', ');
+  const reach = reachOf(t, model);
   items.push(
     c
-      ? t.serviceContactLine(`${c.name} (${t.role(c.role)})`, lh.serviceName, reach)
+      ? t.serviceContactLine(`${c.name} (${t.role(c.role)})`, model.letterhead.serviceName, reach)
       : t.serviceContactMissing,
   );
   blocks.push({ t: 'list', items });
 }
 
 function distribution(t: LetterTexts, model: LetterModel, blocks: Block[]) {
+  rights(t, model, blocks);
   blocks.push({ t: 'h2', text: t.h.distribution });
-  blocks.push({ t: 'p', text: t.distributionIntro });
+  blocks.push({
+    t: 'p',
+    text: model.addressee.recipient === 'foresatte' ? t.distributionIntroFamily : t.distributionIntro,
+  });
   blocks.push({
     t: 'list',
     items: [model.addressee, ...model.copies].map((r) => {
@@ -297,12 +353,13 @@ function measureReplyPage(t: LetterTexts, model: LetterModel): ReplyPage {
         model.pupil.grade,
         model.pupil.school,
         t.kindTitle[model.kind],
-        shortDate(model.date),
+        longDate(model.date),
       ),
     ],
     items: model.measures.map((m, i) => ({
       title: t.measureHeading(i + 1, m.title),
-      choices: t.reply.choices,
+      // A duty under the law is not the school's to decline.
+      choices: m.label === 'Lovkrav' ? t.reply.choices.slice(0, 2) : t.reply.choices,
       lines: t.reply.lines,
     })),
     closing: t.reply.closing,
@@ -317,8 +374,8 @@ function summaryOfMeasures(t: LetterTexts, model: LetterModel, blocks: Block[]) 
       t.summaryLine(
         m.title,
         who(t, m.responsible),
-        m.start ? shortDate(m.start) : t.missing,
-        m.evaluation ? shortDate(m.evaluation.date) : t.missing,
+        m.start ? longDate(m.start) : t.missing,
+        m.evaluation ? longDate(m.evaluation.date) : t.missing,
       ),
     ),
   });
@@ -414,13 +471,28 @@ function mottaksbrev(t: LetterTexts, model: LetterModel): Block[] {
     ),
   });
   blocks.push({ t: 'h2', text: t.mottak.h.next });
+  if (w.missedFirstContact)
+    blocks.push({
+      t: 'p',
+      text: t.mottak.missed(longDate(w.missedFirstContact), calendarDays(w.missedFirstContact, model.date)),
+    });
   blocks.push({
     t: 'p',
-    text: w.expectedFirstContact
-      ? t.mottak.expected(longDate(w.expectedFirstContact))
-      : t.mottak.expectedMissing,
+    text: w.firstContactHad
+      ? [
+          t.mottak.had(longDate(w.firstContactHad)),
+          ...(w.expectedFirstContact ? [t.mottak.answerBy(longDate(w.expectedFirstContact))] : []),
+        ].join(' ')
+      : w.expectedFirstContact
+        ? t.mottak.expected(longDate(w.expectedFirstContact))
+        : t.mottak.expectedMissing,
   });
-  if (w.interimReply) blocks.push({ t: 'p', text: t.mottak.interim(citeRef(legalRef('fvl-11a'), t.lang)) });
+  if (w.interimReply) {
+    blocks.push({ t: 'p', text: t.mottak.interim(citeRef(legalRef('fvl-11a'), t.lang)) });
+    if (w.interimReason) blocks.push({ t: 'p', text: t.mottak.interimWhy(w.interimReason) });
+  }
+  if (model.service === 'BUP')
+    blocks.push({ t: 'p', text: t.mottak.health(citeRef(legalRef('pbrl-2-2'), t.lang)) });
   blocks.push({ t: 'h2', text: t.mottak.h.advice });
   blocks.push({ t: 'p', text: t.mottak.adviceIntro });
   blocks.push({
@@ -462,9 +534,17 @@ function nyKontaktperson(t: LetterTexts, model: LetterModel): Block[] {
     // The next deadlines come from the case itself (the same list as Oppgaver); the note's own
     // words on them follow.
     const due = (c.deadlines ?? []).map(
-      (d) => `${shortDate(d.due)} ${t.obligation[d.kind]}${d.label ? ` (${d.label})` : ''}`,
+      (d) => `${longDate(d.due)} ${t.obligation[d.kind]}${d.label ? ` (${measureTitle(d.label)})` : ''}`,
     );
     if (due.length) items.push(`${t.ny.deadlines}: ${due.join('; ')}`);
+    const over = (c.overdueDeadlines ?? []).map((d) =>
+      t.ny.overdueLine(
+        longDate(d.due),
+        `${t.obligation[d.kind]}${d.label ? ` (${measureTitle(d.label)})` : ''}`,
+        d.daysOver,
+      ),
+    );
+    if (over.length) items.push(`${t.ny.overdue}: ${over.join('; ')}`);
     if (c.nextDeadlines) items.push(`${t.ny.fromNote}: ${c.nextDeadlines}`);
     blocks.push({ t: 'p', text: items.length ? `${t.ny.handedOver} ${t.ny.continues}` : t.ny.handedOver });
     if (items.length) blocks.push({ t: 'list', items });
@@ -583,7 +663,11 @@ function tiltaksoversikt(t: LetterTexts, model: LetterModel): Block[] {
     else
       blocks.push({
         t: 'p',
-        text: m.evaluation ? t.oversikt.evalPlanned(longDate(m.evaluation.date)) : t.oversikt.noEval,
+        text: !m.evaluation
+          ? t.oversikt.noEval
+          : m.evaluation.date < model.date
+            ? t.oversikt.evalOverdue(longDate(m.evaluation.date), calendarDays(m.evaluation.date, model.date))
+            : t.oversikt.evalPlanned(longDate(m.evaluation.date)),
       });
   });
   if (model.agreements?.length) {
@@ -608,23 +692,45 @@ function tiltaksoversikt(t: LetterTexts, model: LetterModel): Block[] {
 }
 
 function oppfolging(t: LetterTexts, model: LetterModel): Block[] {
-  const items = model.overdue!;
+  const all = model.overdue!;
+  // What the school is asked to answer for, and the service's own lapses, apart.
+  const items = all.filter((i) => !i.own);
+  const own = all.filter((i) => i.own);
   const blocks: Block[] = [];
-  blocks.push({ t: 'p', style: 'lead', text: t.oppfolging.lead(model.pupil.name, items.length) });
   blocks.push({
-    t: 'table',
-    head: t.oppfolging.head,
-    widths: [0.4, 0.22, 0.14, 0.24],
-    rows: items.map((i) => [
-      `${t.oppfolging.kind[i.kind]}: ${i.what}${i.promisedToPupil ? ` (${t.mote.promised})` : ''}`,
-      t.role(i.who),
-      shortDate(i.deadline),
-      t.oppfolging.daysOver(i.daysOver),
-    ]),
+    t: 'p',
+    style: 'lead',
+    text: items.length
+      ? t.oppfolging.lead(model.pupil.name, items.length)
+      : t.oppfolging.leadOwnOnly(model.pupil.name),
   });
+  if (items.length)
+    blocks.push({
+      t: 'table',
+      head: t.oppfolging.head,
+      widths: [0.4, 0.22, 0.14, 0.24],
+      rows: items.map((i) => [
+        `${t.oppfolging.kind[i.kind]}: ${i.what}${i.promisedToPupil ? ` (${t.mote.promised})` : ''}`,
+        t.role(i.who),
+        shortDate(i.deadline),
+        t.oppfolging.daysOver(i.daysOver),
+      ]),
+    });
   if (items.some((i) => i.promisedToPupil)) blocks.push({ t: 'p', text: t.oppfolging.promised });
-  blocks.push({ t: 'h2', text: t.oppfolging.h.ask });
-  blocks.push({ t: 'p', text: t.oppfolging.ask(longDate(model.replyBy!)) });
+  if (own.length) {
+    blocks.push({ t: 'h2', text: t.oppfolging.h.own });
+    blocks.push({ t: 'p', text: t.oppfolging.ownIntro });
+    blocks.push({
+      t: 'list',
+      items: own.map((i) =>
+        t.oppfolging.ownLine(t.oppfolging.kind[i.kind], i.what, longDate(i.deadline), i.daysOver),
+      ),
+    });
+  }
+  if (items.length) {
+    blocks.push({ t: 'h2', text: t.oppfolging.h.ask });
+    blocks.push({ t: 'p', text: t.oppfolging.ask(longDate(model.replyBy!)) });
+  }
   contacts(t, model, blocks);
   distribution(t, model, blocks);
   return blocks;
@@ -655,12 +761,14 @@ export function layoutLetter(model: LetterModel): Layout {
   let reply: ReplyPage | null = null;
   if (model.replyBy && (model.kind === 'anbefaling' || model.kind === 'sakkyndig-vurdering'))
     reply = measureReplyPage(t, model);
-  if (model.kind === 'oppfolgingsbrev' && model.replyBy)
+  const schoolItems = (model.overdue ?? []).filter((i) => !i.own);
+  if (model.kind === 'oppfolgingsbrev' && model.replyBy && schoolItems.length)
     reply = {
       ...measureReplyPage(t, model),
-      items: model.overdue!.map((i) => ({
+      items: schoolItems.map((i) => ({
         title: `${t.oppfolging.kind[i.kind]}: ${i.what}`,
-        choices: t.reply.followChoices,
+        // A duty under the law is not the school's to decline.
+        choices: i.lovkrav ? t.reply.followChoices.slice(0, 2) : t.reply.followChoices,
         lines: t.reply.followLines,
       })),
     };
@@ -674,8 +782,9 @@ export function layoutLetter(model: LetterModel): Layout {
     signature: {
       closing: t.closing,
       name: model.signer?.name ?? null,
-      role:
-        model.signer && model.serviceContact?.name === model.signer.name
+      role: model.signerTitle
+        ? capFirst(t.role(model.signerTitle))
+        : model.signer && model.serviceContact?.name === model.signer.name
           ? capFirst(t.role(model.serviceContact.role))
           : null,
       service: model.letterhead.serviceName,

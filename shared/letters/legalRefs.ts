@@ -29,6 +29,8 @@ export interface LegalRef {
   supersededBy?: string;
   confidence: Confidence;
   source: string;
+  /** When the section number and wording were last checked against the source (YYYY-MM-DD). */
+  checked?: string;
 }
 
 const OPPL_2023 = { nb: 'opplæringslova', nn: 'opplæringslova' };
@@ -173,6 +175,22 @@ export const LEGAL_REFS: readonly LegalRef[] = [
     confidence: 'V',
     source:
       'https://www.udir.no/laring-og-trivsel/spesialpedagogikk/spesialpedagogisk-hjelp/Spesialpedagogisk-hjelp/Fase-4-Vedtaksfasen/saksbehandlingstid/',
+  },
+  {
+    id: 'fvl-18',
+    law: { nb: 'forvaltningsloven', nn: 'forvaltningslova' },
+    lawId: 'LOV-1967-02-10',
+    section: '§ 18',
+    title: {
+      nb: 'Partens rett til å se sakens dokumenter',
+      nn: 'Retten parten har til å sjå dokumenta i saka',
+    },
+    inForce: '1967-02-10',
+    until: null,
+    confidence: 'V-indirect',
+    source:
+      'https://jusinfo.no/forvaltningsrett/rett-til-dokumentinnsyn-som-part/rett-til-dokumentinnsyn-som-part/ (quotes § 18 first paragraph)',
+    checked: '2026-12-05',
   },
   {
     id: 'fvl-13',

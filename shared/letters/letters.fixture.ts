@@ -65,6 +65,21 @@ export function completeCase(): CaseDocInput {
   return c;
 }
 
+/**
+ * The case as it stood while the pupil still waited for first contact: a mottaksbrev is only true
+ * then (after first contact it is LETTER_OUTDATED).
+ */
+export function stillWaiting<T extends CaseDocInput>(c: T): T {
+  const out = JSON.parse(JSON.stringify(c)) as T;
+  for (const r of out.referrals ?? []) {
+    r.firstContact = null;
+    r.assessmentStarted = null;
+    r.concluded = null;
+    r.firstMeasure = null;
+  }
+  return out;
+}
+
 export const KIND_OPTIONS: Record<LetterKind, LetterOptions> = {
   anbefaling: {},
   'sakkyndig-vurdering': {
@@ -79,7 +94,10 @@ export const KIND_OPTIONS: Record<LetterKind, LetterOptions> = {
       validUntil: '2027-06-30',
     },
   },
-  mottaksbrev: { expectedFirstContact: '2026-05-26' },
+  mottaksbrev: {
+    expectedFirstContact: '2026-05-26',
+    interimReason: 'Vi har mange henvisninger nå, og saker med høyt fravær går først.',
+  },
   'ny-kontaktperson': {},
   motereferat: {},
   tiltaksoversikt: {},

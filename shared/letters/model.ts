@@ -12,6 +12,8 @@ import type { LetterOptions, RecipientRole } from './options';
 import type { LetterMeasure, MeasureStatus, Person } from './measure';
 import { responsibilities, type ResponsibilityRow } from './responsibilities';
 import { SERVICE_LONG_NAME, type LetterSettings } from './settings';
+import { mentionsPastDate } from './datesIn';
+import { letterOutdated, outdatedError, type EarlierLetter } from './outdated';
 
 /**
  * The structured letter: what a letter says, as data. It is built from the case and the
@@ -41,6 +43,10 @@ export interface OverdueItem {
   deadline: string;
   daysOver: number;
   promisedToPupil: boolean;
+  /** The service's own lapse (its caseworker or the service owns it): not something to ask of the school. */
+  own: boolean;
+  /** About a measure labelled Lovkrav: the school cannot answer "kan ikke gjennomføres". */
+  lovkrav: boolean;
   path: Path;
 }
 
@@ -77,7 +83,14 @@ export interface LetterModel {
   /** The case's own id (the one in `bro-interchange/1`). */
   caseId: string;
   service: Service;
-  letterhead: { serviceName: string; address: string | null; phone: string | null; email: string | null };
+  letterhead: {
+    serviceName: string;
+    address: string | null;
+    phone: string | null;
+    email: string | null;
+    /** Organisasjonsnummer (settings); absent in letters issued before it existed. */
+    orgNumber?: string | null;
+  };
   /** Legal references (table ids) in the confidentiality marking. */
   confidentiality: string[];
   pupil: { name: string; school: string; grade: number };
@@ -91,8 +104,17 @@ export interface LetterModel {
   addressee: Recipient;
   copies: Recipient[];
   coordinator: Person | null;
-  serviceContact: { name: string; role: string; since: string } | null;
+  /** The caseworker, with their direct phone and e-mail from the registers when known. */
+  serviceContact: {
+    name: string;
+    role: string;
+    since: string;
+    phone?: string | null;
+    email?: string | null;
+  } | null;
   signer: { name: string | null; memberId: string; kid: string } | null;
+  /** The signer's title: their role in the case's assignments, when they have one. */
+  signerTitle?: string | null;
   replyBy: string | null;
   referral: {
     index: number;
@@ -135,14 +157,23 @@ export interface LetterModel {
     openPromises: string | null;
     /** The handover note's own words on deadlines. */
     nextDeadlines: string | null;
-    /** The case's open obligations on the letter's date (the same derivation as Oppgaver), earliest first. */
+    /** The case's open obligations due on or after the letter's date (the same derivation as Oppgaver), earliest first. */
     deadlines: { due: string; kind: ObligationKind; label: string | null }[];
+    /** Open obligations whose date has passed: stated as overdue, never as coming. */
+    overdueDeadlines?: { due: string; kind: ObligationKind; label: string | null; daysOver: number }[];
   } | null;
   assessment: (NonNullable<LetterOptions['assessment']> & { legalRefId: string }) | null;
   waiting: {
+    /** When first contact will be: on or after the letter's date (a past date is a finding, never printed as coming). */
     expectedFirstContact: string | null;
+    /** The date first contact should have happened by, when it has passed without contact. */
+    missedFirstContact?: string | null;
+    /** A foreløpig svar after first contact: the date of that contact (the letter promises the answer, not a contact). */
+    firstContactHad?: string | null;
     advice: { what: string; who: string }[];
     interimReply: boolean;
+    /** Why the answer takes time (options.interimReason). */
+    interimReason?: string | null;
   } | null;
   /** Decisions recorded with the letter: kept phrases and their reasons. */
   kept: { phrase: string; path: string | null; reason: string }[];
@@ -174,6 +205,8 @@ export interface BuildInput {
   };
   /** The case's open obligations on `today` (shared/cases/obligations.ts). */
   obligations?: readonly Obligation[];
+  /** Letters issued earlier in the case: a letter that would repeat or contradict them is LETTER_OUTDATED. */
+  earlier?: readonly EarlierLetter[];
 }
 
 /** How many of the next deadlines a letter lists. */
@@ -192,13 +225,16 @@ export function isLeadership(role: string): boolean {
   return LEADERSHIP.test(role.trim());
 }
 
-/** The short title of a measure: the words before a colon ("Fleksibel oppstart: …"), else the first words. */
+/**
+ * The short title of a measure: the words before a colon ("Fleksibel oppstart: …"), else its
+ * first sentence, whole (a title is never cut off in the middle).
+ */
 export function measureTitle(what: string): string {
-  const colon = what.indexOf(':');
-  if (colon > 0 && colon <= 60) return what.slice(0, colon).trim();
-  const words = what.trim().split(/\s+/u);
-  const head = words.slice(0, 8).join(' ');
-  return words.length > 8 ? `${head} …` : head.replace(/[.;,]$/u, '');
+  const text = what.trim().replace(/…$/u, '').trim();
+  const colon = text.indexOf(':');
+  if (colon > 0 && colon <= 60) return text.slice(0, colon).trim();
+  const sentence = text.split(/(?<=[.!?])\s+(?=\p{Lu})/u)[0] ?? text;
+  return sentence.replace(/[.;,!?]$/u, '');
 }
 
 function person(p: { role: string; name?: string | null } | null | undefined): Person | null {
@@ -258,13 +294,22 @@ function measureStatus(m: Recommendation): MeasureStatus {
   const parents = lastBy('foresatte');
   const ended = endedOn(m);
   const answer = m.schoolAnswer ?? null;
+  // An evaluation that continues or adjusts a measure means it was running on that day; a later
+  // report from the school or the family may say otherwise. The latest evidence decides.
+  const evaluated = [...(m.evaluations ?? [])].sort((a, b) => (a.date < b.date ? -1 : 1)).pop() ?? null;
+  const reports = [school, parents].filter((r): r is { date: string; inPlace: boolean } => r !== null);
+  const latestReport = reports.sort((a, b) => (a.date < b.date ? 1 : -1))[0] ?? null;
+  const running =
+    evaluated !== null && (latestReport === null || latestReport.date <= evaluated.date)
+      ? true
+      : reports.some((r) => r.inPlace);
   const state: MeasureStatus['state'] = ended
     ? 'avsluttet'
-    : answer?.answer === 'kan ikke'
+    : answer?.answer === 'kan ikke' && !evaluated
       ? 'kan ikke'
-      : school?.inPlace || parents?.inPlace
+      : running
         ? 'gjennomføres'
-        : answer
+        : answer || evaluated
           ? 'ikke i gang'
           : 'avventer svar';
   return {
@@ -455,6 +500,7 @@ function overdueItems(
   today: string,
   settings: LetterSettings,
   rektor: string | null,
+  own: (who: string) => boolean,
 ): OverdueItem[] {
   const items: OverdueItem[] = [];
   (doc.meetings ?? []).forEach((m, mi) => {
@@ -468,6 +514,8 @@ function overdueItems(
           deadline: a.deadline!,
           daysOver: calendarDays(a.deadline!, today),
           promisedToPupil: a.promisedToPupil === true,
+          own: own(a.owner),
+          lovkrav: false,
           path: ['meetings', mi, 'agreements', ai, 'status'],
         });
     });
@@ -485,6 +533,8 @@ function overdueItems(
         deadline: answerBy,
         daysOver: calendarDays(answerBy, today),
         promisedToPupil: false,
+        own: false,
+        lovkrav: m.label === 'Lovkrav',
         path: ['recommendations', i, 'schoolAnswer'],
       });
     const due = m.evaluation?.date;
@@ -498,6 +548,8 @@ function overdueItems(
         deadline: due,
         daysOver: calendarDays(due, today),
         promisedToPupil: false,
+        own: own(m.evaluation!.convenedBy),
+        lovkrav: m.label === 'Lovkrav',
         path: ['recommendations', i, 'evaluations'],
       });
   });
@@ -505,6 +557,39 @@ function overdueItems(
   return items.sort(
     (a, b) => Number(b.promisedToPupil) - Number(a.promisedToPupil) || b.daysOver - a.daysOver,
   );
+}
+
+/** Whether an owner ("PPT", "saksbehandler", a caseworker's name) is the service itself. */
+function ownNames(doc: CaseDoc): (who: string) => boolean {
+  const names = new Set((doc.assignments ?? []).map((a) => norm(a.caseworker)).filter((n) => n !== ''));
+  const service = norm(doc.service);
+  const roles = new Set(['saksbehandler', 'kontaktperson hos oss', 'pp-rådgiver', 'pp-rådgjevar']);
+  return (who: string) => {
+    const w = norm(who);
+    if (w === '') return false;
+    if (w === service || roles.has(w) || names.has(w)) return true;
+    // "Ola Hansen (PPT)", "PPT v/ Ola Hansen"
+    return w.split(/[^\p{L}\p{N}-]+/u).includes(service) || [...names].some((n) => w.includes(n));
+  };
+}
+
+/** The date first contact should have been made by, when it has passed with no contact (else null). */
+function missedFirstContact(
+  ref: NonNullable<CaseDoc['referrals']>[number],
+  refIndex: number,
+  service: Service,
+  today: string,
+  obligations: readonly Obligation[],
+): string | null {
+  if (ref.firstContact) return null;
+  const dates = obligations
+    .filter(
+      (o) =>
+        (o.kind === 'firstContactTarget' || o.kind === 'fristPassing') && (o.item ?? refIndex) === refIndex,
+    )
+    .map((o) => o.due);
+  if (service === 'BUP' && ref.frist) dates.push(ref.frist);
+  return dates.filter((d) => d < today).sort()[0] ?? null;
 }
 
 const STANDARD_ADVICE = {
@@ -543,7 +628,7 @@ const STANDARD_ADVICE = {
 /** The standard advice, with the named person in each role when the case knows them. */
 function namedAdvice(doc: CaseDoc, lang: LetterLang, addressee: Recipient, copies: Recipient[]) {
   const teacher = copies.find((c) => c.recipient === 'kontaktlærer')?.names[0];
-  const rektor = addressee.names[0];
+  const rektor = [addressee, ...copies].find((r) => r.recipient === 'rektor')?.names[0];
   const coordinator = doc.pupil.coordinator;
   return STANDARD_ADVICE[lang].map((a) => {
     const role = norm(a.who);
@@ -570,13 +655,24 @@ export function buildLetter(input: BuildInput): LetterModel {
   const rules = KIND_RULES[kind];
   const refIndex = mainReferral(doc);
   const ref = doc.referrals?.[refIndex];
-  const { addressee, copies } = recipients(doc, options, today, clean(input.registers?.school?.rektor));
+  const toSchool = recipients(doc, options, today, clean(input.registers?.school?.rektor));
+  // BUP writes to the family (the patient's parents); the school gets a copy only with a basis.
+  const family = toSchool.copies.find((c) => c.recipient === 'foresatte')!;
+  const { addressee, copies } =
+    doc.service === 'BUP'
+      ? {
+          addressee: family,
+          copies: [toSchool.addressee, ...toSchool.copies.filter((c) => c !== family)],
+        }
+      : toSchool;
   const assignment = currentAssignment(doc, today);
   const service = doc.service;
 
   if (kind === 'sakkyndig-vurdering' && service !== 'PPT') throw missing('SAKKYNDIG_ONLY_PPT', ['service']);
   if (kind === 'mottaksbrev' && !ref) throw missing('NO_REFERRAL', ['referrals']);
   if (kind === 'ny-kontaktperson' && !assignment) throw missing('NO_CASEWORKER', ['assignments']);
+  const outdated = letterOutdated(doc, kind, lang, today, input.earlier ?? [], refIndex);
+  if (outdated) throw outdatedError(outdated);
 
   const usesMeasures = rules.measureBlocks || rules.measureList;
   const measures = usesMeasures
@@ -587,7 +683,9 @@ export function buildLetter(input: BuildInput): LetterModel {
   if (usesMeasures && measures.length === 0) throw missing('NO_MEASURES', ['recommendations']);
 
   const overdue =
-    kind === 'oppfolgingsbrev' ? overdueItems(doc, today, settings, addressee.names[0] ?? null) : null;
+    kind === 'oppfolgingsbrev'
+      ? overdueItems(doc, today, settings, toSchool.addressee.names[0] ?? null, ownNames(doc))
+      : null;
   if (overdue && overdue.length === 0) throw missing('NOTHING_OVERDUE', ['meetings']);
 
   let change: LetterModel['change'] = null;
@@ -604,10 +702,25 @@ export function buildLetter(input: BuildInput): LetterModel {
         prev && prevAt ? { index: prevAt.index, name: prev.caseworker, role: prev.role, to: prev.to! } : null,
       daysWithout: prev ? Math.max(0, calendarDays(prev.to!, assignment.from) - 1) : 0,
       openPromises: clean(note?.openPromises),
-      nextDeadlines: clean(note?.nextDeadlines),
+      // The note's own words on deadlines, unless they speak of a date already past: the case's
+      // own deadlines (below) say what is due now.
+      nextDeadlines:
+        clean(note?.nextDeadlines) && !mentionsPastDate(note!.nextDeadlines!, today)
+          ? clean(note?.nextDeadlines)
+          : null,
       deadlines: (input.obligations ?? [])
+        .filter((o) => o.due >= today)
         .slice(0, NEXT_DEADLINES)
         .map((o) => ({ due: o.due, kind: o.kind, label: o.label ?? null })),
+      overdueDeadlines: (input.obligations ?? [])
+        .filter((o) => o.due < today)
+        .slice(0, NEXT_DEADLINES)
+        .map((o) => ({
+          due: o.due,
+          kind: o.kind,
+          label: o.label ?? null,
+          daysOver: calendarDays(o.due, today),
+        })),
     };
   }
 
@@ -645,6 +758,7 @@ export function buildLetter(input: BuildInput): LetterModel {
       address: clean(settings.letterhead.address),
       phone: clean(settings.letterhead.phone),
       email: clean(settings.letterhead.email),
+      orgNumber: clean(settings.letterhead.orgNumber),
     },
     confidentiality: confidentialityRefs(service).map((r) => r.id),
     pupil: { name: doc.pupil.name, school: doc.pupil.school, grade: doc.pupil.grade },
@@ -657,9 +771,20 @@ export function buildLetter(input: BuildInput): LetterModel {
     copies,
     coordinator: person(doc.pupil.coordinator),
     serviceContact: assignment
-      ? { name: assignment.caseworker, role: assignment.role, since: assignment.from }
+      ? {
+          name: assignment.caseworker,
+          role: assignment.role,
+          since: assignment.from,
+          phone: clean(contact?.phone),
+          email: clean(contact?.email),
+        }
       : null,
     signer: input.signer,
+    signerTitle: input.signer?.name
+      ? ([...(doc.assignments ?? [])]
+          .sort((a, b) => (a.from < b.from ? 1 : -1))
+          .find((a) => norm(a.caseworker) === norm(input.signer!.name))?.role ?? null)
+      : null,
     replyBy:
       rules.replyPage || kind === 'motereferat'
         ? (options.replyBy ?? addDays(today, settings.replyDays))
@@ -719,12 +844,16 @@ export function buildLetter(input: BuildInput): LetterModel {
     waiting:
       kind === 'mottaksbrev' && ref
         ? {
+            // What the caseworker sets, else a BUP frist still ahead. A passed target is stated as
+            // passed (missedFirstContact), never as a date to come.
             expectedFirstContact:
               options.expectedFirstContact ??
-              ref.firstContact ??
-              (service === 'BUP' ? (ref.frist ?? null) : null),
+              (service === 'BUP' && ref.frist != null && ref.frist >= today ? ref.frist : null),
+            missedFirstContact: missedFirstContact(ref, refIndex, service, today, input.obligations ?? []),
             advice: options.waitingAdvice ?? namedAdvice(doc, lang, addressee, copies),
             interimReply: ref.concluded == null && addDays(ref.received, 30) < today,
+            interimReason: clean(options.interimReason),
+            firstContactHad: ref.firstContact != null && ref.firstContact <= today ? ref.firstContact : null,
           }
         : null,
     notes: journalNotes(doc, options),

@@ -59,6 +59,11 @@ export const letterOptions = z.strictObject({
   notes: z.array(externalId).max(50).optional(),
   /** Mottaksbrev: when the family and the school can expect the first contact. */
   expectedFirstContact: isoDate.optional(),
+  /**
+   * Mottaksbrev that is also a foreløpig svar (forvaltningsloven § 11 a): why the answer takes
+   * time. The expected date is `expectedFirstContact`.
+   */
+  interimReason: optionalText(1000),
   /** Mottaksbrev: "Råd i ventetiden", what the school does now and who does it (default: standard advice). */
   waitingAdvice: z
     .array(z.strictObject({ what: text(1000), who: text(200) }))

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { orgNumber } from '../registers/schema';
 import { optionalText, text } from '../domain/common';
 
 /**
@@ -32,6 +33,8 @@ export const letterhead = z.strictObject({
   address: optionalText(300),
   phone: optionalText(50),
   email: optionalText(200),
+  /** Organisasjonsnummer (checked like the school register's; spaces allowed when typed). */
+  orgNumber: orgNumber.nullish(),
 });
 export type Letterhead = z.infer<typeof letterhead>;
 

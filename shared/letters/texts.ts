@@ -34,6 +34,8 @@ export interface LetterTexts {
   attachmentDescription: string;
   role: (role: string) => string;
   recipient: { rektor: string; kontaktlærer: string; foresatte: string };
+  /** One person with parental responsibility. */
+  foresattOne: string;
   kindTitle: Record<LetterKind, string>;
   title: (kind: LetterKind, name: string) => string;
   h: {
@@ -87,6 +89,19 @@ export interface LetterTexts {
   serviceContactLine: Fn<[string, string, string]>;
   serviceContactMissing: string;
   distributionIntro: string;
+  distributionIntroFamily: string;
+  orgNumber: string;
+  /** «Dette kan dere gjøre»: the family's box in every letter. */
+  rights: {
+    title: string;
+    call: Fn<[string]>;
+    innsyn: Fn<[string]>;
+    innsynHealth: string;
+    disagree: string;
+    klageVedtak: string;
+    klageSchool: string;
+    klageHealth: string;
+  };
   basisMissing: string;
   basisConsent: (date: string, expires: string | null) => string;
   basisLegal: Fn<[string]>;
@@ -125,6 +140,13 @@ export interface LetterTexts {
     expected: Fn<[string]>;
     expectedMissing: string;
     interim: Fn<[string]>;
+    interimWhy: Fn<[string]>;
+    had: Fn<[string]>;
+    answerBy: Fn<[string]>;
+    /** BUP: the right to have the referral assessed (pasient- og brukerrettighetsloven § 2-2). */
+    health: Fn<[string]>;
+    /** First contact should have been by this date; it has passed. */
+    missed: Fn<[string, number]>;
     adviceIntro: string;
     adviceHead: string[];
     worse: string;
@@ -141,6 +163,8 @@ export interface LetterTexts {
     continues: string;
     promises: string;
     deadlines: string;
+    overdue: string;
+    overdueLine: Fn<[string, string, number]>;
     fromNote: string;
   };
   /** The kinds of obligation (shared/cases/obligations.ts), for «Neste frister». */
@@ -185,6 +209,7 @@ export interface LetterTexts {
     discrepancy: string;
     evalHead: string[];
     evalPlanned: Fn<[string]>;
+    evalOverdue: Fn<[string, number]>;
     noEval: string;
     agreementsHeading: string;
   };
@@ -198,8 +223,11 @@ export interface LetterTexts {
     kind: { agreement: string; answer: string; evaluation: string };
     daysOver: Fn<[number]>;
     promised: string;
-    h: { ask: string };
+    h: { ask: string; own: string };
     ask: Fn<[string]>;
+    leadOwnOnly: Fn<[string]>;
+    ownIntro: string;
+    ownLine: Fn<[string, string, string, number]>;
   };
 }
 
@@ -259,6 +287,7 @@ export const NB: LetterTexts = {
   attachmentDescription: 'Brevet som strukturerte data (JSON) med signatur',
   role: (r) => r,
   recipient: { rektor: 'rektor', kontaktlærer: 'kontaktlærer', foresatte: 'foresatte' },
+  foresattOne: 'foresatt',
   kindTitle: {
     anbefaling: 'Anbefaling til skolen',
     'sakkyndig-vurdering': 'Sakkyndig vurdering',
@@ -352,6 +381,23 @@ export const NB: LetterTexts = {
   serviceContactMissing: 'Kontaktperson hos oss: ikke avklart.',
   distributionIntro:
     'Brevet er sendt til rektor. Kontaktlærer og foresatte får en kopi med nøyaktig samme tekst.',
+  distributionIntroFamily:
+    'Brevet er sendt til foresatte. Rektor og kontaktlærer får en kopi med nøyaktig samme tekst når det står et grunnlag for det nedenfor.',
+  orgNumber: 'Org.nr.',
+  rights: {
+    title: 'Dette kan dere gjøre',
+    call: (who) => `Har dere spørsmål, ta kontakt med ${who}.`,
+    innsyn: (ref) => `Dere har rett til å se dokumentene i saken (${ref}). Be oss om det, så sender vi dem.`,
+    innsynHealth: 'Dere har rett til å se journalen. Be oss om det, så sender vi den.',
+    disagree:
+      'Er dere uenige i noe i brevet, si fra til oss. Vi skriver det dere sier inn i saken og svarer dere.',
+    klageVedtak:
+      'Kommunen gjør vedtak. Dere kan klage på vedtaket innen tre uker etter at dere fikk det. Klagen sendes til kommunen. Får dere ikke medhold, avgjør Statsforvalteren klagen.',
+    klageSchool:
+      'Brevet er ikke et vedtak, og det kan ikke klages på. Mener dere at eleven ikke har det trygt og godt på skolen, si fra til rektor. Hjelper ikke det, kan dere melde saken til Statsforvalteren (opplæringslova kapittel 12).',
+    klageHealth:
+      'Mener dere at dere ikke får den helsehjelpen dere har rett til, kan dere be oss rette det. Får dere ikke medhold, kan dere klage til Statsforvalteren.',
+  },
   basisMissing: 'mangler samtykke eller lovgrunnlag',
   basisConsent: (date, exp) => `samtykke datert ${date}${exp ? `, gyldig til ${exp}` : ''}`,
   basisLegal: (text) => `lovgrunnlag: ${stop(text)}`,
@@ -383,14 +429,14 @@ export const NB: LetterTexts = {
       benefit: 'Utbytte av den ordinære opplæringen',
       difficulties: 'Lærevansker og andre forhold som er viktige for opplæringen',
       goals: 'Realistiske mål for opplæringen',
-      ordinaryTeaching: 'Kan vanskene løses innenfor den ordinære opplæringen?',
+      ordinaryTeaching: 'Behov for individuelt tilrettelagt opplæring',
       soundOffer: 'Hva gir et forsvarlig opplæringstilbud?',
       extent: 'Omfang og varighet',
       next: 'Videre saksgang',
     },
     hours: 'Omfang',
     validUntil: 'Gjelder til',
-    next: 'En sakkyndig vurdering er ikke et vedtak. Kommunen fatter vedtak, og foresatte kan klage på vedtaket til Statsforvalteren. Foresatte har rett til å se dokumentene i saken.',
+    next: 'En sakkyndig vurdering er ikke et vedtak. Kommunen avgjør saken med et enkeltvedtak. Foresatte får en kopi av vurderingen og kan si sin mening til kommunen før vedtaket. Foresatte kan klage på vedtaket innen tre uker etter at de fikk det. Klagen sendes til den som gjorde vedtaket. Blir klagen ikke tatt til følge, avgjør Statsforvalteren den. Foresatte har rett til å se dokumentene i saken.',
   },
   mottak: {
     lead: (_service, date, name, referrer) =>
@@ -400,6 +446,13 @@ export const NB: LetterTexts = {
     expectedMissing: 'Vi kan ikke si ennå når første kontakt blir. Vi gir beskjed så snart vi vet det.',
     interim: (ref) =>
       `Det har gått mer enn en måned siden vi mottok henvisningen. Dette brevet er derfor også et foreløpig svar etter ${ref}.`,
+    interimWhy: (reason) => `Svaret tar tid fordi ${lowerFirst(stop(reason))}.`,
+    had: (date) => `Vi hadde den første samtalen ${date}. Vurderingen vår er ikke ferdig ennå.`,
+    answerBy: (date) => `Dere kan vente svar fra oss senest ${date}.`,
+    health: (ref) =>
+      `Etter ${ref} har dere rett til å få vite innen 10 virkedager om eleven får helsehjelp hos oss, og når den senest skal starte.`,
+    missed: (date, n) =>
+      `Fristen for første kontakt var ${date}. Den er passert med ${days(n, 'dag', 'dager')}, og det beklager vi.`,
     adviceIntro:
       'Mens eleven venter, skal ikke skolen vente. Fravær gir mer fravær. Dette ber vi skolen gjøre nå:',
     adviceHead: ['Hva', 'Hvem'],
@@ -419,6 +472,8 @@ export const NB: LetterTexts = {
     continues: 'Dette er lovet og avtalt, og det følges opp:',
     promises: 'Løfter som gjelder',
     deadlines: 'Neste frister',
+    overdue: 'Over fristen',
+    overdueLine: (date, what, n) => `${what}, frist ${date} (${days(n, 'dag', 'dager')} over fristen)`,
     fromNote: 'Fra overføringsnotatet',
   },
   obligation: {
@@ -471,6 +526,8 @@ export const NB: LetterTexts = {
     discrepancy: 'Skolen og foresatte melder ulikt om tiltaket er i gang. Vi tar dette opp i neste møte.',
     evalHead: ['Dato', 'Resultat', 'Beslutning', 'Begrunnelse'],
     evalPlanned: (date) => `Ikke evaluert ennå. Evaluering er planlagt ${date}.`,
+    evalOverdue: (date, n) =>
+      `Ikke evaluert. Evalueringen skulle vært ${date} og er ${days(n, 'dag', 'dager')} over fristen.`,
     noEval: 'Ikke evaluert, og ingen evaluering er planlagt.',
     agreementsHeading: 'Avtaler fra møtene',
   },
@@ -498,9 +555,15 @@ export const NB: LetterTexts = {
     daysOver: (n) => days(n, 'dag', 'dager'),
     promised:
       'Noen av avtalene er lovet eleven. De står først. Et brutt løfte til eleven svekker tilliten, og vi ber om at disse kommer først.',
-    h: { ask: 'Dette ber vi om' },
+    h: { ask: 'Dette ber vi om', own: 'Dette har vi selv ikke gjort i tide' },
     ask: (date) =>
       `Vi ber rektor svare innen ${date}, for hvert punkt: Er det gjort, og når? Eller hvilken ny frist gjelder, og hvem har ansvaret? Bruk svarslippen bakerst i brevet.`,
+    leadOwnOnly: (name) =>
+      `Noe av det vi har ansvar for i saken til ${name}, har passert fristen. Her er det vi ikke har gjort i tide, og hva vi gjør nå.`,
+    ownIntro:
+      'Disse punktene er vårt ansvar, ikke skolens. Vi beklager. Vi gjør dem nå og gir beskjed når de er gjort.',
+    ownLine: (kind, what, date, n) =>
+      `${kind}: ${what}. Frist ${date}, ${days(n, 'dag', 'dager')} over fristen.`,
   },
 };
 
@@ -536,6 +599,7 @@ export const NN: LetterTexts = {
   attachmentDescription: 'Brevet som strukturerte data (JSON) med signatur',
   role: (r) => NN_ROLES[r.trim().toLowerCase()] ?? r,
   recipient: { rektor: 'rektor', kontaktlærer: 'kontaktlærar', foresatte: 'føresette' },
+  foresattOne: 'føresett',
   kindTitle: {
     anbefaling: 'Tilråding til skulen',
     'sakkyndig-vurdering': 'Sakkunnig vurdering',
@@ -629,6 +693,23 @@ export const NN: LetterTexts = {
   serviceContactMissing: 'Kontaktperson hjå oss: ikkje avklart.',
   distributionIntro:
     'Brevet er sendt til rektor. Kontaktlæraren og føresette får ein kopi med nøyaktig same tekst.',
+  distributionIntroFamily:
+    'Brevet er sendt til føresette. Rektor og kontaktlæraren får ein kopi med nøyaktig same tekst når det står eit grunnlag for det nedanfor.',
+  orgNumber: 'Org.nr.',
+  rights: {
+    title: 'Dette kan de gjere',
+    call: (who) => `Har de spørsmål, ta kontakt med ${who}.`,
+    innsyn: (ref) => `De har rett til å sjå dokumenta i saka (${ref}). Be oss om det, så sender vi dei.`,
+    innsynHealth: 'De har rett til å sjå journalen. Be oss om det, så sender vi han.',
+    disagree:
+      'Er de usamde i noko i brevet, sei frå til oss. Vi skriv inn i saka det de seier, og svarar dykk.',
+    klageVedtak:
+      'Kommunen gjer vedtak. De kan klage på vedtaket innan tre veker etter at de fekk det. Klaga skal sendast til kommunen. Får de ikkje medhald, avgjer Statsforvaltaren klaga.',
+    klageSchool:
+      'Brevet er ikkje eit vedtak, og det kan ikkje klagast på. Meiner de at eleven ikkje har det trygt og godt på skulen, sei frå til rektor. Hjelper ikkje det, kan de melde saka til Statsforvaltaren (opplæringslova kapittel 12).',
+    klageHealth:
+      'Meiner de at de ikkje får den helsehjelpa de har rett til, kan de be oss rette det. Får de ikkje medhald, kan de klage til Statsforvaltaren.',
+  },
   basisMissing: 'manglar samtykke eller lovgrunnlag',
   basisConsent: (date, exp) => `samtykke datert ${date}${exp ? `, gyldig til ${exp}` : ''}`,
   basisLegal: (text) => `lovgrunnlag: ${stop(text)}`,
@@ -660,14 +741,14 @@ export const NN: LetterTexts = {
       benefit: 'Utbyte av den ordinære opplæringa',
       difficulties: 'Lærevanskar og andre forhold som er viktige for opplæringa',
       goals: 'Realistiske mål for opplæringa',
-      ordinaryTeaching: 'Kan ein hjelpe på vanskane innanfor den ordinære opplæringa?',
+      ordinaryTeaching: 'Behov for individuelt tilrettelagd opplæring',
       soundOffer: 'Kva gir eit forsvarleg opplæringstilbod?',
       extent: 'Omfang og varigheit',
       next: 'Vidare saksgang',
     },
     hours: 'Omfang',
     validUntil: 'Gjeld til',
-    next: 'Ei sakkunnig vurdering er ikkje eit vedtak. Kommunen gjer vedtak, og føresette kan klage på vedtaket til Statsforvaltaren. Føresette har rett til å sjå dokumenta i saka.',
+    next: 'Ei sakkunnig vurdering er ikkje eit vedtak. Kommunen avgjer saka med eit enkeltvedtak. Føresette får ein kopi av vurderinga og kan seie meininga si til kommunen før vedtaket. Føresette kan klage på vedtaket innan tre veker etter at dei fekk det. Klaga skal sendast til den som gjorde vedtaket. Blir klaga ikkje teken til følgje, avgjer Statsforvaltaren ho. Føresette har rett til å sjå dokumenta i saka.',
   },
   mottak: {
     lead: (_service, date, name, referrer) =>
@@ -678,6 +759,13 @@ export const NN: LetterTexts = {
       'Vi kan ikkje seie enno når den første kontakten blir. Vi gir beskjed så snart vi veit det.',
     interim: (ref) =>
       `Det har gått meir enn ein månad sidan vi fekk tilvisinga. Dette brevet er difor også eit førebels svar etter ${ref}.`,
+    interimWhy: (reason) => `Svaret tek tid fordi ${lowerFirst(stop(reason))}.`,
+    had: (date) => `Vi hadde den første samtalen ${date}. Vurderinga vår er ikkje ferdig enno.`,
+    answerBy: (date) => `De kan vente svar frå oss seinast ${date}.`,
+    health: (ref) =>
+      `Etter ${ref} har de rett til å få vite innan 10 vyrkedagar om eleven får helsehjelp hjå oss, og når ho seinast skal starte.`,
+    missed: (date, n) =>
+      `Fristen for den første kontakten var ${date}. Han er passert med ${days(n, 'dag', 'dagar')}, og det beklagar vi.`,
     adviceIntro:
       'Medan eleven ventar, skal ikkje skulen vente. Fråvær gir meir fråvær. Dette ber vi skulen gjere no:',
     adviceHead: ['Kva', 'Kven'],
@@ -696,6 +784,8 @@ export const NN: LetterTexts = {
     continues: 'Dette er lova og avtalt, og det blir følgt opp:',
     promises: 'Lovnader som gjeld',
     deadlines: 'Neste fristar',
+    overdue: 'Over fristen',
+    overdueLine: (date, what, n) => `${what}, frist ${date} (${days(n, 'dag', 'dagar')} over fristen)`,
     fromNote: 'Frå overføringsnotatet',
   },
   obligation: {
@@ -748,6 +838,8 @@ export const NN: LetterTexts = {
     discrepancy: 'Skulen og føresette melder ulikt om tiltaket er i gang. Vi tek dette opp i neste møte.',
     evalHead: ['Dato', 'Resultat', 'Avgjerd', 'Grunngiving'],
     evalPlanned: (date) => `Ikkje evaluert enno. Evaluering er planlagd ${date}.`,
+    evalOverdue: (date, n) =>
+      `Ikkje evaluert. Evalueringa skulle vore ${date} og er ${days(n, 'dag', 'dagar')} over fristen.`,
     noEval: 'Ikkje evaluert, og inga evaluering er planlagd.',
     agreementsHeading: 'Avtalar frå møta',
   },
@@ -776,9 +868,15 @@ export const NN: LetterTexts = {
     daysOver: (n) => days(n, 'dag', 'dagar'),
     promised:
       'Nokre av avtalane er lova eleven. Dei står først. Eit brote løfte til eleven svekkjer tilliten, og vi ber om at desse kjem først.',
-    h: { ask: 'Dette ber vi om' },
+    h: { ask: 'Dette ber vi om', own: 'Dette har vi sjølve ikkje gjort i tide' },
     ask: (date) =>
       `Vi ber rektor svare innan ${date}, for kvart punkt: Er det gjort, og når? Eller kva for ny frist gjeld, og kven har ansvaret? Bruk svarslippen bakarst i brevet.`,
+    leadOwnOnly: (name) =>
+      `Noko av det vi har ansvar for i saka til ${name}, har passert fristen. Her er det vi ikkje har gjort i tide, og kva vi gjer no.`,
+    ownIntro:
+      'Desse punkta er vårt ansvar, ikkje ansvaret til skulen. Vi beklagar. Vi gjer dei no og gir beskjed når dei er gjorde.',
+    ownLine: (kind, what, date, n) =>
+      `${kind}: ${what}. Frist ${date}, ${days(n, 'dag', 'dagar')} over fristen.`,
   },
 };
 

@@ -39,8 +39,14 @@ describe('bro member rename', () => {
     const other = path.join(tempDir(), 'w');
     expect((await bro(['demo', other, '--cases', '20', '--seed', 'cli'])).code).toBe(0);
     const cases = await bro(['cases', other, '--json']);
-    const open = cases.json.cases.find((c: { status: string }) => c.status === 'open');
-    const r = await bro(['letter', other, '--case', open.id, '--kind', 'mottaksbrev', '--check']);
+    // A letter this demo case can carry (a mottaksbrev after first contact is LETTER_OUTDATED).
+    const open = cases.json.cases.filter((c: { status: string }) => c.status === 'open');
+    let r = { out: '', err: '' };
+    search: for (const c of open.slice(0, 4))
+      for (const kind of ['mottaksbrev', 'motereferat', 'tiltaksoversikt']) {
+        r = await bro(['letter', other, '--case', c.id, '--kind', kind, '--check']);
+        if (!/LETTER_OUTDATED|LETTER_DATA_MISSING/u.test(r.out + r.err)) break search;
+      }
     expect(r.out + r.err).toContain('«Ditt navn» i Innstillinger');
     expect(r.out + r.err).toContain('bro member rename <mappe> --name NAVN');
   });

@@ -168,6 +168,30 @@ describe('every kind, in bokmål and nynorsk, from the INTERCHANGE.md example', 
       const opts = writeJson(work, `opts-${kind}.json`, exampleOptions(kind));
       for (const lang of ['nb', 'nn'] as const) {
         const out = path.join(work, `ex-${kind}-${lang}.pdf`);
+        if (kind === 'mottaksbrev') {
+          // The example's pupil has had first contact: a mottaksbrev would promise what has happened.
+          const r = await issue([
+            '--case',
+            'c-0001',
+            '--kind',
+            kind,
+            '--lang',
+            lang,
+            '--out',
+            out,
+            '--options',
+            opts,
+            '--today',
+            TODAY,
+          ]);
+          expect(r.code).toBe(3);
+          expect(r.json.error).toMatchObject({
+            code: 'LETTER_OUTDATED',
+            issues: [{ code: 'FIRST_CONTACT_RECORDED' }],
+          });
+          expect(existsSync(out)).toBe(false);
+          continue;
+        }
         const r = await issue([
           '--case',
           'c-0001',
@@ -219,7 +243,10 @@ describe('every kind, in bokmål and nynorsk, from a bro demo case', () => {
           doc,
           kind,
           lang: 'nb',
-          options: KIND_OPTIONS[kind],
+          options: {
+            ...KIND_OPTIONS[kind],
+            ...(kind === 'mottaksbrev' ? { expectedFirstContact: '2026-12-10' } : {}),
+          },
           settings: DEFAULT_LETTER_SETTINGS,
           today: DEMO_TODAY,
           letterId: 'a'.repeat(26),

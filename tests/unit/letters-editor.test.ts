@@ -147,8 +147,8 @@ describe('bad input to the draft operations changes nothing', () => {
     const wrongIssue = await errorOf(
       call(h, 'letters.issue', {
         caseId,
-        kind: 'mottaksbrev',
-        options: { expectedFirstContact: '2026-12-10' },
+        kind: 'motereferat',
+        options: {},
         draftId: d.draftId,
       }),
     );

@@ -135,6 +135,7 @@ function prepare(
     draft: ctx.draft,
     signer,
     ...ctx.extra,
+    earlier: state.letters.map((l) => ({ kind: l.kind, lang: l.lang, date: l.date })),
   });
   return { ...prepared, settings };
 }

@@ -418,6 +418,15 @@ export function LetterEditor({
                   issue={issueText(optionFieldId(['expectedFirstContact']))}
                   onChange={(v) => change((x) => void (x.expectedFirstContact = v))}
                 />
+                <OptField
+                  id={optionFieldId(['interimReason'])}
+                  label={t('opt.interimReason')}
+                  hint={t('opt.interimReasonHint')}
+                  multiline
+                  value={form.interimReason}
+                  issue={issueText(optionFieldId(['interimReason']))}
+                  onChange={(v) => change((x) => void (x.interimReason = v))}
+                />
                 <fieldset className="opt-group" id={optionFieldId(['waitingAdvice'])} tabIndex={-1}>
                   <legend>{t('opt.waitingAdvice')}</legend>
                   <p className="hint">{t('opt.waitingAdviceHint')}</p>
@@ -547,7 +556,7 @@ export function LetterEditor({
           {previewError && previewError.code !== 'VALIDATION' && (
             <ErrorBox>
               <p>{error(previewError.code)}</p>
-              {previewError.code === 'LETTER_DATA_MISSING' && (
+              {(previewError.code === 'LETTER_DATA_MISSING' || previewError.code === 'LETTER_OUTDATED') && (
                 <ul>
                   {previewError.issues.map((i, n) => (
                     <li key={n}>{issue(i.code)}</li>

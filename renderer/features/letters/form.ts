@@ -16,6 +16,7 @@ export interface LetterForm {
   recipients: { rektor: string; kontaktlærer: string };
   legalBasis: { rektor: string; kontaktlærer: string; foresatte: string };
   expectedFirstContact: string;
+  interimReason: string;
   waitingAdvice: { what: string; who: string }[];
   assessment: {
     sources: string;
@@ -50,6 +51,7 @@ export function emptyForm(): LetterForm {
     recipients: { rektor: '', kontaktlærer: '' },
     legalBasis: { rektor: '', kontaktlærer: '', foresatte: '' },
     expectedFirstContact: '',
+    interimReason: '',
     waitingAdvice: [],
     assessment: {
       sources: '',
@@ -87,6 +89,7 @@ export function formFromOptions(o: LetterOptionsInput): LetterForm {
     foresatte: str(o.legalBasis?.foresatte),
   };
   f.expectedFirstContact = date(o.expectedFirstContact);
+  f.interimReason = str(o.interimReason);
   f.waitingAdvice = (o.waitingAdvice ?? []).map((a) => ({ what: a.what, who: a.who }));
   const a = o.assessment ?? {};
   for (const k of ASSESSMENT_TOPICS) f.assessment[k] = str(a[k]);
@@ -126,6 +129,7 @@ export function optionsFromForm(f: LetterForm): LetterOptionsInput {
   const legalBasis = group(f.legalBasis);
   if (legalBasis) o.legalBasis = legalBasis;
   if (f.expectedFirstContact.trim()) o.expectedFirstContact = isoFromInput(f.expectedFirstContact);
+  if (f.interimReason.trim()) o.interimReason = f.interimReason.trim();
   const advice = f.waitingAdvice
     .map((a) => ({ what: a.what.trim(), who: a.who.trim() }))
     .filter((a) => a.what !== '' || a.who !== '');

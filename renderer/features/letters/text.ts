@@ -111,6 +111,10 @@ export const nb = {
   'opt.legalBasis.kontaktlærer': 'Lovgrunnlag for kopi til kontaktlærer',
   'opt.legalBasis.foresatte': 'Lovgrunnlag for kopi til foresatte',
   'opt.expectedFirstContact': 'Første kontakt kan forventes innen',
+  'opt.interimReason': 'Foreløpig svar: hvorfor svaret tar tid',
+  'opt.interimReasonHint':
+    'Står i brevet når det er gått mer enn en måned (forvaltningsloven § 11 a). Datoen for svar er datoen for første kontakt.',
+  'finding.INTERIM_REASON_MISSING': 'Et foreløpig svar må si hvorfor svaret tar tid.',
   'opt.expectedFirstContactHint':
     'dd.mm.åååå. Tom: datoen saken gir (første kontakt, eller fristen for BUP).',
   'opt.waitingAdvice': 'Råd i ventetiden',
@@ -173,6 +177,7 @@ export const nb = {
     'Du har ikke navn i arkivet; brevet kan ikke si hvem som signerer. Skriv navnet ditt under «Ditt navn» i Innstillinger (eller kjør «bro member rename <mappe> --name NAVN»).',
   'finding.ASSESSMENT_TOPIC_MISSING': 'Den sakkyndige vurderingen mangler et tema loven krever: «{field}».',
   'finding.EXPECTED_CONTACT_MISSING': 'Mottaksbrevet må si når første kontakt blir.',
+  'finding.EXPECTED_CONTACT_PAST': 'Datoen for første kontakt er passert. Sett en ny dato.',
   'finding.WAITING_ADVICE_MISSING': 'Mottaksbrevet må ha råd i ventetiden med hvem som gjør hva.',
   'finding.AGREEMENT_DEADLINE_MISSING': 'En avtale fra møtet mangler frist.',
   'finding.MEETING_WITHOUT_LEADER': 'Ingen fra skolens ledelse var i møtet.',
@@ -301,6 +306,10 @@ export const nn: Partial<Record<keyof typeof nb, string>> = {
   'opt.legalBasis.kontaktlærer': 'Lovgrunnlag for kopi til kontaktlærar',
   'opt.legalBasis.foresatte': 'Lovgrunnlag for kopi til føresette',
   'opt.expectedFirstContact': 'Første kontakt kan ventast innan',
+  'opt.interimReason': 'Førebels svar: kvifor svaret tek tid',
+  'opt.interimReasonHint':
+    'Står i brevet når det har gått meir enn ein månad (forvaltningslova § 11 a). Datoen for svar er datoen for første kontakt.',
+  'finding.INTERIM_REASON_MISSING': 'Eit førebels svar må seie kvifor svaret tek tid.',
   'opt.expectedFirstContactHint': 'dd.mm.åååå. Tom: datoen saka gir (første kontakt, eller fristen for BUP).',
   'opt.waitingAdvice': 'Råd i ventetida',
   'opt.waitingAdviceHint': 'Kva skulen gjer no, og kven som gjer det. Tom liste: standardråda.',
@@ -360,6 +369,7 @@ export const nn: Partial<Record<keyof typeof nb, string>> = {
     'Du har ikkje namn i arkivet; brevet kan ikkje seie kven som signerer. Skriv namnet ditt under «Ditt namn» i Innstillingar (eller køyr «bro member rename <mappe> --name NAMN»).',
   'finding.ASSESSMENT_TOPIC_MISSING': 'Den sakkunnige vurderinga manglar eit tema lova krev: «{field}».',
   'finding.EXPECTED_CONTACT_MISSING': 'Mottaksbrevet må seie når første kontakt blir.',
+  'finding.EXPECTED_CONTACT_PAST': 'Datoen for første kontakt er passert. Set ein ny dato.',
   'finding.WAITING_ADVICE_MISSING': 'Mottaksbrevet må ha råd i ventetida med kven som gjer kva.',
   'finding.AGREEMENT_DEADLINE_MISSING': 'Ein avtale frå møtet manglar frist.',
   'finding.MEETING_WITHOUT_LEADER': 'Ingen frå leiinga på skulen var med i møtet.',
@@ -487,6 +497,10 @@ export const en: Partial<Record<keyof typeof nb, string>> = {
   'opt.legalBasis.kontaktlærer': 'Legal basis for a copy to the contact teacher',
   'opt.legalBasis.foresatte': 'Legal basis for a copy to the parents',
   'opt.expectedFirstContact': 'First contact can be expected by',
+  'opt.interimReason': 'Interim reply: why the answer takes time',
+  'opt.interimReasonHint':
+    'Printed when more than a month has passed (Public Administration Act § 11 a). The date for an answer is the first-contact date.',
+  'finding.INTERIM_REASON_MISSING': 'An interim reply must say why the answer takes time.',
   'opt.expectedFirstContactHint':
     'dd.mm.yyyy. Empty: the date the case gives (first contact, or the deadline for BUP).',
   'opt.waitingAdvice': 'Advice while waiting',
@@ -547,6 +561,7 @@ export const en: Partial<Record<keyof typeof nb, string>> = {
     'You have no name in the vault; the letter cannot say who is signing. Enter it under «Your name» in Settings (or run «bro member rename <folder> --name NAME»).',
   'finding.ASSESSMENT_TOPIC_MISSING': 'The expert assessment lacks a topic the law requires: «{field}».',
   'finding.EXPECTED_CONTACT_MISSING': 'The acknowledgement must say when first contact will be.',
+  'finding.EXPECTED_CONTACT_PAST': 'The date for first contact has passed. Set a new date.',
   'finding.WAITING_ADVICE_MISSING':
     'The acknowledgement must give advice for the waiting time, saying who does what.',
   'finding.AGREEMENT_DEADLINE_MISSING': 'An agreement from the meeting has no deadline.',

@@ -25,6 +25,7 @@ const FIELDS: FieldSpec[] = [
   { name: 'letterhead.address', kind: 'text', label: 'f.letterhead.address' },
   { name: 'letterhead.phone', kind: 'text', label: 'f.letterhead.phone' },
   { name: 'letterhead.email', kind: 'text', label: 'f.letterhead.email' },
+  { name: 'letterhead.orgNumber', kind: 'text', label: 'f.letterhead.orgNumber' },
 ];
 
 /**
