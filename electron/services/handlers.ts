@@ -197,7 +197,7 @@ export function createHandlers(session: Session): Handlers {
     'cases.create': async (input) => {
       const vault = session.requireVault();
       const r = await createCase(vault, input, session.today());
-      await ensureSchool(vault, input.pupil.school);
+      if (input.pupil.school) await ensureSchool(vault, input.pupil.school);
       return r;
     },
     'cases.void': async ({ caseId, reason }) => voidCase(session.requireVault(), caseId, reason),

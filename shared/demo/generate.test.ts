@@ -107,7 +107,7 @@ describe('generateDemo', () => {
       ({ r }) => r.referredBy === 'skole' || r.referredBy === 'foresatte',
     );
     expect(fromSchoolOrHome.length / referrals.length).toBeGreaterThan(0.5);
-    const middle = cases.filter((c) => c.pupil.grade >= 5 && c.pupil.grade <= 10).length;
+    const middle = cases.filter((c) => c.pupil.grade! >= 5 && c.pupil.grade! <= 10).length;
     expect(middle / cases.length).toBeGreaterThan(0.6);
     expect(cases.every((c) => (c.guardians ?? []).length >= 1 && (c.guardians ?? []).length <= 2)).toBe(true);
   });

@@ -175,7 +175,7 @@ export function demoColleagues(file: InterchangeFile): { name: string; role: str
   for (const c of file.cases)
     for (const a of c.assignments ?? [])
       if (!out.has(a.caseworker))
-        out.set(a.caseworker, { name: a.caseworker, role: a.role, service: a.service ?? c.service });
+        out.set(a.caseworker, { name: a.caseworker, role: a.role ?? '', service: a.service ?? c.service });
   return [...out.values()].sort((a, b) => a.name.localeCompare(b.name, 'nb'));
 }
 
@@ -617,7 +617,7 @@ function buildCase(
     const d = iso(day);
     let found: Assignment | undefined;
     for (const a of assignments) if (a.from <= d) found = a;
-    return found ? { name: found.caseworker, role: found.role } : fallback;
+    return found ? { name: found.caseworker, role: found.role ?? fallback.role } : fallback;
   };
 
   const referrals: Referral[] = plans.map((p, i) => toReferral(rng, p, i, service));

@@ -26,7 +26,7 @@ export const assignment = z.strictObject({
     .string()
     .regex(/^[a-z2-7]{26}$/, { message: 'ID_FORMAT' })
     .nullish(),
-  role: text(100),
+  role: optionalText(100),
   service: service.nullish(),
   from: isoDate,
   to: isoDate.nullish(),

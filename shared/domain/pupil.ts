@@ -5,8 +5,8 @@ import { isoDate, optionalText, roleAndName, text } from './common';
 export const pupil = z.strictObject({
   name: text(200),
   birthDate: isoDate.nullish(),
-  school: text(200),
-  grade: z.number().int().min(1).max(13),
+  school: optionalText(200),
+  grade: z.number().int().min(1).max(13).nullish(),
   /** The one named adult at school the family contacts. */
   coordinator: roleAndName.extend({ name: text(200) }).nullish(),
   gender: optionalText(50),

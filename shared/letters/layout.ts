@@ -82,6 +82,11 @@ export function longDate(iso: string): string {
 
 const norm = (s: string) => s.trim().toLowerCase();
 const capFirst = (s: string) => (s ? s[0]!.toUpperCase() + s.slice(1) : s);
+/** A role in the letter's language; empty when it is not known (optional in interchange). */
+const roleOf = (t: LetterTexts, role: string | null): string => (role ? t.role(role) : '');
+/** "Name (rolle)", or the name alone when the role is not known. */
+const withRole = (t: LetterTexts, name: string, role: string | null, open: string, close: string): string =>
+  role ? `${name}${open}${t.role(role)}${close}` : name;
 
 function who(t: LetterTexts, p: Person | null): string {
   if (!p) return t.missing;
@@ -142,7 +147,7 @@ function commonHead(t: LetterTexts, model: LetterModel) {
   const toSchool = model.addressee.recipient !== 'foresatte';
   const to = [
     capFirst(recipientLine(t, model.addressee)),
-    ...(toSchool ? [model.pupil.school] : []),
+    ...(toSchool && model.pupil.school ? [model.pupil.school] : []),
     ...(toSchool && postal
       ? [postal.address, [postal.postcode, postal.place].filter(Boolean).join(' ') || null].filter(
           (x): x is string => !!x,
@@ -302,7 +307,7 @@ function contacts(t: LetterTexts, model: LetterModel, blocks: Block[]) {
   const reach = reachOf(t, model);
   items.push(
     c
-      ? t.serviceContactLine(`${c.name} (${t.role(c.role)})`, model.letterhead.serviceName, reach)
+      ? t.serviceContactLine(withRole(t, c.name, c.role, ' (', ')'), model.letterhead.serviceName, reach)
       : t.serviceContactMissing,
   );
   blocks.push({ t: 'list', items });
@@ -514,13 +519,13 @@ function nyKontaktperson(t: LetterTexts, model: LetterModel): Block[] {
     t: 'p',
     style: 'lead',
     text: t.ny.lead(
-      `${c.current.name} (${t.role(c.current.role)})`,
+      withRole(t, c.current.name, c.current.role, ' (', ')'),
       longDate(c.current.from),
       model.pupil.name,
     ),
   });
   const rows: [string, string][] = [
-    [t.ny.newContact, `${c.current.name}, ${t.role(c.current.role)}`],
+    [t.ny.newContact, withRole(t, c.current.name, c.current.role, ', ', '')],
     [t.ny.from, longDate(c.current.from)],
   ];
   if (c.previous) rows.push([t.ny.previous, t.ny.previousLine(c.previous.name, longDate(c.previous.to))]);
@@ -785,7 +790,7 @@ export function layoutLetter(model: LetterModel): Layout {
       role: model.signerTitle
         ? capFirst(t.role(model.signerTitle))
         : model.signer && model.serviceContact?.name === model.signer.name
-          ? capFirst(t.role(model.serviceContact.role))
+          ? capFirst(roleOf(t, model.serviceContact.role))
           : null,
       service: model.letterhead.serviceName,
       note: model.draft ? t.draftSignature : t.signedNote,

@@ -93,7 +93,8 @@ export interface LetterModel {
   };
   /** Legal references (table ids) in the confidentiality marking. */
   confidentiality: string[];
-  pupil: { name: string; school: string; grade: number };
+  /** School and grade are optional in interchange (INTERCHANGE.md): a letter leaves out what is missing. */
+  pupil: { name: string; school: string | null; grade: number | null };
   /**
    * The school's postal address from the vault's school register (printed under the addressee),
    * or null when the register does not know it.
@@ -107,7 +108,7 @@ export interface LetterModel {
   /** The caseworker, with their direct phone and e-mail from the registers when known. */
   serviceContact: {
     name: string;
-    role: string;
+    role: string | null;
     since: string;
     phone?: string | null;
     email?: string | null;
@@ -151,8 +152,8 @@ export interface LetterModel {
     | null;
   overdue: OverdueItem[] | null;
   change: {
-    current: { name: string; role: string; from: string };
-    previous: { index: number; name: string; role: string; to: string } | null;
+    current: { name: string; role: string | null; from: string };
+    previous: { index: number; name: string; role: string | null; to: string } | null;
     daysWithout: number;
     openPromises: string | null;
     /** The handover note's own words on deadlines. */
@@ -697,9 +698,11 @@ export function buildLetter(input: BuildInput): LetterModel {
     const prev = prevAt?.a;
     const note = prev?.handoverNote && typeof prev.handoverNote === 'object' ? prev.handoverNote : null;
     change = {
-      current: { name: assignment.caseworker, role: assignment.role, from: assignment.from },
+      current: { name: assignment.caseworker, role: clean(assignment.role), from: assignment.from },
       previous:
-        prev && prevAt ? { index: prevAt.index, name: prev.caseworker, role: prev.role, to: prev.to! } : null,
+        prev && prevAt
+          ? { index: prevAt.index, name: prev.caseworker, role: clean(prev.role), to: prev.to! }
+          : null,
       daysWithout: prev ? Math.max(0, calendarDays(prev.to!, assignment.from) - 1) : 0,
       openPromises: clean(note?.openPromises),
       // The note's own words on deadlines, unless they speak of a date already past: the case's
@@ -761,7 +764,7 @@ export function buildLetter(input: BuildInput): LetterModel {
       orgNumber: clean(settings.letterhead.orgNumber),
     },
     confidentiality: confidentialityRefs(service).map((r) => r.id),
-    pupil: { name: doc.pupil.name, school: doc.pupil.school, grade: doc.pupil.grade },
+    pupil: { name: doc.pupil.name, school: clean(doc.pupil.school), grade: doc.pupil.grade ?? null },
     schoolAddress:
       school && (clean(school.address) || postLine(school))
         ? { address: clean(school.address), postcode: clean(school.postcode), place: clean(school.place) }
@@ -773,7 +776,7 @@ export function buildLetter(input: BuildInput): LetterModel {
     serviceContact: assignment
       ? {
           name: assignment.caseworker,
-          role: assignment.role,
+          role: clean(assignment.role),
           since: assignment.from,
           phone: clean(contact?.phone),
           email: clean(contact?.email),

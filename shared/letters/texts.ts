@@ -2,6 +2,9 @@ import type { NoteKind } from '../domain/note';
 import type { ObligationKind } from '../cases/obligations';
 import type { LetterKind } from './kinds';
 
+/** ", 7. trinn" after the pupil's name, or nothing when the grade is not known (optional in interchange). */
+const trinn = (grade: number | null): string => (grade == null ? '' : `, ${grade}. trinn`);
+
 /**
  * The letters' own words, in bokmål and nynorsk (språklova: public bodies write the recipient's
  * form). Klarspråk: "vi" is the service, the most important comes first, short sentences, one
@@ -84,7 +87,7 @@ export interface LetterTexts {
   responsibilitiesIntro: string;
   respHead: string[];
   taskAs: { utfører: string; leder: string; innkaller: string };
-  coordinatorLine: Fn<[string, string]>;
+  coordinatorLine: Fn<[string, string | null]>;
   coordinatorMissing: string;
   serviceContactLine: Fn<[string, string, string]>;
   serviceContactMissing: string;
@@ -110,16 +113,16 @@ export interface LetterTexts {
     title: string;
     sendTo: Fn<[string, string, string]>;
     returnAddress: Fn<[string]>;
-    about: (name: string, grade: number, school: string, kind: string, date: string) => string;
+    about: (name: string, grade: number | null, school: string | null, kind: string, date: string) => string;
     choices: string[];
     lines: string[];
     closing: string[];
     followChoices: string[];
     followLines: string[];
   };
-  anbefaling: { lead: (service: string, n: number, name: string, grade: number) => string };
+  anbefaling: { lead: (service: string, n: number, name: string, grade: number | null) => string };
   sakkyndig: {
-    lead: (service: string, name: string, grade: number, ref: string) => string;
+    lead: (service: string, name: string, grade: number | null, ref: string) => string;
     h: {
       sources: string;
       benefit: string;
@@ -410,7 +413,7 @@ export const NB: LetterTexts = {
         : `Send svaret til ${name}, ${service}, innen ${date}.`,
     returnAddress: (lines) => `Returadresse: ${lines}.`,
     about: (name, grade, school, kind, date) =>
-      `Gjelder: ${kind} for ${name}, ${grade}. trinn, ${school}, datert ${date}.`,
+      `Gjelder: ${kind} for ${name}${trinn(grade)}${school ? `, ${school}` : ''}, datert ${date}.`,
     choices: ['Gjennomføres', 'Gjennomføres med endring', 'Kan ikke gjennomføres'],
     lines: ['Grunn', 'Endring eller alternativ', 'Fra dato'],
     closing: ['Dato', 'Rektors underskrift'],
@@ -419,11 +422,11 @@ export const NB: LetterTexts = {
   },
   anbefaling: {
     lead: (_service, n, name, grade) =>
-      `Vi anbefaler at skolen setter i gang ${NB_NUM[n] ?? n} tiltak for ${name}, ${grade}. trinn. For hvert tiltak står det hva som skal gjøres, hvem som gjør det, fra når, og når det skal evalueres.`,
+      `Vi anbefaler at skolen setter i gang ${NB_NUM[n] ?? n} tiltak for ${name}${trinn(grade)}. For hvert tiltak står det hva som skal gjøres, hvem som gjør det, fra når, og når det skal evalueres.`,
   },
   sakkyndig: {
     lead: (_service, name, grade, ref) =>
-      `Dette er en sakkyndig vurdering av opplæringen for ${name}, ${grade}. trinn, etter ${ref}. Den svarer på spørsmålene loven stiller, og sier hva vi tilrår. Kommunen bruker vurderingen når den fatter vedtak.`,
+      `Dette er en sakkyndig vurdering av opplæringen for ${name}${trinn(grade)}, etter ${ref}. Den svarer på spørsmålene loven stiller, og sier hva vi tilrår. Kommunen bruker vurderingen når den fatter vedtak.`,
     h: {
       sources: 'Slik har vi utredet',
       benefit: 'Utbytte av den ordinære opplæringen',
@@ -722,7 +725,7 @@ export const NN: LetterTexts = {
         : `Send svaret til ${name}, ${service}, innan ${date}.`,
     returnAddress: (lines) => `Returadresse: ${lines}.`,
     about: (name, grade, school, kind, date) =>
-      `Gjeld: ${kind} for ${name}, ${grade}. trinn, ${school}, datert ${date}.`,
+      `Gjeld: ${kind} for ${name}${trinn(grade)}${school ? `, ${school}` : ''}, datert ${date}.`,
     choices: ['Blir gjennomført', 'Blir gjennomført med endring', 'Kan ikkje gjennomførast'],
     lines: ['Grunn', 'Endring eller alternativ', 'Frå dato'],
     closing: ['Dato', 'Underskrift frå rektor'],
@@ -731,11 +734,11 @@ export const NN: LetterTexts = {
   },
   anbefaling: {
     lead: (_service, n, name, grade) =>
-      `Vi tilrår at skulen set i gang ${NN_NUM[n] ?? n} tiltak for ${name}, ${grade}. trinn. For kvart tiltak står det kva som skal gjerast, kven som gjer det, frå når, og når det skal evaluerast.`,
+      `Vi tilrår at skulen set i gang ${NN_NUM[n] ?? n} tiltak for ${name}${trinn(grade)}. For kvart tiltak står det kva som skal gjerast, kven som gjer det, frå når, og når det skal evaluerast.`,
   },
   sakkyndig: {
     lead: (_service, name, grade, ref) =>
-      `Dette er ei sakkunnig vurdering av opplæringa for ${name}, ${grade}. trinn, etter ${ref}. Ho svarar på spørsmåla lova stiller, og seier kva vi tilrår. Kommunen bruker vurderinga når han gjer vedtak.`,
+      `Dette er ei sakkunnig vurdering av opplæringa for ${name}${trinn(grade)}, etter ${ref}. Ho svarar på spørsmåla lova stiller, og seier kva vi tilrår. Kommunen bruker vurderinga når han gjer vedtak.`,
     h: {
       sources: 'Slik har vi greidd ut',
       benefit: 'Utbyte av den ordinære opplæringa',

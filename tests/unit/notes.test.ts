@@ -1,5 +1,6 @@
 // Journal notes and the interchange as written, end to end: the contract (`call`, the path every
 // door uses) and the real `bro` entry, on real vaults in temp folders.
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -177,6 +178,57 @@ describe('bro import / export: notes and the interchange as written', () => {
     expect(back.cases[0]!.notes).toEqual([
       { id: 'n-1', date: '2026-02-01', kind: 'observasjon', text: 'Observasjon i friminuttet.' },
     ]);
+  });
+
+  it('imports a pupil with only a name and an assignment without a role; a letter leaves the gaps out', async () => {
+    const dir = path.join(tempDir(), 'v');
+    expect((await bro(['vault', 'init', dir])).code).toBe(0);
+    const file = path.join(tempDir(), 'bare.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        format: 'bro-interchange/1',
+        cases: [
+          {
+            id: 'bare-1',
+            service: 'PPT',
+            pupil: { name: 'Syntetisk Elev', school: null },
+            referrals: [{ id: 'r-1', received: '2026-04-20' }],
+            assignments: [{ caseworker: 'Syntetisk Saksbehandler', from: '2026-04-21' }],
+          },
+        ],
+      }),
+    );
+    const imported = await bro(['import', dir, file, '--json']);
+    expect(imported.code).toBe(0);
+    const cases = await bro(['cases', dir, '--json']);
+    expect(cases.code).toBe(0);
+    const caseId = cases.json.cases[0].caseId as string;
+    expect((await bro(['tasks', dir, '--json'])).code).toBe(0);
+
+    const pdf = path.join(tempDir(), 'utkast.pdf');
+    const letter = await bro([
+      'letter',
+      dir,
+      '--case',
+      caseId,
+      '--kind',
+      'mottaksbrev',
+      '--out',
+      pdf,
+      '--draft',
+      '--json',
+    ]);
+    expect(letter.code).toBe(0);
+    const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+    expect(text).toContain('Syntetisk Elev');
+    expect(text).toContain('Syntetisk Saksbehandler');
+    for (const junk of ['undefined', 'null', 'NaN', '. trinn', '()']) expect(text).not.toContain(junk);
+
+    const out = path.join(tempDir(), 'out.json');
+    expect((await bro(['export', dir, out])).code).toBe(0);
+    const back = JSON.parse(readFileSync(out, 'utf8')) as { cases: { pupil: object }[] };
+    expect(back.cases[0]!.pupil).toEqual({ name: 'Syntetisk Elev' });
   });
 
   it('round-trips notes into a second vault, leaving out the confidential one not released', async () => {

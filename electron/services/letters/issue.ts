@@ -261,7 +261,7 @@ async function buildPdf(
       ? {
           name: describeCertificate(pades.certDer).commonName ?? service,
           reason: p.layout.docTitle,
-          location: p.model.pupil.school,
+          location: p.model.pupil.school ?? service,
           contactInfo: [p.model.letterhead.phone, p.model.letterhead.email].filter(Boolean).join(', '),
         }
       : null,

@@ -46,9 +46,9 @@ export function PupilPanel({ caseId, data }: { caseId: string; data: CaseData })
           <dt>{t('f.pupil.birthDate')}</dt>
           <dd>{nbDate(p.birthDate)}</dd>
           <dt>{t('f.pupil.school')}</dt>
-          <dd>{p.school}</dd>
+          <dd>{p.school ?? '–'}</dd>
           <dt>{t('f.pupil.grade')}</dt>
-          <dd>{p.grade}</dd>
+          <dd>{p.grade ?? '–'}</dd>
           <dt>{t('f.pupil.coordinator.name')}</dt>
           <dd>{p.coordinator ? `${p.coordinator.name} (${p.coordinator.role})` : '–'}</dd>
         </dl>
