@@ -1,4 +1,5 @@
-const MONTHS = [
+/** The months as letters write them (bokmål and nynorsk spell them alike). */
+export const MONTHS = [
   'januar',
   'februar',
   'mars',

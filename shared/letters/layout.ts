@@ -3,6 +3,7 @@ import { citeRef, legalRef } from './legalRefs';
 import { measureTitle, type LetterMeasure, type LetterModel, type Person, type Recipient } from './model';
 import type { ResponsibilityRow } from './responsibilities';
 import { TEXTS, type LetterTexts } from './texts';
+import { MONTHS } from './datesIn';
 
 /**
  * The letter as text, in reading order: what the PDF shows, without any drawing. The renderer
@@ -53,21 +54,6 @@ export interface Layout {
     attachmentDescription: string;
   };
 }
-
-const MONTHS = [
-  'januar',
-  'februar',
-  'mars',
-  'april',
-  'mai',
-  'juni',
-  'juli',
-  'august',
-  'september',
-  'oktober',
-  'november',
-  'desember',
-];
 
 /** 11.05.2026 */
 export function shortDate(iso: string | null): string {

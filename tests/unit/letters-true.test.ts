@@ -19,6 +19,7 @@ import {
 import { KIND_OPTIONS } from '../../shared/letters/letters.fixture';
 import type { LetterOptions } from '../../shared/letters/options';
 import { DEFAULT_SETTINGS } from '../../shared/waiting/settings';
+import { MONTHS } from '../../shared/letters/datesIn';
 
 /**
  * Issue 16: a letter is true on the day it is issued. Every kind, in both languages, rendered to a
@@ -29,20 +30,6 @@ import { DEFAULT_SETTINGS } from '../../shared/waiting/settings';
 const run = promisify(execFile);
 const DEMO_TODAY = '2026-11-26';
 const LETTER_DATE = '2027-02-15';
-const MONTHS = [
-  'januar',
-  'februar',
-  'mars',
-  'april',
-  'mai',
-  'juni',
-  'juli',
-  'august',
-  'september',
-  'oktober',
-  'november',
-  'desember',
-];
 const tempDir = tempDirs('bro-letters-true-');
 
 /** Every date that follows senest/innen/seinast/innan, as YYYY-MM-DD. */
