@@ -210,6 +210,8 @@ test.describe('the registers', () => {
       memberName: 'Kari Nordmann',
     });
     await page.reload();
+    // Alt+5 works once the app's keyboard handler is there, i.e. once the unlocked case list shows.
+    await expect(page.getByRole('region', { name: 'Saker' })).toBeVisible();
     await page.keyboard.press('Alt+5');
     const reg = page.getByRole('region', { name: 'Registre' });
     await expect(reg.getByRole('rowheader', { name: 'Kari Nordmann' })).toBeVisible();
