@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { LETTER_KINDS } from './kinds';
 import { LEGAL_REFS } from './legalRefs';
+import { MONTHS } from './datesIn';
 import { STANDARD_ADVICE } from './model';
+import { SERVICE_LONG_NAME } from './settings';
 import { NN } from './texts';
 
 /**
@@ -199,6 +201,9 @@ function nynorskStrings(): { at: string; text: string }[] {
   };
   walk(NN, 'NN', 'NN');
   walk(STANDARD_ADVICE.nn, 'STANDARD_ADVICE.nn', 'advice');
+  for (const [code, names] of Object.entries(SERVICE_LONG_NAME))
+    walk(names.nn, `SERVICE_LONG_NAME.${code}.nn`, 'service');
+  walk([...MONTHS], 'MONTHS', 'month');
   LEGAL_REFS.forEach((r) => {
     walk(r.law.nn, `LEGAL_REFS.${r.id}.law.nn`, 'law');
     walk(r.title.nn, `LEGAL_REFS.${r.id}.title.nn`, 'title.nn');
