@@ -593,7 +593,7 @@ function missedFirstContact(
   return dates.filter((d) => d < today).sort()[0] ?? null;
 }
 
-const STANDARD_ADVICE = {
+export const STANDARD_ADVICE = {
   nb: [
     {
       what: 'Fortsett tiltakene skolen har satt i gang, og registrer fraværet hver uke, både hele og delvise dager.',

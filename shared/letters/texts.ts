@@ -865,7 +865,7 @@ export const NN: LetterTexts = {
     ({ videreføres: 'blir vidareført', justeres: 'blir justert', avsluttes: 'blir avslutta' })[d] ?? d,
   oppfolging: {
     lead: (name, n) =>
-      `Noko av det som er avtalt for ${name}, har passert fristen. Her er ${n === 1 ? 'det eine punktet' : `dei ${NN_NUM[n] ?? n} punkta`} som ikkje er gjorde i tide.`,
+      `Noko av det som er avtalt for ${name}, har passert fristen. Her er ${n === 1 ? 'det eine punktet som ikkje er gjort' : `dei ${NN_NUM[n] ?? n} punkta som ikkje er gjorde`} i tide.`,
     head: ['Kva', 'Kven', 'Frist', 'Over fristen'],
     kind: { agreement: 'Avtale', answer: 'Svar på tilråding', evaluation: 'Evaluering' },
     daysOver: (n) => days(n, 'dag', 'dagar'),
