@@ -297,7 +297,9 @@ export const contract = {
     input: z.strictObject({
       id: externalId.optional(),
       service,
-      pupil,
+      // A file from another system may lack school and grade (INTERCHANGE.md); a case opened in
+      // the app asks for both, as a caseworker knows them and every letter names them.
+      pupil: pupil.extend({ school: text(200), grade: z.number().int().min(1).max(13) }),
       allowDuplicate: z.boolean().optional(),
     }),
     output: z.object({ caseId: z.string(), externalId: z.string() }),

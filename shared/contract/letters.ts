@@ -140,7 +140,15 @@ export const letterOps = {
       /** The preview PDF as base64, when `pdf` was asked for. */
       pdf: z.string().optional(),
     }),
-    errors: errors('VAULT_LOCKED', 'NOT_FOUND', 'TAMPERED', 'VALIDATION', 'LETTER_DATA_MISSING', 'LETTER_OUTDATED', 'IO'),
+    errors: errors(
+      'VAULT_LOCKED',
+      'NOT_FOUND',
+      'TAMPERED',
+      'VALIDATION',
+      'LETTER_DATA_MISSING',
+      'LETTER_OUTDATED',
+      'IO',
+    ),
   },
   /**
    * Renders and writes a letter PDF to `out` (atomically) and records `letters.issued`; with

@@ -38,12 +38,12 @@ function writeJson(obj: unknown): string {
 }
 
 /** A pack of a pupil's case (never the registers, which live beside the cases in `cases/`). */
-function firstFile(dir: string): string {
+function firstFile(dir: string, caseId?: string): string {
   const { vaultId } = JSON.parse(readFileSync(path.join(dir, 'bro-vault.json'), 'utf8')) as {
     vaultId: string;
   };
   const containers = containerIds(vaultId);
-  const c = readdirSync(path.join(dir, 'cases')).find((id) => !containers.has(id))!;
+  const c = caseId ?? readdirSync(path.join(dir, 'cases')).find((id) => !containers.has(id))!;
   const packs = path.join(dir, 'cases', c, 'packs');
   return path.join(packs, readdirSync(packs)[0]!);
 }
@@ -204,7 +204,9 @@ describe('damage, formats and usage', () => {
   it('a tampered case is TAMPERED in cases and vault check; the others still work', async () => {
     const d = path.join(tempDir(), 'v');
     expect((await bro(['demo', d, '--cases', '6', '--seed', '7', '--today', '2026-11-01'])).code).toBe(0);
-    const f = firstFile(d);
+    // A listed case: the demo's voided duplicate is on disk too, but not in the list.
+    const listed = (await bro(['cases', d, '--json'])).json.cases as { caseId: string }[];
+    const f = firstFile(d, listed[0]!.caseId);
     const buf = readFileSync(f);
     buf[200]! ^= 0x20;
     writeFileSync(f, buf);

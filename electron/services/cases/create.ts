@@ -117,8 +117,9 @@ export async function addVoidedDemoSamples(vault: Vault, today: string): Promise
         service: twinOf.service ?? 'PPT',
         pupil: {
           name: pupil.name,
-          school: pupil.school,
-          grade: pupil.grade,
+          // Demo pupils always have a school and a grade.
+          school: pupil.school!,
+          grade: pupil.grade!,
           birthDate: pupil.birthDate ?? null,
         },
         allowDuplicate: true,
