@@ -5,15 +5,14 @@ import { checkScreen, expect, test } from './fixtures';
 import { CaseList } from './pages';
 
 /** Flips one byte in the middle of the first encrypted file of one case (not its key, not the registers). */
-function tamperOneCase(vault: string): string {
+function tamperOneCase(vault: string, listed: string): string {
   const cases = path.join(vault, 'cases');
   const { vaultId } = JSON.parse(readFileSync(path.join(vault, 'bro-vault.json'), 'utf8')) as {
     vaultId: string;
   };
   const registers = containerId('bro-registers-v1', vaultId);
-  const caseId = readdirSync(cases)
-    .filter((c) => c !== registers)
-    .sort()[0]!;
+  // A case the list shows (the demo's voided duplicate is on disk too, but not listed).
+  const caseId = readdirSync(cases).find((c) => c !== registers && c === listed)!;
   for (const sub of ['events', 'packs']) {
     const dir = path.join(cases, caseId, sub);
     let names: string[] = [];
@@ -40,7 +39,8 @@ test('a tampered case shows as damaged and opens to an explanation; the others w
   const { page } = bro;
   const list = new CaseList(page);
   await expect(list.count).toHaveText('Viser 6 av 6 saker');
-  const caseId = tamperOneCase(bro.demoDir);
+  const href = (await list.rows().first().getByRole('link').getAttribute('href')) ?? '';
+  const caseId = tamperOneCase(bro.demoDir, href.split('/')[2]!); // #/cases/<id>/<tab>
   await page.reload();
   await expect(list.count).toHaveText('Viser 5 av 5 saker');
   const damaged = page.getByTestId('damaged-case');
