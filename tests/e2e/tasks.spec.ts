@@ -47,6 +47,8 @@ test.describe('Oppgaver', () => {
 
     // An evaluation → the measures tab with that measure's evaluation form open.
     await page.keyboard.press('Alt+2');
+    // The letter editor has its own «Vis»: choose only once Oppgaver is there.
+    await expect(page.getByRole('heading', { name: 'Oppgaver', level: 1 })).toBeVisible();
     await page.getByLabel('Vis').selectOption({ index: 0 });
     const evaluate = page.getByRole('link', { name: /^Evaluer tiltaket for / }).first();
     const row = evaluate.locator('xpath=ancestor::li[1]');
