@@ -98,6 +98,9 @@ export const OPTIONS = {
   p12: { type: 'string' },
   jwks: { type: 'string' },
   org: { type: 'string' },
+  // bro case delete
+  reason: { type: 'string' },
+  yes: { type: 'boolean' },
 } satisfies ParseArgsConfig['options'];
 
 export type Flags = {

@@ -18,6 +18,7 @@ import { casesCommand } from './commands/cases';
 import { demoCommand } from './commands/demo';
 import { certCommand, keysCommand, letterCommand, verifyCommand } from './commands/letters';
 import { exportCommand, importCommand } from './commands/interchange';
+import { caseCommand } from './commands/case';
 import { memberCommand } from './commands/member';
 import { metricsCommand } from './commands/metrics';
 import { reportCommand } from './commands/report';
@@ -30,6 +31,7 @@ export const COMMANDS: Command[] = [
   importCommand,
   exportCommand,
   casesCommand,
+  caseCommand,
   demoCommand,
   memberCommand,
   daysCommand,

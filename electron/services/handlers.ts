@@ -201,6 +201,10 @@ export function createHandlers(session: Session): Handlers {
       return r;
     },
     'cases.void': async ({ caseId, reason }) => voidCase(session.requireVault(), caseId, reason),
+    'cases.delete': async ({ caseId, reason }) => {
+      await session.requireVault().deleteCase(caseId, reason);
+      return { deleted: true as const };
+    },
     'cases.update': async ({ caseId, changes }) => {
       const vault = session.requireVault();
       const r = await updateCase(vault, caseId, changes, session.today());

@@ -5,6 +5,7 @@ import type { Language } from '../../shared/settings/schema';
 import * as lettersText from '../features/letters/text';
 import * as notesText from '../features/notes/text';
 import * as registersText from '../features/registers/text';
+import * as deleteText from '../features/cases/deleteText';
 import * as validityText from '../features/cases/validityText';
 import * as reportsText from '../features/reports/text';
 import * as tasksText from '../features/tasks/text';
@@ -244,6 +245,7 @@ const core = {
   'task.transition': 'Overgang',
   'task.accessRequest': 'Innsyn',
   'task.agreement': 'Møteavtale',
+  'task.retention': 'Slett arbeidskopien',
   'settings.title': 'Innstillinger',
   'settings.language': 'Språk',
   'settings.autoLock': 'Lås automatisk etter (minutter uten aktivitet)',
@@ -461,6 +463,7 @@ const nb = {
   ...registersText.nb,
   ...notesText.nb,
   ...validityText.nb,
+  ...deleteText.nb,
 };
 
 export type TextKey = keyof typeof nb;
@@ -481,6 +484,7 @@ const nn: Dict = {
   ...registersText.nn,
   ...notesText.nn,
   ...validityText.nn,
+  ...deleteText.nn,
   ...lettersText.nn,
   ...reportsText.nn,
   ...tasksText.nn,
@@ -594,6 +598,7 @@ const en: Dict = {
   ...registersText.en,
   ...notesText.en,
   ...validityText.en,
+  ...deleteText.en,
   ...lettersText.en,
   ...reportsText.en,
   ...tasksText.en,
@@ -707,6 +712,7 @@ const en: Dict = {
   'task.transition': 'Transition',
   'task.accessRequest': 'Access request',
   'task.agreement': 'Meeting agreement',
+  'task.retention': 'Delete the working copy',
   'settings.title': 'Settings',
   'settings.language': 'Language',
   'settings.autoLock': 'Lock automatically after (minutes without activity)',

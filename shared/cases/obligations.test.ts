@@ -201,3 +201,48 @@ describe('the case summary the vault index caches', () => {
     expect(summaryRules('2026-01-10').holds(old)).toBe(false);
   });
 });
+
+describe('retention: the working copy of a closed case', () => {
+  type Ref = NonNullable<CaseDoc['referrals']>[number];
+  const closed = (closedOn: string): Partial<CaseDoc> => ({
+    referrals: [
+      {
+        id: 'r-1',
+        referredBy: 'skole',
+        reason: 'fravær',
+        received: '2025-01-06',
+        decided: '2025-01-10',
+        decision: 'accepted',
+        firstContact: '2025-01-20',
+        concluded: '2025-03-01',
+        closed: closedOn,
+        outcome: 'full',
+      } as Ref,
+    ],
+  });
+
+  it('is due the configured number of years after the last referral closed', () => {
+    const r = of(closed('2025-06-20'), '2028-06-10');
+    expect(r.obligations.filter((o) => o.kind === 'retention').map((o) => o.due)).toEqual(['2028-06-20']);
+    const five = caseObligations(input(closed('2025-06-20')), '2028-06-10', {
+      ...DEFAULT_SETTINGS,
+      tasks: { ...DEFAULT_SETTINGS.tasks, retentionYears: 5 },
+    });
+    expect(five.obligations.find((o) => o.kind === 'retention')?.due).toBe('2030-06-20');
+    expect(five.obligations.find((o) => o.kind === 'retention')?.ruleText).toMatch(/5 år/);
+  });
+
+  it('is not raised while a referral is open, nor for a closing after the as-of date', () => {
+    expect(of({}, '2030-01-01').obligations.some((o) => o.kind === 'retention')).toBe(false);
+    expect(of(closed('2026-06-20'), '2026-06-19').obligations.some((o) => o.kind === 'retention')).toBe(
+      false,
+    );
+    const two = {
+      referrals: [
+        ...closed('2025-06-20').referrals!,
+        { id: 'r-2', referredBy: 'skole' as const, reason: 'x', received: '2026-01-05' },
+      ],
+    };
+    expect(of(two, '2030-01-01').obligations.some((o) => o.kind === 'retention')).toBe(false);
+  });
+});

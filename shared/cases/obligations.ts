@@ -31,6 +31,7 @@ export const OBLIGATION_KINDS = [
   'transition',
   'accessRequest',
   'agreement',
+  'retention',
 ] as const;
 export type ObligationKind = (typeof OBLIGATION_KINDS)[number];
 
@@ -38,7 +39,7 @@ export type ObligationKind = (typeof OBLIGATION_KINDS)[number];
  * The version of the rules below. Bump it whenever a rule changes what it derives: the vault index
  * records it with its cached summaries and rebuilds them when it differs.
  */
-export const OBLIGATION_RULES_VERSION = 2;
+export const OBLIGATION_RULES_VERSION = 3;
 
 /** The status changes parents are told about. */
 export const STATUS_CHANGES = ['decided', 'caseworker', 'concluded', 'closed', 'schoolAnswer'] as const;
@@ -399,6 +400,21 @@ export function caseObligations(
       item: i,
     });
   });
+
+  // Retention: once every referral is closed, the working copy is due for deletion N years after
+  // the last closing (after the documents are archived: the archive keeps the record, not Bro).
+  const closings = (doc.referrals ?? []).map((r) => seen(r.closed));
+  if (closings.length > 0 && closings.every((d) => d !== null)) {
+    const last = (closings as string[]).sort()[closings.length - 1]!;
+    const years = t.retentionYears;
+    push({
+      kind: 'retention',
+      due: addMonths(last, 12 * years),
+      rule: 'retention-delete',
+      ruleText: `Saken er avsluttet. Arbeidskopien slettes ${years === 1 ? 'ett år' : `${years} år`} etter avslutningen, når dokumentene er arkivert i kommunens arkiv (personvernforordningen art. 5 nr. 1 bokstav e; arkivlova).`,
+      ref: null,
+    });
+  }
 
   out.sort((a, b) =>
     a.due !== b.due

@@ -311,6 +311,16 @@ export const contract = {
     output: z.object({}),
     errors: ['VAULT_LOCKED', 'VALIDATION', 'NOT_FOUND', 'TAMPERED', 'IO'],
   }),
+  /**
+   * Deletes a case for good (the retention rule's task, or a case that must not be kept): its key
+   * ring and every file go, so no member and no recovery key can read it from the vault folder
+   * again. The audit log keeps who deleted which case id, when and why (no name). Not undoable.
+   */
+  'cases.delete': op({
+    input: z.strictObject({ caseId: vaultId, reason: z.string().trim().min(1).max(2000) }),
+    output: z.object({ deleted: z.literal(true) }),
+    errors: ['VAULT_LOCKED', 'VALIDATION', 'NOT_FOUND', 'IO'],
+  }),
   'cases.update': op({
     input: z.strictObject({ caseId: vaultId, changes: z.array(caseChange).min(1).max(200) }),
     output: z.object({ events: z.number(), keys: z.array(z.string().nullable()) }),
@@ -537,7 +547,9 @@ export const contract = {
     }),
     output: z.object({
       report: waitingReportSchema,
-      sources: z.array(z.object({ kid: z.string(), rows: z.number(), format: z.string(), exported: z.string() })),
+      sources: z.array(
+        z.object({ kid: z.string(), rows: z.number(), format: z.string(), exported: z.string() }),
+      ),
       file: reportFile.nullable(),
     }),
     errors: ['VALIDATION', 'TAMPERED'],

@@ -23,6 +23,11 @@ export const targets = z.strictObject({
   skoleteamFirstContactWorkingDays: count(1, 100).default(10),
   /** Saturday counts as a working day (default off). */
   saturdayIsWorkingDay: z.boolean().default(false),
+  /**
+   * Retention: a closed case's working copy is deleted this many years after it was closed, once
+   * its documents are in the municipality's archive (the archive keeps the record; Bro is not it).
+   */
+  retentionYears: count(1, 50).default(3),
 });
 
 export const letterhead = z.strictObject({

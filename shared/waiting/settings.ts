@@ -49,6 +49,8 @@ export const taskSettings = z.strictObject({
   evaluationEarlyDays: z.number().int().min(0).max(366),
   /** Innsyn (access request) answered within this many months (GDPR art. 12(3)). */
   accessRequestMonths: z.number().int().min(1).max(12),
+  /** A closed case's working copy is deleted this many years after closing (a task then). */
+  retentionYears: z.number().int().min(1).max(50),
   /** Grades after which the pupil changes school level (4 → mellomtrinn, 7 → ungdomsskole, 10 → vgs). */
   transitionGrades: z.array(z.number().int().min(1).max(13)).max(13),
   /** `MM-DD`: the transition should be prepared by this day of the last school year in the grade. */
@@ -96,6 +98,7 @@ export const DEFAULT_SETTINGS: WaitingSettings = {
     informParentsLookbackDays: 60,
     evaluationEarlyDays: 14,
     accessRequestMonths: 1,
+    retentionYears: 3,
     transitionGrades: [4, 7, 10],
     transitionPrepareBy: '06-01',
     transitionLeadDays: 90,
@@ -146,7 +149,12 @@ export function fromAppTargets(t: AppTargets): WaitingSettings {
   targets.PPT = { ...targets.PPT, concluded: months(t.pptConcludedMonths) };
   targets.BUP = { ...targets.BUP, decided: workingDays(t.bupDecidedWorkingDays) };
   targets.Skoleteam = { ...targets.Skoleteam, firstContact: workingDays(t.skoleteamFirstContactWorkingDays) };
-  return { ...DEFAULT_SETTINGS, calendar: { saturday: t.saturdayIsWorkingDay }, targets };
+  return {
+    ...DEFAULT_SETTINGS,
+    calendar: { saturday: t.saturdayIsWorkingDay },
+    targets,
+    tasks: { ...DEFAULT_SETTINGS.tasks, retentionYears: t.retentionYears },
+  };
 }
 
 /** The day a span after `day` ends: `n` calendar days, the n-th working day, or n months (clamped). */

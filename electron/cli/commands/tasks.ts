@@ -13,6 +13,7 @@ export const TASK_TEXT: Record<TaskKind, string> = {
   transition: 'Overgang',
   accessRequest: 'Innsynskrav',
   agreement: 'Møteavtale',
+  retention: 'Arkiver og slett arbeidskopien',
 };
 
 export const tasksCommand: Command = {

@@ -15,6 +15,8 @@ export interface AuditEntry {
   /** Refused unlock attempts in a row (`vault.unlock.refused`), the last at `until`. */
   count?: number;
   until?: string;
+  /** Why (a deleted case, `case.delete`): the member's own words, encrypted like the rest. */
+  reason?: string;
   device: string;
 }
 
@@ -31,6 +33,7 @@ export class AuditLog {
     action: string,
     subject?: string | string[],
     attempt?: { at: string; count?: number; until?: string },
+    extra?: { reason?: string },
   ): Promise<void> {
     const { core } = this;
     const now = new Date(core.now());
@@ -45,6 +48,7 @@ export class AuditLog {
         ...(typeof subject === 'string' ? { caseId: subject } : subject ? { caseIds: subject } : {}),
         ...(attempt?.count !== undefined ? { count: attempt.count } : {}),
         ...(attempt?.until !== undefined ? { until: attempt.until } : {}),
+        ...(extra?.reason !== undefined ? { reason: extra.reason } : {}),
       }),
       { kind: 'audit', id: core.deviceId },
     );

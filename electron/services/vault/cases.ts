@@ -82,6 +82,29 @@ export class CaseStore {
     this.cache.clear();
   }
 
+  /**
+   * Deletes a case for good (docs/VAULT-FORMAT.md § Deleting a case): the folder is renamed out of
+   * the case list in one step, its key ring is removed first (without it no event of the case can
+   * be decrypted by anyone, member or recovery key), then every other file. A crash part-way
+   * leaves a `cases/.tmp-…` folder that `vault check` names as a stray; nothing in it can be read
+   * without the key ring, and deleting it again finishes the job.
+   */
+  async remove(caseId: string): Promise<void> {
+    const from = this.path(caseId);
+    if (
+      !statSync(path.join(from, 'key.jwe'), { throwIfNoEntry: false }) &&
+      (await listDir(from)).length === 0
+    )
+      throw new BroError('NOT_FOUND', 'No such case', { detail: { caseId } });
+    const tmp = path.join(this.core.dir, CASES, TEMP_PREFIX + randomBytes(8).toString('hex'));
+    await renameDurable(from, tmp);
+    this.keyRings.delete(caseId);
+    this.cache.delete(caseId);
+    this.dirty.add(caseId);
+    rmSync(path.join(tmp, 'key.jwe'), { force: true });
+    rmSync(tmp, { recursive: true, force: true });
+  }
+
   /** Makes a new, empty case folder with its own data key (a container passes its fixed id and key). */
   async create(fixed?: { id: string; ring: CaseKeyRing }): Promise<string> {
     const caseId = fixed?.id ?? randomId();

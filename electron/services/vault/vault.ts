@@ -347,6 +347,18 @@ export class Vault {
     return this.store.append(caseId, events);
   }
 
+  /**
+   * Deletes a case's folder for good, and records who deleted which case id, when and why in the
+   * audit log (no name). A container (the registers) is not a case and cannot be deleted.
+   */
+  async deleteCase(caseId: string, reason: string): Promise<void> {
+    this.core.assertOpen();
+    if (this.core.containers.has(caseId))
+      throw new BroError('NOT_FOUND', 'No such case', { detail: { caseId } });
+    await this.store.remove(caseId);
+    await this.audit('case.delete', caseId, undefined, { reason });
+  }
+
   /** Folds all of a case's events into one pack and removes the files it replaced. Safe with concurrent writers. */
   async compact(caseId: string): Promise<{ before: number; after: number }> {
     this.core.assertOpen();
@@ -401,8 +413,9 @@ export class Vault {
     action: string,
     subject?: string | string[],
     attempt?: { at: string; count?: number; until?: string },
+    extra?: { reason?: string },
   ): Promise<void> {
-    return this.auditLog.append(action, subject, attempt);
+    return this.auditLog.append(action, subject, attempt, extra);
   }
 
   /** Reads the audit log of every device, oldest first. */

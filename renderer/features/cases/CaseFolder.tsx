@@ -12,6 +12,7 @@ import { useI18n, type TextKey } from '../../app/i18n';
 import { go, href } from '../../app/router';
 import { ErrorBox } from '../../app/ui';
 import { PupilPanel } from './Pupil';
+import { CaseDelete } from './Delete';
 import { CaseVoid, Findings } from './Findings';
 import { Timeline } from './Timeline';
 import { useCase, type CaseData } from './useCase';
@@ -83,7 +84,10 @@ export function CaseFolder({ caseId, tab, sub }: { caseId: string; tab: string; 
           <span>{t('case.caseworker', { name: s.caseworker ?? t('list.noCaseworker') })}</span>
           <span className="mono">{s.externalId}</span>
         </p>
-        <CaseVoid caseId={caseId} data={data} />
+        <div className="folder-actions">
+          <CaseVoid caseId={caseId} data={data} />
+          <CaseDelete caseId={caseId} pupil={s.pupil} externalId={s.externalId} />
+        </div>
       </header>
       <Findings caseId={caseId} data={data} />
       <Tabs.Root

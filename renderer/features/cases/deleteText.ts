@@ -1,0 +1,46 @@
+/** UI text for deleting a case for good (renderer/features/cases/Delete.tsx). */
+export const nb = {
+  'delete.button': 'Slett saken …',
+  'delete.title': 'Slette saken til {who} for godt?',
+  'delete.lead':
+    'Saken til {who} slettes fra saksarkivet: nøkkelen og alle filene. Ingen – heller ikke med gjenopprettingsnøkkelen – kan lese den herfra etterpå, og det kan ikke angres. Loggen beholder at saken {id} ble slettet, av hvem, når og hvorfor, uten navn.',
+  'delete.archiveFirst':
+    'Kommunens arkiv skal ha dokumentene først: slett arbeidskopien først når brev og vedtak er arkivert.',
+  'delete.copies':
+    'Kopier tatt før sletting (sikkerhetskopier, versjonshistorikk i en synkronisert mappe) nås ikke herfra. Se veiledningen.',
+  'delete.reason': 'Hvorfor slettes saken?',
+  'delete.reasonHint': 'For eksempel «oppbevaringstiden er ute, arkivert» eller «opprettet ved en feil».',
+  'delete.confirm': 'Slett saken til {who}',
+  'delete.done': 'Saken {id} er slettet.',
+  'delete.unnamed': 'denne eleven',
+};
+export const nn: Partial<Record<keyof typeof nb, string>> = {
+  'delete.button': 'Slett saka …',
+  'delete.title': 'Slette saka til {who} for godt?',
+  'delete.lead':
+    'Saka til {who} blir sletta frå saksarkivet: nøkkelen og alle filene. Ingen – heller ikkje med gjenopprettingsnøkkelen – kan lese ho herifrå etterpå, og det kan ikkje angrast. Loggen held på at saka {id} vart sletta, av kven, når og kvifor, utan namn.',
+  'delete.archiveFirst':
+    'Arkivet til kommunen skal ha dokumenta først: slett arbeidskopien først når brev og vedtak er arkiverte.',
+  'delete.copies':
+    'Kopiar tekne før slettinga (tryggingskopiar, versjonshistorikk i ei synkronisert mappe) når ein ikkje herifrå. Sjå rettleiinga.',
+  'delete.reason': 'Kvifor blir saka sletta?',
+  'delete.reasonHint': 'Til dømes «oppbevaringstida er ute, arkivert» eller «oppretta ved ein feil».',
+  'delete.confirm': 'Slett saka til {who}',
+  'delete.done': 'Saka {id} er sletta.',
+  'delete.unnamed': 'denne eleven',
+};
+export const en: Partial<Record<keyof typeof nb, string>> = {
+  'delete.button': 'Delete the case …',
+  'delete.title': 'Delete the case of {who} for good?',
+  'delete.lead':
+    'The case of {who} is deleted from the vault: its key and every file. Nobody – not even with the recovery key – can read it from here afterwards, and it cannot be undone. The log keeps that case {id} was deleted, by whom, when and why, without a name.',
+  'delete.archiveFirst':
+    "The municipality's archive must have the documents first: delete the working copy only once letters and decisions are archived.",
+  'delete.copies':
+    'Copies taken before the deletion (backups, version history of a synced folder) are out of reach from here. See the user guide.',
+  'delete.reason': 'Why is the case deleted?',
+  'delete.reasonHint': 'For example “retention period over, archived” or “opened by mistake”.',
+  'delete.confirm': 'Delete the case of {who}',
+  'delete.done': 'Case {id} is deleted.',
+  'delete.unnamed': 'this pupil',
+};
