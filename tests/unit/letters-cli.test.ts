@@ -574,7 +574,8 @@ describe('bad input', () => {
 
   it('LETTER_INCOMPLETE lists every finding, and nothing is written', async () => {
     const out = path.join(work, 'ufullstendig.pdf');
-    // No legal basis for the school (the example has no consents): two findings, plus the warning.
+    // No legal basis for the school (the example has no consents): two findings, plus the warning;
+    // and no school-factor checklist (the example predates it): a finding, not an error reading it.
     const r = await issue(['--case', 'c-0001', '--kind', 'anbefaling', '--out', out, '--today', TODAY]);
     expect(r.code).toBe(3);
     expect(r.json.error.code).toBe('LETTER_INCOMPLETE');
@@ -582,6 +583,7 @@ describe('bad input', () => {
       { path: 'recommendations', code: 'ALL_ON_KONTAKTLAERER' },
       { path: 'options.legalBasis.rektor', code: 'CONSENT_MISSING' },
       { path: 'options.legalBasis.kontaktlærer', code: 'CONSENT_MISSING' },
+      { path: 'schoolFactors.mobbing', code: 'SCHOOL_FACTORS_MISSING' },
     ]);
     expect(existsSync(out)).toBe(false);
     const human = await bro([
@@ -607,6 +609,7 @@ describe('bad input', () => {
       'ALL_ON_KONTAKTLAERER',
       'CONSENT_MISSING',
       'CONSENT_MISSING',
+      'SCHOOL_FACTORS_MISSING',
     ]);
     expect(r.json.lix.lix).toBeGreaterThan(10);
   });
