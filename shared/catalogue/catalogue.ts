@@ -172,7 +172,7 @@ export const CATALOGUE_SEED: readonly CatalogueEntry[] = [
 
 /** The fields of a measure an entry pre-fills: its text, kind and frequency, and where it came from. */
 export function measureFromCatalogue(
-  entry: Partial<CatalogueEntry> & { name: string },
+  entry: { name: string } & { [K in keyof CatalogueEntry]?: CatalogueEntry[K] | null },
 ): Partial<Recommendation> {
   const out: Partial<Recommendation> = {
     catalogueId: entry.code ?? codeOf(entry.name),

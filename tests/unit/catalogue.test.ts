@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CATALOGUE_SEED, measureFromCatalogue } from '../../shared/catalogue/catalogue';
+import type { CaseDoc } from '../../shared/domain/caseDoc';
 import { BroError } from '../../shared/errors';
 import { call, createHandlers } from '../../electron/services/handlers';
 import { Session } from '../../electron/services/session';
@@ -142,7 +143,7 @@ describe('the catalogue of measures', () => {
       service: 'PPT',
       pupil: { name: 'Áile Nango', school: 'Hov skole', grade: 7 },
     });
-    const prefill = measureFromCatalogue({ ...entry, level: entry.level!, target: entry.target! });
+    const prefill = measureFromCatalogue(entry);
     await call(h, 'cases.update', {
       caseId,
       changes: [
@@ -180,8 +181,8 @@ describe('the catalogue of measures', () => {
         },
       ],
     });
-    const got = await call(await reopen(dir), 'cases.get', { caseId });
-    expect(got.doc.recommendations![0]).toMatchObject({
+    const doc = (await call(await reopen(dir), 'cases.get', { caseId })).doc as CaseDoc;
+    expect(doc.recommendations![0]).toMatchObject({
       catalogueId: 'henting-hjemme',
       what: entry.text,
       level: 'indikert',
@@ -191,9 +192,9 @@ describe('the catalogue of measures', () => {
       parentsInPlanning: true,
       parentsInChoice: false,
     });
-    expect(got.doc.mainGoal).toEqual({ text: 'Tilbake på skolen', targetAttendance: 90 });
-    expect(got.doc.schoolFactors?.stoyOgUro).toEqual(completeSchoolFactors().stoyOgUro);
-    expect(got.doc.barriers).toEqual([
+    expect(doc.mainGoal).toEqual({ text: 'Tilbake på skolen', targetAttendance: 90 });
+    expect(doc.schoolFactors?.stoyOgUro).toEqual(completeSchoolFactors().stoyOgUro);
+    expect(doc.barriers).toEqual([
       { date: '2026-11-10', level: 'skoleledelse', note: 'Ingen timer til planlegging.' },
     ]);
   });
