@@ -154,6 +154,7 @@ export function createHandlers(session: Session): Handlers {
       await importInterchange(vault, file, progress, session.today());
       await addColleagues(vault, demoColleagues(file));
       await addVoidedDemoSamples(vault, session.today());
+      await seedCatalogue(vault);
       return { vaultId: vault.vaultId, dir, created: true };
     },
     'files.pick': async ({ kind }) => {
@@ -241,6 +242,7 @@ export function createHandlers(session: Session): Handlers {
       const r = await importInterchange(vault, file, progress, today ?? session.today());
       await addColleagues(vault, demoColleagues(file));
       await addVoidedDemoSamples(vault, today ?? session.today());
+      await seedCatalogue(vault);
       return r;
     },
     'members.request': async ({ dir, passphrase }) => {
