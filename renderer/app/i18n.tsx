@@ -5,6 +5,7 @@ import type { Language } from '../../shared/settings/schema';
 import * as lettersText from '../features/letters/text';
 import * as notesText from '../features/notes/text';
 import * as registersText from '../features/registers/text';
+import * as schoolText from '../features/school/text';
 import * as validityText from '../features/cases/validityText';
 import * as reportsText from '../features/reports/text';
 import * as tasksText from '../features/tasks/text';
@@ -459,6 +460,7 @@ const nb = {
   ...verifyText.nb,
   ...vaultText.nb,
   ...registersText.nb,
+  ...schoolText.nb,
   ...notesText.nb,
   ...validityText.nb,
 };
@@ -479,6 +481,7 @@ const nn: Dict = {
   'abs.snap.evaluation': 'Ved evaluering {date}',
   'abs.snapNone': 'ingen tal enno',
   ...registersText.nn,
+  ...schoolText.nn,
   ...notesText.nn,
   ...validityText.nn,
   ...lettersText.nn,
@@ -592,6 +595,7 @@ const en: Dict = {
   'abs.snap.evaluation': 'At evaluation {date}',
   'abs.snapNone': 'no figures yet',
   ...registersText.en,
+  ...schoolText.en,
   ...notesText.en,
   ...validityText.en,
   ...lettersText.en,

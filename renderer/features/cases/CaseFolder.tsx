@@ -16,6 +16,7 @@ import { CaseVoid, Findings } from './Findings';
 import { Timeline } from './Timeline';
 import { useCase, type CaseData } from './useCase';
 import { VoicesPanel } from './Voices';
+import { SchoolPanel } from '../school/School';
 
 const TABS = [
   'timeline',
@@ -27,6 +28,7 @@ const TABS = [
   'consents',
   'absence',
   'voices',
+  'school',
   'letters',
   'pupil',
 ] as const;
@@ -108,6 +110,7 @@ export function CaseFolder({ caseId, tab, sub }: { caseId: string; tab: string; 
           {current === 'consents' && <ConsentsPanel caseId={caseId} data={data} />}
           {current === 'absence' && <AbsencePanel caseId={caseId} data={data} />}
           {current === 'voices' && <VoicesPanel caseId={caseId} data={data} />}
+          {current === 'school' && <SchoolPanel caseId={caseId} data={data} />}
           {current === 'letters' && <LettersPanel caseId={caseId} data={data} sub={sub} />}
           {current === 'pupil' && <PupilPanel caseId={caseId} data={data} />}
         </Tabs.Content>
