@@ -12,7 +12,7 @@ import { caseDoc, type CaseDoc } from '../../shared/domain/caseDoc';
 import { generateDemo } from '../../shared/demo/generate';
 import { stableStringify } from '../../shared/json';
 import { DEFAULT_LETTER_SETTINGS, LETTER_KINDS, prepareLetter, type LetterKind } from '../../shared/letters';
-import { completeCase, KIND_OPTIONS } from '../../shared/letters/letters.fixture';
+import { completeCase, completeSchoolFactors, KIND_OPTIONS } from '../../shared/letters/letters.fixture';
 
 /**
  * `bro letter`, `bro verify`, `bro keys jwks` and `bro cert test` end to end: the real CLI entry
@@ -85,6 +85,8 @@ beforeAll(async () => {
   // and the complete fixture as c-0002.
   const withMeeting = structuredClone(example);
   withMeeting.cases[0].meetings = [completeCase().meetings![0]];
+  // The school-factor checklist done (SCHOOL_FACTORS_MISSING is tested in shared/letters/schoolSide.test.ts).
+  withMeeting.cases[0].schoolFactors = completeSchoolFactors();
   const complete = { ...completeCase(), id: 'c-0002' };
   const file = writeJson(work, 'cases.json', {
     format: 'bro-interchange/1',
@@ -574,8 +576,7 @@ describe('bad input', () => {
 
   it('LETTER_INCOMPLETE lists every finding, and nothing is written', async () => {
     const out = path.join(work, 'ufullstendig.pdf');
-    // No legal basis for the school (the example has no consents): two findings, plus the warning;
-    // and no school-factor checklist (the example predates it): a finding, not an error reading it.
+    // No legal basis for the school (the example has no consents): two findings, plus the warning.
     const r = await issue(['--case', 'c-0001', '--kind', 'anbefaling', '--out', out, '--today', TODAY]);
     expect(r.code).toBe(3);
     expect(r.json.error.code).toBe('LETTER_INCOMPLETE');
@@ -583,7 +584,6 @@ describe('bad input', () => {
       { path: 'recommendations', code: 'ALL_ON_KONTAKTLAERER' },
       { path: 'options.legalBasis.rektor', code: 'CONSENT_MISSING' },
       { path: 'options.legalBasis.kontaktlærer', code: 'CONSENT_MISSING' },
-      { path: 'schoolFactors.mobbing', code: 'SCHOOL_FACTORS_MISSING' },
     ]);
     expect(existsSync(out)).toBe(false);
     const human = await bro([
@@ -609,7 +609,6 @@ describe('bad input', () => {
       'ALL_ON_KONTAKTLAERER',
       'CONSENT_MISSING',
       'CONSENT_MISSING',
-      'SCHOOL_FACTORS_MISSING',
     ]);
     expect(r.json.lix.lix).toBeGreaterThan(10);
   });
