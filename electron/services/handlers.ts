@@ -23,7 +23,9 @@ import {
   readRegisters,
   recordRegisterEntries,
   removeRegisterEntry,
+  seedCatalogue,
 } from './registers/registers';
+import type { CatalogueEntry } from '../../shared/catalogue/catalogue';
 import { exportInterchange, importInterchange } from './interchange/importer';
 import { letterHandlers } from './letters/handlers';
 import { waitingHandlers } from './reports/handlers';
@@ -152,6 +154,7 @@ export function createHandlers(session: Session): Handlers {
       await importInterchange(vault, file, progress, session.today());
       await addColleagues(vault, demoColleagues(file));
       await addVoidedDemoSamples(vault, session.today());
+      await seedCatalogue(vault);
       return { vaultId: vault.vaultId, dir, created: true };
     },
     'files.pick': async ({ kind }) => {
@@ -243,6 +246,7 @@ export function createHandlers(session: Session): Handlers {
       const r = await importInterchange(vault, file, progress, today ?? session.today());
       await addColleagues(vault, demoColleagues(file));
       await addVoidedDemoSamples(vault, today ?? session.today());
+      await seedCatalogue(vault);
       return r;
     },
     'members.request': async ({ dir, passphrase }) => {
@@ -282,8 +286,22 @@ export function createHandlers(session: Session): Handlers {
           phone: str(e.fields.phone),
           email: str(e.fields.email),
         })),
+        catalogue: state.registers.catalogue
+          .map((e) => ({
+            id: e.key,
+            name: String(e.fields.name ?? ''),
+            code: str(e.fields.code),
+            text: String(e.fields.text ?? ''),
+            level: (str(e.fields.level) as CatalogueEntry['level'] | null) ?? null,
+            target: (str(e.fields.target) as CatalogueEntry['target'] | null) ?? null,
+            predictable: typeof e.fields.predictable === 'boolean' ? e.fields.predictable : null,
+            masteryOriented: typeof e.fields.masteryOriented === 'boolean' ? e.fields.masteryOriented : null,
+            frequency: str(e.fields.frequency),
+          }))
+          .sort((a, b) => a.name.localeCompare(b.name, 'nb')),
       };
     },
+    'registers.seedCatalogue': async () => ({ added: await seedCatalogue(session.requireVault()) }),
     'registers.record': async ({ register, id, set, reason }) => {
       const vault = session.requireVault();
       if (register === 'caseworkers' && id && (await vault.members()).some((m) => m.memberId === id))

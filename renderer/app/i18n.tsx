@@ -6,6 +6,7 @@ import * as lettersText from '../features/letters/text';
 import * as notesText from '../features/notes/text';
 import * as registersText from '../features/registers/text';
 import * as deleteText from '../features/cases/deleteText';
+import * as schoolText from '../features/school/text';
 import * as validityText from '../features/cases/validityText';
 import * as reportsText from '../features/reports/text';
 import * as tasksText from '../features/tasks/text';
@@ -461,6 +462,7 @@ const nb = {
   ...verifyText.nb,
   ...vaultText.nb,
   ...registersText.nb,
+  ...schoolText.nb,
   ...notesText.nb,
   ...validityText.nb,
   ...deleteText.nb,
@@ -482,6 +484,7 @@ const nn: Dict = {
   'abs.snap.evaluation': 'Ved evaluering {date}',
   'abs.snapNone': 'ingen tal enno',
   ...registersText.nn,
+  ...schoolText.nn,
   ...notesText.nn,
   ...validityText.nn,
   ...deleteText.nn,
@@ -596,6 +599,7 @@ const en: Dict = {
   'abs.snap.evaluation': 'At evaluation {date}',
   'abs.snapNone': 'no figures yet',
   ...registersText.en,
+  ...schoolText.en,
   ...notesText.en,
   ...validityText.en,
   ...deleteText.en,

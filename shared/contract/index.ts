@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { COLLECTIONS } from '../domain/caseDoc';
 import { externalId, isoDate, service, text } from '../domain/common';
 import { handoverNote } from '../domain/assignment';
+import { LEVELS, TARGETS } from '../domain/recommendation';
 import { pupil } from '../domain/pupil';
 import { settings, settingsPatch } from '../settings/schema';
 import type { ErrorCode } from '../errors';
@@ -91,6 +92,18 @@ const schoolEntry = z.object({
   rektor: z.string().nullable(),
   phone: z.string().nullable(),
   email: z.string().nullable(),
+});
+
+const catalogueEntryOut = z.object({
+  id: z.string(),
+  name: z.string(),
+  code: z.string().nullable(),
+  text: z.string(),
+  level: z.enum(LEVELS).nullable(),
+  target: z.enum(TARGETS).nullable(),
+  predictable: z.boolean().nullable(),
+  masteryOriented: z.boolean().nullable(),
+  frequency: z.string().nullable(),
 });
 
 const damagedFile = z.object({
@@ -415,7 +428,21 @@ export const contract = {
   /** The registers kept in the vault: caseworkers (members, then colleagues) and schools. */
   'registers.get': op({
     input: z.strictObject({}),
-    output: z.object({ caseworkers: z.array(caseworkerEntry), schools: z.array(schoolEntry) }),
+    output: z.object({
+      caseworkers: z.array(caseworkerEntry),
+      schools: z.array(schoolEntry),
+      /** The catalogue of measures (shared/catalogue), by name. */
+      catalogue: z.array(catalogueEntryOut),
+    }),
+    errors: ['VAULT_LOCKED', 'TAMPERED', 'IO'],
+  }),
+  /**
+   * Seeds the catalogue of measures with the study's repertoire: adds the seed entries the
+   * catalogue does not hold by name or code (running it again adds nothing). Returns how many.
+   */
+  'registers.seedCatalogue': op({
+    input: z.strictObject({}),
+    output: z.object({ added: z.number() }),
     errors: ['VAULT_LOCKED', 'TAMPERED', 'IO'],
   }),
   /** Adds an entry (no `id`) or changes one: a new entry is checked whole, a change by its fields. */

@@ -34,6 +34,8 @@ const finding = z.object({
   phrase: z.string().optional(),
   recipient: z.string().optional(),
   field: z.string().optional(),
+  /** BLAME_FRAMING: a partnership rewrite to suggest. */
+  suggestion: z.string().optional(),
 });
 
 const lix = z.object({ lix: z.number(), words: z.number(), sentences: z.number(), longWords: z.number() });

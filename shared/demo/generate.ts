@@ -39,6 +39,7 @@ import {
   type Origin,
 } from './names';
 import { Rng, type Weighted } from './prng';
+import { addSchoolSide } from './schoolSide';
 import {
   AGREEMENTS,
   DECISIONS,
@@ -107,6 +108,8 @@ export function generateDemo(opts: DemoOptions): InterchangeFile {
     cases[i] = buildCase(new Rng(`${seed}|case|${i}`), i, world, today, world.cover[i] ?? null);
     // Their own stream, so the cases stay what they were before journal notes existed.
     addNotes(new Rng(`${seed}|notes|${i}`), cases[i]!, i, today);
+    // The school side (main goal, school factors, understandings, barriers): its own stream too.
+    addSchoolSide(new Rng(`${seed}|school|${i}`), cases[i]!, opts.today);
   }
   releaseOneNote(cases);
   return {

@@ -32,6 +32,7 @@ function happenedDates(doc: CaseDoc): { path: Path; date: string }[] {
     (r.evaluations ?? []).forEach((e, j) => add(['recommendations', i, 'evaluations', j, 'date'], e.date)),
   );
   (doc.consents ?? []).forEach((c, i) => add(['consents', i, 'date'], c.date));
+  (doc.barriers ?? []).forEach((b, i) => add(['barriers', i, 'date'], b.date));
   (doc.absence ?? []).forEach((a, i) => {
     add(['absence', i, 'from'], a.from);
     add(['absence', i, 'to'], a.to);
@@ -41,7 +42,7 @@ function happenedDates(doc: CaseDoc): { path: Path; date: string }[] {
 
 /**
  * DATE_IN_FUTURE: a date of something that has happened (a referral's milestones and first sign
- * of concern, meetings held, evaluations, consents given, absence periods) lies after `today`;
+ * of concern, meetings held, evaluations, consents given, absence periods, barriers met) lies after `today`;
  * so does a birth date. Planned dates (a BUP frist, a planned evaluation, a deadline) may.
  */
 export function futureDateIssues(doc: CaseDoc, today: string): Issue[] {

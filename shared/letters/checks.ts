@@ -4,6 +4,7 @@ import { norm, type LetterMeasure, type LetterModel } from './model';
 import type { LetterOptions, RecipientRole } from './options';
 import type { LetterSettings } from './settings';
 import { findVagueness } from './vagueness';
+import { findBlameFraming } from './blame';
 
 /**
  * The clarity checks (DESIGN §5, "the point of the product"). Each is a pure function of the
@@ -33,6 +34,8 @@ export const FINDING_CODES = [
   'GUARDIANS_MISSING',
   'RECIPIENT_UNNAMED',
   'VAGUE_PHRASE',
+  'BLAME_FRAMING',
+  'SCHOOL_FACTORS_MISSING',
   'REPLY_BY_PAST',
   'SIGNER_NAME_MISSING',
   'ASSESSMENT_TOPIC_MISSING',
@@ -52,8 +55,10 @@ export interface Finding {
   severity: Severity;
   /** Message key; the Norwegian texts are in findingTexts.ts. */
   message: `letters.finding.${FindingCode}`;
-  /** The flagged phrase as listed in the settings (VAGUE_PHRASE only). */
+  /** The flagged phrase as listed in the settings (VAGUE_PHRASE) or in BLAME_PATTERNS (BLAME_FRAMING). */
   phrase?: string;
+  /** A partnership rewrite to suggest, in the letter's language (BLAME_FRAMING). */
+  suggestion?: string;
   /** The recipient concerned (CONSENT_MISSING, RECIPIENT_UNNAMED). */
   recipient?: RecipientRole;
   /** The missing field or topic (MEASURE_FIELD_MISSING, ASSESSMENT_TOPIC_MISSING). */
@@ -64,7 +69,7 @@ function finding(
   code: FindingCode,
   path: Path,
   severity: Severity = 'error',
-  extra: Pick<Finding, 'phrase' | 'recipient' | 'field'> = {},
+  extra: Pick<Finding, 'phrase' | 'recipient' | 'field' | 'suggestion'> = {},
 ): Finding {
   return { code, path, severity, message: `letters.finding.${code}`, ...extra };
 }
@@ -259,6 +264,57 @@ export function checkVagueness(model: LetterModel, ctx: CheckContext): Finding[]
   return out;
 }
 
+/**
+ * The texts the blame-framing check reads: the service's own (authoredTexts) and «Skolens
+ * forståelse» as the service recorded it. The parents' own words are quoted, not checked.
+ */
+export function blameCheckedTexts(model: LetterModel): { path: Path; text: string }[] {
+  const out = authoredTexts(model);
+  const school = model.understandings?.school;
+  if (school && school.trim() !== '') out.push({ path: ['schoolUnderstanding'], text: school });
+  return out;
+}
+
+/**
+ * BLAME_FRAMING: a phrase that puts the absence on the home or the pupil (shared/letters/blame.ts)
+ * is rewritten in partnership terms (the finding suggests how), or kept with a recorded reason
+ * (`keep`, as for VAGUE_PHRASE).
+ */
+export function checkBlameFraming(model: LetterModel, ctx: CheckContext): Finding[] {
+  const keeps = (ctx.options.keep ?? []).map((k) => ({
+    phrase: norm(k.phrase),
+    path: k.path?.trim() ?? null,
+  }));
+  const out: Finding[] = [];
+  for (const { path, text } of blameCheckedTexts(model)) {
+    const where = formatPath(path);
+    for (const hit of findBlameFraming(text)) {
+      const kept = keeps.some((k) => k.phrase === norm(hit.phrase) && (k.path === null || k.path === where));
+      if (!kept)
+        out.push(
+          finding('BLAME_FRAMING', path, 'error', {
+            phrase: hit.phrase,
+            suggestion: hit.rewrite[model.lang],
+          }),
+        );
+    }
+  }
+  return out;
+}
+
+/**
+ * SCHOOL_FACTORS_MISSING: an anbefaling or a sakkyndig vurdering is signed only when the
+ * school-factor checklist is complete (shared/school/factors.ts). One finding, at `schoolFactors`,
+ * naming the first factor still missing.
+ */
+export function checkSchoolFactors(model: LetterModel): Finding[] {
+  const missing = model.schoolFactorsMissing;
+  if (!missing || missing.length === 0) return [];
+  return [
+    finding('SCHOOL_FACTORS_MISSING', ['schoolFactors', missing[0]!], 'error', { field: missing.join(',') }),
+  ];
+}
+
 /** A reply date that has already passed cannot be met. */
 export function checkReplyBy(model: LetterModel): Finding[] {
   return model.replyBy !== null && model.replyBy < model.date
@@ -342,6 +398,8 @@ export function checkLetter(model: LetterModel, ctx: CheckContext, lixValue: num
     ...checkContacts(model),
     ...checkRecipients(model),
     ...checkVagueness(model, ctx),
+    ...checkBlameFraming(model, ctx),
+    ...checkSchoolFactors(model),
     ...checkReplyBy(model),
     ...checkSigner(model),
     ...checkAssessment(model),

@@ -26,6 +26,10 @@ export const LETTER_FINDING_TEXT_NB: Record<FindingCode, string> = {
   GUARDIANS_MISSING: 'kopien til foresatte krever foresatte med foreldreansvar i saken',
   RECIPIENT_UNNAMED: 'mottakeren er ikke navngitt i saken; brevet bruker bare rollen',
   VAGUE_PHRASE: 'uklar formulering: skriv om, eller behold den med en begrunnelse (keep)',
+  BLAME_FRAMING:
+    'formuleringen legger fraværet på hjemmet eller eleven: skriv om til hva skole og hjem gjør sammen, eller behold den med en begrunnelse (keep)',
+  SCHOOL_FACTORS_MISSING:
+    'sjekklisten for skolefaktorer er ikke ferdig: vurder hver faktor (mobbing, utenforskap, støy og uro, klasseledelse, relasjon lærer–elev, vikarbruk, forutsigbarhet, tilpasset opplæring), og skriv hva problemet er der det er et problem',
   REPLY_BY_PAST: 'svarfristen er allerede passert',
   SIGNER_NAME_MISSING:
     'den som signerer, har ikke navn i arkivet: skriv navnet ditt under «Ditt navn» i Innstillinger i appen, eller kjør «bro member rename <mappe> --name NAVN»',

@@ -164,6 +164,17 @@ function voices(t: LetterTexts, model: LetterModel, blocks: Block[]) {
     if (model.parentsView.text) blocks.push({ t: 'p', text: quoted(model.parentsView.text), style: 'quote' });
     else blocks.push({ t: 'p', text: t.voiceAbsent(model.parentsView.absentReason ?? t.missing) });
   }
+  // Side by side: neither account is the background the other is read against.
+  const u = model.understandings;
+  if (u) {
+    blocks.push({ t: 'h2', text: t.h.understandings });
+    blocks.push({
+      t: 'table',
+      head: [...t.understandingsHead],
+      widths: [0.5, 0.5],
+      rows: [[u.school ?? t.understandingNone, u.parents ?? t.understandingNone]],
+    });
+  }
 }
 
 function background(t: LetterTexts, model: LetterModel, blocks: Block[]) {

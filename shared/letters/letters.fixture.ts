@@ -11,6 +11,20 @@ import type { LetterOptions } from './options';
  */
 export const LETTER_TODAY = '2026-05-12';
 
+/** Every school factor assessed; «et problem» with a note (shared/school/factors.ts). */
+export function completeSchoolFactors(): NonNullable<CaseDocInput['schoolFactors']> {
+  return {
+    mobbing: { assessed: 'ikke et problem' },
+    utenforskap: { assessed: 'et problem', note: 'Eleven har ingen fast gruppe i friminuttene.' },
+    stoyOgUro: { assessed: 'et problem', note: 'Mye uro i klasserommet etter storefri.' },
+    klasseledelse: { assessed: 'ikke et problem' },
+    relasjonLaererElev: { assessed: 'ikke et problem', note: 'God relasjon til kontaktlæreren.' },
+    vikarbruk: { assessed: 'ukjent' },
+    forutsigbarhet: { assessed: 'et problem', note: 'Endringer i timeplanen blir ikke varslet.' },
+    tilpassetOpplaering: { assessed: 'ikke et problem' },
+  };
+}
+
 export function completeCase(): CaseDocInput {
   const c = JSON.parse(JSON.stringify(INTERCHANGE_EXAMPLE_CASE)) as CaseDocInput & Record<string, unknown>;
   c.recommendations = [
@@ -33,6 +47,8 @@ export function completeCase(): CaseDocInput {
   ] as CaseDocInput['recommendations'];
   c.pupilVoice = 'Jeg vil gå på skolen når jeg vet hvem som møter meg.';
   c.parentsView = 'Vi ønsker faste avtaler og beskjed samme dag hvis noe endres.';
+  // The school-factor checklist, complete (SCHOOL_FACTORS_MISSING).
+  c.schoolFactors = completeSchoolFactors();
   c.consents = [
     {
       givenBy: 'Ánde Nango',

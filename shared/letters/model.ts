@@ -1,3 +1,4 @@
+import { missingSchoolFactors } from '../school/factors';
 import { addDays, calendarDays } from '../calendar/days';
 import type { CaseDoc } from '../domain/caseDoc';
 import type { Service } from '../domain/common';
@@ -132,6 +133,16 @@ export interface LetterModel {
   responsibilities: ResponsibilityRow[];
   pupilVoice: { text: string | null; absentReason: string | null } | null;
   parentsView: { text: string | null; absentReason: string | null } | null;
+  /**
+   * «Skolens forståelse» and «Foresattes forståelse» of the absence, shown side by side (issue 13):
+   * in the kinds that carry the voices, when either is recorded. Absent in letters issued before.
+   */
+  understandings?: { school: string | null; parents: string | null } | null;
+  /**
+   * School factors not yet assessed (shared/school/factors.ts), for the kinds that are signed on
+   * the school side's assessment (anbefaling, sakkyndig vurdering); null for the others.
+   */
+  schoolFactorsMissing?: string[] | null;
   expectations: {
     canOffer: string | null;
     cannotOffer: string | null;
@@ -809,6 +820,11 @@ export function buildLetter(input: BuildInput): LetterModel {
     responsibilities: rules.responsibilities ? responsibilities(measures) : [],
     pupilVoice: voice(doc.pupilVoice, options.reasons?.pupilVoice),
     parentsView: voice(doc.parentsView, options.reasons?.parentsView),
+    understandings:
+      rules.voices && (clean(doc.schoolUnderstanding) || clean(doc.parentsUnderstanding))
+        ? { school: clean(doc.schoolUnderstanding), parents: clean(doc.parentsUnderstanding) }
+        : null,
+    schoolFactorsMissing: rules.measureBlocks ? missingSchoolFactors(doc) : null,
     expectations:
       (kind === 'anbefaling' || kind === 'sakkyndig-vurdering') && exp && hasExpectations
         ? {

@@ -41,11 +41,16 @@ export interface LetterTexts {
   foresattOne: string;
   kindTitle: Record<LetterKind, string>;
   title: (kind: LetterKind, name: string) => string;
+  /** The two columns of the understandings table, and the text for one not recorded. */
+  understandingsHead: [string, string];
+  understandingNone: string;
   h: {
     summary: string;
     background: string;
     pupilVoice: string;
     parentsView: string;
+    /** «Skolens forståelse» beside «Foresattes forståelse» (issue 13). */
+    understandings: string;
     measures: string;
     resources: string;
     expectations: string;
@@ -261,6 +266,8 @@ const NN_ROLES: Record<string, string> = {
 export const NB: LetterTexts = {
   lang: 'nb',
   missing: '[mangler]',
+  understandingsHead: ['Skolens forståelse', 'Foresattes forståelse'],
+  understandingNone: 'Ikke registrert.',
   and: ' og ',
   andRef: ', jf. ',
   phone: 'telefon',
@@ -315,6 +322,7 @@ export const NB: LetterTexts = {
     background: 'Bakgrunn',
     pupilVoice: 'Elevens stemme',
     parentsView: 'Foresattes syn',
+    understandings: 'Skolens og foresattes forståelse av fraværet',
     measures: 'Dette anbefaler vi',
     resources: 'Ressurser og rammer',
     expectations: 'Forventninger',
@@ -574,6 +582,8 @@ export const NB: LetterTexts = {
 export const NN: LetterTexts = {
   lang: 'nn',
   missing: '[manglar]',
+  understandingsHead: ['Forståinga til skulen', 'Forståinga til føresette'],
+  understandingNone: 'Ikkje registrert.',
   and: ' og ',
   andRef: ', jf. ',
   phone: 'telefon',
@@ -628,6 +638,7 @@ export const NN: LetterTexts = {
     background: 'Bakgrunn',
     pupilVoice: 'Eleven si stemme',
     parentsView: 'Syn frå føresette',
+    understandings: 'Forståinga til skulen og føresette av fråværet',
     measures: 'Dette tilrår vi',
     resources: 'Ressursar og rammer',
     expectations: 'Forventningar',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { catalogueEntry } from '../catalogue/catalogue';
 import { optionalText, text } from '../domain/common';
 
 /**
@@ -67,6 +68,8 @@ export type School = z.infer<typeof school>;
 export const REGISTERS = {
   caseworkers: colleague,
   schools: school,
+  /** The catalogue of measures (shared/catalogue): the service's repertoire, seeded with the study's. */
+  catalogue: catalogueEntry,
 } as const;
 export type RegisterName = keyof typeof REGISTERS;
 export const REGISTER_NAMES = Object.keys(REGISTERS) as RegisterName[];

@@ -227,8 +227,9 @@ describe('garbage into every operation', () => {
 
   it('answers only typed errors and changes no case', async () => {
     const before = snapshot();
+    // registers.seedCatalogue takes no input: `{}` is a valid call that writes the catalogue.
     const ops = Object.keys(contract).filter(
-      (n) => !['vault.create', 'vault.lock', 'vault.unlock'].includes(n),
+      (n) => !['vault.create', 'vault.lock', 'vault.unlock', 'registers.seedCatalogue'].includes(n),
     ) as OpName[];
     let inputs = 0;
     for (const [i, name] of ops.entries()) {

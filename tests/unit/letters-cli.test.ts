@@ -12,7 +12,7 @@ import { caseDoc, type CaseDoc } from '../../shared/domain/caseDoc';
 import { generateDemo } from '../../shared/demo/generate';
 import { stableStringify } from '../../shared/json';
 import { DEFAULT_LETTER_SETTINGS, LETTER_KINDS, prepareLetter, type LetterKind } from '../../shared/letters';
-import { completeCase, KIND_OPTIONS } from '../../shared/letters/letters.fixture';
+import { completeCase, completeSchoolFactors, KIND_OPTIONS } from '../../shared/letters/letters.fixture';
 
 /**
  * `bro letter`, `bro verify`, `bro keys jwks` and `bro cert test` end to end: the real CLI entry
@@ -85,6 +85,8 @@ beforeAll(async () => {
   // and the complete fixture as c-0002.
   const withMeeting = structuredClone(example);
   withMeeting.cases[0].meetings = [completeCase().meetings![0]];
+  // The school-factor checklist done (SCHOOL_FACTORS_MISSING is tested in shared/letters/schoolSide.test.ts).
+  withMeeting.cases[0].schoolFactors = completeSchoolFactors();
   const complete = { ...completeCase(), id: 'c-0002' };
   const file = writeJson(work, 'cases.json', {
     format: 'bro-interchange/1',

@@ -3,6 +3,7 @@ import { zodIssues } from '../../../shared/domain/validate';
 import { BroError, type Issue, type Path } from '../../../shared/errors';
 import type { NewEvent } from '../../../shared/events/vocabulary';
 import type { ObligationOwner } from '../../../shared/cases/obligations';
+import { CATALOGUE_SEED, codeOf } from '../../../shared/catalogue/catalogue';
 import { foldRegisters, type RegistersState } from '../../../shared/registers/fold';
 import {
   REGISTERS,
@@ -96,6 +97,8 @@ export function planRegisterEntries(
     }
     const set = parsed.data as Record<string, unknown>;
     const name = set.name as string | undefined;
+    // A catalogue entry keeps a stable code for the measures planned from it: made from its name.
+    if (ch.register === 'catalogue' && !existing && set.code == null && name) set.code = codeOf(name);
     if (name !== undefined) {
       const clash =
         entries.some((e) => e.key !== ch.key && sameName(e.fields.name as string, name)) ||
@@ -149,6 +152,29 @@ export async function writeRegisterEvents(
     : [{ type: 'registers.opened', data: { format: 'bro-registers/1' } }, ...events];
   await vault.append(id, batch, REGISTER_EVENT_DATA);
   await vault.audit('registers.update');
+}
+
+/**
+ * Seeds the catalogue of measures with the study's repertoire (shared/catalogue): adds each seed
+ * entry whose name (or code) the catalogue does not hold yet, so running it twice adds nothing and
+ * an entry the service renamed or edited is left alone. Returns how many were added.
+ */
+export async function seedCatalogue(vault: Vault, state?: RegistersState): Promise<number> {
+  const current = state ?? (await readRegisters(vault));
+  const entries = current.registers.catalogue;
+  const fresh = CATALOGUE_SEED.filter(
+    (s) => !entries.some((e) => sameName(e.fields.name as string, s.name) || e.fields.code === s.code),
+  );
+  if (fresh.length === 0) return 0;
+  await recordRegisterEntries(
+    vault,
+    fresh.map((s) => ({
+      register: 'catalogue' as const,
+      set: Object.fromEntries(Object.entries(s).filter(([, v]) => v != null)),
+    })),
+    { state: current },
+  );
+  return fresh.length;
 }
 
 /** One person a case can be assigned to: a member of the vault, or a colleague in the register. */

@@ -17,6 +17,7 @@ import { CaseVoid, Findings } from './Findings';
 import { Timeline } from './Timeline';
 import { useCase, type CaseData } from './useCase';
 import { VoicesPanel } from './Voices';
+import { SchoolPanel } from '../school/School';
 
 const TABS = [
   'timeline',
@@ -28,6 +29,7 @@ const TABS = [
   'consents',
   'absence',
   'voices',
+  'school',
   'letters',
   'pupil',
 ] as const;
@@ -112,6 +114,7 @@ export function CaseFolder({ caseId, tab, sub }: { caseId: string; tab: string; 
           {current === 'consents' && <ConsentsPanel caseId={caseId} data={data} />}
           {current === 'absence' && <AbsencePanel caseId={caseId} data={data} />}
           {current === 'voices' && <VoicesPanel caseId={caseId} data={data} />}
+          {current === 'school' && <SchoolPanel caseId={caseId} data={data} />}
           {current === 'letters' && <LettersPanel caseId={caseId} data={data} sub={sub} />}
           {current === 'pupil' && <PupilPanel caseId={caseId} data={data} />}
         </Tabs.Content>

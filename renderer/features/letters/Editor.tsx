@@ -211,14 +211,20 @@ export function LetterEditor({
   const findingText = (f: Finding) =>
     t(`finding.${f.code}` as TextKey, {
       field: f.field
-        ? t(
-            (f.code === 'ASSESSMENT_TOPIC_MISSING'
-              ? `opt.assessment.${f.field}`
-              : `field.${f.field}`) as TextKey,
-          )
+        ? f.code === 'SCHOOL_FACTORS_MISSING'
+          ? f.field
+              .split(',')
+              .map((k) => t(`school.factor.${k}` as TextKey).toLowerCase())
+              .join(', ')
+          : t(
+              (f.code === 'ASSESSMENT_TOPIC_MISSING'
+                ? `opt.assessment.${f.field}`
+                : `field.${f.field}`) as TextKey,
+            )
         : '',
       recipient: f.recipient ? t(`recipient.${f.recipient}` as TextKey) : '',
       phrase: f.phrase ?? '',
+      suggestion: f.suggestion ?? '',
     });
 
   const keep = (f: Finding, reason: string) =>
@@ -844,7 +850,7 @@ function FindingItem({
           </button>
         )}
         {(target.kind === 'tab' ||
-          (target.kind === 'measureText' && f.code !== 'VAGUE_PHRASE') ||
+          (target.kind === 'measureText' && f.code !== 'VAGUE_PHRASE' && f.code !== 'BLAME_FRAMING') ||
           (f.path[0] === 'recommendations' && target.kind !== 'measureText')) &&
           target.kind !== 'option' && (
             <a
@@ -864,7 +870,7 @@ function FindingItem({
               })}
             </a>
           )}
-        {f.code === 'VAGUE_PHRASE' && (
+        {(f.code === 'VAGUE_PHRASE' || f.code === 'BLAME_FRAMING') && (
           <button
             type="button"
             className="link"

@@ -32,6 +32,9 @@ const TAB_OF: Record<string, string> = {
   consents: 'consents',
   referrals: 'referrals',
   signer: 'settings',
+  schoolFactors: 'school',
+  schoolUnderstanding: 'school',
+  parentsUnderstanding: 'school',
 };
 
 export function targetOf(path: Path): Target {

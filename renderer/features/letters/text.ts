@@ -172,6 +172,10 @@ export const nb = {
   'finding.GUARDIANS_MISSING': 'Kopien til foresatte krever foresatte med foreldreansvar i saken.',
   'finding.RECIPIENT_UNNAMED': '{recipient} er ikke navngitt; brevet bruker bare rollen.',
   'finding.VAGUE_PHRASE': 'Uklar formulering «{phrase}». Skriv om, eller behold den med en begrunnelse.',
+  'finding.BLAME_FRAMING':
+    'Formuleringen «{phrase}» legger fraværet på hjemmet eller eleven. Skriv heller hva skole og hjem gjør sammen, for eksempel: «{suggestion}». Eller behold den med en begrunnelse.',
+  'finding.SCHOOL_FACTORS_MISSING':
+    'Sjekklisten for skolefaktorer er ikke ferdig (fanen Skolesiden). Mangler: {field}.',
   'finding.REPLY_BY_PAST': 'Svarfristen er allerede passert.',
   'finding.SIGNER_NAME_MISSING':
     'Du har ikke navn i arkivet; brevet kan ikke si hvem som signerer. Skriv navnet ditt under «Ditt navn» i Innstillinger (eller kjør «bro member rename <mappe> --name NAVN»).',
@@ -364,6 +368,10 @@ export const nn: Partial<Record<keyof typeof nb, string>> = {
   'finding.GUARDIANS_MISSING': 'Kopien til føresette krev føresette med foreldreansvar i saka.',
   'finding.RECIPIENT_UNNAMED': '{recipient} er ikkje namngitt; brevet bruker berre rolla.',
   'finding.VAGUE_PHRASE': 'Uklar formulering «{phrase}». Skriv om, eller behald ho med ei grunngjeving.',
+  'finding.BLAME_FRAMING':
+    'Formuleringa «{phrase}» legg fråværet på heimen eller eleven. Skriv heller kva skule og heim gjer saman, til dømes: «{suggestion}». Eller behald ho med ei grunngjeving.',
+  'finding.SCHOOL_FACTORS_MISSING':
+    'Sjekklista for skulefaktorar er ikkje ferdig (fana Skulesida). Manglar: {field}.',
   'finding.REPLY_BY_PAST': 'Svarfristen er allereie passert.',
   'finding.SIGNER_NAME_MISSING':
     'Du har ikkje namn i arkivet; brevet kan ikkje seie kven som signerer. Skriv namnet ditt under «Ditt namn» i Innstillingar (eller køyr «bro member rename <mappe> --name NAMN»).',
@@ -556,6 +564,10 @@ export const en: Partial<Record<keyof typeof nb, string>> = {
     'A copy to the parents requires guardians with parental responsibility in the case.',
   'finding.RECIPIENT_UNNAMED': 'The letter does not name the {recipient}; it uses only the role.',
   'finding.VAGUE_PHRASE': 'Vague wording «{phrase}». Rewrite it, or keep it with a reason.',
+  'finding.BLAME_FRAMING':
+    'The wording «{phrase}» puts the absence on the home or the pupil. Say instead what school and home do together, for example: «{suggestion}». Or keep it with a reason.',
+  'finding.SCHOOL_FACTORS_MISSING':
+    'The school-factor checklist is not complete (the School side tab). Missing: {field}.',
   'finding.REPLY_BY_PAST': 'The reply deadline has already passed.',
   'finding.SIGNER_NAME_MISSING':
     'You have no name in the vault; the letter cannot say who is signing. Enter it under «Your name» in Settings (or run «bro member rename <folder> --name NAME»).',

@@ -3,6 +3,7 @@ import {
   EVALUATION_DECISIONS,
   EVALUATION_OUTCOMES,
   LABELS,
+  LEVELS,
   SCHOOL_ANSWERS,
   TARGETS,
   type Recommendation,
@@ -13,6 +14,7 @@ import { optLabel, useI18n } from '../../app/i18n';
 import { replaceRoute } from '../../app/router';
 import { Modal } from '../../app/ui';
 import { Collection } from '../cases/Collection';
+import { PlanFromCatalogue } from '../school/Catalogue';
 import { useUpdate, type CaseData } from '../cases/useCase';
 
 export const MEASURE_FIELDS: FieldSpec[] = [
@@ -37,6 +39,15 @@ export const MEASURE_FIELDS: FieldSpec[] = [
   { name: 'schoolAnswer.date', kind: 'date' },
   { name: 'schoolAnswer.reason', kind: 'textarea' },
   { name: 'schoolAnswer.alternative', kind: 'textarea' },
+  { name: 'level', kind: 'select', options: LEVELS, optKey: 'level' },
+  { name: 'predictable', kind: 'checkbox' },
+  { name: 'masteryOriented', kind: 'checkbox' },
+  { name: 'planningHours.perWeek', kind: 'number' },
+  { name: 'planningHours.grantedBy.role', kind: 'text' },
+  { name: 'planningHours.grantedBy.name', kind: 'text' },
+  { name: 'parentsInPlanning', kind: 'checkbox' },
+  { name: 'parentsInChoice', kind: 'checkbox' },
+  { name: 'catalogueId', kind: 'text' },
   { name: 'id', kind: 'text', required: true },
 ];
 
@@ -100,6 +111,11 @@ export function MeasuresPanel({
     .sort((a, b) => (a.r.responsible?.role ?? '~').localeCompare(b.r.responsible?.role ?? '~', 'nb'));
   return (
     <>
+      <PlanFromCatalogue
+        caseId={caseId}
+        fields={MEASURE_FIELDS}
+        defaults={{ id: `tiltak-${recs.length + 1}`, label: 'Anbefaling', target: 'elev' }}
+      />
       <Collection<Recommendation>
         caseId={caseId}
         entity="recommendations"

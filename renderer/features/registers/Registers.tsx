@@ -7,6 +7,7 @@ import { EntityForm, type FieldSpec } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
 import { ErrorBox, Modal } from '../../app/ui';
 import { useMembers, useRegisters } from './people';
+import { CataloguePanel } from '../school/Catalogue';
 
 /**
  * «Ditt navn»: the member's own display name (`members.rename`). It signs letters and names the
@@ -272,6 +273,7 @@ export function RegistersPanel() {
           </table>
         </div>
       )}
+      <CataloguePanel />
       {failed && <ErrorBox>{failed}</ErrorBox>}
       <p role="status" className="saved">
         {message}

@@ -1,0 +1,93 @@
+import type { Page } from '@playwright/test';
+import { completeCase } from '../../shared/letters/letters.fixture';
+import { checkScreen, expect, test } from './fixtures';
+import { CaseList, field, Folder } from './pages';
+
+/**
+ * Issue 13 items 2 and 6: a measure planned from the vault's catalogue opens pre-filled; the
+ * school-factor checklist filled in on «Skolesiden» makes SCHOOL_FACTORS_MISSING go away.
+ */
+async function api<T>(page: Page, op: string, input: unknown): Promise<T> {
+  const r = await page.evaluate(
+    async ({ op, input }) => {
+      const res = await fetch(`./api/${op}`, {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/json',
+          'X-Bro-Token': sessionStorage.getItem('bro.session')!,
+        },
+        body: JSON.stringify(input),
+      });
+      return (await res.json()) as { ok: boolean; value?: unknown; error?: { code: string } };
+    },
+    { op, input },
+  );
+  expect(r.ok, `${op}: ${JSON.stringify(r.error)}`).toBe(true);
+  return r.value as T;
+}
+
+const FACTORS = [
+  'Mobbing',
+  'Utenforskap',
+  'Støy og uro',
+  'Klasseledelse',
+  'Relasjon lærer–elev',
+  'Vikarbruk',
+  'Forutsigbarhet',
+  'Tilpasset opplæring',
+];
+
+test('plan a measure from the catalogue, fill the school-factor checklist, and SCHOOL_FACTORS_MISSING goes away', async ({
+  bro,
+}) => {
+  const { page } = bro;
+  await api(page, 'vault.create', {
+    dir: bro.vaultDir,
+    passphrase: 'syntetisk passordfrase',
+    memberName: 'Kari Nordmann',
+  });
+  const c = completeCase();
+  // A case from before the checklist.
+  delete c.schoolFactors;
+  await api(page, 'interchange.import', { file: { format: 'bro-interchange/1', cases: [c] } });
+  await api(page, 'registers.seedCatalogue', {});
+  await page.reload();
+  await new CaseList(page).open(c.pupil.name);
+  const { cases } = await api<{ cases: { caseId: string }[] }>(page, 'cases.list', {});
+  const caseId = cases[0]!.caseId;
+  const findings = async () =>
+    (
+      await api<{ findings: { code: string }[] }>(page, 'letters.preview', {
+        caseId,
+        kind: 'anbefaling',
+        options: {},
+      })
+    ).findings.map((f) => f.code);
+  expect(await findings()).toContain('SCHOOL_FACTORS_MISSING');
+
+  const folder = new Folder(page);
+  await folder.tab('Tiltak');
+  await field(page, 'Tiltak fra katalogen').selectOption({ label: 'Henting hjemme' });
+  await page.getByRole('button', { name: 'Planlegg fra katalogen' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Planlegg fra katalogen: Henting hjemme' });
+  await expect(field(dialog, 'Hva')).toHaveValue(/henter eleven hjemme/u);
+  await expect(field(dialog, 'Fra katalogen (kode)')).toHaveValue('henting-hjemme');
+  await expect(field(dialog, 'Forutsigbart for eleven')).toBeChecked();
+  await field(dialog, 'Foresatte var med og planla tiltaket').check();
+  await checkScreen(page, 'a0-plan-from-catalogue');
+  await dialog.getByRole('button', { name: 'Lagre' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('heading', { level: 3, name: /henter eleven hjemme/u })).toBeVisible();
+
+  await folder.tab('Skolesiden');
+  await expect(page.getByTestId('factors-status')).toContainText('Sjekklisten er ikke ferdig');
+  await page.getByRole('button', { name: 'Endre skolefaktorer' }).click();
+  const form = page.getByRole('dialog', { name: 'Skolefaktorer' });
+  for (const f of FACTORS) await field(form, f).selectOption({ label: 'Ikke et problem' });
+  await checkScreen(page, 'a1-school-factors');
+  await form.getByRole('button', { name: 'Lagre' }).click();
+  await expect(form).toBeHidden();
+  await expect(page.getByTestId('factors-status')).toHaveText('Sjekklisten er ferdig.');
+  await checkScreen(page, 'a2-school-side');
+  await expect.poll(findings).not.toContain('SCHOOL_FACTORS_MISSING');
+});
