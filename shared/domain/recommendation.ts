@@ -81,7 +81,10 @@ export const statusChange = z.strictObject({
   date: isoDate,
   status: z.enum(MEASURE_STATUSES),
   by: text(200),
+  /** Why; required when it ends the measure (END_REASON_REQUIRED). */
   reason: optionalText(2000),
+  /** As on an evaluation: ending a measure that works, the caseworker saw the warning then. */
+  endWarningSeen: isoDateOrDateTime.nullish(),
 });
 export type StatusChange = z.infer<typeof statusChange>;
 
