@@ -41,6 +41,8 @@ export const nb = {
   'tasks.act.accessRequest.for': 'Se innsynskravet i saken til {who}',
   'tasks.act.agreement': 'Følg opp avtalen',
   'tasks.act.agreement.for': 'Følg opp møteavtalen for {who}',
+  'tasks.act.fixMeasure': 'Fullfør tiltaket',
+  'tasks.act.fixMeasure.for': 'Fullfør tiltaket (mål, ansvar, evaluering) for {who}',
 } as const;
 
 export const nn: Partial<Record<keyof typeof nb, string>> = {
@@ -80,6 +82,8 @@ export const nn: Partial<Record<keyof typeof nb, string>> = {
   'tasks.act.accessRequest.for': 'Sjå innsynskravet i saka til {who}',
   'tasks.act.agreement': 'Følg opp avtalen',
   'tasks.act.agreement.for': 'Følg opp møteavtalen for {who}',
+  'tasks.act.fixMeasure': 'Fullfør tiltaket',
+  'tasks.act.fixMeasure.for': 'Fullfør tiltaket (mål, ansvar, evaluering) for {who}',
 };
 
 export const en: Partial<Record<keyof typeof nb, string>> = {
@@ -119,4 +123,6 @@ export const en: Partial<Record<keyof typeof nb, string>> = {
   'tasks.act.accessRequest.for': 'See the access request in the case of {who}',
   'tasks.act.agreement': 'Follow up the agreement',
   'tasks.act.agreement.for': 'Follow up the meeting agreement for {who}',
+  'tasks.act.fixMeasure': 'Complete the measure',
+  'tasks.act.fixMeasure.for': 'Complete the measure (goal, responsibility, evaluation) for {who}',
 };
