@@ -126,7 +126,7 @@ describe('old data and status changes', () => {
     });
     const caseId = (await call(h, 'cases.list', {})).cases[0]!.caseId;
     const got = await call(h, 'cases.get', { caseId });
-    expect(got.findings.filter((f) => f.path[1] === 2).map((f) => f.code)).toEqual([
+    expect((got.findings ?? []).filter((f) => f.path[1] === 2).map((f) => f.code)).toEqual([
       'GOAL_REQUIRED',
       'RESPONSIBLE_REQUIRED',
       'LEADER_REQUIRED',
