@@ -1,3 +1,4 @@
+import * as measuresText from '../features/measures/text';
 import { createContext, useContext, type ReactNode } from 'react';
 import type { ErrorCode } from '../../shared/errors';
 import { ERROR_TEXT_NB, ISSUE_TEXT_NB } from '../../shared/i18n/errors';
@@ -462,6 +463,7 @@ const nb = {
   ...registersText.nb,
   ...notesText.nb,
   ...validityText.nb,
+  ...measuresText.nb,
 };
 
 export type TextKey = keyof typeof nb;
@@ -482,6 +484,7 @@ const nn: Dict = {
   ...registersText.nn,
   ...notesText.nn,
   ...validityText.nn,
+  ...measuresText.nn,
   ...lettersText.nn,
   ...reportsText.nn,
   ...tasksText.nn,
@@ -595,6 +598,7 @@ const en: Dict = {
   ...registersText.en,
   ...notesText.en,
   ...validityText.en,
+  ...measuresText.en,
   ...lettersText.en,
   ...reportsText.en,
   ...tasksText.en,
