@@ -5,6 +5,7 @@ import { summarizeCase } from '../../shared/cases/summary';
 import { contract, type OpName, type OpOutput } from '../../shared/contract';
 import { isRealDate } from '../../shared/domain/common';
 import { zodIssues } from '../../shared/domain/validate';
+import { measureRuleIssues } from '../../shared/measures/rules';
 import { demoColleagues, demoUser, generateDemo } from '../../shared/demo/generate';
 import { DEMO_PASSPHRASE } from '../../shared/demo/passphrase';
 import { BroError } from '../../shared/errors';
@@ -193,7 +194,8 @@ export function createHandlers(session: Session): Handlers {
         summary: listedCase(summarizeCase(state, today, session.waitingSettings()), today, resolve),
         letters: state.letters,
         drafts: state.drafts,
-        findings: validityIssues(state.doc, today),
+        // Impossible data, and measures recorded before the measure rules (shared/measures/rules.ts).
+        findings: [...validityIssues(state.doc, today), ...measureRuleIssues(state.doc)],
         voided: state.voided,
       };
     },

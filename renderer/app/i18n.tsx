@@ -1,3 +1,4 @@
+import * as measuresText from '../features/measures/text';
 import { createContext, useContext, type ReactNode } from 'react';
 import type { ErrorCode } from '../../shared/errors';
 import { ERROR_TEXT_NB, ISSUE_TEXT_NB } from '../../shared/i18n/errors';
@@ -247,6 +248,7 @@ const core = {
   'task.accessRequest': 'Innsyn',
   'task.agreement': 'Møteavtale',
   'task.retention': 'Slett arbeidskopien',
+  'task.measureRules': 'Tiltak å fullføre',
   'settings.title': 'Innstillinger',
   'settings.language': 'Språk',
   'settings.autoLock': 'Lås automatisk etter (minutter uten aktivitet)',
@@ -466,6 +468,7 @@ const nb = {
   ...notesText.nb,
   ...validityText.nb,
   ...deleteText.nb,
+  ...measuresText.nb,
 };
 
 export type TextKey = keyof typeof nb;
@@ -488,6 +491,7 @@ const nn: Dict = {
   ...notesText.nn,
   ...validityText.nn,
   ...deleteText.nn,
+  ...measuresText.nn,
   ...lettersText.nn,
   ...reportsText.nn,
   ...tasksText.nn,
@@ -603,6 +607,7 @@ const en: Dict = {
   ...notesText.en,
   ...validityText.en,
   ...deleteText.en,
+  ...measuresText.en,
   ...lettersText.en,
   ...reportsText.en,
   ...tasksText.en,
@@ -717,6 +722,7 @@ const en: Dict = {
   'task.accessRequest': 'Access request',
   'task.agreement': 'Meeting agreement',
   'task.retention': 'Delete the working copy',
+  'task.measureRules': 'Measure to complete',
   'settings.title': 'Settings',
   'settings.language': 'Language',
   'settings.autoLock': 'Lock automatically after (minutes without activity)',

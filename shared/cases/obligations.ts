@@ -4,6 +4,7 @@ import type { CaseDoc } from '../domain/caseDoc';
 import type { Referral } from '../domain/referral';
 import type { HistoryEntry } from '../events/fold';
 import { stableStringify } from '../json';
+import { measureIssues } from '../measures/rules';
 import { spanEnd, spanText, type WaitingSettings } from '../waiting/settings';
 
 /**
@@ -32,6 +33,7 @@ export const OBLIGATION_KINDS = [
   'accessRequest',
   'agreement',
   'retention',
+  'measureRules',
 ] as const;
 export type ObligationKind = (typeof OBLIGATION_KINDS)[number];
 
@@ -42,7 +44,14 @@ export type ObligationKind = (typeof OBLIGATION_KINDS)[number];
 export const OBLIGATION_RULES_VERSION = 3;
 
 /** The status changes parents are told about. */
-export const STATUS_CHANGES = ['decided', 'caseworker', 'concluded', 'closed', 'schoolAnswer'] as const;
+export const STATUS_CHANGES = [
+  'decided',
+  'caseworker',
+  'concluded',
+  'closed',
+  'schoolAnswer',
+  'measure',
+] as const;
 export type StatusChange = (typeof STATUS_CHANGES)[number];
 
 export interface Obligation {
@@ -94,7 +103,38 @@ export interface ObligationInput {
   doc: CaseDoc;
   history?: readonly Pick<HistoryEntry, 'at' | 'type' | 'changes'>[];
   /** Letters issued in the case (the fold's `letters`): one with a copy to foresatte informs them. */
-  letters?: readonly { date: string; recipients: readonly { role: string }[] }[];
+  letters?: readonly { date: string; kind?: string; recipients: readonly { role: string }[] }[];
+}
+
+/**
+ * The day Bro began to check the measure rules at entry (shared/measures/rules.ts): a measure
+ * recorded before then that breaks one is a task (`measureRules`) due that day.
+ */
+export const MEASURE_RULES_FROM = '2026-12-07';
+
+/** What a measure lacks, in a task's sentence (by the rule's code). */
+const MEASURE_RULE_TEXT: Record<string, string> = {
+  GOAL_REQUIRED: 'mål',
+  RESPONSIBLE_REQUIRED: 'utførende',
+  LEADER_REQUIRED: 'ledelsesansvarlig (rektor eller avdelingsleder)',
+  START_REQUIRED: 'startdato',
+  EVALUATION_REQUIRED: 'planlagt evaluering',
+  END_REASON_REQUIRED: 'begrunnelse for avslutning',
+  ENDS_WORKING_MEASURE: 'bekreftelse på at et tiltak som virket, ble avsluttet',
+  NEXT_EVALUATION_REQUIRED: 'neste evalueringsdato',
+  NEXT_EVALUATION_NOT_AFTER: 'neste evalueringsdato etter evalueringen',
+  REASON_CATEGORY_REQUIRED: 'årsak til skolens svar',
+  ALTERNATIVE_REQUIRED: 'skolens alternativ',
+};
+
+/** Whether a measure has ended: its latest evaluation decided «avsluttes», or its latest status change is «avsluttet». */
+export function measureEnded(m: NonNullable<CaseDoc['recommendations']>[number], asOf: string): boolean {
+  const last = <T extends { date: string }>(xs: readonly T[] | null | undefined) =>
+    [...(xs ?? [])]
+      .filter((x) => x.date <= asOf)
+      .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+      .at(-1);
+  return last(m.evaluations)?.decision === 'avsluttes' || last(m.statusChanges)?.status === 'avsluttet';
 }
 
 /** Roles and relations that mean a parent or guardian took part in a meeting. */
@@ -297,6 +337,20 @@ export function caseObligations(
           item,
           label: short(m.what),
         });
+      // A measure recorded before the measure rules that breaks one: fix it (the case lists the findings).
+      if (!measureEnded(m, asOf)) {
+        const lacks = [...new Set(measureIssues(m, item).map((x) => MEASURE_RULE_TEXT[x.code] ?? x.code))];
+        if (lacks.length)
+          push({
+            kind: 'measureRules',
+            due: MEASURE_RULES_FROM,
+            rule: 'measure-rules',
+            ruleText: `Tiltaket ble registrert før Bro krevde det, og mangler: ${lacks.join(', ')}.`,
+            ref: m.id,
+            item,
+            label: short(m.what),
+          });
+      }
     }
 
     const grade = gradeAsOf(input, asOf, t.schoolYearStart);
@@ -374,15 +428,31 @@ export function caseObligations(
     if (a && a.answer !== 'gjennomføres' && seen(a.date))
       changes.push({ date: a.date, change: 'schoolAnswer', ref: m.id, item });
   }
+  // A status change of a measure (started, adjusted, paused, ended): the tiltaksoversikt issued on
+  // or after it, or a journal note of a call or talk on or after it, tells the parents.
+  const measureLetters = (input.letters ?? [])
+    .filter((l) => seen(l.date) && l.kind === 'tiltaksoversikt')
+    .map((l) => l.date);
+  const callNotes = (doc.notes ?? [])
+    .filter((n) => seen(n.date) && (n.kind === 'telefon' || n.kind === 'samtale'))
+    .map((n) => n.date);
+  for (const [item, m] of (doc.recommendations ?? []).entries())
+    for (const sc of m.statusChanges ?? [])
+      if (seen(sc.date)) changes.push({ date: sc.date, change: 'measure', ref: m.id, item });
   for (const c of changes) {
-    if (c.date < lookback || [...parentMeetings, ...parentLetters].some((d) => d >= c.date)) continue;
+    const told =
+      c.change === 'measure' ? [...measureLetters, ...callNotes] : [...parentMeetings, ...parentLetters];
+    if (c.date < lookback || told.some((d) => d >= c.date)) continue;
     // It drops out of the look-back window the day after this.
     changesOn(addDays(c.date, t.informParentsLookbackDays + 1));
     push({
       kind: 'informParents',
       due: workingDeadline(c.date, t.informParentsWorkingDays),
       rule: 'inform-parents',
-      ruleText: `Foresatte skal få vite om endringer i saken (beslutning, ny kontaktperson, konklusjon, avslutning, skolens svar) innen ${t.informParentsWorkingDays} virkedager.`,
+      ruleText:
+        c.change === 'measure'
+          ? `Informer foresatte: tiltaket er startet, justert, satt på pause eller avsluttet. Send tiltaksoversikten eller skriv journalnotat fra samtalen innen ${t.informParentsWorkingDays} virkedager.`
+          : `Foresatte skal få vite om endringer i saken (beslutning, ny kontaktperson, konklusjon, avslutning, skolens svar) innen ${t.informParentsWorkingDays} virkedager.`,
       ref: c.ref,
       ...(c.item !== undefined ? { item: c.item } : {}),
       change: c.change,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validateCaseDoc } from '../domain/validate';
+import { measureRuleIssues } from '../measures/rules';
 import { interchangeFile, type InterchangeFile } from '../interchange/schema';
 import { addWorkingDays, parseDay } from './dates';
 import { DEADLINE_FIELDS, generateDemo } from './generate';
@@ -273,5 +274,22 @@ describe('generateDemo', () => {
     expect(() => generateDemo({ cases: 1, seed: 1, today: '2026-02-30' })).toThrow(/today/);
     expect(() => generateDemo({ cases: 1, seed: 1, today: '1901-01-01' })).toThrow(/today/);
     expect(generateDemo({ cases: 0, seed: 1, today: TODAY }).cases).toEqual([]);
+  });
+});
+
+describe('the demo measures (issue 13)', () => {
+  it('keep the measure rules, and show a log with a gap, check-ins, status changes and a «kan ikke» with its reason', () => {
+    const cases = demo300.cases as unknown as Parameters<typeof measureRuleIssues>[0][];
+    expect(cases.flatMap((c) => measureRuleIssues(c))).toEqual([]);
+    const recs = cases.flatMap((c) => c.recommendations ?? []);
+    expect(recs.some((r) => (r.occurrences ?? []).some((o) => !o.held))).toBe(true);
+    expect(recs.some((r) => (r.checkIns ?? []).length > 0)).toBe(true);
+    expect(recs.some((r) => (r.statusChanges ?? []).length > 0)).toBe(true);
+    expect(recs.some((r) => r.schoolAnswer?.answer === 'kan ikke' && r.schoolAnswer.reasonCategory)).toBe(
+      true,
+    );
+    const disagree = (r: (typeof recs)[number]) =>
+      new Set((r.implementation ?? []).map((x) => x.inPlace)).size > 1;
+    expect(recs.some(disagree)).toBe(true);
   });
 });

@@ -1079,6 +1079,8 @@ function makeRecommendations(
       };
       if (answer === 'med endring') {
         schoolAnswer.reason = rng.pick(['ressurser', 'organisering', 'kompetanse']);
+        // Required with «med endring» and «kan ikke» (REASON_CATEGORY_REQUIRED, shared/measures/rules.ts).
+        schoolAnswer.reasonCategory = schoolAnswer.reason as 'ressurser' | 'organisering' | 'kompetanse';
         schoolAnswer.alternative = rng.pick([
           'Gjennomføres tre dager i uka i stedet for fem.',
           'Assistent i stedet for miljøterapeut.',
@@ -1090,6 +1092,9 @@ function makeRecommendations(
           'Timeplanen for trinnet kan ikke endres dette skoleåret.',
         ]);
         schoolAnswer.alternative = 'Kontaktlærer tar imot eleven i klasserommet ved skolestart.';
+        schoolAnswer.reasonCategory = schoolAnswer.reason.includes('ressurser')
+          ? 'ressurser'
+          : 'organisering';
       }
       rec.schoolAnswer = schoolAnswer;
     }
@@ -1115,6 +1120,25 @@ function makeRecommendations(
       const evaluations = makeEvaluations(c, evalDate, out.length === 0 ? evaluationDays : null);
       if (evaluations.length > 0) rec.evaluations = evaluations;
     }
+    // The first measure keeps its log (no draws from rng: the rest of the demo stays as it was):
+    // started (the parents are to be told), weekly occurrences with one not held, a check-in.
+    if (out.length === 0) {
+      rec.statusChanges = [
+        { date: iso(start), status: 'startet', by: `${staff(c, leaderRole)} (${leaderRole})` },
+      ];
+      const occurrences: NonNullable<Recommendation['occurrences']> = [];
+      for (let w = 0; w < 6 && start + w * 7 <= today; w++)
+        occurrences.push(
+          w === 2
+            ? { date: iso(start + w * 7), held: false, note: 'Ikke gjennomført: kontaktlæreren var syk.' }
+            : { date: iso(start + w * 7), held: true },
+        );
+      if (occurrences.length > 0) rec.occurrences = occurrences;
+      if (start + 14 <= today)
+        rec.checkIns = [
+          { date: iso(start + 14), result: 'fungert', note: 'Kort telefon med kontaktlærer.', by: c.service },
+        ];
+    }
     out.push(rec);
   }
   return out;
@@ -1139,6 +1163,13 @@ function makeEvaluations(c: Ctx, planned: number, days: number[] | null): Evalua
     };
     if (rng.chance(0.8)) ev.pupilView = rng.pick(EVAL_PUPIL[outcome]);
     if (rng.chance(0.85)) ev.parentsView = rng.pick(EVAL_PARENTS[outcome]);
+    // Ending a measure that works: the caseworker saw the warning (ENDS_WORKING_MEASURE).
+    const before = out.at(-1);
+    if (
+      decision === 'avsluttes' &&
+      (outcome === 'bedring' || before?.outcome === 'bedring' || before?.decision === 'videreføres')
+    )
+      ev.endWarningSeen = iso(date);
     out.push(ev);
     days?.push(date);
     if (decision === 'avsluttes') break;

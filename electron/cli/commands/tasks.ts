@@ -14,6 +14,7 @@ export const TASK_TEXT: Record<TaskKind, string> = {
   accessRequest: 'Innsynskrav',
   agreement: 'Møteavtale',
   retention: 'Arkiver og slett arbeidskopien',
+  measureRules: 'Tiltak å fullføre',
 };
 
 export const tasksCommand: Command = {

@@ -4,6 +4,7 @@ import {
   EVALUATION_OUTCOMES,
   LABELS,
   LEVELS,
+  REASON_CATEGORIES,
   SCHOOL_ANSWERS,
   TARGETS,
   type Recommendation,
@@ -37,6 +38,13 @@ export const MEASURE_FIELDS: FieldSpec[] = [
   { name: 'schoolAnswer.answer', kind: 'select', options: SCHOOL_ANSWERS, optKey: 'schoolAnswer' },
   { name: 'schoolAnswer.by', kind: 'text' },
   { name: 'schoolAnswer.date', kind: 'date' },
+  // Required with «kan ikke» and «med endring» (REASON_CATEGORY_REQUIRED, ALTERNATIVE_REQUIRED).
+  {
+    name: 'schoolAnswer.reasonCategory',
+    kind: 'select',
+    options: REASON_CATEGORIES,
+    optKey: 'reasonCategory',
+  },
   { name: 'schoolAnswer.reason', kind: 'textarea' },
   { name: 'schoolAnswer.alternative', kind: 'textarea' },
   { name: 'level', kind: 'select', options: LEVELS, optKey: 'level' },
@@ -176,6 +184,7 @@ export function MeasuresPanel({
                     : '–'}
                 </dd>
               </dl>
+              <MeasureLog r={r} />
               {missing.length > 0 && (
                 <p className="warn">
                   {t('mea.missing')}{' '}
@@ -233,6 +242,84 @@ export function MeasuresPanel({
             }}
           />
         </Modal>
+      )}
+    </>
+  );
+}
+
+/**
+ * What happened: the school's and the parents' reports side by side (disagreement highlighted),
+ * the occurrences of a recurring measure (gaps show), check-ins and status changes.
+ */
+function MeasureLog({ r }: { r: Recommendation }) {
+  const { t } = useI18n();
+  const reports = [...(r.implementation ?? [])].sort((a, b) => (a.date < b.date ? -1 : 1));
+  const school = reports.filter((x) => x.by === 'skole').at(-1);
+  const parents = reports.filter((x) => x.by === 'foresatte').at(-1);
+  const disagree = school != null && parents != null && school.inPlace !== parents.inPlace;
+  const say = (x: typeof school) =>
+    x
+      ? `${x.inPlace ? t('mea.inPlace') : t('mea.notInPlace')} (${nbDate(x.date)})${x.note ? ` – ${x.note}` : ''}`
+      : '–';
+  const occ = [...(r.occurrences ?? [])].sort((a, b) => (a.date < b.date ? -1 : 1));
+  const checks = [...(r.checkIns ?? [])].sort((a, b) => (a.date < b.date ? -1 : 1));
+  const status = [...(r.statusChanges ?? [])].sort((a, b) => (a.date < b.date ? -1 : 1));
+  return (
+    <>
+      {reports.length > 0 && (
+        <>
+          <h4>{t('mea.implementation')}</h4>
+          <dl className={`facts-grid${disagree ? ' disagree' : ''}`}>
+            <dt>{t('mea.bySchool')}</dt>
+            <dd>{say(school)}</dd>
+            <dt>{t('mea.byParents')}</dt>
+            <dd>{say(parents)}</dd>
+          </dl>
+          {disagree && (
+            <p className="warn" role="note">
+              {t('mea.disagree')}
+            </p>
+          )}
+        </>
+      )}
+      {occ.length > 0 && (
+        <>
+          <h4>{t('mea.occurrences')}</h4>
+          <ul className="evals">
+            {occ.map((o, i) => (
+              <li key={i} className={o.held ? undefined : 'warn'}>
+                <strong>{nbDate(o.date)}</strong>: {o.held ? t('mea.held') : t('mea.notHeld')}
+                {o.note ? ` – ${o.note}` : ''}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {checks.length > 0 && (
+        <>
+          <h4>{t('mea.checkIns')}</h4>
+          <ul className="evals">
+            {checks.map((c, i) => (
+              <li key={i}>
+                <strong>{nbDate(c.date)}</strong>: {c.result}
+                {c.by ? ` (${c.by})` : ''}
+                {c.note ? ` – ${c.note}` : ''}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {status.length > 0 && (
+        <>
+          <h4>{t('mea.statusChanges')}</h4>
+          <ul className="evals">
+            {status.map((c, i) => (
+              <li key={i}>
+                <strong>{nbDate(c.date)}</strong>: {c.status} ({c.by}){c.reason ? ` – ${c.reason}` : ''}
+              </li>
+            ))}
+          </ul>
+        </>
       )}
     </>
   );

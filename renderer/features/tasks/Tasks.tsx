@@ -24,6 +24,7 @@ const TAB: Record<Item['kind'], string> = {
   accessRequest: 'timeline',
   agreement: 'meetings',
   retention: 'timeline',
+  measureRules: 'measures',
 };
 
 export function useTasks() {

@@ -32,7 +32,8 @@ export type ActionKey =
   | 'transition'
   | 'accessRequest'
   | 'agreement'
-  | 'retention';
+  | 'retention'
+  | 'fixMeasure';
 
 export interface NextStep {
   action: ActionKey;
@@ -76,13 +77,15 @@ export function nextStep(task: TaskItem, today: string): NextStep {
         : { action: 'schoolAnswer', route: at('measures') };
     case 'informParents':
       if (task.change === 'caseworker') return { action: 'newContact', route: letter('ny-kontaktperson') };
-      if (task.change === 'schoolAnswer')
+      if (task.change === 'schoolAnswer' || task.change === 'measure')
         return { action: 'measuresLetter', route: letter('tiltaksoversikt') };
       return { action: 'parentsMeeting', route: at('meetings') };
     case 'transition':
       return { action: 'transition', route: at('meetings') };
     case 'accessRequest':
       return { action: 'accessRequest', route: at('timeline') };
+    case 'measureRules':
+      return { action: 'fixMeasure', route: at('measures') };
     case 'agreement':
       return overdue
         ? { action: 'reminder', route: letter('oppfolgingsbrev') }

@@ -43,6 +43,8 @@ export const nb = {
   'tasks.act.agreement.for': 'Følg opp møteavtalen for {who}',
   'tasks.act.retention': 'Arkiver og slett arbeidskopien',
   'tasks.act.retention.for': 'Arkiver og slett arbeidskopien av saken til {who}',
+  'tasks.act.fixMeasure': 'Fullfør tiltaket',
+  'tasks.act.fixMeasure.for': 'Fullfør tiltaket (mål, ansvar, evaluering) for {who}',
 } as const;
 
 export const nn: Partial<Record<keyof typeof nb, string>> = {
@@ -84,6 +86,8 @@ export const nn: Partial<Record<keyof typeof nb, string>> = {
   'tasks.act.agreement.for': 'Følg opp møteavtalen for {who}',
   'tasks.act.retention': 'Arkiver og slett arbeidskopien',
   'tasks.act.retention.for': 'Arkiver og slett arbeidskopien av saka til {who}',
+  'tasks.act.fixMeasure': 'Fullfør tiltaket',
+  'tasks.act.fixMeasure.for': 'Fullfør tiltaket (mål, ansvar, evaluering) for {who}',
 };
 
 export const en: Partial<Record<keyof typeof nb, string>> = {
@@ -125,4 +129,6 @@ export const en: Partial<Record<keyof typeof nb, string>> = {
   'tasks.act.agreement.for': 'Follow up the meeting agreement for {who}',
   'tasks.act.retention': 'Archive and delete the working copy',
   'tasks.act.retention.for': 'Archive and delete the working copy of the case of {who}',
+  'tasks.act.fixMeasure': 'Complete the measure',
+  'tasks.act.fixMeasure.for': 'Complete the measure (goal, responsibility, evaluation) for {who}',
 };
