@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { absence } from './absence';
 import { accessRequest } from './accessRequest';
+import { assessmentConclusion } from './assessment';
 import { assignment } from './assignment';
 import { externalId, optionalText, service } from './common';
 import { concernReport, consent } from './consent';
@@ -34,6 +35,8 @@ export const caseDoc = z.strictObject({
   pupilVoice: optionalText(20_000),
   parentsView: optionalText(20_000),
   expectations: expectations.nullish(),
+  /** The sakkyndig vurdering's conclusion (PPT): what the municipality's vedtak rests on. */
+  assessmentConclusion: assessmentConclusion.nullish(),
   meetings: z.array(meeting).max(1000).nullish(),
   consents: z.array(consent).max(500).nullish(),
   absence: z.array(absence).max(2000).nullish(),
@@ -83,4 +86,5 @@ export const CASE_FIELDS = caseDoc.pick({
   pupilVoice: true,
   parentsView: true,
   expectations: true,
+  assessmentConclusion: true,
 });

@@ -1,6 +1,7 @@
 import { formatPath, type Path } from '../errors';
 import { KIND_RULES } from './kinds';
 import { norm, type LetterMeasure, type LetterModel } from './model';
+import { missingConclusionFields } from '../domain/assessment';
 import type { LetterOptions, RecipientRole } from './options';
 import type { LetterSettings } from './settings';
 import { findVagueness } from './vagueness';
@@ -36,6 +37,9 @@ export const FINDING_CODES = [
   'REPLY_BY_PAST',
   'SIGNER_NAME_MISSING',
   'ASSESSMENT_TOPIC_MISSING',
+  'ASSESSMENT_CONCLUSION_MISSING',
+  'ASSESSMENT_DATE_PAST',
+  'MUNICIPALITY_MISSING',
   'EXPECTED_CONTACT_MISSING',
   'EXPECTED_CONTACT_PAST',
   'INTERIM_REASON_MISSING',
@@ -187,6 +191,8 @@ export function checkRecipients(model: LetterModel): Finding[] {
       );
     if (r.names.length === 0) {
       if (r.recipient === 'foresatte') out.push(finding('GUARDIANS_MISSING', ['guardians']));
+      // The municipality's name comes from the settings: MUNICIPALITY_MISSING (checkAssessment).
+      else if (r.recipient === 'kommune') continue;
       else
         out.push(
           finding('RECIPIENT_UNNAMED', ['options', 'recipients', r.recipient], 'warning', {
@@ -278,17 +284,30 @@ export const ASSESSMENT_TOPICS = [
   'goals',
   'ordinaryTeaching',
   'soundOffer',
-  'hours',
-  'validUntil',
 ] as const;
 
-/** Sakkyndig vurdering: the statutory topics, extent in hours and how long it applies. */
+/**
+ * Sakkyndig vurdering: the statutory topics (options), the conclusion (the case: yes/no, extent,
+ * content, organisation, competence, how long, when to reassess, how the views were weighed), its
+ * dates not already past, and the municipality it is sent to.
+ */
 export function checkAssessment(model: LetterModel): Finding[] {
   const a = model.assessment;
   if (!a) return [];
-  return ASSESSMENT_TOPICS.filter((t) => (a[t] ?? '').trim() === '').map((t) =>
+  const out = ASSESSMENT_TOPICS.filter((t) => (a[t] ?? '').trim() === '').map((t) =>
     finding('ASSESSMENT_TOPIC_MISSING', ['options', 'assessment', t], 'error', { field: t }),
   );
+  const c = a.conclusion ?? null;
+  for (const field of missingConclusionFields(c))
+    out.push(finding('ASSESSMENT_CONCLUSION_MISSING', ['assessmentConclusion', field], 'error', { field }));
+  for (const field of ['validUntil', 'reassessBy'] as const) {
+    const d = c?.[field];
+    if (d && d < model.date)
+      out.push(finding('ASSESSMENT_DATE_PAST', ['assessmentConclusion', field], 'error', { field }));
+  }
+  if (model.addressee.recipient === 'kommune' && model.addressee.names.length === 0)
+    out.push(finding('MUNICIPALITY_MISSING', ['settings', 'letterhead', 'municipality'], 'warning'));
+  return out;
 }
 
 /** Mottaksbrev: when the first contact is expected, and advice for the wait with who does what. */

@@ -1,4 +1,5 @@
 import { addDays, calendarDays } from '../calendar/days';
+import type { AssessmentConclusion } from '../domain/assessment';
 import type { CaseDoc } from '../domain/caseDoc';
 import type { Service } from '../domain/common';
 import type { Recommendation } from '../domain/recommendation';
@@ -163,7 +164,15 @@ export interface LetterModel {
     /** Open obligations whose date has passed: stated as overdue, never as coming. */
     overdueDeadlines?: { due: string; kind: ObligationKind; label: string | null; daysOver: number }[];
   } | null;
-  assessment: (NonNullable<LetterOptions['assessment']> & { legalRefId: string }) | null;
+  assessment:
+    | (NonNullable<LetterOptions['assessment']> & {
+        legalRefId: string;
+        /** The case's conclusion (absent in letters issued before it was part of the case). */
+        conclusion?: AssessmentConclusion | null;
+      })
+    | null;
+  /** Sakkyndig vurdering: the municipality's postal address (settings), printed under its name. */
+  addresseeAddress?: string | null;
   waiting: {
     /** When first contact will be: on or after the letter's date (a past date is a finding, never printed as coming). */
     expectedFirstContact: string | null;
@@ -421,7 +430,7 @@ function schoolConsent(doc: CaseDoc, role: RecipientRole, today: string): Recipi
 
 function recipients(doc: CaseDoc, options: LetterOptions, today: string, registerRektor: string | null) {
   const legal = options.legalBasis ?? {};
-  const basisFor = (role: RecipientRole): Recipient['basis'] => {
+  const basisFor = (role: 'rektor' | 'kontaktlærer' | 'foresatte'): Recipient['basis'] => {
     if (role === 'foresatte')
       return clean(legal.foresatte) ? { kind: 'legal', text: legal.foresatte! } : { kind: 'party' };
     return (
@@ -659,13 +668,31 @@ export function buildLetter(input: BuildInput): LetterModel {
   const toSchool = recipients(doc, options, today, clean(input.registers?.school?.rektor));
   // BUP writes to the family (the patient's parents); the school gets a copy only with a basis.
   const family = toSchool.copies.find((c) => c.recipient === 'foresatte')!;
+  const municipality = clean(settings.letterhead.municipality);
   const { addressee, copies } =
     doc.service === 'BUP'
       ? {
           addressee: family,
           copies: [toSchool.addressee, ...toSchool.copies.filter((c) => c !== family)],
         }
-      : toSchool;
+      : kind === 'sakkyndig-vurdering'
+        ? {
+            // The expert assessment goes to the municipality that decides by enkeltvedtak; the
+            // family gets a copy (they may see it and comment before the vedtak); the school only
+            // with a consent or a recorded legal basis.
+            addressee: {
+              recipient: 'kommune' as const,
+              names: municipality ? [municipality] : [],
+              basis: { kind: 'legal' as const, text: 'opplæringslova kapittel 11' },
+            },
+            copies: [
+              family,
+              ...[toSchool.addressee, ...toSchool.copies].filter(
+                (c) => c !== family && c.basis !== null && c.basis.kind !== 'party',
+              ),
+            ],
+          }
+        : toSchool;
   const assignment = currentAssignment(doc, today);
   const service = doc.service;
 
@@ -839,11 +866,21 @@ export function buildLetter(input: BuildInput): LetterModel {
     assessment:
       kind === 'sakkyndig-vurdering'
         ? {
-            ...(options.assessment ?? {}),
+            // The case's topics, worded for this letter where the options say so.
+            ...Object.fromEntries(
+              Object.entries(doc.assessmentConclusion?.topics ?? {}).filter(([, v]) => clean(v) !== null),
+            ),
+            ...Object.fromEntries(
+              Object.entries(options.assessment ?? {}).filter(([, v]) => clean(v) !== null),
+            ),
             legalRefId:
-              today >= '2024-08-01' ? legalRef('oppl-2023-kap-11').id : legalRef('oppl-1998-5-3').id,
+              today >= '2024-08-01' ? legalRef('oppl-2023-sakkunnig').id : legalRef('oppl-1998-5-3').id,
+            conclusion: doc.assessmentConclusion ?? null,
           }
         : null,
+    ...(kind === 'sakkyndig-vurdering'
+      ? { addresseeAddress: clean(settings.letterhead.municipalityAddress) }
+      : {}),
     waiting:
       kind === 'mottaksbrev' && ref
         ? {

@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import { externalId, isoDate, optionalText, text } from '../domain/common';
 
-/** Who receives a letter: addressed to rektor, identical copies to kontaktlærer and foresatte. */
-export const RECIPIENTS = ['rektor', 'kontaktlærer', 'foresatte'] as const;
+/**
+ * Who receives a letter: addressed to rektor, identical copies to kontaktlærer and foresatte. A
+ * sakkyndig vurdering is addressed to the municipality that decides (`kommune`), copy to the family.
+ */
+export const RECIPIENTS = ['rektor', 'kontaktlærer', 'foresatte', 'kommune'] as const;
 export type RecipientRole = (typeof RECIPIENTS)[number];
 
 /**

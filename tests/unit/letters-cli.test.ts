@@ -85,6 +85,8 @@ beforeAll(async () => {
   // and the complete fixture as c-0002.
   const withMeeting = structuredClone(example);
   withMeeting.cases[0].meetings = [completeCase().meetings![0]];
+  // … and the sakkyndig vurdering's conclusion, which the example does not have.
+  withMeeting.cases[0].assessmentConclusion = completeCase().assessmentConclusion;
   const complete = { ...completeCase(), id: 'c-0002' };
   const file = writeJson(work, 'cases.json', {
     format: 'bro-interchange/1',
@@ -143,8 +145,8 @@ const WORDS: Record<LetterKind, { nb: string[]; nn: string[] }> = {
     nn: ['Tilråding til skulen', 'Eleven si stemme', 'Ansvarsfordeling', 'Svarslipp frå rektor'],
   },
   'sakkyndig-vurdering': {
-    nb: ['Sakkyndig vurdering', 'Realistiske mål for opplæringen', 'Omfang og varighet'],
-    nn: ['Sakkunnig vurdering', 'Realistiske mål for opplæringa', 'Omfang og varigheit'],
+    nb: ['Sakkyndig vurdering', 'Realistiske mål for opplæringen', 'Konklusjon'],
+    nn: ['Sakkunnig vurdering', 'Realistiske mål for opplæringa', 'Konklusjon'],
   },
   mottaksbrev: {
     nb: ['Vi har mottatt henvisningen', 'Råd i ventetiden'],

@@ -32,6 +32,7 @@ const TAB_OF: Record<string, string> = {
   consents: 'consents',
   referrals: 'referrals',
   signer: 'settings',
+  settings: 'settings',
 };
 
 export function targetOf(path: Path): Target {
@@ -46,6 +47,9 @@ export function targetOf(path: Path): Target {
     if (field === 'evaluation' && sub === 'method')
       return { kind: 'measureText', index, field: 'method', nested: 'evaluation' };
   }
+  // The sakkyndig vurdering's conclusion is edited in the editor and saved in the case.
+  if (head === 'assessmentConclusion' && typeof index === 'string')
+    return { kind: 'option', fieldId: `concl-${index}` };
   if (head === 'text') return { kind: 'none' };
   const tab = typeof head === 'string' ? TAB_OF[head] : undefined;
   return tab ? { kind: 'tab', tab } : { kind: 'none' };
