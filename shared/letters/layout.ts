@@ -479,7 +479,9 @@ function conclusion(t: LetterTexts, model: LetterModel, blocks: Block[]) {
       [k.organisation, text(c?.organisation)],
       [k.staffCompetence, text(c?.staffCompetence)],
     );
-  rows.push([k.validUntil, date(c?.validUntil)], [k.reassessBy, date(c?.reassessBy)]);
+  // A «nei» needs no dates, but prints them when the assessment gives them.
+  if (c?.needed !== false || c.validUntil) rows.push([k.validUntil, date(c?.validUntil)]);
+  if (c?.needed !== false || c.reassessBy) rows.push([k.reassessBy, date(c?.reassessBy)]);
   blocks.push({ t: 'fields', rows });
   if (c?.needed === false)
     blocks.push({ t: 'p', text: k.noText(citeRef(legalRef('oppl-2023-11-1'), t.lang)) });

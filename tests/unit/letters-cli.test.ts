@@ -90,7 +90,8 @@ beforeAll(async () => {
   const complete = { ...completeCase(), id: 'c-0002' };
   const file = writeJson(work, 'cases.json', {
     format: 'bro-interchange/1',
-    cases: [withMeeting.cases[0], complete],
+    // c-0003: the complete case from before the conclusion was part of the case.
+    cases: [withMeeting.cases[0], complete, { ...completeCase(), id: 'c-0003', assessmentConclusion: null }],
   });
   expect((await bro(['import', vault, file])).code).toBe(0);
   expect((await bro(['demo', vault, '--cases', '30', '--seed', 'brev', '--today', DEMO_TODAY])).code).toBe(0);
@@ -611,6 +612,43 @@ describe('bad input', () => {
       'CONSENT_MISSING',
     ]);
     expect(r.json.lix.lix).toBeGreaterThan(10);
+  });
+
+  it('--check names what the conclusion of a sakkyndig vurdering lacks, and where it is fixed', async () => {
+    const opts = writeJson(work, 'sv.json', KIND_OPTIONS['sakkyndig-vurdering']);
+    const r = await issue([
+      '--case',
+      'c-0003',
+      '--kind',
+      'sakkyndig-vurdering',
+      '--options',
+      opts,
+      '--check',
+      '--today',
+      TODAY,
+    ]);
+    expect(r.code).toBe(3);
+    const errors = r.json.findings.filter((f: { severity: string }) => f.severity === 'error');
+    expect(errors.map((f: { path: string[] }) => f.path.join('.'))).toEqual([
+      'assessmentConclusion.needed',
+      'assessmentConclusion.viewsWeighed',
+    ]);
+    expect(new Set(errors.map((f: { code: string }) => f.code))).toEqual(
+      new Set(['ASSESSMENT_CONCLUSION_MISSING']),
+    );
+    // With the conclusion in the case (c-0002) the same letter has no error.
+    const ok = await issue([
+      '--case',
+      'c-0002',
+      '--kind',
+      'sakkyndig-vurdering',
+      '--options',
+      opts,
+      '--check',
+      '--today',
+      TODAY,
+    ]);
+    expect(ok.json.findings.filter((f: { severity: string }) => f.severity === 'error')).toEqual([]);
   });
 
   it('a case without what the kind needs', async () => {
