@@ -38,6 +38,19 @@ export const caseDoc = z.strictObject({
   expectations: expectations.nullish(),
   /** The sakkyndig vurdering's conclusion (PPT): what the municipality's vedtak rests on. */
   assessmentConclusion: assessmentConclusion.nullish(),
+  /**
+   * Nynorsk versions of case texts a letter prints, by where the bokmål text is
+   * (`pupilVoice`, `recommendations/<id>/goal`), or the reason the text is printed as written.
+   */
+  nynorsk: z
+    .record(
+      z
+        .string()
+        .max(300)
+        .regex(/^[\p{L}\p{N}._:\-/ ]+$/u),
+      z.strictObject({ text: optionalText(20_000), keepReason: optionalText(1000) }),
+    )
+    .nullish(),
   meetings: z.array(meeting).max(1000).nullish(),
   consents: z.array(consent).max(500).nullish(),
   absence: z.array(absence).max(2000).nullish(),
@@ -103,6 +116,7 @@ export const CASE_FIELDS = caseDoc.pick({
   parentsView: true,
   expectations: true,
   assessmentConclusion: true,
+  nynorsk: true,
   mainGoal: true,
   schoolFactors: true,
   schoolUnderstanding: true,

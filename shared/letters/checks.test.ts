@@ -446,3 +446,38 @@ describe('a case without what a kind needs is LETTER_DATA_MISSING, not a finding
       expect(err).toMatchObject({ code: 'LETTER_DATA_MISSING', issues: [{ code }] });
     });
 });
+
+describe('nynorsk letters and case text in bokmål (item 4)', () => {
+  const nn = (doc: CaseDocInput) =>
+    prepareLetter({
+      doc: caseDoc.parse(doc) as CaseDoc,
+      kind: 'anbefaling',
+      lang: 'nn',
+      options: OPTIONS.anbefaling,
+      settings: WITH_MUNICIPALITY,
+      today: TODAY,
+      letterId: 'a'.repeat(26),
+      version: 1,
+      draft: false,
+      signer: { name: 'Ola Hansen', memberId: 'b'.repeat(26), kid: 'k'.repeat(43) },
+    });
+  it('names each bokmål case text; a nynorsk text is printed instead, a kept one with its reason is not named', () => {
+    const c = good();
+    const keys = () =>
+      nn(c)
+        .findings.filter((f) => f.code === 'CASE_TEXT_BOKMAL')
+        .map((f) => f.path.join('|'));
+    expect(keys()).toContain('nynorsk|pupilVoice');
+    expect(keys()).toContain('nynorsk|recommendations/t-2/what');
+    c.nynorsk = {
+      pupilVoice: { text: 'Eg vil gå på skulen når eg veit kven som møter meg.' },
+      'recommendations/t-2/what': { keepReason: 'Ordlyden er avtalt med skulen.' },
+    };
+    expect(keys()).not.toContain('nynorsk|pupilVoice');
+    expect(keys()).not.toContain('nynorsk|recommendations/t-2/what');
+    const text = nn(c).model.pupilVoice?.text;
+    expect(text).toBe('Eg vil gå på skulen når eg veit kven som møter meg.');
+    // A bokmål letter never asks.
+    expect(check(good()).findings.some((f) => f.code === 'CASE_TEXT_BOKMAL')).toBe(false);
+  });
+});

@@ -40,6 +40,7 @@ export const FINDING_CODES = [
   'ASSESSMENT_CONCLUSION_MISSING',
   'ASSESSMENT_DATE_PAST',
   'MUNICIPALITY_MISSING',
+  'CASE_TEXT_BOKMAL',
   'EXPECTED_CONTACT_MISSING',
   'EXPECTED_CONTACT_PAST',
   'INTERIM_REASON_MISSING',
@@ -310,6 +311,16 @@ export function checkAssessment(model: LetterModel): Finding[] {
   return out;
 }
 
+/**
+ * A nynorsk letter whose case text reads as bokmål: write the nynorsk text, or keep the text with a
+ * reason (both in the case's `nynorsk`). `field` is the key there; the path says where the text is.
+ */
+export function checkNynorsk(model: LetterModel): Finding[] {
+  return (model.bokmalTexts ?? []).map((b) =>
+    finding('CASE_TEXT_BOKMAL', ['nynorsk', b.key], 'warning', { field: b.key }),
+  );
+}
+
 /** Mottaksbrev: when the first contact is expected, and advice for the wait with who does what. */
 export function checkWaiting(model: LetterModel): Finding[] {
   const w = model.waiting;
@@ -364,6 +375,7 @@ export function checkLetter(model: LetterModel, ctx: CheckContext, lixValue: num
     ...checkReplyBy(model),
     ...checkSigner(model),
     ...checkAssessment(model),
+    ...checkNynorsk(model),
     ...checkWaiting(model),
     ...checkMeeting(model),
     ...checkLix(lixValue, ctx.settings),

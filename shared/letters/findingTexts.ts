@@ -33,6 +33,8 @@ export const LETTER_FINDING_TEXT_NB: Record<FindingCode, string> = {
   ASSESSMENT_CONCLUSION_MISSING:
     'konklusjonen i den sakkyndige vurderingen mangler et felt (ja/nei, omfang, innhold, organisering, kompetanse, varighet, ny vurdering, hvordan synet til eleven og foresatte er vektlagt)',
   ASSESSMENT_DATE_PAST: 'datoen i konklusjonen (gjelder til / ny vurdering) er alt passert',
+  CASE_TEXT_BOKMAL:
+    'brevet er på nynorsk, men en tekst fra saken er på bokmål: skriv den på nynorsk, eller behold den med en begrunnelse (nynorsk i saken)',
   MUNICIPALITY_MISSING:
     'brevet har ingen kommune å sendes til: skriv kommunen som gjør vedtak under Brevhode i Innstillinger',
   INTERIM_REASON_MISSING: 'et foreløpig svar må si hvorfor svaret tar tid (interimReason)',

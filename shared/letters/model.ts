@@ -14,6 +14,7 @@ import type { LetterMeasure, MeasureStatus, Person } from './measure';
 import { responsibilities, type ResponsibilityRow } from './responsibilities';
 import { SERVICE_LONG_NAME, type LetterSettings } from './settings';
 import { mentionsPastDate } from './datesIn';
+import { readsAsBokmal } from './nynorskWords';
 import { letterOutdated, outdatedError, type EarlierLetter } from './outdated';
 
 /**
@@ -185,6 +186,11 @@ export interface LetterModel {
     /** Why the answer takes time (options.interimReason). */
     interimReason?: string | null;
   } | null;
+  /**
+   * A nynorsk letter: case texts that read as bokmål and have neither a nynorsk text nor a reason
+   * to keep them in the case's `nynorsk` (CASE_TEXT_BOKMAL). Absent in bokmål letters.
+   */
+  bokmalTexts?: { key: string; path: Path }[];
   /** Decisions recorded with the letter: kept phrases and their reasons. */
   kept: { phrase: string; path: string | null; reason: string }[];
   /** «Fra journalen»: the notes the caseworker chose, each allowed to leave the case (shared/notes). */
@@ -773,7 +779,7 @@ export function buildLetter(input: BuildInput): LetterModel {
     clean(contact?.email) ?? clean(settings.letterhead.email),
   ].filter((x): x is string => x !== null);
 
-  return {
+  const model: LetterModel = {
     format: LETTER_FORMAT,
     letterId: input.letterId,
     kind,
@@ -899,5 +905,85 @@ export function buildLetter(input: BuildInput): LetterModel {
     notes: journalNotes(doc, options),
     kept: (options.keep ?? []).map((k) => ({ phrase: k.phrase, path: k.path ?? null, reason: k.reason })),
     legalTable: LEGAL_TABLE_VERSION,
+  };
+  return lang === 'nn' ? withNynorsk(model, doc) : model;
+}
+
+/**
+ * A nynorsk letter prints the case's nynorsk text where there is one (`doc.nynorsk`, keyed by where
+ * the bokmål text is), keeps a text with a recorded reason as written, and lists the rest that
+ * reads as bokmål (the word list of the nynorsk scan) for CASE_TEXT_BOKMAL.
+ */
+function withNynorsk(m: LetterModel, doc: CaseDoc): LetterModel {
+  const nn = doc.nynorsk ?? {};
+  const bokmalTexts: { key: string; path: Path }[] = [];
+  function use(key: string, path: Path, text: string): string;
+  function use(key: string, path: Path, text: string | null): string | null;
+  function use(key: string, path: Path, text: string | null): string | null {
+    if (text === null) return null;
+    const entry = nn[key];
+    const written = clean(entry?.text);
+    if (written) return written;
+    if (!clean(entry?.keepReason) && readsAsBokmal(text) && !bokmalTexts.some((b) => b.key === key))
+      bokmalTexts.push({ key, path });
+    return text;
+  }
+  const measures = m.measures.map((x) => {
+    const at = (f: string) => `recommendations/${x.id}/${f}`;
+    const p = (f: string): Path => ['recommendations', x.index, f];
+    const what = use(at('what'), p('what'), x.what);
+    return {
+      ...x,
+      what,
+      title: measureTitle(what),
+      frequency: use(at('frequency'), p('frequency'), x.frequency),
+      trialPeriod: use(at('trialPeriod'), p('trialPeriod'), x.trialPeriod),
+      goal: use(at('goal'), p('goal'), x.goal),
+      resources: use(at('resources'), p('resources'), x.resources),
+      evaluation: x.evaluation
+        ? {
+            ...x.evaluation,
+            method: use(
+              at('evaluation.method'),
+              ['recommendations', x.index, 'evaluation', 'method'],
+              x.evaluation.method,
+            ),
+          }
+        : null,
+    };
+  });
+  const voice = (v: LetterModel['pupilVoice'], key: 'pupilVoice' | 'parentsView') =>
+    v ? { ...v, text: use(key, [key], v.text) } : null;
+  const c = m.assessment?.conclusion;
+  const conclusion = c
+    ? {
+        ...c,
+        ...Object.fromEntries(
+          (['content', 'organisation', 'staffCompetence', 'viewsWeighed'] as const).map((f) => [
+            f,
+            use(`assessmentConclusion/${f}`, ['assessmentConclusion', f], clean(c[f])),
+          ]),
+        ),
+      }
+    : c;
+  const meeting = m.meeting
+    ? {
+        ...m.meeting,
+        note: use(
+          `meetings/${m.meeting.id ?? m.meeting.date}/note`,
+          ['meetings', m.meeting.index, 'note'],
+          m.meeting.note,
+        ),
+      }
+    : null;
+  return {
+    ...m,
+    measures,
+    responsibilities: m.responsibilities.length > 0 ? responsibilities(measures) : [],
+    pupilVoice: voice(m.pupilVoice, 'pupilVoice'),
+    parentsView: voice(m.parentsView, 'parentsView'),
+    ...(m.assessment ? { assessment: { ...m.assessment, conclusion } } : {}),
+    meeting,
+    bokmalTexts,
   };
 }

@@ -16,6 +16,7 @@ import { refresh, useUpdate, type CaseData } from '../cases/useCase';
 import { IssueDialog } from './IssueDialog';
 import { ASSESSMENT_TOPICS, emptyForm, formFromOptions, optionsFromForm, type LetterForm } from './form';
 import { PdfView } from './PdfView';
+import { caseTextAt } from '../../../shared/letters/nynorskWords';
 import { MEASURE_TEXT_FIELDS, optionFieldId, REASON_FOR, targetOf } from './targets';
 
 type Preview = OpOutput<'letters.preview'>;
@@ -886,6 +887,7 @@ function FindingItem({
           }}
         />
       )}
+      {target.kind === 'nynorsk' && <NynorskFix caseId={caseId} data={data} nynorskKey={target.key} />}
       {mode === 'keep' && (
         <KeepForm
           phrase={f.phrase ?? ''}
@@ -1234,5 +1236,91 @@ function ConclusionForm({
         </span>
       </div>
     </fieldset>
+  );
+}
+
+/**
+ * A nynorsk letter prints a case text that reads as bokmål: write it in nynorsk (saved in the case
+ * beside the bokmål text, used by every nynorsk letter), or keep it as written with a reason.
+ */
+function NynorskFix({ caseId, data, nynorskKey }: { caseId: string; data: CaseData; nynorskKey: string }) {
+  const { t, error } = useI18n();
+  const update = useUpdate(caseId);
+  const source = caseTextAt(data.doc, nynorskKey) ?? '';
+  const [mode, setMode] = useState<'write' | 'keep' | null>(null);
+  const [value, setValue] = useState(source);
+  const [busy, setBusy] = useState(false);
+  const [err, setErr] = useState<string | null>(null);
+  const id = useId();
+  const save = async (entry: { text?: string; keepReason?: string }) => {
+    setBusy(true);
+    setErr(null);
+    try {
+      const nynorsk = { ...(data.doc.nynorsk ?? {}), [nynorskKey]: entry };
+      await update([{ op: 'set', entity: 'case', set: { nynorsk } }]);
+      setMode(null);
+      focusField('findings-title');
+    } catch (e) {
+      setErr(e instanceof BroError ? error(e.code) : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="nynorsk-fix">
+      {source && <blockquote className="phrase-context">{source}</blockquote>}
+      <div className="finding-actions">
+        <button
+          type="button"
+          className="link"
+          aria-expanded={mode === 'write'}
+          onClick={() => {
+            setValue(source);
+            setMode(mode === 'write' ? null : 'write');
+          }}
+        >
+          {t('nynorsk.write')}
+        </button>
+        <button
+          type="button"
+          className="link"
+          aria-expanded={mode === 'keep'}
+          onClick={() => {
+            setValue('');
+            setMode(mode === 'keep' ? null : 'keep');
+          }}
+        >
+          {t('nynorsk.keep')}
+        </button>
+      </div>
+      {mode && (
+        <form
+          className="inline-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (value.trim())
+              void save(mode === 'write' ? { text: value.trim() } : { keepReason: value.trim() });
+          }}
+        >
+          <div className="field">
+            <label htmlFor={id}>{t(mode === 'write' ? 'nynorsk.textLabel' : 'nynorsk.reasonLabel')}</label>
+            {mode === 'write' ? (
+              <textarea id={id} rows={4} value={value} onChange={(e) => setValue(e.target.value)} />
+            ) : (
+              <input id={id} type="text" value={value} onChange={(e) => setValue(e.target.value)} />
+            )}
+          </div>
+          {err && <ErrorBox>{err}</ErrorBox>}
+          <div className="actions">
+            <button type="submit" className="primary" disabled={busy || value.trim() === ''}>
+              {t('nynorsk.save')}
+            </button>
+            <button type="button" onClick={() => setMode(null)}>
+              {t('common.cancel')}
+            </button>
+          </div>
+        </form>
+      )}
+    </div>
   );
 }
