@@ -664,6 +664,7 @@ function buildCase(
   if (rng.chance(0.85)) doc.parentsView = parentsView(rng, pupilFirst);
   if (first.firstContact !== undefined && rng.chance(0.4))
     doc.expectations = expectations(rng, service, pupilFirst);
+  doc.nynorsk = demoNynorsk(doc);
   // The sakkyndig vurdering's conclusion for a PPT case with measures: chosen by the case number,
   // not drawn, so the other cases stay as they were.
   if (service === 'PPT' && recommendations.length > 0)
@@ -684,6 +685,39 @@ function buildCase(
     }
   }
   return doc;
+}
+
+/** Nynorsk for the demo's own fixed phrases in meeting notes and measures (the rest is case text as typed). */
+const DEMO_NN: [string, string][] = [
+  ['Oppstartsmøte', 'Oppstartsmøte'],
+  ['Gjennomgang av anbefalingen', 'Gjennomgang av tilrådinga'],
+  ['Avslutningsmøte', 'Avslutningsmøte'],
+  ['Evalueringsmøte', 'Evalueringsmøte'],
+  [
+    ' Åpne avtaler fra forrige møte ble gjennomgått først.',
+    ' Opne avtalar frå førre møte vart gjennomgått først.',
+  ],
+  [' Ingen fra skoleledelsen deltok.', ' Ingen frå skuleleiinga deltok.'],
+  ['hver gang en endring er kjent', 'kvar gong ei endring er kjend'],
+];
+
+function demoNynorsk(doc: CaseDoc): NonNullable<CaseDoc['nynorsk']> {
+  const out: NonNullable<CaseDoc['nynorsk']> = {};
+  const nn = (text: string | null | undefined): string | null => {
+    if (!text) return null;
+    let t = text;
+    for (const [nb, n] of DEMO_NN) t = t.split(nb).join(n);
+    return t !== text ? t : null;
+  };
+  for (const m of doc.meetings ?? []) {
+    const t = nn(m.note);
+    if (t) out[`meetings/${m.id ?? m.date}/note`] = { text: t };
+  }
+  for (const r of doc.recommendations ?? []) {
+    const t = r.frequency === 'hver gang en endring er kjent' ? nn(r.frequency) : null;
+    if (t) out[`recommendations/${r.id}/frequency`] = { text: t };
+  }
+  return out;
 }
 
 /** A sakkyndig vurdering's conclusion and topics, one of three kinds by case number; dates ahead of `today`. */
