@@ -499,6 +499,41 @@ function conclusion(t: LetterTexts, model: LetterModel, blocks: Block[]) {
   }
 }
 
+/** For the pupil: what will happen and who the safe adults are, in plain words for the grade. */
+function pupilPage(t: LetterTexts, model: LetterModel, blocks: Block[]) {
+  const first = model.pupil.name.split(/\s+/u)[0] ?? model.pupil.name;
+  blocks.push({ t: 'h2', text: t.pupil.title(first) });
+  blocks.push({ t: 'p', text: t.pupil.intro(first, model.pupil.grade) });
+  const measures = model.measures.filter((m) => !m.status?.endedOn);
+  if (measures.length > 0) {
+    blocks.push({ t: 'h2', text: t.pupil.happens });
+    blocks.push({
+      t: 'list',
+      items: measures.map((m) =>
+        t.pupil.measure(
+          m.title,
+          m.responsible?.name ?? null,
+          m.start && m.start >= model.date ? longDate(m.start) : null,
+        ),
+      ),
+    });
+  }
+  const adults = new Map<string, string>();
+  const add = (p: { name: string | null; role: string | null } | null | undefined) => {
+    if (p?.name && !adults.has(p.name)) adults.set(p.name, t.pupil.adult(p.name, t.role(p.role ?? '')));
+  };
+  add(model.coordinator);
+  for (const m of measures) add(m.responsible);
+  const teacher = [model.addressee, ...model.copies].find((r) => r.recipient === 'kontaktlærer');
+  if (teacher?.names[0]) add({ name: teacher.names[0], role: 'kontaktlærer' });
+  if (model.serviceContact) add({ name: model.serviceContact.name, role: model.serviceContact.role });
+  if (adults.size > 0) {
+    blocks.push({ t: 'h2', text: t.pupil.adults });
+    blocks.push({ t: 'list', items: [...adults.values()] });
+  }
+  blocks.push({ t: 'p', text: t.pupil.close });
+}
+
 function mottaksbrev(t: LetterTexts, model: LetterModel): Block[] {
   const r = model.referral!;
   const w = model.waiting!;
@@ -801,6 +836,7 @@ export function layoutLetter(model: LetterModel): Layout {
     for (const n of model.notes)
       blocks.push({ t: 'p', text: `${t.journal.kind[n.kind]} ${longDate(n.date)}: ${n.text}` });
   }
+  if (model.pupilPage) pupilPage(t, model, blocks);
   let reply: ReplyPage | null = null;
   if (model.replyBy && (model.kind === 'anbefaling' || model.kind === 'sakkyndig-vurdering'))
     reply = measureReplyPage(t, model);

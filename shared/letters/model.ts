@@ -191,6 +191,8 @@ export interface LetterModel {
    * to keep them in the case's `nynorsk` (CASE_TEXT_BOKMAL). Absent in bokmål letters.
    */
   bokmalTexts?: { key: string; path: Path }[];
+  /** The pupil's page was asked for (options.pupilPage); absent in letters without it. */
+  pupilPage?: boolean;
   /** Decisions recorded with the letter: kept phrases and their reasons. */
   kept: { phrase: string; path: string | null; reason: string }[];
   /** «Fra journalen»: the notes the caseworker chose, each allowed to leave the case (shared/notes). */
@@ -905,6 +907,7 @@ export function buildLetter(input: BuildInput): LetterModel {
     notes: journalNotes(doc, options),
     kept: (options.keep ?? []).map((k) => ({ phrase: k.phrase, path: k.path ?? null, reason: k.reason })),
     legalTable: LEGAL_TABLE_VERSION,
+    ...(options.pupilPage ? { pupilPage: true } : {}),
   };
   return lang === 'nn' ? withNynorsk(model, doc) : model;
 }

@@ -72,6 +72,8 @@ export const letterOptions = z.strictObject({
     .array(z.strictObject({ what: text(1000), who: text(200) }))
     .max(20)
     .optional(),
+  /** A section for the pupil: what will happen and who the safe adults are, in plain words for the grade. */
+  pupilPage: z.boolean().optional(),
   /** Sakkyndig vurdering: the statutory topics (DESIGN §5; law-and-practice §1.2). */
   assessment: z
     .strictObject({

@@ -160,6 +160,16 @@ export interface LetterTexts {
     views: string;
     sentTo: Fn<[string]>;
   };
+  /** The pupil's page (options.pupilPage): plain words for the pupil's age. */
+  pupil: {
+    title: Fn<[string]>;
+    intro: Fn<[string, number | null]>;
+    happens: string;
+    measure: Fn<[string, string | null, string | null]>;
+    adults: string;
+    adult: Fn<[string, string]>;
+    close: string;
+  };
   mottak: {
     lead: Fn<[string, string, string, string | null]>;
     h: { next: string; advice: string };
@@ -490,6 +500,19 @@ export const NB: LetterTexts = {
     sentTo: (to) =>
       `Vurderingen er sendt til ${to}, som avgjør saken. Foresatte får en kopi med nøyaktig samme tekst og kan si sin mening før vedtaket. Skolen får en kopi bare når det står et grunnlag for det nedenfor.`,
     next: 'En sakkyndig vurdering er ikke et vedtak. Kommunen avgjør saken med et enkeltvedtak. Foresatte får en kopi av vurderingen og kan si sin mening til kommunen før vedtaket. Foresatte kan klage på vedtaket innen tre uker etter at de fikk det. Klagen sendes til den som gjorde vedtaket. Blir klagen ikke tatt til følge, avgjør Statsforvalteren den. Foresatte har rett til å se dokumentene i saken.',
+  },
+  pupil: {
+    title: (first) => `Til deg, ${first}`,
+    intro: (first, grade) =>
+      grade !== null && grade <= 4
+        ? `Hei ${first}! Her står det hva de voksne skal gjøre for at skoledagene skal bli bedre.`
+        : `Hei ${first}. Dette brevet handler om deg. Her står det kort hva som skal skje, og hvem du kan snakke med.`,
+    happens: 'Dette skal skje',
+    measure: (what, who, from) =>
+      `${what}.${who ? ` ${who} hjelper deg med det.` : ''}${from ? ` Det begynner ${from}.` : ''}`,
+    adults: 'Disse voksne kan du snakke med',
+    adult: (name, role) => `${name} (${role})`,
+    close: 'Du kan alltid si fra hvis noe ikke fungerer. Det du sier, er viktig for oss.',
   },
   mottak: {
     lead: (_service, date, name, referrer) =>
@@ -827,6 +850,19 @@ export const NN: LetterTexts = {
     sentTo: (to) =>
       `Vurderinga er send til ${to}, som avgjer saka. Føresette får ein kopi med nøyaktig same tekst og kan seie meininga si før vedtaket. Skulen får ein kopi berre når det står eit grunnlag for det nedanfor.`,
     next: 'Ei sakkunnig vurdering er ikkje eit vedtak. Kommunen avgjer saka med eit enkeltvedtak. Føresette får ein kopi av vurderinga og kan seie meininga si til kommunen før vedtaket. Føresette kan klage på vedtaket innan tre veker etter at dei fekk det. Klaga skal sendast til den som gjorde vedtaket. Blir klaga ikkje teken til følgje, avgjer Statsforvaltaren ho. Føresette har rett til å sjå dokumenta i saka.',
+  },
+  pupil: {
+    title: (first) => `Til deg, ${first}`,
+    intro: (first, grade) =>
+      grade !== null && grade <= 4
+        ? `Hei ${first}! Her står det kva dei vaksne skal gjere for at skuledagane skal bli betre.`
+        : `Hei ${first}. Dette brevet handlar om deg. Her står det kort kva som skal skje, og kven du kan snakke med.`,
+    happens: 'Dette skal skje',
+    measure: (what, who, from) =>
+      `${what}.${who ? ` ${who} hjelper deg med det.` : ''}${from ? ` Det byrjar ${from}.` : ''}`,
+    adults: 'Desse vaksne kan du snakke med',
+    adult: (name, role) => `${name} (${role})`,
+    close: 'Du kan alltid seie frå viss noko ikkje fungerer. Det du seier, er viktig for oss.',
   },
   mottak: {
     lead: (_service, date, name, referrer) =>

@@ -651,6 +651,23 @@ describe('bad input', () => {
     expect(ok.json.findings.filter((f: { severity: string }) => f.severity === 'error')).toEqual([]);
   });
 
+  it('--pupil-page adds the page for the pupil, in the language of the letter', async () => {
+    for (const lang of ['nb', 'nn'] as const) {
+      const out = path.join(work, `elev-${lang}.pdf`);
+      const args = ['--case', 'c-0002', '--kind', 'anbefaling', '--lang', lang, '--draft', '--today', TODAY];
+      const r = await issue([...args, '--out', out, '--pupil-page']);
+      expect(r.code, JSON.stringify(r.json)).toBe(0);
+      const t = (await text(out)).replace(/\s+/gu, ' ');
+      expect(t).toContain('Til deg, Áile');
+      expect(t).toContain(
+        lang === 'nb' ? 'Disse voksne kan du snakke med' : 'Desse vaksne kan du snakke med',
+      );
+      const without = path.join(work, `uten-elev-${lang}.pdf`);
+      expect((await issue([...args, '--out', without])).code).toBe(0);
+      expect(await text(without)).not.toContain('Til deg,');
+    }
+  });
+
   it('a case without what the kind needs', async () => {
     const out = path.join(work, 'ingen.pdf');
     const r = await issue([

@@ -363,6 +363,15 @@ export function LetterEditor({
                 ))}
               </fieldset>
             )}
+            <label className="check-row">
+              <input
+                id={optionFieldId(['pupilPage'])}
+                type="checkbox"
+                checked={form.pupilPage}
+                onChange={(e) => change((x) => void (x.pupilPage = e.target.checked))}
+              />
+              {t('opt.pupilPage')}
+            </label>
             {journal.length > 0 && (
               <fieldset className="opt-group">
                 <legend>{t('letters.notes')}</legend>
