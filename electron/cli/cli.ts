@@ -93,6 +93,7 @@ export const OPTIONS = {
   lang: { type: 'string' },
   options: { type: 'string' },
   draft: { type: 'boolean' },
+  'pupil-page': { type: 'boolean' },
   check: { type: 'boolean' },
   sign: { type: 'boolean' },
   p12: { type: 'string' },

@@ -285,6 +285,8 @@ const core = {
   'f.letterhead.email': 'E-post',
   'f.letterhead.orgNumber': 'Organisasjonsnummer',
   'f.letterhead.address': 'Postadresse',
+  'f.letterhead.municipality': 'Kommunen som gjør vedtak (mottaker av sakkyndige vurderinger)',
+  'f.letterhead.municipalityAddress': 'Kommunens postadresse',
   'f.pupil.name': 'Elevens navn',
   'f.pupil.birthDate': 'Fødselsdato',
   'f.pupil.school': 'Skole',
@@ -586,6 +588,8 @@ const nn: Dict = {
   'voice.parents': 'Synet og forslaga til føresette',
   'issue.DATE_FORMAT': 'må vere ein dato på forma dd.mm.åååå',
   'f.letterhead.orgNumber': 'Organisasjonsnummer',
+  'f.letterhead.municipality': 'Kommunen som gjer vedtak (mottakar av sakkunnige vurderingar)',
+  'f.letterhead.municipalityAddress': 'Postadressa til kommunen',
   'f.letterhead.address': 'Postadresse',
   'issue.WRONG_PASSPHRASE': 'er feil. Prøv igjen; ingenting er endra.',
 };
@@ -754,6 +758,8 @@ const en: Dict = {
   'voice.expectations': 'Expectations',
   'issue.DATE_FORMAT': 'must be a date written dd.mm.yyyy',
   'f.letterhead.orgNumber': 'Organisation number',
+  'f.letterhead.municipality': 'Municipality that decides (addressee of expert assessments)',
+  'f.letterhead.municipalityAddress': "Municipality's postal address",
   'f.letterhead.address': 'Postal address',
   'issue.WRONG_PASSPHRASE': 'is wrong. Try again; nothing has changed.',
 };

@@ -89,7 +89,15 @@ type Referrer = Referral['referredBy'];
 export const DEMO_SOURCE = 'bro demo (syntetiske data)';
 
 /** Date fields that hold a deadline or a plan, and so may lie after `today`. */
-export const DEADLINE_FIELDS = ['frist', 'deadline', 'expires', 'evaluation.date', 'nextEvaluation'] as const;
+export const DEADLINE_FIELDS = [
+  'frist',
+  'deadline',
+  'expires',
+  'evaluation.date',
+  'nextEvaluation',
+  'validUntil',
+  'reassessBy',
+] as const;
 
 const MAX_CASES = 100_000;
 
@@ -659,6 +667,11 @@ function buildCase(
   if (rng.chance(0.85)) doc.parentsView = parentsView(rng, pupilFirst);
   if (first.firstContact !== undefined && rng.chance(0.4))
     doc.expectations = expectations(rng, service, pupilFirst);
+  doc.nynorsk = demoNynorsk(doc);
+  // The sakkyndig vurdering's conclusion for a PPT case with measures: chosen by the case number,
+  // not drawn, so the other cases stay as they were.
+  if (service === 'PPT' && recommendations.length > 0)
+    doc.assessmentConclusion = demoConclusion(index, today, pupilFirst);
   if (rng.chance(0.03)) {
     const day = previousWeekday(first.received + rng.int(10, 120));
     if (day <= today) {
@@ -675,6 +688,106 @@ function buildCase(
     }
   }
   return doc;
+}
+
+/** Nynorsk for the demo's own fixed phrases in meeting notes and measures (the rest is case text as typed). */
+const DEMO_NN: [string, string][] = [
+  ['Oppstartsmøte', 'Oppstartsmøte'],
+  ['Gjennomgang av anbefalingen', 'Gjennomgang av tilrådinga'],
+  ['Avslutningsmøte', 'Avslutningsmøte'],
+  ['Evalueringsmøte', 'Evalueringsmøte'],
+  [
+    ' Åpne avtaler fra forrige møte ble gjennomgått først.',
+    ' Opne avtalar frå førre møte vart gjennomgått først.',
+  ],
+  [' Ingen fra skoleledelsen deltok.', ' Ingen frå skuleleiinga deltok.'],
+  ['hver gang en endring er kjent', 'kvar gong ei endring er kjend'],
+];
+
+function demoNynorsk(doc: CaseDoc): NonNullable<CaseDoc['nynorsk']> {
+  const out: NonNullable<CaseDoc['nynorsk']> = {};
+  const nn = (text: string | null | undefined): string | null => {
+    if (!text) return null;
+    let t = text;
+    for (const [nb, n] of DEMO_NN) t = t.split(nb).join(n);
+    return t !== text ? t : null;
+  };
+  for (const m of doc.meetings ?? []) {
+    const t = nn(m.note);
+    if (t) out[`meetings/${m.id ?? m.date}/note`] = { text: t };
+  }
+  for (const r of doc.recommendations ?? []) {
+    const t = r.frequency === 'hver gang en endring er kjent' ? nn(r.frequency) : null;
+    if (t) out[`recommendations/${r.id}/frequency`] = { text: t };
+  }
+  return out;
+}
+
+/** A sakkyndig vurdering's conclusion and topics, one of three kinds by case number; dates ahead of `today`. */
+function demoConclusion(
+  index: number,
+  today: number,
+  pupil: string,
+): NonNullable<CaseDoc['assessmentConclusion']> {
+  const topics = {
+    sources: `Samtaler med ${pupil} og foresatte, observasjon i klassen to dager, kartlegging i lesing og regning, rapport fra skolen.`,
+    benefit: `${pupil} får lite ut av opplæringen de dagene fraværet er høyt, og henger etter i norsk og matematikk.`,
+    difficulties: `${pupil} har ingen kjente lærevansker, men strever med å komme seg på skolen og med overgangene i skoledagen.`,
+    goals: `${pupil} følger kompetansemålene i norsk og matematikk på trinnet, og er på skolen minst fire av fem dager.`,
+    ordinaryTeaching: `Tilpasset opplæring alene har ikke gitt et tilfredsstillende utbytte det siste halvåret.`,
+    soundOffer: `Et forsvarlig tilbud er opplæring i klassen med støtte, og to økter i uka i liten gruppe med spesialpedagog.`,
+  };
+  const validUntil = iso(today + 300);
+  const reassessBy = iso(today + 240);
+  const views = `${pupil} vil ha faste voksne og vite dagen før hva som skjer; det har vi lagt stor vekt på. Foresatte ønsker liten gruppe i norsk, og det tilrår vi.`;
+  switch (index % 3) {
+    case 0:
+      return {
+        needed: true,
+        hours: 76,
+        hoursPer: 'år',
+        content:
+          'Lese- og skrivetrening i norsk og regning med konkreter, med mål fra læreplanen på trinnet.',
+        organisation: 'To økter i uka i liten gruppe, resten i klassen med støtte fra kontaktlærer.',
+        staffCompetence: 'Spesialpedagog leder øktene i liten gruppe.',
+        validUntil,
+        reassessBy,
+        deviations: [],
+        viewsWeighed: views,
+        topics,
+      };
+    case 1:
+      return {
+        needed: true,
+        hours: 3,
+        hoursPer: 'uke',
+        content: 'Norsk og matematikk med egne mål, og trening i å mestre overgangene i skoledagen.',
+        organisation: 'Tre timer i uka alene med spesialpedagog, resten i klassen.',
+        staffCompetence: 'Spesialpedagog; assistent i klassen under veiledning av spesialpedagogen.',
+        validUntil,
+        reassessBy,
+        deviations: [
+          {
+            kind: 'reduksjon',
+            what: 'Færre kompetansemål i engelsk dette skoleåret',
+            legalBasis: 'opplæringslova kapittel 11 (individuelt tilrettelagt opplæring)',
+          },
+        ],
+        viewsWeighed: views,
+        topics,
+      };
+    default:
+      return {
+        needed: false,
+        validUntil,
+        reassessBy,
+        viewsWeighed: `${pupil} og foresatte mener tiltakene i klassen er nok nå, og det er vi enige i.`,
+        topics: {
+          ...topics,
+          ordinaryTeaching: 'Med tiltakene i klassen kan eleven få et tilfredsstillende utbytte.',
+        },
+      };
+  }
 }
 
 const CONTACT_COMMON = [

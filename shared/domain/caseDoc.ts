@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { absence } from './absence';
 import { accessRequest } from './accessRequest';
+import { assessmentConclusion } from './assessment';
 import { assignment } from './assignment';
 import { externalId, optionalText, service } from './common';
 import { concernReport, consent } from './consent';
@@ -35,6 +36,21 @@ export const caseDoc = z.strictObject({
   pupilVoice: optionalText(20_000),
   parentsView: optionalText(20_000),
   expectations: expectations.nullish(),
+  /** The sakkyndig vurdering's conclusion (PPT): what the municipality's vedtak rests on. */
+  assessmentConclusion: assessmentConclusion.nullish(),
+  /**
+   * Nynorsk versions of case texts a letter prints, by where the bokmål text is
+   * (`pupilVoice`, `recommendations/<id>/goal`), or the reason the text is printed as written.
+   */
+  nynorsk: z
+    .record(
+      z
+        .string()
+        .max(300)
+        .regex(/^[\p{L}\p{N}._:\-/ ]+$/u),
+      z.strictObject({ text: optionalText(20_000), keepReason: optionalText(1000) }),
+    )
+    .nullish(),
   meetings: z.array(meeting).max(1000).nullish(),
   consents: z.array(consent).max(500).nullish(),
   absence: z.array(absence).max(2000).nullish(),
@@ -99,6 +115,8 @@ export const CASE_FIELDS = caseDoc.pick({
   pupilVoice: true,
   parentsView: true,
   expectations: true,
+  assessmentConclusion: true,
+  nynorsk: true,
   mainGoal: true,
   schoolFactors: true,
   schoolUnderstanding: true,

@@ -10,6 +10,11 @@ import type { Finding } from './checks';
 import { prepareLetter, type LetterKind, type LetterOptions } from './index';
 import { DEFAULT_LETTER_SETTINGS, type LetterSettings } from './settings';
 
+const WITH_MUNICIPALITY: LetterSettings = {
+  ...DEFAULT_LETTER_SETTINGS,
+  letterhead: { municipality: 'Bærum kommune, Oppvekst skole' },
+};
+
 /**
  * The clarity rules one by one. `good()` is a case that passes every rule for every kind;
  * each test breaks exactly one thing and expects exactly that rule to fire, at that path.
@@ -18,7 +23,7 @@ function check(
   doc: CaseDocInput,
   kind: LetterKind = 'anbefaling',
   options: LetterOptions = OPTIONS[kind],
-  settings: LetterSettings = DEFAULT_LETTER_SETTINGS,
+  settings: LetterSettings = WITH_MUNICIPALITY,
 ) {
   return prepareLetter({
     doc: caseDoc.parse(kind === 'mottaksbrev' ? stillWaiting(doc) : doc) as CaseDoc,
@@ -311,8 +316,53 @@ describe('kind-specific rules', () => {
       'goals',
       'ordinaryTeaching',
       'soundOffer',
-      'hours',
+    ]);
+  });
+
+  it('sakkyndig vurdering: the conclusion in the case, field by field', () => {
+    const kind = 'sakkyndig-vurdering';
+    const without = (field: string) => {
+      const c = good();
+      (c.assessmentConclusion as Record<string, unknown>)[field] = null;
+      return codes(check(c, kind).findings);
+    };
+    for (const field of [
+      'needed',
+      'content',
+      'organisation',
+      'staffCompetence',
       'validUntil',
+      'reassessBy',
+      'viewsWeighed',
+    ])
+      expect(without(field)).toEqual([`ASSESSMENT_CONCLUSION_MISSING@assessmentConclusion.${field}`]);
+    expect(without('hoursPer')).toEqual(['ASSESSMENT_CONCLUSION_MISSING@assessmentConclusion.hours']);
+    // No conclusion at all (a case from before it existed): yes/no and the weighing of views.
+    const old = good();
+    delete old.assessmentConclusion;
+    expect(codes(check(old, kind).findings)).toEqual([
+      'ASSESSMENT_CONCLUSION_MISSING@assessmentConclusion.needed',
+      'ASSESSMENT_CONCLUSION_MISSING@assessmentConclusion.viewsWeighed',
+    ]);
+    // «Nei» needs no extent, content or dates beyond how long and when to reassess.
+    const no = good();
+    no.assessmentConclusion = { needed: false, viewsWeighed: 'Far og eleven er enige.' };
+    expect(codes(check(no, kind).findings)).toEqual([]);
+  });
+
+  it('sakkyndig vurdering: no date in the conclusion already past; a municipality to send it to', () => {
+    const c = good();
+    c.assessmentConclusion!.reassessBy = '2026-05-11';
+    expect(codes(check(c, 'sakkyndig-vurdering').findings)).toEqual([
+      'ASSESSMENT_DATE_PAST@assessmentConclusion.reassessBy',
+    ]);
+    const f = check(good(), 'sakkyndig-vurdering', OPTIONS['sakkyndig-vurdering'], DEFAULT_LETTER_SETTINGS);
+    expect(f.findings).toEqual([
+      expect.objectContaining({
+        code: 'MUNICIPALITY_MISSING',
+        severity: 'warning',
+        path: ['settings', 'letterhead', 'municipality'],
+      }),
     ]);
   });
 
@@ -395,4 +445,39 @@ describe('a case without what a kind needs is LETTER_DATA_MISSING, not a finding
       }
       expect(err).toMatchObject({ code: 'LETTER_DATA_MISSING', issues: [{ code }] });
     });
+});
+
+describe('nynorsk letters and case text in bokmål (item 4)', () => {
+  const nn = (doc: CaseDocInput) =>
+    prepareLetter({
+      doc: caseDoc.parse(doc) as CaseDoc,
+      kind: 'anbefaling',
+      lang: 'nn',
+      options: OPTIONS.anbefaling,
+      settings: WITH_MUNICIPALITY,
+      today: TODAY,
+      letterId: 'a'.repeat(26),
+      version: 1,
+      draft: false,
+      signer: { name: 'Ola Hansen', memberId: 'b'.repeat(26), kid: 'k'.repeat(43) },
+    });
+  it('names each bokmål case text; a nynorsk text is printed instead, a kept one with its reason is not named', () => {
+    const c = good();
+    const keys = () =>
+      nn(c)
+        .findings.filter((f) => f.code === 'CASE_TEXT_BOKMAL')
+        .map((f) => f.path.join('|'));
+    expect(keys()).toContain('nynorsk|pupilVoice');
+    expect(keys()).toContain('nynorsk|recommendations/t-2/what');
+    c.nynorsk = {
+      pupilVoice: { text: 'Eg vil gå på skulen når eg veit kven som møter meg.' },
+      'recommendations/t-2/what': { keepReason: 'Ordlyden er avtalt med skulen.' },
+    };
+    expect(keys()).not.toContain('nynorsk|pupilVoice');
+    expect(keys()).not.toContain('nynorsk|recommendations/t-2/what');
+    const text = nn(c).model.pupilVoice?.text;
+    expect(text).toBe('Eg vil gå på skulen når eg veit kven som møter meg.');
+    // A bokmål letter never asks.
+    expect(check(good()).findings.some((f) => f.code === 'CASE_TEXT_BOKMAL')).toBe(false);
+  });
 });

@@ -1,6 +1,7 @@
 import { formatPath, type Path } from '../errors';
 import { KIND_RULES } from './kinds';
 import { norm, type LetterMeasure, type LetterModel } from './model';
+import { missingConclusionFields } from '../domain/assessment';
 import type { LetterOptions, RecipientRole } from './options';
 import type { LetterSettings } from './settings';
 import { findVagueness } from './vagueness';
@@ -39,6 +40,10 @@ export const FINDING_CODES = [
   'REPLY_BY_PAST',
   'SIGNER_NAME_MISSING',
   'ASSESSMENT_TOPIC_MISSING',
+  'ASSESSMENT_CONCLUSION_MISSING',
+  'ASSESSMENT_DATE_PAST',
+  'MUNICIPALITY_MISSING',
+  'CASE_TEXT_BOKMAL',
   'EXPECTED_CONTACT_MISSING',
   'EXPECTED_CONTACT_PAST',
   'INTERIM_REASON_MISSING',
@@ -192,6 +197,8 @@ export function checkRecipients(model: LetterModel): Finding[] {
       );
     if (r.names.length === 0) {
       if (r.recipient === 'foresatte') out.push(finding('GUARDIANS_MISSING', ['guardians']));
+      // The municipality's name comes from the settings: MUNICIPALITY_MISSING (checkAssessment).
+      else if (r.recipient === 'kommune') continue;
       else
         out.push(
           finding('RECIPIENT_UNNAMED', ['options', 'recipients', r.recipient], 'warning', {
@@ -334,16 +341,39 @@ export const ASSESSMENT_TOPICS = [
   'goals',
   'ordinaryTeaching',
   'soundOffer',
-  'hours',
-  'validUntil',
 ] as const;
 
-/** Sakkyndig vurdering: the statutory topics, extent in hours and how long it applies. */
+/**
+ * Sakkyndig vurdering: the statutory topics (options), the conclusion (the case: yes/no, extent,
+ * content, organisation, competence, how long, when to reassess, how the views were weighed), its
+ * dates not already past, and the municipality it is sent to.
+ */
 export function checkAssessment(model: LetterModel): Finding[] {
   const a = model.assessment;
   if (!a) return [];
-  return ASSESSMENT_TOPICS.filter((t) => (a[t] ?? '').trim() === '').map((t) =>
+  const out = ASSESSMENT_TOPICS.filter((t) => (a[t] ?? '').trim() === '').map((t) =>
     finding('ASSESSMENT_TOPIC_MISSING', ['options', 'assessment', t], 'error', { field: t }),
+  );
+  const c = a.conclusion ?? null;
+  for (const field of missingConclusionFields(c))
+    out.push(finding('ASSESSMENT_CONCLUSION_MISSING', ['assessmentConclusion', field], 'error', { field }));
+  for (const field of ['validUntil', 'reassessBy'] as const) {
+    const d = c?.[field];
+    if (d && d < model.date)
+      out.push(finding('ASSESSMENT_DATE_PAST', ['assessmentConclusion', field], 'error', { field }));
+  }
+  if (model.addressee.recipient === 'kommune' && model.addressee.names.length === 0)
+    out.push(finding('MUNICIPALITY_MISSING', ['settings', 'letterhead', 'municipality'], 'warning'));
+  return out;
+}
+
+/**
+ * A nynorsk letter whose case text reads as bokmål: write the nynorsk text, or keep the text with a
+ * reason (both in the case's `nynorsk`). `field` is the key there; the path says where the text is.
+ */
+export function checkNynorsk(model: LetterModel): Finding[] {
+  return (model.bokmalTexts ?? []).map((b) =>
+    finding('CASE_TEXT_BOKMAL', ['nynorsk', b.key], 'warning', { field: b.key }),
   );
 }
 
@@ -403,6 +433,7 @@ export function checkLetter(model: LetterModel, ctx: CheckContext, lixValue: num
     ...checkReplyBy(model),
     ...checkSigner(model),
     ...checkAssessment(model),
+    ...checkNynorsk(model),
     ...checkWaiting(model),
     ...checkMeeting(model),
     ...checkLix(lixValue, ctx.settings),

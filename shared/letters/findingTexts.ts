@@ -34,6 +34,13 @@ export const LETTER_FINDING_TEXT_NB: Record<FindingCode, string> = {
   SIGNER_NAME_MISSING:
     'den som signerer, har ikke navn i arkivet: skriv navnet ditt under «Ditt navn» i Innstillinger i appen, eller kjør «bro member rename <mappe> --name NAVN»',
   ASSESSMENT_TOPIC_MISSING: 'den sakkyndige vurderingen mangler et tema loven krever',
+  ASSESSMENT_CONCLUSION_MISSING:
+    'konklusjonen i den sakkyndige vurderingen mangler et felt (ja/nei, omfang, innhold, organisering, kompetanse, varighet, ny vurdering, hvordan synet til eleven og foresatte er vektlagt)',
+  ASSESSMENT_DATE_PAST: 'datoen i konklusjonen (gjelder til / ny vurdering) er alt passert',
+  CASE_TEXT_BOKMAL:
+    'brevet er på nynorsk, men en tekst fra saken er på bokmål: skriv den på nynorsk, eller behold den med en begrunnelse (nynorsk i saken)',
+  MUNICIPALITY_MISSING:
+    'brevet har ingen kommune å sendes til: skriv kommunen som gjør vedtak under Brevhode i Innstillinger',
   INTERIM_REASON_MISSING: 'et foreløpig svar må si hvorfor svaret tar tid (interimReason)',
   EXPECTED_CONTACT_PAST: 'datoen for første kontakt er passert; sett en ny dato',
   EXPECTED_CONTACT_MISSING: 'mottaksbrevet må si når første kontakt blir (expectedFirstContact)',

@@ -25,7 +25,15 @@ function letter(
     kind,
     lang,
     options: KIND_OPTIONS[kind],
-    settings: { ...DEFAULT_LETTER_SETTINGS, letterhead: { serviceName: 'PPT Bærum', phone: '67 50 00 00' } },
+    settings: {
+      ...DEFAULT_LETTER_SETTINGS,
+      letterhead: {
+        serviceName: 'PPT Bærum',
+        phone: '67 50 00 00',
+        municipality: 'Bærum kommune, Oppvekst skole',
+        municipalityAddress: 'Postboks 700, 1304 Sandvika',
+      },
+    },
     today: LETTER_TODAY,
     letterId: 'a'.repeat(26),
     version: 1,
@@ -59,17 +67,25 @@ const EXPECT: Record<LetterKind, Record<LetterLang, string[]>> = {
   'sakkyndig-vurdering': {
     nb: [
       'Sakkyndig vurdering for Áile Nango',
-      'Utbytte av den ordinære opplæringen',
+      'Konklusjon',
+      'Trenger eleven individuelt tilrettelagt opplæring?: Ja',
+      'Omfang: 76 timer per skoleår',
+      'Reduksjon: Færre kompetansemål i engelsk. Lovgrunnlag: opplæringslova kapittel 11.',
+      'Har eleven, eller kan eleven få, et tilfredsstillende utbytte av opplæringen?',
       'Realistiske mål for opplæringen',
-      'Omfang og varighet',
+      'Slik har vi lagt vekt på synet til eleven og foresatte',
       'opplæringslova kapittel 11',
       'Statsforvalteren',
     ],
     nn: [
       'Sakkunnig vurdering for Áile Nango',
-      'Utbyte av den ordinære opplæringa',
+      'Konklusjon',
+      'Treng eleven individuelt tilrettelagd opplæring?: Ja',
+      'Omfang: 76 timar per skuleår',
+      'Reduksjon: Færre kompetansemål i engelsk. Lovgrunnlag: opplæringslova kapittel 11.',
+      'Har eleven, eller kan eleven få, eit tilfredsstillande utbyte av opplæringa?',
       'Realistiske mål for opplæringa',
-      'Omfang og varigheit',
+      'Slik har vi lagt vekt på synet til eleven og føresette',
       'opplæringslova kapittel 11',
       'Statsforvaltaren',
     ],
@@ -143,7 +159,10 @@ describe('every kind in bokmål and nynorsk', () => {
         const text = textOf(p.layout);
         for (const s of EXPECT[kind][lang]) expect(text).toContain(s);
         // Addressed to rektor, identical copies to kontaktlærer and foresatte, the marking, both contacts.
-        expect(p.layout.to[0]).toBe('Rektor Anne Dahl');
+        // A sakkyndig vurdering goes to the municipality that decides, with its address.
+        if (kind === 'sakkyndig-vurdering')
+          expect(p.layout.to).toEqual(['Bærum kommune, Oppvekst skole', 'Postboks 700, 1304 Sandvika']);
+        else expect(p.layout.to[0]).toBe('Rektor Anne Dahl');
         expect(p.layout.copies).toContain('Per Berg');
         expect(p.layout.copies).toContain('Ánde Nango');
         expect(p.layout.marking[0]).toBe(lang === 'nb' ? 'Unntatt offentlighet' : 'Unnateke offentlegheit');

@@ -1,5 +1,5 @@
 import { calendarDays } from '../calendar/days';
-import { citeRef, legalRef } from './legalRefs';
+import { citeOn, citeRef, legalRef } from './legalRefs';
 import { measureTitle, type LetterMeasure, type LetterModel, type Person, type Recipient } from './model';
 import type { ResponsibilityRow } from './responsibilities';
 import { TEXTS, type LetterTexts } from './texts';
@@ -81,6 +81,7 @@ function who(t: LetterTexts, p: Person | null): string {
 }
 
 function recipientLine(t: LetterTexts, r: Recipient): string {
+  if (r.recipient === 'kommune') return r.names.length ? r.names.join(t.and) : t.recipient.kommune;
   const role = r.recipient === 'foresatte' && r.names.length === 1 ? t.foresattOne : t.recipient[r.recipient];
   return r.names.length ? `${role} ${r.names.join(t.and)}` : role;
 }
@@ -123,16 +124,17 @@ function commonHead(t: LetterTexts, model: LetterModel) {
   ].filter((x): x is string => !!x);
   const marking = [
     t.marking,
-    model.confidentiality.map((id) => citeRef(legalRef(id), t.lang)).join(t.andRef),
+    model.confidentiality.map((id) => citeOn(id, model.date, t.lang)).join(t.andRef),
   ];
   const meta: [string, string][] = [
     [t.date, longDate(model.date)],
     [t.ourRef, `${model.caseId} / ${model.kind}-${model.version}`],
   ];
   const postal = model.schoolAddress;
-  const toSchool = model.addressee.recipient !== 'foresatte';
+  const toSchool = model.addressee.recipient === 'rektor';
   const to = [
     capFirst(recipientLine(t, model.addressee)),
+    ...(model.addressee.recipient === 'kommune' && model.addresseeAddress ? [model.addresseeAddress] : []),
     ...(toSchool && model.pupil.school ? [model.pupil.school] : []),
     ...(toSchool && postal
       ? [postal.address, [postal.postcode, postal.place].filter(Boolean).join(' ') || null].filter(
@@ -281,7 +283,7 @@ function rights(t: LetterTexts, model: LetterModel, blocks: Block[]) {
     title: t.rights.title,
     items: [
       t.rights.call(whom),
-      health ? t.rights.innsynHealth : t.rights.innsyn(citeRef(legalRef('fvl-18'), t.lang)),
+      health ? t.rights.innsynHealth : t.rights.innsyn(citeOn('fvl-18', model.date, t.lang)),
       t.rights.disagree,
       health
         ? t.rights.klageHealth
@@ -315,7 +317,12 @@ function distribution(t: LetterTexts, model: LetterModel, blocks: Block[]) {
   blocks.push({ t: 'h2', text: t.h.distribution });
   blocks.push({
     t: 'p',
-    text: model.addressee.recipient === 'foresatte' ? t.distributionIntroFamily : t.distributionIntro,
+    text:
+      model.addressee.recipient === 'kommune'
+        ? t.sakkyndig.sentTo(recipientLine(t, model.addressee))
+        : model.addressee.recipient === 'foresatte'
+          ? t.distributionIntroFamily
+          : t.distributionIntro,
   });
   blocks.push({
     t: 'list',
@@ -422,12 +429,14 @@ function sakkyndig(t: LetterTexts, model: LetterModel): Block[] {
       citeRef(ref, t.lang),
     ),
   });
+  conclusion(t, model, blocks);
   summaryOfMeasures(t, model, blocks);
-  if (model.replyBy) blocks.push({ t: 'p', text: t.replyShort(longDate(model.replyBy)) });
   background(t, model, blocks);
   blocks.push({ t: 'h2', text: t.sakkyndig.h.sources });
   blocks.push({ t: 'p', text: a.sources ?? t.missing });
   voices(t, model, blocks);
+  blocks.push({ t: 'h2', text: t.sakkyndig.views });
+  blocks.push({ t: 'p', text: a.conclusion?.viewsWeighed?.trim() || t.missing });
   const topics: [string, string | null | undefined][] = [
     [t.sakkyndig.h.benefit, a.benefit],
     [t.sakkyndig.h.difficulties, a.difficulties],
@@ -439,14 +448,17 @@ function sakkyndig(t: LetterTexts, model: LetterModel): Block[] {
     blocks.push({ t: 'h2', text: `${i + 1}. ${h}` });
     blocks.push({ t: 'p', text: v ?? t.missing });
   });
-  blocks.push({ t: 'h2', text: t.sakkyndig.h.extent });
-  blocks.push({
-    t: 'fields',
-    rows: [
-      [t.sakkyndig.hours, a.hours ?? t.missing],
-      [t.sakkyndig.validUntil, a.validUntil ? longDate(a.validUntil) : t.missing],
-    ],
-  });
+  // Letters drafted before the conclusion was part of the case gave the extent as options.
+  if (!a.conclusion && (a.hours || a.validUntil)) {
+    blocks.push({ t: 'h2', text: t.sakkyndig.h.extent });
+    blocks.push({
+      t: 'fields',
+      rows: [
+        [t.sakkyndig.hours, a.hours ?? t.missing],
+        [t.sakkyndig.validUntil, a.validUntil ? longDate(a.validUntil) : t.missing],
+      ],
+    });
+  }
   measureSection(t, model, blocks);
   expectations(t, model, blocks);
   responsibilityTable(t, model, blocks);
@@ -456,6 +468,81 @@ function sakkyndig(t: LetterTexts, model: LetterModel): Block[] {
   replyRequest(t, model, blocks);
   distribution(t, model, blocks);
   return blocks;
+}
+
+/**
+ * The sakkyndig vurdering's conclusion, first: individually adapted education yes/no; extent,
+ * content, organisation, staff competence, how long and when to reassess; reductions and
+ * exemptions with their legal basis.
+ */
+function conclusion(t: LetterTexts, model: LetterModel, blocks: Block[]) {
+  const c = model.assessment?.conclusion ?? null;
+  const k = t.sakkyndig.conclusion;
+  const d = t.sakkyndig.deviations;
+  const text = (s: string | null | undefined) => s?.trim() || t.missing;
+  const date = (s: string | null | undefined) => (s ? longDate(s) : t.missing);
+  blocks.push({ t: 'h2', text: k.title });
+  const rows: [string, string][] = [[k.needed, c?.needed == null ? t.missing : c.needed ? k.yes : k.no]];
+  if (c?.needed !== false)
+    rows.push(
+      [t.sakkyndig.hours, c?.hours != null && c.hoursPer ? k.hours(c.hours, c.hoursPer) : t.missing],
+      [k.content, text(c?.content)],
+      [k.organisation, text(c?.organisation)],
+      [k.staffCompetence, text(c?.staffCompetence)],
+    );
+  // A «nei» needs no dates, but prints them when the assessment gives them.
+  if (c?.needed !== false || c.validUntil) rows.push([k.validUntil, date(c?.validUntil)]);
+  if (c?.needed !== false || c.reassessBy) rows.push([k.reassessBy, date(c?.reassessBy)]);
+  blocks.push({ t: 'fields', rows });
+  if (c?.needed === false)
+    blocks.push({ t: 'p', text: k.noText(citeRef(legalRef('oppl-2023-11-1'), t.lang)) });
+  blocks.push({ t: 'h2', text: d.title });
+  const devs = c?.deviations ?? [];
+  if (devs.length === 0) blocks.push({ t: 'p', text: d.none });
+  else {
+    blocks.push({
+      t: 'list',
+      items: devs.map(
+        (x) => `${d.kind[x.kind]}: ${x.what.trim().replace(/[.]$/u, '')}. ${d.basis(x.legalBasis)}.`,
+      ),
+    });
+    blocks.push({ t: 'p', text: d.why });
+  }
+}
+
+/** For the pupil: what will happen and who the safe adults are, in plain words for the grade. */
+function pupilPage(t: LetterTexts, model: LetterModel, blocks: Block[]) {
+  const first = model.pupil.name.split(/\s+/u)[0] ?? model.pupil.name;
+  blocks.push({ t: 'h2', text: t.pupil.title(first) });
+  blocks.push({ t: 'p', text: t.pupil.intro(first, model.pupil.grade) });
+  const measures = model.measures.filter((m) => !m.status?.endedOn);
+  if (measures.length > 0) {
+    blocks.push({ t: 'h2', text: t.pupil.happens });
+    blocks.push({
+      t: 'list',
+      items: measures.map((m) =>
+        t.pupil.measure(
+          m.title,
+          m.responsible?.name ?? null,
+          m.start && m.start >= model.date ? longDate(m.start) : null,
+        ),
+      ),
+    });
+  }
+  const adults = new Map<string, string>();
+  const add = (p: { name: string | null; role: string | null } | null | undefined) => {
+    if (p?.name && !adults.has(p.name)) adults.set(p.name, t.pupil.adult(p.name, t.role(p.role ?? '')));
+  };
+  add(model.coordinator);
+  for (const m of measures) add(m.responsible);
+  const teacher = [model.addressee, ...model.copies].find((r) => r.recipient === 'kontaktlærer');
+  if (teacher?.names[0]) add({ name: teacher.names[0], role: 'kontaktlærer' });
+  if (model.serviceContact) add({ name: model.serviceContact.name, role: model.serviceContact.role });
+  if (adults.size > 0) {
+    blocks.push({ t: 'h2', text: t.pupil.adults });
+    blocks.push({ t: 'list', items: [...adults.values()] });
+  }
+  blocks.push({ t: 'p', text: t.pupil.close });
 }
 
 function mottaksbrev(t: LetterTexts, model: LetterModel): Block[] {
@@ -490,7 +577,7 @@ function mottaksbrev(t: LetterTexts, model: LetterModel): Block[] {
         : t.mottak.expectedMissing,
   });
   if (w.interimReply) {
-    blocks.push({ t: 'p', text: t.mottak.interim(citeRef(legalRef('fvl-11a'), t.lang)) });
+    blocks.push({ t: 'p', text: t.mottak.interim(citeOn('fvl-11a', model.date, t.lang)) });
     if (w.interimReason) blocks.push({ t: 'p', text: t.mottak.interimWhy(w.interimReason) });
   }
   if (model.service === 'BUP')
@@ -760,6 +847,7 @@ export function layoutLetter(model: LetterModel): Layout {
     for (const n of model.notes)
       blocks.push({ t: 'p', text: `${t.journal.kind[n.kind]} ${longDate(n.date)}: ${n.text}` });
   }
+  if (model.pupilPage) pupilPage(t, model, blocks);
   let reply: ReplyPage | null = null;
   if (model.replyBy && (model.kind === 'anbefaling' || model.kind === 'sakkyndig-vurdering'))
     reply = measureReplyPage(t, model);

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { LEGAL_REFS, citeRef, confidentialityRefs, resolveLegalRef } from './legalRefs';
+import {
+  LEGAL_REFS,
+  NEW_FVL,
+  citeOn,
+  citeRef,
+  confidentialityRefs,
+  legalRef,
+  resolveLegalRef,
+} from './legalRefs';
 
 describe('the versioned legal reference table', () => {
   it('resolves the ways caseworkers write a reference', () => {
@@ -48,5 +56,26 @@ describe('the versioned legal reference table', () => {
       'offentleglova § 13',
       'helsepersonelloven § 21',
     ]);
+  });
+
+  it('the new forvaltningslov: letters switch citation on the day it takes effect, not before', () => {
+    // Its date was not confirmed when the table was checked, so no letter switches yet.
+    expect(NEW_FVL.inForce).toBeNull();
+    expect(citeOn('fvl-18', '2030-01-01', 'nb')).toBe('forvaltningsloven § 18');
+    // Once the date is in the table, two issue dates either side of it cite two Acts.
+    const confirmed = { ...NEW_FVL, inForce: '2027-01-01' };
+    expect(citeOn('fvl-18', '2026-12-31', 'nb', confirmed)).toBe('forvaltningsloven § 18');
+    expect(citeOn('fvl-18', '2027-01-01', 'nb', confirmed)).toBe('forvaltningsloven (2025)');
+    expect(citeOn('fvl-11a', '2027-01-01', 'nn', confirmed)).toBe('forvaltningslova (2025)');
+    // What the new Act does not replace is cited as before.
+    expect(citeOn('pbrl-2-2', '2027-01-01', 'nb', confirmed)).toBe('pasient- og brukerrettighetsloven § 2-2');
+  });
+
+  it('says where a section number could not be confirmed, and cites the chapter there', () => {
+    const s = legalRef('oppl-2023-sakkunnig');
+    expect(s.sectionUnconfirmed).toBe(true);
+    expect(s.confidence).toBe('U');
+    expect(citeRef(s, 'nb')).toBe('opplæringslova kapittel 11');
+    expect(s.checked).toMatch(/^\d{4}-\d{2}-\d{2}$/u);
   });
 });

@@ -9,7 +9,7 @@
  *   'U'          background knowledge, not found in the stored sources: verify on Lovdata
  * Everything here must be reviewed by a lawyer before letters go to real families.
  */
-export const LEGAL_TABLE_VERSION = '2026-05';
+export const LEGAL_TABLE_VERSION = '2026-12';
 
 export type Confidence = 'V' | 'V-indirect' | 'U';
 
@@ -31,6 +31,8 @@ export interface LegalRef {
   source: string;
   /** When the section number and wording were last checked against the source (YYYY-MM-DD). */
   checked?: string;
+  /** The section number could not be confirmed: the entry's `section` is the chapter a letter cites. */
+  sectionUnconfirmed?: boolean;
 }
 
 const OPPL_2023 = { nb: 'opplæringslova', nn: 'opplæringslova' };
@@ -39,6 +41,8 @@ const OPPL_2023_ID = 'LOV-2023-06-09-30';
 const OPPL_1998_ID = 'LOV-1998-07-17-61';
 const NEW_ACT = '2024-08-01';
 const OLD_ACT_END = '2024-07-31';
+/** The day the entries marked `checked: CHECKED` were last searched for with the search tool. */
+const CHECKED = '2026-12-05';
 const KS =
   'https://www.ks.no/fagomrader/barn-og-unge/grunnskole-og-sfo/individuell-tilrettelegging-av-opplaringstilbud/';
 
@@ -56,6 +60,26 @@ export const LEGAL_REFS: readonly LegalRef[] = [
     until: null,
     confidence: 'V',
     source: KS,
+    checked: CHECKED,
+  },
+  {
+    // The section of the 2023 Act on sakkyndig vurdering: its number was searched for on the
+    // checked date (regjeringen.no Prop. 57 L (2022–2023) ch. 27 and 69, udir.no, ks.no, lovdata
+    // renderings) and not confirmed, so letters cite the chapter (section 'kapittel 11').
+    id: 'oppl-2023-sakkunnig',
+    law: OPPL_2023,
+    lawId: OPPL_2023_ID,
+    section: 'kapittel 11',
+    title: { nb: 'Sakkyndig vurdering', nn: 'Sakkunnig vurdering' },
+    inForce: NEW_ACT,
+    until: null,
+    confidence: 'U',
+    source:
+      'Section number NOT confirmed; chapter 11 confirmed by ' +
+      KS +
+      ' and https://www.regjeringen.no/nn/dokumenter/prop.-57-l-20222023/id2967679/?ch=27 (PP-tenesta, sakkunnige vurderingar)',
+    checked: CHECKED,
+    sectionUnconfirmed: true,
   },
   {
     id: 'oppl-2023-11-1',
@@ -78,6 +102,7 @@ export const LEGAL_REFS: readonly LegalRef[] = [
     until: null,
     confidence: 'V-indirect',
     source: 'law-and-practice.md §1.1 (title seen in a rendering of the Lovdata text)',
+    checked: CHECKED,
   },
   {
     id: 'oppl-2023-11-10',
@@ -244,6 +269,35 @@ export const LEGAL_REFS: readonly LegalRef[] = [
   },
 ];
 
+/**
+ * The new forvaltningslov (lov om saksbehandlingen i offentlig forvaltning), passed by Stortinget
+ * in June 2025 to replace the Act of 1967 (Innst. 478 L (2024–2025)). The date it takes effect and
+ * its Lovdata number were NOT confirmed by the search tool on the checked date, so `inForce` is
+ * null and letters cite the 1967 Act. Once the date is confirmed, set it here: from that date every
+ * letter cites the new Act in place of the entries in `replaces` (without a section number until
+ * those are confirmed too).
+ */
+export interface NewAct {
+  id: string;
+  law: { nb: string; nn: string };
+  lawId: string | null;
+  replaces: readonly string[];
+  inForce: string | null;
+  source: string;
+  checked: string;
+}
+
+export const NEW_FVL: NewAct = {
+  id: 'fvl-2025',
+  law: { nb: 'forvaltningsloven (2025)', nn: 'forvaltningslova (2025)' },
+  lawId: null,
+  replaces: ['fvl-11a', 'fvl-13', 'fvl-18'],
+  inForce: null,
+  source:
+    'https://www.stortinget.no/no/Saker-og-publikasjoner/Publikasjoner/Innstillinger/Stortinget/2024-2025/inns-202425-478l/?all=true (passed; date in force not stated there)',
+  checked: CHECKED,
+};
+
 const BY_ID = new Map(LEGAL_REFS.map((r) => [r.id, r]));
 
 export function legalRef(id: string): LegalRef {
@@ -255,6 +309,16 @@ export function legalRef(id: string): LegalRef {
 /** "opplæringslova § 12-4" in the letter's language. */
 export function citeRef(ref: LegalRef, lang: 'nb' | 'nn'): string {
   return `${ref.law[lang]} ${ref.section}`;
+}
+
+/**
+ * How a letter dated `date` cites a table entry: the entry itself, or, once a new Act that replaces
+ * it is in force on that date, the new Act.
+ */
+export function citeOn(id: string, date: string, lang: 'nb' | 'nn', newAct: NewAct = NEW_FVL): string {
+  if (newAct.inForce !== null && date >= newAct.inForce && newAct.replaces.includes(id))
+    return newAct.law[lang];
+  return citeRef(legalRef(id), lang);
 }
 
 /** The references in a confidentiality marking: health services cite helsepersonelloven. */

@@ -45,6 +45,21 @@ export function completeCase(): CaseDocInput {
       target: 'elev',
     },
   ] as CaseDocInput['recommendations'];
+  c.assessmentConclusion = {
+    needed: true,
+    hours: 76,
+    hoursPer: 'år',
+    content: 'Lese- og skrivetrening i norsk og en trygg start på dagen.',
+    organisation: 'To økter i uka i liten gruppe, resten i klassen med støtte.',
+    staffCompetence: 'Spesialpedagog leder øktene; miljøterapeut under veiledning.',
+    validUntil: '2027-06-30',
+    reassessBy: '2027-03-01',
+    deviations: [
+      { kind: 'reduksjon', what: 'Færre kompetansemål i engelsk', legalBasis: 'opplæringslova kapittel 11' },
+    ],
+    viewsWeighed:
+      'Eleven vil ha faste voksne; det har vi lagt stor vekt på. Far ønsker liten gruppe, og det tilrår vi.',
+  };
   c.pupilVoice = 'Jeg vil gå på skolen når jeg vet hvem som møter meg.';
   c.parentsView = 'Vi ønsker faste avtaler og beskjed samme dag hvis noe endres.';
   // The school-factor checklist, complete (SCHOOL_FACTORS_MISSING).

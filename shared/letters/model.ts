@@ -1,5 +1,6 @@
 import { missingSchoolFactors } from '../school/factors';
 import { addDays, calendarDays } from '../calendar/days';
+import type { AssessmentConclusion } from '../domain/assessment';
 import type { CaseDoc } from '../domain/caseDoc';
 import type { Service } from '../domain/common';
 import type { Recommendation } from '../domain/recommendation';
@@ -14,6 +15,7 @@ import type { LetterMeasure, MeasureStatus, Person } from './measure';
 import { responsibilities, type ResponsibilityRow } from './responsibilities';
 import { SERVICE_LONG_NAME, type LetterSettings } from './settings';
 import { mentionsPastDate } from './datesIn';
+import { readsAsBokmal } from './nynorskWords';
 import { letterOutdated, outdatedError, type EarlierLetter } from './outdated';
 
 /**
@@ -174,7 +176,15 @@ export interface LetterModel {
     /** Open obligations whose date has passed: stated as overdue, never as coming. */
     overdueDeadlines?: { due: string; kind: ObligationKind; label: string | null; daysOver: number }[];
   } | null;
-  assessment: (NonNullable<LetterOptions['assessment']> & { legalRefId: string }) | null;
+  assessment:
+    | (NonNullable<LetterOptions['assessment']> & {
+        legalRefId: string;
+        /** The case's conclusion (absent in letters issued before it was part of the case). */
+        conclusion?: AssessmentConclusion | null;
+      })
+    | null;
+  /** Sakkyndig vurdering: the municipality's postal address (settings), printed under its name. */
+  addresseeAddress?: string | null;
   waiting: {
     /** When first contact will be: on or after the letter's date (a past date is a finding, never printed as coming). */
     expectedFirstContact: string | null;
@@ -187,6 +197,13 @@ export interface LetterModel {
     /** Why the answer takes time (options.interimReason). */
     interimReason?: string | null;
   } | null;
+  /**
+   * A nynorsk letter: case texts that read as bokmål and have neither a nynorsk text nor a reason
+   * to keep them in the case's `nynorsk` (CASE_TEXT_BOKMAL). Absent in bokmål letters.
+   */
+  bokmalTexts?: { key: string; path: Path }[];
+  /** The pupil's page was asked for (options.pupilPage); absent in letters without it. */
+  pupilPage?: boolean;
   /** Decisions recorded with the letter: kept phrases and their reasons. */
   kept: { phrase: string; path: string | null; reason: string }[];
   /** «Fra journalen»: the notes the caseworker chose, each allowed to leave the case (shared/notes). */
@@ -432,7 +449,7 @@ function schoolConsent(doc: CaseDoc, role: RecipientRole, today: string): Recipi
 
 function recipients(doc: CaseDoc, options: LetterOptions, today: string, registerRektor: string | null) {
   const legal = options.legalBasis ?? {};
-  const basisFor = (role: RecipientRole): Recipient['basis'] => {
+  const basisFor = (role: 'rektor' | 'kontaktlærer' | 'foresatte'): Recipient['basis'] => {
     if (role === 'foresatte')
       return clean(legal.foresatte) ? { kind: 'legal', text: legal.foresatte! } : { kind: 'party' };
     return (
@@ -670,13 +687,31 @@ export function buildLetter(input: BuildInput): LetterModel {
   const toSchool = recipients(doc, options, today, clean(input.registers?.school?.rektor));
   // BUP writes to the family (the patient's parents); the school gets a copy only with a basis.
   const family = toSchool.copies.find((c) => c.recipient === 'foresatte')!;
+  const municipality = clean(settings.letterhead.municipality);
   const { addressee, copies } =
     doc.service === 'BUP'
       ? {
           addressee: family,
           copies: [toSchool.addressee, ...toSchool.copies.filter((c) => c !== family)],
         }
-      : toSchool;
+      : kind === 'sakkyndig-vurdering'
+        ? {
+            // The expert assessment goes to the municipality that decides by enkeltvedtak; the
+            // family gets a copy (they may see it and comment before the vedtak); the school only
+            // with a consent or a recorded legal basis.
+            addressee: {
+              recipient: 'kommune' as const,
+              names: municipality ? [municipality] : [],
+              basis: { kind: 'legal' as const, text: 'opplæringslova kapittel 11' },
+            },
+            copies: [
+              family,
+              ...[toSchool.addressee, ...toSchool.copies].filter(
+                (c) => c !== family && c.basis !== null && c.basis.kind !== 'party',
+              ),
+            ],
+          }
+        : toSchool;
   const assignment = currentAssignment(doc, today);
   const service = doc.service;
 
@@ -757,7 +792,7 @@ export function buildLetter(input: BuildInput): LetterModel {
     clean(contact?.email) ?? clean(settings.letterhead.email),
   ].filter((x): x is string => x !== null);
 
-  return {
+  const model: LetterModel = {
     format: LETTER_FORMAT,
     letterId: input.letterId,
     kind,
@@ -855,11 +890,21 @@ export function buildLetter(input: BuildInput): LetterModel {
     assessment:
       kind === 'sakkyndig-vurdering'
         ? {
-            ...(options.assessment ?? {}),
+            // The case's topics, worded for this letter where the options say so.
+            ...Object.fromEntries(
+              Object.entries(doc.assessmentConclusion?.topics ?? {}).filter(([, v]) => clean(v) !== null),
+            ),
+            ...Object.fromEntries(
+              Object.entries(options.assessment ?? {}).filter(([, v]) => clean(v) !== null),
+            ),
             legalRefId:
-              today >= '2024-08-01' ? legalRef('oppl-2023-kap-11').id : legalRef('oppl-1998-5-3').id,
+              today >= '2024-08-01' ? legalRef('oppl-2023-sakkunnig').id : legalRef('oppl-1998-5-3').id,
+            conclusion: doc.assessmentConclusion ?? null,
           }
         : null,
+    ...(kind === 'sakkyndig-vurdering'
+      ? { addresseeAddress: clean(settings.letterhead.municipalityAddress) }
+      : {}),
     waiting:
       kind === 'mottaksbrev' && ref
         ? {
@@ -878,5 +923,86 @@ export function buildLetter(input: BuildInput): LetterModel {
     notes: journalNotes(doc, options),
     kept: (options.keep ?? []).map((k) => ({ phrase: k.phrase, path: k.path ?? null, reason: k.reason })),
     legalTable: LEGAL_TABLE_VERSION,
+    ...(options.pupilPage ? { pupilPage: true } : {}),
+  };
+  return lang === 'nn' ? withNynorsk(model, doc) : model;
+}
+
+/**
+ * A nynorsk letter prints the case's nynorsk text where there is one (`doc.nynorsk`, keyed by where
+ * the bokmål text is), keeps a text with a recorded reason as written, and lists the rest that
+ * reads as bokmål (the word list of the nynorsk scan) for CASE_TEXT_BOKMAL.
+ */
+function withNynorsk(m: LetterModel, doc: CaseDoc): LetterModel {
+  const nn = doc.nynorsk ?? {};
+  const bokmalTexts: { key: string; path: Path }[] = [];
+  function use(key: string, path: Path, text: string): string;
+  function use(key: string, path: Path, text: string | null): string | null;
+  function use(key: string, path: Path, text: string | null): string | null {
+    if (text === null) return null;
+    const entry = nn[key];
+    const written = clean(entry?.text);
+    if (written) return written;
+    if (!clean(entry?.keepReason) && readsAsBokmal(text) && !bokmalTexts.some((b) => b.key === key))
+      bokmalTexts.push({ key, path });
+    return text;
+  }
+  const measures = m.measures.map((x) => {
+    const at = (f: string) => `recommendations/${x.id}/${f}`;
+    const p = (f: string): Path => ['recommendations', x.index, f];
+    const what = use(at('what'), p('what'), x.what);
+    return {
+      ...x,
+      what,
+      title: measureTitle(what),
+      frequency: use(at('frequency'), p('frequency'), x.frequency),
+      trialPeriod: use(at('trialPeriod'), p('trialPeriod'), x.trialPeriod),
+      goal: use(at('goal'), p('goal'), x.goal),
+      resources: use(at('resources'), p('resources'), x.resources),
+      evaluation: x.evaluation
+        ? {
+            ...x.evaluation,
+            method: use(
+              at('evaluation.method'),
+              ['recommendations', x.index, 'evaluation', 'method'],
+              x.evaluation.method,
+            ),
+          }
+        : null,
+    };
+  });
+  const voice = (v: LetterModel['pupilVoice'], key: 'pupilVoice' | 'parentsView') =>
+    v ? { ...v, text: use(key, [key], v.text) } : null;
+  const c = m.assessment?.conclusion;
+  const conclusion = c
+    ? {
+        ...c,
+        ...Object.fromEntries(
+          (['content', 'organisation', 'staffCompetence', 'viewsWeighed'] as const).map((f) => [
+            f,
+            use(`assessmentConclusion/${f}`, ['assessmentConclusion', f], clean(c[f])),
+          ]),
+        ),
+      }
+    : c;
+  const meeting = m.meeting
+    ? {
+        ...m.meeting,
+        note: use(
+          `meetings/${m.meeting.id ?? m.meeting.date}/note`,
+          ['meetings', m.meeting.index, 'note'],
+          m.meeting.note,
+        ),
+      }
+    : null;
+  return {
+    ...m,
+    measures,
+    responsibilities: m.responsibilities.length > 0 ? responsibilities(measures) : [],
+    pupilVoice: voice(m.pupilVoice, 'pupilVoice'),
+    parentsView: voice(m.parentsView, 'parentsView'),
+    ...(m.assessment ? { assessment: { ...m.assessment, conclusion } } : {}),
+    meeting,
+    bokmalTexts,
   };
 }

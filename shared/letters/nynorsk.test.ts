@@ -5,127 +5,12 @@ import { MONTHS } from './datesIn';
 import { STANDARD_ADVICE } from './model';
 import { SERVICE_LONG_NAME } from './settings';
 import { NN } from './texts';
-
-/**
- * Bokmål forms that are not nynorsk (nynorsk 2012 norm), each with the nynorsk form a letter
- * uses instead. Only words that are wrong in every nynorsk sentence are here: «skole» (a sideform
- * since 2012), «også», «blir», «gir», «derfor», «hos» and «nå» (the verb) are correct nynorsk
- * and are not flagged.
- */
-const BOKMAL_ONLY: Record<string, string> = {
-  ikke: 'ikkje',
-  hva: 'kva',
-  hvem: 'kven',
-  hvor: 'kvar',
-  hvordan: 'korleis',
-  hvorfor: 'kvifor',
-  hvis: 'viss / dersom',
-  hver: 'kvar',
-  hvert: 'kvart',
-  hverandre: 'kvarandre',
-  hvilken: 'kva for ein',
-  hvilket: 'kva for eit',
-  hvilke: 'kva for',
-  fra: 'frå',
-  ble: 'vart / blei',
-  noen: 'nokon',
-  noe: 'noko',
-  mye: 'mykje',
-  bare: 'berre',
-  være: 'vere',
-  gjøre: 'gjere',
-  gjør: 'gjer',
-  sier: 'seier',
-  uke: 'veke',
-  uka: 'veka',
-  uker: 'veker',
-  jeg: 'eg',
-  dere: 'de / dykk',
-  deres: 'dykkar',
-  en: 'ein / ei',
-  et: 'eit',
-  ett: 'eitt',
-  forrige: 'førre',
-  åpen: 'open',
-  åpent: 'ope',
-  åpne: 'opne',
-  avtaler: 'avtalar',
-  avtalene: 'avtalane',
-  hjem: 'heim',
-  hjemme: 'heime',
-  uten: 'utan',
-  innen: 'innan',
-  siden: 'sidan',
-  sammen: 'saman',
-  samme: 'same',
-  kommer: 'kjem',
-  fikk: 'fekk',
-  gikk: 'gjekk',
-  ennå: 'enno',
-  egen: 'eigen',
-  eget: 'eige',
-  egne: 'eigne',
-  mens: 'medan',
-  selv: 'sjølv',
-  måned: 'månad',
-  måneder: 'månader',
-  tjeneste: 'teneste',
-  tjenesten: 'tenesta',
-  trenger: 'treng',
-  hele: 'heile',
-  helt: 'heilt',
-  annen: 'annan',
-  annet: 'anna',
-  sted: 'stad',
-  svarer: 'svarar',
-  kaller: 'kallar',
-  setter: 'set',
-  sørger: 'syter',
-  følge: 'følgje',
-  følger: 'følgjer',
-  ifølge: 'ifølgje',
-  høre: 'høyre',
-  hører: 'høyrer',
-  mene: 'meine',
-  mener: 'meiner',
-  voksen: 'vaksen',
-  voksne: 'vaksne',
-  frister: 'fristar',
-  mer: 'meir',
-  senest: 'seinast',
-  senere: 'seinare',
-  hennes: 'hennar',
-  gjennomføres: 'gjennomførast',
-  settes: 'setjast',
-  sendes: 'sendast',
-  evalueres: 'evaluerast',
-};
-
-/** Endings no nynorsk word has: -lig (nynorsk -leg), -het (-heit), -ninger (-ningar), -sjoner (-sjonar). */
-const BOKMAL_ENDINGS: { re: RegExp; nn: string }[] = [
-  { re: /^\p{L}{2,}lig(e|t|ere|st|ste)?$/u, nn: '-leg, -lege, -legt' },
-  { re: /^\p{L}{3,}het(en|er|ene)?$/u, nn: '-heit' },
-  { re: /^\p{L}{2,}ning(er|ene)$/u, nn: '-ningar, -ningane' },
-  { re: /^\p{L}{2,}sjoner(ne)?$/u, nn: '-sjonar, -sjonane' },
-];
+import { bokmalWords } from './nynorskWords';
 
 /** Case text passed in is printed as is and is not the template's: the markers are removed before the scan. */
 const MARK = /\bq[xX]\d*\b/giu;
 
-function bokmalIn(text: string): { word: string; nn: string }[] {
-  const hits: { word: string; nn: string }[] = [];
-  for (const raw of text.replace(MARK, ' ').split(/[^\p{L}]+/u)) {
-    const word = raw.toLowerCase();
-    if (!word) continue;
-    const nn = Object.prototype.hasOwnProperty.call(BOKMAL_ONLY, word) ? BOKMAL_ONLY[word] : undefined;
-    if (nn) hits.push({ word, nn });
-    else {
-      const ending = BOKMAL_ENDINGS.find((e) => e.re.test(word));
-      if (ending) hits.push({ word, nn: ending.nn });
-    }
-  }
-  return hits;
-}
+const bokmalIn = (text: string) => bokmalWords(text.replace(MARK, ' '));
 
 /** Codes the lookup functions translate (anything else is case text and comes back as written). */
 const LOOKUP_KEYS: Record<string, string[]> = {

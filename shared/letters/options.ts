@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import { externalId, isoDate, optionalText, text } from '../domain/common';
 
-/** Who receives a letter: addressed to rektor, identical copies to kontaktlærer and foresatte. */
-export const RECIPIENTS = ['rektor', 'kontaktlærer', 'foresatte'] as const;
+/**
+ * Who receives a letter: addressed to rektor, identical copies to kontaktlærer and foresatte. A
+ * sakkyndig vurdering is addressed to the municipality that decides (`kommune`), copy to the family.
+ */
+export const RECIPIENTS = ['rektor', 'kontaktlærer', 'foresatte', 'kommune'] as const;
 export type RecipientRole = (typeof RECIPIENTS)[number];
 
 /**
@@ -69,6 +72,8 @@ export const letterOptions = z.strictObject({
     .array(z.strictObject({ what: text(1000), who: text(200) }))
     .max(20)
     .optional(),
+  /** A section for the pupil: what will happen and who the safe adults are, in plain words for the grade. */
+  pupilPage: z.boolean().optional(),
   /** Sakkyndig vurdering: the statutory topics (DESIGN §5; law-and-practice §1.2). */
   assessment: z
     .strictObject({

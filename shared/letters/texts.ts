@@ -36,7 +36,7 @@ export interface LetterTexts {
   journal: { heading: string; kind: Record<NoteKind, string> };
   attachmentDescription: string;
   role: (role: string) => string;
-  recipient: { rektor: string; kontaktlærer: string; foresatte: string };
+  recipient: { rektor: string; kontaktlærer: string; foresatte: string; kommune: string };
   /** One person with parental responsibility. */
   foresattOne: string;
   kindTitle: Record<LetterKind, string>;
@@ -141,6 +141,39 @@ export interface LetterTexts {
     hours: string;
     validUntil: string;
     next: string;
+    /** The conclusion (from the case) and what follows from it. */
+    conclusion: {
+      title: string;
+      needed: string;
+      yes: string;
+      no: string;
+      noText: Fn<[string]>;
+      hours: Fn<[number, 'år' | 'uke']>;
+      content: string;
+      organisation: string;
+      staffCompetence: string;
+      validUntil: string;
+      reassessBy: string;
+    };
+    deviations: {
+      title: string;
+      none: string;
+      why: string;
+      kind: { reduksjon: string; fritak: string };
+      basis: Fn<[string]>;
+    };
+    views: string;
+    sentTo: Fn<[string]>;
+  };
+  /** The pupil's page (options.pupilPage): plain words for the pupil's age. */
+  pupil: {
+    title: Fn<[string]>;
+    intro: Fn<[string, number | null]>;
+    happens: string;
+    measure: Fn<[string, string | null, string | null]>;
+    adults: string;
+    adult: Fn<[string, string]>;
+    close: string;
   };
   mottak: {
     lead: Fn<[string, string, string, string | null]>;
@@ -242,6 +275,8 @@ export interface LetterTexts {
 const capFirst = (s: string) => (s ? s[0]!.toUpperCase() + s.slice(1) : s);
 const lowerFirst = (s: string) => (/^[A-ZÆØÅ]{2,}/u.test(s) ? s : s ? s[0]!.toLowerCase() + s.slice(1) : s);
 const stop = (s: string) => s.trim().replace(/[.!?]+$/u, '');
+/** 76 → «76», 1.5 → «1,5». */
+const fmtHours = (n: number) => String(n).replace('.', ',');
 const days = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 const NB_NUM = ['null', 'ett', 'to', 'tre', 'fire', 'fem', 'seks', 'sju', 'åtte', 'ni', 'ti'];
@@ -296,7 +331,7 @@ export const NB: LetterTexts = {
   },
   attachmentDescription: 'Brevet som strukturerte data (JSON) med signatur',
   role: (r) => r,
-  recipient: { rektor: 'rektor', kontaktlærer: 'kontaktlærer', foresatte: 'foresatte' },
+  recipient: { rektor: 'rektor', kontaktlærer: 'kontaktlærer', foresatte: 'foresatte', kommune: 'kommunen' },
   foresattOne: 'foresatt',
   kindTitle: {
     anbefaling: 'Anbefaling til skolen',
@@ -437,7 +472,7 @@ export const NB: LetterTexts = {
       `Dette er en sakkyndig vurdering av opplæringen for ${name}${trinn(grade)}, etter ${ref}. Den svarer på spørsmålene loven stiller, og sier hva vi tilrår. Kommunen bruker vurderingen når den fatter vedtak.`,
     h: {
       sources: 'Slik har vi utredet',
-      benefit: 'Utbytte av den ordinære opplæringen',
+      benefit: 'Har eleven, eller kan eleven få, et tilfredsstillende utbytte av opplæringen?',
       difficulties: 'Lærevansker og andre forhold som er viktige for opplæringen',
       goals: 'Realistiske mål for opplæringen',
       ordinaryTeaching: 'Behov for individuelt tilrettelagt opplæring',
@@ -447,7 +482,45 @@ export const NB: LetterTexts = {
     },
     hours: 'Omfang',
     validUntil: 'Gjelder til',
+    conclusion: {
+      title: 'Konklusjon',
+      needed: 'Trenger eleven individuelt tilrettelagt opplæring?',
+      yes: 'Ja',
+      no: 'Nei',
+      noText: (ref) =>
+        `Eleven kan få et tilfredsstillende utbytte av opplæringen når skolen tilpasser den ordinære opplæringen (${ref}).`,
+      hours: (n, per) =>
+        `${fmtHours(n)} ${n === 1 ? 'time' : 'timer'} per ${per === 'år' ? 'skoleår' : 'uke'}`,
+      content: 'Innhold',
+      organisation: 'Organisering',
+      staffCompetence: 'Kompetanse hos personalet',
+      validUntil: 'Vurderingen gjelder til',
+      reassessBy: 'Behovet vurderes på nytt',
+    },
+    deviations: {
+      title: 'Reduksjon i eller fritak fra deler av opplæringen',
+      none: 'Vi tilrår ingen reduksjon i eller fritak fra deler av opplæringen.',
+      why: 'Dette har betydning for rettighetene til eleven: det som står her, må stå i vedtaket for å gjelde.',
+      kind: { reduksjon: 'Reduksjon', fritak: 'Fritak' },
+      basis: (b) => `Lovgrunnlag: ${stop(b)}`,
+    },
+    views: 'Slik har vi lagt vekt på synet til eleven og foresatte',
+    sentTo: (to) =>
+      `Vurderingen er sendt til ${to}, som avgjør saken. Foresatte får en kopi med nøyaktig samme tekst og kan si sin mening før vedtaket. Skolen får en kopi bare når det står et grunnlag for det nedenfor.`,
     next: 'En sakkyndig vurdering er ikke et vedtak. Kommunen avgjør saken med et enkeltvedtak. Foresatte får en kopi av vurderingen og kan si sin mening til kommunen før vedtaket. Foresatte kan klage på vedtaket innen tre uker etter at de fikk det. Klagen sendes til den som gjorde vedtaket. Blir klagen ikke tatt til følge, avgjør Statsforvalteren den. Foresatte har rett til å se dokumentene i saken.',
+  },
+  pupil: {
+    title: (first) => `Til deg, ${first}`,
+    intro: (first, grade) =>
+      grade !== null && grade <= 4
+        ? `Hei ${first}! Her står det hva de voksne skal gjøre for at skoledagene skal bli bedre.`
+        : `Hei ${first}. Dette brevet handler om deg. Her står det kort hva som skal skje, og hvem du kan snakke med.`,
+    happens: 'Dette skal skje',
+    measure: (what, who, from) =>
+      `${what}.${who ? ` ${who} hjelper deg med det.` : ''}${from ? ` Det begynner ${from}.` : ''}`,
+    adults: 'Disse voksne kan du snakke med',
+    adult: (name, role) => `${name} (${role})`,
+    close: 'Du kan alltid si fra hvis noe ikke fungerer. Det du sier, er viktig for oss.',
   },
   mottak: {
     lead: (_service, date, name, referrer) =>
@@ -613,7 +686,7 @@ export const NN: LetterTexts = {
   },
   attachmentDescription: 'Brevet som strukturerte data (JSON) med signatur',
   role: (r) => NN_ROLES[r.trim().toLowerCase()] ?? r,
-  recipient: { rektor: 'rektor', kontaktlærer: 'kontaktlærar', foresatte: 'føresette' },
+  recipient: { rektor: 'rektor', kontaktlærer: 'kontaktlærar', foresatte: 'føresette', kommune: 'kommunen' },
   foresattOne: 'føresett',
   kindTitle: {
     anbefaling: 'Tilråding til skulen',
@@ -754,7 +827,7 @@ export const NN: LetterTexts = {
       `Dette er ei sakkunnig vurdering av opplæringa for ${name}${trinn(grade)}, etter ${ref}. Ho svarar på spørsmåla lova stiller, og seier kva vi tilrår. Kommunen bruker vurderinga når han gjer vedtak.`,
     h: {
       sources: 'Slik har vi greidd ut',
-      benefit: 'Utbyte av den ordinære opplæringa',
+      benefit: 'Har eleven, eller kan eleven få, eit tilfredsstillande utbyte av opplæringa?',
       difficulties: 'Lærevanskar og andre forhold som er viktige for opplæringa',
       goals: 'Realistiske mål for opplæringa',
       ordinaryTeaching: 'Behov for individuelt tilrettelagd opplæring',
@@ -764,7 +837,45 @@ export const NN: LetterTexts = {
     },
     hours: 'Omfang',
     validUntil: 'Gjeld til',
+    conclusion: {
+      title: 'Konklusjon',
+      needed: 'Treng eleven individuelt tilrettelagd opplæring?',
+      yes: 'Ja',
+      no: 'Nei',
+      noText: (ref) =>
+        `Eleven kan få eit tilfredsstillande utbyte av opplæringa når skulen tilpassar den ordinære opplæringa (${ref}).`,
+      hours: (n, per) =>
+        `${fmtHours(n)} ${n === 1 ? 'time' : 'timar'} per ${per === 'år' ? 'skuleår' : 'veke'}`,
+      content: 'Innhald',
+      organisation: 'Organisering',
+      staffCompetence: 'Kompetansen til personalet',
+      validUntil: 'Vurderinga gjeld til',
+      reassessBy: 'Behovet skal vurderast på nytt',
+    },
+    deviations: {
+      title: 'Reduksjon i eller fritak frå delar av opplæringa',
+      none: 'Vi tilrår ingen reduksjon i eller fritak frå delar av opplæringa.',
+      why: 'Dette har betyding for rettane til eleven: det som står her, må stå i vedtaket for å gjelde.',
+      kind: { reduksjon: 'Reduksjon', fritak: 'Fritak' },
+      basis: (b) => `Lovgrunnlag: ${stop(b)}`,
+    },
+    views: 'Slik har vi lagt vekt på synet til eleven og føresette',
+    sentTo: (to) =>
+      `Vurderinga er send til ${to}, som avgjer saka. Føresette får ein kopi med nøyaktig same tekst og kan seie meininga si før vedtaket. Skulen får ein kopi berre når det står eit grunnlag for det nedanfor.`,
     next: 'Ei sakkunnig vurdering er ikkje eit vedtak. Kommunen avgjer saka med eit enkeltvedtak. Føresette får ein kopi av vurderinga og kan seie meininga si til kommunen før vedtaket. Føresette kan klage på vedtaket innan tre veker etter at dei fekk det. Klaga skal sendast til den som gjorde vedtaket. Blir klaga ikkje teken til følgje, avgjer Statsforvaltaren ho. Føresette har rett til å sjå dokumenta i saka.',
+  },
+  pupil: {
+    title: (first) => `Til deg, ${first}`,
+    intro: (first, grade) =>
+      grade !== null && grade <= 4
+        ? `Hei ${first}! Her står det kva dei vaksne skal gjere for at skuledagane skal bli betre.`
+        : `Hei ${first}. Dette brevet handlar om deg. Her står det kort kva som skal skje, og kven du kan snakke med.`,
+    happens: 'Dette skal skje',
+    measure: (what, who, from) =>
+      `${what}.${who ? ` ${who} hjelper deg med det.` : ''}${from ? ` Det byrjar ${from}.` : ''}`,
+    adults: 'Desse vaksne kan du snakke med',
+    adult: (name, role) => `${name} (${role})`,
+    close: 'Du kan alltid seie frå viss noko ikkje fungerer. Det du seier, er viktig for oss.',
   },
   mottak: {
     lead: (_service, date, name, referrer) =>

@@ -320,3 +320,27 @@ describe('sakkyndig vurdering (item 1, first part)', () => {
     }
   });
 });
+
+describe('the pupil page (item 6)', () => {
+  it('only when asked for: what will happen and the safe adults, in plain words, in both languages', () => {
+    expect(textOf(prepare(completeCase(), 'anbefaling').layout)).not.toContain('Til deg,');
+    for (const lang of ['nb', 'nn'] as const) {
+      const text = textOf(
+        prepare(completeCase(), 'anbefaling', { lang, options: { pupilPage: true } }).layout,
+      );
+      expect(text).toContain('Til deg, Áile');
+      expect(text).toContain(
+        lang === 'nb' ? 'Disse voksne kan du snakke med' : 'Desse vaksne kan du snakke med',
+      );
+      expect(text).toContain('Siri Lie');
+      expect(text).toContain('Kari Håland');
+      expect(text).toContain(lang === 'nb' ? 'hjelper deg med det' : 'hjelper deg med det');
+    }
+    // Younger pupils get the shorter greeting.
+    const young = completeCase();
+    young.pupil.grade = 3;
+    expect(textOf(prepare(young, 'anbefaling', { options: { pupilPage: true } }).layout)).toContain(
+      'Hei Áile! Her står det hva de voksne skal gjøre',
+    );
+  });
+});

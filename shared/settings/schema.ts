@@ -37,6 +37,10 @@ export const letterhead = z.strictObject({
   email: optionalText(200),
   /** Organisasjonsnummer (checked like the school register's; spaces allowed when typed). */
   orgNumber: orgNumber.nullish(),
+  /** The municipality that decides on the service's sakkyndige vurderinger (their addressee): «Bærum kommune, Oppvekst skole». */
+  municipality: optionalText(200),
+  /** Its postal address, printed under the name. */
+  municipalityAddress: optionalText(300),
 });
 
 /**

@@ -202,6 +202,34 @@ test.describe('the letter editor', () => {
     expect(text).not.toContain('UTKAST');
   });
 
+  test('a nynorsk letter with case text in bokmål: the finding is resolved in the editor', async ({
+    bro,
+  }) => {
+    const { page } = bro;
+    const list = new CaseList(page);
+    await expect(list.heading).toBeVisible();
+    const c = caseToFix();
+    c.id = 'c-nn-1';
+    c.pupil = { ...c.pupil, name: 'Nora Nynorsk' };
+    await importCase(page, c);
+    await page.reload();
+    await list.open('Nora Nynorsk');
+    await new Folder(page).tab('Brev');
+    await page.getByLabel('Brevtype').selectOption('anbefaling');
+    await page.getByRole('button', { name: 'Skriv brevet' }).click();
+    await page.getByLabel('Målform').selectOption('nn');
+    const findings = page.locator('.finding-list');
+    const voice = findings.locator('li', { hasText: 'Jeg vil gå på skolen' });
+    await expect(voice).toContainText('Brevet er på nynorsk, men denne teksten fra saken er på bokmål.');
+    await voice.getByRole('button', { name: 'Skriv teksten på nynorsk' }).click();
+    const field = voice.getByLabel(/Teksten på nynorsk/u);
+    await field.fill('Eg vil gå på skulen når eg veit kven som møter meg.');
+    await checkScreen(page, '66-letter-nynorsk-finding');
+    await voice.getByRole('button', { name: 'Lagre i saken' }).click();
+    // Saved in the case beside the bokmål text: the finding for that text is gone.
+    await expect(findings.locator('li', { hasText: 'Jeg vil gå på skolen' })).toHaveCount(0);
+  });
+
   test('with the service certificate chosen when signing, the letter is also PAdES-signed (æøå in its name)', async ({
     bro,
   }) => {

@@ -87,10 +87,13 @@ beforeAll(async () => {
   withMeeting.cases[0].meetings = [completeCase().meetings![0]];
   // The school-factor checklist done (SCHOOL_FACTORS_MISSING is tested in shared/letters/schoolSide.test.ts).
   withMeeting.cases[0].schoolFactors = completeSchoolFactors();
+  // … and the sakkyndig vurdering's conclusion, which the example does not have.
+  withMeeting.cases[0].assessmentConclusion = completeCase().assessmentConclusion;
   const complete = { ...completeCase(), id: 'c-0002' };
   const file = writeJson(work, 'cases.json', {
     format: 'bro-interchange/1',
-    cases: [withMeeting.cases[0], complete],
+    // c-0003: the complete case from before the conclusion was part of the case.
+    cases: [withMeeting.cases[0], complete, { ...completeCase(), id: 'c-0003', assessmentConclusion: null }],
   });
   expect((await bro(['import', vault, file])).code).toBe(0);
   expect((await bro(['demo', vault, '--cases', '30', '--seed', 'brev', '--today', DEMO_TODAY])).code).toBe(0);
@@ -145,8 +148,8 @@ const WORDS: Record<LetterKind, { nb: string[]; nn: string[] }> = {
     nn: ['Tilråding til skulen', 'Eleven si stemme', 'Ansvarsfordeling', 'Svarslipp frå rektor'],
   },
   'sakkyndig-vurdering': {
-    nb: ['Sakkyndig vurdering', 'Realistiske mål for opplæringen', 'Omfang og varighet'],
-    nn: ['Sakkunnig vurdering', 'Realistiske mål for opplæringa', 'Omfang og varigheit'],
+    nb: ['Sakkyndig vurdering', 'Realistiske mål for opplæringen', 'Konklusjon'],
+    nn: ['Sakkunnig vurdering', 'Realistiske mål for opplæringa', 'Konklusjon'],
   },
   mottaksbrev: {
     nb: ['Vi har mottatt henvisningen', 'Råd i ventetiden'],
@@ -611,6 +614,60 @@ describe('bad input', () => {
       'CONSENT_MISSING',
     ]);
     expect(r.json.lix.lix).toBeGreaterThan(10);
+  });
+
+  it('--check names what the conclusion of a sakkyndig vurdering lacks, and where it is fixed', async () => {
+    const opts = writeJson(work, 'sv.json', KIND_OPTIONS['sakkyndig-vurdering']);
+    const r = await issue([
+      '--case',
+      'c-0003',
+      '--kind',
+      'sakkyndig-vurdering',
+      '--options',
+      opts,
+      '--check',
+      '--today',
+      TODAY,
+    ]);
+    expect(r.code).toBe(3);
+    const errors = r.json.findings.filter((f: { severity: string }) => f.severity === 'error');
+    expect(errors.map((f: { path: string[] }) => f.path.join('.'))).toEqual([
+      'assessmentConclusion.needed',
+      'assessmentConclusion.viewsWeighed',
+    ]);
+    expect(new Set(errors.map((f: { code: string }) => f.code))).toEqual(
+      new Set(['ASSESSMENT_CONCLUSION_MISSING']),
+    );
+    // With the conclusion in the case (c-0002) the same letter has no error.
+    const ok = await issue([
+      '--case',
+      'c-0002',
+      '--kind',
+      'sakkyndig-vurdering',
+      '--options',
+      opts,
+      '--check',
+      '--today',
+      TODAY,
+    ]);
+    expect(ok.json.findings.filter((f: { severity: string }) => f.severity === 'error')).toEqual([]);
+  });
+
+  it('--pupil-page adds the page for the pupil, in the language of the letter', async () => {
+    for (const lang of ['nb', 'nn'] as const) {
+      const out = path.join(work, `elev-${lang}.pdf`);
+      const args = ['--case', 'c-0002', '--kind', 'anbefaling', '--lang', lang, '--draft', '--today', TODAY];
+      const r = await issue([...args, '--out', out, '--pupil-page']);
+      expect(r.code, JSON.stringify(r.json)).toBe(0);
+      const t = (await text(out)).replace(/\s+/gu, ' ');
+      expect(t).toContain('Til deg, Áile');
+      expect(t).toContain(
+        lang === 'nb' ? 'Disse voksne kan du snakke med' : 'Desse vaksne kan du snakke med',
+      );
+      const without = path.join(work, `uten-elev-${lang}.pdf`);
+      expect((await issue([...args, '--out', without])).code).toBe(0);
+      expect(await text(without)).not.toContain('Til deg,');
+    }
   });
 
   it('a case without what the kind needs', async () => {

@@ -16,7 +16,7 @@ import {
   type LetterKind,
   type LetterLang,
 } from '../../shared/letters';
-import { KIND_OPTIONS } from '../../shared/letters/letters.fixture';
+import { completeCase, KIND_OPTIONS, LETTER_TODAY } from '../../shared/letters/letters.fixture';
 import type { LetterOptions } from '../../shared/letters/options';
 import { DEFAULT_SETTINGS } from '../../shared/waiting/settings';
 import { MONTHS } from '../../shared/letters/datesIn';
@@ -121,5 +121,103 @@ describe('no letter presents a past date as one to come', () => {
       '2026-12-04',
       '2027-01-03',
     ]);
+  });
+});
+
+describe('sakkyndig vurdering as the law has it (item 1), read back from the PDF', () => {
+  const settings = {
+    ...DEFAULT_LETTER_SETTINGS,
+    letterhead: {
+      serviceName: 'PPT Bærum',
+      municipality: 'Bærum kommune, Oppvekst skole',
+      municipalityAddress: 'Postboks 700, 1304 Sandvika',
+    },
+  };
+  async function pdfText(lang: LetterLang, conclusion: CaseDoc['assessmentConclusion']): Promise<string> {
+    const doc = caseDoc.parse({ ...completeCase(), assessmentConclusion: conclusion }) as CaseDoc;
+    const p = prepareLetter({
+      doc,
+      kind: 'sakkyndig-vurdering',
+      lang,
+      options: KIND_OPTIONS['sakkyndig-vurdering'],
+      settings,
+      today: LETTER_TODAY,
+      letterId: 'a'.repeat(26),
+      version: 1,
+      draft: false,
+      signer: { name: 'Ola Hansen', memberId: 'b'.repeat(26), kid: 'k'.repeat(43) },
+    });
+    const { pdf } = await renderLetter({
+      layout: p.layout,
+      code: 'AAAA-BBBB-CCCC',
+      draft: false,
+      attachments: [],
+      seal: false,
+      pades: null,
+      time: new Date(`${LETTER_TODAY}T09:00:00Z`),
+    });
+    const file = path.join(tempDir(), `sakkyndig-${lang}.pdf`);
+    writeFileSync(file, pdf);
+    return (await run('pdftotext', [file, '-'])).stdout.replace(/\s+/gu, ' ');
+  }
+
+  it('the conclusion first, reductions with their legal basis, the views weighed, to the municipality', async () => {
+    const full = completeCase().assessmentConclusion;
+    for (const lang of ['nb', 'nn'] as const) {
+      const text = await pdfText(lang, full);
+      const nb = lang === 'nb';
+      // Addressed to the municipality that decides, with its address; a copy to the family.
+      expect(text).toContain('Bærum kommune, Oppvekst skole');
+      expect(text).toContain('Postboks 700, 1304 Sandvika');
+      expect(text).toMatch(
+        nb ? /Kopi med lik tekst til foresatt Ánde Nango/u : /Kopi med lik tekst til føresett Ánde Nango/u,
+      );
+      // The conclusion, in the order the law asks for, before the topics.
+      const at = (s: string) => {
+        const i = text.indexOf(s);
+        expect(i, s).toBeGreaterThan(-1);
+        return i;
+      };
+      const order = nb
+        ? [
+            'Konklusjon',
+            'Trenger eleven',
+            '76 timer per skoleår',
+            'Spesialpedagog leder øktene',
+            '30. juni 2027',
+            '1. mars 2027',
+            'Reduksjon: Færre kompetansemål i engelsk. Lovgrunnlag: opplæringslova kapittel 11.',
+            'Slik har vi lagt vekt på synet til eleven og foresatte',
+            'Har eleven, eller kan eleven få, et tilfredsstillende utbytte av opplæringen?',
+          ]
+        : [
+            'Konklusjon',
+            'Treng eleven',
+            '76 timar per skuleår',
+            'Spesialpedagog leder øktene',
+            '30. juni 2027',
+            '1. mars 2027',
+            'Reduksjon: Færre kompetansemål i engelsk. Lovgrunnlag: opplæringslova kapittel 11.',
+            'Slik har vi lagt vekt på synet til eleven og føresette',
+            'Har eleven, eller kan eleven få, eit tilfredsstillande utbyte av opplæringa?',
+          ];
+      const positions = order.map(at);
+      expect([...positions].sort((a, b) => a - b)).toEqual(positions);
+      // No reply slip; the route: enkeltvedtak, klage within three weeks, Statsforvalteren.
+      expect(text).not.toMatch(/Svarslipp/u);
+      expect(text).toContain(nb ? 'innen tre uker' : 'innan tre veker');
+      expect(text).toContain(nb ? 'avgjør Statsforvalteren' : 'avgjer Statsforvaltaren');
+    }
+  });
+
+  it('«Nei» says why with the law, and no extent; no reduction is said as such', async () => {
+    const text = await pdfText('nb', { needed: false, viewsWeighed: 'Far og eleven er enige.' });
+    expect(text).toMatch(/Trenger eleven (Nei )?individuelt tilrettelagt opplæring\?/u);
+    expect(text).toContain(' Nei ');
+    // How long and when to reassess are asked of a «ja» only: nothing is printed as missing.
+    expect(text).not.toContain('[mangler]');
+    expect(text).toContain('når skolen tilpasser den ordinære opplæringen (opplæringslova § 11-1)');
+    expect(text).toContain('Vi tilrår ingen reduksjon i eller fritak fra deler av opplæringen.');
+    expect(text).not.toContain('timer per');
   });
 });

@@ -46,7 +46,7 @@ export const letterCommand: Command = {
   help: [
     [
       'letter <mappe> --case ID --kind TYPE --out FIL.pdf',
-      'Skriv et brev (PDF/A, signert) – valg: --lang nb|nn --draft --sign --p12 FIL --options FIL --settings FIL',
+      'Skriv et brev (PDF/A, signert) – valg: --lang nb|nn --draft --sign --p12 FIL --options FIL --settings FIL --pupil-page',
     ],
     [
       'letter <mappe> --case ID --kind TYPE --check',
@@ -69,7 +69,12 @@ export const letterCommand: Command = {
     if (!cli.flags.check && !cli.flags.out) throw new BroError('USAGE', '--out FILE.pdf is required');
     if (cli.flags.sign && !cli.flags.p12 && !cli.flags.draft)
       throw new BroError('USAGE', '--sign needs the service certificate: --p12 FILE');
-    const options = cli.flags.options ? await readJsonFile(cli.flags.options) : undefined;
+    const fromFile = cli.flags.options ? await readJsonFile(cli.flags.options) : undefined;
+    // --pupil-page adds the page for the pupil (options.pupilPage) to what the options file says.
+    const options =
+      cli.flags['pupil-page'] === true
+        ? { ...(fromFile && typeof fromFile === 'object' ? fromFile : {}), pupilPage: true }
+        : fromFile;
     const settings = await letterSettingsFromFlags(cli);
     const base = { caseId: caseRef, kind, lang, ...(options !== undefined ? { options } : {}), ...settings };
 

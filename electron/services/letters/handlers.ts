@@ -21,7 +21,15 @@ export type LetterHandlers = { [K in keyof Ops]: (input: In<K>) => Promise<Out<K
 function appLetterhead(session: Session): Letterhead | null {
   const lh = session.settings?.get().letterhead;
   if (!lh || !Object.values(lh).some((v) => typeof v === 'string' && v.trim() !== '')) return null;
-  return { serviceName: lh.serviceName, address: lh.address, phone: lh.phone, email: lh.email };
+  return {
+    serviceName: lh.serviceName,
+    address: lh.address,
+    phone: lh.phone,
+    email: lh.email,
+    orgNumber: lh.orgNumber,
+    municipality: lh.municipality,
+    municipalityAddress: lh.municipalityAddress,
+  };
 }
 
 const now = (session: Session) => new Date(session.opts.now?.() ?? Date.now());

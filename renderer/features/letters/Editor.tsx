@@ -7,7 +7,7 @@ import { lixBand } from '../../../shared/letters/lix';
 import type { LetterDraft } from '../../../shared/letters/events';
 import { noteMayLeave } from '../../../shared/notes/visibility';
 import { api } from '../../api';
-import { nbDate, nbDateTime } from '../../app/format';
+import { isoFromInput, nbDate, nbDateTime } from '../../app/format';
 import { optLabel, useI18n, type TextKey } from '../../app/i18n';
 import { go, href, setLeaveGuard } from '../../app/router';
 import { onBeforeLock } from '../../app/beforeLock';
@@ -16,6 +16,7 @@ import { refresh, useUpdate, type CaseData } from '../cases/useCase';
 import { IssueDialog } from './IssueDialog';
 import { ASSESSMENT_TOPICS, emptyForm, formFromOptions, optionsFromForm, type LetterForm } from './form';
 import { PdfView } from './PdfView';
+import { caseTextAt } from '../../../shared/letters/nynorskWords';
 import { MEASURE_TEXT_FIELDS, optionFieldId, REASON_FOR, targetOf } from './targets';
 
 type Preview = OpOutput<'letters.preview'>;
@@ -185,11 +186,10 @@ export function LetterEditor({
 
   const findingsAt = useMemo(() => {
     const m = new Map<string, Finding[]>();
-    for (const f of current?.findings ?? [])
-      if (f.path[0] === 'options') {
-        const id = optionFieldId(formPath(f.path).slice(1));
-        m.set(id, [...(m.get(id) ?? []), f]);
-      }
+    for (const f of current?.findings ?? []) {
+      const target = targetOf(formPath(f.path));
+      if (target.kind === 'option') m.set(target.fieldId, [...(m.get(target.fieldId) ?? []), f]);
+    }
     return m;
   }, [current, formPath]);
 
@@ -219,7 +219,9 @@ export function LetterEditor({
           : t(
               (f.code === 'ASSESSMENT_TOPIC_MISSING'
                 ? `opt.assessment.${f.field}`
-                : `field.${f.field}`) as TextKey,
+                : f.code === 'ASSESSMENT_CONCLUSION_MISSING' || f.code === 'ASSESSMENT_DATE_PAST'
+                  ? `concl.${f.field}`
+                  : `field.${f.field}`) as TextKey,
             )
         : '',
       recipient: f.recipient ? t(`recipient.${f.recipient}` as TextKey) : '',
@@ -367,6 +369,15 @@ export function LetterEditor({
                 ))}
               </fieldset>
             )}
+            <label className="check-row">
+              <input
+                id={optionFieldId(['pupilPage'])}
+                type="checkbox"
+                checked={form.pupilPage}
+                onChange={(e) => change((x) => void (x.pupilPage = e.target.checked))}
+              />
+              {t('opt.pupilPage')}
+            </label>
             {journal.length > 0 && (
               <fieldset className="opt-group">
                 <legend>{t('letters.notes')}</legend>
@@ -473,26 +484,22 @@ export function LetterEditor({
             {kind === 'sakkyndig-vurdering' && (
               <fieldset className="opt-group">
                 <legend>{t('opt.assessment')}</legend>
-                {ASSESSMENT_TOPICS.map((k) => (
+                {/* The extent and how long it applies are in the conclusion (the case) below. */}
+                {ASSESSMENT_TOPICS.filter((k) => k !== 'hours').map((k) => (
                   <OptField
                     key={k}
                     id={optionFieldId(['assessment', k])}
                     label={t(`opt.assessment.${k}` as TextKey)}
-                    multiline={k !== 'hours'}
+                    multiline
                     value={form.assessment[k]}
                     issue={issueText(optionFieldId(['assessment', k]))}
                     onChange={(v) => change((x) => void (x.assessment[k] = v))}
                   />
                 ))}
-                <OptField
-                  id={optionFieldId(['assessment', 'validUntil'])}
-                  label={t('opt.assessment.validUntil')}
-                  date
-                  value={form.assessment.validUntil}
-                  issue={issueText(optionFieldId(['assessment', 'validUntil']))}
-                  onChange={(v) => change((x) => void (x.assessment.validUntil = v))}
-                />
               </fieldset>
+            )}
+            {kind === 'sakkyndig-vurdering' && (
+              <ConclusionForm caseId={caseId} data={data} issueText={issueText} />
             )}
             {(rules.voices || rules.measureBlocks) && (
               <fieldset className="opt-group">
@@ -895,6 +902,7 @@ function FindingItem({
           }}
         />
       )}
+      {target.kind === 'nynorsk' && <NynorskFix caseId={caseId} data={data} nynorskKey={target.key} />}
       {mode === 'keep' && (
         <KeepForm
           phrase={f.phrase ?? ''}
@@ -1039,5 +1047,295 @@ function KeepForm({ phrase, onKeep }: { phrase: string; onKeep: (reason: string)
         </button>
       </div>
     </form>
+  );
+}
+
+type ConclusionInput = NonNullable<CaseData['doc']['assessmentConclusion']>;
+type Deviation = NonNullable<ConclusionInput['deviations']>[number];
+const CONCLUSION_TEXTS = ['content', 'organisation', 'staffCompetence', 'viewsWeighed'] as const;
+
+/**
+ * The sakkyndig vurdering's conclusion, kept in the case (`assessmentConclusion`): every letter
+ * and the interchange file see the same one. Saved with «Lagre konklusjonen i saken»; the
+ * preview then shows it.
+ */
+function ConclusionForm({
+  caseId,
+  data,
+  issueText,
+}: {
+  caseId: string;
+  data: CaseData;
+  issueText: (id: string) => string | undefined;
+}) {
+  const { t, error } = useI18n();
+  const update = useUpdate(caseId);
+  const stored = data.doc.assessmentConclusion ?? null;
+  const fromStored = useCallback(
+    () => ({
+      needed: stored?.needed == null ? '' : stored.needed ? 'yes' : 'no',
+      hours: stored?.hours == null ? '' : String(stored.hours).replace('.', ','),
+      hoursPer: stored?.hoursPer ?? 'år',
+      content: stored?.content ?? '',
+      organisation: stored?.organisation ?? '',
+      staffCompetence: stored?.staffCompetence ?? '',
+      viewsWeighed: stored?.viewsWeighed ?? '',
+      validUntil: stored?.validUntil ? nbDate(stored.validUntil) : '',
+      reassessBy: stored?.reassessBy ? nbDate(stored.reassessBy) : '',
+      deviations: (stored?.deviations ?? []).map((d) => ({ ...d })),
+    }),
+    [stored],
+  );
+  const [f, setF] = useState(fromStored);
+  const [dirty, setDirty] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [err, setErr] = useState<string | null>(null);
+  const [saved, setSaved] = useState(false);
+  useEffect(() => {
+    if (!dirty) setF(fromStored());
+  }, [fromStored, dirty]);
+  const set = (fn: (x: ReturnType<typeof fromStored>) => void) => {
+    setF((x) => {
+      const next = structuredClone(x);
+      fn(next);
+      return next;
+    });
+    setDirty(true);
+    setSaved(false);
+  };
+  const save = async () => {
+    setBusy(true);
+    setErr(null);
+    const hours = f.hours.trim() === '' ? null : Number(f.hours.replace(',', '.'));
+    const value: ConclusionInput = {
+      needed: f.needed === '' ? null : f.needed === 'yes',
+      hours: hours !== null && Number.isFinite(hours) ? hours : null,
+      hoursPer: f.hoursPer as ConclusionInput['hoursPer'],
+      content: f.content.trim() || null,
+      organisation: f.organisation.trim() || null,
+      staffCompetence: f.staffCompetence.trim() || null,
+      viewsWeighed: f.viewsWeighed.trim() || null,
+      validUntil: f.validUntil.trim() ? isoFromInput(f.validUntil) : null,
+      reassessBy: f.reassessBy.trim() ? isoFromInput(f.reassessBy) : null,
+      deviations: f.deviations
+        .map((d) => ({ kind: d.kind, what: d.what.trim(), legalBasis: d.legalBasis.trim() }))
+        .filter((d) => d.what !== '' || d.legalBasis !== ''),
+    };
+    try {
+      await update([{ op: 'set', entity: 'case', set: { assessmentConclusion: value } }]);
+      setDirty(false);
+      setSaved(true);
+    } catch (e) {
+      setErr(e instanceof BroError ? error(e.code) : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const id = (field: string) => `concl-${field}`;
+  return (
+    <fieldset className="opt-group">
+      <legend>{t('concl.title')}</legend>
+      <p className="hint">{t('concl.hint')}</p>
+      <fieldset className="opt-group" id={id('needed')} tabIndex={-1}>
+        <legend>{t('concl.needed')}</legend>
+        {(['yes', 'no'] as const).map((v) => (
+          <label key={v} className="check-row">
+            <input
+              type="radio"
+              name="concl-needed"
+              checked={f.needed === v}
+              onChange={() => set((x) => void (x.needed = v))}
+            />
+            {t(v === 'yes' ? 'concl.yes' : 'concl.no')}
+          </label>
+        ))}
+        {issueText(id('needed')) && <p className="field-error">{issueText(id('needed'))}</p>}
+      </fieldset>
+      {f.needed !== 'no' && (
+        <div className="advice-row">
+          <OptField
+            id={id('hours')}
+            label={t('concl.hours')}
+            value={f.hours}
+            issue={issueText(id('hours'))}
+            onChange={(v) => set((x) => void (x.hours = v))}
+          />
+          <div className="field">
+            <label htmlFor={id('hoursPer')}>{t('concl.hoursPer')}</label>
+            <select
+              id={id('hoursPer')}
+              value={f.hoursPer}
+              onChange={(e) => set((x) => void (x.hoursPer = e.target.value as 'år' | 'uke'))}
+            >
+              <option value="år">{t('concl.perYear')}</option>
+              <option value="uke">{t('concl.perWeek')}</option>
+            </select>
+          </div>
+        </div>
+      )}
+      {CONCLUSION_TEXTS.filter((k) => f.needed !== 'no' || k === 'viewsWeighed').map((k) => (
+        <OptField
+          key={k}
+          id={id(k)}
+          label={t(`concl.${k}` as TextKey)}
+          multiline
+          value={f[k]}
+          issue={issueText(id(k))}
+          onChange={(v) => set((x) => void (x[k] = v))}
+        />
+      ))}
+      {(['validUntil', 'reassessBy'] as const).map((k) => (
+        <OptField
+          key={k}
+          id={id(k)}
+          label={t(`concl.${k}`)}
+          date
+          value={f[k]}
+          issue={issueText(id(k))}
+          onChange={(v) => set((x) => void (x[k] = v))}
+        />
+      ))}
+      <fieldset className="opt-group">
+        <legend>{t('concl.deviations')}</legend>
+        <p className="hint">{t('concl.deviationsHint')}</p>
+        {f.deviations.map((d: Deviation, i: number) => (
+          <div className="advice-row" key={i}>
+            <div className="field">
+              <label htmlFor={id(`dev-${i}-kind`)}>{`${t('concl.deviationKind')} ${i + 1}`}</label>
+              <select
+                id={id(`dev-${i}-kind`)}
+                value={d.kind}
+                onChange={(e) =>
+                  set((x) => void (x.deviations[i]!.kind = e.target.value as Deviation['kind']))
+                }
+              >
+                <option value="reduksjon">{t('concl.reduksjon')}</option>
+                <option value="fritak">{t('concl.fritak')}</option>
+              </select>
+            </div>
+            <OptField
+              id={id(`dev-${i}-what`)}
+              label={`${t('concl.deviationWhat')} ${i + 1}`}
+              value={d.what}
+              onChange={(v) => set((x) => void (x.deviations[i]!.what = v))}
+            />
+            <OptField
+              id={id(`dev-${i}-basis`)}
+              label={`${t('concl.deviationBasis')} ${i + 1}`}
+              value={d.legalBasis}
+              onChange={(v) => set((x) => void (x.deviations[i]!.legalBasis = v))}
+            />
+            <button
+              type="button"
+              className="small"
+              onClick={() => set((x) => void x.deviations.splice(i, 1))}
+            >
+              {t('concl.deviationRemove')}
+            </button>
+          </div>
+        ))}
+        <button
+          type="button"
+          onClick={() => set((x) => void x.deviations.push({ kind: 'reduksjon', what: '', legalBasis: '' }))}
+        >
+          {t('concl.deviationAdd')}
+        </button>
+      </fieldset>
+      {err && <ErrorBox>{err}</ErrorBox>}
+      <div className="actions">
+        <button type="button" className="primary" disabled={busy || !dirty} onClick={() => void save()}>
+          {t('concl.save')}
+        </button>
+        <span role="status" className="saved">
+          {saved ? t('concl.saved') : ''}
+        </span>
+      </div>
+    </fieldset>
+  );
+}
+
+/**
+ * A nynorsk letter prints a case text that reads as bokmål: write it in nynorsk (saved in the case
+ * beside the bokmål text, used by every nynorsk letter), or keep it as written with a reason.
+ */
+function NynorskFix({ caseId, data, nynorskKey }: { caseId: string; data: CaseData; nynorskKey: string }) {
+  const { t, error } = useI18n();
+  const update = useUpdate(caseId);
+  const source = caseTextAt(data.doc, nynorskKey) ?? '';
+  const [mode, setMode] = useState<'write' | 'keep' | null>(null);
+  const [value, setValue] = useState(source);
+  const [busy, setBusy] = useState(false);
+  const [err, setErr] = useState<string | null>(null);
+  const id = useId();
+  const save = async (entry: { text?: string; keepReason?: string }) => {
+    setBusy(true);
+    setErr(null);
+    try {
+      const nynorsk = { ...(data.doc.nynorsk ?? {}), [nynorskKey]: entry };
+      await update([{ op: 'set', entity: 'case', set: { nynorsk } }]);
+      setMode(null);
+      focusField('findings-title');
+    } catch (e) {
+      setErr(e instanceof BroError ? error(e.code) : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="nynorsk-fix">
+      {source && <blockquote className="phrase-context">{source}</blockquote>}
+      <div className="finding-actions">
+        <button
+          type="button"
+          className="link"
+          aria-expanded={mode === 'write'}
+          onClick={() => {
+            setValue(source);
+            setMode(mode === 'write' ? null : 'write');
+          }}
+        >
+          {t('nynorsk.write')}
+        </button>
+        <button
+          type="button"
+          className="link"
+          aria-expanded={mode === 'keep'}
+          onClick={() => {
+            setValue('');
+            setMode(mode === 'keep' ? null : 'keep');
+          }}
+        >
+          {t('nynorsk.keep')}
+        </button>
+      </div>
+      {mode && (
+        <form
+          className="inline-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (value.trim())
+              void save(mode === 'write' ? { text: value.trim() } : { keepReason: value.trim() });
+          }}
+        >
+          <div className="field">
+            <label htmlFor={id}>{t(mode === 'write' ? 'nynorsk.textLabel' : 'nynorsk.reasonLabel')}</label>
+            {mode === 'write' ? (
+              <textarea id={id} rows={4} value={value} onChange={(e) => setValue(e.target.value)} />
+            ) : (
+              <input id={id} type="text" value={value} onChange={(e) => setValue(e.target.value)} />
+            )}
+          </div>
+          {err && <ErrorBox>{err}</ErrorBox>}
+          <div className="actions">
+            <button type="submit" className="primary" disabled={busy || value.trim() === ''}>
+              {t('nynorsk.save')}
+            </button>
+            <button type="button" onClick={() => setMode(null)}>
+              {t('common.cancel')}
+            </button>
+          </div>
+        </form>
+      )}
+    </div>
   );
 }

@@ -29,6 +29,8 @@ export interface LetterForm {
     validUntil: string;
   };
   keep: { phrase: string; path?: string; reason: string }[];
+  /** A page for the pupil in plain words. */
+  pupilPage: boolean;
 }
 
 export const ASSESSMENT_TOPICS = [
@@ -64,6 +66,7 @@ export function emptyForm(): LetterForm {
       validUntil: '',
     },
     keep: [],
+    pupilPage: false,
   };
 }
 
@@ -94,6 +97,7 @@ export function formFromOptions(o: LetterOptionsInput): LetterForm {
   const a = o.assessment ?? {};
   for (const k of ASSESSMENT_TOPICS) f.assessment[k] = str(a[k]);
   f.assessment.validUntil = date(a.validUntil);
+  f.pupilPage = o.pupilPage === true;
   f.keep = (o.keep ?? []).map((k) => ({
     phrase: k.phrase,
     reason: k.reason,
@@ -137,5 +141,6 @@ export function optionsFromForm(f: LetterForm): LetterOptionsInput {
   const assessment = group(f.assessment, ['validUntil']);
   if (assessment) o.assessment = assessment;
   if (f.keep.length > 0) o.keep = f.keep;
+  if (f.pupilPage) o.pupilPage = true;
   return o as LetterOptionsInput;
 }

@@ -9,6 +9,8 @@ export type Target =
   | { kind: 'option'; fieldId: string }
   | { kind: 'measureText'; index: number; field: string; nested?: 'evaluation' }
   | { kind: 'tab'; tab: string }
+  /** A case text in a nynorsk letter: write it in nynorsk, or keep it with a reason (the case's `nynorsk`). */
+  | { kind: 'nynorsk'; key: string }
   | { kind: 'none' };
 
 /** Text fields of a measure that can be rewritten in the editor (shared/domain/recommendation.ts). */
@@ -35,6 +37,7 @@ const TAB_OF: Record<string, string> = {
   schoolFactors: 'school',
   schoolUnderstanding: 'school',
   parentsUnderstanding: 'school',
+  settings: 'settings',
 };
 
 export function targetOf(path: Path): Target {
@@ -49,6 +52,10 @@ export function targetOf(path: Path): Target {
     if (field === 'evaluation' && sub === 'method')
       return { kind: 'measureText', index, field: 'method', nested: 'evaluation' };
   }
+  // The sakkyndig vurdering's conclusion is edited in the editor and saved in the case.
+  if (head === 'assessmentConclusion' && typeof index === 'string')
+    return { kind: 'option', fieldId: `concl-${index}` };
+  if (head === 'nynorsk' && typeof index === 'string') return { kind: 'nynorsk', key: index };
   if (head === 'text') return { kind: 'none' };
   const tab = typeof head === 'string' ? TAB_OF[head] : undefined;
   return tab ? { kind: 'tab', tab } : { kind: 'none' };

@@ -26,6 +26,8 @@ const FIELDS: FieldSpec[] = [
   { name: 'letterhead.phone', kind: 'text', label: 'f.letterhead.phone' },
   { name: 'letterhead.email', kind: 'text', label: 'f.letterhead.email' },
   { name: 'letterhead.orgNumber', kind: 'text', label: 'f.letterhead.orgNumber' },
+  { name: 'letterhead.municipality', kind: 'text', label: 'f.letterhead.municipality' },
+  { name: 'letterhead.municipalityAddress', kind: 'text', label: 'f.letterhead.municipalityAddress' },
 ];
 
 /**

@@ -1,0 +1,148 @@
+import type { CaseDoc } from '../domain/caseDoc';
+
+/**
+ * The word list of the nynorsk scan (shared/letters/nynorsk.test.ts scans every template string a
+ * nynorsk letter prints with it) and the one rule that uses it on case text: a nynorsk letter
+ * whose case text reads as bokmål shows CASE_TEXT_BOKMAL until the caseworker writes the nynorsk
+ * text or keeps the text with a reason.
+ */
+/**
+ * Bokmål forms that are not nynorsk (nynorsk 2012 norm), each with the nynorsk form a letter
+ * uses instead. Only words that are wrong in every nynorsk sentence are here: «skole» (a sideform
+ * since 2012), «også», «blir», «gir», «derfor», «hos» and «nå» (the verb) are correct nynorsk
+ * and are not flagged.
+ */
+export const BOKMAL_ONLY: Record<string, string> = {
+  ikke: 'ikkje',
+  hva: 'kva',
+  hvem: 'kven',
+  hvor: 'kvar',
+  hvordan: 'korleis',
+  hvorfor: 'kvifor',
+  hvis: 'viss / dersom',
+  hver: 'kvar',
+  hvert: 'kvart',
+  hverandre: 'kvarandre',
+  hvilken: 'kva for ein',
+  hvilket: 'kva for eit',
+  hvilke: 'kva for',
+  fra: 'frå',
+  ble: 'vart / blei',
+  noen: 'nokon',
+  noe: 'noko',
+  mye: 'mykje',
+  bare: 'berre',
+  være: 'vere',
+  gjøre: 'gjere',
+  gjør: 'gjer',
+  sier: 'seier',
+  uke: 'veke',
+  uka: 'veka',
+  uker: 'veker',
+  jeg: 'eg',
+  dere: 'de / dykk',
+  deres: 'dykkar',
+  en: 'ein / ei',
+  et: 'eit',
+  ett: 'eitt',
+  forrige: 'førre',
+  åpen: 'open',
+  åpent: 'ope',
+  åpne: 'opne',
+  avtaler: 'avtalar',
+  avtalene: 'avtalane',
+  hjem: 'heim',
+  hjemme: 'heime',
+  uten: 'utan',
+  innen: 'innan',
+  siden: 'sidan',
+  sammen: 'saman',
+  samme: 'same',
+  kommer: 'kjem',
+  fikk: 'fekk',
+  gikk: 'gjekk',
+  ennå: 'enno',
+  egen: 'eigen',
+  eget: 'eige',
+  egne: 'eigne',
+  mens: 'medan',
+  selv: 'sjølv',
+  måned: 'månad',
+  måneder: 'månader',
+  tjeneste: 'teneste',
+  tjenesten: 'tenesta',
+  trenger: 'treng',
+  hele: 'heile',
+  helt: 'heilt',
+  annen: 'annan',
+  annet: 'anna',
+  sted: 'stad',
+  svarer: 'svarar',
+  kaller: 'kallar',
+  setter: 'set',
+  sørger: 'syter',
+  følge: 'følgje',
+  følger: 'følgjer',
+  ifølge: 'ifølgje',
+  høre: 'høyre',
+  hører: 'høyrer',
+  mene: 'meine',
+  mener: 'meiner',
+  voksen: 'vaksen',
+  voksne: 'vaksne',
+  frister: 'fristar',
+  mer: 'meir',
+  senest: 'seinast',
+  senere: 'seinare',
+  hennes: 'hennar',
+  gjennomføres: 'gjennomførast',
+  settes: 'setjast',
+  sendes: 'sendast',
+  evalueres: 'evaluerast',
+};
+
+/** Endings no nynorsk word has: -lig (nynorsk -leg), -het (-heit), -ninger (-ningar), -sjoner (-sjonar). */
+export const BOKMAL_ENDINGS: { re: RegExp; nn: string }[] = [
+  { re: /^\p{L}{2,}lig(e|t|ere|st|ste)?$/u, nn: '-leg, -lege, -legt' },
+  { re: /^\p{L}{3,}het(en|er|ene)?$/u, nn: '-heit' },
+  { re: /^\p{L}{2,}ning(er|ene)$/u, nn: '-ningar, -ningane' },
+  { re: /^\p{L}{2,}sjoner(ne)?$/u, nn: '-sjonar, -sjonane' },
+];
+
+/** The bokmål-only words in a text, each with the nynorsk form to use instead. */
+export function bokmalWords(text: string): { word: string; nn: string }[] {
+  const hits: { word: string; nn: string }[] = [];
+  for (const raw of text.split(/[^\p{L}]+/u)) {
+    const word = raw.toLowerCase();
+    if (!word) continue;
+    const nn = Object.prototype.hasOwnProperty.call(BOKMAL_ONLY, word) ? BOKMAL_ONLY[word] : undefined;
+    if (nn) hits.push({ word, nn });
+    else {
+      const ending = BOKMAL_ENDINGS.find((e) => e.re.test(word));
+      if (ending) hits.push({ word, nn: ending.nn });
+    }
+  }
+  return hits;
+}
+
+/** A case text reads as bokmål when it has a bokmål-only word. */
+export function readsAsBokmal(text: string | null | undefined): boolean {
+  return !!text && bokmalWords(text).length > 0;
+}
+
+/** The case's own (bokmål) text under a `nynorsk` key: what the caseworker writes in nynorsk. */
+export function caseTextAt(doc: CaseDoc, key: string): string | null {
+  const [head, id, field] = key.split('/');
+  const s = (v: unknown) => (typeof v === 'string' ? v : null);
+  if (head === 'pupilVoice' || head === 'parentsView') return s(doc[head]);
+  if (head === 'assessmentConclusion' && id)
+    return s((doc.assessmentConclusion as Record<string, unknown>)?.[id]);
+  if (head === 'recommendations' && id && field) {
+    const m = (doc.recommendations ?? []).find((r) => r.id === id);
+    if (!m) return null;
+    return field === 'evaluation.method' ? s(m.evaluation?.method) : s((m as Record<string, unknown>)[field]);
+  }
+  if (head === 'meetings' && id && field === 'note')
+    return s((doc.meetings ?? []).find((x) => (x.id ?? x.date) === id || x.date === id)?.note);
+  return null;
+}
