@@ -13,6 +13,7 @@ import { caseload, listCases, listedCase } from './cases/list';
 import { changeCaseworker, releaseNote, updateCase } from './cases/update';
 import { addVoidedDemoSamples, createCase, voidCase } from './cases/create';
 import { validityIssues } from '../../shared/domain/validity';
+import { concernReportIssues } from '../../shared/family/rules';
 import { renameSelf } from './members/rename';
 import {
   addColleagues,
@@ -190,7 +191,8 @@ export function createHandlers(session: Session): Handlers {
         summary: listedCase(summarizeCase(state, today, session.waitingSettings()), today, resolve),
         letters: state.letters,
         drafts: state.drafts,
-        findings: validityIssues(state.doc, today),
+        // Impossible data, and bekymringsmeldinger recorded before their documentation was required.
+        findings: [...validityIssues(state.doc, today), ...concernReportIssues(state.doc)],
         voided: state.voided,
       };
     },

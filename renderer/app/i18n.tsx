@@ -10,6 +10,7 @@ import * as reportsText from '../features/reports/text';
 import * as tasksText from '../features/tasks/text';
 import * as vaultText from '../features/vault/text';
 import * as verifyText from '../features/verify/text';
+import * as voicesText from '../features/voices/text';
 
 /**
  * UI text in bokmål (the default and the source of keys), nynorsk and English. A key missing in
@@ -461,6 +462,7 @@ const nb = {
   ...registersText.nb,
   ...notesText.nb,
   ...validityText.nb,
+  ...voicesText.nb,
 };
 
 export type TextKey = keyof typeof nb;
@@ -481,6 +483,7 @@ const nn: Dict = {
   ...registersText.nn,
   ...notesText.nn,
   ...validityText.nn,
+  ...voicesText.nn,
   ...lettersText.nn,
   ...reportsText.nn,
   ...tasksText.nn,
@@ -594,6 +597,7 @@ const en: Dict = {
   ...registersText.en,
   ...notesText.en,
   ...validityText.en,
+  ...voicesText.en,
   ...lettersText.en,
   ...reportsText.en,
   ...tasksText.en,

@@ -490,6 +490,7 @@ export const NB: LetterTexts = {
     transition: 'planlegge overgang',
     accessRequest: 'svar på innsynskrav',
     agreement: 'møteavtale',
+    proposalAnswer: 'svar på innspill fra foresatte',
   },
   mote: {
     lead: (date, name) => `Dette er referatet fra møtet ${date} om ${name}.`,
@@ -802,6 +803,7 @@ export const NN: LetterTexts = {
     transition: 'planleggje overgang',
     accessRequest: 'svar på innsynskrav',
     agreement: 'møteavtale',
+    proposalAnswer: 'svar på innspel frå føresette',
   },
   mote: {
     lead: (date, name) => `Dette er referatet frå møtet ${date} om ${name}.`,

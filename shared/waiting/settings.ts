@@ -47,6 +47,8 @@ export const taskSettings = z.strictObject({
   informParentsLookbackDays: z.number().int().min(1).max(3660),
   /** An evaluation held up to this many days before the planned date counts as the planned one. */
   evaluationEarlyDays: z.number().int().min(0).max(366),
+  /** A parents' proposal (foresattes innspill) is answered within this many working days. */
+  proposalAnswerWorkingDays: z.number().int().min(1).max(200),
   /** Innsyn (access request) answered within this many months (GDPR art. 12(3)). */
   accessRequestMonths: z.number().int().min(1).max(12),
   /** Grades after which the pupil changes school level (4 → mellomtrinn, 7 → ungdomsskole, 10 → vgs). */
@@ -95,6 +97,7 @@ export const DEFAULT_SETTINGS: WaitingSettings = {
     informParentsWorkingDays: 5,
     informParentsLookbackDays: 60,
     evaluationEarlyDays: 14,
+    proposalAnswerWorkingDays: 10,
     accessRequestMonths: 1,
     transitionGrades: [4, 7, 10],
     transitionPrepareBy: '06-01',
@@ -146,7 +149,12 @@ export function fromAppTargets(t: AppTargets): WaitingSettings {
   targets.PPT = { ...targets.PPT, concluded: months(t.pptConcludedMonths) };
   targets.BUP = { ...targets.BUP, decided: workingDays(t.bupDecidedWorkingDays) };
   targets.Skoleteam = { ...targets.Skoleteam, firstContact: workingDays(t.skoleteamFirstContactWorkingDays) };
-  return { ...DEFAULT_SETTINGS, calendar: { saturday: t.saturdayIsWorkingDay }, targets };
+  return {
+    ...DEFAULT_SETTINGS,
+    calendar: { saturday: t.saturdayIsWorkingDay },
+    targets,
+    tasks: { ...DEFAULT_SETTINGS.tasks, proposalAnswerWorkingDays: t.proposalAnswerWorkingDays },
+  };
 }
 
 /** The day a span after `day` ends: `n` calendar days, the n-th working day, or n months (clamped). */

@@ -13,6 +13,7 @@ export const TASK_TEXT: Record<TaskKind, string> = {
   transition: 'Overgang',
   accessRequest: 'Innsynskrav',
   agreement: 'Møteavtale',
+  proposalAnswer: 'Svar på foresattes innspill',
 };
 
 export const tasksCommand: Command = {

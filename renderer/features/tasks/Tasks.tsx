@@ -23,6 +23,7 @@ const TAB: Record<Item['kind'], string> = {
   transition: 'pupil',
   accessRequest: 'timeline',
   agreement: 'meetings',
+  proposalAnswer: 'voices',
 };
 
 export function useTasks() {

@@ -31,7 +31,8 @@ export type ActionKey =
   | 'parentsMeeting'
   | 'transition'
   | 'accessRequest'
-  | 'agreement';
+  | 'agreement'
+  | 'proposalAnswer';
 
 export interface NextStep {
   action: ActionKey;
@@ -86,5 +87,7 @@ export function nextStep(task: TaskItem, today: string): NextStep {
       return overdue
         ? { action: 'reminder', route: letter('oppfolgingsbrev') }
         : { action: 'agreement', route: at('meetings') };
+    case 'proposalAnswer':
+      return { action: 'proposalAnswer', route: at('voices') };
   }
 }
