@@ -6,6 +6,13 @@
  */
 export const nb = {
   'ev.voices.recorded': 'Elevens stemme',
+  'opt.letterKind.anbefaling': 'Anbefaling til skolen',
+  'opt.letterKind.sakkyndig-vurdering': 'Sakkyndig vurdering',
+  'opt.letterKind.mottaksbrev': 'Mottaksbrev',
+  'opt.letterKind.ny-kontaktperson': 'Ny kontaktperson',
+  'opt.letterKind.motereferat': 'Møtereferat',
+  'opt.letterKind.tiltaksoversikt': 'Tiltaksoversikt',
+  'opt.letterKind.oppfolgingsbrev': 'Oppfølgingsbrev (påminnelse)',
   'ev.proposals.recorded': 'Innspill fra foresatte',
   'ev.hearings.recorded': 'Høringsutkast',
   'task.proposalAnswer': 'Svar på innspill',
@@ -129,6 +136,13 @@ export const nb = {
 
 export const nn: Partial<Record<keyof typeof nb, string>> = {
   'ev.voices.recorded': 'Stemma til eleven',
+  'opt.letterKind.anbefaling': 'Tilråding til skulen',
+  'opt.letterKind.sakkyndig-vurdering': 'Sakkunnig vurdering',
+  'opt.letterKind.mottaksbrev': 'Mottaksbrev',
+  'opt.letterKind.ny-kontaktperson': 'Ny kontaktperson',
+  'opt.letterKind.motereferat': 'Møtereferat',
+  'opt.letterKind.tiltaksoversikt': 'Tiltaksoversikt',
+  'opt.letterKind.oppfolgingsbrev': 'Oppfølgingsbrev (påminning)',
   'ev.proposals.recorded': 'Innspel frå føresette',
   'ev.hearings.recorded': 'Høyringsutkast',
   'task.proposalAnswer': 'Svar på innspel',
@@ -223,6 +237,13 @@ export const nn: Partial<Record<keyof typeof nb, string>> = {
 
 export const en: Partial<Record<keyof typeof nb, string>> = {
   'ev.voices.recorded': "The pupil's voice",
+  'opt.letterKind.anbefaling': 'Recommendation to the school',
+  'opt.letterKind.sakkyndig-vurdering': 'Expert assessment',
+  'opt.letterKind.mottaksbrev': 'Acknowledgement',
+  'opt.letterKind.ny-kontaktperson': 'New contact person',
+  'opt.letterKind.motereferat': 'Meeting minutes',
+  'opt.letterKind.tiltaksoversikt': 'Overview of measures',
+  'opt.letterKind.oppfolgingsbrev': 'Follow-up (reminder)',
   'ev.proposals.recorded': "Parents' proposal",
   'ev.hearings.recorded': 'Draft for comment',
   'task.proposalAnswer': 'Answer a proposal',
