@@ -39,6 +39,7 @@ import {
   type Origin,
 } from './names';
 import { Rng, type Weighted } from './prng';
+import { addFamily } from './family';
 import {
   AGREEMENTS,
   DECISIONS,
@@ -107,6 +108,7 @@ export function generateDemo(opts: DemoOptions): InterchangeFile {
     cases[i] = buildCase(new Rng(`${seed}|case|${i}`), i, world, today, world.cover[i] ?? null);
     // Their own stream, so the cases stay what they were before journal notes existed.
     addNotes(new Rng(`${seed}|notes|${i}`), cases[i]!, i, today);
+    addFamily(new Rng(`${seed}|family|${i}`), cases[i]!, i, today);
   }
   releaseOneNote(cases);
   return {
@@ -659,16 +661,23 @@ function buildCase(
   if (rng.chance(0.03)) {
     const day = previousWeekday(first.received + rng.int(10, 120));
     if (day <= today) {
-      doc.concernReports = [
-        {
-          date: iso(day),
-          legalBasis: 'barnevernsloven § 13-2 (opplysningsplikt)',
-          parentsTold: rng.chance(0.8),
-          parentsInvitedToSendTogether: rng.chance(0.5),
-          schoolFactorsChecked: rng.chance(0.7),
-          note: 'Langvarig fravær og bekymring for omsorgssituasjonen; skolefaktorer er vurdert i samarbeidsmøte.',
-        },
-      ];
+      const report: NonNullable<CaseDoc['concernReports']>[number] = {
+        date: iso(day),
+        legalBasis: 'barnevernsloven § 13-2 (opplysningsplikt)',
+        parentsTold: rng.chance(0.8),
+        parentsInvitedToSendTogether: rng.chance(0.5),
+        schoolFactorsChecked: rng.chance(0.7),
+        note: 'Langvarig fravær og bekymring for omsorgssituasjonen.',
+        // The documentation a report is recorded with (shared/family/rules.ts), no new random draws.
+        sentBy: workerAt(day).name,
+        sentTo: `Barnevernstjenesten i ${school.name.replace(/ (skole|skule)$/u, '')}`,
+      };
+      if (report.parentsTold) report.parentsToldDate = iso(day);
+      else report.parentsNotToldReason = 'Å varsle foresatte først kunne sette eleven i fare.';
+      report.schoolFactorsNote = report.schoolFactorsChecked
+        ? 'Mobbing og skolemiljø er vurdert i samarbeidsmøte før meldingen.'
+        : 'Sendt straks på grunn av alvoret; skolemiljøet vurderes i neste samarbeidsmøte.';
+      doc.concernReports = [report];
     }
   }
   return doc;
@@ -1135,6 +1144,8 @@ function makeEvaluations(c: Ctx, planned: number, days: number[] | null): Evalua
       why: EVAL_WHY[outcome][decision],
     };
     if (rng.chance(0.8)) ev.pupilView = rng.pick(EVAL_PUPIL[outcome]);
+    // Without the pupil's own view the evaluation says why (PUPIL_VIEW_OR_REASON_REQUIRED).
+    else ev.pupilViewMissing = 'Eleven ønsket ikke å si noe i møtet; ny samtale er avtalt.';
     if (rng.chance(0.85)) ev.parentsView = rng.pick(EVAL_PARENTS[outcome]);
     out.push(ev);
     days?.push(date);

@@ -133,6 +133,9 @@ describe('foldCase', () => {
       concernReports: [],
       accessRequests: [],
       notes: [],
+      voices: [],
+      proposals: [],
+      hearings: [],
     });
     expect(s.keys.referrals).toEqual([K.ref]);
     expect(s.evaluationKeys).toEqual({ [K.rec]: [K.eva, K.evb] });
