@@ -136,6 +136,7 @@ describe('foldCase', () => {
       voices: [],
       proposals: [],
       hearings: [],
+      barriers: [],
     });
     expect(s.keys.referrals).toEqual([K.ref]);
     expect(s.evaluationKeys).toEqual({ [K.rec]: [K.eva, K.evb] });
