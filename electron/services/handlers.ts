@@ -14,6 +14,7 @@ import { caseload, listCases, listedCase } from './cases/list';
 import { changeCaseworker, releaseNote, updateCase } from './cases/update';
 import { addVoidedDemoSamples, createCase, voidCase } from './cases/create';
 import { validityIssues } from '../../shared/domain/validity';
+import { concernReportIssues } from '../../shared/family/rules';
 import { renameSelf } from './members/rename';
 import {
   addColleagues,
@@ -194,8 +195,13 @@ export function createHandlers(session: Session): Handlers {
         summary: listedCase(summarizeCase(state, today, session.waitingSettings()), today, resolve),
         letters: state.letters,
         drafts: state.drafts,
-        // Impossible data, and measures recorded before the measure rules (shared/measures/rules.ts).
-        findings: [...validityIssues(state.doc, today), ...measureRuleIssues(state.doc)],
+        // Impossible data, measures recorded before the measure rules (shared/measures/rules.ts), and
+        // bekymringsmeldinger recorded before their documentation was required.
+        findings: [
+          ...validityIssues(state.doc, today),
+          ...measureRuleIssues(state.doc),
+          ...concernReportIssues(state.doc),
+        ],
         voided: state.voided,
       };
     },

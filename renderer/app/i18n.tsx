@@ -13,6 +13,7 @@ import * as reportsText from '../features/reports/text';
 import * as tasksText from '../features/tasks/text';
 import * as vaultText from '../features/vault/text';
 import * as verifyText from '../features/verify/text';
+import * as voicesText from '../features/voices/text';
 
 /**
  * UI text in bokmål (the default and the source of keys), nynorsk and English. A key missing in
@@ -471,6 +472,7 @@ const nb = {
   ...validityText.nb,
   ...deleteText.nb,
   ...measuresText.nb,
+  ...voicesText.nb,
 };
 
 export type TextKey = keyof typeof nb;
@@ -494,6 +496,7 @@ const nn: Dict = {
   ...validityText.nn,
   ...deleteText.nn,
   ...measuresText.nn,
+  ...voicesText.nn,
   ...lettersText.nn,
   ...reportsText.nn,
   ...tasksText.nn,
@@ -612,6 +615,7 @@ const en: Dict = {
   ...validityText.en,
   ...deleteText.en,
   ...measuresText.en,
+  ...voicesText.en,
   ...lettersText.en,
   ...reportsText.en,
   ...tasksText.en,

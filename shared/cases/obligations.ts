@@ -34,6 +34,7 @@ export const OBLIGATION_KINDS = [
   'agreement',
   'retention',
   'measureRules',
+  'proposalAnswer',
 ] as const;
 export type ObligationKind = (typeof OBLIGATION_KINDS)[number];
 
@@ -41,7 +42,7 @@ export type ObligationKind = (typeof OBLIGATION_KINDS)[number];
  * The version of the rules below. Bump it whenever a rule changes what it derives: the vault index
  * records it with its cached summaries and rebuilds them when it differs.
  */
-export const OBLIGATION_RULES_VERSION = 3;
+export const OBLIGATION_RULES_VERSION = 4;
 
 /** The status changes parents are told about. */
 export const STATUS_CHANGES = [
@@ -64,7 +65,7 @@ export interface Obligation {
   ref: string | null;
   /**
    * Where that item is in the case: its index in `referrals`, `recommendations`,
-   * `accessRequests` or `meetings` (by kind; for `informParents`, by `change`). Absent when the
+   * `accessRequests`, `meetings` or `proposals` (by kind; for `informParents`, by `change`). Absent when the
    * obligation is about no one item.
    */
   item?: number;
@@ -485,6 +486,20 @@ export function caseObligations(
       ref: null,
     });
   }
+  // Foresattes innspill: a proposal without a response is answered within the service's limit.
+  (doc.proposals ?? []).forEach((p, i) => {
+    if (!seen(p.date) || (p.response != null && seen(p.answered ?? p.date))) return;
+    const due = workingDeadline(p.date, t.proposalAnswerWorkingDays);
+    push({
+      kind: 'proposalAnswer',
+      due,
+      rule: 'proposal-answer',
+      ruleText: `Foresattes innspill fra ${nbDate(p.date)} besvares innen ${t.proposalAnswerWorkingDays} virkedager: tatt inn, delvis eller ikke tatt inn, med begrunnelse.`,
+      ref: p.id ?? `#${i + 1}`,
+      item: i,
+      label: short(p.what),
+    });
+  });
 
   out.sort((a, b) =>
     a.due !== b.due

@@ -40,6 +40,7 @@ import {
 } from './names';
 import { Rng, type Weighted } from './prng';
 import { addSchoolSide } from './schoolSide';
+import { addFamily } from './family';
 import {
   AGREEMENTS,
   DECISIONS,
@@ -118,6 +119,7 @@ export function generateDemo(opts: DemoOptions): InterchangeFile {
     addNotes(new Rng(`${seed}|notes|${i}`), cases[i]!, i, today);
     // The school side (main goal, school factors, understandings, barriers): its own stream too.
     addSchoolSide(new Rng(`${seed}|school|${i}`), cases[i]!, opts.today);
+    addFamily(new Rng(`${seed}|family|${i}`), cases[i]!, i, today);
   }
   releaseOneNote(cases);
   return {
@@ -675,16 +677,23 @@ function buildCase(
   if (rng.chance(0.03)) {
     const day = previousWeekday(first.received + rng.int(10, 120));
     if (day <= today) {
-      doc.concernReports = [
-        {
-          date: iso(day),
-          legalBasis: 'barnevernsloven § 13-2 (opplysningsplikt)',
-          parentsTold: rng.chance(0.8),
-          parentsInvitedToSendTogether: rng.chance(0.5),
-          schoolFactorsChecked: rng.chance(0.7),
-          note: 'Langvarig fravær og bekymring for omsorgssituasjonen; skolefaktorer er vurdert i samarbeidsmøte.',
-        },
-      ];
+      const report: NonNullable<CaseDoc['concernReports']>[number] = {
+        date: iso(day),
+        legalBasis: 'barnevernsloven § 13-2 (opplysningsplikt)',
+        parentsTold: rng.chance(0.8),
+        parentsInvitedToSendTogether: rng.chance(0.5),
+        schoolFactorsChecked: rng.chance(0.7),
+        note: 'Langvarig fravær og bekymring for omsorgssituasjonen.',
+        // The documentation a report is recorded with (shared/family/rules.ts), no new random draws.
+        sentBy: workerAt(day).name,
+        sentTo: `Barnevernstjenesten i ${school.name.replace(/ (skole|skule)$/u, '')}`,
+      };
+      if (report.parentsTold) report.parentsToldDate = iso(day);
+      else report.parentsNotToldReason = 'Å varsle foresatte først kunne sette eleven i fare.';
+      report.schoolFactorsNote = report.schoolFactorsChecked
+        ? 'Mobbing og skolemiljø er vurdert i samarbeidsmøte før meldingen.'
+        : 'Sendt straks på grunn av alvoret; skolemiljøet vurderes i neste samarbeidsmøte.';
+      doc.concernReports = [report];
     }
   }
   return doc;
@@ -1275,6 +1284,8 @@ function makeEvaluations(c: Ctx, planned: number, days: number[] | null): Evalua
       why: EVAL_WHY[outcome][decision],
     };
     if (rng.chance(0.8)) ev.pupilView = rng.pick(EVAL_PUPIL[outcome]);
+    // Without the pupil's own view the evaluation says why (PUPIL_VIEW_OR_REASON_REQUIRED).
+    else ev.pupilViewMissing = 'Eleven ønsket ikke å si noe i møtet; ny samtale er avtalt.';
     if (rng.chance(0.85)) ev.parentsView = rng.pick(EVAL_PARENTS[outcome]);
     // Ending a measure that works: the caseworker saw the warning (ENDS_WORKING_MEASURE).
     const before = out.at(-1);

@@ -3,8 +3,9 @@ import { absence } from './absence';
 import { accessRequest } from './accessRequest';
 import { assessmentConclusion } from './assessment';
 import { assignment } from './assignment';
-import { externalId, optionalText, service } from './common';
+import { externalId, isoDate, optionalText, service } from './common';
 import { concernReport, consent } from './consent';
+import { hearing, proposal, pupilVoiceEntry } from './family';
 import { meeting } from './meeting';
 import { note } from './note';
 import { guardian, pupil } from './pupil';
@@ -18,6 +19,14 @@ export const expectations = z.strictObject({
   cannotOffer: optionalText(5000),
   timeline: optionalText(5000),
   commitments: optionalText(5000),
+  /** What the parents are asked to do. */
+  parentsAskedTo: optionalText(5000),
+  /** How often the service and the family are in touch. */
+  contactFrequency: optionalText(2000),
+  /** How disagreement is handled (who to ask, how to complain). */
+  disagreement: optionalText(5000),
+  /** The day it was agreed with the family. */
+  agreed: isoDate.nullish(),
 });
 
 /**
@@ -33,8 +42,15 @@ export const caseDoc = z.strictObject({
   referrals: z.array(referral).max(200).nullish(),
   assignments: z.array(assignment).max(500).nullish(),
   recommendations: z.array(recommendation).max(500).nullish(),
+  /** Before dated entries (`voices`): one text. Still read, shown and used while no entry exists. */
   pupilVoice: optionalText(20_000),
   parentsView: optionalText(20_000),
+  /** Elevens stemme, dated entries (shared/domain/family.ts). */
+  voices: z.array(pupilVoiceEntry).max(1000).nullish(),
+  /** Foresattes innspill and what became of each. */
+  proposals: z.array(proposal).max(1000).nullish(),
+  /** Høringsutkast: drafts shared with the parents for comment. */
+  hearings: z.array(hearing).max(200).nullish(),
   expectations: expectations.nullish(),
   /** The sakkyndig vurdering's conclusion (PPT): what the municipality's vedtak rests on. */
   assessmentConclusion: assessmentConclusion.nullish(),
@@ -88,6 +104,9 @@ export const COLLECTIONS = [
   'concernReports',
   'accessRequests',
   'notes',
+  'voices',
+  'proposals',
+  'hearings',
   'barriers',
 ] as const;
 export type Collection = (typeof COLLECTIONS)[number];
@@ -106,6 +125,9 @@ export const COLLECTION_ITEM = {
   concernReports: concernReport,
   accessRequests: accessRequest,
   notes: note,
+  voices: pupilVoiceEntry,
+  proposals: proposal,
+  hearings: hearing,
   barriers: barrier,
 } as const;
 

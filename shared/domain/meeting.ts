@@ -24,5 +24,11 @@ export const meeting = z.strictObject({
     .max(50)
     .nullish(),
   note: optionalText(10_000),
+  /** An evaluation meeting: the measures were evaluated in it. */
+  evaluation: z.boolean().nullish(),
+  /** The forventningsavklaring was gone through again in the meeting. */
+  expectationsRevisited: z.boolean().nullish(),
+  /** What was said about it (changes, what was agreed anew). */
+  expectationsNote: optionalText(5000),
 });
 export type Meeting = z.infer<typeof meeting>;

@@ -22,6 +22,8 @@ export const evaluation = z.strictObject({
   outcome: z.enum(EVALUATION_OUTCOMES),
   decision: z.enum(EVALUATION_DECISIONS),
   pupilView: optionalText(5000),
+  /** Why the pupil's own view is missing (required for a new evaluation without `pupilView`). */
+  pupilViewMissing: optionalText(2000),
   parentsView: optionalText(5000),
   decidedBy: text(200),
   why: optionalText(5000),

@@ -133,6 +133,9 @@ describe('foldCase', () => {
       concernReports: [],
       accessRequests: [],
       notes: [],
+      voices: [],
+      proposals: [],
+      hearings: [],
       barriers: [],
     });
     expect(s.keys.referrals).toEqual([K.ref]);

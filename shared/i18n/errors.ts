@@ -122,6 +122,27 @@ export const ISSUE_TEXT_NB: Record<string, string> = {
   ABSENCE_EXCEEDS_DAYS:
     'er flere fraværsdager enn perioden har ({limit} dager, hele og delvise dager til sammen)',
   DUPLICATE_PUPIL: 'eleven har allerede en sak',
+  // the family's part (shared/family/rules.ts)
+  PROPOSAL_RESPONSE_REQUIRED:
+    'svaret (tatt inn, delvis, ikke tatt inn) må fylles ut når innspillet er besvart',
+  PROPOSAL_REASON_REQUIRED: 'et innspill som bare delvis eller ikke er tatt inn, må ha en begrunnelse',
+  PROPOSAL_ANSWERED_BY_REQUIRED: 'svaret må si hvem som svarte',
+  PROPOSAL_ANSWERED_REQUIRED: 'svaret må ha en dato',
+  PROPOSAL_ANSWER_BEFORE_PROPOSAL: 'svaret kan ikke være før innspillet kom',
+  VOICE_CONTENT_REQUIRED:
+    'elevens stemme må si minst én ting: hva eleven sa, ønsker, hva som hjelper eller gjør det vanskelig',
+  PUPIL_VIEW_OR_REASON_REQUIRED:
+    'evalueringen må ha elevens syn, eller hvorfor det mangler (pupilViewMissing)',
+  HEARING_COMMENT_BY_BEFORE_SHARED: 'fristen for merknader kan ikke være før utkastet ble sendt',
+  HEARING_COMMENT_DATE_REQUIRED: 'merknaden må ha datoen den kom',
+  HEARING_COMMENT_BEFORE_SHARED: 'merknaden kan ikke ha kommet før utkastet ble sendt',
+  EXPECTATIONS_REVISIT_REQUIRED: 'et evalueringsmøte må si om forventningsavklaringen ble gått gjennom',
+  CONCERN_SENT_BY_REQUIRED: 'bekymringsmeldingen må si hvem som sendte den',
+  CONCERN_SENT_TO_REQUIRED: 'bekymringsmeldingen må si hvilken barnevernstjeneste den gikk til',
+  CONCERN_PARENTS_TOLD_DATE_REQUIRED: 'når foresatte er informert, må datoen stå',
+  CONCERN_PARENTS_NOT_TOLD_REASON_REQUIRED: 'når foresatte ikke er informert, må det stå hvorfor',
+  CONCERN_SCHOOL_FACTORS_NOTE_REQUIRED:
+    'når forhold på skolen (mobbing, skolemiljø) ikke er vurdert først, må det stå hvorfor',
   CASE_VOIDED: 'saken er annullert',
   ...LETTER_FINDING_TEXT_NB,
   ...LETTER_DATA_TEXT_NB,

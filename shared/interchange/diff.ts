@@ -96,6 +96,9 @@ const IDENTITY: Partial<Record<Collection | 'evaluations', readonly string[]>> =
   consents: ['givenBy', 'recipient', 'date'],
   absence: ['from', 'type'],
   concernReports: ['date'],
+  voices: ['date', 'gatheredBy'],
+  proposals: ['date', 'what'],
+  hearings: ['kind', 'shared'],
   evaluations: ['date'],
 };
 

@@ -51,6 +51,8 @@ export const FINDING_CODES = [
   'AGREEMENT_DEADLINE_MISSING',
   'MEETING_WITHOUT_LEADER',
   'LIX_HIGH',
+  'PROPOSAL_UNANSWERED',
+  'HEARING_OPEN',
 ] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];
 
@@ -169,7 +171,12 @@ export function checkResponsibilities(model: LetterModel): Finding[] {
 /** Elevens stemme and Foresattes syn: present, or the letter says why not. */
 export function checkVoices(model: LetterModel): Finding[] {
   const out: Finding[] = [];
-  if (model.pupilVoice && !model.pupilVoice.text && !model.pupilVoice.absentReason)
+  if (
+    model.pupilVoice &&
+    !model.pupilVoice.text &&
+    !model.pupilVoice.absentReason &&
+    !model.pupilVoice.entries?.length
+  )
     out.push(finding('PUPIL_VOICE_MISSING', ['pupilVoice']));
   if (model.parentsView && !model.parentsView.text && !model.parentsView.absentReason)
     out.push(finding('PARENTS_VIEW_MISSING', ['parentsView']));
@@ -408,6 +415,22 @@ export function checkMeeting(model: LetterModel): Finding[] {
   return out;
 }
 
+/**
+ * The family's part (issue 14): a parents' proposal not yet answered is a warning (the letter says
+ * when the answer comes); a høringsutkast whose day for comments has not passed and that has no
+ * comment yet stops the letter (it must print their comment, or that none came by the day).
+ */
+export function checkFamily(model: LetterModel): Finding[] {
+  const out: Finding[] = [];
+  for (const p of model.proposals ?? [])
+    if (p.response === null)
+      out.push(finding('PROPOSAL_UNANSWERED', ['proposals', p.index, 'response'], 'warning'));
+  const h = model.hearing;
+  if (h && h.comment === null && h.commentBy >= model.date)
+    out.push(finding('HEARING_OPEN', ['hearings', h.index, 'comment']));
+  return out;
+}
+
 /** Readability: LIX above the setting is a warning. */
 export function checkLix(lixValue: number, settings: LetterSettings): Finding[] {
   return lixValue > settings.lixWarnAbove ? [finding('LIX_HIGH', ['text'], 'warning')] : [];
@@ -436,6 +459,7 @@ export function checkLetter(model: LetterModel, ctx: CheckContext, lixValue: num
     ...checkNynorsk(model),
     ...checkWaiting(model),
     ...checkMeeting(model),
+    ...checkFamily(model),
     ...checkLix(lixValue, ctx.settings),
   ];
 }

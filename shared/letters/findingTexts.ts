@@ -48,6 +48,9 @@ export const LETTER_FINDING_TEXT_NB: Record<FindingCode, string> = {
   AGREEMENT_DEADLINE_MISSING: 'avtalen mangler frist',
   MEETING_WITHOUT_LEADER: 'ingen fra skolens ledelse var i møtet',
   LIX_HIGH: 'teksten er tung å lese (høy LIX): bruk kortere setninger og ord',
+  PROPOSAL_UNANSWERED: 'et innspill fra foresatte er ikke besvart: brevet sier når svaret kommer',
+  HEARING_OPEN:
+    'foresatte har fortsatt frist for merknader til utkastet: registrer merknaden, eller vent til fristen er ute',
 };
 
 /** Codes of LETTER_DATA_MISSING: the case cannot carry this kind of letter at all. */

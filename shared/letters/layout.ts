@@ -4,6 +4,7 @@ import { measureTitle, type LetterMeasure, type LetterModel, type Person, type R
 import type { ResponsibilityRow } from './responsibilities';
 import { TEXTS, type LetterTexts } from './texts';
 import { MONTHS } from './datesIn';
+import { FAMILY_TEXTS, hearingOpen } from './family';
 
 /**
  * The letter as text, in reading order: what the PDF shows, without any drawing. The renderer
@@ -158,8 +159,22 @@ export function quoted(text: string): string {
 function voices(t: LetterTexts, model: LetterModel, blocks: Block[]) {
   if (model.pupilVoice) {
     blocks.push({ t: 'h2', text: t.h.pupilVoice });
-    if (model.pupilVoice.text) blocks.push({ t: 'p', text: quoted(model.pupilVoice.text), style: 'quote' });
-    else blocks.push({ t: 'p', text: t.voiceAbsent(model.pupilVoice.absentReason ?? t.missing) });
+    const f = FAMILY_TEXTS[t.lang];
+    // Dated entries, newest first: each with what the pupil said and how it was gathered.
+    for (const e of model.pupilVoice.entries ?? []) {
+      const rows: [string, string][] = [];
+      if (e.said) rows.push([f.voiceSaid, quoted(e.said)]);
+      if (e.wishes) rows.push([f.voiceWishes, quoted(e.wishes)]);
+      if (e.helps) rows.push([f.voiceHelps, quoted(e.helps)]);
+      if (e.hurts) rows.push([f.voiceHurts, quoted(e.hurts)]);
+      blocks.push({ t: 'fields', rows });
+      blocks.push({ t: 'p', text: f.voiceSource(longDate(e.date), e.how, e.by), style: 'small' });
+    }
+    // With entries, the one text from before is not repeated.
+    if (!model.pupilVoice.entries?.length) {
+      if (model.pupilVoice.text) blocks.push({ t: 'p', text: quoted(model.pupilVoice.text), style: 'quote' });
+      else blocks.push({ t: 'p', text: t.voiceAbsent(model.pupilVoice.absentReason ?? t.missing) });
+    }
   }
   if (model.parentsView) {
     blocks.push({ t: 'h2', text: t.h.parentsView });
@@ -224,7 +239,51 @@ function expectations(t: LetterTexts, model: LetterModel, blocks: Block[]) {
   if (e.cannotOffer) rows.push([t.exp.cannotOffer, e.cannotOffer]);
   if (e.timeline) rows.push([t.exp.timeline, e.timeline]);
   if (e.commitments) rows.push([t.exp.commitments, e.commitments]);
+  const f = FAMILY_TEXTS[t.lang];
+  if (e.parentsAskedTo) rows.push([f.exp.parentsAskedTo, e.parentsAskedTo]);
+  if (e.contactFrequency) rows.push([f.exp.contactFrequency, e.contactFrequency]);
+  if (e.disagreement) rows.push([f.exp.disagreement, e.disagreement]);
   blocks.push({ t: 'fields', rows });
+  blocks.push({ t: 'p', text: f.expectationsRevisit });
+}
+
+/**
+ * The family's sections (issue 14), put before «Kontaktpersoner» (or at the end): the
+ * forventningsavklaring in a first letter of a kind that does not carry it itself, «Slik er
+ * foresattes innspill fulgt opp», and the parents' comment on the høringsutkast.
+ */
+function familySections(t: LetterTexts, model: LetterModel, blocks: Block[]) {
+  const f = FAMILY_TEXTS[t.lang];
+  const out: Block[] = [];
+  if (model.kind !== 'anbefaling' && model.kind !== 'sakkyndig-vurdering') expectations(t, model, out);
+  if (model.proposals?.length) {
+    out.push({ t: 'h2', text: f.proposalsHeading });
+    out.push({ t: 'p', text: f.proposalsIntro });
+    for (const p of model.proposals) {
+      const answer = p.response
+        ? f.answerLine(
+            f.response[p.response],
+            p.reason,
+            p.answeredBy,
+            p.answered ? longDate(p.answered) : null,
+          )
+        : f.unanswered(longDate(p.answerBy ?? model.date));
+      out.push({ t: 'p', text: `${f.proposalLine(longDate(p.date), p.proposedBy, p.what)} ${answer}` });
+    }
+  }
+  const h = model.hearing;
+  if (h) {
+    out.push({ t: 'h2', text: f.hearingHeading });
+    out.push({ t: 'p', text: f.hearingShared(h.sharedWith, longDate(h.shared), longDate(h.commentBy)) });
+    if (h.comment) {
+      if (h.commentReceived) out.push({ t: 'p', text: f.hearingComment(longDate(h.commentReceived)) });
+      out.push({ t: 'p', text: quoted(h.comment), style: 'quote' });
+    } else if (hearingOpen(h, model.date)) out.push({ t: 'p', text: f.hearingOpen(longDate(h.commentBy)) });
+    else out.push({ t: 'p', text: f.hearingNone(longDate(h.commentBy)) });
+  }
+  if (!out.length) return;
+  const at = blocks.findIndex((b) => b.t === 'h2' && b.text === t.h.contacts);
+  blocks.splice(at < 0 ? blocks.length : at, 0, ...out);
 }
 
 /** "Trygg voksen (ledelsesansvar, kaller inn til evaluering)": one line per measure. */
@@ -842,6 +901,7 @@ export function layoutLetter(model: LetterModel): Layout {
               : model.kind === 'tiltaksoversikt'
                 ? tiltaksoversikt(t, model)
                 : oppfolging(t, model);
+  familySections(t, model, blocks);
   if (model.notes?.length) {
     blocks.push({ t: 'h2', text: t.journal.heading });
     for (const n of model.notes)

@@ -17,6 +17,15 @@ import { SERVICE_LONG_NAME, type LetterSettings } from './settings';
 import { mentionsPastDate } from './datesIn';
 import { readsAsBokmal } from './nynorskWords';
 import { letterOutdated, outdatedError, type EarlierLetter } from './outdated';
+import {
+  PROPOSAL_KINDS,
+  latestVoices,
+  letterHearing,
+  letterProposals,
+  type LetterHearing,
+  type LetterProposal,
+  type LetterVoiceEntry,
+} from './family';
 
 /**
  * The structured letter: what a letter says, as data. It is built from the case and the
@@ -133,7 +142,11 @@ export interface LetterModel {
   } | null;
   measures: LetterMeasure[];
   responsibilities: ResponsibilityRow[];
-  pupilVoice: { text: string | null; absentReason: string | null } | null;
+  /**
+   * Elevens stemme: the latest dated entries (`entries`, newest first) when the case has them, else
+   * the case's one text from before (`text`), else why it is missing.
+   */
+  pupilVoice: { text: string | null; absentReason: string | null; entries?: LetterVoiceEntry[] } | null;
   parentsView: { text: string | null; absentReason: string | null } | null;
   /**
    * «Skolens forståelse» and «Foresattes forståelse» of the absence, shown side by side (issue 13):
@@ -150,7 +163,14 @@ export interface LetterModel {
     cannotOffer: string | null;
     timeline: string | null;
     commitments: string | null;
+    parentsAskedTo?: string | null;
+    contactFrequency?: string | null;
+    disagreement?: string | null;
   } | null;
+  /** «Slik er foresattes innspill fulgt opp» (absent in letters issued before it existed). */
+  proposals?: LetterProposal[] | null;
+  /** The høringsutkast of this letter and the parents' comment on it. */
+  hearing?: LetterHearing | null;
   meeting: LetterMeeting | null;
   /** Tiltaksoversikt: every agreement from the meetings, by deadline. */
   agreements:
@@ -236,6 +256,8 @@ export interface BuildInput {
   obligations?: readonly Obligation[];
   /** Letters issued earlier in the case: a letter that would repeat or contradict them is LETTER_OUTDATED. */
   earlier?: readonly EarlierLetter[];
+  /** The service's limit for answering a parents' proposal (working days; default 10). */
+  proposalAnswerWorkingDays?: number;
 }
 
 /** How many of the next deadlines a letter lists. */
@@ -775,8 +797,38 @@ export function buildLetter(input: BuildInput): LetterModel {
 
   const voice = (text: string | null | undefined, reason: string | null | undefined) =>
     rules.voices ? { text: clean(text), absentReason: clean(text) ? null : clean(reason) } : null;
+  // Dated entries of the pupil's voice replace the one text from before (kept while none exist).
+  const voiceEntries = latestVoices(doc, today);
+  const pupilVoice = rules.voices
+    ? voiceEntries.length
+      ? { text: null, absentReason: null, entries: voiceEntries }
+      : voice(doc.pupilVoice, options.reasons?.pupilVoice)
+    : null;
   const exp = doc.expectations;
-  const hasExpectations = exp && [exp.canOffer, exp.cannotOffer, exp.timeline, exp.commitments].some(clean);
+  const hasExpectations =
+    exp &&
+    [
+      exp.canOffer,
+      exp.cannotOffer,
+      exp.timeline,
+      exp.commitments,
+      exp.parentsAskedTo,
+      exp.contactFrequency,
+      exp.disagreement,
+    ].some(clean);
+  // The forventningsavklaring is in the measures letters, and in the first letter to the family
+  // (every letter has a copy to foresatte, so: the first letter issued in the case).
+  const firstLetter = (input.earlier ?? []).length === 0;
+  const withExpectations = kind === 'anbefaling' || kind === 'sakkyndig-vurdering' || firstLetter;
+  const proposalDays = input.proposalAnswerWorkingDays ?? 10;
+  const proposals = PROPOSAL_KINDS.has(kind)
+    ? letterProposals(doc, today, proposalDays).map((p) => {
+        // An unanswered one is due when Oppgaver says (the same derivation), else by the limit.
+        const o = (input.obligations ?? []).find((x) => x.kind === 'proposalAnswer' && x.item === p.index);
+        return o && p.answerBy ? { ...p, answerBy: o.due } : p;
+      })
+    : [];
+  const hearing = letterHearing(doc, kind, today, input.earlier ?? []);
 
   const serviceName =
     clean(settings.letterhead.serviceName) ?? SERVICE_LONG_NAME[service]?.[lang] ?? String(service);
@@ -853,7 +905,7 @@ export function buildLetter(input: BuildInput): LetterModel {
       : null,
     measures,
     responsibilities: rules.responsibilities ? responsibilities(measures) : [],
-    pupilVoice: voice(doc.pupilVoice, options.reasons?.pupilVoice),
+    pupilVoice,
     parentsView: voice(doc.parentsView, options.reasons?.parentsView),
     understandings:
       rules.voices && (clean(doc.schoolUnderstanding) || clean(doc.parentsUnderstanding))
@@ -861,14 +913,19 @@ export function buildLetter(input: BuildInput): LetterModel {
         : null,
     schoolFactorsMissing: rules.measureBlocks ? missingSchoolFactors(doc) : null,
     expectations:
-      (kind === 'anbefaling' || kind === 'sakkyndig-vurdering') && exp && hasExpectations
+      withExpectations && exp && hasExpectations
         ? {
             canOffer: clean(exp.canOffer),
             cannotOffer: clean(exp.cannotOffer),
             timeline: clean(exp.timeline),
             commitments: clean(exp.commitments),
+            parentsAskedTo: clean(exp.parentsAskedTo),
+            contactFrequency: clean(exp.contactFrequency),
+            disagreement: clean(exp.disagreement),
           }
         : null,
+    proposals: proposals.length ? proposals : null,
+    hearing,
     meeting: kind === 'motereferat' ? meetingModel(doc, options) : null,
     agreements:
       kind === 'tiltaksoversikt'

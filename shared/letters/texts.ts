@@ -573,6 +573,7 @@ export const NB: LetterTexts = {
     accessRequest: 'svar på innsynskrav',
     agreement: 'møteavtale',
     retention: 'sletting av arbeidskopien',
+    proposalAnswer: 'svar på innspill fra foresatte',
   },
   mote: {
     lead: (date, name) => `Dette er referatet fra møtet ${date} om ${name}.`,
@@ -928,6 +929,7 @@ export const NN: LetterTexts = {
     accessRequest: 'svar på innsynskrav',
     agreement: 'møteavtale',
     retention: 'sletting av arbeidskopien',
+    proposalAnswer: 'svar på innspel frå føresette',
   },
   mote: {
     lead: (date, name) => `Dette er referatet frå møtet ${date} om ${name}.`,

@@ -21,6 +21,8 @@ export const targets = z.strictObject({
   bupDecidedWorkingDays: count(1, 100).default(10),
   /** Skoleteam: first contact within this many working days of received. */
   skoleteamFirstContactWorkingDays: count(1, 100).default(10),
+  /** A parents' proposal is answered within this many working days (issue 14; a task after). */
+  proposalAnswerWorkingDays: count(1, 100).default(10),
   /** Saturday counts as a working day (default off). */
   saturdayIsWorkingDay: z.boolean().default(false),
   /**

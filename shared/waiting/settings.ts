@@ -47,6 +47,8 @@ export const taskSettings = z.strictObject({
   informParentsLookbackDays: z.number().int().min(1).max(3660),
   /** An evaluation held up to this many days before the planned date counts as the planned one. */
   evaluationEarlyDays: z.number().int().min(0).max(366),
+  /** A parents' proposal (foresattes innspill) is answered within this many working days. */
+  proposalAnswerWorkingDays: z.number().int().min(1).max(200),
   /** Innsyn (access request) answered within this many months (GDPR art. 12(3)). */
   accessRequestMonths: z.number().int().min(1).max(12),
   /** A closed case's working copy is deleted this many years after closing (a task then). */
@@ -97,6 +99,7 @@ export const DEFAULT_SETTINGS: WaitingSettings = {
     informParentsWorkingDays: 5,
     informParentsLookbackDays: 60,
     evaluationEarlyDays: 14,
+    proposalAnswerWorkingDays: 10,
     accessRequestMonths: 1,
     retentionYears: 3,
     transitionGrades: [4, 7, 10],
@@ -153,7 +156,11 @@ export function fromAppTargets(t: AppTargets): WaitingSettings {
     ...DEFAULT_SETTINGS,
     calendar: { saturday: t.saturdayIsWorkingDay },
     targets,
-    tasks: { ...DEFAULT_SETTINGS.tasks, retentionYears: t.retentionYears },
+    tasks: {
+      ...DEFAULT_SETTINGS.tasks,
+      retentionYears: t.retentionYears,
+      proposalAnswerWorkingDays: t.proposalAnswerWorkingDays,
+    },
   };
 }
 

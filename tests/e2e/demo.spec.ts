@@ -51,6 +51,8 @@ test.describe('with a demo vault', () => {
   });
 
   test('case folder: every tab is readable and accessible', async ({ bro }) => {
+    // Ten tabs, each with axe; «Stemmer og forventninger» holds five panels since issue 14.
+    test.slow();
     const { page } = bro;
     const list = new CaseList(page);
     await expect(list.heading).toBeVisible();

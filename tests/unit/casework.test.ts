@@ -212,6 +212,7 @@ describe('NEXT_EVALUATION_REQUIRED', () => {
       outcome: 'bedring',
       decision: 'videreføres',
       decidedBy: 'rektor',
+      pupilView: 'Det går bedre nå.',
     };
     const err = await errorOf(
       call(h, 'cases.update', {

@@ -15,6 +15,7 @@ export const TASK_TEXT: Record<TaskKind, string> = {
   agreement: 'Møteavtale',
   retention: 'Arkiver og slett arbeidskopien',
   measureRules: 'Tiltak å fullføre',
+  proposalAnswer: 'Svar på foresattes innspill',
 };
 
 export const tasksCommand: Command = {

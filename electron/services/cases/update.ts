@@ -1,6 +1,7 @@
 import type { CaseChange } from '../../../shared/contract';
 import { validateCaseDoc } from '../../../shared/domain/validate';
 import { measureRuleIssues } from '../../../shared/measures/rules';
+import { familyRuleIssues } from '../../../shared/family/rules';
 import { validityIssues } from '../../../shared/domain/validity';
 import { BroError, formatPath, type Issue, type Path } from '../../../shared/errors';
 import { foldCase, type CaseState } from '../../../shared/events/fold';
@@ -109,13 +110,15 @@ export function provisional(caseId: string, events: readonly NewEvent[]): Stored
 }
 
 /**
- * The case rules, and the rules for what is recorded from now on (shared/measures/rules.ts, and
+ * The case rules, and the rules for what is recorded from now on (shared/measures/rules.ts,
+ * shared/family/rules.ts, and
  * against impossible data on `today`: shared/domain/validity.ts).
  */
 function ruleIssues(state: CaseState, today: string): Issue[] {
   return [
     ...validateCaseDoc(state.doc).issues,
     ...measureRuleIssues(state.doc),
+    ...familyRuleIssues(state.doc),
     ...validityIssues(state.doc, today),
   ];
 }

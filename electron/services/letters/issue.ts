@@ -79,7 +79,7 @@ async function caseState(vault: Vault, caseId: string) {
   return state;
 }
 
-type Extra = Pick<BuildInput, 'registers' | 'obligations'>;
+type Extra = Pick<BuildInput, 'registers' | 'obligations' | 'proposalAnswerWorkingDays'>;
 
 /**
  * What a letter takes from outside the case: the pupil's school and the contact person from the
@@ -112,6 +112,7 @@ async function letterContext(
       contact: contact ? { phone: contact.phone, email: contact.email } : null,
     },
     obligations: caseObligations(state, today, waiting).obligations,
+    proposalAnswerWorkingDays: waiting.tasks.proposalAnswerWorkingDays,
   };
 }
 

@@ -21,7 +21,10 @@ const TAB: Record<string, string> = {
   pupil: 'pupil',
   accessRequests: 'timeline',
   guardians: 'pupil',
-  concernReports: 'timeline',
+  concernReports: 'voices',
+  proposals: 'voices',
+  voices: 'voices',
+  hearings: 'voices',
 };
 
 /** «Henvisninger 1: Mottatt kan ikke være etter dagens dato (05.12.2026) …» */

@@ -14,6 +14,7 @@ import { onBeforeLock } from '../../app/beforeLock';
 import { ErrorBox } from '../../app/ui';
 import { refresh, useUpdate, type CaseData } from '../cases/useCase';
 import { IssueDialog } from './IssueDialog';
+import { ShareDraftDialog } from '../voices/ShareDraft';
 import { ASSESSMENT_TOPICS, emptyForm, formFromOptions, optionsFromForm, type LetterForm } from './form';
 import { PdfView } from './PdfView';
 import { caseTextAt } from '../../../shared/letters/nynorskWords';
@@ -50,6 +51,7 @@ export function LetterEditor({
   const [status, setStatus] = useState<string | null>(null);
   const [saveError, setSaveError] = useState<BroError | null>(null);
   const [issuing, setIssuing] = useState(false);
+  const [sharing, setSharing] = useState(false);
   const rules = KIND_RULES[kind];
 
   // Another draft of the same kind opened in place (back/forward): start from that draft.
@@ -277,6 +279,9 @@ export function LetterEditor({
         </div>
         <button type="button" onClick={() => void save()} aria-keyshortcuts="Control+S">
           {t('editor.saveDraft')}
+        </button>
+        <button type="button" onClick={() => setSharing(true)}>
+          {t('hearings.share')}
         </button>
         <button
           type="button"
@@ -582,6 +587,18 @@ export function LetterEditor({
           {current?.pdf && <PdfView base64={current.pdf} />}
         </section>
       </div>
+      {sharing && (
+        <ShareDraftDialog
+          caseId={caseId}
+          kind={kind}
+          lang={lang}
+          options={options}
+          onClose={() => {
+            setSharing(false);
+            void refresh(qc, caseId);
+          }}
+        />
+      )}
       {issuing && current && (
         <IssueDialog
           caseId={caseId}

@@ -224,6 +224,9 @@ export const nb = {
   'finding.AGREEMENT_DEADLINE_MISSING': 'En avtale fra møtet mangler frist.',
   'finding.MEETING_WITHOUT_LEADER': 'Ingen fra skolens ledelse var i møtet.',
   'finding.LIX_HIGH': 'Teksten er tung å lese. Bruk kortere setninger og ord.',
+  'finding.PROPOSAL_UNANSWERED': 'Et innspill fra foresatte er ikke besvart. Brevet sier når svaret kommer.',
+  'finding.HEARING_OPEN':
+    'Foresatte har fortsatt frist for merknader til utkastet. Registrer merknaden, eller vent til fristen er ute.',
   'finding.where.measure': 'Tiltak {n}',
   'finding.error': 'Må rettes',
   'finding.warning': 'Vurder',
@@ -458,6 +461,9 @@ export const nn: Partial<Record<keyof typeof nb, string>> = {
   'finding.AGREEMENT_DEADLINE_MISSING': 'Ein avtale frå møtet manglar frist.',
   'finding.MEETING_WITHOUT_LEADER': 'Ingen frå leiinga på skulen var med i møtet.',
   'finding.LIX_HIGH': 'Teksten er tung å lese. Bruk kortare setningar og ord.',
+  'finding.PROPOSAL_UNANSWERED': 'Eit innspel frå føresette er ikkje svart på. Brevet seier når svaret kjem.',
+  'finding.HEARING_OPEN':
+    'Føresette har framleis frist for merknader til utkastet. Registrer merknaden, eller vent til fristen er ute.',
   'finding.where.measure': 'Tiltak {n}',
   'finding.error': 'Må rettast',
   'finding.warning': 'Vurder',
@@ -694,6 +700,10 @@ export const en: Partial<Record<keyof typeof nb, string>> = {
   'finding.AGREEMENT_DEADLINE_MISSING': 'An agreement from the meeting has no deadline.',
   'finding.MEETING_WITHOUT_LEADER': "No one from the school's management was at the meeting.",
   'finding.LIX_HIGH': 'The text is hard to read. Use shorter sentences and words.',
+  'finding.PROPOSAL_UNANSWERED':
+    'A proposal from the parents has not been answered. The letter says when the answer comes.',
+  'finding.HEARING_OPEN':
+    'The parents can still comment on the draft. Record their comment, or wait until the date has passed.',
   'finding.where.measure': 'Measure {n}',
   'finding.error': 'Must be fixed',
   'finding.warning': 'Consider',

@@ -66,7 +66,9 @@ const EVALUATION_FIELDS: FieldSpec[] = [
   { name: 'decidedBy', kind: 'text', required: true },
   // Required when the measure goes on (NEXT_EVALUATION_REQUIRED, shared/measures/rules.ts).
   { name: 'nextEvaluation', kind: 'date', hint: 'mea.nextEvaluationHint' },
+  // The pupil's own view, or why it is missing (PUPIL_VIEW_OR_REASON_REQUIRED, shared/family/rules.ts).
   { name: 'pupilView', kind: 'textarea' },
+  { name: 'pupilViewMissing', kind: 'text', hint: 'f.evaluations.pupilViewMissingHint' },
   { name: 'parentsView', kind: 'textarea' },
   { name: 'why', kind: 'textarea' },
 ];
@@ -207,6 +209,9 @@ export function MeasuresPanel({
                       )}
                       {e.pupilView && (
                         <span className="sub">{`${t('f.evaluations.pupilView')}: ${e.pupilView}`}</span>
+                      )}
+                      {!e.pupilView && e.pupilViewMissing && (
+                        <span className="sub">{`${t('f.evaluations.pupilViewMissing')}: ${e.pupilViewMissing}`}</span>
                       )}
                       {e.parentsView && (
                         <span className="sub">{`${t('f.evaluations.parentsView')}: ${e.parentsView}`}</span>

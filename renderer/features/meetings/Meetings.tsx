@@ -17,6 +17,10 @@ interface FormValues {
   note: string;
   agreements: { what: string; owner: string; deadline: string; status: string; promisedToPupil: boolean }[];
   dissent: { by: string; text: string }[];
+  /** An evaluation meeting, and whether the forventningsavklaring was gone through in it. */
+  evaluation: boolean;
+  expectationsRevisited: boolean;
+  expectationsNote: string;
   reason: string;
 }
 
@@ -100,6 +104,15 @@ export function MeetingsPanel({ caseId, data }: { caseId: string; data: CaseData
                     </>
                   )}
                   {m.note && <p className="prose">{m.note}</p>}
+                  {(m.evaluation || m.expectationsRevisited) && (
+                    <p className="muted">
+                      {m.evaluation ? `${t('f.meetings.evaluation')}. ` : ''}
+                      {m.expectationsRevisited
+                        ? t('expectations.revisited', { date: nbDate(m.date) })
+                        : t('expectations.notRevisited')}
+                      {m.expectationsNote ? `: ${m.expectationsNote}` : ''}
+                    </p>
+                  )}
                   <div className="card-actions">
                     <button type="button" onClick={() => setEditing({ key, meeting: m })}>
                       {t('common.edit')}
@@ -154,6 +167,9 @@ function MeetingForm({
         promisedToPupil: a.promisedToPupil === true,
       })),
       dissent: (m?.dissent ?? []).map((d) => ({ ...d })),
+      evaluation: m?.evaluation === true,
+      expectationsRevisited: m?.expectationsRevisited === true,
+      expectationsNote: m?.expectationsNote ?? '',
       reason: '',
     },
   });
@@ -187,6 +203,12 @@ function MeetingForm({
         promisedToPupil: a.promisedToPupil,
       })),
       dissent: v.dissent,
+      // Unticked is a record only where it matters: an evaluation meeting says whether the
+      // expectations were gone through (EXPECTATIONS_REVISIT_REQUIRED, shared/family/rules.ts).
+      evaluation: v.evaluation || (m?.evaluation != null ? false : null),
+      expectationsRevisited:
+        v.expectationsRevisited || (v.evaluation || m?.expectationsRevisited != null ? false : null),
+      expectationsNote: v.expectationsNote.trim() || null,
     };
     try {
       await update([
@@ -324,6 +346,21 @@ function MeetingForm({
         <button type="button" onClick={() => dissent.append({ by: '', text: '' })}>
           {t('mtg.addDissent')}
         </button>
+      </fieldset>
+      <fieldset>
+        <legend>{t('voice.expectations')}</legend>
+        <p className="hint">{t('expectations.revisitHint')}</p>
+        <div className="grid">
+          <div className="field check">
+            <input id={`${id}-eval`} type="checkbox" {...form.register('evaluation')} />
+            <label htmlFor={`${id}-eval`}>{t('f.meetings.evaluation')}</label>
+          </div>
+          <div className="field check">
+            <input id={`${id}-exp`} type="checkbox" {...form.register('expectationsRevisited')} />
+            <label htmlFor={`${id}-exp`}>{t('f.meetings.expectationsRevisited')}</label>
+          </div>
+          {text('expectationsNote', 'f.meetings.expectationsNote', { area: true })}
+        </div>
       </fieldset>
       <div className="grid">
         {text('note', 'f.meetings.note', { area: true })}

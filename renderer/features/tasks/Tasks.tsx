@@ -25,6 +25,7 @@ const TAB: Record<Item['kind'], string> = {
   agreement: 'meetings',
   retention: 'timeline',
   measureRules: 'measures',
+  proposalAnswer: 'voices',
 };
 
 export function useTasks() {

@@ -33,7 +33,8 @@ export type ActionKey =
   | 'accessRequest'
   | 'agreement'
   | 'retention'
-  | 'fixMeasure';
+  | 'fixMeasure'
+  | 'proposalAnswer';
 
 export interface NextStep {
   action: ActionKey;
@@ -92,5 +93,7 @@ export function nextStep(task: TaskItem, today: string): NextStep {
         : { action: 'agreement', route: at('meetings') };
     case 'retention':
       return { action: 'retention', route: at('timeline') };
+    case 'proposalAnswer':
+      return { action: 'proposalAnswer', route: at('voices') };
   }
 }
