@@ -98,6 +98,8 @@ export const OPTIONS = {
   p12: { type: 'string' },
   jwks: { type: 'string' },
   org: { type: 'string' },
+  // innsyn: record the request as answered (the file is handed over)
+  answered: { type: 'boolean' },
 } satisfies ParseArgsConfig['options'];
 
 export type Flags = {

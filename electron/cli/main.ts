@@ -18,6 +18,7 @@ import { casesCommand } from './commands/cases';
 import { demoCommand } from './commands/demo';
 import { certCommand, keysCommand, letterCommand, verifyCommand } from './commands/letters';
 import { exportCommand, importCommand } from './commands/interchange';
+import { innsynCommand, logCommand } from './commands/innsyn';
 import { memberCommand } from './commands/member';
 import { metricsCommand } from './commands/metrics';
 import { reportCommand } from './commands/report';
@@ -42,6 +43,8 @@ export const COMMANDS: Command[] = [
   verifyCommand,
   keysCommand,
   certCommand,
+  innsynCommand,
+  logCommand,
 ];
 
 export { EXIT };

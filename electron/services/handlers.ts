@@ -25,6 +25,7 @@ import {
   removeRegisterEntry,
 } from './registers/registers';
 import { exportInterchange, importInterchange } from './interchange/importer';
+import { innsynHandlers } from './innsyn/handlers';
 import { letterHandlers } from './letters/handlers';
 import { waitingHandlers } from './reports/handlers';
 import type { Handler, Handlers } from './handler-table';
@@ -305,6 +306,7 @@ export function createHandlers(session: Session): Handlers {
     },
     ...waitingHandlers(session),
     ...letterHandlers(session),
+    ...innsynHandlers(session),
   };
 }
 
