@@ -3,6 +3,7 @@ import type { ErrorCode } from '../../shared/errors';
 import { ERROR_TEXT_NB, ISSUE_TEXT_NB } from '../../shared/i18n/errors';
 import type { Language } from '../../shared/settings/schema';
 import * as lettersText from '../features/letters/text';
+import * as innsynText from '../features/innsyn/text';
 import * as notesText from '../features/notes/text';
 import * as registersText from '../features/registers/text';
 import * as validityText from '../features/cases/validityText';
@@ -460,6 +461,7 @@ const nb = {
   ...vaultText.nb,
   ...registersText.nb,
   ...notesText.nb,
+  ...innsynText.nb,
   ...validityText.nb,
 };
 
@@ -480,6 +482,7 @@ const nn: Dict = {
   'abs.snapNone': 'ingen tal enno',
   ...registersText.nn,
   ...notesText.nn,
+  ...innsynText.nn,
   ...validityText.nn,
   ...lettersText.nn,
   ...reportsText.nn,
@@ -593,6 +596,7 @@ const en: Dict = {
   'abs.snapNone': 'no figures yet',
   ...registersText.en,
   ...notesText.en,
+  ...innsynText.en,
   ...validityText.en,
   ...lettersText.en,
   ...reportsText.en,

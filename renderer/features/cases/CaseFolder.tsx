@@ -3,6 +3,7 @@ import { BroError } from '../../../shared/errors';
 import { AbsencePanel } from '../absence/Absence';
 import { AssignmentsPanel } from '../assignments/Assignments';
 import { ConsentsPanel } from '../consents/Consents';
+import { InnsynPanel, LogPanel } from '../innsyn/Innsyn';
 import { LettersPanel } from '../letters/Letters';
 import { MeasuresPanel } from '../measures/Measures';
 import { MeetingsPanel } from '../meetings/Meetings';
@@ -28,7 +29,9 @@ const TABS = [
   'absence',
   'voices',
   'letters',
+  'innsyn',
   'pupil',
+  'log',
 ] as const;
 type Tab = (typeof TABS)[number];
 
@@ -109,7 +112,9 @@ export function CaseFolder({ caseId, tab, sub }: { caseId: string; tab: string; 
           {current === 'absence' && <AbsencePanel caseId={caseId} data={data} />}
           {current === 'voices' && <VoicesPanel caseId={caseId} data={data} />}
           {current === 'letters' && <LettersPanel caseId={caseId} data={data} sub={sub} />}
+          {current === 'innsyn' && <InnsynPanel caseId={caseId} data={data} />}
           {current === 'pupil' && <PupilPanel caseId={caseId} data={data} />}
+          {current === 'log' && <LogPanel caseId={caseId} />}
         </Tabs.Content>
       </Tabs.Root>
     </section>
