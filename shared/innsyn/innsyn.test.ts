@@ -206,3 +206,20 @@ describe('accessRequestFigures', () => {
     });
   });
 });
+
+describe('the demo', () => {
+  it('has innsyn requests: one open in a case with a confidential note, others answered, none after today', async () => {
+    const { generateDemo } = await import('../demo/generate');
+    const today = '2026-11-26';
+    const file = generateDemo({ cases: 300, seed: 'bro-demo', today });
+    const reqs = file.cases.flatMap((c) => (c.accessRequests ?? []).map((r) => ({ c, r })));
+    const open = reqs.filter(({ r }) => !r.answered);
+    expect(open).toHaveLength(1);
+    expect(open[0]!.c.notes?.some((n) => n.confidential && !n.released)).toBe(true);
+    expect(reqs.filter(({ r }) => r.answered).length).toBeGreaterThan(3);
+    for (const { r } of reqs) {
+      expect(r.received <= today).toBe(true);
+      if (r.answered) expect(r.answered >= r.received && r.answered <= today).toBe(true);
+    }
+  });
+});
