@@ -175,7 +175,15 @@ export class Cli {
       if (pct === last) return;
       last = pct;
       const label =
-        { open: 'Åpner', check: 'Kontrollerer', validate: 'Kontrollerer', write: 'Skriver' }[phase] ?? phase;
+        {
+          open: 'Åpner',
+          check: 'Kontrollerer',
+          validate: 'Kontrollerer',
+          write: 'Skriver',
+          'innsyn.read': 'Leser saken',
+          'innsyn.render': 'Lager innsynsfilen',
+          'innsyn.write': 'Skriver innsynsfilen',
+        }[phase] ?? phase;
       this.io.err(`\r${label} … ${pct} % (${done}/${total})${done === total ? '\n' : ''}`);
     };
   }

@@ -52,7 +52,7 @@ export async function makeInnsyn(
 ): Promise<InnsynResult> {
   const caseId = await resolveCase(vault, req.caseId);
   const progress = ctx.progress;
-  progress?.(0, 4, 'innsyn.read');
+  progress?.(0, 100, 'innsyn.read');
   const state = await vault.fold(caseId);
   if (!state.opened) throw new BroError('NOT_FOUND', 'No such case');
   const requests = state.doc.accessRequests ?? [];
@@ -95,7 +95,7 @@ export async function makeInnsyn(
   const lh = ctx.appLetterhead;
   const serviceName =
     clean(lh?.serviceName) ?? SERVICE_LONG_NAME[state.doc.service]?.[req.lang] ?? String(state.doc.service);
-  progress?.(1, 4, 'innsyn.read');
+  progress?.(10, 100, 'innsyn.read');
 
   const content = buildInnsyn({
     caseRef: state.doc.id,
@@ -141,9 +141,10 @@ export async function makeInnsyn(
     seal: false,
     pades: null,
     time: ctx.now,
-    onProgress: (done, total) => progress?.(1 + done / Math.max(total, 1), 4, 'innsyn.render'),
+    onProgress: (done, total) =>
+      progress?.(10 + Math.floor((80 * done) / Math.max(total, 1)), 100, 'innsyn.render'),
   });
-  progress?.(3, 4, 'innsyn.write');
+  progress?.(90, 100, 'innsyn.write');
 
   if (req.out !== null) {
     try {
@@ -173,7 +174,7 @@ export async function makeInnsyn(
     }
     answered = { key, date: ctx.today };
   }
-  progress?.(4, 4, 'innsyn.write');
+  progress?.(100, 100, 'innsyn.write');
   const withheld: WithheldItem[] = content.withheld;
   return {
     file: req.out,

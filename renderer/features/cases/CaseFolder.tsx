@@ -29,8 +29,8 @@ const TABS = [
   'absence',
   'voices',
   'letters',
-  'innsyn',
   'pupil',
+  'innsyn',
   'log',
 ] as const;
 type Tab = (typeof TABS)[number];
