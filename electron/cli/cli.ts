@@ -102,6 +102,8 @@ export const OPTIONS = {
   // bro case delete
   reason: { type: 'string' },
   yes: { type: 'boolean' },
+  // innsyn: record the request as answered (the file is handed over)
+  answered: { type: 'boolean' },
 } satisfies ParseArgsConfig['options'];
 
 export type Flags = {
@@ -177,7 +179,15 @@ export class Cli {
       if (pct === last) return;
       last = pct;
       const label =
-        { open: 'Åpner', check: 'Kontrollerer', validate: 'Kontrollerer', write: 'Skriver' }[phase] ?? phase;
+        {
+          open: 'Åpner',
+          check: 'Kontrollerer',
+          validate: 'Kontrollerer',
+          write: 'Skriver',
+          'innsyn.read': 'Leser saken',
+          'innsyn.render': 'Lager innsynsfilen',
+          'innsyn.write': 'Skriver innsynsfilen',
+        }[phase] ?? phase;
       this.io.err(`\r${label} … ${pct} % (${done}/${total})${done === total ? '\n' : ''}`);
     };
   }

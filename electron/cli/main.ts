@@ -19,6 +19,7 @@ import { demoCommand } from './commands/demo';
 import { certCommand, keysCommand, letterCommand, verifyCommand } from './commands/letters';
 import { exportCommand, importCommand } from './commands/interchange';
 import { caseCommand } from './commands/case';
+import { innsynCommand, logCommand } from './commands/innsyn';
 import { memberCommand } from './commands/member';
 import { metricsCommand } from './commands/metrics';
 import { reportCommand } from './commands/report';
@@ -44,6 +45,8 @@ export const COMMANDS: Command[] = [
   verifyCommand,
   keysCommand,
   certCommand,
+  innsynCommand,
+  logCommand,
 ];
 
 export { EXIT };

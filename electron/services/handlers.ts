@@ -29,6 +29,7 @@ import {
 } from './registers/registers';
 import type { CatalogueEntry } from '../../shared/catalogue/catalogue';
 import { exportInterchange, importInterchange } from './interchange/importer';
+import { innsynHandlers } from './innsyn/handlers';
 import { letterHandlers } from './letters/handlers';
 import { waitingHandlers } from './reports/handlers';
 import type { Handler, Handlers } from './handler-table';
@@ -335,6 +336,7 @@ export function createHandlers(session: Session): Handlers {
     },
     ...waitingHandlers(session),
     ...letterHandlers(session),
+    ...innsynHandlers(session),
   };
 }
 

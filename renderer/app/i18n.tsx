@@ -4,6 +4,7 @@ import type { ErrorCode } from '../../shared/errors';
 import { ERROR_TEXT_NB, ISSUE_TEXT_NB } from '../../shared/i18n/errors';
 import type { Language } from '../../shared/settings/schema';
 import * as lettersText from '../features/letters/text';
+import * as innsynText from '../features/innsyn/text';
 import * as notesText from '../features/notes/text';
 import * as registersText from '../features/registers/text';
 import * as deleteText from '../features/cases/deleteText';
@@ -469,6 +470,7 @@ const nb = {
   ...registersText.nb,
   ...schoolText.nb,
   ...notesText.nb,
+  ...innsynText.nb,
   ...validityText.nb,
   ...deleteText.nb,
   ...measuresText.nb,
@@ -493,6 +495,7 @@ const nn: Dict = {
   ...registersText.nn,
   ...schoolText.nn,
   ...notesText.nn,
+  ...innsynText.nn,
   ...validityText.nn,
   ...deleteText.nn,
   ...measuresText.nn,
@@ -612,6 +615,7 @@ const en: Dict = {
   ...registersText.en,
   ...schoolText.en,
   ...notesText.en,
+  ...innsynText.en,
   ...validityText.en,
   ...deleteText.en,
   ...measuresText.en,

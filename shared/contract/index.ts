@@ -7,6 +7,7 @@ import { pupil } from '../domain/pupil';
 import { settings, settingsPatch } from '../settings/schema';
 import type { ErrorCode } from '../errors';
 import { vaultId } from '../events/vocabulary';
+import { innsynOps } from './innsyn';
 import { letterOps } from './letters';
 import { OBLIGATION_KINDS } from '../cases/obligations';
 import { REGISTER_NAMES, type RegisterName } from '../registers/schema';
@@ -147,6 +148,8 @@ const importResult = z.object({
 export const contract = {
   /** Letters and signing: shared/contract/letters.ts. */
   ...letterOps,
+  /** Innsyn and the access log: shared/contract/innsyn.ts. */
+  ...innsynOps,
   'vault.create': op({
     input: z.strictObject({ dir: folder, passphrase, memberName: z.string().max(200).optional() }),
     output: z.object({ vaultId: z.string(), memberId: z.string(), recoveryKey: z.string() }),

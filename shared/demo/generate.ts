@@ -122,6 +122,8 @@ export function generateDemo(opts: DemoOptions): InterchangeFile {
     addFamily(new Rng(`${seed}|family|${i}`), cases[i]!, i, today);
   }
   releaseOneNote(cases);
+  // Their own stream, so the cases stay what they were before innsyn requests existed.
+  addAccessRequests(new Rng(`${seed}|innsyn`), cases, today);
   return {
     format: INTERCHANGE_FORMAT,
     source: `${DEMO_SOURCE}; seed ${seed.slice(0, 100)}; dato ${opts.today}`,
@@ -1611,4 +1613,38 @@ function releaseOneNote(cases: readonly CaseDoc[]): void {
         n.released = { date: n.date, reason: 'Foresatte samtykket til at notatet deles med skolen.' };
         return;
       }
+}
+
+// ---------------------------------------------------------------------------------------
+// Innsyn: a few requests from the parties, most answered in time, one late, and the first case
+// with a confidential note has one still open and soon due, so «Innsyn» has a task and a file
+// with something withheld to show.
+
+const REQUESTERS = ['foresatte', 'mor', 'far', 'eleven', 'advokat for foresatte'] as const;
+
+function addAccessRequests(rng: Rng, cases: readonly CaseDoc[], today: number): void {
+  let openGiven = false;
+  for (const c of cases) {
+    const received = (c.referrals ?? []).map((r) => parseDay(r.received)).find((d) => d !== null);
+    if (received == null || today - received < 60) continue;
+    const hasSecret = (c.notes ?? []).some((n) => n.confidential && !n.released);
+    if (!openGiven && hasSecret) {
+      openGiven = true;
+      c.accessRequests = [
+        { received: iso(previousWeekday(today - 20)), requestedBy: 'foresatte', scope: 'Hele saken' },
+      ];
+      continue;
+    }
+    if (!rng.chance(0.06)) continue;
+    const day = previousWeekday(received + rng.int(20, Math.max(21, today - received - 40)));
+    const late = rng.chance(0.2);
+    c.accessRequests = [
+      {
+        received: iso(day),
+        requestedBy: rng.pick(REQUESTERS),
+        scope: rng.chance(0.5) ? 'Hele saken' : 'Sakkyndig vurdering og møtereferater',
+        answered: iso(Math.min(today, day + (late ? rng.int(32, 40) : rng.int(5, 25)))),
+      },
+    ];
+  }
 }

@@ -66,6 +66,16 @@ export const waitingReportSchema = z.object({
   groups: z.array(reportGroup),
   openReferrals: z.array(openReferral),
   suppression: z.object({ below: z.number() }).optional(),
+  /** Innsyn requests: received, answered (within one month), still open (past the deadline). */
+  accessRequests: z
+    .object({
+      received: z.number().nullable(),
+      answered: z.number().nullable(),
+      answeredWithinMonth: z.number().nullable(),
+      open: z.number().nullable(),
+      openOverdue: z.number().nullable(),
+    })
+    .optional(),
 });
 
 export const task = z.object({

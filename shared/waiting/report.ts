@@ -3,6 +3,7 @@ import { workingDaysBetween } from '../calendar/workdays';
 import type { Service } from '../domain/common';
 import { BroError } from '../errors';
 import { caseworkerFigures, daysIn, prepare, type CaseworkerFigures, type Prepared } from './measures';
+import type { AccessRequestFigures } from '../innsyn/figures';
 import type { ReferralRecord } from './records';
 import type { WaitingSettings } from './settings';
 import { round, summarize, type Stats } from './stats';
@@ -83,6 +84,8 @@ export interface WaitingReport {
   openReferrals: OpenReferral[];
   /** Present when counts under 5 were suppressed (for anything leaving the vault). */
   suppression?: { below: number };
+  /** Innsyn requests in the period (shared/innsyn/figures.ts); absent in reports merged from bundles. */
+  accessRequests?: AccessRequestFigures;
 }
 
 export interface ReportOptions {

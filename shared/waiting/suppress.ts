@@ -71,5 +71,12 @@ export function suppressReport(r: WaitingReport): WaitingReport {
     groups: r.groups.map(suppressGroup),
     openReferrals: [],
     suppression: { below: SUPPRESS_BELOW },
+    ...(r.accessRequests
+      ? {
+          accessRequests: Object.fromEntries(
+            Object.entries(r.accessRequests).map(([k, v]) => [k, isSmall(v) ? null : v]),
+          ) as typeof r.accessRequests,
+        }
+      : {}),
   };
 }

@@ -37,6 +37,14 @@ export function reportText(r: WaitingReport): string {
       } henvisninger (${num(cw.perReferral, 2)} per henvisning); dager uten saksbehandler: ${cw.daysWithoutCaseworker ?? ':'}.`,
     );
   }
+  const a = r.accessRequests;
+  if (a) {
+    const n = (v: number | null) => (v === null ? '<5' : String(v));
+    lines.push(
+      '',
+      `Innsynskrav: ${n(a.received)} mottatt i perioden, ${n(a.answered)} besvart (${n(a.answeredWithinMonth)} innen én måned); ${n(a.open)} åpne ved periodens slutt (${n(a.openOverdue)} over fristen).`,
+    );
+  }
   if (r.openReferrals.length) {
     lines.push('', `Åpne henvisninger, lengst ventetid først (${r.openReferrals.length}):`);
     for (const o of r.openReferrals.slice(0, 20))

@@ -45,6 +45,11 @@ export interface RenderOptions {
   fontsDir?: string;
   /** pdfkit 'PDF/A-3b' by default; the benchmark's plain baseline passes null. */
   subset?: 'PDF/A-3b' | null;
+  /**
+   * Blocks drawn so far, for a long document (the innsyn file): called every few dozen blocks,
+   * with a pause between so the caller's progress reaches the screen.
+   */
+  onProgress?: (done: number, total: number) => void;
 }
 
 const A4 = { width: 595.28, height: 841.89 };
@@ -663,7 +668,15 @@ export async function renderLetter(o: RenderOptions): Promise<{ pdf: Buffer; pag
     doc.on('error', reject);
   });
   r.header();
-  o.layout.blocks.forEach((b, i) => r.block(b, o.layout.blocks[i + 1], o.layout.blocks[i + 2]));
+  const blocks = o.layout.blocks;
+  for (let i = 0; i < blocks.length; i++) {
+    r.block(blocks[i]!, blocks[i + 1], blocks[i + 2]);
+    if (o.onProgress && i % 40 === 39) {
+      o.onProgress(i + 1, blocks.length);
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+  }
+  o.onProgress?.(blocks.length, blocks.length);
   r.signature();
   if (o.layout.reply) r.reply(o.layout.reply);
   r.root.end();

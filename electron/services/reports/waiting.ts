@@ -7,6 +7,7 @@ import {
   METRICS_FORMAT,
   type MetricsPayload2,
 } from '../../../shared/waiting/metrics';
+import { accessRequestFigures } from '../../../shared/innsyn/figures';
 import { caseRecords } from '../../../shared/waiting/records';
 import { waitingReport, type GroupBy, type Unit, type WaitingReport } from '../../../shared/waiting/report';
 import type { WaitingSettings } from '../../../shared/waiting/settings';
@@ -79,7 +80,11 @@ async function render(
 
 async function vaultRecords(vault: Vault, today: string, progress?: Progress) {
   const { states, skipped } = await foldAllCases(vault, progress);
-  return { records: states.flatMap((s) => caseRecords(s.caseId, s.doc, today)), skipped };
+  return {
+    records: states.flatMap((s) => caseRecords(s.caseId, s.doc, today)),
+    docs: states.map((s) => s.doc),
+    skipped,
+  };
 }
 
 /** The waiting-time report over the vault (`reports.waiting`). */
@@ -90,8 +95,14 @@ export async function vaultWaitingReport(
   today: string,
   progress?: Progress,
 ) {
-  const { records, skipped } = await vaultRecords(vault, today, progress);
+  const { records, docs, skipped } = await vaultRecords(vault, today, progress);
   let report = waitingReport(records, { ...req, asOf: today, service: req.service ?? null }, settings);
+  if (req.to >= req.from && req.from <= today)
+    report.accessRequests = accessRequestFigures(
+      docs,
+      { from: req.from, to: req.to, asOf: today, service: req.service ?? null },
+      settings.tasks.accessRequestMonths,
+    );
   if (req.suppress) report = suppressReport(report);
   const file =
     req.format === 'json'

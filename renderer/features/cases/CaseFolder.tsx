@@ -3,6 +3,7 @@ import { BroError } from '../../../shared/errors';
 import { AbsencePanel } from '../absence/Absence';
 import { AssignmentsPanel } from '../assignments/Assignments';
 import { ConsentsPanel } from '../consents/Consents';
+import { InnsynPanel, LogPanel } from '../innsyn/Innsyn';
 import { LettersPanel } from '../letters/Letters';
 import { MeasuresPanel } from '../measures/Measures';
 import { MeetingsPanel } from '../meetings/Meetings';
@@ -32,6 +33,8 @@ const TABS = [
   'school',
   'letters',
   'pupil',
+  'innsyn',
+  'log',
 ] as const;
 type Tab = (typeof TABS)[number];
 
@@ -116,7 +119,9 @@ export function CaseFolder({ caseId, tab, sub }: { caseId: string; tab: string; 
           {current === 'voices' && <VoicesPanel caseId={caseId} data={data} />}
           {current === 'school' && <SchoolPanel caseId={caseId} data={data} />}
           {current === 'letters' && <LettersPanel caseId={caseId} data={data} sub={sub} />}
+          {current === 'innsyn' && <InnsynPanel caseId={caseId} data={data} />}
           {current === 'pupil' && <PupilPanel caseId={caseId} data={data} />}
+          {current === 'log' && <LogPanel caseId={caseId} />}
         </Tabs.Content>
       </Tabs.Root>
     </section>

@@ -19,7 +19,7 @@ const TAB: Record<string, string> = {
   absence: 'absence',
   assignments: 'assignments',
   pupil: 'pupil',
-  accessRequests: 'timeline',
+  accessRequests: 'innsyn',
   guardians: 'pupil',
   concernReports: 'voices',
   proposals: 'voices',

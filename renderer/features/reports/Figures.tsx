@@ -67,9 +67,50 @@ export function ReportFigures({
         </>
       )}
       <CaseworkerPanel report={report} group={all} idPrefix={idPrefix} level={level} />
+      {report.accessRequests && <AccessRequestsPanel report={report} idPrefix={idPrefix} level={level} />}
       {showOpen && <OpenReferrals report={report} idPrefix={idPrefix} level={level} />}
       {suppressed && <p className="muted">{t('report.suppressedNote')}</p>}
     </>
+  );
+}
+
+/** The lead's innsyn figure (issue 14 item 10): counts only, suppressed like the rest when asked. */
+function AccessRequestsPanel({
+  report,
+  idPrefix,
+  level: H,
+}: {
+  report: Report;
+  idPrefix: string;
+  level: Heading;
+}) {
+  const { t } = useI18n();
+  const a = report.accessRequests;
+  if (!a) return null;
+  const id = `${idPrefix}-innsyn`;
+  const n = (v: number | null) => (v === null ? t('report.innsyn.suppressed') : String(v));
+  const card = (label: TextKey, v: number | null, sub?: string) => (
+    <div className="wt-card">
+      <dt>{t(label)}</dt>
+      <dd>
+        <span className="wt-big">{n(v)}</span>
+        {sub ? <span className="sub">{sub}</span> : null}
+      </dd>
+    </div>
+  );
+  return (
+    <section className="panel" aria-labelledby={id}>
+      <H id={id}>{t('report.innsyn.title')}</H>
+      <dl className="wt-cards">
+        {card('report.innsyn.received', a.received)}
+        {card(
+          'report.innsyn.answeredWithinMonth',
+          a.answeredWithinMonth,
+          t('report.innsyn.answered', { n: n(a.answered) }),
+        )}
+        {card('report.innsyn.open', a.open, t('report.innsyn.overdue', { n: n(a.openOverdue) }))}
+      </dl>
+    </section>
   );
 }
 

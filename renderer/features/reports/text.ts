@@ -145,6 +145,13 @@ export const nb = {
   'report.merge.source': 'Nøkkel-ID {kid}: {rows} henvisninger, eksportert {date}',
   'report.merge.pdf': 'Last ned samlet PDF',
   'report.file.unnamed': 'fil {n}',
+  'report.innsyn.title': 'Innsynskrav',
+  'report.innsyn.received': 'Mottatt i perioden',
+  'report.innsyn.answeredWithinMonth': 'Besvart innen én måned',
+  'report.innsyn.answered': 'av {n} besvart',
+  'report.innsyn.open': 'Åpne ved periodens slutt',
+  'report.innsyn.overdue': '{n} over fristen',
+  'report.innsyn.suppressed': 'under 5',
 } as const;
 
 export const nn: Partial<Record<keyof typeof nb, string>> = {
@@ -290,6 +297,13 @@ export const nn: Partial<Record<keyof typeof nb, string>> = {
   'report.merge.source': 'Nøkkel-ID {kid}: {rows} tilvisingar, eksportert {date}',
   'report.merge.pdf': 'Last ned samla PDF',
   'report.file.unnamed': 'fil {n}',
+  'report.innsyn.title': 'Innsynskrav',
+  'report.innsyn.received': 'Motteke i perioden',
+  'report.innsyn.answeredWithinMonth': 'Svara innan éin månad',
+  'report.innsyn.answered': 'av {n} svara',
+  'report.innsyn.open': 'Opne ved slutten av perioden',
+  'report.innsyn.overdue': '{n} over fristen',
+  'report.innsyn.suppressed': 'under 5',
 };
 
 export const en: Partial<Record<keyof typeof nb, string>> = {
@@ -435,4 +449,11 @@ export const en: Partial<Record<keyof typeof nb, string>> = {
   'report.merge.source': 'Key ID {kid}: {rows} referrals, exported {date}',
   'report.merge.pdf': 'Download merged PDF',
   'report.file.unnamed': 'file {n}',
+  'report.innsyn.title': 'Access requests (innsyn)',
+  'report.innsyn.received': 'Received in the period',
+  'report.innsyn.answeredWithinMonth': 'Answered within one month',
+  'report.innsyn.answered': 'of {n} answered',
+  'report.innsyn.open': 'Open at the end of the period',
+  'report.innsyn.overdue': '{n} past the deadline',
+  'report.innsyn.suppressed': 'under 5',
 };

@@ -21,7 +21,7 @@ const TAB: Record<Item['kind'], string> = {
   schoolReply: 'measures',
   informParents: 'timeline',
   transition: 'pupil',
-  accessRequest: 'timeline',
+  accessRequest: 'innsyn',
   agreement: 'meetings',
   retention: 'timeline',
   measureRules: 'measures',

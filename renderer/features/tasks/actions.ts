@@ -84,7 +84,7 @@ export function nextStep(task: TaskItem, today: string): NextStep {
     case 'transition':
       return { action: 'transition', route: at('meetings') };
     case 'accessRequest':
-      return { action: 'accessRequest', route: at('timeline') };
+      return { action: 'accessRequest', route: at('innsyn') };
     case 'measureRules':
       return { action: 'fixMeasure', route: at('measures') };
     case 'agreement':
