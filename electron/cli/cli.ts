@@ -70,6 +70,9 @@ export const OPTIONS = {
   today: { type: 'string' },
   case: { type: 'string', multiple: true },
   cases: { type: 'string' },
+  /** bro case restrict|grant|revoke (docs/CLI.md) */
+  members: { type: 'string' },
+  member: { type: 'string' },
   seed: { type: 'string' },
   name: { type: 'string' },
   help: { type: 'boolean', short: 'h' },

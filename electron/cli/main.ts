@@ -14,6 +14,7 @@ import {
 } from './cli';
 import { absenceCommand } from './commands/absence';
 import { daysCommand, deadlineCommand } from './commands/calendar';
+import { caseCommand } from './commands/case';
 import { casesCommand } from './commands/cases';
 import { demoCommand } from './commands/demo';
 import { certCommand, keysCommand, letterCommand, verifyCommand } from './commands/letters';
@@ -30,6 +31,7 @@ export const COMMANDS: Command[] = [
   importCommand,
   exportCommand,
   casesCommand,
+  caseCommand,
   demoCommand,
   memberCommand,
   daysCommand,
