@@ -12,6 +12,11 @@ export const ERROR_CODES = [
   /** Too many wrong passphrases in a row: wait `detail.retryAfterSeconds` before the next try. */
   'TOO_MANY_ATTEMPTS',
   'ACCESS_REVOKED',
+  /**
+   * The case is restricted to named members and this member is not one of them: its content
+   * cannot be decrypted (`detail.caseId`). Ask for access (`cases.requestAccess`).
+   */
+  'RESTRICTED',
   'VALIDATION',
   'NOT_FOUND',
   'TAMPERED',

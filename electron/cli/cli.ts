@@ -25,6 +25,7 @@ export const EXIT_FOR: Record<ErrorCode, number> = {
   WRONG_PASSPHRASE: EXIT.ACCESS,
   TOO_MANY_ATTEMPTS: EXIT.ACCESS,
   ACCESS_REVOKED: EXIT.ACCESS,
+  RESTRICTED: EXIT.ACCESS,
   VAULT_NOT_FOUND: EXIT.NOT_FOUND,
   NOT_FOUND: EXIT.NOT_FOUND,
   VAULT_EXISTS: EXIT.INVALID_INPUT,
@@ -69,6 +70,9 @@ export const OPTIONS = {
   today: { type: 'string' },
   case: { type: 'string', multiple: true },
   cases: { type: 'string' },
+  /** bro case restrict|grant|revoke (docs/CLI.md) */
+  members: { type: 'string' },
+  member: { type: 'string' },
   seed: { type: 'string' },
   name: { type: 'string' },
   help: { type: 'boolean', short: 'h' },

@@ -14,11 +14,11 @@ import {
 } from './cli';
 import { absenceCommand } from './commands/absence';
 import { daysCommand, deadlineCommand } from './commands/calendar';
+import { caseCommand } from './commands/case';
 import { casesCommand } from './commands/cases';
 import { demoCommand } from './commands/demo';
 import { certCommand, keysCommand, letterCommand, verifyCommand } from './commands/letters';
 import { exportCommand, importCommand } from './commands/interchange';
-import { caseCommand } from './commands/case';
 import { innsynCommand, logCommand } from './commands/innsyn';
 import { memberCommand } from './commands/member';
 import { metricsCommand } from './commands/metrics';

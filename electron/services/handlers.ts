@@ -10,6 +10,7 @@ import { demoColleagues, demoUser, generateDemo } from '../../shared/demo/genera
 import { DEMO_PASSPHRASE } from '../../shared/demo/passphrase';
 import { BroError } from '../../shared/errors';
 import { CLI_DOOR, throughDoor, type Door } from './access/door';
+import { accessHandlers, addRestrictedDemoSample } from './cases/access';
 import { caseload, listCases, listedCase } from './cases/list';
 import { changeCaseworker, releaseNote, updateCase } from './cases/update';
 import { addVoidedDemoSamples, createCase, voidCase } from './cases/create';
@@ -158,6 +159,7 @@ export function createHandlers(session: Session): Handlers {
       await addColleagues(vault, demoColleagues(file));
       await addVoidedDemoSamples(vault, session.today());
       await seedCatalogue(vault);
+      await addRestrictedDemoSample(vault);
       return { vaultId: vault.vaultId, dir, created: true };
     },
     'files.pick': async ({ kind }) => {
@@ -182,7 +184,14 @@ export function createHandlers(session: Session): Handlers {
     },
     'cases.get': async ({ caseId }) => {
       const vault = session.requireVault();
-      const state = await vault.fold(caseId);
+      let state;
+      try {
+        state = await vault.fold(caseId);
+      } catch (e) {
+        // Every open of a case is in the access log, a refused one too.
+        if (e instanceof BroError && e.code === 'RESTRICTED') await vault.audit('case.read.refused', caseId);
+        throw e;
+      }
       if (!state.opened) throw new BroError('NOT_FOUND', 'No such case');
       await vault.audit('case.read', caseId);
       const today = session.today();
@@ -256,6 +265,7 @@ export function createHandlers(session: Session): Handlers {
       await addColleagues(vault, demoColleagues(file));
       await addVoidedDemoSamples(vault, today ?? session.today());
       await seedCatalogue(vault);
+      await addRestrictedDemoSample(vault);
       return r;
     },
     'members.request': async ({ dir, passphrase }) => {
@@ -337,6 +347,7 @@ export function createHandlers(session: Session): Handlers {
     ...waitingHandlers(session),
     ...letterHandlers(session),
     ...innsynHandlers(session),
+    ...accessHandlers(session),
   };
 }
 

@@ -784,6 +784,8 @@ const ERROR_TEXT_EN: Partial<Record<ErrorCode, string>> = {
   TOO_MANY_ATTEMPTS:
     'Too many wrong attempts to unlock. Wait a little before you try again; the wait doubles with each further wrong attempt.',
   VALIDATION: 'Some details are not valid. Nothing was saved.',
+  RESTRICTED:
+    'This case is restricted to named members, and you are not one of them. Ask for access; a member who has it can give it to you.',
   TAMPERED: 'A file in this case is damaged or was changed outside Bro. The other cases work as before.',
   IO: 'Could not read or write a file. Check that the folder is available and the disk has room.',
   INTERNAL: 'Something went wrong in Bro. No personal data was logged.',
@@ -798,6 +800,8 @@ const ERROR_TEXT_NN: Partial<Record<ErrorCode, string>> = {
   TOO_MANY_ATTEMPTS:
     'For mange feil forsøk på å låse opp. Vent litt før du prøver igjen; ventetida blir dobla for kvart nytt feil forsøk.',
   VALIDATION: 'Nokre opplysningar er ikkje gyldige. Ingenting er lagra.',
+  RESTRICTED:
+    'Saka er avgrensa til namngjevne medlemer, og du er ikkje blant dei. Be om tilgang; eit medlem med tilgang kan gje deg han.',
   TAMPERED: 'Ei fil i denne saka er skadd eller endra utanfor Bro. Dei andre sakene verkar som før.',
   LETTER_OUTDATED:
     'Brevet ville ikkje lenger stemme på datoen det får. Vel ein annan brevtype. Inga fil er skriven.',

@@ -35,6 +35,44 @@ export interface CaseSummary {
   obligations?: { due: string; kind: ObligationKind }[];
   derivedOn?: string;
   validUntil?: string;
+  /** The case is restricted to named members (docs/SECURITY.md, «Tilgang etter tjenstlig behov»). */
+  restricted?: boolean;
+  /**
+   * This member is not one of them: the summary is the de-identified one from the vault index
+   * (no name, external id, school or grade), or only the case id when the index has none.
+   */
+  denied?: boolean;
+}
+
+/**
+ * The summary of a restricted case as the vault index keeps it, readable by every member: no
+ * pupil name, external id, school or grade; service, status, referral dates, deadlines and the
+ * caseworker (staff) stay, so caseload and waiting figures still count the case. Decided in
+ * docs/SECURITY.md.
+ */
+export function deidentify(s: CaseSummary): CaseSummary {
+  const { denied: _d, ...rest } = s;
+  return { ...rest, externalId: '', pupil: '', school: '', grade: null, restricted: true };
+}
+
+/** A restricted case this member cannot open and the index knows nothing about: only its id. */
+export function restrictedStub(caseId: string): CaseSummary {
+  return {
+    caseId,
+    externalId: '',
+    pupil: '',
+    school: '',
+    grade: null,
+    service: null,
+    caseworker: null,
+    caseworkerId: null,
+    openReferral: null,
+    status: 'new',
+    eventCount: 0,
+    obligations: [],
+    restricted: true,
+    denied: true,
+  };
 }
 
 /** How summaries are made and when a cached one still holds: the vault index caches them. */

@@ -41,8 +41,12 @@ const passphrase = z.string().min(1).max(1024);
 
 const summary = z.object({
   caseId: z.string(),
+  /** Empty for a restricted case this member cannot open. */
   externalId: z.string(),
-  pupil: z.string(),
+  /** The pupil's name; null for a restricted case this member cannot open («begrenset sak»). */
+  pupil: z.string().nullable(),
+  /** The case is restricted to named members (`cases.restrict`); see `cases.access`. */
+  restricted: z.boolean(),
   school: z.string(),
   grade: z.number().nullable(),
   service: service.nullable(),
@@ -303,7 +307,7 @@ export const contract = {
       /** Set when the case is voided: why, by whom (member id), when. */
       voided: z.object({ reason: z.string(), actor: z.string(), at: z.string() }).nullable().optional(),
     }),
-    errors: ['VAULT_LOCKED', 'NOT_FOUND', 'TAMPERED', 'IO'],
+    errors: ['VAULT_LOCKED', 'NOT_FOUND', 'RESTRICTED', 'TAMPERED', 'IO'],
   }),
   /**
    * A new case. A pupil who already has one (same name and birth date, or same name and school)
@@ -468,6 +472,57 @@ export const contract = {
     }),
     output: z.object({}),
     errors: ['VAULT_LOCKED', 'NOT_FOUND', 'TAMPERED', 'IO'],
+  }),
+  // ------------------------------------------------------------ access by need (docs/SECURITY.md)
+  /**
+   * Who may open a case. `restricted` false: every member. Else the members it is restricted to,
+   * whether you are one (`canOpen`), open access requests, and (when you can open it) the members
+   * a new restriction would suggest: the case's caseworkers who are members, and you.
+   */
+  'cases.access': op({
+    input: z.strictObject({ caseId: vaultId }),
+    output: z.object({
+      caseId: z.string(),
+      restricted: z.boolean(),
+      canOpen: z.boolean(),
+      members: z.array(z.object({ memberId: z.string(), name: z.string(), me: z.boolean() })),
+      requests: z.array(z.object({ memberId: z.string(), name: z.string(), at: z.string() })),
+      suggested: z.array(z.string()),
+    }),
+    errors: ['VAULT_LOCKED', 'NOT_FOUND', 'TAMPERED', 'IO'],
+  }),
+  /**
+   * Restricts a case to named members (or changes the list): a new key, granted to them alone
+   * (and the recovery key); every event is re-encrypted under it.
+   */
+  'cases.restrict': op({
+    input: z.strictObject({ caseId: vaultId, members: z.array(vaultId).min(1).max(100) }),
+    output: z.object({ caseId: z.string(), members: z.array(z.string()) }),
+    errors: ['VAULT_LOCKED', 'NOT_FOUND', 'RESTRICTED', 'TAMPERED', 'VALIDATION', 'IO'],
+  }),
+  /** Gives a member access to a restricted case you can open (answers their request). */
+  'cases.grant': op({
+    input: z.strictObject({ caseId: vaultId, memberId: vaultId }),
+    output: z.object({ caseId: z.string(), members: z.array(z.string()) }),
+    errors: ['VAULT_LOCKED', 'NOT_FOUND', 'RESTRICTED', 'TAMPERED', 'VALIDATION', 'IO'],
+  }),
+  /** Takes a member's access away: the case's key is rotated and its events re-encrypted. */
+  'cases.revoke': op({
+    input: z.strictObject({ caseId: vaultId, memberId: vaultId }),
+    output: z.object({ caseId: z.string(), members: z.array(z.string()) }),
+    errors: ['VAULT_LOCKED', 'NOT_FOUND', 'RESTRICTED', 'TAMPERED', 'VALIDATION', 'IO'],
+  }),
+  /** Asks for access to a restricted case you cannot open; a member who can open it answers. */
+  'cases.requestAccess': op({
+    input: z.strictObject({ caseId: vaultId }),
+    output: z.object({ caseId: z.string(), at: z.string() }),
+    errors: ['VAULT_LOCKED', 'NOT_FOUND', 'ACCESS_REVOKED', 'TAMPERED', 'VALIDATION', 'IO'],
+  }),
+  /** Declines a member's access request (you must be able to open the case). */
+  'cases.declineAccess': op({
+    input: z.strictObject({ caseId: vaultId, memberId: vaultId }),
+    output: z.object({}),
+    errors: ['VAULT_LOCKED', 'NOT_FOUND', 'RESTRICTED', 'TAMPERED', 'IO'],
   }),
   /** Remove a member: rotates the master key and every case's data key. */
   'members.remove': op({

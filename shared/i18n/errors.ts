@@ -14,6 +14,8 @@ export const ERROR_TEXT_NB: Record<ErrorCode, string> = {
     'For mange feil forsøk på å låse opp. Vent litt før du prøver igjen; ventetiden dobles for hvert nytt feil forsøk.',
   ACCESS_REVOKED:
     'Denne nøkkelen gir ikke lenger tilgang til arkivet (medlemmet er fjernet eller ikke godkjent ennå).',
+  RESTRICTED:
+    'Saken er begrenset til navngitte medlemmer, og du er ikke blant dem. Be om tilgang; et medlem med tilgang kan gi deg den.',
   VALIDATION: 'Noen opplysninger er ikke gyldige. Ingenting er lagret.',
   NOT_FOUND: 'Fant ikke det du ba om.',
   TAMPERED: 'En fil i denne saken er skadet eller endret utenfor Bro. De andre sakene virker som før.',

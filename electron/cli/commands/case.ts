@@ -2,7 +2,40 @@ import { createInterface } from 'node:readline';
 import { BroError } from '../../../shared/errors';
 import { EXIT, need, type Cli, type Command } from '../cli';
 
-const VAULT_ID = /^[a-z2-7]{26}$/;
+const ID = /^[a-z2-7]{26}$/;
+const VAULT_ID = ID;
+const USAGE =
+  'bro case restrict <dir> --case ID --members MEMBER-ID[,MEMBER-ID…] | grant|revoke <dir> --case ID --member MEMBER-ID';
+
+/** `--case`: the case's id in the vault (as `bro cases --json` gives it), or its own id (externalId). */
+async function caseIdOf(cli: Cli): Promise<string> {
+  const given = cli.flags.case ?? [];
+  if (given.length !== 1 || !given[0])
+    throw new BroError('USAGE', USAGE, { issues: [{ path: ['case'], code: 'REQUIRED' }] });
+  const want = given[0];
+  if (ID.test(want)) return want;
+  const { cases } = await cli.call('cases.list', { includeVoided: true });
+  const hits = cases.filter((c) => c.externalId !== '' && c.externalId === want);
+  if (hits.length !== 1)
+    throw new BroError('NOT_FOUND', 'No such case', { issues: [{ path: ['case'], code: 'NOT_FOUND' }] });
+  return hits[0]!.caseId;
+}
+
+function memberIds(raw: string | undefined, flag: 'members' | 'member'): string[] {
+  const ids = (raw ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  if (ids.length === 0 || (flag === 'member' && ids.length !== 1))
+    throw new BroError('USAGE', USAGE, { issues: [{ path: [flag], code: 'REQUIRED' }] });
+  ids.forEach((id, i) => {
+    if (!ID.test(id))
+      throw new BroError('VALIDATION', 'Not a member id', {
+        issues: [{ path: [flag, i], code: 'ID_CHARS' }],
+      });
+  });
+  return ids;
+}
 
 /** The vault id of a case named by its id in the service (`c-12`) or its vault id. */
 async function resolveCase(cli: Cli, ref: string): Promise<{ caseId: string; pupil: string | null }> {
@@ -29,43 +62,80 @@ function ask(question: string): Promise<string> {
  * a terminal it names the case and asks for «slett»; a script passes `--yes` (without a terminal
  * and without `--yes` nothing is deleted).
  */
+async function runDelete(cli: Cli, args: string[]): Promise<number> {
+  need(args, 1, 'bro case delete <dir> --case ID --reason TEXT [--yes]');
+  const ref = cli.flags.case?.[0];
+  if (!ref) throw new BroError('USAGE', '--case ID is required');
+  const reason = cli.flags.reason?.trim();
+  if (!reason) throw new BroError('USAGE', '--reason TEXT is required: why the case is deleted');
+  if (!cli.flags.yes && !cli.io.isTTY)
+    throw new BroError('USAGE', 'Not at a terminal: pass --yes to delete without being asked');
+  await cli.unlock(args[0]!);
+  const { caseId, pupil } = await resolveCase(cli, ref);
+  if (!cli.flags.yes) {
+    const who = pupil ? `saken til ${pupil} (${ref})` : `saken ${ref}`;
+    cli.io.err(
+      `Dette sletter ${who} for godt: nøkkelen og alle filene. Det kan ikke angres.\n` +
+        'Er dokumentene arkivert i kommunens arkiv?\n',
+    );
+    const answer = await ask('Skriv «slett» for å slette: ');
+    if (answer.trim().toLowerCase() !== 'slett') {
+      await cli.session.vault?.close();
+      cli.print({ deleted: false }, 'Ingenting er slettet.');
+      return EXIT.OK;
+    }
+  }
+  await cli.call('cases.delete', { caseId, reason });
+  await cli.session.vault?.close();
+  cli.print({ deleted: true, caseId }, `Saken ${ref} er slettet.`);
+  return EXIT.OK;
+}
+
 export const caseCommand: Command = {
   name: 'case',
   help: [
+    [
+      'case restrict <mappe> --case ID --members ID[,ID…]',
+      'Begrens en sak til navngitte medlemmer: ny nøkkel bare for dem, alt krypteres om',
+    ],
+    ['case grant <mappe> --case ID --member ID', 'Gi et medlem tilgang til en begrenset sak'],
+    [
+      'case revoke <mappe> --case ID --member ID',
+      'Ta bort et medlems tilgang: sakens nøkkel byttes, den gamle åpner ikke noe nytt',
+    ],
     [
       'case delete <mappe> --case ID --reason TEKST [--yes]',
       'Sletter en sak for godt (nøkler og filer); spør om bekreftelse i en terminal',
     ],
   ],
   async run(cli, rest) {
-    const [sub, ...args] = rest;
-    if (sub !== 'delete')
-      throw new BroError('USAGE', 'bro case delete <dir> --case ID --reason TEXT [--yes]');
-    need(args, 1, 'bro case delete <dir> --case ID --reason TEXT [--yes]');
-    const ref = cli.flags.case?.[0];
-    if (!ref) throw new BroError('USAGE', '--case ID is required');
-    const reason = cli.flags.reason?.trim();
-    if (!reason) throw new BroError('USAGE', '--reason TEXT is required: why the case is deleted');
-    if (!cli.flags.yes && !cli.io.isTTY)
-      throw new BroError('USAGE', 'Not at a terminal: pass --yes to delete without being asked');
-    await cli.unlock(args[0]!);
-    const { caseId, pupil } = await resolveCase(cli, ref);
-    if (!cli.flags.yes) {
-      const who = pupil ? `saken til ${pupil} (${ref})` : `saken ${ref}`;
-      cli.io.err(
-        `Dette sletter ${who} for godt: nøkkelen og alle filene. Det kan ikke angres.\n` +
-          'Er dokumentene arkivert i kommunens arkiv?\n',
-      );
-      const answer = await ask('Skriv «slett» for å slette: ');
-      if (answer.trim().toLowerCase() !== 'slett') {
-        await cli.session.vault?.close();
-        cli.print({ deleted: false }, 'Ingenting er slettet.');
-        return EXIT.OK;
-      }
+    if (rest[0] === 'delete') return runDelete(cli, rest.slice(1));
+    const [sub, dir] = rest;
+    need(rest, 2, USAGE);
+    if (sub !== 'restrict' && sub !== 'grant' && sub !== 'revoke') throw new BroError('USAGE', USAGE);
+    // Flags are checked before the passphrase is asked for.
+    const members =
+      sub === 'restrict' ? memberIds(cli.flags.members, 'members') : memberIds(cli.flags.member, 'member');
+    await cli.unlock(dir!);
+    try {
+      const caseId = await caseIdOf(cli);
+      const r =
+        sub === 'restrict'
+          ? await cli.call('cases.restrict', { caseId, members })
+          : await cli.call(sub === 'grant' ? 'cases.grant' : 'cases.revoke', {
+              caseId,
+              memberId: members[0]!,
+            });
+      const what =
+        sub === 'restrict'
+          ? 'Saken er begrenset. Den er kryptert på nytt med en nøkkel som bare disse medlemmene har:'
+          : sub === 'grant'
+            ? 'Tilgang gitt. Disse medlemmene kan nå åpne saken:'
+            : 'Tilgangen er tatt bort, og sakens nøkkel er byttet. Disse medlemmene kan åpne saken:';
+      cli.print({ ok: true, ...r }, [what, ...r.members.map((m) => `  ${m}`)].join('\n'));
+      return EXIT.OK;
+    } finally {
+      await cli.session.vault?.close();
     }
-    await cli.call('cases.delete', { caseId, reason });
-    await cli.session.vault?.close();
-    cli.print({ deleted: true, caseId }, `Saken ${ref} er slettet.`);
-    return EXIT.OK;
   },
 };

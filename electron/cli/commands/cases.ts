@@ -18,6 +18,7 @@ export const casesCommand: Command = {
         id: c.externalId,
         caseId: c.caseId,
         pupil: c.pupil,
+        restricted: c.restricted,
         school: c.school,
         grade: c.grade,
         service: c.service,
@@ -40,7 +41,7 @@ export const casesCommand: Command = {
       `${pad('Id', 12)} ${pad('Elev', 24)} ${pad('Skole', 22)} ${pad('Tjeneste', 9)} ${pad('Saksbehandler', 20)} ${pad('Åpen henvisning', 32)} Neste frist`,
       ...rows.map(
         (c) =>
-          `${pad(c.id, 12)} ${pad(c.pupil, 24)} ${pad(c.school, 22)} ${pad(c.service ?? '', 9)} ${pad(c.caseworker ?? '–', 20)} ${pad(
+          `${pad(c.id || c.caseId.slice(0, 12), 12)} ${pad(c.pupil ?? 'begrenset sak', 24)} ${pad(c.school, 22)} ${pad(c.service ?? '', 9)} ${pad(c.caseworker ?? '–', 20)} ${pad(
             c.openReferral
               ? `mottatt ${nbDate(c.openReferral.received)}, ${c.openReferral.daysSinceReceived} dager`
               : '–',

@@ -17,7 +17,8 @@ export function listedCase(
   return {
     caseId: s.caseId,
     externalId: s.externalId,
-    pupil: s.pupil,
+    pupil: s.denied ? null : s.pupil,
+    restricted: s.restricted === true,
     school: s.school,
     grade: s.grade,
     service: s.service,

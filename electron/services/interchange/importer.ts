@@ -202,6 +202,12 @@ export async function exportInterchange(
   }
   const out: CaseDoc[] = [];
   const skipped = select?.length ? [] : damaged.map((d) => ({ caseId: d.caseId, code: 'TAMPERED' }));
+  // A restricted case this member may not open is left out of a whole-vault export (and named);
+  // asked for by its id, it is refused (RESTRICTED) by the read below.
+  if (!select?.length) {
+    for (const c of chosen.filter((x) => x.denied)) skipped.push({ caseId: c.caseId, code: 'RESTRICTED' });
+    chosen = chosen.filter((x) => !x.denied);
+  }
   const names = new Map((await vault.members()).map((m) => [m.memberId, m.name] as const));
   for (const s of chosen) {
     try {

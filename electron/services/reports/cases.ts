@@ -7,6 +7,11 @@ export interface FoldedCases {
   states: CaseState[];
   /** Damaged cases, left out of the figures and named so the user knows the figures are partial. */
   skipped: { caseId: string; code: 'TAMPERED' }[];
+  /**
+   * Restricted cases this member may not open (docs/SECURITY.md): not in their figures or tasks.
+   * The members a case is restricted to (by default its caseworkers and the lead) count it.
+   */
+  restricted: string[];
 }
 
 /**
@@ -20,9 +25,14 @@ export async function foldAllCases(vault: Vault, progress?: Progress): Promise<F
     caseId: d.caseId,
     code: 'TAMPERED' as const,
   }));
+  const restricted: string[] = [];
   let i = 0;
   for (const c of cases) {
     progress?.(i++, cases.length, 'open');
+    if (c.denied) {
+      restricted.push(c.caseId);
+      continue;
+    }
     try {
       const state = await vault.fold(c.caseId);
       // A voided case (a duplicate, opened in error) is in no figure and owes no task.
@@ -34,5 +44,5 @@ export async function foldAllCases(vault: Vault, progress?: Progress): Promise<F
     }
   }
   progress?.(cases.length, cases.length, 'open');
-  return { states, skipped };
+  return { states, skipped, restricted };
 }

@@ -1,6 +1,6 @@
 import { readFile, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import type { CaseSummary } from '../../../shared/cases/summary';
+import { deidentify, restrictedStub, type CaseSummary } from '../../../shared/cases/summary';
 import { BroError } from '../../../shared/errors';
 import type { StoredEvent } from '../../../shared/events/vocabulary';
 import { ensureDir, listDir, writeAtomic } from './atomic';
@@ -27,7 +27,11 @@ export interface IndexPayload {
   hlc: string;
   /** The version of the summary rules (and settings) the summaries were made with; absent before. */
   rules?: string;
-  cases: Record<string, { sig: string; summary: CaseSummary }>;
+  /**
+   * `members`: for a restricted case, who may open it; its `summary` is then de-identified
+   * (shared/cases/summary.ts deidentify), since every member can read the index.
+   */
+  cases: Record<string, { sig: string; summary: CaseSummary; members?: string[] }>;
 }
 
 /**
@@ -67,20 +71,32 @@ export class CaseIndex {
     const plan: (
       { from: 'cache' } | { from: 'index'; summary: CaseSummary } | { from: 'read'; listing: CaseFiles }
     )[] = [];
+    const members = new Map<string, string[]>();
     for (const caseId of ids) {
       const cached = store.cachedStamps(caseId);
       const fromIndex = index?.cases[caseId];
+      if (fromIndex?.members) members.set(caseId, fromIndex.members);
+      // A restricted case we may open has only a de-identified summary in the index: read it.
+      const mine =
+        fromIndex?.members !== undefined &&
+        (fromIndex.members.includes(this.core.actor) || this.core.actor === 'recovery');
       const listing = await store.files(caseId);
       const sig = signatureOf(listing.stamps);
       if (cached && signatureOf(cached) === sig) plan.push({ from: 'cache' });
       else if (
         usable &&
         fromIndex &&
+        !mine &&
         fromIndex.sig === sig &&
         !racy(listing.stamps, this.loadedAt) &&
         store.rules.holds(fromIndex.summary)
       )
-        plan.push({ from: 'index', summary: fromIndex.summary });
+        plan.push({
+          from: 'index',
+          summary: fromIndex.members
+            ? { ...fromIndex.summary, restricted: true, denied: true }
+            : fromIndex.summary,
+        });
       else plan.push({ from: 'read', listing });
     }
     // Cases are read a few at a time, so one case's file reads and decryption (AES runs in
@@ -118,16 +134,28 @@ export class CaseIndex {
         if (e instanceof BroError && e.code === 'TAMPERED') {
           bad.push({ caseId, files: damagedFiles(e) });
           continue;
+        } else if (e instanceof BroError && e.code === 'RESTRICTED') {
+          // Not ours to open: the de-identified summary another member left in the index, if any.
+          const known = index?.cases[caseId];
+          cases.push(known ? { ...deidentify(known.summary), denied: true } : restrictedStub(caseId));
+          const acc = store.accessOf(caseId);
+          if (acc) members.set(caseId, acc.members);
+          if (!known || known.sig !== signatureOf((await store.files(caseId)).stamps))
+            store.dirty.add(caseId);
+          continue;
         } else if (e instanceof BroError && e.code === 'NOT_FOUND') continue;
         else if (e) throw e;
         store.dirty.add(caseId);
       }
       const summary = store.summaryOf(caseId);
-      if (summary) cases.push(summary);
+      const acc = store.accessOf(caseId);
+      if (acc) members.set(caseId, acc.members);
+      else members.delete(caseId);
+      if (summary) cases.push(acc ? { ...summary, restricted: true } : summary);
     }
     opts.onProgress?.(ids.length, ids.length);
     if (!index || !usable || store.dirty.size > 0 || Object.keys(index.cases).length !== cases.length) {
-      await this.write(cases);
+      await this.write(cases, members);
     }
     return { cases, damaged: bad };
   }
@@ -161,12 +189,18 @@ export class CaseIndex {
     return null;
   }
 
-  async write(cases: CaseSummary[]): Promise<void> {
+  /**
+   * Writes this device's index. `members`: who may open each restricted case (else taken from
+   * what the store opened); a restricted case's summary is written de-identified.
+   */
+  async write(cases: CaseSummary[], members: Map<string, string[]> = new Map()): Promise<void> {
     const { core, store } = this;
     const entries: IndexPayload['cases'] = {};
     for (const s of cases) {
       const sig = signatureOf(store.cachedStamps(s.caseId) ?? (await store.files(s.caseId)).stamps);
-      entries[s.caseId] = { sig, summary: s };
+      const who = members.get(s.caseId) ?? store.accessOf(s.caseId)?.members;
+      entries[s.caseId] =
+        who || s.restricted ? { sig, summary: deidentify(s), members: who ?? [] } : { sig, summary: s };
     }
     const payload: IndexPayload = {
       v: 1,

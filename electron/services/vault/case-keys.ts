@@ -1,6 +1,8 @@
 import { OpenFailure, decodeJson, encodeJson, open, randomId, randomKey, sealKey } from './crypto';
 import type { VaultCore } from './core';
-import { caseKeyRing, type CaseKeyRing } from './format';
+import { BroError } from '../../../shared/errors';
+import { caseKeyRing, restrictedKeyFile, type CaseAccess, type CaseKeyRing } from './format';
+import { openCaseRingGrant } from './keys';
 import type { RotationRecordFile } from './rotation-record';
 
 /**
@@ -33,8 +35,15 @@ export function currentDataKey(ring: CaseKeyRing): Uint8Array {
   return new Uint8Array(Buffer.from(k.k, 'base64url'));
 }
 
-/** Wraps a case's key ring with the current master key generation (`kid` = its id). */
-export function sealKeyRing(core: VaultCore, caseId: string, ring: CaseKeyRing): Promise<string> {
+/**
+ * Wraps a case's key ring (or, for a restricted case, its per-member grants: §8.1) with the
+ * current master key generation (`kid` = its id).
+ */
+export function sealKeyRing(
+  core: VaultCore,
+  caseId: string,
+  ring: CaseKeyRing | { restricted: CaseAccess },
+): Promise<string> {
   const cur = core.keys.cur;
   return sealKey(cur.caseKek, encodeJson(ring), {
     vault: core.vaultId,
@@ -44,13 +53,16 @@ export function sealKeyRing(core: VaultCore, caseId: string, ring: CaseKeyRing):
   });
 }
 
-/** Unwraps a case's `key.jwe`; throws when it does not authenticate or should not be trusted. */
+/**
+ * Unwraps a case's `key.jwe`; throws when it does not authenticate or should not be trusted. A
+ * restricted case gives its access list and grants, and the ring only when one is granted to us.
+ */
 export async function openKeyRing(
   core: VaultCore,
   rotation: RotationRecordFile,
   caseId: string,
   jwe: string,
-): Promise<CaseKeyRing> {
+): Promise<{ ring: CaseKeyRing | null; access: CaseAccess | null }> {
   const g = core.keys.of(jwe);
   if (!g) throw new OpenFailure('BINDING');
   // SECURITY: after a rotation every case key is re-wrapped; one under an older generation is
@@ -66,5 +78,20 @@ export async function openKeyRing(
     case: caseId,
     kid: g.mkid,
   });
-  return caseKeyRing.parse(decodeJson(plain));
+  const value = decodeJson(plain);
+  if (typeof value === 'object' && value !== null && 'restricted' in value) {
+    const { restricted: access } = restrictedKeyFile.parse(value);
+    const grant = access.grants[core.actor];
+    if (!grant || !core.ecdh) return { ring: null, access };
+    const ring = caseKeyRing.parse(
+      await openCaseRingGrant(core.ecdh, grant, { vaultId: core.vaultId, caseId, id: core.actor }),
+    );
+    return { ring, access };
+  }
+  return { ring: caseKeyRing.parse(value), access: null };
+}
+
+/** The error for a restricted case the member was not given: no content, no name. */
+export function restrictedError(caseId: string): BroError {
+  return new BroError('RESTRICTED', 'This case is restricted to named members', { detail: { caseId } });
 }

@@ -17,11 +17,13 @@ import {
 import { TEMP_PREFIX, ensureDir, listDir, renameDurable, writeAtomic } from './atomic';
 import { caseFiles, casePath, signatureOf, stampOf, type CaseFiles } from './case-files';
 import { openCaseFile, sealEvents } from './case-events';
-import { newKeyRing, openKeyRing, rotatedKeyRing, sealKeyRing } from './case-keys';
+import { newKeyRing, openKeyRing, restrictedError, rotatedKeyRing, sealKeyRing } from './case-keys';
 import type { VaultCore } from './core';
 import { randomId, sha256Hex } from './crypto';
 import { damaged, type DamagedFile } from './damage';
-import { CASES, rel, type CaseKeyRing } from './format';
+import { CASES, ID_RE, RECOVERY, rel, type CaseAccess, type CaseKeyRing } from './format';
+import { grantCaseRing, memberKeyFile, recoveryKeyFile, verifyKeyFileMac, type EcPublicJwk } from './keys';
+import { readSealed } from './sealed-files';
 import type { RotationRecordFile } from './rotation-record';
 
 interface CachedCase {
@@ -37,6 +39,10 @@ interface CachedCase {
  */
 export class CaseStore {
   private readonly keyRings = new Map<string, CaseKeyRing>();
+  /** Per case whose key.jwe was opened: its access list when restricted, else null. */
+  private readonly access = new Map<string, CaseAccess | null>();
+  /** The stamp of key.jwe when its ring was opened: another member may grant or revoke meanwhile. */
+  private readonly keyStamps = new Map<string, string>();
   private readonly cache = new Map<string, CachedCase>();
   /** Cases whose index entry is out of date (`*`: all of them). */
   readonly dirty = new Set<string>();
@@ -79,6 +85,8 @@ export class CaseStore {
       return;
     }
     this.keyRings.clear();
+    this.access.clear();
+    this.keyStamps.clear();
     this.cache.clear();
   }
 
@@ -126,22 +134,93 @@ export class CaseStore {
       return caseId;
     }
     this.keyRings.set(caseId, ring);
+    this.access.set(caseId, null);
     const stamps = new Map([['key.jwe', stampOf(statSync(this.path(caseId, 'key.jwe')))]]);
+    this.keyStamps.set(caseId, stamps.get('key.jwe')!);
     this.cache.set(caseId, { stamps, events: [] });
     return caseId;
   }
 
-  private async writeKeyRing(caseId: string, ring: CaseKeyRing): Promise<void> {
-    const jwe = await sealKeyRing(this.core, caseId, ring);
+  /**
+   * Writes key.jwe: the ring itself, or for a restricted case the ring granted to each member in
+   * `members` and to the recovery key (`ring` null: we hold no grant, so the grants stay as they are).
+   */
+  private async writeKeyRing(
+    caseId: string,
+    ring: CaseKeyRing | null,
+    access: CaseAccess | null = null,
+    pubs?: Map<string, EcPublicJwk>,
+  ): Promise<void> {
+    let content: CaseKeyRing | { restricted: CaseAccess };
+    if (!access) content = ring!;
+    else if (!ring) content = { restricted: access };
+    else {
+      const keys = pubs ?? (await this.granteeKeys(access.members));
+      const grants: Record<string, string> = {};
+      const b = { vaultId: this.core.vaultId, caseId };
+      for (const [id, pub] of keys) grants[id] = await grantCaseRing(pub, ring, { ...b, id });
+      access = { members: access.members, grants };
+      content = { restricted: access };
+    }
+    const jwe = await sealKeyRing(this.core, caseId, content);
     await writeAtomic(this.path(caseId, 'key.jwe'), jwe);
-    this.keyRings.set(caseId, ring);
+    if (ring) this.keyRings.set(caseId, ring);
+    else this.keyRings.delete(caseId);
+    this.access.set(caseId, access);
+    const stamp = stampOf(statSync(this.path(caseId, 'key.jwe')));
+    this.keyStamps.set(caseId, stamp);
     const c = this.cache.get(caseId);
-    if (c) c.stamps.set('key.jwe', stampOf(statSync(this.path(caseId, 'key.jwe'))));
+    if (c) c.stamps.set('key.jwe', stamp);
+  }
+
+  /**
+   * The public keys a restricted case's ring is granted to: each member's (from a key file whose
+   * MAC a holder of the master key made, so no planted key gets a grant) and the recovery key's.
+   * Throws VALIDATION (nothing written) for an id that is not an active member.
+   */
+  async granteeKeys(members: readonly string[]): Promise<Map<string, EcPublicJwk>> {
+    const { core } = this;
+    const out = new Map<string, EcPublicJwk>();
+    for (const [i, id] of members.entries()) {
+      const bad = () =>
+        new BroError('VALIDATION', 'Not an active member of this vault', {
+          issues: [{ path: ['members', i], code: 'UNKNOWN_MEMBER' }],
+        });
+      if (!ID_RE.test(id) || out.has(id)) throw bad();
+      if (!statSync(path.join(core.dir, 'keys', `${id}.json`), { throwIfNoEntry: false })) throw bad();
+      const kf = await readSealed(core.dir, `keys/${id}.json`, memberKeyFile);
+      if (!kf.grant || !verifyKeyFileMac(core.keys.cur, core.vaultId, id, kf.public, kf.mac)) throw bad();
+      out.set(id, kf.public.ecdh);
+    }
+    const rec = await readSealed(core.dir, 'keys/recovery.json', recoveryKeyFile);
+    if (!verifyKeyFileMac(core.keys.cur, core.vaultId, RECOVERY, rec.public, rec.mac))
+      throw new BroError('VAULT_DAMAGED', 'The recovery key file was not granted by a member', {
+        detail: { file: 'keys/recovery.json' },
+      });
+    out.set(RECOVERY, rec.public.ecdh);
+    return out;
+  }
+
+  /** A member who still has a key file (a removal deletes it first). */
+  isActive(memberId: string): boolean {
+    return Boolean(statSync(path.join(this.core.dir, 'keys', `${memberId}.json`), { throwIfNoEntry: false }));
+  }
+
+  /** The case's access list when it is restricted, null when not; undefined until its key.jwe was opened. */
+  accessOf(caseId: string): CaseAccess | null | undefined {
+    return this.access.get(caseId);
   }
 
   async keyRing(caseId: string): Promise<CaseKeyRing> {
+    // Another member may have granted, revoked or re-keyed since we opened it.
+    const st = statSync(this.path(caseId, 'key.jwe'), { throwIfNoEntry: false });
+    if (st && this.keyStamps.get(caseId) !== stampOf(st)) {
+      this.keyRings.delete(caseId);
+      this.access.delete(caseId);
+    }
     const cached = this.keyRings.get(caseId);
     if (cached) return cached;
+    if (this.access.get(caseId)) throw restrictedError(caseId);
     const file = rel(CASES, caseId, 'key.jwe');
     let jwe: string;
     try {
@@ -154,23 +233,138 @@ export class CaseStore {
       }
       throw damaged(caseId, [{ caseId, file, code: 'UNREADABLE', reason: 'IO' }]);
     }
+    let opened: Awaited<ReturnType<typeof openKeyRing>>;
     try {
-      const ring = await openKeyRing(this.core, this.rotation, caseId, jwe);
-      this.keyRings.set(caseId, ring);
-      return ring;
+      opened = await openKeyRing(this.core, this.rotation, caseId, jwe);
     } catch {
       throw damaged(caseId, [{ caseId, file, code: 'TAMPERED', reason: 'KEY_AUTH' }]);
     }
+    if (st) this.keyStamps.set(caseId, stampOf(st));
+    this.access.set(caseId, opened.access);
+    // SECURITY: a restricted case opens only with a grant to this member (or the recovery key).
+    if (!opened.ring) throw restrictedError(caseId);
+    this.keyRings.set(caseId, opened.ring);
+    if (opened.access?.rekey) {
+      // A removal took out a member who could read it, and the remover could not re-key it: we can.
+      const next = rotatedKeyRing(opened.ring, await this.sealedNow(caseId, opened.ring));
+      const members = opened.access.members.filter((m) => this.isActive(m));
+      await this.writeKeyRing(caseId, next, { members, grants: {} });
+      return next;
+    }
+    return opened.ring;
   }
 
-  /** New data key for one case; the files written so far are sealed by name and hash. */
-  async rotate(caseId: string): Promise<void> {
-    const ring = await this.keyRing(caseId);
+  /** The ring's `sealed` map with every event and pack file the case holds now. */
+  private async sealedNow(caseId: string, ring: CaseKeyRing): Promise<Record<string, string>> {
     const sealed: Record<string, string> = { ...(ring.sealed ?? {}) };
     for (const f of (await this.files(caseId)).files) {
       sealed[f] = sha256Hex(await readFile(this.path(caseId, ...f.split('/'))));
     }
-    await this.writeKeyRing(caseId, rotatedKeyRing(ring, sealed));
+    return sealed;
+  }
+
+  /**
+   * Restricts a case to `members` (or changes who it is restricted to): a new data key granted to
+   * them alone (and the recovery key), and every event re-encrypted under it in one pack, so a
+   * key anyone held before opens nothing in the folder from now on. Validates everything first.
+   */
+  async restrict(caseId: string, members: readonly string[]): Promise<void> {
+    if (members.length === 0)
+      throw new BroError('VALIDATION', 'A restricted case needs at least one member', {
+        issues: [{ path: ['members'], code: 'REQUIRED' }],
+      });
+    const ring = await this.keyRing(caseId);
+    const pubs = await this.granteeKeys(members);
+    const listing = await this.files(caseId);
+    const events = await this.read(caseId, listing);
+    const sealed: Record<string, string> = { ...(ring.sealed ?? {}) };
+    for (const f of listing.files) sealed[f] = sha256Hex(await readFile(this.path(caseId, ...f.split('/'))));
+    const next = rotatedKeyRing(ring, sealed);
+    await this.writeKeyRing(caseId, next, { members: [...members], grants: {} }, pubs);
+    if (events.length) {
+      const written = await this.writeEvents(
+        caseId,
+        next,
+        [...events].sort((a, b) => (a.id < b.id ? -1 : 1)),
+      );
+      for (const f of listing.files)
+        if (f !== written) await unlink(this.path(caseId, ...f.split('/'))).catch(() => {});
+    }
+    this.cache.delete(caseId);
+    this.dirty.add(caseId);
+  }
+
+  /** Gives one more member a restricted case: its ring granted to them; nothing is re-keyed. */
+  async grant(caseId: string, memberId: string): Promise<void> {
+    const ring = await this.keyRing(caseId);
+    const access = this.access.get(caseId);
+    if (!access)
+      throw new BroError('VALIDATION', 'The case is not restricted', {
+        issues: [{ path: ['caseId'], code: 'NOT_RESTRICTED' }],
+      });
+    if (access.members.includes(memberId))
+      throw new BroError('VALIDATION', 'The member already has access', {
+        issues: [{ path: ['memberId'], code: 'ALREADY_GRANTED' }],
+      });
+    const members = [...access.members, memberId];
+    const pubs = await this.granteeKeys(members);
+    await this.writeKeyRing(caseId, ring, { members, grants: {} }, pubs);
+    this.dirty.add(caseId);
+  }
+
+  /** Takes one member's access away: the case is restricted again to the others, with a new key. */
+  async revoke(caseId: string, memberId: string): Promise<void> {
+    await this.keyRing(caseId);
+    const access = this.access.get(caseId);
+    if (!access)
+      throw new BroError('VALIDATION', 'The case is not restricted', {
+        issues: [{ path: ['caseId'], code: 'NOT_RESTRICTED' }],
+      });
+    if (!access.members.includes(memberId))
+      throw new BroError('VALIDATION', 'The member has no access to this case', {
+        issues: [{ path: ['memberId'], code: 'NOT_GRANTED' }],
+      });
+    const rest = access.members.filter((m) => m !== memberId);
+    if (rest.length === 0)
+      throw new BroError('VALIDATION', 'A restricted case needs at least one member', {
+        issues: [{ path: ['memberId'], code: 'LAST_MEMBER' }],
+      });
+    await this.restrict(caseId, rest);
+  }
+
+  /**
+   * New data key for one case (a member's removal); the files written so far are sealed by name
+   * and hash. A restricted case loses the members who have no key file any more; when we hold no
+   * grant of it, it is only re-wrapped and marked for the next allowed member to re-key.
+   */
+  async rotate(caseId: string): Promise<void> {
+    let ring: CaseKeyRing | null = null;
+    try {
+      ring = await this.keyRing(caseId);
+    } catch (e) {
+      if (!(e instanceof BroError && e.code === 'RESTRICTED')) throw e;
+    }
+    const access = this.access.get(caseId) ?? null;
+    const active = (id: string) => this.isActive(id);
+    if (access && !ring) {
+      const members = access.members.filter(active);
+      const grants = Object.fromEntries(
+        Object.entries(access.grants).filter(([id]) => id === RECOVERY || members.includes(id)),
+      );
+      const gone = members.length < access.members.length;
+      await this.writeKeyRing(caseId, null, {
+        members,
+        grants,
+        ...(gone || access.rekey ? { rekey: true } : {}),
+      });
+    } else {
+      const next = rotatedKeyRing(ring!, await this.sealedNow(caseId, ring!));
+      await this.writeKeyRing(
+        caseId,
+        next,
+        access ? { members: access.members.filter(active), grants: {} } : null,
+      );
+    }
     this.cache.delete(caseId);
   }
 

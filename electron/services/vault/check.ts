@@ -1,6 +1,7 @@
 import { readFile, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import type { CaseSummary } from '../../../shared/cases/summary';
+import { deidentify, restrictedStub, type CaseSummary } from '../../../shared/cases/summary';
+import type { AccessRequests } from './access-requests';
 import { BroError } from '../../../shared/errors';
 import type { StoredEvent } from '../../../shared/events/vocabulary';
 import { listDir } from './atomic';
@@ -31,12 +32,13 @@ export interface CheckParts {
   index: CaseIndex;
   auditLog: AuditLog;
   rotation: RotationRecordFile;
+  requests: AccessRequests;
   readCase: (caseId: string) => Promise<StoredEvent[]>;
 }
 
 /** `vault check` (docs/VAULT-FORMAT.md §15): decrypts and verifies every file, reports damage and sync junk, rebuilds the index. */
 export async function checkVault(
-  { core, store, index, auditLog, rotation, readCase }: CheckParts,
+  { core, store, index, auditLog, rotation, requests, readCase }: CheckParts,
   opts: { onProgress?: (done: number, total: number) => void } = {},
 ): Promise<CheckReport> {
   const { dir } = core;
@@ -68,7 +70,12 @@ export async function checkVault(
       if (summary) summaries.push(summary);
       else junk.push(rel(CASES, caseId));
     } catch (e) {
-      if (e instanceof BroError && e.code === 'TAMPERED') damagedList.push(...damagedFiles(e));
+      // A restricted case this member may not open: its key.jwe opened (so it is intact as far as
+      // we can tell); its content is checked by those who may open it.
+      if (e instanceof BroError && e.code === 'RESTRICTED') {
+        const known = before?.cases[caseId];
+        summaries.push(known ? { ...deidentify(known.summary), denied: true } : restrictedStub(caseId));
+      } else if (e instanceof BroError && e.code === 'TAMPERED') damagedList.push(...damagedFiles(e));
       else if (!(e instanceof BroError && e.code === 'NOT_FOUND')) throw e;
     }
   }
@@ -91,12 +98,21 @@ export async function checkVault(
     }
   }
   damagedList.push(...(await auditLog.check(junk)));
+  damagedList.push(...(await requests.check(junk)));
   const stale =
     !before ||
     before.rules !== store.rules.version ||
-    summaries.some((s) => before.cases[s.caseId]?.sig !== signatureOf(store.cachedStamps(s.caseId)!)) ||
+    summaries.some(
+      (s) => !s.denied && before.cases[s.caseId]?.sig !== signatureOf(store.cachedStamps(s.caseId)!),
+    ) ||
     Object.keys(before.cases).length !== summaries.length;
-  await index.write(summaries);
+  const members = new Map<string, string[]>();
+  for (const id of ids) {
+    const acc =
+      store.accessOf(id) ?? (before?.cases[id]?.members ? { members: before.cases[id].members } : null);
+    if (acc) members.set(id, acc.members);
+  }
+  await index.write(summaries, members);
   await auditLog.append('vault.check');
   return {
     ok: damagedList.length === 0,

@@ -2,6 +2,7 @@ import { BroError } from '../../../shared/errors';
 import { formatHlc, maxHlc, parseHlc, tickHlc, type Hlc } from '../../../shared/events/vocabulary';
 import type { VaultHeader } from './format';
 import { containerIds } from './containers';
+import type { KeyObject } from 'node:crypto';
 import type { Keychain } from './keychain';
 
 /**
@@ -22,6 +23,8 @@ export class VaultCore {
     readonly actor: string,
     readonly keys: Keychain,
     readonly now: () => number,
+    /** The actor's private P-256 key (member's or recovery's): opens restricted cases granted to them. */
+    readonly ecdh?: KeyObject,
   ) {
     this.containers = containerIds(header.vaultId);
   }

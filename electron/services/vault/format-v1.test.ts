@@ -1,6 +1,6 @@
 // A vault written by format version 1 (tests/fixtures/vault-v1, synthetic data) must keep opening
 // with every later Bro. When the format changes, add a migration and keep this test green.
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -29,6 +29,23 @@ describe('format version 1 fixture', () => {
     expect(state.history.some((h) => h.reason === 'Nytt møte')).toBe(true);
     expect((await v.memberRecords())[0]?.name).toBe('Testperson Syntetisk');
     expect((await v.check()).ok).toBe(true);
+  });
+
+  it('is migrated to format 2 on unlock, and a case in it can then be restricted', async () => {
+    const dir = copy();
+    expect(JSON.parse(readFileSync(path.join(dir, 'bro-vault.json'), 'utf8')).version).toBe(1);
+    const v = await Vault.unlock(dir, { passphrase: 'fixture passphrase v1' });
+    expect(v.header.version).toBe(2);
+    expect(JSON.parse(readFileSync(path.join(dir, 'bro-vault.json'), 'utf8')).version).toBe(2);
+    expect(existsSync(path.join(dir, 'access'))).toBe(true);
+    const c1 = (await v.listCases()).cases.find((c) => c.externalId === 'c-0001')!;
+    await v.restrictCase(c1.caseId, [v.actor]);
+    expect((await v.fold(c1.caseId)).doc.parentsView).toBe('Oppdatert syn (løs hendelse)');
+    expect((await v.check()).ok).toBe(true);
+    await v.close();
+    // Opened again, it is format 2 already: nothing more to migrate.
+    const again = await Vault.unlock(dir, { passphrase: 'fixture passphrase v1' });
+    expect((await again.listCases()).cases.find((c) => c.caseId === c1.caseId)?.restricted).toBe(true);
   });
 
   it('opens with its recovery key', async () => {

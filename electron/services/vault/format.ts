@@ -16,7 +16,7 @@ import { z } from 'zod';
 export const VAULT_FILE = 'bro-vault.json';
 export const FORMAT_NAME = 'bro-vault';
 /** Bump with a migration in migrations.ts and a test that opens a vault of the previous version. */
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
 
 export const ID_RE = /^[a-z2-7]{26}$/;
 export const JWE_FILE_RE = /^([a-z2-7]{26})\.jwe$/;
@@ -53,6 +53,23 @@ export const caseKeyRing = z.object({
 });
 export type CaseKeyRing = z.infer<typeof caseKeyRing>;
 
+/** The grantee of the recovery key's grant of a restricted case's ring. */
+export const RECOVERY = 'recovery';
+
+/**
+ * What `key.jwe` of a restricted case holds instead of the ring (docs/VAULT-FORMAT.md §8.1): the
+ * members it is restricted to, and the ring granted (ECDH-ES) to each of them and to the recovery key.
+ */
+export const restrictedKeyFile = z.strictObject({
+  restricted: z.strictObject({
+    members: z.array(z.string().regex(ID_RE)).max(1000),
+    grants: z.record(z.string().regex(/^([a-z2-7]{26}|recovery)$/), z.string().min(20).max(20_000)),
+    /** A removal took a member out who could not re-key it: the next allowed member to open it does. */
+    rekey: z.literal(true).optional(),
+  }),
+});
+export type CaseAccess = z.infer<typeof restrictedKeyFile>['restricted'];
+
 /** Files the operating system or a sync tool leaves in any folder. */
 const OS_JUNK =
   /^(desktop\.ini|\.DS_Store|Thumbs\.db|\.dropbox.*|\.~lock.*|~\$.*|\._.*|\.syncthing.*|\.stfolder|\.stversions|\.tmp-[0-9a-f]{16})$/i;
@@ -70,7 +87,9 @@ export function isSyncJunk(name: string): boolean {
 
 export const CASES = 'cases';
 /** The folders of the vault root, with bro-vault.json the only names that belong there. */
-export const ROOT_FOLDERS = ['keys', CASES, 'index', 'audit'] as const;
+export const ROOT_FOLDERS = ['keys', CASES, 'index', 'audit', 'access'] as const;
+/** access/<caseId>-<memberId>.jwe: a member asks for access to a restricted case (§12.1). */
+export const ACCESS_REQUEST_RE = /^([a-z2-7]{26})-([a-z2-7]{26})\.jwe$/;
 export const MEMBER_KEY_RE = /^[a-z2-7]{26}\.json$/;
 export const MEMBER_PUB_RE = /^[a-z2-7]{26}\.pub\.jwe$/;
 export const AUDIT_LOG_RE = /^\d{4}-\d{2}-\d{2}\.log$/;

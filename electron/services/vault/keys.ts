@@ -396,3 +396,54 @@ export async function openRecovery(
     throw e;
   }
 }
+
+// ------------------------------------------------------------------ restricted cases
+
+/**
+ * A restricted case's key ring (docs/VAULT-FORMAT.md §8.1) granted to one member (or the recovery
+ * key): ECDH-ES + A256GCM to their P-256 public key, as a master key grant is, but binding
+ * `bro.kind = case-key`, the case and the grantee. Only that member's private key opens it.
+ */
+export async function grantCaseRing(
+  pub: EcPublicJwk,
+  ring: unknown,
+  b: { vaultId: string; caseId: string; id: string },
+): Promise<string> {
+  const key = createPublicKey({ key: { ...pub }, format: 'jwk' });
+  return new CompactEncrypt(encodeJson(ring))
+    .setProtectedHeader({
+      alg: 'ECDH-ES',
+      enc: 'A256GCM',
+      'bro.vault': b.vaultId,
+      'bro.kind': 'case-key',
+      'bro.case': b.caseId,
+      'bro.id': b.id,
+    })
+    .encrypt(key);
+}
+
+/** Opens a case ring granted to this member; throws OpenFailure when it is not theirs or not intact. */
+export async function openCaseRingGrant(
+  priv: KeyObject,
+  grant: string,
+  b: { vaultId: string; caseId: string; id: string },
+): Promise<unknown> {
+  if (!isCanonicalCompact(grant)) throw new OpenFailure('AUTH');
+  let res;
+  try {
+    res = await compactDecrypt(grant, priv);
+  } catch {
+    throw new OpenFailure('AUTH');
+  }
+  const h = res.protectedHeader as Record<string, unknown>;
+  if (
+    h.alg !== 'ECDH-ES' ||
+    h.enc !== 'A256GCM' ||
+    h['bro.vault'] !== b.vaultId ||
+    h['bro.kind'] !== 'case-key' ||
+    h['bro.case'] !== b.caseId ||
+    h['bro.id'] !== b.id
+  )
+    throw new OpenFailure('BINDING');
+  return decodeJson(res.plaintext);
+}

@@ -1,5 +1,9 @@
+import path from 'node:path';
 import { BroError } from '../../../shared/errors';
-import { FORMAT_VERSION } from './format';
+import { ensureDir, writeAtomic } from './atomic';
+import { FORMAT_VERSION, VAULT_FILE } from './format';
+import { serializeSealed } from './keys';
+import { readVaultHeader } from './sealed-files';
 
 /**
  * Format migrations, one per version step: MIGRATIONS[n] turns a version-n vault into n+1.
@@ -7,9 +11,19 @@ import { FORMAT_VERSION } from './format';
  * leaves a vault the old version still opens, and a rerun finishes the job. Each one ships with
  * a test that opens a vault written by the previous version (tests/fixtures/vault-v<n>).
  *
- * Version 1 is the first format: there is nothing to migrate yet.
+ * 1 → 2 (docs/VAULT-FORMAT.md §16): version 2 adds restricted cases (a `key.jwe` holding
+ * per-member grants instead of the ring, §8.1) and the `access/` folder of access requests
+ * (§12.1). No existing file changes: the step makes `access/` and writes the header with
+ * `version: 2`, so that a Bro that knows only version 1 refuses the vault (VAULT_NEWER_FORMAT)
+ * instead of taking a restricted case for a damaged one.
  */
-export const MIGRATIONS: Record<number, (dir: string) => Promise<void>> = {};
+export const MIGRATIONS: Record<number, (dir: string) => Promise<void>> = {
+  1: async (dir) => {
+    await ensureDir(path.join(dir, 'access'));
+    const header = await readVaultHeader(dir);
+    await writeAtomic(path.join(dir, VAULT_FILE), serializeSealed({ ...header, version: 2 }));
+  },
+};
 
 export async function migrate(dir: string, from: number): Promise<number> {
   let v = from;

@@ -6,6 +6,8 @@ import { EVENT_DATA, type NewEvent, type StoredEvent } from '../../../shared/eve
 import type { SummaryRules } from '../../../shared/cases/summary';
 import type { z } from 'zod';
 import { statSync } from 'node:fs';
+import type { KeyObject } from 'node:crypto';
+import { AccessRequests, type AccessRequest } from './access-requests';
 import { AuditLog, type AuditEntry } from './audit-log';
 import { ensureDir, listDir, writeAtomic } from './atomic';
 import { CaseIndex, type CaseListResult } from './case-index';
@@ -50,6 +52,7 @@ import {
   openMemberGrant,
   openMemberPrivate,
   openRecovery,
+  recoveryEcdh,
   recoveryKeyFile,
   serializeSealed,
   type MasterKeySet,
@@ -63,7 +66,7 @@ import { readSealed, readVaultHeader } from './sealed-files';
 export { readVaultHeader } from './sealed-files';
 export { CONTAINERS, containerId, type ContainerName } from './containers';
 export { TamperedError, damagedFiles, type DamagedFile } from './damage';
-export type { AuditEntry, Binding, CaseListResult, CheckReport, JoinRequest };
+export type { AccessRequest, AuditEntry, Binding, CaseListResult, CheckReport, JoinRequest };
 
 export type Secret = { passphrase: string } | { recoveryKey: string };
 
@@ -78,6 +81,8 @@ interface Unlocked {
   set: MasterKeySet;
   memberId: string | null;
   sign?: PrivateJwk | undefined;
+  /** The private P-256 key (member's or recovery's) that opens restricted cases granted to it. */
+  ecdh?: KeyObject;
   /** Re-reads this member's (or the recovery) grant with the private key held in memory. */
   reopen?: () => Promise<MasterKeySet>;
 }
@@ -104,6 +109,7 @@ export class Vault {
   private readonly auditLog: AuditLog;
   private readonly memberList: Members;
   private readonly rotation: Rotation;
+  private readonly requests: AccessRequests;
 
   private constructor(dir: string, header: VaultHeader, unlocked: Unlocked, opts: VaultOptions) {
     this.dir = dir;
@@ -111,13 +117,22 @@ export class Vault {
     this.actor = unlocked.memberId ?? 'recovery';
     this.sign = unlocked.sign;
     const keys = new Keychain(header.vaultId, unlocked.set);
-    this.core = new VaultCore(dir, header, this.deviceId, this.actor, keys, opts.now ?? Date.now);
+    this.core = new VaultCore(
+      dir,
+      header,
+      this.deviceId,
+      this.actor,
+      keys,
+      opts.now ?? Date.now,
+      unlocked.ecdh,
+    );
     this.rotationRecord = new RotationRecordFile(this.core);
     this.store = new CaseStore(this.core, this.rotationRecord);
     this.index = new CaseIndex(this.core, this.store);
     this.auditLog = new AuditLog(this.core);
     this.memberList = new Members(this.core, this.auditLog);
     this.rotation = new Rotation(this.core, this.store, this.rotationRecord, unlocked.reopen);
+    this.requests = new AccessRequests(this.core);
   }
 
   get header(): VaultHeader {
@@ -168,7 +183,12 @@ export class Vault {
     // The header goes last: a folder without it is not a vault, so a crash during creation leaves no half-vault.
     await writeAtomic(path.join(dir, VAULT_FILE), serializeSealed(header));
     const secrets = await openMemberPrivate({ ...member, integrity: '' }, opts.passphrase);
-    const vault = new Vault(dir, header, { set, memberId: member.memberId, sign: secrets!.sign }, opts);
+    const vault = new Vault(
+      dir,
+      header,
+      { set, memberId: member.memberId, sign: secrets!.sign, ecdh: secrets!.ecdh },
+      opts,
+    );
     await vault.writeMemberRecord({
       memberId: member.memberId,
       name: opts.memberName ?? '',
@@ -366,6 +386,95 @@ export class Vault {
     return this.store.compact(caseId);
   }
 
+  // ---------------------------------------------------------------- access by need (§8.1)
+
+  /**
+   * Who may open a case: `restricted` false for a case every member opens; else the members it
+   * is restricted to, whether this member is one (`canOpen`), and the open access requests.
+   */
+  async caseAccess(
+    caseId: string,
+  ): Promise<{ restricted: boolean; members: string[]; canOpen: boolean; requests: AccessRequest[] }> {
+    this.core.assertOpen();
+    await this.rotation.refreshIfRotated();
+    let canOpen = true;
+    try {
+      await this.store.keyRing(caseId);
+    } catch (e) {
+      if (!(e instanceof BroError && e.code === 'RESTRICTED')) throw e;
+      canOpen = false;
+    }
+    const access = this.store.accessOf(caseId) ?? null;
+    return {
+      restricted: access !== null,
+      members: access?.members ?? [],
+      canOpen,
+      requests: access ? await this.requests.list(caseId) : [],
+    };
+  }
+
+  /**
+   * Restricts a case to named members (or changes the list): a new data key granted to them alone
+   * and to the recovery key, every event re-encrypted under it. Audited as `case.restrict`.
+   */
+  async restrictCase(caseId: string, members: readonly string[]): Promise<void> {
+    this.core.assertOpen();
+    await this.rotation.refreshIfRotated();
+    await this.store.restrict(caseId, members);
+    for (const m of members) await this.requests.remove(caseId, m);
+    await this.audit('case.restrict', [caseId, ...members]);
+  }
+
+  /** Gives a member access to a restricted case (answers their request, if any). */
+  async grantCase(caseId: string, memberId: string): Promise<void> {
+    this.core.assertOpen();
+    await this.rotation.refreshIfRotated();
+    await this.store.grant(caseId, memberId);
+    await this.requests.remove(caseId, memberId);
+    await this.audit('case.grant', [caseId, memberId]);
+  }
+
+  /** Takes a member's access away: the case's keys are rotated so their old grant opens nothing new. */
+  async revokeCase(caseId: string, memberId: string): Promise<void> {
+    this.core.assertOpen();
+    await this.rotation.refreshIfRotated();
+    await this.store.revoke(caseId, memberId);
+    await this.audit('case.revoke', [caseId, memberId]);
+  }
+
+  /** Asks for access to a restricted case this member cannot open (recorded in access/). */
+  async requestCaseAccess(caseId: string): Promise<AccessRequest> {
+    this.core.assertOpen();
+    if (this.actor === 'recovery')
+      throw new BroError('ACCESS_REVOKED', 'Open the vault as a member to ask for access');
+    const a = await this.caseAccess(caseId);
+    if (!a.restricted || a.canOpen)
+      throw new BroError('VALIDATION', 'You can already open this case', {
+        issues: [{ path: ['caseId'], code: a.restricted ? 'ALREADY_GRANTED' : 'NOT_RESTRICTED' }],
+      });
+    const r = await this.requests.write(caseId, this.actor);
+    await this.audit('case.access.request', caseId);
+    return r;
+  }
+
+  /** Declines a member's request (a member with access to the case does this). */
+  async declineCaseAccess(caseId: string, memberId: string): Promise<void> {
+    this.core.assertOpen();
+    const a = await this.caseAccess(caseId);
+    if (!a.canOpen) throw new BroError('RESTRICTED', 'Restricted case', { detail: { caseId } });
+    if (!(await this.requests.remove(caseId, memberId)))
+      throw new BroError('NOT_FOUND', 'No such request', {
+        issues: [{ path: ['memberId'], code: 'NOT_FOUND' }],
+      });
+    await this.audit('case.access.decline', [caseId, memberId]);
+  }
+
+  /** Every open access request in the vault (for the cases this member can answer, and their own). */
+  async accessRequests(): Promise<AccessRequest[]> {
+    this.core.assertOpen();
+    return this.requests.list();
+  }
+
   async fold(caseId: string): Promise<CaseState> {
     return foldCase(caseId, await this.readCase(caseId));
   }
@@ -397,9 +506,9 @@ export class Vault {
   /** Decrypts and verifies every file, reports damage and sync junk, and rebuilds the index. */
   async check(opts: { onProgress?: (done: number, total: number) => void } = {}): Promise<CheckReport> {
     this.core.assertOpen();
-    const { core, store, index, auditLog, rotationRecord: rotation } = this;
+    const { core, store, index, auditLog, rotationRecord: rotation, requests } = this;
     return checkVault(
-      { core, store, index, auditLog, rotation, readCase: (caseId) => this.readCase(caseId) },
+      { core, store, index, auditLog, rotation, requests, readCase: (caseId) => this.readCase(caseId) },
       opts,
     );
   }
@@ -437,6 +546,7 @@ async function unlockWithRecovery(dir: string, text: string): Promise<Unlocked |
   return {
     set,
     memberId: null,
+    ecdh: recoveryEcdh(recovery, file.vaultId).priv,
     reopen: async () =>
       (await openRecovery(await readSealed(dir, 'keys/recovery.json', recoveryKeyFile), recovery)) ?? set,
   };
@@ -473,6 +583,7 @@ async function unlockWithPassphrase(
         set,
         memberId: kf.memberId,
         sign: secrets.sign,
+        ecdh: secrets.ecdh,
         reopen: async () => openMemberGrant(await readSealed(dir, file, memberKeyFile), secrets),
       };
     } catch (e) {

@@ -91,7 +91,7 @@ export function CaseFolder({ caseId, tab, sub }: { caseId: string; tab: string; 
         </p>
         <div className="folder-actions">
           <CaseVoid caseId={caseId} data={data} />
-          <CaseDelete caseId={caseId} pupil={s.pupil} externalId={s.externalId} />
+          <CaseDelete caseId={caseId} pupil={s.pupil ?? ''} externalId={s.externalId} />
         </div>
       </header>
       <Findings caseId={caseId} data={data} />
