@@ -20,6 +20,7 @@ import {
   waitingReportSchema,
 } from '../waiting/contract';
 import { settingsInput } from '../waiting/settings';
+import { measuresGroupBy, measuresReportSchema } from '../measures/contract';
 
 /**
  * The one contract. Every operation is listed once with its input, output and the error codes
@@ -507,6 +508,19 @@ export const contract = {
       settings: settingsInput.optional(),
     }),
     output: z.object({ report: waitingReportSchema, file: reportFile.nullable(), skipped: skippedCases }),
+    errors: ['VAULT_LOCKED', 'VALIDATION', 'IO'],
+  }),
+  /**
+   * The lead's figures for measures over a period (docs/MEASURES-REPORT.md), always with small
+   * counts suppressed; `format` other than json also renders the file.
+   */
+  'reports.measures': op({
+    input: z.strictObject({
+      ...period,
+      by: measuresGroupBy.optional(),
+      format: z.enum(['json', 'csv', 'xlsx', 'pdf']).default('json'),
+    }),
+    output: z.object({ report: measuresReportSchema, file: reportFile.nullable(), skipped: skippedCases }),
     errors: ['VAULT_LOCKED', 'VALIDATION', 'IO'],
   }),
   /** A signed, de-identified metrics bundle (JWS) for the period. */

@@ -116,7 +116,7 @@ const isSmall = (v: number) => v > 0 && v < SUPPRESS_BELOW;
 
 /** The report as it may leave the vault: counts of 1–4 hidden, and whatever would give them away. */
 export function suppressMeasuresReport(report: MeasuresReport): MeasuresReport {
-  const out: MeasuresReport = structuredClone(report);
+  const out: MeasuresReport = JSON.parse(JSON.stringify(report)) as MeasuresReport;
   const { rows, lines } = linesOf(out);
   const values = rows.map((g) => new Map(GROUP_PATHS.map((p) => [p, get(g, p)])));
   const why = rows.map(() => new Map<string, 'small' | 'complementary'>());
