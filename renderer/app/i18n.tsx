@@ -7,6 +7,7 @@ import * as notesText from '../features/notes/text';
 import * as registersText from '../features/registers/text';
 import * as validityText from '../features/cases/validityText';
 import * as reportsText from '../features/reports/text';
+import * as measuresText from '../features/reports/measuresText';
 import * as tasksText from '../features/tasks/text';
 import * as vaultText from '../features/vault/text';
 import * as verifyText from '../features/verify/text';
@@ -455,6 +456,7 @@ const nb = {
   ...core,
   ...lettersText.nb,
   ...reportsText.nb,
+  ...measuresText.nb,
   ...tasksText.nb,
   ...verifyText.nb,
   ...vaultText.nb,
@@ -483,6 +485,7 @@ const nn: Dict = {
   ...validityText.nn,
   ...lettersText.nn,
   ...reportsText.nn,
+  ...measuresText.nn,
   ...tasksText.nn,
   ...verifyText.nn,
   ...vaultText.nn,
@@ -596,6 +599,7 @@ const en: Dict = {
   ...validityText.en,
   ...lettersText.en,
   ...reportsText.en,
+  ...measuresText.en,
   ...tasksText.en,
   ...verifyText.en,
   ...vaultText.en,
