@@ -101,7 +101,9 @@ test.describe('the «Tiltak» tab of the dashboard on a demo vault', () => {
 
   test('figures equal `bro report measures --json`, all together and per school; by keyboard; axe clean; CSV', async ({
     bro: app,
-  }) => {
+  }, testInfo) => {
+    // Two CLI runs beside the app and axe over two wide screens on a shared machine.
+    testInfo.setTimeout(240_000);
     const { page } = app;
     await expect(page.getByRole('heading', { name: 'Saker', level: 1 })).toBeVisible();
     await page.keyboard.press('Alt+3');
