@@ -551,7 +551,7 @@ export const contract = {
     }),
     output: z.object({
       report: waitingReportSchema,
-      sources: z.array(z.object({ kid: z.string(), rows: z.number(), exported: z.string() })),
+      sources: z.array(z.object({ kid: z.string(), rows: z.number(), format: z.string(), exported: z.string() })),
       file: reportFile.nullable(),
     }),
     errors: ['VALIDATION', 'TAMPERED'],

@@ -9,6 +9,7 @@ import { note } from './note';
 import { guardian, pupil } from './pupil';
 import { recommendation } from './recommendation';
 import { referral } from './referral';
+import { barrier, mainGoal, schoolFactors } from './schoolSide';
 
 /** Forventningsavklaring: what the service can and cannot offer, timeline, who commits to what. */
 export const expectations = z.strictObject({
@@ -42,6 +43,19 @@ export const caseDoc = z.strictObject({
   accessRequests: z.array(accessRequest).max(200).nullish(),
   /** Journalnotater. An export leaves out the confidential ones not released (shared/notes). */
   notes: z.array(note).max(5000).nullish(),
+  /** The case's main goal («tilbake på skolen») with a target attendance per cent. */
+  mainGoal: mainGoal.nullish(),
+  /** The school-factor checklist (shared/domain/schoolSide.ts); complete before an anbefaling is signed. */
+  schoolFactors: schoolFactors.nullish(),
+  /** Skolens forståelse of the absence, recorded beside the parents' own. */
+  schoolUnderstanding: optionalText(20_000),
+  /**
+   * Foresattes forståelse of the absence: a field of its own, not `parentsView` (which is the
+   * parents' voice on the case and what they want); letters show the two understandings side by side.
+   */
+  parentsUnderstanding: optionalText(20_000),
+  /** The barrier log: what stood in the way, by level, with date and note. */
+  barriers: z.array(barrier).max(1000).nullish(),
 });
 export type CaseDoc = z.infer<typeof caseDoc>;
 export type CaseDocInput = z.input<typeof caseDoc>;
@@ -58,6 +72,7 @@ export const COLLECTIONS = [
   'concernReports',
   'accessRequests',
   'notes',
+  'barriers',
 ] as const;
 export type Collection = (typeof COLLECTIONS)[number];
 
@@ -75,6 +90,7 @@ export const COLLECTION_ITEM = {
   concernReports: concernReport,
   accessRequests: accessRequest,
   notes: note,
+  barriers: barrier,
 } as const;
 
 /** Case-level fields that are not collections or the pupil. */
@@ -83,4 +99,8 @@ export const CASE_FIELDS = caseDoc.pick({
   pupilVoice: true,
   parentsView: true,
   expectations: true,
+  mainGoal: true,
+  schoolFactors: true,
+  schoolUnderstanding: true,
+  parentsUnderstanding: true,
 });

@@ -5,6 +5,7 @@ export const LABELS = ['Anbefaling', 'Lovkrav', 'Avtalt'] as const;
 export const TARGETS = ['elev', 'skolemiljø', 'hjem'] as const;
 export const EVALUATION_OUTCOMES = ['bedring', 'ingen endring', 'forverring'] as const;
 export const EVALUATION_DECISIONS = ['videreføres', 'justeres', 'avsluttes'] as const;
+export const LEVELS = ['universelt', 'selektivt', 'indikert'] as const;
 export const SCHOOL_ANSWERS = ['gjennomføres', 'med endring', 'kan ikke'] as const;
 
 export const evaluation = z.strictObject({
@@ -59,5 +60,18 @@ export const recommendation = z.strictObject({
   schoolAnswer: schoolAnswer.nullish(),
   implementation: z.array(implementationReport).max(500).nullish(),
   evaluations: z.array(evaluation).max(500).nullish(),
+  /** The catalogue entry it was planned from (shared/catalogue), if any. */
+  catalogueId: externalId.nullish(),
+  /** Level in the pyramid of measures. */
+  level: z.enum(LEVELS).nullish(),
+  /** Forutsigbar: the pupil knows in advance what happens, when, with whom. */
+  predictable: z.boolean().nullish(),
+  /** Mestringsorientert: builds the pupil's experience of mastering school. */
+  masteryOriented: z.boolean().nullish(),
+  /** Planning time per week and the leader who granted it. */
+  planningHours: z.strictObject({ perWeek: z.number().min(0).max(100), grantedBy: roleAndName }).nullish(),
+  /** The parents took part in planning the measure, and in choosing it. */
+  parentsInPlanning: z.boolean().nullish(),
+  parentsInChoice: z.boolean().nullish(),
 });
 export type Recommendation = z.infer<typeof recommendation>;

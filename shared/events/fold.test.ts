@@ -133,6 +133,7 @@ describe('foldCase', () => {
       concernReports: [],
       accessRequests: [],
       notes: [],
+      barriers: [],
     });
     expect(s.keys.referrals).toEqual([K.ref]);
     expect(s.evaluationKeys).toEqual({ [K.rec]: [K.eva, K.evb] });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { metricsPayload, metricsRows, rowsToRecords, METRICS_FORMAT } from './metrics';
+import { metricsPayload, metricsRows1, rowsToRecords, METRICS_FORMAT_1 } from './metrics';
 import type { ReferralRecord } from './records';
 import { SUPPRESSED_KEY } from './report';
 
@@ -29,9 +29,9 @@ const NAMES: Record<string, string> = {
 const pseudonym = (s: string) => NAMES[s] ?? 'S-XXXXXXXXXX';
 const period = { from: '2026-03-01', at: '2026-03-31' };
 
-describe('metricsRows', () => {
+describe('metricsRows1 (bro-metrics/1)', () => {
   it('keeps the referrals open in the period or ended in it, and nothing that identifies the case', () => {
-    const rows = metricsRows(
+    const rows = metricsRows1(
       [
         rec({}),
         rec({ received: '2026-04-02' }), // after the period
@@ -46,7 +46,7 @@ describe('metricsRows', () => {
   });
 
   it('leaves out dates after the period end, but keeps a frist', () => {
-    const [row] = metricsRows(
+    const [row] = metricsRows1(
       [
         rec({
           decided: '2026-03-10',
@@ -73,7 +73,7 @@ describe('metricsRows', () => {
 
   it('suppresses a school or referrer that fewer than five rows share, and marks it', () => {
     const five = Array.from({ length: 5 }, () => rec({ school: 'Stor skole' }));
-    const rows = metricsRows(
+    const rows = metricsRows1(
       [...five, rec({ school: 'Liten skole', referredBy: 'fastlege' })],
       period,
       pseudonym,
@@ -89,9 +89,9 @@ describe('metricsRows', () => {
   });
 
   it('fits the signed payload schema', () => {
-    const rows = metricsRows([rec({})], period, () => 'S-ABCDEFGHIJ');
+    const rows = metricsRows1([rec({})], period, () => 'S-ABCDEFGHIJ');
     const payload = {
-      format: METRICS_FORMAT,
+      format: METRICS_FORMAT_1,
       kid: 'k'.repeat(43),
       period: { from: '2026-03-01', to: '2026-03-31', measuredTo: '2026-03-31' },
       exported: '2026-04-01',

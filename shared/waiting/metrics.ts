@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { isoDate, service } from '../domain/common';
 import { DECISIONS, REFERRERS } from '../domain/referral';
 import type { ReferralRecord } from './records';
+import { factsRow } from './facts';
 import { SUPPRESSED_KEY } from './report';
+import { serviceTargets } from './settings';
 import { SUPPRESS_BELOW } from './suppress';
 
 /**
@@ -13,7 +15,9 @@ import { SUPPRESS_BELOW } from './suppress';
  * is suppressed (null) and the row says so. The payload is signed as a JWS by the vault's key
  * (electron/services/reports/metrics.ts); `bro metrics merge` verifies and reports across bundles.
  */
-export const METRICS_FORMAT = 'bro-metrics/1';
+export const METRICS_FORMAT_1 = 'bro-metrics/1';
+/** The format `bro metrics export` writes: durations per month instead of dates (shared/waiting/facts.ts). */
+export const METRICS_FORMAT = 'bro-metrics/2';
 export const SCHOOL_PSEUDONYM = /^S-[A-Z2-7]{10}$/;
 
 const day = isoDate.nullable();
@@ -40,8 +44,9 @@ export const metricsRow = z.strictObject({
 });
 export type MetricsRow = z.infer<typeof metricsRow>;
 
-export const metricsPayload = z.strictObject({
-  format: z.literal(METRICS_FORMAT),
+/** A `bro-metrics/1` bundle: one row of dates per referral. Still read by `bro metrics merge`. */
+export const metricsPayload1 = z.strictObject({
+  format: z.literal(METRICS_FORMAT_1),
   /** The signing key's id (RFC 7638 thumbprint), repeated inside the signed part. */
   kid: z.string().min(20).max(100),
   period: z.strictObject({ from: isoDate, to: isoDate, measuredTo: isoDate }),
@@ -50,6 +55,27 @@ export const metricsPayload = z.strictObject({
   suppression: z.strictObject({ below: z.number().int() }),
   rows: z.array(metricsRow).max(500_000),
 });
+export type MetricsPayload1 = z.infer<typeof metricsPayload1>;
+
+/**
+ * A `bro-metrics/2` bundle: one row of figures per referral (no calendar dates), measured to
+ * `period.measuredTo` against the exporting service's own `targets` and `calendar`.
+ */
+export const metricsPayload2 = z.strictObject({
+  format: z.literal(METRICS_FORMAT),
+  kid: z.string().min(20).max(100),
+  period: z.strictObject({ from: isoDate, to: isoDate, measuredTo: isoDate }),
+  exported: isoDate,
+  calendar: z.strictObject({ saturday: z.boolean() }),
+  /** The targets each figure's `withinTarget` was measured against, per service. */
+  targets: z.record(service, serviceTargets.pick({ decided: true, firstContact: true, concluded: true })),
+  suppression: z.strictObject({ below: z.number().int() }),
+  rows: z.array(factsRow).max(500_000),
+});
+export type MetricsPayload2 = z.infer<typeof metricsPayload2>;
+
+/** Either version, told apart by `format`. */
+export const metricsPayload = z.discriminatedUnion('format', [metricsPayload1, metricsPayload2]);
 export type MetricsPayload = z.infer<typeof metricsPayload>;
 
 /** Whether a record belongs in a bundle for the period: open in it, or ended inside it. */
@@ -64,10 +90,21 @@ function relevant(r: ReferralRecord, from: string, at: string): boolean {
 }
 
 /**
- * The rows of a bundle: the referrals relevant to `from`–`at` (at = the period's end, or today
+ * The referrals relevant to the period (the records a bundle describes).
+ */
+export function relevantRecords(
+  records: readonly ReferralRecord[],
+  opts: { from: string; at: string },
+): ReferralRecord[] {
+  return records.filter((r) => relevant(r, opts.from, opts.at));
+}
+
+/**
+ * The rows of a `/1` bundle (what `bro metrics export` wrote before `/2`; kept so that tests can
+ * make one and the merge of old and new bundles stays proven): the referrals relevant to `from`–`at` (at = the period's end, or today
  * if earlier), with dates after `at` left out (a frist is a deadline and stays).
  */
-export function metricsRows(
+export function metricsRows1(
   records: readonly ReferralRecord[],
   opts: { from: string; at: string },
   pseudonym: (school: string) => string,

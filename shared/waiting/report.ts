@@ -209,7 +209,7 @@ function periodError(path: string, code: string): BroError {
 }
 
 /** Month or quarter periods covering [from, at], each clipped to it. */
-function calendarPeriods(
+export function calendarPeriods(
   from: number,
   at: number,
   months: 1 | 3,

@@ -6,6 +6,12 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { call, createHandlers } from '../../electron/services/handlers';
+import { foldAllCases } from '../../electron/services/reports/cases';
+import { schoolPseudonyms, signMetrics } from '../../electron/services/reports/metrics';
+import { Session } from '../../electron/services/session';
+import { metricsRows1, type MetricsPayload1 } from '../../shared/waiting/metrics';
+import { caseRecords } from '../../shared/waiting/records';
 import { runCli, tempDirs } from './helpers/cli';
 import { marchCases } from './helpers/march-cases';
 
@@ -408,7 +414,7 @@ describe('bro metrics', () => {
     const merged = await bro(['metrics', 'merge', bundle, '--trust', trust, '--json']);
     expect(merged.code).toBe(0);
     expect(merged.json.sources).toEqual([
-      { kid: key.kid, rows: payload(bundle).rows.length, exported: TODAY },
+      { kid: key.kid, rows: payload(bundle).rows.length, format: 'bro-metrics/2', exported: TODAY },
     ]);
     const own = await bro([
       'report',
@@ -462,23 +468,61 @@ describe('bro metrics', () => {
     const rowKeys = new Set(payload(bundle).rows.flatMap((r: object) => Object.keys(r)));
     expect([...rowKeys].sort()).toEqual(
       [
-        'assignments',
-        'closed',
-        'concluded',
-        'decided',
-        'decision',
-        'firstContact',
-        'frist',
-        'received',
+        'caseworkerChanges',
+        'fristbrudd',
+        'months',
         'referredBy',
         'school',
-        'sent',
         'service',
-        'signal',
+        'signalToReferral',
+        'status',
         'suppressed',
       ].sort(),
     );
+    // No calendar date anywhere in the rows: durations, months and categories only.
+    expect(JSON.stringify(payload(bundle).rows)).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     for (const r of payload(bundle).rows) if (r.school !== null) expect(r.school).toMatch(/^S-[A-Z2-7]{10}$/);
+  });
+
+  it('merges an old bro-metrics/1 bundle of the same vault to the same report as the new one', async () => {
+    // A /1 bundle as the previous export wrote it, signed by the same vault's key.
+    const session = new Session({ kdf: { N: 2 ** 12, r: 8, p: 1 }, today: TODAY });
+    const h = createHandlers(session);
+    await call(h, 'vault.unlock', { dir: demo, passphrase: PASS });
+    const vault = session.requireVault();
+    const key = await vault.vaultSigningKey();
+    const { states } = await foldAllCases(vault);
+    const records = states.flatMap((s) => caseRecords(s.caseId, s.doc, TODAY));
+    const period = { from: '2026-01-01', to: '2026-06-30', measuredTo: '2026-06-30' };
+    const old: MetricsPayload1 = {
+      format: 'bro-metrics/1',
+      kid: key.kid,
+      period,
+      exported: TODAY,
+      calendar: { saturday: false },
+      suppression: { below: 5 },
+      rows: metricsRows1(records, { from: period.from, at: period.to }, schoolPseudonyms(key)),
+    };
+    const oldFile = path.join(work, 'old.jws');
+    writeFileSync(oldFile, await signMetrics(old, key));
+    await call(h, 'vault.lock', {});
+    expect(old.rows).toHaveLength(payload(bundle).rows.length);
+    for (const by of [[], ['--by', 'month'], ['--by', 'school'], ['--by', 'caseworker-changes']])
+      for (const unit of [[], ['--workdays']]) {
+        const a = await bro(['metrics', 'merge', oldFile, '--trust', trust, ...by, ...unit, '--json']);
+        const b = await bro(['metrics', 'merge', bundle, '--trust', trust, ...by, ...unit, '--json']);
+        expect(a.code).toBe(0);
+        const { sources: _a, ...reportA } = a.json;
+        const { sources: _b, ...reportB } = b.json;
+        expect(reportA).toEqual(reportB);
+        expect(reportA.groups.length).toBeGreaterThan(0);
+      }
+    // Both versions in one merge.
+    const both = await bro(['metrics', 'merge', oldFile, bundle, '--trust', trust, '--json']);
+    expect(both.json.sources.map((x: { format: string }) => x.format)).toEqual([
+      'bro-metrics/1',
+      'bro-metrics/2',
+    ]);
   });
 
   it('suppresses and marks counts under 5, in the bundle and in the merge', async () => {

@@ -2,7 +2,7 @@ import { createHmac, hkdfSync } from 'node:crypto';
 import { calculateJwkThumbprint, CompactSign, compactVerify, decodeProtectedHeader, importJWK } from 'jose';
 import { z } from 'zod';
 import { BroError, type Issue } from '../../../shared/errors';
-import { metricsPayload, METRICS_FORMAT, type MetricsPayload } from '../../../shared/waiting/metrics';
+import { metricsPayload, type MetricsPayload } from '../../../shared/waiting/metrics';
 import { base32 } from '../vault/crypto';
 import { publicJwk, type PublicJwk, type SigningKey } from '../vault/identity';
 
@@ -10,7 +10,7 @@ import { publicJwk, type PublicJwk, type SigningKey } from '../vault/identity';
  * Signed, de-identified metrics bundles (docs/WAITING-TIMES.md § Metrics bundles).
  *
  * A bundle is a JWS in compact form (RFC 7515): protected header `{ alg: "EdDSA", typ:
- * "bro-metrics+jws", kid, jwk }`, payload the `bro-metrics/1` JSON. It is signed with the
+ * "bro-metrics+jws", kid, jwk }`, payload the `bro-metrics/2` JSON (`/1` is still read). It is signed with the
  * vault's own Ed25519 key (derived from the master key). Trust does not come from the file: a
  * lead lists the vaults they accept in a JWKS (`bro metrics key` prints a vault's), and a bundle
  * whose kid is not in that list is refused, whatever key it carries.
@@ -142,7 +142,6 @@ export async function verifyBundle(
   }
   const payload = metricsPayload.safeParse(parsed);
   // A valid signature over something else (or another version) is not a bundle we can read.
-  if (!payload.success || payload.data.format !== METRICS_FORMAT || payload.data.kid !== header.kid)
-    throw fail('VALIDATION', 'NOT_METRICS');
+  if (!payload.success || payload.data.kid !== header.kid) throw fail('VALIDATION', 'NOT_METRICS');
   return { payload: payload.data, kid: header.kid };
 }

@@ -1,12 +1,13 @@
 import { BroError } from '../../../shared/errors';
 import type { Service } from '../../../shared/domain/common';
+import { factsReport, factsRows, referralFacts, type FactsRow } from '../../../shared/waiting/facts';
 import {
-  metricsRows,
+  relevantRecords,
   rowsToRecords,
   METRICS_FORMAT,
-  type MetricsPayload,
+  type MetricsPayload2,
 } from '../../../shared/waiting/metrics';
-import { caseRecords, type ReferralRecord } from '../../../shared/waiting/records';
+import { caseRecords } from '../../../shared/waiting/records';
 import { waitingReport, type GroupBy, type Unit, type WaitingReport } from '../../../shared/waiting/report';
 import type { WaitingSettings } from '../../../shared/waiting/settings';
 import { SUPPRESS_BELOW, suppressReport } from '../../../shared/waiting/suppress';
@@ -51,10 +52,10 @@ export interface ReportRequest {
 /** Renders a report as CSV, XLSX or PDF (JSON is the report itself: no file is made for it). */
 async function render(
   report: WaitingReport,
-  records: readonly ReferralRecord[],
+  /** The same report by month (the PDF's chart), made only when a PDF asks for it. */
+  byMonth: () => WaitingReport,
   req: ReportRequest,
-  settings: WaitingSettings,
-  dates: { asOf: string; generated: string },
+  dates: { generated: string },
   extra: { sources?: PdfSource[]; title?: string; suppress?: boolean } = {},
 ): Promise<ReportFile> {
   const today = dates.generated;
@@ -62,14 +63,7 @@ async function render(
   if (req.format === 'csv') bytes = new TextEncoder().encode(reportCsv(report));
   else if (req.format === 'xlsx') bytes = await (await import('./xlsx')).reportXlsx(report, today);
   else {
-    let monthly =
-      report.by === 'month'
-        ? report
-        : waitingReport(
-            records,
-            { ...req, asOf: dates.asOf, by: 'month', service: req.service ?? null },
-            settings,
-          );
+    let monthly = report.by === 'month' ? report : byMonth();
     if (extra.suppress) monthly = suppressReport(monthly);
     // pdfkit and exceljs load when a report asks for them, not with every `bro`.
     const { reportPdf } = await import('./pdf');
@@ -104,10 +98,14 @@ export async function vaultWaitingReport(
       ? null
       : await render(
           report,
-          records,
+          () =>
+            waitingReport(
+              records,
+              { ...req, asOf: today, by: 'month', service: req.service ?? null },
+              settings,
+            ),
           req,
-          settings,
-          { asOf: today, generated: today },
+          { generated: today },
           { suppress: req.suppress ?? false },
         );
   await vault.audit(`report.waiting.${req.format}`);
@@ -163,13 +161,20 @@ export async function vaultMetricsExport(
   const { records, skipped } = await vaultRecords(vault, today);
   const key = await vault.vaultSigningKey();
   const at = req.to < today ? req.to : today;
-  const rows = metricsRows(records, { from: req.from, at }, schoolPseudonyms(key));
-  const payload: MetricsPayload = {
+  const period = { from: req.from, at };
+  const rows = factsRows(relevantRecords(records, period), period, settings, schoolPseudonyms(key));
+  const payload: MetricsPayload2 = {
     format: METRICS_FORMAT,
     kid: key.kid,
     period: { from: req.from, to: req.to, measuredTo: at },
     exported: today,
     calendar: { saturday: settings.calendar.saturday },
+    targets: Object.fromEntries(
+      Object.entries(settings.targets).map(([s, t]) => [
+        s,
+        { decided: t.decided, firstContact: t.firstContact, concluded: t.concluded },
+      ]),
+    ) as MetricsPayload2['targets'],
     suppression: { below: SUPPRESS_BELOW },
     rows,
   };
@@ -210,7 +215,22 @@ export async function mergeMetrics(
       });
   });
   const measuredTo = verified.map((v) => v.payload.period.measuredTo).sort()[0]!;
-  const records = verified.flatMap((v) => rowsToRecords(v.payload.rows));
+  // A `/2` bundle is measured to its own end: bundles measured to different days cannot be
+  // put together (a `/1` bundle's dates are measured again, to the earliest end, as before).
+  verified.forEach(({ payload }, i) => {
+    if (payload.format === METRICS_FORMAT && payload.period.measuredTo !== measuredTo)
+      throw new BroError('VALIDATION', 'The bundles are measured to different days', {
+        issues: [{ path: ['bundles', i], code: 'MEASURED_TO_MISMATCH' }],
+      });
+  });
+  const period = { from: first.from, at: measuredTo };
+  const rows: FactsRow[] = verified.flatMap(({ payload }) =>
+    payload.format === METRICS_FORMAT
+      ? payload.rows
+      : // `/1` rows: their dates, measured here as the export of `/2` measures them (the
+        // merge's targets and calendar, which is what a `/1` merge always used).
+        rowsToRecords(payload.rows).map((r) => referralFacts(r, period, settings) as FactsRow),
+  );
   const request = {
     from: first.from,
     to: first.to,
@@ -219,22 +239,22 @@ export async function mergeMetrics(
     service: req.service,
     format: req.format,
   };
-  const report = suppressReport(
-    waitingReport(records, { ...request, asOf: measuredTo, service: req.service ?? null }, settings),
-  );
+  const reportBy = (by: GroupBy | null | undefined) =>
+    factsReport(rows, { ...request, by, at: measuredTo, service: req.service ?? null });
+  const report = suppressReport(reportBy(req.by));
   const sources = verified.map((v) => ({
     kid: v.kid,
     rows: v.payload.rows.length,
+    format: v.payload.format,
     exported: v.payload.exported,
   }));
   const file =
     req.format === 'pdf'
       ? await render(
           report,
-          records,
+          () => suppressReport(reportBy('month')),
           request,
-          settings,
-          { asOf: measuredTo, generated: today },
+          { generated: today },
           {
             sources,
             title: 'Ventetider – samlet fra flere arkiver',
