@@ -551,8 +551,12 @@ export const contract = {
     }),
     output: z.object({
       report: waitingReportSchema,
-      sources: z.array(z.object({ kid: z.string(), rows: z.number(), format: z.string(), exported: z.string() })),
+      sources: z.array(
+        z.object({ kid: z.string(), rows: z.number(), format: z.string(), exported: z.string() }),
+      ),
       file: reportFile.nullable(),
+      /** The measures report across the bundles that carry it (null when none does), suppressed. */
+      measures: measuresReportSchema.nullable(),
     }),
     errors: ['VALIDATION', 'TAMPERED'],
   }),

@@ -1,6 +1,7 @@
 // `bro report measures` end to end: the real CLI entry in-process on a real demo vault in a temp
 // folder, with the files read back (CSV as text, XLSX with exceljs, PDF with pdftotext).
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
@@ -126,6 +127,30 @@ describe('bro report measures', () => {
     expect(text).toContain('Tiltak');
     expect(text).toContain('Evaluert i tide');
     expect(text).toContain('fra 14 dager før den planlagte datoen');
+  });
+
+  it('goes into the signed metrics bundle without dates, and the merge gives the same report', async () => {
+    const bundle = path.join(root, 'b.jws');
+    const trust = path.join(root, 'trust.json');
+    expect((await bro(['metrics', 'export', demo, ...YEAR, '--out', bundle])).code).toBe(0);
+    expect((await bro(['metrics', 'key', demo, '--out', trust])).code).toBe(0);
+    const payload = JSON.parse(
+      Buffer.from(readFileSync(bundle, 'utf8').trim().split('.')[1]!, 'base64url').toString(),
+    );
+    expect(payload.measures.rows.length).toBeGreaterThan(20);
+    expect(JSON.stringify(payload.measures)).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    for (const by of [[], ['--by', 'month']]) {
+      const merged = await bro(['metrics', 'merge', bundle, '--trust', trust, ...by, '--json']);
+      expect(merged.code).toBe(0);
+      const { skipped: _s, ...own } = (await bro(['report', 'measures', demo, ...YEAR, ...by, '--json']))
+        .json;
+      expect(merged.json.measures).toEqual(own);
+    }
+    // Per school: the same figures under the vault's pseudonyms (or «(prikket)» for a rare one).
+    const merged = await bro(['metrics', 'merge', bundle, '--trust', trust, '--by', 'school', '--json']);
+    const own = (await bro(['report', 'measures', demo, ...YEAR, '--by', 'school', '--json'])).json;
+    expect(merged.json.measures.totals).toEqual(own.totals);
+    expect(merged.json.measures.groups.every((g: MeasureGroup) => /^S-|^\(/.test(g.key))).toBe(true);
   });
 
   it('refuses a bad grouping or period with its code, and says how it is used', async () => {

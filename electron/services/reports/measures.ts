@@ -2,10 +2,17 @@ import { caseMeasureRecords, type BarrierRecord, type MeasureRecord } from '../.
 import { measuresReport, type MeasureGroupBy, type MeasuresReport } from '../../../shared/measures/report';
 import { suppressMeasuresReport } from '../../../shared/measures/suppress';
 import { measuresCsv } from '../../../shared/measures/table';
+import type { CaseState } from '../../../shared/events/fold';
 import type { Progress } from '../session';
 import type { Vault } from '../vault/vault';
 import { foldAllCases } from './cases';
-import type { ReportFile, ReportFormat } from './waiting';
+
+type ReportFormat = 'json' | 'csv' | 'xlsx' | 'pdf';
+interface ReportFile {
+  format: ReportFormat;
+  mediaType: string;
+  base64: string;
+}
 
 /**
  * The lead's figures for measures (`reports.measures`, `bro report measures`;
@@ -28,6 +35,11 @@ export interface MeasuresRequest {
 /** Every measure and barrier in the vault as records (voided and damaged cases left out). */
 export async function vaultMeasureRecords(vault: Vault, today: string, progress?: Progress) {
   const { states, skipped } = await foldAllCases(vault, progress);
+  return { ...measureRecordsOf(states, today), skipped };
+}
+
+/** The measures and barriers of folded cases as records. */
+export function measureRecordsOf(states: readonly CaseState[], today: string) {
   const measures: MeasureRecord[] = [];
   const barriers: BarrierRecord[] = [];
   for (const s of states) {
@@ -35,7 +47,7 @@ export async function vaultMeasureRecords(vault: Vault, today: string, progress?
     measures.push(...r.measures);
     barriers.push(...r.barriers);
   }
-  return { measures, barriers, skipped };
+  return { measures, barriers };
 }
 
 export async function renderMeasures(
