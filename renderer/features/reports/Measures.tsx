@@ -200,7 +200,8 @@ export function MeasuresScreen({ focusTitle = true }: { focusTitle?: boolean }) 
           {SECTIONS.map(([title, paths], i) => (
             <section key={title} className="panel" aria-labelledby={`measures-s${i}`}>
               <h2 id={`measures-s${i}`}>{t(title)}</h2>
-              <div className="wt-scroll">
+              {/* Wide per school: the scrolling box takes keyboard focus, so arrows scroll it. */}
+              <div className="wt-scroll" tabIndex={0} role="group" aria-labelledby={`measures-s${i}`}>
                 <table className="data wt-table">
                   <caption className="sr-only">
                     {`${t(title)}, ${t('measures.table.caption', { from: nbDate(report.from), to: nbDate(report.measuredTo) })}`}
