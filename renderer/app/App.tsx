@@ -6,7 +6,7 @@ import { api, lastHostActivity } from '../api';
 import { CaseFolder } from '../features/cases/CaseFolder';
 import { CaseList } from '../features/cases/CaseList';
 import { SettingsScreen } from '../features/settings/Settings';
-import { ReportScreen } from '../features/reports/Report';
+import { Dashboard } from '../features/reports/Dashboard';
 import { TasksScreen } from '../features/tasks/Tasks';
 import { useDropToVerify, VerifyScreen } from '../features/verify/Verify';
 import { NoSession, RecoveryKey, VaultGate } from '../features/vault/VaultGate';
@@ -136,12 +136,12 @@ function Shell({ demo, autoLockMinutes }: { demo: boolean; autoLockMinutes: numb
         : route.name === 'settings'
           ? t('nav.settings')
           : route.name === 'report'
-            ? t('nav.report')
+            ? t(route.tab === 'measures' ? 'dashboard.tab.measures' : 'nav.report')
             : route.name === 'verify'
               ? t('nav.verify')
               : t('nav.cases');
     document.title = `${screen} – Bro`;
-  }, [route.name, t]);
+  }, [route, t]);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -210,7 +210,7 @@ function Shell({ demo, autoLockMinutes }: { demo: boolean; autoLockMinutes: numb
         {route.name === 'cases' && <CaseList />}
         {route.name === 'case' && <CaseFolder caseId={route.caseId} tab={route.tab} sub={route.sub} />}
         {route.name === 'tasks' && <TasksScreen mine={route.mine === true} />}
-        {route.name === 'report' && <ReportScreen />}
+        {route.name === 'report' && <Dashboard tab={route.tab ?? 'waiting'} />}
         {route.name === 'verify' && <VerifyScreen />}
         {route.name === 'settings' && <SettingsScreen />}
       </main>

@@ -11,6 +11,7 @@ import * as deleteText from '../features/cases/deleteText';
 import * as schoolText from '../features/school/text';
 import * as validityText from '../features/cases/validityText';
 import * as reportsText from '../features/reports/text';
+import * as measuresReportText from '../features/reports/measuresText';
 import * as tasksText from '../features/tasks/text';
 import * as vaultText from '../features/vault/text';
 import * as verifyText from '../features/verify/text';
@@ -464,6 +465,7 @@ const nb = {
   ...core,
   ...lettersText.nb,
   ...reportsText.nb,
+  ...measuresReportText.nb,
   ...tasksText.nb,
   ...verifyText.nb,
   ...vaultText.nb,
@@ -502,6 +504,7 @@ const nn: Dict = {
   ...voicesText.nn,
   ...lettersText.nn,
   ...reportsText.nn,
+  ...measuresReportText.nn,
   ...tasksText.nn,
   ...verifyText.nn,
   ...vaultText.nn,
@@ -622,6 +625,7 @@ const en: Dict = {
   ...voicesText.en,
   ...lettersText.en,
   ...reportsText.en,
+  ...measuresReportText.en,
   ...tasksText.en,
   ...verifyText.en,
   ...vaultText.en,

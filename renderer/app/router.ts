@@ -2,14 +2,14 @@ import { useSyncExternalStore } from 'react';
 
 /**
  * A hash router: `#/cases`, `#/cases/<caseId>/<tab>[/<sub>]`, `#/tasks`, `#/tasks/mine`,
- * `#/report`, `#/verify`, `#/settings`. The hash never
+ * `#/report`, `#/report/measures`, `#/verify`, `#/settings`. The hash never
  * reaches the host, and nothing personal is ever in it (case ids are the vault's random ids).
  */
 export type Route =
   | { name: 'cases' }
   | { name: 'case'; caseId: string; tab: string; sub?: string }
   | { name: 'tasks'; mine?: boolean }
-  | { name: 'report' }
+  | { name: 'report'; tab?: 'measures' }
   | { name: 'verify' }
   | { name: 'settings' };
 
@@ -20,7 +20,8 @@ function parse(hash: string): Route {
       ? { name: 'case', caseId: parts[1], tab: parts[2] ?? 'timeline', sub: parts[3] }
       : { name: 'case', caseId: parts[1], tab: parts[2] ?? 'timeline' };
   if (parts[0] === 'tasks') return parts[1] === 'mine' ? { name: 'tasks', mine: true } : { name: 'tasks' };
-  if (parts[0] === 'report') return { name: 'report' };
+  if (parts[0] === 'report')
+    return parts[1] === 'measures' ? { name: 'report', tab: 'measures' } : { name: 'report' };
   if (parts[0] === 'verify') return { name: 'verify' };
   if (parts[0] === 'settings') return { name: 'settings' };
   return { name: 'cases' };
@@ -71,6 +72,8 @@ export function href(route: Route): string {
       return `#/cases/${route.caseId}/${route.tab}${route.sub ? `/${route.sub}` : ''}`;
     case 'tasks':
       return route.mine ? '#/tasks/mine' : '#/tasks';
+    case 'report':
+      return route.tab ? `#/report/${route.tab}` : '#/report';
     default:
       return `#/${route.name}`;
   }

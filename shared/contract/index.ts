@@ -22,6 +22,7 @@ import {
   waitingReportSchema,
 } from '../waiting/contract';
 import { settingsInput } from '../waiting/settings';
+import { measuresGroupBy, measuresReportSchema } from '../measures/contract';
 
 /**
  * The one contract. Every operation is listed once with its input, output and the error codes
@@ -604,6 +605,19 @@ export const contract = {
     output: z.object({ report: waitingReportSchema, file: reportFile.nullable(), skipped: skippedCases }),
     errors: ['VAULT_LOCKED', 'VALIDATION', 'IO'],
   }),
+  /**
+   * The lead's figures for measures over a period (docs/MEASURES-REPORT.md), always with small
+   * counts suppressed; `format` other than json also renders the file.
+   */
+  'reports.measures': op({
+    input: z.strictObject({
+      ...period,
+      by: measuresGroupBy.optional(),
+      format: z.enum(['json', 'csv', 'xlsx', 'pdf']).default('json'),
+    }),
+    output: z.object({ report: measuresReportSchema, file: reportFile.nullable(), skipped: skippedCases }),
+    errors: ['VAULT_LOCKED', 'VALIDATION', 'IO'],
+  }),
   /** A signed, de-identified metrics bundle (JWS) for the period. */
   'metrics.export': op({
     input: z.strictObject({ ...period, settings: settingsInput.optional() }),
@@ -636,6 +650,8 @@ export const contract = {
         z.object({ kid: z.string(), rows: z.number(), format: z.string(), exported: z.string() }),
       ),
       file: reportFile.nullable(),
+      /** The measures report across the bundles that carry it (null when none does), suppressed. */
+      measures: measuresReportSchema.nullable(),
     }),
     errors: ['VALIDATION', 'TAMPERED'],
   }),

@@ -1,4 +1,5 @@
 import type { CaseDoc } from '../domain/caseDoc';
+import { BARRIER_LEVELS, type BarrierLevel } from '../domain/schoolSide';
 
 /**
  * One measure (tiltak) as the lead's figures see it (docs/MEASURES-REPORT.md): dates and
@@ -8,15 +9,7 @@ import type { CaseDoc } from '../domain/caseDoc';
  */
 export const REASON_CATEGORIES = ['ressurser', 'kompetanse', 'organisering', 'annet'] as const;
 export type ReasonCategory = (typeof REASON_CATEGORIES)[number];
-export const BARRIER_LEVELS = [
-  'elev',
-  'hjem',
-  'lærer',
-  'skoleledelse',
-  'tjeneste',
-  'kommunens ressurser',
-] as const;
-export type BarrierLevel = (typeof BARRIER_LEVELS)[number];
+export { BARRIER_LEVELS, type BarrierLevel };
 export const ANSWER_KEYS = ['done', 'changed', 'cannot'] as const;
 export type AnswerKey = (typeof ANSWER_KEYS)[number];
 
@@ -103,12 +96,10 @@ export function caseMeasureRecords(
     });
   }
   const barriers: BarrierRecord[] = [];
-  const log = (doc as { barriers?: unknown }).barriers;
-  if (Array.isArray(log))
-    for (const b of log as { date?: unknown; level?: unknown }[]) {
-      const date = day(b?.date);
-      const level = member(BARRIER_LEVELS, b?.level);
-      if (date && level) barriers.push({ school, date, level });
-    }
+  for (const b of doc.barriers ?? []) {
+    const date = day(b.date);
+    const level = member(BARRIER_LEVELS, b.level);
+    if (date && level) barriers.push({ school, date, level });
+  }
   return { measures, barriers };
 }

@@ -302,7 +302,7 @@ describe('suppression', () => {
     expect(g.complementary).toEqual(['cannotReasons.ressurser']);
     expect(recoverable(raw, r)).toEqual([]);
     // Without the complement, the auditor finds it (8 − 5 = 3): the test can fail.
-    const naive = structuredClone(raw);
+    const naive = JSON.parse(JSON.stringify(raw)) as MeasuresReport;
     naive.groups[0]!.cannotReasons.kompetanse = null;
     naive.groups[0]!.suppressed = ['cannotReasons.kompetanse'];
     expect(recoverable(raw, naive)).toEqual(['0|cannotReasons.kompetanse']);

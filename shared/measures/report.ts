@@ -145,7 +145,8 @@ const latest = (m: MeasureRecord, by: 'skole' | 'foresatte', at: string) => {
 const zeros = <K extends string>(keys: readonly K[]) =>
   Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
 
-class Bucket {
+/** Collects one group's figures over measures and barriers (each figure a sum over them). */
+export class Bucket {
   total = 0;
   due = 0;
   onTime = 0;
@@ -215,7 +216,7 @@ function periodError(path: string, code: string): BroError {
 }
 
 /** Calendar months covering [from, at], each clipped to it. */
-function months(from: string, at: string): { key: string; from: string; to: string }[] {
+export function months(from: string, at: string): { key: string; from: string; to: string }[] {
   const out: { key: string; from: string; to: string }[] = [];
   let [y, m] = civil(epochDay(from));
   const end = epochDay(at);

@@ -22,7 +22,8 @@ import { CANNOT_REASONS, type MeasureGroup, type MeasuresReport } from './report
  * line's total, so totals stay visible where they can).
  */
 
-const GROUP_PATHS: string[] = [
+/** Every count of a group, by path. */
+export const GROUP_PATHS: string[] = [
   'total',
   'evaluationsDue',
   'evaluatedOnTime',

@@ -6,6 +6,7 @@ import { factsRow } from './facts';
 import { SUPPRESSED_KEY } from './report';
 import { serviceTargets } from './settings';
 import { SUPPRESS_BELOW } from './suppress';
+import { measuresPart } from '../measures/metrics';
 
 /**
  * De-identified metrics for service leads (DESIGN §4): one row per referral, with the dates
@@ -71,6 +72,8 @@ export const metricsPayload2 = z.strictObject({
   targets: z.record(service, serviceTargets.pick({ decided: true, firstContact: true, concluded: true })),
   suppression: z.strictObject({ below: z.number().int() }),
   rows: z.array(factsRow).max(500_000),
+  /** The measures report's part (shared/measures/metrics.ts): absent in older bundles. */
+  measures: measuresPart.optional(),
 });
 export type MetricsPayload2 = z.infer<typeof metricsPayload2>;
 

@@ -114,7 +114,15 @@ function csvCell(c: Cell): string {
  */
 export function reportCsv(report: WaitingReport): string {
   const cols = reportColumns();
-  const lines = [cols.map((c) => csvText(c.header)).join(';')];
-  for (const g of report.groups) lines.push(cols.map((c) => csvCell(c.get(g, report))).join(';'));
+  return tableCsv(
+    cols.map((c) => c.header),
+    report.groups.map((g) => cols.map((c) => c.get(g, report))),
+  );
+}
+
+/** Any table as CSV for Norwegian Excel, in the same form (the measures report uses it too). */
+export function tableCsv(headers: readonly string[], rows: readonly (readonly Cell[])[]): string {
+  const lines = [headers.map(csvText).join(';')];
+  for (const r of rows) lines.push(r.map(csvCell).join(';'));
   return '\uFEFF' + lines.join('\r\n') + '\r\n';
 }

@@ -1,4 +1,6 @@
 import { BroError } from '../../../shared/errors';
+import type { MeasuresReport } from '../../../shared/measures/report';
+import { measureColumns, measureRows } from '../../../shared/measures/table';
 import type { WaitingReport } from '../../../shared/waiting/report';
 import type { Stats } from '../../../shared/waiting/stats';
 import { nbNumber, UNIT_TEXT } from '../../../shared/waiting/table';
@@ -59,6 +61,64 @@ export function reportText(r: WaitingReport): string {
   return lines.join('\n');
 }
 
+/** The measures report as text: one block per group (and the totals), hidden counts as <5 or :. */
+export function measuresText(r: MeasuresReport): string {
+  const cols = measureColumns().filter((c) => c.path !== null);
+  const lines = [
+    `Tiltak ${nbDate(r.from)}–${nbDate(r.to)}${r.measuredTo < r.to ? ` (målt til ${nbDate(r.measuredTo)})` : ''}${
+      r.suppression
+        ? `; antall under ${r.suppression.below} er prikket («<5»), «:» er skjult så de ikke kan regnes ut`
+        : ''
+    }.`,
+  ];
+  for (const g of measureRows(r)) {
+    lines.push('', g === r.totals ? 'Sum' : g.key === 'all' ? 'Alle' : g.key);
+    for (const c of cols) {
+      const v = c.get(g, r);
+      lines.push(`  ${pad(c.header, 40)} ${v === null ? '–' : typeof v === 'object' ? v.suppressed : v}`);
+    }
+  }
+  return lines.join('\n');
+}
+
+const MEASURES_USAGE = 'bro report measures <dir> --from DATE --to DATE [--by school|month]';
+
+async function measuresCommand(cli: Cli, rest: string[]): Promise<number> {
+  need(rest, 2, MEASURES_USAGE);
+  const dir = rest[1]!;
+  const from = needOption(cli.flags.from, MEASURES_USAGE);
+  const to = needOption(cli.flags.to, MEASURES_USAGE);
+  const format = outputFormat(cli);
+  const input = { from, to, ...(cli.flags.by !== undefined ? { by: cli.flags.by } : {}), format };
+  await cli.unlock(dir);
+  const r = await cli.call('reports.measures', input);
+  await cli.session.vault?.close();
+  let written: { file: string; format: string; bytes: number } | undefined;
+  if (cli.flags.out) {
+    const bytes = r.file ? Buffer.from(r.file.base64, 'base64') : JSON.stringify(r.report, null, 2) + '\n';
+    // SECURITY: the report leaves the vault here, by the user's choice: suppressed, no names, 0600.
+    const file = await writeOutput(cli.flags.out, bytes);
+    written = { file, format, bytes: typeof bytes === 'string' ? Buffer.byteLength(bytes) : bytes.length };
+  }
+  if (cli.flags.json)
+    cli.print({ ...r.report, skipped: r.skipped, ...(written ? { out: written } : {}) }, '');
+  else if (!written && format === 'csv') cli.io.out(Buffer.from(r.file!.base64, 'base64').toString('utf8'));
+  else if (!written && format === 'json' && cli.flags.format === 'json')
+    cli.io.out(JSON.stringify(r.report, null, 2) + '\n');
+  else
+    cli.print(
+      null,
+      [
+        measuresText(r.report),
+        ...(written ? ['', `Skrev ${written.file} (${written.format}, ${written.bytes} byte).`] : []),
+        ...r.skipped.map(
+          (s) => `Hoppet over skadet sak ${s.caseId} (${s.code}); tallene gjelder de andre sakene.`,
+        ),
+      ].join('\n'),
+    );
+  return r.skipped.length ? EXIT.DAMAGED : EXIT.OK;
+}
+
 const FORMATS = ['json', 'csv', 'xlsx', 'pdf'] as const;
 
 /** Shared by `report waiting` and `metrics merge`: the --by / --workdays / --service options. */
@@ -86,9 +146,14 @@ export const reportCommand: Command = {
       'report waiting <mappe> --from DATO --to DATO',
       'Ventetidsrapport: [--service S] [--by month|quarter|school|referrer|caseworker-changes] [--workdays] [--format json|csv|xlsx|pdf] [--out FIL]',
     ],
+    [
+      'report measures <mappe> --from DATO --to DATO',
+      'Tiltak (prikket): aktive, evaluert i tide, skolens svar, uenighet, barrierer [--by school|month] [--json|--format csv|xlsx|pdf] [--out FIL]',
+    ],
   ],
   async run(cli, rest) {
     const [sub, dir] = rest;
+    if (sub === 'measures') return measuresCommand(cli, rest);
     if (sub !== 'waiting') throw new BroError('USAGE', 'bro report waiting <dir> --from DATE --to DATE');
     need(rest, 2, 'bro report waiting <dir> --from DATE --to DATE');
     const from = needOption(cli.flags.from, 'bro report waiting <dir> --from DATE --to DATE');

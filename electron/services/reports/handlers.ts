@@ -6,6 +6,7 @@ import { caseRecords } from '../../../shared/waiting/records';
 import { resolveSettings, type SettingsInput } from '../../../shared/waiting/settings';
 import type { Handlers } from '../handler-table';
 import type { Session } from '../session';
+import { vaultMeasuresReport } from './measures';
 import { mergeMetrics, vaultMetricsExport, vaultMetricsKey, vaultTasks, vaultWaitingReport } from './waiting';
 
 type WaitingOps =
@@ -14,6 +15,7 @@ type WaitingOps =
   | 'calendar.deadline'
   | 'tasks.list'
   | 'reports.waiting'
+  | 'reports.measures'
   | 'metrics.export'
   | 'metrics.key'
   | 'metrics.merge';
@@ -68,6 +70,8 @@ export function waitingHandlers(session: Session): Pick<Handlers, WaitingOps> {
       ),
     'reports.waiting': async ({ settings, ...req }, progress) =>
       vaultWaitingReport(session.requireVault(), req, settingsFor(settings), session.today(), progress),
+    'reports.measures': async (req, progress) =>
+      vaultMeasuresReport(session.requireVault(), req, session.today(), progress),
     'metrics.export': async ({ settings, ...req }) =>
       vaultMetricsExport(session.requireVault(), req, settingsFor(settings), session.today()),
     'metrics.key': async () => vaultMetricsKey(session.requireVault()),

@@ -59,7 +59,7 @@ function groupLabel(g: ReportGroup): string {
 }
 
 /** A simple table with a repeated header row; numbers right-aligned. */
-function table(doc: Doc, headers: string[], rows: string[][], widths: number[], firstLeft = 1): void {
+export function table(doc: Doc, headers: string[], rows: string[][], widths: number[], firstLeft = 1): void {
   const x0 = PAGE_MARGIN;
   const bottom = doc.page.height - PAGE_MARGIN - 20;
   const drawRow = (cells: string[], bold: boolean) => {
@@ -95,7 +95,7 @@ function table(doc: Doc, headers: string[], rows: string[][], widths: number[], 
   doc.x = x0;
 }
 
-function heading(doc: Doc, text: string, size = 12): void {
+export function heading(doc: Doc, text: string, size = 12): void {
   if (doc.y > doc.page.height - PAGE_MARGIN - 80) doc.addPage();
   doc.x = PAGE_MARGIN;
   doc.font(BOLD).fontSize(size).fillColor('#000000').text(text);
@@ -182,14 +182,21 @@ function chart(doc: Doc, monthly: WaitingReport): void {
  * The waiting-time report as a PDF: a chart of waits per month and every figure as a table
  * (with the open referrals when the report has them, which only an in-vault report does).
  */
-export async function reportPdf(report: WaitingReport, opts: PdfOptions): Promise<Uint8Array> {
+/**
+ * A landscape A4 report with its title and a grey line of facts; `finish` numbers the pages and
+ * gives the bytes. Shared by the waiting-time and the measures report.
+ */
+export function reportDocument(
+  title: string,
+  facts: string[],
+): { doc: Doc; finish: (definitions: [string, string][]) => Promise<Uint8Array> } {
   const doc = new PDFDocument({
     size: 'A4',
     layout: 'landscape',
     margin: PAGE_MARGIN,
     lang: 'nb-NO',
     displayTitle: true,
-    info: { Title: opts.title ?? 'Ventetider', Creator: 'Bro', Producer: 'Bro' },
+    info: { Title: title, Creator: 'Bro', Producer: 'Bro' },
     bufferPages: true,
   });
   const chunks: Buffer[] = [];
@@ -200,29 +207,60 @@ export async function reportPdf(report: WaitingReport, opts: PdfOptions): Promis
   });
   doc.registerFont(REGULAR, path.join(FONTS, 'NotoSans-Regular.ttf'));
   doc.registerFont(BOLD, path.join(FONTS, 'NotoSans-Bold.ttf'));
-
-  doc
-    .font(BOLD)
-    .fontSize(18)
-    .text(opts.title ?? 'Ventetider');
+  doc.font(BOLD).fontSize(18).text(title);
   doc.moveDown(0.2);
   doc
     .font(REGULAR)
     .fontSize(9)
     .fillColor(GREY)
-    .text(
-      [
-        `Tjeneste: ${report.service ? SERVICE_TEXT(report.service) : 'alle'}`,
-        `Periode: ${periodText(report)}`,
-        `Enhet: ${UNIT_TEXT[report.unit]}`,
-        `Laget ${nbDate(opts.generated)}`,
-      ].join('   ·   '),
-    );
-  if (report.suppression)
-    doc.text(
-      `Antall under ${report.suppression.below} er prikket: «<5» for antallet, «:» for tall regnet ut fra det.`,
-    );
+    .text(facts[0] ?? '');
+  for (const f of facts.slice(1)) doc.text(f);
   doc.fillColor('#000000').moveDown(0.8);
+  const finish = async (definitions: [string, string][]) => {
+    heading(doc, 'Slik er tallene regnet ut', 10);
+    doc.font(REGULAR).fontSize(7.5);
+    for (const [k, v] of definitions) {
+      doc.font(BOLD).text(`${k}: `, { continued: true }).font(REGULAR).text(v);
+    }
+    // Page numbers, now that the page count is known.
+    const range = doc.bufferedPageRange();
+    for (let i = range.start; i < range.start + range.count; i++) {
+      doc.switchToPage(i);
+      // Writing into the bottom margin would start a new page: lift the margin while we do.
+      const margin = doc.page.margins.bottom;
+      doc.page.margins.bottom = 0;
+      doc
+        .font(REGULAR)
+        .fontSize(7)
+        .fillColor(GREY)
+        .text(`Side ${i + 1} av ${range.count}`, PAGE_MARGIN, doc.page.height - PAGE_MARGIN + 10, {
+          width: doc.page.width - 2 * PAGE_MARGIN,
+          align: 'right',
+          lineBreak: false,
+        });
+      doc.page.margins.bottom = margin;
+    }
+    doc.end();
+    await done;
+    return new Uint8Array(Buffer.concat(chunks));
+  };
+  return { doc, finish };
+}
+
+export async function reportPdf(report: WaitingReport, opts: PdfOptions): Promise<Uint8Array> {
+  const { doc, finish } = reportDocument(opts.title ?? 'Ventetider', [
+    [
+      `Tjeneste: ${report.service ? SERVICE_TEXT(report.service) : 'alle'}`,
+      `Periode: ${periodText(report)}`,
+      `Enhet: ${UNIT_TEXT[report.unit]}`,
+      `Laget ${nbDate(opts.generated)}`,
+    ].join('   ·   '),
+    ...(report.suppression
+      ? [
+          `Antall under ${report.suppression.below} er prikket: «<5» for antallet, «:» for tall regnet ut fra det.`,
+        ]
+      : []),
+  ]);
 
   chart(doc, opts.monthly);
 
@@ -312,31 +350,5 @@ export async function reportPdf(report: WaitingReport, opts: PdfOptions): Promis
     );
   }
 
-  heading(doc, 'Slik er tallene regnet ut', 10);
-  doc.font(REGULAR).fontSize(7.5);
-  for (const [k, v] of DEFINITIONS) {
-    doc.font(BOLD).text(`${k}: `, { continued: true }).font(REGULAR).text(v);
-  }
-
-  // Page numbers, now that the page count is known.
-  const range = doc.bufferedPageRange();
-  for (let i = range.start; i < range.start + range.count; i++) {
-    doc.switchToPage(i);
-    // Writing into the bottom margin would start a new page: lift the margin while we do.
-    const margin = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0;
-    doc
-      .font(REGULAR)
-      .fontSize(7)
-      .fillColor(GREY)
-      .text(`Side ${i + 1} av ${range.count}`, PAGE_MARGIN, doc.page.height - PAGE_MARGIN + 10, {
-        width: doc.page.width - 2 * PAGE_MARGIN,
-        align: 'right',
-        lineBreak: false,
-      });
-    doc.page.margins.bottom = margin;
-  }
-  doc.end();
-  await done;
-  return new Uint8Array(Buffer.concat(chunks));
+  return finish(DEFINITIONS);
 }

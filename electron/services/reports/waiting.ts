@@ -20,6 +20,9 @@ import { caseworkerDirectory, ownerResolver } from '../registers/registers';
 import type { Progress } from '../session';
 import type { Vault } from '../vault/vault';
 import { foldAllCases } from './cases';
+import { factsMeasuresReport, measuresFacts } from '../../../shared/measures/metrics';
+import { suppressMeasuresReport } from '../../../shared/measures/suppress';
+import { measureRecordsOf } from './measures';
 import { publicJwks, schoolPseudonyms, signMetrics, trustedKeys, verifyBundle } from './metrics';
 import type { PdfSource } from './pdf';
 
@@ -84,6 +87,7 @@ async function vaultRecords(vault: Vault, today: string, progress?: Progress) {
     records: states.flatMap((s) => caseRecords(s.caseId, s.doc, today)),
     docs: states.map((s) => s.doc),
     skipped,
+    states,
   };
 }
 
@@ -169,11 +173,14 @@ export async function vaultMetricsExport(
     throw new BroError('VALIDATION', 'Invalid period', {
       issues: [{ path: ['from'], code: 'PERIOD_AFTER_TODAY' }],
     });
-  const { records, skipped } = await vaultRecords(vault, today);
+  const { records, skipped, states } = await vaultRecords(vault, today);
   const key = await vault.vaultSigningKey();
   const at = req.to < today ? req.to : today;
   const period = { from: req.from, at };
-  const rows = factsRows(relevantRecords(records, period), period, settings, schoolPseudonyms(key));
+  const pseudonym = schoolPseudonyms(key);
+  const rows = factsRows(relevantRecords(records, period), period, settings, pseudonym);
+  const m = measureRecordsOf(states, today);
+  const measures = measuresFacts(m.measures, m.barriers, period, pseudonym);
   const payload: MetricsPayload2 = {
     format: METRICS_FORMAT,
     kid: key.kid,
@@ -188,6 +195,7 @@ export async function vaultMetricsExport(
     ) as MetricsPayload2['targets'],
     suppression: { below: SUPPRESS_BELOW },
     rows,
+    measures,
   };
   const jws = await signMetrics(payload, key);
   await vault.audit('metrics.export');
@@ -273,5 +281,19 @@ export async function mergeMetrics(
           },
         )
       : null;
-  return { report, sources, file };
+  // The measures report across the bundles that carry its part (suppressed like the rest).
+  const parts = verified.flatMap(({ payload }) =>
+    payload.format === METRICS_FORMAT && payload.measures ? [payload.measures] : [],
+  );
+  const measures = parts.length
+    ? suppressMeasuresReport(
+        factsMeasuresReport(parts, {
+          from: first.from,
+          to: first.to,
+          measuredTo,
+          by: req.by === 'school' || req.by === 'month' ? req.by : null,
+        }),
+      )
+    : null;
+  return { report, sources, file, measures };
 }

@@ -4,9 +4,9 @@ import { reportColumns, UNIT_TEXT, type Cell } from '../../../shared/waiting/tab
 import { DEFINITIONS, SERVICE_TEXT, periodText } from './texts';
 
 /** Excel number formats; Excel shows them with the reader's decimal separator (a comma in Norway). */
-const numFmt = (decimals: number) => (decimals === 0 ? '0' : `0.${'0'.repeat(decimals)}`);
+export const numFmt = (decimals: number) => (decimals === 0 ? '0' : `0.${'0'.repeat(decimals)}`);
 
-function value(c: Cell): ExcelJS.CellValue {
+export function value(c: Cell): ExcelJS.CellValue {
   if (c === null) return null;
   if (typeof c === 'number' || typeof c === 'string') return c;
   return c.suppressed;

@@ -22,7 +22,7 @@ import {
   type Selection,
 } from './period';
 
-type FileFormat = 'csv' | 'xlsx' | 'pdf';
+export type FileFormat = 'csv' | 'xlsx' | 'pdf';
 const FILE_FORMATS: FileFormat[] = ['csv', 'xlsx', 'pdf'];
 const FORMAT_NAME: Record<FileFormat, string> = { csv: 'CSV', xlsx: 'XLSX', pdf: 'PDF' };
 
@@ -41,7 +41,7 @@ const sentence = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
  * figures with their targets, a chart per measure with its table, caseworker changes and the open
  * referrals; the report as CSV, XLSX and PDF; and signed metrics bundles to export and merge.
  */
-export function ReportScreen() {
+export function ReportScreen({ focusTitle = true }: { focusTitle?: boolean }) {
   const { t, error, issue } = useI18n();
   const today = todayIso();
   const [applied, setApplied] = useState<Selection>(() => ({
@@ -55,8 +55,8 @@ export function ReportScreen() {
   const ids = useId();
 
   useEffect(() => {
-    document.getElementById('report-title')?.focus();
-  }, []);
+    if (focusTitle) document.getElementById('report-title')?.focus();
+  }, [focusTitle]);
 
   const settings = useQuery({ queryKey: ['settings'], queryFn: () => api['settings.get']({}) });
   const totals = useQuery({
@@ -218,7 +218,7 @@ export function ReportScreen() {
   );
 }
 
-function DateField({
+export function DateField({
   id,
   label,
   value,
@@ -284,7 +284,18 @@ function Targets({ service, targets }: { service: Service | ''; targets: Targets
 }
 
 /** CSV, XLSX and PDF of the selection, made by the handler; reading the cases shows as progress. */
-function ExportPanel({ selection }: { selection: Selection }) {
+export function ExportPanel({
+  selection,
+  make,
+  lead,
+}: {
+  selection: Selection;
+  /** Makes the file and its name (default: the waiting-time report of the selection). */
+  make?: (
+    format: FileFormat,
+  ) => Promise<{ file: { mediaType: string; base64: string } | null; name: string }>;
+  lead?: string;
+}) {
   const { t, error } = useI18n();
   const [job, setJob] = useState<{ format: FileFormat; progress: ProgressEvent | null } | null>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -296,13 +307,18 @@ function ExportPanel({ selection }: { selection: Selection }) {
     setDone(null);
     setFailed(null);
     const stop = onProgress((p) => {
-      if (p.op === 'reports.waiting') setJob((j) => (j ? { ...j, progress: p } : j));
+      if (p.op === 'reports.waiting' || p.op === 'reports.measures')
+        setJob((j) => (j ? { ...j, progress: p } : j));
     });
     try {
-      const r = await api['reports.waiting']({ ...reportInput(selection), format });
-      if (!r.file) throw new BroError('INTERNAL', 'No file');
-      const name = reportFileName(selection, format);
-      saveBase64(name, r.file.mediaType, r.file.base64);
+      const { file, name } = make
+        ? await make(format)
+        : {
+            file: (await api['reports.waiting']({ ...reportInput(selection), format })).file,
+            name: reportFileName(selection, format),
+          };
+      if (!file) throw new BroError('INTERNAL', 'No file');
+      saveBase64(name, file.mediaType, file.base64);
       setDone(t('report.export.done', { name }));
     } catch (e) {
       setFailed(e);
@@ -322,7 +338,7 @@ function ExportPanel({ selection }: { selection: Selection }) {
   return (
     <section className="panel" aria-labelledby="wt-export">
       <h2 id="wt-export">{t('report.export.title')}</h2>
-      <p className="muted">{t('report.export.lead')}</p>
+      <p className="muted">{lead ?? t('report.export.lead')}</p>
       <div className="actions wt-actions">
         {FILE_FORMATS.map((f) => (
           <button
