@@ -150,6 +150,8 @@ export interface FamilyTexts {
   proposalLine: (date: string, by: string | null, what: string) => string;
   answerLine: (response: string, reason: string | null, by: string | null, date: string | null) => string;
   unanswered: (by: string) => string;
+  /** The answer is late: the date it was due has passed (never presented as one to come). */
+  unansweredLate: (by: string) => string;
   hearingHeading: string;
   hearingShared: (withWhom: string | null, shared: string, by: string) => string;
   hearingComment: (date: string) => string;
@@ -175,6 +177,8 @@ export const FAMILY_TEXTS: Record<LetterLang, FamilyTexts> = {
     answerLine: (response, reason, by, date) =>
       `${response}${reason ? `: ${stop(reason)}` : ''}.${by || date ? ` Svar${by ? ` fra ${by}` : ''}${date ? ` ${date}` : ''}.` : ''}`,
     unanswered: (by) => `Ikke besvart ennå. Dere får svar innen ${by}.`,
+    unansweredLate: (by) =>
+      `Ikke besvart ennå. Svaret skulle vært gitt ${by}; det er forsinket, og dere får svar så snart som mulig.`,
     hearingHeading: 'Foresattes merknader til utkastet',
     hearingShared: (withWhom, shared, by) =>
       `Et utkast til dette brevet ble sendt til ${withWhom ?? 'foresatte'} ${shared}, med frist for merknader ${by}.`,
@@ -201,6 +205,8 @@ export const FAMILY_TEXTS: Record<LetterLang, FamilyTexts> = {
     answerLine: (response, reason, by, date) =>
       `${response}${reason ? `: ${stop(reason)}` : ''}.${by || date ? ` Svar${by ? ` frå ${by}` : ''}${date ? ` ${date}` : ''}.` : ''}`,
     unanswered: (by) => `Ikkje svart på enno. De får svar innan ${by}.`,
+    unansweredLate: (by) =>
+      `Ikkje svart på enno. Svaret skulle vore gitt ${by}; det er forseinka, og de får svar så snart som mogleg.`,
     hearingHeading: 'Merknader frå føresette til utkastet',
     hearingShared: (withWhom, shared, by) =>
       `Eit utkast til dette brevet vart sendt til ${withWhom ?? 'føresette'} ${shared}, med frist for merknader ${by}.`,

@@ -267,7 +267,9 @@ function familySections(t: LetterTexts, model: LetterModel, blocks: Block[]) {
             p.answeredBy,
             p.answered ? longDate(p.answered) : null,
           )
-        : f.unanswered(longDate(p.answerBy ?? model.date));
+        : (p.answerBy ?? model.date) < model.date
+          ? f.unansweredLate(longDate(p.answerBy!))
+          : f.unanswered(longDate(p.answerBy ?? model.date));
       out.push({ t: 'p', text: `${f.proposalLine(longDate(p.date), p.proposedBy, p.what)} ${answer}` });
     }
   }

@@ -74,6 +74,17 @@ test('plan a measure from the catalogue, fill the school-factor checklist, and S
   await expect(field(dialog, 'Fra katalogen (kode)')).toHaveValue('henting-hjemme');
   await expect(field(dialog, 'Forutsigbart for eleven')).toBeChecked();
   await field(dialog, 'Foresatte var med og planla tiltaket').check();
+  // What the study calls a planned measure (shared/measures/rules.ts): who, led by whom, from
+  // when, to what end, and when it is evaluated.
+  await field(dialog, 'Utførende: rolle').fill('miljøarbeider');
+  await field(dialog, 'Utførende: navn').fill('Per Hansen');
+  await field(dialog, 'Ledelsesansvarlig: rolle').fill('rektor');
+  await field(dialog, 'Ledelsesansvarlig: navn').fill('Randi Lie');
+  await field(dialog, 'Fra dato').fill('11.01.2027');
+  await field(dialog, 'Mål (observerbart)').fill('Eleven er på skolen første time fire dager i uka.');
+  await field(dialog, 'Evalueres dato').fill('08.02.2027');
+  await field(dialog, 'Evalueres hvordan').fill('Fraværstall og samtale med eleven');
+  await field(dialog, 'Innkalles av').fill('PPT');
   await checkScreen(page, 'a0-plan-from-catalogue');
   await dialog.getByRole('button', { name: 'Lagre' }).click();
   await expect(dialog).toBeHidden();

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createHandlers, type Handlers } from '../../electron/services/handlers';
+import { completeSchoolFactors } from '../../shared/letters/letters.fixture';
 import { Session } from '../../electron/services/session';
 import { VERIFY_MAX_BYTES } from '../../shared/contract/letters';
 import { BroError } from '../../shared/errors';
@@ -31,6 +32,8 @@ beforeAll(async () => {
     passphrase: PASS,
     memberName: 'Ola Hansen',
   });
+  // The school-factor checklist done: an anbefaling is not signed without it (SCHOOL_FACTORS_MISSING).
+  example.cases[0].schoolFactors = completeSchoolFactors();
   await call(h, 'interchange.import', { file: example });
   const out = path.join(root, 'anbefaling.pdf');
   await call(h, 'letters.issue', {

@@ -16,7 +16,9 @@ const SEED = 10_000;
 /** Operations that may write case data, keys or the header when they succeed. */
 const WRITES = new Set<string>(
   Object.keys(contract).filter((n) =>
-    /import|update|create|change|approve|remove|demo|issue|settings\.set|letters\./.test(n),
+    /import|update|create|change|approve|remove|demo|issue|settings\.set|letters\.|delete|restrict|grant|revoke|seed|[aA]ccess|void|release|innsyn/.test(
+      n,
+    ),
   ),
 );
 const PASS = 'fuzz passordfrase';
