@@ -53,7 +53,12 @@ const planned = {
   label: 'Anbefaling',
   target: 'elev',
 };
-const ev = { date: '2026-12-01', outcome: 'ingen endring', decidedBy: 'rektor', pupilView: 'Vil prøve litt til.' };
+const ev = {
+  date: '2026-12-01',
+  outcome: 'ingen endring',
+  decidedBy: 'rektor',
+  pupilView: 'Vil prøve litt til.',
+};
 
 describe('the importer refuses each measure rule on a case in the vault, with nothing written', () => {
   const cases: [string, Record<string, unknown>, string][] = [
