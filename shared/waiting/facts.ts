@@ -6,7 +6,10 @@ import { caseworkerFigures, daysIn, prepare, type Prepared } from './measures';
 import type { ReferralRecord } from './records';
 import {
   calendarPeriods,
+  CHANGE_KEYS,
+  sortGroupKeys,
   SUPPRESSED_KEY,
+  Tally,
   UNKNOWN_KEY,
   type GroupBy,
   type ReportGroup,
@@ -14,7 +17,6 @@ import {
   type WaitingReport,
 } from './report';
 import type { WaitingSettings } from './settings';
-import { round, summarize } from './stats';
 import { SUPPRESS_BELOW } from './suppress';
 
 /**
@@ -207,7 +209,13 @@ export function factsRows(
   return keyed.map(([, r]) => r);
 }
 
-function suppressRare(rows: FactsRow[], field: 'school' | 'referredBy'): void {
+/**
+ * A school or referrer that fewer than five rows share is suppressed (null) and the row says so:
+ * the same rule for `/1` and `/2` rows.
+ */
+export function suppressRare<
+  R extends { school: string | null; referredBy: string | null; suppressed?: ('school' | 'referredBy')[] },
+>(rows: R[], field: 'school' | 'referredBy'): void {
   const counts = new Map<string, number>();
   for (const r of rows) if (r[field] !== null) counts.set(r[field]!, (counts.get(r[field]!) ?? 0) + 1);
   for (const r of rows) {
@@ -221,29 +229,16 @@ function suppressRare(rows: FactsRow[], field: 'school' | 'referredBy'): void {
 
 // ---------------------------------------------------------------- the report from facts
 
-class FactBucket {
-  readonly vc: number[] = [];
-  readonly vcw: number[] = [];
-  readonly vw: number[] = [];
-  readonly vww: number[] = [];
-  readonly sc: number[] = [];
-  readonly scw: number[] = [];
-  readonly sw: number[] = [];
-  readonly sww: number[] = [];
-  readonly signal: number[] = [];
-  fristbrudd = 0;
-  active = 0;
-  changes = 0;
-  gapDays = 0;
-  touched = false;
-
+class FactBucket extends Tally {
   /** `months`: the bucket's months in order; the waiting figures are those of the last one. */
   constructor(
     readonly key: string,
     readonly months: ReadonlySet<string>,
     readonly last: string,
     readonly period?: { from: string; to: string },
-  ) {}
+  ) {
+    super();
+  }
 
   add(row: FactsRow, unit: Unit): void {
     const pick = (x: { calendarDays: number; workingDays: number }) =>
@@ -283,26 +278,9 @@ class FactBucket {
   }
 
   result(): ReportGroup {
-    const per = (x: number) => (this.active > 0 ? round(x / this.active, 2) : null);
-    return {
-      key: this.key,
-      ...(this.period ?? {}),
-      ventetid: { completed: summarize(this.vc, this.vcw), waiting: summarize(this.vw, this.vww) },
-      saksbehandlingstid: { completed: summarize(this.sc, this.scw), waiting: summarize(this.sw, this.sww) },
-      signalToReferral: summarize(this.signal),
-      fristbrudd: this.fristbrudd,
-      caseworkerChanges: {
-        referrals: this.active,
-        changes: this.changes,
-        perReferral: per(this.changes),
-        daysWithoutCaseworker: this.gapDays,
-        daysWithoutCaseworkerPerReferral: per(this.gapDays),
-      },
-    };
+    return this.group(this.key, this.period);
   }
 }
-
-const CHANGE_KEYS = ['0', '1', '2', '3+'];
 
 /**
  * The waiting-time report from `/2` rows: the groups `waitingReport` makes from the referrals
@@ -357,8 +335,7 @@ export function factsReport(
       b.add(r, unit);
     }
     const keys = [...buckets.keys()].filter((k) => buckets.get(k)!.touched);
-    keys.sort(by === 'caseworker-changes' ? (a, b) => (a < b ? -1 : 1) : (a, b) => a.localeCompare(b, 'nb'));
-    groups = keys.map((k) => buckets.get(k)!.result());
+    groups = sortGroupKeys(by, keys).map((k) => buckets.get(k)!.result());
   }
   return {
     from: opts.from,

@@ -2,10 +2,9 @@ import { z } from 'zod';
 import { isoDate, service } from '../domain/common';
 import { DECISIONS, REFERRERS } from '../domain/referral';
 import type { ReferralRecord } from './records';
-import { factsRow } from './facts';
+import { factsRow, suppressRare } from './facts';
 import { SUPPRESSED_KEY } from './report';
 import { serviceTargets } from './settings';
-import { SUPPRESS_BELOW } from './suppress';
 import { measuresPart } from '../measures/metrics';
 
 /**
@@ -147,18 +146,6 @@ export function metricsRows1(
     return x < y ? -1 : x > y ? 1 : 0;
   });
   return rows;
-}
-
-function suppressRare(rows: MetricsRow[], field: 'school' | 'referredBy'): void {
-  const counts = new Map<string, number>();
-  for (const r of rows) if (r[field] !== null) counts.set(r[field]!, (counts.get(r[field]!) ?? 0) + 1);
-  for (const r of rows) {
-    const v = r[field];
-    if (v !== null && (counts.get(v) ?? 0) < SUPPRESS_BELOW) {
-      r[field] = null;
-      r.suppressed = [...(r.suppressed ?? []), field];
-    }
-  }
 }
 
 /** Bundle rows back to records, for the report across bundles. */

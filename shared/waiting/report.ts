@@ -101,8 +101,12 @@ export interface ReportOptions {
 /** Reused for every referral's caseworker figures: a report makes no garbage per referral for them. */
 const SCRATCH: CaseworkerFigures = { changes: 0, calendarDays: 0, workingDays: 0 };
 
-/** Collects one group's values in one pass over the referrals. */
-class Bucket {
+/**
+ * One group's values as they are collected: the waits (completed and still waiting, each with
+ * whether it met its target), signal→referral, fristbrudd and the caseworker figures. The report
+ * over referrals (`Bucket`) and the report over a bundle's figures (facts.ts) fill it alike.
+ */
+export class Tally {
   readonly vc: number[] = [];
   readonly vcw: number[] = [];
   readonly vw: number[] = [];
@@ -118,11 +122,36 @@ class Bucket {
   gapDays = 0;
   touched = false;
 
+  /** The group as the report gives it, with its own period when it has one. */
+  group(key: string, period?: { from: string; to: string }): ReportGroup {
+    const per = (x: number) => (this.active > 0 ? round(x / this.active, 2) : null);
+    return {
+      key,
+      ...(period ?? {}),
+      ventetid: { completed: summarize(this.vc, this.vcw), waiting: summarize(this.vw, this.vww) },
+      saksbehandlingstid: { completed: summarize(this.sc, this.scw), waiting: summarize(this.sw, this.sww) },
+      signalToReferral: summarize(this.signal),
+      fristbrudd: this.fristbrudd,
+      caseworkerChanges: {
+        referrals: this.active,
+        changes: this.changes,
+        perReferral: per(this.changes),
+        daysWithoutCaseworker: this.gapDays,
+        daysWithoutCaseworkerPerReferral: per(this.gapDays),
+      },
+    };
+  }
+}
+
+/** Collects one group's values in one pass over the referrals. */
+class Bucket extends Tally {
   constructor(
     readonly key: string,
     readonly from: number,
     readonly at: number,
-  ) {}
+  ) {
+    super();
+  }
 
   add(p: Prepared, unit: Unit, settings: WaitingSettings): void {
     const { from, at } = this;
@@ -160,22 +189,7 @@ class Bucket {
   }
 
   result(withPeriod: boolean): ReportGroup {
-    const per = (x: number) => (this.active > 0 ? round(x / this.active, 2) : null);
-    return {
-      key: this.key,
-      ...(withPeriod ? { from: isoDay(this.from), to: isoDay(this.at) } : {}),
-      ventetid: { completed: summarize(this.vc, this.vcw), waiting: summarize(this.vw, this.vww) },
-      saksbehandlingstid: { completed: summarize(this.sc, this.scw), waiting: summarize(this.sw, this.sww) },
-      signalToReferral: summarize(this.signal),
-      fristbrudd: this.fristbrudd,
-      caseworkerChanges: {
-        referrals: this.active,
-        changes: this.changes,
-        perReferral: per(this.changes),
-        daysWithoutCaseworker: this.gapDays,
-        daysWithoutCaseworkerPerReferral: per(this.gapDays),
-      },
-    };
+    return this.group(this.key, withPeriod ? { from: isoDay(this.from), to: isoDay(this.at) } : undefined);
   }
 }
 
@@ -234,7 +248,15 @@ export function calendarPeriods(
   return out;
 }
 
-const CHANGE_KEYS = ['0', '1', '2', '3+'];
+/** The groups of `caseworker-changes`. */
+export const CHANGE_KEYS = ['0', '1', '2', '3+'];
+
+/** Group keys in the report's order: change counts as numbers, other keys in Norwegian order. */
+export function sortGroupKeys(by: GroupBy, keys: string[]): string[] {
+  return keys.sort(
+    by === 'caseworker-changes' ? (a, b) => (a < b ? -1 : 1) : (a, b) => a.localeCompare(b, 'nb'),
+  );
+}
 
 /** The waiting-time report over `records` for the period `from`–`to` (both inclusive). */
 export function waitingReport(
@@ -280,8 +302,7 @@ export function waitingReport(
       b.add(p, unit, settings);
     }
     const keys = [...buckets.keys()].filter((k) => buckets.get(k)!.touched);
-    keys.sort(by === 'caseworker-changes' ? (a, b) => (a < b ? -1 : 1) : (a, b) => a.localeCompare(b, 'nb'));
-    groups = keys.map((k) => buckets.get(k)!.result(false));
+    groups = sortGroupKeys(by, keys).map((k) => buckets.get(k)!.result(false));
   }
 
   const openReferrals: OpenReferral[] = [];

@@ -3,7 +3,6 @@ import { BroError } from '../../../shared/errors';
 import { EXIT, need, type Cli, type Command } from '../cli';
 
 const ID = /^[a-z2-7]{26}$/;
-const VAULT_ID = ID;
 const USAGE =
   'bro case restrict <dir> --case ID --members MEMBER-ID[,MEMBER-ID…] | grant|revoke <dir> --case ID --member MEMBER-ID';
 
@@ -37,16 +36,6 @@ function memberIds(raw: string | undefined, flag: 'members' | 'member'): string[
   return ids;
 }
 
-/** The vault id of a case named by its id in the service (`c-12`) or its vault id. */
-async function resolveCase(cli: Cli, ref: string): Promise<{ caseId: string; pupil: string | null }> {
-  const list = await cli.call('cases.list', {});
-  const hit = list.cases.find((c) => c.externalId === ref || c.caseId === ref);
-  if (hit) return { caseId: hit.caseId, pupil: hit.pupil };
-  // A damaged case is listed apart, and a voided one not at all: both by their vault id.
-  if (VAULT_ID.test(ref)) return { caseId: ref, pupil: null };
-  throw new BroError('NOT_FOUND', 'No such case');
-}
-
 function ask(question: string): Promise<string> {
   return new Promise((resolve) => {
     const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
@@ -71,8 +60,10 @@ async function runDelete(cli: Cli, args: string[]): Promise<number> {
   if (!cli.flags.yes && !cli.io.isTTY)
     throw new BroError('USAGE', 'Not at a terminal: pass --yes to delete without being asked');
   await cli.unlock(args[0]!);
-  const { caseId, pupil } = await resolveCase(cli, ref);
+  const caseId = await caseIdOf(cli);
   if (!cli.flags.yes) {
+    const { cases } = await cli.call('cases.list', { includeVoided: true });
+    const pupil = cases.find((c) => c.caseId === caseId)?.pupil ?? null;
     const who = pupil ? `saken til ${pupil} (${ref})` : `saken ${ref}`;
     cli.io.err(
       `Dette sletter ${who} for godt: nøkkelen og alle filene. Det kan ikke angres.\n` +

@@ -6,6 +6,7 @@ import { EntityForm } from '../../app/forms';
 import { useI18n } from '../../app/i18n';
 import { go } from '../../app/router';
 import { Modal } from '../../app/ui';
+import { refresh } from './useCase';
 
 /**
  * «Slett saken …»: deletes the case for good (`cases.delete`) after a dialog that names the pupil,
@@ -57,13 +58,9 @@ export function CaseDelete({
                 });
               await api['cases.delete']({ caseId, reason });
               setOpen(false);
+              // The case is gone: drop it rather than fetch it again, then refresh the lists and figures.
               qc.removeQueries({ queryKey: ['case', caseId] });
-              await Promise.all([
-                qc.invalidateQueries({ queryKey: ['cases'] }),
-                qc.invalidateQueries({ queryKey: ['tasks'] }),
-                qc.invalidateQueries({ queryKey: ['report.waiting'] }),
-                qc.invalidateQueries({ queryKey: ['caseload'] }),
-              ]);
+              await refresh(qc, caseId);
               go({ name: 'cases' });
             }}
           />
