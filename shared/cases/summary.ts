@@ -101,7 +101,7 @@ export function summarizeCase(
   const referrals = d.referrals ?? [];
   const open = referrals
     .filter((r) => r.closed == null && r.received != null)
-    .sort((a, b) => (a.received < b.received ? -1 : 1))[0];
+    .sort((a, b) => (a.received < b.received ? -1 : a.received > b.received ? 1 : 0))[0];
   // A voided case owes nothing and waits for nothing: it leaves tasks, deadlines and caseload.
   const derived = state.voided
     ? { owner: null, obligations: [], validUntil: '9999-12-31' }

@@ -10,7 +10,11 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { signatureOf, stampOf } from '../../electron/services/vault/case-files';
 import { racy } from '../../electron/services/vault/case-index';
-import { isSyncJunk } from '../../electron/services/vault/format';
+import { ID_RE, isSyncJunk } from '../../electron/services/vault/format';
+import { summarizeCase } from '../../shared/cases/summary';
+import { externalId, text } from '../../shared/domain/common';
+import { foldCase } from '../../shared/events/fold';
+import { hlcString } from '../../shared/events/vocabulary';
 import { serializeSealed } from '../../electron/services/vault/keys';
 import { stableStringify } from '../../shared/json';
 
@@ -100,5 +104,44 @@ describe('VAULT-FORMAT.md §18.3 vectors', () => {
       const name = (JSON.parse(quoted!) as string).replace('<id>', id).replace('<ID>', id.toUpperCase());
       expect({ name, junk: isSyncJunk(name) }).toEqual({ name, junk: verdict === 'junk' });
     }
+  });
+
+  it('§18.4 text(n): UTF-16 lengths, the trimmed whitespace set, control characters', () => {
+    const lines = block('text-rules').trim().split('\n');
+    expect(lines.length).toBeGreaterThanOrEqual(8);
+    for (const line of lines) {
+      const [, n, quoted, want] = /^text\((\d+)\) (".*") → (".*"|refused)$/.exec(line)!;
+      const r = text(Number(n)).safeParse(JSON.parse(quoted!));
+      const got = r.success ? JSON.stringify(r.data) : 'refused';
+      expect({ line, got }).toEqual({
+        line,
+        got: want === 'refused' ? want : JSON.stringify(JSON.parse(want!)),
+      });
+    }
+  });
+
+  it('§18.4 patterns: whole-string anchors, ASCII \\d, no case folding', () => {
+    const lines = block('patterns').trim().split('\n');
+    expect(lines.length).toBeGreaterThanOrEqual(9);
+    const test: Record<string, (s: string) => boolean> = {
+      id: (s) => ID_RE.test(s),
+      hlc: (s) => hlcString.safeParse(s).success,
+      externalId: (s) => externalId.safeParse(s).success,
+    };
+    for (const line of lines) {
+      const [, kind, quoted, verdict] = /^(\w+) (".*") → (match|no match)$/.exec(line)!;
+      const got = test[kind!]!(JSON.parse(quoted!) as string);
+      expect({ line, got }).toEqual({ line, got: verdict === 'match' });
+    }
+  });
+
+  it('§18.4 the index summary: caseworker and open-referral tie-breaks, service fallback', () => {
+    const doc = JSON.parse(block('summary-input')) as Record<string, unknown>;
+    const want = JSON.parse(block('summary-output')) as Record<string, unknown>;
+    const state = { ...foldCase('aaaaaaaaaaaaaaaaaaaaaaaaaa', []), doc } as Parameters<
+      typeof summarizeCase
+    >[0];
+    const s = summarizeCase(state, '2026-03-01');
+    expect({ caseworker: s.caseworker, openReferral: s.openReferral, status: s.status }).toEqual(want);
   });
 });
