@@ -26,7 +26,10 @@ async function xmllint(file: string): Promise<{ code: number; out: string }> {
     return { code: 0, out: r.stdout + r.stderr };
   } catch (e) {
     const err = e as { code?: number; stdout?: string; stderr?: string };
-    return { code: typeof err.code === 'number' ? err.code : -1, out: `${err.stdout ?? ''}${err.stderr ?? ''}` };
+    return {
+      code: typeof err.code === 'number' ? err.code : -1,
+      out: `${err.stdout ?? ''}${err.stderr ?? ''}`,
+    };
   }
 }
 
@@ -43,7 +46,10 @@ beforeAll(async () => {
   });
   await created.vault.close();
   const file = path.join(work, 'cases.json');
-  writeFileSync(file, JSON.stringify({ format: 'bro-interchange/1', cases: [{ ...completeCase(), id: 'c-0001' }] }));
+  writeFileSync(
+    file,
+    JSON.stringify({ format: 'bro-interchange/1', cases: [{ ...completeCase(), id: 'c-0001' }] }),
+  );
   expect((await bro(['import', vault, file])).code).toBe(0);
   for (const kind of ['anbefaling', 'tiltaksoversikt']) {
     const r = await bro([
@@ -126,7 +132,8 @@ describe('bro archive', () => {
     expect(keys(again)).toEqual(keys(made));
     expect(new Set(keys(made)).size).toBe(3);
     const list = (await run('unzip', ['-l', zipFile]).catch(() => null))?.stdout;
-    if (list !== undefined) for (const m of again.json.messages as Msg[]) for (const f of m.files) expect(list).toContain(f);
+    if (list !== undefined)
+      for (const m of again.json.messages as Msg[]) for (const f of m.files) expect(list).toContain(f);
     expect(readFileSync(zipFile).subarray(0, 4).toString('hex')).toBe('504b0304');
   });
 

@@ -2,7 +2,11 @@ import { createHash } from 'node:crypto';
 import { mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
-import { archiveFileName, buildArkivmeldinger, type ArchiveLetter } from '../../../shared/archive/arkivmelding';
+import {
+  archiveFileName,
+  buildArkivmeldinger,
+  type ArchiveLetter,
+} from '../../../shared/archive/arkivmelding';
 import type { archiveOps } from '../../../shared/contract/archive';
 import { BroError } from '../../../shared/errors';
 import { letterPdf } from '../../../shared/letters/events';
