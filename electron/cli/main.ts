@@ -20,6 +20,7 @@ import { demoCommand } from './commands/demo';
 import { certCommand, keysCommand, letterCommand, verifyCommand } from './commands/letters';
 import { exportCommand, importCommand } from './commands/interchange';
 import { innsynCommand, logCommand } from './commands/innsyn';
+import { archiveCommand } from './commands/archive';
 import { memberCommand } from './commands/member';
 import { metricsCommand } from './commands/metrics';
 import { reportCommand } from './commands/report';
@@ -46,6 +47,7 @@ export const COMMANDS: Command[] = [
   keysCommand,
   certCommand,
   innsynCommand,
+  archiveCommand,
   logCommand,
 ];
 

@@ -31,6 +31,7 @@ import {
 import type { CatalogueEntry } from '../../shared/catalogue/catalogue';
 import { exportInterchange, importInterchange } from './interchange/importer';
 import { innsynHandlers } from './innsyn/handlers';
+import { archiveHandlers } from './archive/handlers';
 import { letterHandlers } from './letters/handlers';
 import { waitingHandlers } from './reports/handlers';
 import type { Handler, Handlers } from './handler-table';
@@ -347,6 +348,7 @@ export function createHandlers(session: Session): Handlers {
     ...waitingHandlers(session),
     ...letterHandlers(session),
     ...innsynHandlers(session),
+    ...archiveHandlers(session),
     ...accessHandlers(session),
   };
 }

@@ -5,6 +5,7 @@ import { ERROR_TEXT_NB, ISSUE_TEXT_NB } from '../../shared/i18n/errors';
 import type { Language } from '../../shared/settings/schema';
 import * as lettersText from '../features/letters/text';
 import * as innsynText from '../features/innsyn/text';
+import * as archiveText from '../features/archive/text';
 import * as notesText from '../features/notes/text';
 import * as registersText from '../features/registers/text';
 import * as deleteText from '../features/cases/deleteText';
@@ -482,6 +483,7 @@ const nb = {
   ...schoolText.nb,
   ...notesText.nb,
   ...innsynText.nb,
+  ...archiveText.nb,
   ...validityText.nb,
   ...deleteText.nb,
   ...measuresText.nb,
@@ -507,6 +509,7 @@ const nn: Dict = {
   ...schoolText.nn,
   ...notesText.nn,
   ...innsynText.nn,
+  ...archiveText.nn,
   ...validityText.nn,
   ...deleteText.nn,
   ...measuresText.nn,
@@ -628,6 +631,7 @@ const en: Dict = {
   ...schoolText.en,
   ...notesText.en,
   ...innsynText.en,
+  ...archiveText.en,
   ...validityText.en,
   ...deleteText.en,
   ...measuresText.en,

@@ -34,6 +34,12 @@ export const AUDIT_ACTIONS: Record<string, ActionText> = {
     nn: 'laga innsynsfil',
     en: 'made the access file (innsyn)',
   },
+  'archive.make': {
+    kind: 'export',
+    nb: 'laget arkivpakke (Fiks Arkiv)',
+    nn: 'laga arkivpakke (Fiks Arkiv)',
+    en: 'made the archive package (Fiks Arkiv)',
+  },
   'case.delete': { kind: 'delete', nb: 'slettet saken', nn: 'sletta saka', en: 'deleted the case' },
   'letter.issue': { kind: 'issue', nb: 'sendte et brev', nn: 'sende eit brev', en: 'issued a letter' },
   'letter.draft': {

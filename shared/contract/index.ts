@@ -8,6 +8,7 @@ import { settings, settingsPatch } from '../settings/schema';
 import type { ErrorCode } from '../errors';
 import { vaultId } from '../events/vocabulary';
 import { innsynOps } from './innsyn';
+import { archiveOps } from './archive';
 import { letterOps } from './letters';
 import { OBLIGATION_KINDS } from '../cases/obligations';
 import { REGISTER_NAMES, type RegisterName } from '../registers/schema';
@@ -155,6 +156,8 @@ export const contract = {
   ...letterOps,
   /** Innsyn and the access log: shared/contract/innsyn.ts. */
   ...innsynOps,
+  /** The archive package (Fiks Arkiv arkivmelding): shared/contract/archive.ts. */
+  ...archiveOps,
   'vault.create': op({
     input: z.strictObject({ dir: folder, passphrase, memberName: z.string().max(200).optional() }),
     output: z.object({ vaultId: z.string(), memberId: z.string(), recoveryKey: z.string() }),

@@ -36,4 +36,5 @@ export const PATH_FIELDS: Partial<Record<OpName, readonly PathField[]>> = {
   'letters.verify': [{ at: ['file'], kind: 'cliOnly' }],
   'cert.test': [{ at: ['out'], kind: 'cliOnly' }],
   'innsyn.make': [{ at: ['out'], kind: 'cliOnly' }],
+  'archive.make': [{ at: ['out'], kind: 'cliOnly' }],
 };

@@ -4,6 +4,7 @@ import { AbsencePanel } from '../absence/Absence';
 import { AssignmentsPanel } from '../assignments/Assignments';
 import { ConsentsPanel } from '../consents/Consents';
 import { InnsynPanel, LogPanel } from '../innsyn/Innsyn';
+import { ArchivePanel } from '../archive/Archive';
 import { LettersPanel } from '../letters/Letters';
 import { MeasuresPanel } from '../measures/Measures';
 import { MeetingsPanel } from '../meetings/Meetings';
@@ -119,6 +120,7 @@ export function CaseFolder({ caseId, tab, sub }: { caseId: string; tab: string; 
           {current === 'voices' && <VoicesPanel caseId={caseId} data={data} />}
           {current === 'school' && <SchoolPanel caseId={caseId} data={data} />}
           {current === 'letters' && <LettersPanel caseId={caseId} data={data} sub={sub} />}
+          {current === 'letters' && !sub && <ArchivePanel caseId={caseId} data={data} />}
           {current === 'innsyn' && <InnsynPanel caseId={caseId} data={data} />}
           {current === 'pupil' && <PupilPanel caseId={caseId} data={data} />}
           {current === 'log' && <LogPanel caseId={caseId} />}

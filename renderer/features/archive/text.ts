@@ -1,0 +1,36 @@
+/**
+ * UI text for the archive package (issue 19 item 1), merged into the app's dictionaries
+ * (renderer/app/i18n.tsx): bokmål is the source of keys; nn and en fall back to it.
+ */
+export const nb = {
+  'archive.title': 'Arkivering (Fiks Arkiv)',
+  'archive.lead':
+    'Lag en arkivpakke for kommunens sak- og arkivsystem: én arkivmelding for saksmappen og én journalpost per sendt brev, med brevet som PDF/A. Tittelen har ikke elevens navn, og alt er skjermet etter offentleglova § 13.',
+  'archive.make': 'Lag arkivpakke',
+  'archive.making': 'Lager arkivpakken …',
+  'archive.made':
+    'Arkivpakken {name} er laget: {messages} arkivmeldinger (saksmappen og {letters} brev). Send hver mappe i pakken som én melding til arkivet, i rekkefølge.',
+  'archive.noLetters': 'Ingen sendte brev ennå: pakken får bare saksmappen.',
+};
+
+export const nn: Partial<Record<keyof typeof nb, string>> = {
+  'archive.title': 'Arkivering (Fiks Arkiv)',
+  'archive.lead':
+    'Lag ein arkivpakke for sak- og arkivsystemet til kommunen: éi arkivmelding for saksmappa og éin journalpost per sendt brev, med brevet som PDF/A. Tittelen har ikkje namnet til eleven, og alt er skjerma etter offentleglova § 13.',
+  'archive.make': 'Lag arkivpakke',
+  'archive.making': 'Lagar arkivpakken …',
+  'archive.made':
+    'Arkivpakken {name} er laga: {messages} arkivmeldingar (saksmappa og {letters} brev). Send kvar mappe i pakken som éi melding til arkivet, i rekkjefølgje.',
+  'archive.noLetters': 'Ingen sende brev enno: pakken får berre saksmappa.',
+};
+
+export const en: Partial<Record<keyof typeof nb, string>> = {
+  'archive.title': 'Archiving (Fiks Arkiv)',
+  'archive.lead':
+    "Make an archive package for the municipality's records system: one arkivmelding for the case folder and one journal entry per issued letter, with the letter as PDF/A. The title has no pupil's name and everything is withheld under offentleglova § 13.",
+  'archive.make': 'Make archive package',
+  'archive.making': 'Making the archive package …',
+  'archive.made':
+    'The archive package {name} is ready: {messages} messages (the case folder and {letters} letters). Send each folder in the package as one message to the archive, in order.',
+  'archive.noLetters': 'No issued letters yet: the package holds the case folder only.',
+};

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import type { ErrorCode } from '../errors';
+
+const errors = (...codes: ErrorCode[]) => codes;
+
+/**
+ * The archive package (issue 19 item 1), spread into `contract` in ./index.ts; the handler is in
+ * electron/services/archive. docs/ARCHIVE-DISPATCH.md describes the package.
+ */
+export const archiveOps = {
+  /**
+   * Fiks Arkiv V1 arkivmelding opprett for a case: one message for its saksmappe, one per issued
+   * letter (journalpost U with the letter's PDF/A). Written to `out` (the CLI: a folder, or a .zip
+   * when it ends so) or returned as `zip` (base64; the app saves it where the user chooses).
+   */
+  'archive.make': {
+    input: z.strictObject({
+      caseId: z.string().min(1).max(200),
+      out: z.string().min(1).max(4096).optional(),
+    }),
+    output: z.object({
+      file: z.string().nullable(),
+      zip: z.string().optional(),
+      caseId: z.string(),
+      messages: z.array(
+        z.object({
+          folder: z.string(),
+          key: z.string(),
+          letterId: z.string().nullable(),
+          files: z.array(z.string()),
+        }),
+      ),
+      bytes: z.number(),
+    }),
+    errors: errors('VAULT_LOCKED', 'NOT_FOUND', 'TAMPERED', 'VALIDATION', 'IO'),
+  },
+} as const;

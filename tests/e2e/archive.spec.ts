@@ -1,0 +1,94 @@
+import { execFile } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import type { Page } from '@playwright/test';
+import { completeCase } from '../../shared/letters/letters.fixture';
+import { checkScreen, expect, test } from './fixtures';
+import { CaseList, Folder } from './pages';
+
+/**
+ * The archive package from the case (issue 19 item 1): issue a letter, press «Lag arkivpakke»
+ * with the keyboard, get a .zip as a download (bytes, never a path), unpack it and validate every
+ * arkivmelding.xml with xmllint against the official Fiks Arkiv V1 schema. axe.
+ */
+const run = promisify(execFile);
+const SCHEMA = fileURLToPath(
+  new URL(
+    '../../shared/archive/fiks-arkiv/no.ks.fiks.arkiv.v1.arkivering.arkivmelding.opprett.xsd',
+    import.meta.url,
+  ),
+);
+
+async function api(page: Page, op: string, input: unknown) {
+  return page.evaluate(
+    async ({ op, input }) => {
+      const res = await fetch(`./api/${op}`, {
+        method: 'POST',
+        headers: {
+          'Content-Type': 'application/json',
+          'X-Bro-Token': sessionStorage.getItem('bro.session')!,
+        },
+        body: JSON.stringify(input),
+      });
+      return (await res.json()) as { ok: boolean; value?: Record<string, unknown>; error?: unknown };
+    },
+    { op, input },
+  );
+}
+
+test('make the archive package from the letters tab; every arkivmelding validates', async ({ bro }, info) => {
+  const { page } = bro;
+  expect(
+    (
+      await api(page, 'vault.create', {
+        dir: bro.vaultDir,
+        passphrase: 'syntetisk passordfrase',
+        memberName: 'Kari Nordmann',
+      })
+    ).ok,
+  ).toBe(true);
+  const c = completeCase() as Record<string, unknown>;
+  c.id = 'c-arkiv-1';
+  c.pupil = { ...(c.pupil as object), name: 'Aron Arkivsen' };
+  expect(
+    (await api(page, 'interchange.import', { file: { format: 'bro-interchange/1', cases: [c] } })).ok,
+  ).toBe(true);
+  const issued = await api(page, 'letters.issue', { caseId: 'c-arkiv-1', kind: 'tiltaksoversikt' });
+  expect(issued.ok, JSON.stringify(issued.error)).toBe(true);
+  await page.reload();
+  const list = new CaseList(page);
+  await expect(list.heading).toBeVisible();
+  await list.open('Aron Arkivsen');
+  const folder = new Folder(page);
+  await folder.tab('Brev');
+
+  const panel = page.getByRole('region', { name: 'Arkivering (Fiks Arkiv)' });
+  const button = panel.getByRole('button', { name: 'Lag arkivpakke' });
+  await button.focus();
+  const downloading = page.waitForEvent('download');
+  await page.keyboard.press('Enter');
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^arkivpakke-c-arkiv-1-\d{4}-\d{2}-\d{2}\.zip$/u);
+  await expect(panel.getByRole('status')).toContainText('2 arkivmeldinger (saksmappen og 1 brev)');
+  await checkScreen(page, '97-archive');
+
+  const dir = info.outputPath('pakke');
+  mkdirSync(dir, { recursive: true });
+  const zipFile = join(dir, 'pakke.zip');
+  await download.saveAs(zipFile);
+  await run('unzip', ['-q', zipFile, '-d', dir]);
+  const { stdout } = await run('unzip', ['-Z1', zipFile]);
+  const names = stdout.trim().split('\n');
+  expect(names.some((n) => /^02-brev-tiltaksoversikt-[\d-]+\/tiltaksoversikt-[\d-]+\.pdf$/u.test(n))).toBe(
+    true,
+  );
+  const xmls = names.filter((n) => n.endsWith('/arkivmelding.xml'));
+  expect(xmls).toHaveLength(2);
+  for (const x of xmls) {
+    // xmllint exits 3 (and run() throws) when a message fails to validate.
+    const r = await run('xmllint', ['--noout', '--schema', SCHEMA, join(dir, x)]);
+    expect(r.stderr).toMatch(/validates/u);
+  }
+});
