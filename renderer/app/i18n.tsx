@@ -8,6 +8,7 @@ import * as innsynText from '../features/innsyn/text';
 import * as notesText from '../features/notes/text';
 import * as registersText from '../features/registers/text';
 import * as deleteText from '../features/cases/deleteText';
+import * as accessText from '../features/access/text';
 import * as schoolText from '../features/school/text';
 import * as validityText from '../features/cases/validityText';
 import * as reportsText from '../features/reports/text';
@@ -484,6 +485,7 @@ const nb = {
   ...innsynText.nb,
   ...validityText.nb,
   ...deleteText.nb,
+  ...accessText.nb,
   ...measuresText.nb,
   ...voicesText.nb,
 };
@@ -509,6 +511,7 @@ const nn: Dict = {
   ...innsynText.nn,
   ...validityText.nn,
   ...deleteText.nn,
+  ...accessText.nn,
   ...measuresText.nn,
   ...voicesText.nn,
   ...lettersText.nn,
@@ -630,6 +633,7 @@ const en: Dict = {
   ...innsynText.en,
   ...validityText.en,
   ...deleteText.en,
+  ...accessText.en,
   ...measuresText.en,
   ...voicesText.en,
   ...lettersText.en,
