@@ -58,9 +58,9 @@ test('access by need: restrict, ask, grant, open, revoke (new key), restricted a
   ).toBe(true);
   const doc = { ...completeCase(), id: 'c-tilgang-1', pupil: { ...completeCase().pupil, name: PUPIL } };
   const other = { ...completeCase(), id: 'c-apen-2', pupil: { ...completeCase().pupil, name: 'Åse Åpenmo' } };
-  expect((await api(a, 'interchange.import', { file: { format: 'bro-interchange/1', cases: [doc, other] } })).ok).toBe(
-    true,
-  );
+  expect(
+    (await api(a, 'interchange.import', { file: { format: 'bro-interchange/1', cases: [doc, other] } })).ok,
+  ).toBe(true);
 
   // Member B asks to join on their own machine; A approves the code.
   const join = await Vault.requestMembership(bro.vaultDir, { passphrase: PASS_B, kdf: TEST_KDF });
@@ -93,7 +93,9 @@ test('access by need: restrict, ask, grant, open, revoke (new key), restricted a
     await checkScreen(a, 'access-panel-open');
     await press(a, 'Begrens saken');
     await expect(panelA.getByRole('status')).toHaveText(/Saken er begrenset/u);
-    await expect(panelA.getByText('Saken er begrenset. Bare medlemmene i listen kan åpne den.')).toBeVisible();
+    await expect(
+      panelA.getByText('Saken er begrenset. Bare medlemmene i listen kan åpne den.'),
+    ).toBeVisible();
 
     // B: the case is «Begrenset sak» without a name, and B's key cannot open it.
     await b.reload();
