@@ -9,6 +9,7 @@ import * as archiveText from '../features/archive/text';
 import * as notesText from '../features/notes/text';
 import * as registersText from '../features/registers/text';
 import * as deleteText from '../features/cases/deleteText';
+import * as accessText from '../features/access/text';
 import * as schoolText from '../features/school/text';
 import * as validityText from '../features/cases/validityText';
 import * as reportsText from '../features/reports/text';
@@ -486,6 +487,7 @@ const nb = {
   ...archiveText.nb,
   ...validityText.nb,
   ...deleteText.nb,
+  ...accessText.nb,
   ...measuresText.nb,
   ...voicesText.nb,
 };
@@ -512,6 +514,7 @@ const nn: Dict = {
   ...archiveText.nn,
   ...validityText.nn,
   ...deleteText.nn,
+  ...accessText.nn,
   ...measuresText.nn,
   ...voicesText.nn,
   ...lettersText.nn,
@@ -634,6 +637,7 @@ const en: Dict = {
   ...archiveText.en,
   ...validityText.en,
   ...deleteText.en,
+  ...accessText.en,
   ...measuresText.en,
   ...voicesText.en,
   ...lettersText.en,

@@ -20,6 +20,7 @@ import { Timeline } from './Timeline';
 import { useCase, type CaseData } from './useCase';
 import { VoicesPanel } from './Voices';
 import { SchoolPanel } from '../school/School';
+import { AccessPanel, RestrictedCase } from '../access/Access';
 
 const TABS = [
   'timeline',
@@ -36,6 +37,7 @@ const TABS = [
   'pupil',
   'innsyn',
   'log',
+  'access',
 ] as const;
 type Tab = (typeof TABS)[number];
 
@@ -53,7 +55,9 @@ export function CaseFolder({ caseId, tab, sub }: { caseId: string; tab: string; 
         <a className="back" href={href({ name: 'cases' })}>
           ← {t('case.back')}
         </a>
-        {e?.code === 'TAMPERED' ? (
+        {e?.code === 'RESTRICTED' ? (
+          <RestrictedCase caseId={caseId} />
+        ) : e?.code === 'TAMPERED' ? (
           <div className="damaged" role="alert">
             <h1 id="case-title">{t('case.damagedTitle')}</h1>
             <p>{t('case.damaged')}</p>
@@ -124,6 +128,7 @@ export function CaseFolder({ caseId, tab, sub }: { caseId: string; tab: string; 
           {current === 'innsyn' && <InnsynPanel caseId={caseId} data={data} />}
           {current === 'pupil' && <PupilPanel caseId={caseId} data={data} />}
           {current === 'log' && <LogPanel caseId={caseId} />}
+          {current === 'access' && <AccessPanel caseId={caseId} />}
         </Tabs.Content>
       </Tabs.Root>
     </section>

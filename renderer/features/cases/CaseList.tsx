@@ -289,7 +289,7 @@ function CaseTable({
                       }
                     }}
                   >
-                    {s.pupil || s.externalId}
+                    {s.pupil === null && s.restricted ? t('list.restricted') : s.pupil || s.externalId}
                   </a>
                   <span className="sub">
                     {s.grade ? t('case.grade', { n: s.grade }) : ''} · {t(`status.${s.status}`)}

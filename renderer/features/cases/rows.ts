@@ -32,7 +32,9 @@ export function toRows(cases: readonly Summary[], today: string): Row[] {
       next: s.nextDeadline,
       overdue: s.overdue > 0,
       haystack:
-        `${s.pupil}\u0000${s.school}\u0000${s.caseworker ?? ''}\u0000${s.externalId}`.toLocaleLowerCase('nb'),
+        `${s.pupil ?? ''}\u0000${s.school}\u0000${s.caseworker ?? ''}\u0000${s.externalId}`.toLocaleLowerCase(
+          'nb',
+        ),
     };
   });
 }
