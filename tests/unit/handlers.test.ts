@@ -230,7 +230,9 @@ describe('cases through the contract', () => {
       { path: ['changes', 0, 'set', 'occurrences'], code: 'CORRECTION_REASON_REQUIRED' },
     ]);
     const got = await call(h, 'cases.get', { caseId });
-    expect(got.doc.recommendations?.[0]?.occurrences).toEqual(two);
+    expect(
+      (got.doc as { recommendations: { occurrences: unknown }[] }).recommendations[0]!.occurrences,
+    ).toEqual(two);
   });
 });
 

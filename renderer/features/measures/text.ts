@@ -47,6 +47,19 @@ export const nb = {
   'opt.measureStatus.justert': 'Justert',
   'opt.measureStatus.satt på pause': 'Satt på pause',
   'opt.measureStatus.avsluttet': 'Avsluttet',
+  'issue.NEXT_EVALUATION_REQUIRED':
+    'når tiltaket videreføres eller justeres, må neste evalueringsdato settes',
+  'issue.GOAL_REQUIRED': 'et tiltak må ha et mål (hva skal være annerledes, og hvordan ser vi det)',
+  'issue.RESPONSIBLE_REQUIRED': 'et tiltak må ha en utførende (rolle) på skolen',
+  'issue.LEADER_REQUIRED': 'et tiltak må ha en ledelsesansvarlig: rektor eller avdelingsleder',
+  'issue.START_REQUIRED': 'et tiltak må ha en startdato',
+  'issue.EVALUATION_REQUIRED': 'et tiltak må ha en planlagt evaluering (dato, hvordan, hvem som innkaller)',
+  'issue.END_REASON_REQUIRED': 'når tiltaket avsluttes, må det stå hvorfor',
+  'issue.ENDS_WORKING_MEASURE':
+    'siste evaluering sier at tiltaket virker (bedring eller videreføres); bekreft at det likevel skal avsluttes',
+  'issue.REASON_CATEGORY_REQUIRED': 'når skolen ikke kan eller bare kan med endring, må årsaken velges',
+  'issue.ALTERNATIVE_REQUIRED': 'når skolen ikke kan eller bare kan med endring, må alternativet stå',
+  'issue.NEXT_EVALUATION_NOT_AFTER': 'neste evaluering må være etter denne evalueringen',
 } as const;
 
 export const nn: Partial<Record<keyof typeof nb, string>> = {
@@ -94,6 +107,19 @@ export const nn: Partial<Record<keyof typeof nb, string>> = {
   'opt.measureStatus.justert': 'Justert',
   'opt.measureStatus.satt på pause': 'Sett på pause',
   'opt.measureStatus.avsluttet': 'Avslutta',
+  'issue.NEXT_EVALUATION_REQUIRED':
+    'når tiltaket blir ført vidare eller justert, må neste evalueringsdato setjast',
+  'issue.GOAL_REQUIRED': 'eit tiltak må ha eit mål (kva skal vere annleis, og korleis ser vi det)',
+  'issue.RESPONSIBLE_REQUIRED': 'eit tiltak må ha ein utførande (rolle) på skulen',
+  'issue.LEADER_REQUIRED': 'eit tiltak må ha ein leiingsansvarleg: rektor eller avdelingsleiar',
+  'issue.START_REQUIRED': 'eit tiltak må ha ein startdato',
+  'issue.EVALUATION_REQUIRED': 'eit tiltak må ha ei planlagd evaluering (dato, korleis, kven som kallar inn)',
+  'issue.END_REASON_REQUIRED': 'når tiltaket blir avslutta, må det stå kvifor',
+  'issue.ENDS_WORKING_MEASURE':
+    'siste evaluering seier at tiltaket verkar (betring eller førast vidare); stadfest at det likevel skal avsluttast',
+  'issue.REASON_CATEGORY_REQUIRED': 'når skulen ikkje kan eller berre kan med endring, må årsaka veljast',
+  'issue.ALTERNATIVE_REQUIRED': 'når skulen ikkje kan eller berre kan med endring, må alternativet stå',
+  'issue.NEXT_EVALUATION_NOT_AFTER': 'neste evaluering må vere etter denne evalueringa',
 };
 
 export const en: Partial<Record<keyof typeof nb, string>> = {
@@ -141,4 +167,17 @@ export const en: Partial<Record<keyof typeof nb, string>> = {
   'opt.measureStatus.justert': 'Adjusted',
   'opt.measureStatus.satt på pause': 'Paused',
   'opt.measureStatus.avsluttet': 'Ended',
+  'issue.NEXT_EVALUATION_REQUIRED':
+    'when the measure continues or is adjusted, the next evaluation date must be set',
+  'issue.GOAL_REQUIRED': 'a measure needs a goal (what should be different, and how we will see it)',
+  'issue.RESPONSIBLE_REQUIRED': 'a measure needs someone at the school to carry it out (role)',
+  'issue.LEADER_REQUIRED': 'a measure needs a leader responsible for it: rektor or avdelingsleder',
+  'issue.START_REQUIRED': 'a measure needs a start date',
+  'issue.EVALUATION_REQUIRED': 'a measure needs a planned evaluation (date, method, who convenes)',
+  'issue.END_REASON_REQUIRED': 'when the measure ends, say why',
+  'issue.ENDS_WORKING_MEASURE':
+    'the latest evaluation says the measure works (improvement or continue); confirm that it should end anyway',
+  'issue.REASON_CATEGORY_REQUIRED': 'when the school cannot, or only with changes, choose the reason',
+  'issue.ALTERNATIVE_REQUIRED': 'when the school cannot, or only with changes, state the alternative',
+  'issue.NEXT_EVALUATION_NOT_AFTER': 'the next evaluation must come after this evaluation',
 };
