@@ -187,6 +187,53 @@ describe('cases through the contract', () => {
     await call(h, 'vault.unlock', { dir, passphrase: PASS });
     expect((await call(h, 'vault.status', {})).unlocked).toBe(true);
   });
+
+  it("adds to a measure's log without a reason, but changing a logged entry is a correction", async () => {
+    const { caseId } = await newCase();
+    const measure = {
+      id: 't-log',
+      what: 'Ukentlig samtale med foresatte',
+      label: 'Avtalt',
+      target: 'hjem',
+      goal: 'Foresatte vet hva de gjør om morgenen.',
+      responsible: { role: 'helsesykepleier' },
+      leader: { role: 'rektor', name: 'Randi Lie' },
+      start: '2026-02-02',
+      evaluation: { date: '2026-03-02', method: 'samtale', convenedBy: 'PPT' },
+    };
+    const add = await call(h, 'cases.update', {
+      caseId,
+      changes: [{ op: 'set', entity: 'recommendations', set: measure }],
+    });
+    const key = add.keys[0]!;
+    const one = [{ date: '2026-02-09', held: true }];
+    const two = [...one, { date: '2026-02-16', held: false, note: 'Avlyst' }];
+    for (const occurrences of [one, two])
+      await call(h, 'cases.update', {
+        caseId,
+        changes: [{ op: 'set', entity: 'recommendations', key, set: { occurrences } }],
+      });
+    const changed = await errorOf(
+      call(h, 'cases.update', {
+        caseId,
+        changes: [
+          {
+            op: 'set',
+            entity: 'recommendations',
+            key,
+            set: { occurrences: [{ ...two[0]!, held: false }, two[1]] },
+          },
+        ],
+      }),
+    );
+    expect(changed.issues).toEqual([
+      { path: ['changes', 0, 'set', 'occurrences'], code: 'CORRECTION_REASON_REQUIRED' },
+    ]);
+    const got = await call(h, 'cases.get', { caseId });
+    expect(
+      (got.doc as { recommendations: { occurrences: unknown }[] }).recommendations[0]!.occurrences,
+    ).toEqual(two);
+  });
 });
 
 describe('garbage into every operation', () => {

@@ -85,13 +85,26 @@ export function eventsForChanges(
       const current = currentEntity(state, ch);
       for (const [field, value] of Object.entries((parsed.data.set as Record<string, unknown>) ?? {})) {
         const before = current?.[field];
-        if (before != null && !sameValue(before, value))
+        if (before != null && !sameValue(before, value) && !appends(before, value))
           issues.push({ path: [...at, 'set', field], code: 'CORRECTION_REASON_REQUIRED' });
       }
     }
     events.push({ type, data: parsed.data });
   });
   return { events, keys, issues };
+}
+
+/**
+ * Adding to a list keeps everything already recorded (a measure's occurrences, check-ins, status
+ * changes): it is a new entry, not a correction, so it needs no reason.
+ */
+function appends(before: unknown, after: unknown): boolean {
+  return (
+    Array.isArray(before) &&
+    Array.isArray(after) &&
+    after.length > before.length &&
+    before.every((b, i) => sameValue(b, after[i]))
+  );
 }
 
 /** Stand-ins for events not yet written, so the rules can be checked on the state they would produce. */

@@ -17,6 +17,7 @@ import { Modal } from '../../app/ui';
 import { Collection } from '../cases/Collection';
 import { PlanFromCatalogue } from '../school/Catalogue';
 import { useUpdate, type CaseData } from '../cases/useCase';
+import { EndWarning, endsWhileWorking, LogForm, type LogKind } from './LogForms';
 
 export const MEASURE_FIELDS: FieldSpec[] = [
   { name: 'what', kind: 'textarea', required: true },
@@ -102,6 +103,11 @@ export function MeasuresPanel({
   const { t } = useI18n();
   const update = useUpdate(caseId);
   const [evaluating, setEvaluating] = useState<{ key: string; what: string } | null>(null);
+  const [logging, setLogging] = useState<{ key: string; kind: LogKind } | null>(null);
+  // An evaluation that would end a measure that works waits here for the caseworker's answer.
+  const [pendingEnd, setPendingEnd] = useState<Record<string, unknown> | null>(null);
+  const [evalDraft, setEvalDraft] = useState<Record<string, unknown> | null>(null);
+  const recOf = (key: string) => recs[keys.indexOf(key)];
   const recs = data.doc.recommendations ?? [];
   const keys = data.keys.recommendations ?? [];
   const evaluateIndex = /^evaluate-(\d+)$/u.exec(sub ?? '')?.[1];
@@ -225,28 +231,80 @@ export function MeasuresPanel({
           );
         }}
         extraActions={(r, key) => (
-          <button type="button" onClick={() => setEvaluating({ key, what: r.what })}>
-            {t('mea.evaluate')}
-            <span className="sr-only">: {r.what}</span>
-          </button>
+          <>
+            <button type="button" onClick={() => setEvaluating({ key, what: r.what })}>
+              {t('mea.evaluate')}
+              <span className="sr-only">: {r.what}</span>
+            </button>
+            {(['occurrences', 'checkIns', 'statusChanges'] as const).map((kind) => (
+              <button key={kind} type="button" onClick={() => setLogging({ key, kind })}>
+                {t(`mea.log.${kind}`)}
+                <span className="sr-only">: {r.what}</span>
+              </button>
+            ))}
+          </>
         )}
       />
       {evaluating && (
-        <Modal title={`${t('mea.evaluate')}: ${evaluating.what}`} onClose={() => setEvaluating(null)}>
-          <EntityForm
-            entity="evaluations"
-            fields={EVALUATION_FIELDS}
-            initial={{ date: todayIso() }}
-            isNew
-            // A case rule's path ends in the evaluation's own field: case.recommendations[i].evaluations[j].<field>.
-            skip={(p) => (p[0] === 'case' ? 5 : p[0] === 'changes' ? 3 : 0)}
-            onCancel={() => setEvaluating(null)}
-            onSubmit={async (set) => {
-              await update([{ op: 'set', entity: 'evaluations', parent: evaluating.key, set }]);
-              setEvaluating(null);
-            }}
-          />
+        <Modal
+          title={`${t('mea.evaluate')}: ${evaluating.what}`}
+          onClose={() => {
+            setEvaluating(null);
+            setPendingEnd(null);
+            setEvalDraft(null);
+          }}
+        >
+          {pendingEnd ? (
+            <EndWarning
+              onBack={() => {
+                setEvalDraft(pendingEnd);
+                setPendingEnd(null);
+              }}
+              onConfirm={async () => {
+                await update([
+                  {
+                    op: 'set',
+                    entity: 'evaluations',
+                    parent: evaluating.key,
+                    set: { ...pendingEnd, endWarningSeen: new Date().toISOString() },
+                  },
+                ]);
+                setPendingEnd(null);
+                setEvalDraft(null);
+                setEvaluating(null);
+              }}
+            />
+          ) : (
+            <EntityForm
+              entity="evaluations"
+              fields={EVALUATION_FIELDS}
+              initial={evalDraft ?? { date: todayIso() }}
+              isNew
+              // A case rule's path ends in the evaluation's own field: case.recommendations[i].evaluations[j].<field>.
+              skip={(p) => (p[0] === 'case' ? 5 : p[0] === 'changes' ? 3 : 0)}
+              onCancel={() => setEvaluating(null)}
+              onSubmit={async (set) => {
+                const r = recOf(evaluating.key);
+                // ENDS_WORKING_MEASURE: warn first, and record that the warning was seen.
+                if (r && endsWhileWorking(r, 'evaluations', set)) {
+                  setPendingEnd(set);
+                  return;
+                }
+                await update([{ op: 'set', entity: 'evaluations', parent: evaluating.key, set }]);
+                setEvaluating(null);
+              }}
+            />
+          )}
         </Modal>
+      )}
+      {logging && recOf(logging.key) && (
+        <LogForm
+          caseId={caseId}
+          kind={logging.kind}
+          rec={recOf(logging.key)!}
+          recKey={logging.key}
+          onClose={() => setLogging(null)}
+        />
       )}
     </>
   );
@@ -306,7 +364,7 @@ function MeasureLog({ r }: { r: Recommendation }) {
           <ul className="evals">
             {checks.map((c, i) => (
               <li key={i}>
-                <strong>{nbDate(c.date)}</strong>: {c.result}
+                <strong>{nbDate(c.date)}</strong>: {optLabel(t, 'checkInResult', c.result)}
                 {c.by ? ` (${c.by})` : ''}
                 {c.note ? ` – ${c.note}` : ''}
               </li>
@@ -320,7 +378,8 @@ function MeasureLog({ r }: { r: Recommendation }) {
           <ul className="evals">
             {status.map((c, i) => (
               <li key={i}>
-                <strong>{nbDate(c.date)}</strong>: {c.status} ({c.by}){c.reason ? ` – ${c.reason}` : ''}
+                <strong>{nbDate(c.date)}</strong>: {optLabel(t, 'measureStatus', c.status)} ({c.by})
+                {c.reason ? ` – ${c.reason}` : ''}
               </li>
             ))}
           </ul>
