@@ -19,7 +19,7 @@ function caseWith(id: string, name: string, bupConsent: boolean) {
   c.id = id;
   c.pupil = { ...c.pupil, name };
   if (bupConsent) {
-    const consents = (c.consents ?? []) as Record<string, unknown>[];
+    const consents = c.consents ?? [];
     c.consents = [...consents, { ...consents[0]!, recipient: 'BUP', information: 'Tiltaksplanen' }];
   }
   return c;
