@@ -285,6 +285,9 @@ const core = {
   'f.targets.bupDecidedWorkingDays': 'BUP: vurdering av henvisning innen (virkedager)',
   'f.targets.skoleteamFirstContactWorkingDays': 'Skoleteam: første kontakt innen (virkedager)',
   'f.targets.saturdayIsWorkingDay': 'Lørdag er virkedag',
+  // issue 14 (i14): the service's limits for parents' proposals and retention
+  'f.targets.proposalAnswerWorkingDays': 'Foresattes innspill besvares innen (virkedager)',
+  'f.targets.retentionYears': 'Arbeidskopien av en avsluttet sak slettes etter (år)',
   'f.letterhead.serviceName': 'Tjenestens navn',
   'f.letterhead.phone': 'Telefon',
   'f.letterhead.email': 'E-post',

@@ -33,6 +33,8 @@ const finding = z.object({
   message: z.string(),
   phrase: z.string().optional(),
   recipient: z.string().optional(),
+  /** The recipient's name when `recipient` is `tjeneste` (another service, issue 14 item 8). */
+  recipientName: z.string().optional(),
   field: z.string().optional(),
   /** BLAME_FRAMING: a partnership rewrite to suggest. */
   suggestion: z.string().optional(),

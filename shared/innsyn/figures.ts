@@ -63,3 +63,20 @@ export function accessRequestFigures(
   }
   return out;
 }
+
+/** Norwegian labels of the figure for the report's files (CSV, XLSX, PDF), in ACCESS_FIGURE_KEYS order. */
+export const ACCESS_FIGURE_LABELS: Record<(typeof ACCESS_FIGURE_KEYS)[number], string> = {
+  received: 'Innsynskrav mottatt i perioden',
+  answered: 'Av disse besvart',
+  answeredWithinMonth: 'Av disse besvart innen én måned',
+  open: 'Åpne ved periodens slutt',
+  openOverdue: 'Av de åpne over fristen',
+};
+
+/**
+ * The figure as label–value rows for the report's files: a suppressed count (null) is «<5», as in
+ * the rest of the report. One place, so the CSV, the spreadsheet and the PDF say the same.
+ */
+export function accessFigureRows(a: AccessRequestFigures): [string, number | '<5'][] {
+  return ACCESS_FIGURE_KEYS.map((k) => [ACCESS_FIGURE_LABELS[k], a[k] === null ? '<5' : a[k]]);
+}

@@ -232,6 +232,38 @@ describe('consent for every recipient', () => {
     expect(check(c).findings.map((f) => f.recipient)).toEqual(['rektor', 'kontaktlærer']);
   });
 
+  it('a copy to another service (BUP) is checked against the register and named (issue 14 item 8)', () => {
+    const c = good();
+    const bup = check(c, 'anbefaling', { otherRecipients: [{ name: 'BUP' }, { name: 'Statped' }] });
+    expect(bup.findings.filter((f) => f.code === 'CONSENT_MISSING')).toEqual([
+      expect.objectContaining({
+        path: ['options', 'otherRecipients', 0, 'legalBasis'],
+        recipientName: 'BUP',
+      }),
+      expect.objectContaining({
+        path: ['options', 'otherRecipients', 1, 'legalBasis'],
+        recipientName: 'Statped',
+      }),
+    ]);
+    // With a legal basis for Statped and a consent to BUP both go, and the letter says why.
+    c.consents!.push({ ...c.consents![0]!, recipient: 'Barne- og ungdomspsykiatrisk poliklinikk' });
+    const ok = check(c, 'anbefaling', {
+      otherRecipients: [{ name: 'BUP' }, { name: 'Statped', legalBasis: 'opplæringslova § 5-3' }],
+    });
+    expect(ok.findings.filter((f) => f.code === 'CONSENT_MISSING')).toEqual([]);
+    expect(ok.model.copies.slice(-2).map((r) => [r.names[0], r.basis?.kind])).toEqual([
+      ['BUP', 'consent'],
+      ['Statped', 'legal'],
+    ]);
+    // A withdrawal of that consent today stops the copy at once.
+    c.consents![c.consents!.length - 1]!.withdrawn = TODAY;
+    expect(
+      check(c, 'anbefaling', { otherRecipients: [{ name: 'BUP' }] }).findings.some(
+        (f) => f.code === 'CONSENT_MISSING' && f.recipientName === 'BUP',
+      ),
+    ).toBe(true);
+  });
+
   it('a recorded legal basis replaces consent and is printed', () => {
     const c = good();
     c.consents = [];

@@ -68,6 +68,8 @@ export interface Finding {
   suggestion?: string;
   /** The recipient concerned (CONSENT_MISSING, RECIPIENT_UNNAMED). */
   recipient?: RecipientRole;
+  /** The recipient's name when the role is `tjeneste` (another service): «BUP», «Statped». */
+  recipientName?: string;
   /** The missing field or topic (MEASURE_FIELD_MISSING, ASSESSMENT_TOPIC_MISSING). */
   field?: string;
 }
@@ -76,7 +78,7 @@ function finding(
   code: FindingCode,
   path: Path,
   severity: Severity = 'error',
-  extra: Pick<Finding, 'phrase' | 'recipient' | 'field' | 'suggestion'> = {},
+  extra: Pick<Finding, 'phrase' | 'recipient' | 'recipientName' | 'field' | 'suggestion'> = {},
 ): Finding {
   return { code, path, severity, message: `letters.finding.${code}`, ...extra };
 }
@@ -195,7 +197,21 @@ export function checkContacts(model: LetterModel): Finding[] {
 /** Consent for every recipient, or a recorded legal basis; the copy to foresatte names them. */
 export function checkRecipients(model: LetterModel): Finding[] {
   const out: Finding[] = [];
+  let other = 0;
   for (const r of [model.addressee, ...model.copies]) {
+    // Another service (options.otherRecipients, in order): its own legal-basis field; one rule
+    // decides the basis for every recipient (shared/consent/sharing.ts).
+    if (r.recipient === 'tjeneste') {
+      const i = other++;
+      if (r.basis === null)
+        out.push(
+          finding('CONSENT_MISSING', ['options', 'otherRecipients', i, 'legalBasis'], 'error', {
+            recipient: 'tjeneste',
+            recipientName: r.names[0] ?? '',
+          }),
+        );
+      continue;
+    }
     if (r.basis === null)
       out.push(
         finding('CONSENT_MISSING', ['options', 'legalBasis', r.recipient], 'error', {

@@ -22,7 +22,8 @@ export const LETTER_FINDING_TEXT_NB: Record<FindingCode, string> = {
   PARENTS_VIEW_MISSING: 'foresattes syn mangler: fyll det inn, eller skriv hvorfor (reasons.parentsView)',
   COORDINATOR_MISSING: 'brevet må navngi koordinatoren på skolen',
   SERVICE_CONTACT_MISSING: 'brevet må navngi kontaktpersonen i tjenesten (ingen saksbehandler nå)',
-  CONSENT_MISSING: 'en mottaker mangler gyldig samtykke: registrer samtykke eller lovgrunnlag (legalBasis)',
+  CONSENT_MISSING:
+    'mottakeren (i parentes) har ikke gyldig samtykke i samtykkeregisteret: registrer samtykke eller lovgrunnlag (legalBasis)',
   GUARDIANS_MISSING: 'kopien til foresatte krever foresatte med foreldreansvar i saken',
   RECIPIENT_UNNAMED: 'mottakeren er ikke navngitt i saken; brevet bruker bare rollen',
   VAGUE_PHRASE: 'uklar formulering: skriv om, eller behold den med en begrunnelse (keep)',

@@ -82,7 +82,8 @@ function who(t: LetterTexts, p: Person | null): string {
 }
 
 function recipientLine(t: LetterTexts, r: Recipient): string {
-  if (r.recipient === 'kommune') return r.names.length ? r.names.join(t.and) : t.recipient.kommune;
+  if (r.recipient === 'kommune' || r.recipient === 'tjeneste')
+    return r.names.length ? r.names.join(t.and) : t.recipient[r.recipient];
   const role = r.recipient === 'foresatte' && r.names.length === 1 ? t.foresattOne : t.recipient[r.recipient];
   return r.names.length ? `${role} ${r.names.join(t.and)}` : role;
 }

@@ -1,3 +1,4 @@
+import { sharingBasis } from '../consent/sharing';
 import { missingSchoolFactors } from '../school/factors';
 import { addDays, calendarDays } from '../calendar/days';
 import type { AssessmentConclusion } from '../domain/assessment';
@@ -445,28 +446,13 @@ function missing(code: string, path: Path): BroError {
   });
 }
 
-/** Consent for a school recipient: valid on the date and given to the school or the role. */
+/** Consent for a school recipient: valid on the date and given to the school or the role (shared/consent/sharing.ts). */
 function schoolConsent(doc: CaseDoc, role: RecipientRole, today: string): Recipient['basis'] {
-  const school = norm(doc.pupil.school);
   const words =
     role === 'rektor'
       ? /\b(skole|skolen|skule|skulen|rektor)\b/u
       : /\b(skole|skolen|skule|skulen|kontaktlærer|kontaktlærar)\b/u;
-  const found = (doc.consents ?? [])
-    .map((c, i) => ({ c, i }))
-    .filter(({ c }) => {
-      const to = norm(c.recipient);
-      const matches = (school !== '' && to.includes(school)) || words.test(to);
-      const valid =
-        c.date <= today &&
-        (c.withdrawn == null || c.withdrawn > today) &&
-        (c.expires == null || c.expires >= today);
-      return matches && valid;
-    })
-    .sort((a, b) => (a.c.date < b.c.date ? 1 : -1))[0];
-  return found
-    ? { kind: 'consent', consentIndex: found.i, date: found.c.date, expires: found.c.expires ?? null }
-    : null;
+  return sharingBasis(doc, doc.pupil.school ?? '', today, null, words);
 }
 
 function recipients(doc: CaseDoc, options: LetterOptions, today: string, registerRektor: string | null) {
@@ -494,6 +480,13 @@ function recipients(doc: CaseDoc, options: LetterOptions, today: string, registe
     { recipient: 'kontaktlærer', names: teacher ? [teacher] : [], basis: basisFor('kontaktlærer') },
     { recipient: 'foresatte', names: guardians, basis: basisFor('foresatte') },
   ];
+  // Copies to other services, each checked against the consent register (issue 14 item 8).
+  for (const o of options.otherRecipients ?? [])
+    copies.push({
+      recipient: 'tjeneste',
+      names: [o.name.trim()],
+      basis: sharingBasis(doc, o.name, today, o.legalBasis),
+    });
   return { addressee, copies };
 }
 
@@ -729,7 +722,10 @@ export function buildLetter(input: BuildInput): LetterModel {
             copies: [
               family,
               ...[toSchool.addressee, ...toSchool.copies].filter(
-                (c) => c !== family && c.basis !== null && c.basis.kind !== 'party',
+                (c) =>
+                  c !== family &&
+                  // A copy to another service was asked for by name: it stays and is checked.
+                  (c.recipient === 'tjeneste' || (c.basis !== null && c.basis.kind !== 'party')),
               ),
             ],
           }

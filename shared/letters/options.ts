@@ -5,7 +5,7 @@ import { externalId, isoDate, optionalText, text } from '../domain/common';
  * Who receives a letter: addressed to rektor, identical copies to kontaktlærer and foresatte. A
  * sakkyndig vurdering is addressed to the municipality that decides (`kommune`), copy to the family.
  */
-export const RECIPIENTS = ['rektor', 'kontaktlærer', 'foresatte', 'kommune'] as const;
+export const RECIPIENTS = ['rektor', 'kontaktlærer', 'foresatte', 'kommune', 'tjeneste'] as const;
 export type RecipientRole = (typeof RECIPIENTS)[number];
 
 /**
@@ -47,6 +47,15 @@ export const letterOptions = z.strictObject({
       kontaktlærer: optionalText(500),
       foresatte: optionalText(500),
     })
+    .optional(),
+  /**
+   * Copies to other services (BUP, Statped, barnevernstjenesten, another service or the
+   * municipality), each by name: checked against the consent register like every recipient
+   * (shared/consent/sharing.ts); without a valid consent it needs `legalBasis` (issue 14 item 8).
+   */
+  otherRecipients: z
+    .array(z.strictObject({ name: text(200), legalBasis: optionalText(500) }))
+    .max(10)
     .optional(),
   /** Names of recipients when the case does not say (a role in a measure or meeting usually does). */
   recipients: z

@@ -36,7 +36,7 @@ export interface LetterTexts {
   journal: { heading: string; kind: Record<NoteKind, string> };
   attachmentDescription: string;
   role: (role: string) => string;
-  recipient: { rektor: string; kontaktlærer: string; foresatte: string; kommune: string };
+  recipient: { rektor: string; kontaktlærer: string; foresatte: string; kommune: string; tjeneste: string };
   /** One person with parental responsibility. */
   foresattOne: string;
   kindTitle: Record<LetterKind, string>;
@@ -331,7 +331,13 @@ export const NB: LetterTexts = {
   },
   attachmentDescription: 'Brevet som strukturerte data (JSON) med signatur',
   role: (r) => r,
-  recipient: { rektor: 'rektor', kontaktlærer: 'kontaktlærer', foresatte: 'foresatte', kommune: 'kommunen' },
+  recipient: {
+    rektor: 'rektor',
+    kontaktlærer: 'kontaktlærer',
+    foresatte: 'foresatte',
+    kommune: 'kommunen',
+    tjeneste: 'annen tjeneste',
+  },
   foresattOne: 'foresatt',
   kindTitle: {
     anbefaling: 'Anbefaling til skolen',
@@ -687,7 +693,13 @@ export const NN: LetterTexts = {
   },
   attachmentDescription: 'Brevet som strukturerte data (JSON) med signatur',
   role: (r) => NN_ROLES[r.trim().toLowerCase()] ?? r,
-  recipient: { rektor: 'rektor', kontaktlærer: 'kontaktlærar', foresatte: 'føresette', kommune: 'kommunen' },
+  recipient: {
+    rektor: 'rektor',
+    kontaktlærer: 'kontaktlærar',
+    foresatte: 'føresette',
+    kommune: 'kommunen',
+    tjeneste: 'anna teneste',
+  },
   foresattOne: 'føresett',
   kindTitle: {
     anbefaling: 'Tilråding til skulen',

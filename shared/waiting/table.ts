@@ -1,3 +1,4 @@
+import { accessFigureRows } from '../innsyn/figures';
 import type { ReportGroup, WaitingReport } from './report';
 import type { Stats } from './stats';
 
@@ -114,10 +115,15 @@ function csvCell(c: Cell): string {
  */
 export function reportCsv(report: WaitingReport): string {
   const cols = reportColumns();
-  return tableCsv(
+  const table = tableCsv(
     cols.map((c) => c.header),
     report.groups.map((g) => cols.map((c) => c.get(g, report))),
   );
+  if (!report.accessRequests) return table;
+  // The lead's innsyn figure (issue 14 item 10) is one figure for the whole report, not per group:
+  // a second block after an empty line, «Innsynskrav;Antall» then one row per count.
+  const block = tableCsv(['Innsynskrav', 'Antall'], accessFigureRows(report.accessRequests));
+  return table + '\r\n' + block.slice(1);
 }
 
 /** Any table as CSV for Norwegian Excel, in the same form (the measures report uses it too). */

@@ -259,6 +259,19 @@ describe('bro report waiting', () => {
     // Without --out the CSV goes to stdout.
     const stdout = await bro(['report', 'waiting', imported, ...MARCH, '--format', 'csv']);
     expect(stdout.out.startsWith('\uFEFFGruppe;Fra;Til;')).toBe(true);
+    // The lead's innsyn figure (issue 14 item 10) follows the table after an empty line, the same as --json.
+    const json = (await bro(['report', 'waiting', imported, ...MARCH, '--workdays', '--json'])).json;
+    const a = json.accessRequests;
+    const start = lines.indexOf('Innsynskrav;Antall');
+    expect(start).toBeGreaterThan(1);
+    expect(lines[start - 1]).toBe('');
+    expect(lines.slice(start + 1, start + 6)).toEqual([
+      `Innsynskrav mottatt i perioden;${a.received}`,
+      `Av disse besvart;${a.answered}`,
+      `Av disse besvart innen én måned;${a.answeredWithinMonth}`,
+      `Åpne ved periodens slutt;${a.open}`,
+      `Av de åpne over fristen;${a.openOverdue}`,
+    ]);
   });
 
   it('writes XLSX that reads back with the same figures', async () => {
@@ -268,7 +281,12 @@ describe('bro report waiting', () => {
     ).toBe(0);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(out);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Ventetider', 'Åpne henvisninger', 'Definisjoner']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      'Ventetider',
+      'Åpne henvisninger',
+      'Innsynskrav',
+      'Definisjoner',
+    ]);
     const ws = wb.getWorksheet('Ventetider')!;
     const header = (ws.getRow(1).values as unknown[]).slice(1);
     const row = (ws.getRow(2).values as unknown[]).slice(1);
@@ -280,6 +298,17 @@ describe('bro report waiting', () => {
     expect(cell('Fristbrudd')).toBe(1);
     const open = wb.getWorksheet('Åpne henvisninger')!;
     expect((open.getRow(2).values as unknown[]).slice(1, 6)).toEqual(['c-2', 'r-1', 'PPT', '2026-02-16', 43]);
+    // The innsyn figure, as in --json.
+    const a = (await bro(['report', 'waiting', imported, ...MARCH, '--json'])).json.accessRequests;
+    const innsyn = wb.getWorksheet('Innsynskrav')!;
+    const rows = [2, 3, 4, 5, 6].map((i) => (innsyn.getRow(i).values as unknown[]).slice(1));
+    expect(rows).toEqual([
+      ['Innsynskrav mottatt i perioden', a.received],
+      ['Av disse besvart', a.answered],
+      ['Av disse besvart innen én måned', a.answeredWithinMonth],
+      ['Åpne ved periodens slutt', a.open],
+      ['Av de åpne over fristen', a.openOverdue],
+    ]);
   });
 
   it('writes a PDF with a chart per month and the figures as a table', async () => {
@@ -311,6 +340,12 @@ describe('bro report waiting', () => {
     const j = await bro(['report', 'waiting', demo, '--from', '2026-01-01', '--to', '2026-06-30', '--json']);
     const c = j.json.groups[0].ventetid.completed;
     expect(text).toMatch(new RegExp(`Alle\\s+${c.n}\\s+${String(c.median).replace('.', ',')}\\s`));
+    // The innsyn figure, as in --json (the demo has requests answered in time, late and open).
+    const a = j.json.accessRequests;
+    expect(a.received).toBeGreaterThan(0);
+    expect(text).toMatch(new RegExp(`Innsynskrav mottatt i perioden\\s+${a.received}\\s`));
+    expect(text).toMatch(new RegExp(`Av disse besvart innen én måned\\s+${a.answeredWithinMonth}\\s`));
+    expect(text).toMatch(new RegExp(`Åpne ved periodens slutt\\s+${a.open}\\s`));
   });
 
   it('refuses bad input with a clear error and writes nothing', async () => {

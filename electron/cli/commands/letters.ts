@@ -36,7 +36,13 @@ function findingLine(f: Finding): string {
     .map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`))
     .join('')
     .replace(/^\./u, '');
-  const extra = f.phrase ? ` «${f.phrase}»` : f.recipient ? ` (${f.recipient})` : '';
+  const extra = f.phrase
+    ? ` «${f.phrase}»`
+    : f.recipientName
+      ? ` (${f.recipientName})`
+      : f.recipient
+        ? ` (${f.recipient})`
+        : '';
   const mark = f.severity === 'error' ? 'FEIL    ' : 'ADVARSEL';
   return `  ${mark} ${where || '(brevet)'}: ${LETTER_FINDING_TEXT_NB[f.code]}${extra} [${f.code}]`;
 }

@@ -1,3 +1,4 @@
+import { accessFigureRows } from '../../../shared/innsyn/figures';
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import { nbDate } from '../../../shared/calendar/days';
@@ -308,6 +309,16 @@ export async function reportPdf(report: WaitingReport, opts: PdfOptions): Promis
     ]),
     [120, 70, 90, 90, 80, 110, 80, 100],
   );
+
+  if (report.accessRequests) {
+    heading(doc, 'Innsynskrav');
+    table(
+      doc,
+      ['Innsynskrav', 'Antall'],
+      accessFigureRows(report.accessRequests).map(([label, n]) => [label, String(n)]),
+      [240, 70],
+    );
+  }
 
   if (report.openReferrals.length > 0) {
     const shown = report.openReferrals.slice(0, 200);

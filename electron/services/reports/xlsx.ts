@@ -1,3 +1,4 @@
+import { accessFigureRows } from '../../../shared/innsyn/figures';
 import ExcelJS from 'exceljs';
 import type { WaitingReport } from '../../../shared/waiting/report';
 import { reportColumns, UNIT_TEXT, type Cell } from '../../../shared/waiting/table';
@@ -66,6 +67,20 @@ export async function reportXlsx(report: WaitingReport, generated: string): Prom
         target: o.targetDate,
         past: o.pastTarget === null ? null : o.pastTarget ? 'ja' : 'nei',
       });
+  }
+
+  if (report.accessRequests) {
+    // The lead's innsyn figure (issue 14 item 10): counts for the whole report.
+    const innsyn = wb.addWorksheet('Innsynskrav');
+    innsyn.columns = [
+      { header: 'Innsynskrav', key: 'label', width: 36 },
+      { header: 'Antall', key: 'n', width: 10 },
+    ];
+    innsyn.getRow(1).font = { bold: true };
+    for (const [label, n] of accessFigureRows(report.accessRequests)) {
+      const row = innsyn.addRow({ label, n });
+      if (n === '<5') row.getCell(2).alignment = { horizontal: 'right' };
+    }
   }
 
   const about = wb.addWorksheet('Definisjoner');

@@ -226,7 +226,12 @@ export function LetterEditor({
                   : `field.${f.field}`) as TextKey,
             )
         : '',
-      recipient: f.recipient ? t(`recipient.${f.recipient}` as TextKey) : '',
+      recipient:
+        f.recipient === 'tjeneste' && f.recipientName
+          ? f.recipientName
+          : f.recipient
+            ? t(`recipient.${f.recipient}` as TextKey)
+            : '',
       phrase: f.phrase ?? '',
       suggestion: f.suggestion ?? '',
     });
@@ -564,6 +569,43 @@ export function LetterEditor({
                 />
               ))}
             </fieldset>
+            <fieldset className="opt-group">
+              <legend>{t('opt.otherRecipients')}</legend>
+              <p className="hint">{t('opt.otherRecipients.hint')}</p>
+              {form.otherRecipients.map((r, i) => (
+                <div key={i} className="opt-row">
+                  <OptField
+                    id={optionFieldId(['otherRecipients', i, 'name'])}
+                    label={t('opt.otherRecipients.name', { n: i + 1 })}
+                    value={r.name}
+                    issue={issueText(optionFieldId(['otherRecipients', i, 'name']))}
+                    onChange={(v) => change((x) => void (x.otherRecipients[i]!.name = v))}
+                  />
+                  <OptField
+                    id={optionFieldId(['otherRecipients', i, 'legalBasis'])}
+                    label={t('opt.otherRecipients.legalBasis', { n: i + 1 })}
+                    value={r.legalBasis}
+                    issue={issueText(optionFieldId(['otherRecipients', i, 'legalBasis']))}
+                    onChange={(v) => change((x) => void (x.otherRecipients[i]!.legalBasis = v))}
+                  />
+                  <button
+                    type="button"
+                    className="link"
+                    onClick={() => change((x) => void x.otherRecipients.splice(i, 1))}
+                  >
+                    {t('opt.otherRecipients.remove', { n: i + 1 })}
+                  </button>
+                </div>
+              ))}
+              {form.otherRecipients.length < 10 && (
+                <button
+                  type="button"
+                  onClick={() => change((x) => void x.otherRecipients.push({ name: '', legalBasis: '' }))}
+                >
+                  {t('opt.otherRecipients.add')}
+                </button>
+              )}
+            </fieldset>
           </section>
         </div>
 
@@ -856,6 +898,19 @@ function FindingItem({
           >
             {t('editor.goToField')}
           </button>
+        )}
+        {f.code === 'CONSENT_MISSING' && (
+          // The other way out of a missing consent: record the consent itself (issue 14 item 8).
+          <a
+            href={href({ name: 'case', caseId, tab: 'consents' })}
+            {...named('consents')}
+            onClick={(e) => {
+              e.preventDefault();
+              void onLeave(href({ name: 'case', caseId, tab: 'consents' }));
+            }}
+          >
+            {t('opt.consents')}
+          </a>
         )}
         {reasonField && (
           <button type="button" className="link" {...named('reason')} onClick={() => focusField(reasonField)}>

@@ -64,7 +64,9 @@ export function IssueDialog({
   const withPades = configured !== null ? pades : upload !== null;
   const model = letter as { addressee?: Recipient; copies?: Recipient[]; date?: string } | null;
   const who = (r: Recipient) =>
-    `${t(`recipient.${r.recipient}` as TextKey)}${r.names.length ? ` (${r.names.join(', ')})` : ''}`;
+    r.recipient === 'tjeneste' && r.names.length
+      ? r.names.join(', ')
+      : `${t(`recipient.${r.recipient}` as TextKey)}${r.names.length ? ` (${r.names.join(', ')})` : ''}`;
   const date = model?.date ?? new Date().toISOString().slice(0, 10);
 
   const save = (r: Issued) => {

@@ -15,6 +15,8 @@ export interface LetterForm {
   reasons: { pupilVoice: string; parentsView: string; schoolEnvironment: string };
   recipients: { rektor: string; kontaktlærer: string };
   legalBasis: { rektor: string; kontaktlærer: string; foresatte: string };
+  /** Copies to other services (BUP, Statped, barnevernstjenesten …), each with a legal basis when no consent covers it. */
+  otherRecipients: { name: string; legalBasis: string }[];
   expectedFirstContact: string;
   interimReason: string;
   waitingAdvice: { what: string; who: string }[];
@@ -52,6 +54,7 @@ export function emptyForm(): LetterForm {
     reasons: { pupilVoice: '', parentsView: '', schoolEnvironment: '' },
     recipients: { rektor: '', kontaktlærer: '' },
     legalBasis: { rektor: '', kontaktlærer: '', foresatte: '' },
+    otherRecipients: [],
     expectedFirstContact: '',
     interimReason: '',
     waitingAdvice: [],
@@ -91,6 +94,7 @@ export function formFromOptions(o: LetterOptionsInput): LetterForm {
     kontaktlærer: str(o.legalBasis?.kontaktlærer),
     foresatte: str(o.legalBasis?.foresatte),
   };
+  f.otherRecipients = (o.otherRecipients ?? []).map((r) => ({ name: r.name, legalBasis: str(r.legalBasis) }));
   f.expectedFirstContact = date(o.expectedFirstContact);
   f.interimReason = str(o.interimReason);
   f.waitingAdvice = (o.waitingAdvice ?? []).map((a) => ({ what: a.what, who: a.who }));
@@ -132,6 +136,12 @@ export function optionsFromForm(f: LetterForm): LetterOptionsInput {
   if (recipients) o.recipients = recipients;
   const legalBasis = group(f.legalBasis);
   if (legalBasis) o.legalBasis = legalBasis;
+  // Rows left wholly empty are dropped; a row with a basis but no name goes on and the contract names it.
+  const others = f.otherRecipients
+    .map((r) => ({ name: r.name.trim(), legalBasis: r.legalBasis.trim() }))
+    .filter((r) => r.name !== '' || r.legalBasis !== '')
+    .map((r) => (r.legalBasis === '' ? { name: r.name } : r));
+  if (others.length > 0) o.otherRecipients = others;
   if (f.expectedFirstContact.trim()) o.expectedFirstContact = isoFromInput(f.expectedFirstContact);
   if (f.interimReason.trim()) o.interimReason = f.interimReason.trim();
   const advice = f.waitingAdvice

@@ -234,6 +234,16 @@ export const nb = {
   'recipient.rektor': 'rektor',
   'recipient.kontaktlærer': 'kontaktlæreren',
   'recipient.foresatte': 'foresatte',
+  // issue 14 item 8 (i14): copies to other services, checked against the consent register
+  'recipient.tjeneste': 'annen tjeneste',
+  'opt.otherRecipients': 'Kopi til andre tjenester',
+  'opt.otherRecipients.hint':
+    'BUP, Statped, barnevernstjenesten, en annen tjeneste eller kommunen. Uten gyldig samtykke i samtykkeregisteret må du skrive lovgrunnlaget.',
+  'opt.otherRecipients.name': 'Tjeneste {n}',
+  'opt.otherRecipients.legalBasis': 'Lovgrunnlag for kopi til tjeneste {n}',
+  'opt.otherRecipients.add': 'Legg til tjeneste',
+  'opt.otherRecipients.remove': 'Fjern tjeneste {n}',
+  'opt.consents': 'Åpne samtykkeregisteret',
 
   'field.what': 'hva',
   'field.responsible': 'hvem som gjør det',
@@ -470,6 +480,16 @@ export const nn: Partial<Record<keyof typeof nb, string>> = {
   'recipient.rektor': 'rektor',
   'recipient.kontaktlærer': 'kontaktlæraren',
   'recipient.foresatte': 'føresette',
+  // issue 14 item 8 (i14)
+  'recipient.tjeneste': 'anna teneste',
+  'opt.otherRecipients': 'Kopi til andre tenester',
+  'opt.otherRecipients.hint':
+    'BUP, Statped, barnevernstenesta, ei anna teneste eller kommunen. Utan gyldig samtykke i samtykkeregisteret må du skrive lovgrunnlaget.',
+  'opt.otherRecipients.name': 'Teneste {n}',
+  'opt.otherRecipients.legalBasis': 'Lovgrunnlag for kopi til teneste {n}',
+  'opt.otherRecipients.add': 'Legg til teneste',
+  'opt.otherRecipients.remove': 'Fjern teneste {n}',
+  'opt.consents': 'Opne samtykkeregisteret',
   'field.what': 'kva',
   'field.responsible': 'kven som gjer det',
   'field.leader': 'leiar',
@@ -710,6 +730,16 @@ export const en: Partial<Record<keyof typeof nb, string>> = {
   'recipient.rektor': 'head teacher',
   'recipient.kontaktlærer': 'contact teacher',
   'recipient.foresatte': 'parents',
+  // issue 14 item 8 (i14)
+  'recipient.tjeneste': 'another service',
+  'opt.otherRecipients': 'Copies to other services',
+  'opt.otherRecipients.hint':
+    'BUP, Statped, child welfare, another service or the municipality. Without a valid consent in the consent register, record the legal basis.',
+  'opt.otherRecipients.name': 'Service {n}',
+  'opt.otherRecipients.legalBasis': 'Legal basis for the copy to service {n}',
+  'opt.otherRecipients.add': 'Add a service',
+  'opt.otherRecipients.remove': 'Remove service {n}',
+  'opt.consents': 'Open the consent register',
   'field.what': 'what',
   'field.responsible': 'who does it',
   'field.leader': 'leader',

@@ -20,6 +20,8 @@ const FIELDS: FieldSpec[] = [
     kind: 'number',
     label: 'f.targets.skoleteamFirstContactWorkingDays',
   },
+  { name: 'targets.proposalAnswerWorkingDays', kind: 'number', label: 'f.targets.proposalAnswerWorkingDays' },
+  { name: 'targets.retentionYears', kind: 'number', label: 'f.targets.retentionYears' },
   { name: 'targets.saturdayIsWorkingDay', kind: 'checkbox', label: 'f.targets.saturdayIsWorkingDay' },
   { name: 'letterhead.serviceName', kind: 'text', label: 'f.letterhead.serviceName' },
   { name: 'letterhead.address', kind: 'text', label: 'f.letterhead.address' },
