@@ -16,6 +16,7 @@ import * as tasksText from '../features/tasks/text';
 import * as vaultText from '../features/vault/text';
 import * as verifyText from '../features/verify/text';
 import * as voicesText from '../features/voices/text';
+import * as absenceText from '../features/absence/text';
 
 /**
  * UI text in bokmål (the default and the source of keys), nynorsk and English. A key missing in
@@ -486,6 +487,7 @@ const nb = {
   ...deleteText.nb,
   ...measuresText.nb,
   ...voicesText.nb,
+  ...absenceText.nb,
 };
 
 export type TextKey = keyof typeof nb;
@@ -511,6 +513,7 @@ const nn: Dict = {
   ...deleteText.nn,
   ...measuresText.nn,
   ...voicesText.nn,
+  ...absenceText.nn,
   ...lettersText.nn,
   ...reportsText.nn,
   ...measuresReportText.nn,
@@ -632,6 +635,7 @@ const en: Dict = {
   ...deleteText.en,
   ...measuresText.en,
   ...voicesText.en,
+  ...absenceText.en,
   ...lettersText.en,
   ...reportsText.en,
   ...measuresReportText.en,

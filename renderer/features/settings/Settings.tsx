@@ -20,6 +20,7 @@ const FIELDS: FieldSpec[] = [
     kind: 'number',
     label: 'f.targets.skoleteamFirstContactWorkingDays',
   },
+  { name: 'targets.absenceUpdateWeeks', kind: 'number', label: 'f.targets.absenceUpdateWeeks' },
   { name: 'targets.saturdayIsWorkingDay', kind: 'checkbox', label: 'f.targets.saturdayIsWorkingDay' },
   { name: 'letterhead.serviceName', kind: 'text', label: 'f.letterhead.serviceName' },
   { name: 'letterhead.address', kind: 'text', label: 'f.letterhead.address' },
