@@ -18,6 +18,7 @@ import * as tasksText from '../features/tasks/text';
 import * as vaultText from '../features/vault/text';
 import * as verifyText from '../features/verify/text';
 import * as voicesText from '../features/voices/text';
+import * as absenceText from '../features/absence/text';
 
 /**
  * UI text in bokmål (the default and the source of keys), nynorsk and English. A key missing in
@@ -493,6 +494,7 @@ const nb = {
   ...accessText.nb,
   ...measuresText.nb,
   ...voicesText.nb,
+  ...absenceText.nb,
 };
 
 export type TextKey = keyof typeof nb;
@@ -520,6 +522,7 @@ const nn: Dict = {
   ...accessText.nn,
   ...measuresText.nn,
   ...voicesText.nn,
+  ...absenceText.nn,
   ...lettersText.nn,
   ...reportsText.nn,
   ...measuresReportText.nn,
@@ -643,6 +646,7 @@ const en: Dict = {
   ...accessText.en,
   ...measuresText.en,
   ...voicesText.en,
+  ...absenceText.en,
   ...lettersText.en,
   ...reportsText.en,
   ...measuresReportText.en,

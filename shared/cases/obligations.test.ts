@@ -246,3 +246,50 @@ describe('retention: the working copy of a closed case', () => {
     expect(of(two, '2030-01-01').obligations.some((o) => o.kind === 'retention')).toBe(false);
   });
 });
+
+describe('new absence figures while a referral waits (issue 15, item 1)', () => {
+  const abs = (from: string, to: string): NonNullable<CaseDoc['absence']>[number] => ({
+    from,
+    to,
+    wholeDays: 2,
+    partialDays: 1,
+    type: 'udokumentert',
+  });
+  const updates = (d: Partial<CaseDoc>, asOf: string, weeks = 4) =>
+    caseObligations(input(d), asOf, {
+      ...DEFAULT_SETTINGS,
+      tasks: { ...DEFAULT_SETTINGS.tasks, absenceUpdateWeeks: weeks },
+    }).obligations.filter((o) => o.kind === 'absenceUpdate');
+
+  it('is due N weeks after the end of the newest figures, and a new import moves it on', () => {
+    const one = { absence: [abs('2026-01-01', '2026-01-31')] };
+    expect(updates(one, '2026-02-10').map((o) => [o.due, o.ref, o.item])).toEqual([['2026-02-28', 'r-1', 0]]);
+    expect(updates(one, '2026-02-10', 2).map((o) => o.due)).toEqual(['2026-02-14']);
+    expect(updates(one, '2026-02-10', 2)[0]!.ruleText).toMatch(/hver 2\. uke/);
+    const two = { absence: [abs('2026-01-01', '2026-01-31'), abs('2026-02-01', '2026-02-27')] };
+    expect(updates(two, '2026-03-01').map((o) => o.due)).toEqual(['2026-03-27']);
+    // Figures the as-of date has not reached yet do not count.
+    expect(updates(two, '2026-02-10').map((o) => o.due)).toEqual(['2026-02-28']);
+  });
+
+  it('counts from the receipt when the figures end before the referral came', () => {
+    expect(updates({ absence: [abs('2025-11-01', '2025-11-30')] }, '2026-01-10').map((o) => o.due)).toEqual([
+      '2026-02-02',
+    ]);
+  });
+
+  it('is not raised without figures, after first contact, for a rejected or a closed referral', () => {
+    const a = { absence: [abs('2026-01-01', '2026-01-31')] };
+    expect(updates({}, '2026-02-10')).toEqual([]);
+    const ref = doc().referrals![0]!;
+    expect(updates({ ...a, referrals: [{ ...ref, firstContact: '2026-02-01' }] }, '2026-02-10')).toEqual([]);
+    expect(
+      updates({ ...a, referrals: [{ ...ref, decided: '2026-01-20', decision: 'rejected' }] }, '2026-02-10'),
+    ).toEqual([]);
+    expect(updates({ ...a, referrals: [{ ...ref, closed: '2026-02-01' }] }, '2026-02-10')).toEqual([]);
+    // but a first contact that lies ahead of the as-of date has not happened yet
+    expect(updates({ ...a, referrals: [{ ...ref, firstContact: '2026-03-01' }] }, '2026-02-10')).toHaveLength(
+      1,
+    );
+  });
+});

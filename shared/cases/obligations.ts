@@ -35,6 +35,7 @@ export const OBLIGATION_KINDS = [
   'retention',
   'measureRules',
   'proposalAnswer',
+  'absenceUpdate',
 ] as const;
 export type ObligationKind = (typeof OBLIGATION_KINDS)[number];
 
@@ -42,7 +43,7 @@ export type ObligationKind = (typeof OBLIGATION_KINDS)[number];
  * The version of the rules below. Bump it whenever a rule changes what it derives: the vault index
  * records it with its cached summaries and rebuilds them when it differs.
  */
-export const OBLIGATION_RULES_VERSION = 4;
+export const OBLIGATION_RULES_VERSION = 5;
 
 /** The status changes parents are told about. */
 export const STATUS_CHANGES = [
@@ -305,6 +306,10 @@ export function caseObligations(
           ref,
           item,
         });
+      // Issue 15: while the referral waits, updated absence figures are asked for every N weeks,
+      // counted from the end of the newest figures (once the school has sent some).
+      const update = absenceUpdateObligation(r, doc, seen, t.absenceUpdateWeeks, item);
+      if (update) push(update);
     }
   }
 
@@ -510,6 +515,36 @@ export function caseObligations(
   );
   // `changesOn` records the first day that differs; the result holds through the day before.
   return { asOf, obligations: out, owner: caseworkerOn(doc, asOf), validUntil: addDays(validUntil, -1) };
+}
+
+/**
+ * `absenceUpdate` (issue 15, item 1): a referral waiting for first contact asks for updated
+ * absence figures from the school `weeks` weeks after the later of its receipt and the last day
+ * the case's absence records cover (so a new import moves the task on). A case with no figures
+ * yet raises none: the first figures come with the referral (the referral's own rate).
+ */
+export function absenceUpdateObligation(
+  r: Referral,
+  doc: CaseDoc,
+  seen: (d: string | null | undefined) => string | null,
+  weeks: number,
+  item: number,
+): Obligation | null {
+  let newest: string | null = null;
+  for (const a of doc.absence ?? []) {
+    const to = seen(a.to);
+    if (to !== null && (newest === null || to > newest)) newest = to;
+  }
+  if (newest === null) return null;
+  const base = newest > r.received ? newest : r.received;
+  return {
+    kind: 'absenceUpdate',
+    due: addDays(base, 7 * weeks),
+    rule: 'absence-update-waiting',
+    ruleText: `Mens henvisningen venter, hentes nye fraværstall fra skolen hver ${weeks === 1 ? 'uke' : `${weeks}. uke`} (sist tall til ${nbDate(base)}).`,
+    ref: r.id,
+    item,
+  };
 }
 
 /** Whether an obligation is a task on `asOf`: overdue or due within the horizon (or shown early). */

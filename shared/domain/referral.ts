@@ -14,6 +14,8 @@ export const REFERRERS = [
 ] as const;
 export const DECISIONS = ['accepted', 'rejected', 'forwarded'] as const;
 export const OUTCOMES = ['full', 'partial', 'none'] as const;
+/** Back at school at closing (issue 15, item 5): fully, partly, not. */
+export const CLOSING_OUTCOMES = ['helt', 'delvis', 'ikke'] as const;
 
 /** Milestones in the order a referral normally passes them. */
 export const MILESTONES = [
@@ -59,6 +61,10 @@ export const referral = z.strictObject({
   outcome: z.enum(OUTCOMES).nullish(),
   absenceAtReferral: percent.nullish(),
   absenceAtFirstContact: percent.nullish(),
+  /** Recorded at closing: back at school helt / delvis / ikke (the outcomes report reads it). */
+  closingOutcome: z.enum(CLOSING_OUTCOMES).nullish(),
+  /** Recorded at closing: the absence rate then, against the rate at intake. */
+  closingAbsencePercent: percent.nullish(),
   note: optionalText(2000),
 });
 export type Referral = z.infer<typeof referral>;

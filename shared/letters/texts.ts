@@ -580,6 +580,7 @@ export const NB: LetterTexts = {
     agreement: 'møteavtale',
     retention: 'sletting av arbeidskopien',
     proposalAnswer: 'svar på innspill fra foresatte',
+    absenceUpdate: 'nye fraværstall fra skolen',
   },
   mote: {
     lead: (date, name) => `Dette er referatet fra møtet ${date} om ${name}.`,
@@ -942,6 +943,7 @@ export const NN: LetterTexts = {
     agreement: 'møteavtale',
     retention: 'sletting av arbeidskopien',
     proposalAnswer: 'svar på innspel frå føresette',
+    absenceUpdate: 'nye fråværstal frå skulen',
   },
   mote: {
     lead: (date, name) => `Dette er referatet frå møtet ${date} om ${name}.`,

@@ -30,6 +30,8 @@ export const targets = z.strictObject({
    * its documents are in the municipality's archive (the archive keeps the record; Bro is not it).
    */
   retentionYears: count(1, 50).default(3),
+  /** While a referral waits, a task asks the school for new absence figures every N weeks (issue 15). */
+  absenceUpdateWeeks: count(1, 52).default(4),
 });
 
 export const letterhead = z.strictObject({

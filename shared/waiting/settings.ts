@@ -53,6 +53,8 @@ export const taskSettings = z.strictObject({
   accessRequestMonths: z.number().int().min(1).max(12),
   /** A closed case's working copy is deleted this many years after closing (a task then). */
   retentionYears: z.number().int().min(1).max(50),
+  /** While a referral waits for first contact, the school is asked for new absence figures every N weeks. */
+  absenceUpdateWeeks: z.number().int().min(1).max(52).default(4),
   /** Grades after which the pupil changes school level (4 → mellomtrinn, 7 → ungdomsskole, 10 → vgs). */
   transitionGrades: z.array(z.number().int().min(1).max(13)).max(13),
   /** `MM-DD`: the transition should be prepared by this day of the last school year in the grade. */
@@ -102,6 +104,7 @@ export const DEFAULT_SETTINGS: WaitingSettings = {
     proposalAnswerWorkingDays: 10,
     accessRequestMonths: 1,
     retentionYears: 3,
+    absenceUpdateWeeks: 4,
     transitionGrades: [4, 7, 10],
     transitionPrepareBy: '06-01',
     transitionLeadDays: 90,
@@ -159,6 +162,7 @@ export function fromAppTargets(t: AppTargets): WaitingSettings {
     tasks: {
       ...DEFAULT_SETTINGS.tasks,
       retentionYears: t.retentionYears,
+      absenceUpdateWeeks: t.absenceUpdateWeeks,
       proposalAnswerWorkingDays: t.proposalAnswerWorkingDays,
     },
   };

@@ -16,6 +16,7 @@ export const TASK_TEXT: Record<TaskKind, string> = {
   retention: 'Arkiver og slett arbeidskopien',
   measureRules: 'Tiltak å fullføre',
   proposalAnswer: 'Svar på foresattes innspill',
+  absenceUpdate: 'Nye fraværstall fra skolen',
 };
 
 export const tasksCommand: Command = {

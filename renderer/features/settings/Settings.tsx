@@ -22,6 +22,7 @@ const FIELDS: FieldSpec[] = [
   },
   { name: 'targets.proposalAnswerWorkingDays', kind: 'number', label: 'f.targets.proposalAnswerWorkingDays' },
   { name: 'targets.retentionYears', kind: 'number', label: 'f.targets.retentionYears' },
+  { name: 'targets.absenceUpdateWeeks', kind: 'number', label: 'f.targets.absenceUpdateWeeks' },
   { name: 'targets.saturdayIsWorkingDay', kind: 'checkbox', label: 'f.targets.saturdayIsWorkingDay' },
   { name: 'letterhead.serviceName', kind: 'text', label: 'f.letterhead.serviceName' },
   { name: 'letterhead.address', kind: 'text', label: 'f.letterhead.address' },

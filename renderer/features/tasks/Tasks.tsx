@@ -26,6 +26,7 @@ const TAB: Record<Item['kind'], string> = {
   retention: 'timeline',
   measureRules: 'measures',
   proposalAnswer: 'voices',
+  absenceUpdate: 'absence',
 };
 
 export function useTasks() {

@@ -34,7 +34,8 @@ export type ActionKey =
   | 'agreement'
   | 'retention'
   | 'fixMeasure'
-  | 'proposalAnswer';
+  | 'proposalAnswer'
+  | 'absenceUpdate';
 
 export interface NextStep {
   action: ActionKey;
@@ -95,5 +96,7 @@ export function nextStep(task: TaskItem, today: string): NextStep {
       return { action: 'retention', route: at('timeline') };
     case 'proposalAnswer':
       return { action: 'proposalAnswer', route: at('voices') };
+    case 'absenceUpdate':
+      return { action: 'absenceUpdate', route: at('absence') };
   }
 }
