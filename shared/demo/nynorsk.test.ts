@@ -3,7 +3,13 @@ import { demoNynorskText } from './nynorsk';
 import { generateDemo } from './generate';
 import { caseObligations } from '../cases/obligations';
 import { caseDoc, type CaseDoc } from '../domain/caseDoc';
-import { DEFAULT_LETTER_SETTINGS, LETTER_KINDS, prepareLetter, type LetterKind, type LetterLang } from '../letters';
+import {
+  DEFAULT_LETTER_SETTINGS,
+  LETTER_KINDS,
+  prepareLetter,
+  type LetterKind,
+  type LetterLang,
+} from '../letters';
 import { hasErrors } from '../letters/checks';
 import { KIND_OPTIONS } from '../letters/letters.fixture';
 import { readsAsBokmal } from '../letters/nynorskWords';

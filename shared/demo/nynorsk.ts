@@ -11,15 +11,24 @@ import { readsAsBokmal } from '../letters/nynorskWords';
  */
 const FRAGMENTS: [string, string][] = [
   // Elevens stemme (shared/demo/texts.ts VOICE, VOICE_SOURCE)
-  ['Det er vanskelig å gå inn i klasserommet når alle ser på meg.', 'Det er vanskeleg å gå inn i klasserommet når alle ser på meg.'],
+  [
+    'Det er vanskelig å gå inn i klasserommet når alle ser på meg.',
+    'Det er vanskeleg å gå inn i klasserommet når alle ser på meg.',
+  ],
   ['Jeg får vondt i magen søndag kveld.', 'Eg får vondt i magen søndag kveld.'],
   ['Det hjelper når noen venter på meg ved døra.', 'Det hjelper når nokon ventar på meg ved døra.'],
   [
     'Jeg liker friminuttene når vi spiller fotball, men ikke når jeg står alene.',
     'Eg likar friminutta når vi spelar fotball, men ikkje når eg står åleine.',
   ],
-  ['Jeg vet ikke hvorfor, det bare går ikke om morgenen.', 'Eg veit ikkje kvifor, det berre går ikkje om morgonen.'],
-  ['Det er for mye bråk i klassen, og jeg blir sliten.', 'Det er for mykje bråk i klassen, og eg blir sliten.'],
+  [
+    'Jeg vet ikke hvorfor, det bare går ikke om morgenen.',
+    'Eg veit ikkje kvifor, det berre går ikkje om morgonen.',
+  ],
+  [
+    'Det er for mye bråk i klassen, og jeg blir sliten.',
+    'Det er for mykje bråk i klassen, og eg blir sliten.',
+  ],
   ['Når det er vikar vet jeg ikke hva som skal skje.', 'Når det er vikar, veit eg ikkje kva som skal skje.'],
   ['Jeg vil helst ha kunst og håndverk først på dagen.', 'Eg vil helst ha kunst og handverk først på dagen.'],
   [
@@ -36,7 +45,10 @@ const FRAGMENTS: [string, string][] = [
     'Nokon sa stygge ting i garderoben, og då ville eg ikkje meir.',
   ],
   ['Matte er det verste, da får jeg hjertebank.', 'Matte er det verste, då får eg hjartebank.'],
-  ['Jeg vil ikke at læreren skal si navnet mitt høyt.', 'Eg vil ikkje at læraren skal seie namnet mitt høgt.'],
+  [
+    'Jeg vil ikke at læreren skal si navnet mitt høyt.',
+    'Eg vil ikkje at læraren skal seie namnet mitt høgt.',
+  ],
   [
     'Det går bedre når mamma kjører meg og jeg slipper bussen.',
     'Det går betre når mamma køyrer meg og eg slepp bussen.',
@@ -66,7 +78,10 @@ const FRAGMENTS: [string, string][] = [
     'Vi vil ha én fast kontaktperson på skolen, ikke nye personer hele tiden.',
     'Vi vil ha éin fast kontaktperson på skulen, ikkje nye personar heile tida.',
   ],
-  ['Vi mener skolen må se på klassemiljøet, ikke bare på ', 'Vi meiner skulen må sjå på klassemiljøet, ikkje berre på '],
+  [
+    'Vi mener skolen må se på klassemiljøet, ikke bare på ',
+    'Vi meiner skulen må sjå på klassemiljøet, ikkje berre på ',
+  ],
   [
     'Avtalen om fast voksen om morgenen har ikke blitt fulgt opp.',
     'Avtalen om fast vaksen om morgonen har ikkje blitt følgd opp.',
@@ -117,11 +132,17 @@ const FRAGMENTS: [string, string][] = [
     ' og foresatte kjenner endringene i neste uke før helgen, alle uker i prøveperioden.',
     ' og føresette kjenner endringane i neste veke før helga, alle veker i prøveperioden.',
   ],
-  ['foresatte bekrefter mottak; gjennomgang i evalueringsmøtet', 'føresette stadfestar at dei har fått planen; gjennomgang i evalueringsmøtet'],
+  [
+    'foresatte bekrefter mottak; gjennomgang i evalueringsmøtet',
+    'føresette stadfestar at dei har fått planen; gjennomgang i evalueringsmøtet',
+  ],
   ['30 min/uke for kontaktlærer', '30 min/veke for kontaktlærar'],
   // Varsling om endringar
   ['Varsling om endringer: kontaktlærer gir ', 'Varsling om endringar: kontaktlæraren gir '],
-  [' og foresatte beskjed dagen før om vikar, ekskursjon eller endret timeplan.', ' og føresette beskjed dagen før om vikar, ekskursjon eller endra timeplan.'],
+  [
+    ' og foresatte beskjed dagen før om vikar, ekskursjon eller endret timeplan.',
+    ' og føresette beskjed dagen før om vikar, ekskursjon eller endra timeplan.',
+  ],
   ['Ingen uvarslede endringer i prøveperioden.', 'Ingen uvarsla endringar i prøveperioden.'],
   [
     'foresatte og eleven noterer uvarslede endringer; gjennomgang i evalueringsmøtet',
@@ -138,7 +159,10 @@ const FRAGMENTS: [string, string][] = [
   ['gjennomgang av planen i evalueringsmøtet', 'gjennomgang av planen i evalueringsmøtet'],
   ['1 t annenhver uke frikjøp for kontaktlærer', '1 t annakvar veke frikjøp for kontaktlæraren'],
   // Dagleg melding heim
-  ['Daglig melding hjem: kontaktlærer sender en kort melding til foresatte kl. 14 i ', 'Dagleg melding heim: kontaktlæraren sender ei kort melding til føresette kl. 14 i '],
+  [
+    'Daglig melding hjem: kontaktlærer sender en kort melding til foresatte kl. 14 i ',
+    'Dagleg melding heim: kontaktlæraren sender ei kort melding til føresette kl. 14 i ',
+  ],
   ['SMS fra skolens telefon', 'SMS frå telefonen til skulen'],
   [' om hvordan dagen har vært.', ' om korleis dagen har vore.'],
   [
@@ -151,33 +175,57 @@ const FRAGMENTS: [string, string][] = [
   ['Henting hjemmefra: miljøterapeut henter ', 'Henting heimanfrå: miljøterapeuten hentar '],
   [' hjemme ', ' heime '],
   [' og følger til skolen.', ' og følgjer til skulen.'],
-  [' kommer på skolen de dagene hentingen skjer, 4 av 4 dager i to uker på rad.', ' kjem på skulen dei dagane hentinga skjer, 4 av 4 dagar i to veker på rad.'],
+  [
+    ' kommer på skolen de dagene hentingen skjer, 4 av 4 dager i to uker på rad.',
+    ' kjem på skulen dei dagane hentinga skjer, 4 av 4 dagar i to veker på rad.',
+  ],
   ['loggføring av hentingen og fraværsoversikt', 'loggføring av hentinga og fråværsoversikt'],
   ['2 t/uke miljøterapeut', '2 t/veke miljøterapeut'],
   // Helsesjukepleiar
   ['Samtale med helsesykepleier hver ', 'Samtale med helsesjukepleiar kvar '],
   [' om søvn, vondt i magen og det som bekymrer ', ' om søvn, vondt i magen og det som uroar '],
   ['ukentlig', 'kvar veke'],
-  [' rapporterer færre morgener med vondt i magen (logg hjemme), og fraværet går ned.', ' melder om færre morgonar med vondt i magen (logg heime), og fråværet går ned.'],
+  [
+    ' rapporterer færre morgener med vondt i magen (logg hjemme), og fraværet går ned.',
+    ' melder om færre morgonar med vondt i magen (logg heime), og fråværet går ned.',
+  ],
   ['symptomlogg hjemme og fraværsoversikt', 'symptomlogg heime og fråværsoversikt'],
   ['30 min/uke helsesykepleier', '30 min/veke helsesjukepleiar'],
   // Pauseavtale
-  [' etter avtalt signal til læreren, inntil 10 minutter, to ganger per økt, og kommer tilbake til timen.', ' etter avtalt signal til læraren, inntil 10 minutt, to gonger per økt, og kjem tilbake til timen.'],
+  [
+    ' etter avtalt signal til læreren, inntil 10 minutter, to ganger per økt, og kommer tilbake til timen.',
+    ' etter avtalt signal til læraren, inntil 10 minutt, to gonger per økt, og kjem tilbake til timen.',
+  ],
   ['rommet til sosiallærer', 'rommet til sosiallæraren'],
   ['alle skoledager', 'alle skuledagar'],
-  [' blir på skolen hele skoledagen minst 4 av 5 dager.', ' blir på skulen heile skuledagen minst 4 av 5 dagar.'],
+  [
+    ' blir på skolen hele skoledagen minst 4 av 5 dager.',
+    ' blir på skulen heile skuledagen minst 4 av 5 dagar.',
+  ],
   ['pauselogg og fraværsoversikt', 'pauselogg og fråværsoversikt'],
   [' må være ledig; 15 min/uke oppfølging', ' må vere ledig; 15 min/veke oppfølging'],
   // Fast plass, gruppearbeid, storefri, første økt
-  [' og samme sidemann i alle timer, også når det er vikar.', ' og same sidemann i alle timar, også når det er vikar.'],
+  [
+    ' og samme sidemann i alle timer, også når det er vikar.',
+    ' og same sidemann i alle timar, også når det er vikar.',
+  ],
   ['alle timer', 'alle timar'],
-  [' sier i elevsamtalen at plassen gjør timene lettere.', ' seier i elevsamtalen at plassen gjer timane lettare.'],
+  [
+    ' sier i elevsamtalen at plassen gjør timene lettere.',
+    ' seier i elevsamtalen at plassen gjer timane lettare.',
+  ],
   ['beskjed i vikarpermen', 'beskjed i vikarpermen'],
   ['fraværsoversikt', 'fråværsoversikt'],
-  [' møter til første økt disse dagene i minst 5 av 6 uker.', ' møter til første økt desse dagane i minst 5 av 6 veker.'],
+  [
+    ' møter til første økt disse dagene i minst 5 av 6 uker.',
+    ' møter til første økt desse dagane i minst 5 av 6 veker.',
+  ],
   ['endring i timeplanen for trinnet', 'endring i timeplanen for trinnet'],
   ['2 t/uke miljøterapeut', '2 t/veke miljøterapeut'],
-  [' er med på aktiviteten og er ute i friminuttet minst 3 dager i uka.', ' er med på aktiviteten og er ute i friminuttet minst 3 dagar i veka.'],
+  [
+    ' er med på aktiviteten og er ute i friminuttet minst 3 dager i uka.',
+    ' er med på aktiviteten og er ute i friminuttet minst 3 dagar i veka.',
+  ],
   // Sakkyndig vurdering: the conclusions (generate.ts demoConclusion)
   [
     'Lese- og skrivetrening i norsk og regning med konkreter, med mål fra læreplanen på trinnet.',
@@ -200,7 +248,10 @@ const FRAGMENTS: [string, string][] = [
     'Spesialpedagog; assistent i klassen under veiledning av spesialpedagogen.',
     'Spesialpedagog; assistent i klassen med rettleiing frå spesialpedagogen.',
   ],
-  [' vil ha faste voksne og vite dagen før hva som skjer; det har vi lagt stor vekt på.', ' vil ha faste vaksne og vite dagen før kva som skjer; det har vi lagt stor vekt på.'],
+  [
+    ' vil ha faste voksne og vite dagen før hva som skjer; det har vi lagt stor vekt på.',
+    ' vil ha faste vaksne og vite dagen før kva som skjer; det har vi lagt stor vekt på.',
+  ],
   [
     ' Foresatte ønsker liten gruppe i norsk, og det tilrår vi.',
     ' Føresette ønskjer lita gruppe i norsk, og det tilrår vi.',

@@ -67,7 +67,9 @@ describe("the pupil's page starts a page of its own", () => {
       expect(body).not.toContain(closing);
       expect(before).not.toContain('Til deg, Áile');
       // Tagged and valid.
-      expect((await run('qpdf', ['--check', r.file])).stdout).toContain('No syntax or stream encoding errors');
+      expect((await run('qpdf', ['--check', r.file])).stdout).toContain(
+        'No syntax or stream encoding errors',
+      );
       expect((await run('pdfinfo', [r.file])).stdout).toMatch(/Tagged:\s+yes/u);
     });
 });
