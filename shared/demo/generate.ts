@@ -41,6 +41,7 @@ import {
 import { Rng, type Weighted } from './prng';
 import { addSchoolSide } from './schoolSide';
 import { addFamily } from './family';
+import { demoNynorskText } from './nynorsk';
 import {
   AGREEMENTS,
   DECISIONS,
@@ -676,6 +677,10 @@ function buildCase(
   // not drawn, so the other cases stay as they were.
   if (service === 'PPT' && recommendations.length > 0)
     doc.assessmentConclusion = demoConclusion(index, today, pupilFirst);
+  for (const f of ['content', 'organisation', 'staffCompetence', 'viewsWeighed'] as const) {
+    const t = demoNynorskText(doc.assessmentConclusion?.[f]);
+    if (t) doc.nynorsk[`assessmentConclusion/${f}`] = { text: t };
+  }
   if (rng.chance(0.03)) {
     const day = previousWeekday(first.received + rng.int(10, 120));
     if (day <= today) {
@@ -731,6 +736,19 @@ function demoNynorsk(doc: CaseDoc): NonNullable<CaseDoc['nynorsk']> {
     const t = r.frequency === 'hver gang en endring er kjent' ? nn(r.frequency) : null;
     if (t) out[`recommendations/${r.id}/frequency`] = { text: t };
   }
+  // The demo's nynorsk for the rest of the printed case text (shared/demo/nynorsk.ts), so that a
+  // nynorsk letter can be issued from the demo without CASE_TEXT_BOKMAL.
+  const put = (key: string, text: string | null | undefined) => {
+    const t = out[key] ? null : demoNynorskText(text);
+    if (t) out[key] = { text: t };
+  };
+  for (const r of doc.recommendations ?? []) {
+    for (const f of ['what', 'frequency', 'trialPeriod', 'goal', 'resources'] as const)
+      put(`recommendations/${r.id}/${f}`, r[f]);
+    put(`recommendations/${r.id}/evaluation.method`, r.evaluation?.method);
+  }
+  put('pupilVoice', doc.pupilVoice);
+  put('parentsView', doc.parentsView);
   return out;
 }
 

@@ -6,7 +6,7 @@ import {
   LETTER_TODAY as TODAY,
   stillWaiting,
 } from './letters.fixture';
-import type { Finding } from './checks';
+import { hasErrors, type Finding } from './checks';
 import { prepareLetter, type LetterKind, type LetterOptions } from './index';
 import { DEFAULT_LETTER_SETTINGS, type LetterSettings } from './settings';
 
@@ -501,6 +501,10 @@ describe('nynorsk letters and case text in bokmål (item 4)', () => {
         .map((f) => f.path.join('|'));
     expect(keys()).toContain('nynorsk|pupilVoice');
     expect(keys()).toContain('nynorsk|recommendations/t-2/what');
+    // The caseworker must resolve it: an error that blocks issuing, not a warning.
+    const found = nn(c).findings.filter((f) => f.code === 'CASE_TEXT_BOKMAL');
+    expect(found.every((f) => f.severity === 'error')).toBe(true);
+    expect(hasErrors(found)).toBe(true);
     c.nynorsk = {
       pupilVoice: { text: 'Eg vil gå på skulen når eg veit kven som møter meg.' },
       'recommendations/t-2/what': { keepReason: 'Ordlyden er avtalt med skulen.' },

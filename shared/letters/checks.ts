@@ -396,7 +396,7 @@ export function checkAssessment(model: LetterModel): Finding[] {
  */
 export function checkNynorsk(model: LetterModel): Finding[] {
   return (model.bokmalTexts ?? []).map((b) =>
-    finding('CASE_TEXT_BOKMAL', ['nynorsk', b.key], 'warning', { field: b.key }),
+    finding('CASE_TEXT_BOKMAL', ['nynorsk', b.key], 'error', { field: b.key }),
   );
 }
 

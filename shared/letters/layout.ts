@@ -18,7 +18,9 @@ export type Block =
   | { t: 'list'; items: string[] }
   | { t: 'summary'; title: string; items: string[] }
   | { t: 'fields'; rows: [string, string][] }
-  | { t: 'table'; head: string[]; rows: string[][]; widths: number[] };
+  | { t: 'table'; head: string[]; rows: string[][]; widths: number[] }
+  /** The next block starts a new page (the pupil's page, issue 16 item 6). */
+  | { t: 'pagebreak' };
 
 export interface ReplyItem {
   title: string;
@@ -44,6 +46,11 @@ export interface Layout {
   to: string[];
   copies: string;
   blocks: Block[];
+  /**
+   * Blocks drawn after the signature, before the reply slip: the pupil's page (options.pupilPage),
+   * which opens with a page break so the pupil's text starts on its own page. Absent without it.
+   */
+  after?: Block[];
   reply: ReplyPage | null;
   signature: { closing: string; name: string | null; role: string | null; service: string; note: string };
   labels: {
@@ -910,7 +917,11 @@ export function layoutLetter(model: LetterModel): Layout {
     for (const n of model.notes)
       blocks.push({ t: 'p', text: `${t.journal.kind[n.kind]} ${longDate(n.date)}: ${n.text}` });
   }
-  if (model.pupilPage) pupilPage(t, model, blocks);
+  const after: Block[] = [];
+  if (model.pupilPage) {
+    after.push({ t: 'pagebreak' });
+    pupilPage(t, model, after);
+  }
   let reply: ReplyPage | null = null;
   if (model.replyBy && (model.kind === 'anbefaling' || model.kind === 'sakkyndig-vurdering'))
     reply = measureReplyPage(t, model);
@@ -931,6 +942,7 @@ export function layoutLetter(model: LetterModel): Layout {
     title: t.title(model.kind, model.pupil.name),
     ...head,
     blocks,
+    ...(after.length > 0 ? { after } : {}),
     reply,
     signature: {
       closing: t.closing,
@@ -957,7 +969,7 @@ export function layoutLetter(model: LetterModel): Layout {
 /** The prose of a letter (paragraphs, lists, summary lines): what LIX is computed over. */
 export function proseOf(layout: Layout): string[] {
   const out: string[] = [];
-  for (const b of layout.blocks) {
+  for (const b of [...layout.blocks, ...(layout.after ?? [])]) {
     if (b.t === 'p' && b.style !== 'quote') out.push(b.text);
     else if (b.t === 'list' || b.t === 'summary') out.push(...b.items);
   }
@@ -973,13 +985,14 @@ export function textOf(layout: Layout): string {
     ...layout.to,
   ];
   lines.push(layout.copies, layout.title);
-  for (const b of layout.blocks) {
+  const blocks = [...layout.blocks, ...(layout.after ?? [])];
+  for (const b of blocks) {
     if (b.t === 'h2' || b.t === 'p') lines.push(b.text);
     else if (b.t === 'h3') lines.push(b.chip ? `${b.text} [${b.chip}]` : b.text);
     else if (b.t === 'list') lines.push(...b.items);
     else if (b.t === 'summary') lines.push(b.title, ...b.items);
     else if (b.t === 'fields') lines.push(...b.rows.map(([k, v]) => `${k}: ${v}`));
-    else lines.push(b.head.join(' | '), ...b.rows.map((r) => r.join(' | ')));
+    else if (b.t === 'table') lines.push(b.head.join(' | '), ...b.rows.map((r) => r.join(' | ')));
   }
   if (layout.reply)
     lines.push(layout.reply.title, ...layout.reply.intro, ...layout.reply.items.map((i) => i.title));

@@ -66,6 +66,10 @@ export const LEGAL_REFS: readonly LegalRef[] = [
     // The section of the 2023 Act on sakkyndig vurdering: its number was searched for on the
     // checked date (regjeringen.no Prop. 57 L (2022–2023) ch. 27 and 69, udir.no, ks.no, lovdata
     // renderings) and not confirmed, so letters cite the chapter (section 'kapittel 11').
+    // Searched again the same day (pages and docs corpora: lovdata, udir.no, Prop. 57 L's special
+    // remarks, municipal PPT pages): the texts found name chapter 11 and § 11-4 (personlig
+    // assistanse, lorenskog.kommune.no) but no page gives the sakkyndig section's number, so the
+    // chapter stays. A lawyer or the Lovdata text must confirm it before a section is cited.
     id: 'oppl-2023-sakkunnig',
     law: OPPL_2023,
     lawId: OPPL_2023_ID,
@@ -294,7 +298,7 @@ export const NEW_FVL: NewAct = {
   replaces: ['fvl-11a', 'fvl-13', 'fvl-18'],
   inForce: null,
   source:
-    'https://www.stortinget.no/no/Saker-og-publikasjoner/Publikasjoner/Innstillinger/Stortinget/2024-2025/inns-202425-478l/?all=true (passed; date in force not stated there)',
+    'https://www.stortinget.no/no/Saker-og-publikasjoner/Publikasjoner/Innstillinger/Stortinget/2024-2025/inns-202425-478l/?all=true (passed; date in force not stated there); searched again 2026-12-05 (NOU 2019: 5, holthogwinge.no: passed June 2025, no date in force found)',
   checked: CHECKED,
 };
 

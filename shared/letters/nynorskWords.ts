@@ -101,9 +101,13 @@ export const BOKMAL_ONLY: Record<string, string> = {
   evalueres: 'evaluerast',
 };
 
-/** Endings no nynorsk word has: -lig (nynorsk -leg), -het (-heit), -ninger (-ningar), -sjoner (-sjonar). */
+/**
+ * Endings no nynorsk word has: -lig (nynorsk -leg), -het (-heit), -ninger (-ningar), -sjoner (-sjonar).
+ * «villig», «frivillig» and «ufrivillig» keep -ig in nynorsk too (Nynorskordboka), so «ufrivillig
+ * skulefråvær» is not flagged.
+ */
 export const BOKMAL_ENDINGS: { re: RegExp; nn: string }[] = [
-  { re: /^\p{L}{2,}lig(e|t|ere|st|ste)?$/u, nn: '-leg, -lege, -legt' },
+  { re: /^(?!\p{L}*villig)\p{L}{2,}lig(e|t|ere|st|ste)?$/u, nn: '-leg, -lege, -legt' },
   { re: /^\p{L}{3,}het(en|er|ene)?$/u, nn: '-heit' },
   { re: /^\p{L}{2,}ning(er|ene)$/u, nn: '-ningar, -ningane' },
   { re: /^\p{L}{2,}sjoner(ne)?$/u, nn: '-sjonar, -sjonane' },

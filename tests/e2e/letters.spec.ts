@@ -221,6 +221,8 @@ test.describe('the letter editor', () => {
     const findings = page.locator('.finding-list');
     const voice = findings.locator('li', { hasText: 'Jeg vil gå på skolen' });
     await expect(voice).toContainText('Brevet er på nynorsk, men denne teksten fra saken er på bokmål.');
+    // An error the caseworker must resolve before the letter can be issued, not a warning.
+    await expect(voice).toHaveClass(/\berror\b/u);
     await voice.getByRole('button', { name: 'Skriv teksten på nynorsk' }).click();
     const field = voice.getByLabel(/Teksten på nynorsk/u);
     await field.fill('Eg vil gå på skulen når eg veit kven som møter meg.');

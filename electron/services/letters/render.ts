@@ -268,6 +268,11 @@ class Renderer {
 
   block(b: Block, next?: Block, after?: Block): void {
     const d = this.doc;
+    if (b.t === 'pagebreak') {
+      // Nothing drawn and nothing tagged: the structure tree goes on with the next block.
+      d.addPage();
+      return;
+    }
     if (b.t === 'h3' && next && (next.t === 'fields' || next.t === 'table')) {
       // A measure's heading and its block stay together when the block fits on a page.
       const rows = next.t === 'fields' ? next.rows.map(([k, v]) => [k, v]) : [next.head, ...next.rows];
@@ -678,6 +683,8 @@ export async function renderLetter(o: RenderOptions): Promise<{ pdf: Buffer; pag
   }
   o.onProgress?.(blocks.length, blocks.length);
   r.signature();
+  const after = o.layout.after ?? [];
+  for (let i = 0; i < after.length; i++) r.block(after[i]!, after[i + 1], after[i + 2]);
   if (o.layout.reply) r.reply(o.layout.reply);
   r.root.end();
   r.decorate();

@@ -1,0 +1,281 @@
+import { readsAsBokmal } from '../letters/nynorskWords';
+
+/**
+ * Nynorsk for the demo's own case text (issue 16, item 4): a nynorsk letter whose case text reads
+ * as bokmål is CASE_TEXT_BOKMAL, an error the caseworker must resolve. So that a nynorsk letter can
+ * be issued from the demo as it stands, the demo writes the nynorsk text beside the bokmål one for
+ * the sentences and fragments below (whole sentences of the voice and parents' view lists, the
+ * two most common measures, the sakkyndig conclusions, the trial period). A text is given its
+ * nynorsk only when every bokmål word is gone: a half-translated text is never recorded, and the
+ * case keeps its finding.
+ */
+const FRAGMENTS: [string, string][] = [
+  // Elevens stemme (shared/demo/texts.ts VOICE, VOICE_SOURCE)
+  [
+    'Det er vanskelig å gå inn i klasserommet når alle ser på meg.',
+    'Det er vanskeleg å gå inn i klasserommet når alle ser på meg.',
+  ],
+  ['Jeg får vondt i magen søndag kveld.', 'Eg får vondt i magen søndag kveld.'],
+  ['Det hjelper når noen venter på meg ved døra.', 'Det hjelper når nokon ventar på meg ved døra.'],
+  [
+    'Jeg liker friminuttene når vi spiller fotball, men ikke når jeg står alene.',
+    'Eg likar friminutta når vi spelar fotball, men ikkje når eg står åleine.',
+  ],
+  [
+    'Jeg vet ikke hvorfor, det bare går ikke om morgenen.',
+    'Eg veit ikkje kvifor, det berre går ikkje om morgonen.',
+  ],
+  [
+    'Det er for mye bråk i klassen, og jeg blir sliten.',
+    'Det er for mykje bråk i klassen, og eg blir sliten.',
+  ],
+  ['Når det er vikar vet jeg ikke hva som skal skje.', 'Når det er vikar, veit eg ikkje kva som skal skje.'],
+  ['Jeg vil helst ha kunst og håndverk først på dagen.', 'Eg vil helst ha kunst og handverk først på dagen.'],
+  [
+    'Jeg er redd for å bli spurt om hvorfor jeg har vært borte.',
+    'Eg er redd for å bli spurd om kvifor eg har vore borte.',
+  ],
+  ['Det er lettere når jeg vet timeplanen dagen før.', 'Det er lettare når eg veit timeplanen dagen før.'],
+  [
+    'Jeg savner de i klassen, men jeg klarer ikke å gå dit.',
+    'Eg saknar dei i klassen, men eg klarer ikkje å gå dit.',
+  ],
+  [
+    'Noen sa stygge ting i garderoben, og da ville jeg ikke mer.',
+    'Nokon sa stygge ting i garderoben, og då ville eg ikkje meir.',
+  ],
+  ['Matte er det verste, da får jeg hjertebank.', 'Matte er det verste, då får eg hjartebank.'],
+  [
+    'Jeg vil ikke at læreren skal si navnet mitt høyt.',
+    'Eg vil ikkje at læraren skal seie namnet mitt høgt.',
+  ],
+  [
+    'Det går bedre når mamma kjører meg og jeg slipper bussen.',
+    'Det går betre når mamma køyrer meg og eg slepp bussen.',
+  ],
+  [
+    'Jeg vil gjerne være med på turen, men ikke sove borte.',
+    'Eg vil gjerne vere med på turen, men ikkje sove borte.',
+  ],
+  ['Samtale hjemme med ', 'Samtale heime med '],
+  [', foresatte til stede.', ', føresette til stades.'],
+  [', referert med elevens samtykke.', ', referert med samtykke frå eleven.'],
+  ['Skrevet av eleven selv på skjema «Min skoledag»', 'Skrive av eleven sjølv på skjemaet «Min skuledag»'],
+  // Foresattes syn (PARENTS)
+  [
+    'Vi opplever at fraværet har økt mens vi har ventet på hjelp.',
+    'Vi opplever at fråværet har auka medan vi har venta på hjelp.',
+  ],
+  ['Vi ønsker kortere skoledager i en periode, så ', 'Vi ønskjer kortare skuledagar i ein periode, så '],
+  [' får oppleve å lykkes.', ' får oppleve å lukkast.'],
+  ['Vi er bekymret for at ', 'Vi er uroa for at '],
+  [' blir hengende etter faglig.', ' blir hengjande etter fagleg.'],
+  [
+    'Morgenene er en kamp hjemme, og vi trenger råd om hva vi skal gjøre.',
+    'Morgonane er ein kamp heime, og vi treng råd om kva vi skal gjere.',
+  ],
+  [
+    'Vi vil ha én fast kontaktperson på skolen, ikke nye personer hele tiden.',
+    'Vi vil ha éin fast kontaktperson på skulen, ikkje nye personar heile tida.',
+  ],
+  [
+    'Vi mener skolen må se på klassemiljøet, ikke bare på ',
+    'Vi meiner skulen må sjå på klassemiljøet, ikkje berre på ',
+  ],
+  [
+    'Avtalen om fast voksen om morgenen har ikke blitt fulgt opp.',
+    'Avtalen om fast vaksen om morgonen har ikkje blitt følgd opp.',
+  ],
+  [
+    'Vi opplever at vi blir sett på som en del av problemet.',
+    'Vi opplever at vi blir sett på som ein del av problemet.',
+  ],
+  ['Det har hjulpet at læreren ringer før helgen.', 'Det har hjelpt at læraren ringjer før helga.'],
+  ['Vi ønsker at ', 'Vi ønskjer at '],
+  [' får være med på å bestemme tiltakene.', ' får vere med på å bestemme tiltaka.'],
+  [
+    'Vi er usikre på om vikarbruken er en del av årsaken.',
+    'Vi er usikre på om vikarbruken er ein del av årsaka.',
+  ],
+  ['Vi vil gjerne ha referat fra møtene skriftlig.', 'Vi vil gjerne ha skriftleg referat frå møta.'],
+  // Fleksibel oppstart (the most common measure)
+  [' med fast voksen ved ', ' med fast vaksen ved '],
+  ['hovedinngangen', 'hovudinngangen'],
+  ['sykkelstativet', 'sykkelstativet'],
+  [' og går sammen med den voksne til første time.', ' og går saman med den vaksne til første time.'],
+  ['hver skoledag, morgen og ettermiddag', 'kvar skuledag, morgon og ettermiddag'],
+  ['hver skoledag', 'kvar skuledag'],
+  [' er på skolen innen kl. ', ' er på skulen innan kl. '],
+  [' dager de to siste ukene før evaluering.', ' dagar dei to siste vekene før evalueringa.'],
+  ['fraværsoversikt og elevsamtale', 'fråværsoversikt og elevsamtale'],
+  ['min/dag for ', 'min/dag for '],
+  // Trygg vaksen (the second most common measure)
+  ['Trygg voksen: ', 'Trygg vaksen: '],
+  [' har fem minutters innsjekk med ', ' har fem minutt innsjekk med '],
+  [' hver morgen og en kort utsjekk før hjemgang.', ' kvar morgon og ei kort utsjekk før heimgang.'],
+  [
+    ' svarer 4 eller høyere på spørsmålet «Hvor trygg var du på skolen i dag?» (skala 1–6) minst 3 dager i uka.',
+    ' svarar 4 eller høgare på spørsmålet «Kor trygg var du på skulen i dag?» (skala 1–6) minst 3 dagar i veka.',
+  ],
+  [
+    'elevens egen vurdering hver fredag og samtale med foresatte',
+    'eleven si eiga vurdering kvar fredag og samtale med føresette',
+  ],
+  ['1 t/uke for innsjekk og utsjekk', '1 t/veke for innsjekk og utsjekk'],
+  // Forutsigbar veke
+  [
+    'Forutsigbar uke: ukeplan med timeplanendringer, vikarer og turer markert sendes hjem fredag innen kl. ',
+    'Føreseieleg veke: vekeplan der timeplanendringar, vikarar og turar er merkte, blir send heim fredag innan kl. ',
+  ],
+  ['hver fredag', 'kvar fredag'],
+  [
+    ' og foresatte kjenner endringene i neste uke før helgen, alle uker i prøveperioden.',
+    ' og føresette kjenner endringane i neste veke før helga, alle veker i prøveperioden.',
+  ],
+  [
+    'foresatte bekrefter mottak; gjennomgang i evalueringsmøtet',
+    'føresette stadfestar at dei har fått planen; gjennomgang i evalueringsmøtet',
+  ],
+  ['30 min/uke for kontaktlærer', '30 min/veke for kontaktlærar'],
+  // Varsling om endringar
+  ['Varsling om endringer: kontaktlærer gir ', 'Varsling om endringar: kontaktlæraren gir '],
+  [
+    ' og foresatte beskjed dagen før om vikar, ekskursjon eller endret timeplan.',
+    ' og føresette beskjed dagen før om vikar, ekskursjon eller endra timeplan.',
+  ],
+  ['Ingen uvarslede endringer i prøveperioden.', 'Ingen uvarsla endringar i prøveperioden.'],
+  [
+    'foresatte og eleven noterer uvarslede endringer; gjennomgang i evalueringsmøtet',
+    'føresette og eleven noterer uvarsla endringar; gjennomgang i evalueringsmøtet',
+  ],
+  ['ingen ekstra ressurser', 'ingen ekstra ressursar'],
+  // Rettleiing til kontaktlæraren
+  ['Veiledning til kontaktlærer fra ', 'Rettleiing til kontaktlæraren frå '],
+  [' samtaler à 60 minutter om tilrettelegging for ', ' samtalar à 60 minutt om tilrettelegging for '],
+  [' ved ufrivillig skolefravær.', ' ved ufrivillig skulefråvær.'],
+  ['annenhver uke', 'annakvar veke'],
+  ['Kontaktlærer har en skriftlig plan for ', 'Kontaktlæraren har ein skriftleg plan for skuledagen til '],
+  [' skoledag og bruker den, bekreftet i evalueringsmøtet.', ' og bruker han, stadfesta i evalueringsmøtet.'],
+  ['gjennomgang av planen i evalueringsmøtet', 'gjennomgang av planen i evalueringsmøtet'],
+  ['1 t annenhver uke frikjøp for kontaktlærer', '1 t annakvar veke frikjøp for kontaktlæraren'],
+  // Dagleg melding heim
+  [
+    'Daglig melding hjem: kontaktlærer sender en kort melding til foresatte kl. 14 i ',
+    'Dagleg melding heim: kontaktlæraren sender ei kort melding til føresette kl. 14 i ',
+  ],
+  ['SMS fra skolens telefon', 'SMS frå telefonen til skulen'],
+  [' om hvordan dagen har vært.', ' om korleis dagen har vore.'],
+  [
+    'Foresatte får melding alle skoledager i prøveperioden og svarer på den samme kveld.',
+    'Føresette får melding alle skuledagar i prøveperioden og svarar på ho same kvelden.',
+  ],
+  ['meldingslogg og samtale med foresatte', 'meldingslogg og samtale med føresette'],
+  ['10 min/dag for kontaktlærer', '10 min/dag for kontaktlærar'],
+  // Henting heimanfrå
+  ['Henting hjemmefra: miljøterapeut henter ', 'Henting heimanfrå: miljøterapeuten hentar '],
+  [' hjemme ', ' heime '],
+  [' og følger til skolen.', ' og følgjer til skulen.'],
+  [
+    ' kommer på skolen de dagene hentingen skjer, 4 av 4 dager i to uker på rad.',
+    ' kjem på skulen dei dagane hentinga skjer, 4 av 4 dagar i to veker på rad.',
+  ],
+  ['loggføring av hentingen og fraværsoversikt', 'loggføring av hentinga og fråværsoversikt'],
+  ['2 t/uke miljøterapeut', '2 t/veke miljøterapeut'],
+  // Helsesjukepleiar
+  ['Samtale med helsesykepleier hver ', 'Samtale med helsesjukepleiar kvar '],
+  [' om søvn, vondt i magen og det som bekymrer ', ' om søvn, vondt i magen og det som uroar '],
+  ['ukentlig', 'kvar veke'],
+  [
+    ' rapporterer færre morgener med vondt i magen (logg hjemme), og fraværet går ned.',
+    ' melder om færre morgonar med vondt i magen (logg heime), og fråværet går ned.',
+  ],
+  ['symptomlogg hjemme og fraværsoversikt', 'symptomlogg heime og fråværsoversikt'],
+  ['30 min/uke helsesykepleier', '30 min/veke helsesjukepleiar'],
+  // Pauseavtale
+  [
+    ' etter avtalt signal til læreren, inntil 10 minutter, to ganger per økt, og kommer tilbake til timen.',
+    ' etter avtalt signal til læraren, inntil 10 minutt, to gonger per økt, og kjem tilbake til timen.',
+  ],
+  ['rommet til sosiallærer', 'rommet til sosiallæraren'],
+  ['alle skoledager', 'alle skuledagar'],
+  [
+    ' blir på skolen hele skoledagen minst 4 av 5 dager.',
+    ' blir på skulen heile skuledagen minst 4 av 5 dagar.',
+  ],
+  ['pauselogg og fraværsoversikt', 'pauselogg og fråværsoversikt'],
+  [' må være ledig; 15 min/uke oppfølging', ' må vere ledig; 15 min/veke oppfølging'],
+  // Fast plass, gruppearbeid, storefri, første økt
+  [
+    ' og samme sidemann i alle timer, også når det er vikar.',
+    ' og same sidemann i alle timar, også når det er vikar.',
+  ],
+  ['alle timer', 'alle timar'],
+  [
+    ' sier i elevsamtalen at plassen gjør timene lettere.',
+    ' seier i elevsamtalen at plassen gjer timane lettare.',
+  ],
+  ['beskjed i vikarpermen', 'beskjed i vikarpermen'],
+  ['fraværsoversikt', 'fråværsoversikt'],
+  [
+    ' møter til første økt disse dagene i minst 5 av 6 uker.',
+    ' møter til første økt desse dagane i minst 5 av 6 veker.',
+  ],
+  ['endring i timeplanen for trinnet', 'endring i timeplanen for trinnet'],
+  ['2 t/uke miljøterapeut', '2 t/veke miljøterapeut'],
+  [
+    ' er med på aktiviteten og er ute i friminuttet minst 3 dager i uka.',
+    ' er med på aktiviteten og er ute i friminuttet minst 3 dagar i veka.',
+  ],
+  // Sakkyndig vurdering: the conclusions (generate.ts demoConclusion)
+  [
+    'Lese- og skrivetrening i norsk og regning med konkreter, med mål fra læreplanen på trinnet.',
+    'Lese- og skrivetrening i norsk og rekning med konkretar, med mål frå læreplanen på trinnet.',
+  ],
+  [
+    'To økter i uka i liten gruppe, resten i klassen med støtte fra kontaktlærer.',
+    'To økter i veka i lita gruppe, resten i klassen med støtte frå kontaktlæraren.',
+  ],
+  ['Spesialpedagog leder øktene i liten gruppe.', 'Spesialpedagog leier øktene i lita gruppe.'],
+  [
+    'Norsk og matematikk med egne mål, og trening i å mestre overgangene i skoledagen.',
+    'Norsk og matematikk med eigne mål, og trening i å meistre overgangane i skuledagen.',
+  ],
+  [
+    'Tre timer i uka alene med spesialpedagog, resten i klassen.',
+    'Tre timar i veka åleine med spesialpedagog, resten i klassen.',
+  ],
+  [
+    'Spesialpedagog; assistent i klassen under veiledning av spesialpedagogen.',
+    'Spesialpedagog; assistent i klassen med rettleiing frå spesialpedagogen.',
+  ],
+  [
+    ' vil ha faste voksne og vite dagen før hva som skjer; det har vi lagt stor vekt på.',
+    ' vil ha faste vaksne og vite dagen før kva som skjer; det har vi lagt stor vekt på.',
+  ],
+  [
+    ' Foresatte ønsker liten gruppe i norsk, og det tilrår vi.',
+    ' Føresette ønskjer lita gruppe i norsk, og det tilrår vi.',
+  ],
+  [
+    ' og foresatte mener tiltakene i klassen er nok nå, og det er vi enige i.',
+    ' og føresette meiner tiltaka i klassen er nok no, og det er vi samde i.',
+  ],
+];
+
+/** "6 uker" → "6 veker" (the trial period as the demo writes it). */
+const WEEKS = /^(\d+) uker$/u;
+
+/**
+ * The nynorsk of a demo text, or null when the demo has none for it (unchanged, or a bokmål word
+ * left after the known fragments are replaced).
+ */
+export function demoNynorskText(text: string | null | undefined): string | null {
+  if (!text) return null;
+  const weeks = WEEKS.exec(text);
+  if (weeks) return `${weeks[1]} veker`;
+  let t = text;
+  for (const [nb, nn] of FRAGMENTS) t = t.split(nb).join(nn);
+  // "skuledagen til Kirstes" (the bokmål genitive moved behind «til»): the name without its «s».
+  t = t.replace(/skuledagen til (\S+?)(?:s|')? og bruker han/u, 'skuledagen til $1 og bruker han');
+  return t !== text && !readsAsBokmal(t) ? t : null;
+}
