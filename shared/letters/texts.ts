@@ -341,6 +341,7 @@ export const NB: LetterTexts = {
     motereferat: 'Møtereferat',
     tiltaksoversikt: 'Tiltaksoversikt',
     oppfolgingsbrev: 'Oppfølging av avtaler',
+    avslutningsbrev: 'Avslutning av henvisningen',
   },
   title: (kind, name) =>
     ({
@@ -351,6 +352,7 @@ export const NB: LetterTexts = {
       motereferat: `Referat fra møte om ${name}`,
       tiltaksoversikt: `Tiltaksoversikt for ${name}`,
       oppfolgingsbrev: `Oppfølging av avtaler for ${name}`,
+      avslutningsbrev: `Avslutning av henvisningen for ${name}`,
     })[kind],
   h: {
     summary: 'Kort fortalt',
@@ -697,6 +699,7 @@ export const NN: LetterTexts = {
     motereferat: 'Møtereferat',
     tiltaksoversikt: 'Tiltaksoversikt',
     oppfolgingsbrev: 'Oppfølging av avtalar',
+    avslutningsbrev: 'Avslutning av tilvisinga',
   },
   title: (kind, name) =>
     ({
@@ -707,6 +710,7 @@ export const NN: LetterTexts = {
       motereferat: `Referat frå møte om ${name}`,
       tiltaksoversikt: `Tiltaksoversikt for ${name}`,
       oppfolgingsbrev: `Oppfølging av avtalar for ${name}`,
+      avslutningsbrev: `Avslutning av tilvisinga for ${name}`,
     })[kind],
   h: {
     summary: 'Kort fortalt',
