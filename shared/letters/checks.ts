@@ -1,3 +1,4 @@
+import { closingChecks } from './closing';
 import { formatPath, type Path } from '../errors';
 import { KIND_RULES } from './kinds';
 import { norm, type LetterMeasure, type LetterModel } from './model';
@@ -53,6 +54,9 @@ export const FINDING_CODES = [
   'LIX_HIGH',
   'PROPOSAL_UNANSWERED',
   'HEARING_OPEN',
+  // Avslutningsbrev (shared/letters/closing.ts).
+  'CLOSING_RESPONSIBILITY_MISSING',
+  'CLOSING_RECEIVER_MISSING',
 ] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];
 
@@ -476,6 +480,7 @@ export function checkLetter(model: LetterModel, ctx: CheckContext, lixValue: num
     ...checkWaiting(model),
     ...checkMeeting(model),
     ...checkFamily(model),
+    ...closingChecks(model.closing).map((c) => finding(c.code, c.path)),
     ...checkLix(lixValue, ctx.settings),
   ];
 }

@@ -6,6 +6,10 @@ import type { FindingCode } from './checks';
  * and the app print them next to the field path.
  */
 export const LETTER_FINDING_TEXT_NB: Record<FindingCode, string> = {
+  CLOSING_RESPONSIBILITY_MISSING:
+    'avslutningsbrevet må si hvem som har ansvaret nå (closing.responsibility)',
+  CLOSING_RECEIVER_MISSING:
+    'avslutningsbrevet må navngi tjenesten som overtar, eller skolen (closing.receivingService)',
   MEASURE_FIELD_MISSING:
     'tiltaket mangler et felt brevet krever (hvem, fra når, hvor ofte, mål, evaluering …)',
   MEASURE_RESPONSIBLE_UNNAMED: 'tiltaket må ha en navngitt person som gjør det, ikke bare en rolle',

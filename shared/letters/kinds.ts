@@ -10,6 +10,7 @@ export const LETTER_KINDS = [
   'motereferat',
   'tiltaksoversikt',
   'oppfolgingsbrev',
+  'avslutningsbrev',
 ] as const;
 export type LetterKind = (typeof LETTER_KINDS)[number];
 
@@ -80,6 +81,14 @@ export const KIND_RULES: Record<LetterKind, KindRules> = {
     voices: false,
     responsibilities: false,
     replyPage: true,
+  },
+  // Issue 15 item 5: a referral is rejected, forwarded or closed with a word to everyone.
+  avslutningsbrev: {
+    measureBlocks: false,
+    measureList: false,
+    voices: false,
+    responsibilities: false,
+    replyPage: false,
   },
 };
 

@@ -149,6 +149,10 @@ const EXPECT: Record<LetterKind, Record<LetterLang, string[]>> = {
       'Dette ber vi om',
     ],
   },
+  avslutningsbrev: {
+    nb: ['Avslutning av henvisningen for Áile Nango', 'Hvem har ansvaret nå', 'BUP Nordfjord', 'Hvorfor'],
+    nn: ['Avslutning av tilvisinga for Áile Nango', 'Kven har ansvaret no', 'BUP Nordfjord', 'Kvifor'],
+  },
 };
 
 describe('every kind in bokmål and nynorsk', () => {

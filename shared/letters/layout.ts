@@ -5,6 +5,7 @@ import type { ResponsibilityRow } from './responsibilities';
 import { TEXTS, type LetterTexts } from './texts';
 import { MONTHS } from './datesIn';
 import { FAMILY_TEXTS, hearingOpen } from './family';
+import { CLOSING_TEXTS } from './closing';
 
 /**
  * The letter as text, in reading order: what the PDF shows, without any drawing. The renderer
@@ -898,7 +899,9 @@ export function layoutLetter(model: LetterModel): Layout {
   const t = TEXTS[model.lang];
   const head = commonHead(t, model);
   const blocks =
-    model.kind === 'anbefaling'
+    model.kind === 'avslutningsbrev'
+      ? avslutningsbrev(t, model)
+      : model.kind === 'anbefaling'
       ? anbefaling(t, model)
       : model.kind === 'sakkyndig-vurdering'
         ? sakkyndig(t, model)
@@ -997,4 +1000,43 @@ export function textOf(layout: Layout): string {
   if (layout.reply)
     lines.push(layout.reply.title, ...layout.reply.intro, ...layout.reply.items.map((i) => i.title));
   return lines.join('\n');
+}
+
+/** Avslutningsbrev (issue 15 item 5): the referral ends, and the letter says who is responsible now. */
+function avslutningsbrev(t: LetterTexts, model: LetterModel): Block[] {
+  const c = model.closing!;
+  const ct = CLOSING_TEXTS[t.lang];
+  const blocks: Block[] = [];
+  const status =
+    c.decision === 'rejected'
+      ? ct.rejected
+      : c.decision === 'forwarded'
+        ? ct.forwarded(c.receivingService ?? ct.missing)
+        : ct.closed;
+  blocks.push({
+    t: 'p',
+    style: 'lead',
+    text: `${ct.lead(model.letterhead.serviceName, longDate(c.received), model.pupil.name)} ${status}`,
+  });
+  blocks.push({ t: 'h2', text: ct.h.responsible });
+  blocks.push({ t: 'p', text: c.responsibility ?? ct.missing });
+  blocks.push({
+    t: 'fields',
+    rows: [
+      [ct.responsibleService, c.receivingService ?? ct.missing],
+      ...(c.receivingContact ? [[ct.contact, c.receivingContact] as [string, string]] : []),
+    ],
+  });
+  if (c.reason) {
+    blocks.push({ t: 'h2', text: ct.h.why });
+    blocks.push({ t: 'p', text: c.reason });
+  }
+  if (c.outcome) {
+    blocks.push({ t: 'h2', text: ct.h.outcome });
+    blocks.push({ t: 'p', text: ct.outcome[c.outcome] });
+  }
+  blocks.push({ t: 'p', text: ct.again });
+  contacts(t, model, blocks);
+  distribution(t, model, blocks);
+  return blocks;
 }

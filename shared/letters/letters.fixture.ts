@@ -133,4 +133,12 @@ export const KIND_OPTIONS: Record<LetterKind, LetterOptions> = {
   motereferat: {},
   tiltaksoversikt: {},
   oppfolgingsbrev: {},
+  avslutningsbrev: {
+    closing: {
+      receivingService: 'BUP Nordfjord',
+      receivingContact: 'Inntaksteamet, telefon 57 00 00 00',
+      responsibility: 'BUP har ansvaret for utredningen fra 1. juni. Skolen følger tiltakene som før.',
+      reason: 'Henvisningen gjelder utredning av angst, som er BUPs oppgave.',
+    },
+  },
 };

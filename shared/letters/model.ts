@@ -1,4 +1,5 @@
 import { sharingBasis } from '../consent/sharing';
+import { closingPart, closingReferralIndex, type ClosingPart } from './closing';
 import { missingSchoolFactors } from '../school/factors';
 import { addDays, calendarDays } from '../calendar/days';
 import type { AssessmentConclusion } from '../domain/assessment';
@@ -230,6 +231,8 @@ export interface LetterModel {
   /** «Fra journalen»: the notes the caseworker chose, each allowed to leave the case (shared/notes). */
   notes: { id: string; date: string; kind: NoteKind; text: string }[];
   legalTable: string;
+  /** Avslutningsbrev: the referral it ends and who is responsible now (shared/letters/closing.ts). */
+  closing?: ClosingPart | null;
 }
 
 export interface BuildInput {
@@ -735,6 +738,9 @@ export function buildLetter(input: BuildInput): LetterModel {
 
   if (kind === 'sakkyndig-vurdering' && service !== 'PPT') throw missing('SAKKYNDIG_ONLY_PPT', ['service']);
   if (kind === 'mottaksbrev' && !ref) throw missing('NO_REFERRAL', ['referrals']);
+  const closing =
+    kind === 'avslutningsbrev' ? closingPart(doc, options, closingReferralIndex(doc, options, refIndex)) : null;
+  if (kind === 'avslutningsbrev' && !closing) throw missing('NO_REFERRAL', ['referrals']);
   if (kind === 'ny-kontaktperson' && !assignment) throw missing('NO_CASEWORKER', ['assignments']);
   const outdated = letterOutdated(doc, kind, lang, today, input.earlier ?? [], refIndex);
   if (outdated) throw outdatedError(outdated);
@@ -977,6 +983,7 @@ export function buildLetter(input: BuildInput): LetterModel {
     kept: (options.keep ?? []).map((k) => ({ phrase: k.phrase, path: k.path ?? null, reason: k.reason })),
     legalTable: LEGAL_TABLE_VERSION,
     ...(options.pupilPage ? { pupilPage: true } : {}),
+    ...(closing ? { closing } : {}),
   };
   return lang === 'nn' ? withNynorsk(model, doc) : model;
 }

@@ -104,6 +104,19 @@ export const letterOptions = z.strictObject({
       validUntil: isoDate.optional(),
     })
     .optional(),
+  /**
+   * Avslutningsbrev (issue 15 item 5): which referral it ends (its id; default the main referral),
+   * the receiving service, where responsibility now lies, and what the family can do.
+   */
+  closing: z
+    .strictObject({
+      referral: externalId.optional(),
+      receivingService: optionalText(300),
+      receivingContact: optionalText(300),
+      responsibility: optionalText(2000),
+      reason: optionalText(2000),
+    })
+    .optional(),
 });
 export type LetterOptions = z.infer<typeof letterOptions>;
 export type LetterOptionsInput = z.input<typeof letterOptions>;

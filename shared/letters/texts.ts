@@ -347,6 +347,7 @@ export const NB: LetterTexts = {
     motereferat: 'Møtereferat',
     tiltaksoversikt: 'Tiltaksoversikt',
     oppfolgingsbrev: 'Oppfølging av avtaler',
+    avslutningsbrev: 'Avslutning av henvisningen',
   },
   title: (kind, name) =>
     ({
@@ -357,6 +358,7 @@ export const NB: LetterTexts = {
       motereferat: `Referat fra møte om ${name}`,
       tiltaksoversikt: `Tiltaksoversikt for ${name}`,
       oppfolgingsbrev: `Oppfølging av avtaler for ${name}`,
+      avslutningsbrev: `Avslutning av henvisningen for ${name}`,
     })[kind],
   h: {
     summary: 'Kort fortalt',
@@ -710,6 +712,7 @@ export const NN: LetterTexts = {
     motereferat: 'Møtereferat',
     tiltaksoversikt: 'Tiltaksoversikt',
     oppfolgingsbrev: 'Oppfølging av avtalar',
+    avslutningsbrev: 'Avslutning av tilvisinga',
   },
   title: (kind, name) =>
     ({
@@ -720,6 +723,7 @@ export const NN: LetterTexts = {
       motereferat: `Referat frå møte om ${name}`,
       tiltaksoversikt: `Tiltaksoversikt for ${name}`,
       oppfolgingsbrev: `Oppfølging av avtalar for ${name}`,
+      avslutningsbrev: `Avslutning av tilvisinga for ${name}`,
     })[kind],
   h: {
     summary: 'Kort fortalt',

@@ -176,6 +176,10 @@ const WORDS: Record<LetterKind, { nb: string[]; nn: string[] }> = {
     nb: ['Oppfølging av avtaler', 'Over fristen'],
     nn: ['Oppfølging av avtalar', 'Over fristen'],
   },
+  avslutningsbrev: {
+    nb: ['Avslutning av henvisningen', 'Hvem har ansvaret'],
+    nn: ['Avslutning av tilvisinga', 'Kven har ansvaret'],
+  },
 };
 
 describe('every kind, in bokmål and nynorsk, from the INTERCHANGE.md example', () => {

@@ -1,5 +1,5 @@
 import { BroError } from '../../../shared/errors';
-import { isLetterKind } from '../../../shared/letters/kinds';
+import { isLetterKind, LETTER_KINDS } from '../../../shared/letters/kinds';
 import { lixBand } from '../../../shared/letters/lix';
 import { LETTER_FINDING_TEXT_NB } from '../../../shared/letters/findingTexts';
 import type { OpOutput } from '../../../shared/contract';
@@ -58,6 +58,7 @@ export const letterCommand: Command = {
       'letter <mappe> --case ID --kind TYPE --check',
       'Kontroller brevet (klarhetsreglene og LIX) uten å skrive noe',
     ],
+    ['  TYPE', `Brevtypene: ${LETTER_KINDS.join(', ')}`],
   ],
   async run(cli, rest) {
     need(rest, 1, 'bro letter <dir> --case ID --kind KIND --out FILE.pdf');
@@ -68,7 +69,7 @@ export const letterCommand: Command = {
     if (!kind || !isLetterKind(kind))
       throw new BroError(
         'USAGE',
-        '--kind must be one of anbefaling, sakkyndig-vurdering, mottaksbrev, ny-kontaktperson, motereferat, tiltaksoversikt, oppfolgingsbrev',
+        `--kind must be one of ${LETTER_KINDS.join(', ')}`,
       );
     const lang = cli.flags.lang ?? 'nb';
     if (lang !== 'nb' && lang !== 'nn') throw new BroError('USAGE', '--lang must be nb or nn');

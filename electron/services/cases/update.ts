@@ -2,6 +2,7 @@ import type { CaseChange } from '../../../shared/contract';
 import { validateCaseDoc } from '../../../shared/domain/validate';
 import { measureRuleIssues } from '../../../shared/measures/rules';
 import { familyRuleIssues } from '../../../shared/family/rules';
+import { closingLetterIssues } from '../../../shared/referrals/closing';
 import { validityIssues } from '../../../shared/domain/validity';
 import { BroError, formatPath, type Issue, type Path } from '../../../shared/errors';
 import { foldCase, type CaseState } from '../../../shared/events/fold';
@@ -161,6 +162,12 @@ function issueKey(state: CaseState, i: Issue): string {
   return `${formatPath(p)}|${i.code}`;
 }
 
+/** CLOSING_LETTER_REQUIRED issues the change makes that the case did not already have. */
+export function newClosingLetterIssues(before: CaseState, after: CaseState): Issue[] {
+  const old = new Set(closingLetterIssues(before.doc, before.letters).map((i) => issueKey(before, i)));
+  return closingLetterIssues(after.doc, after.letters).filter((i) => !old.has(issueKey(after, i)));
+}
+
 /** Issues the new state has that the old one did not (a draft may already be incomplete; that is not this change's fault). */
 export function newIssues(before: CaseState, after: CaseState, today: string): Issue[] {
   const old = new Set(ruleIssues(before, today).map((i) => issueKey(before, i)));
@@ -179,7 +186,11 @@ export async function updateCase(
   const { events, keys, issues } = eventsForChanges(before, changes);
   if (issues.length) throw new BroError('VALIDATION', 'The changes are not valid', { issues });
   const after = foldCase(caseId, [...stored, ...provisional(caseId, events)]);
-  const ruleIssues = newIssues(before, after, today).map((i) => ({ ...i, path: ['case', ...i.path] }));
+  const ruleIssues = [
+    ...newIssues(before, after, today),
+    // Not in newIssues: the importer's history carries no letters, so there it is a finding.
+    ...newClosingLetterIssues(before, after),
+  ].map((i) => ({ ...i, path: ['case', ...i.path] }));
   if (ruleIssues.length)
     throw new BroError('VALIDATION', 'The case would break a rule', { issues: ruleIssues });
   await vault.append(caseId, events);

@@ -434,6 +434,42 @@ export function LetterEditor({
                 </select>
               </div>
             )}
+            {kind === 'avslutningsbrev' && (
+              <>
+                <OptField
+                  id={optionFieldId(['closing', 'receivingService'])}
+                  label={t('opt.closing.receivingService')}
+                  hint={t('opt.closing.receivingServiceHint')}
+                  value={form.closing.receivingService}
+                  issue={issueText(optionFieldId(['closing', 'receivingService']))}
+                  onChange={(v) => change((x) => void (x.closing.receivingService = v))}
+                />
+                <OptField
+                  id={optionFieldId(['closing', 'receivingContact'])}
+                  label={t('opt.closing.receivingContact')}
+                  value={form.closing.receivingContact}
+                  issue={issueText(optionFieldId(['closing', 'receivingContact']))}
+                  onChange={(v) => change((x) => void (x.closing.receivingContact = v))}
+                />
+                <OptField
+                  id={optionFieldId(['closing', 'responsibility'])}
+                  label={t('opt.closing.responsibility')}
+                  hint={t('opt.closing.responsibilityHint')}
+                  multiline
+                  value={form.closing.responsibility}
+                  issue={issueText(optionFieldId(['closing', 'responsibility']))}
+                  onChange={(v) => change((x) => void (x.closing.responsibility = v))}
+                />
+                <OptField
+                  id={optionFieldId(['closing', 'reason'])}
+                  label={t('opt.closing.reason')}
+                  multiline
+                  value={form.closing.reason}
+                  issue={issueText(optionFieldId(['closing', 'reason']))}
+                  onChange={(v) => change((x) => void (x.closing.reason = v))}
+                />
+              </>
+            )}
             {kind === 'mottaksbrev' && (
               <>
                 <OptField

@@ -19,6 +19,8 @@ export interface LetterForm {
   otherRecipients: { name: string; legalBasis: string }[];
   expectedFirstContact: string;
   interimReason: string;
+  /** Avslutningsbrev (options.closing). */
+  closing: { receivingService: string; receivingContact: string; responsibility: string; reason: string };
   waitingAdvice: { what: string; who: string }[];
   assessment: {
     sources: string;
@@ -57,6 +59,7 @@ export function emptyForm(): LetterForm {
     otherRecipients: [],
     expectedFirstContact: '',
     interimReason: '',
+    closing: { receivingService: '', receivingContact: '', responsibility: '', reason: '' },
     waitingAdvice: [],
     assessment: {
       sources: '',
@@ -97,6 +100,12 @@ export function formFromOptions(o: LetterOptionsInput): LetterForm {
   f.otherRecipients = (o.otherRecipients ?? []).map((r) => ({ name: r.name, legalBasis: str(r.legalBasis) }));
   f.expectedFirstContact = date(o.expectedFirstContact);
   f.interimReason = str(o.interimReason);
+  f.closing = {
+    receivingService: str(o.closing?.receivingService),
+    receivingContact: str(o.closing?.receivingContact),
+    responsibility: str(o.closing?.responsibility),
+    reason: str(o.closing?.reason),
+  };
   f.waitingAdvice = (o.waitingAdvice ?? []).map((a) => ({ what: a.what, who: a.who }));
   const a = o.assessment ?? {};
   for (const k of ASSESSMENT_TOPICS) f.assessment[k] = str(a[k]);
@@ -144,6 +153,8 @@ export function optionsFromForm(f: LetterForm): LetterOptionsInput {
   if (others.length > 0) o.otherRecipients = others;
   if (f.expectedFirstContact.trim()) o.expectedFirstContact = isoFromInput(f.expectedFirstContact);
   if (f.interimReason.trim()) o.interimReason = f.interimReason.trim();
+  const closing = group(f.closing);
+  if (closing) o.closing = closing;
   const advice = f.waitingAdvice
     .map((a) => ({ what: a.what.trim(), who: a.who.trim() }))
     .filter((a) => a.what !== '' || a.who !== '');

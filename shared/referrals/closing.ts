@@ -1,0 +1,33 @@
+import type { CaseDoc } from '../domain/caseDoc';
+import type { Issue } from '../errors';
+
+/** What the rule needs of an issued letter: its kind and which referral it ends. */
+export interface ClosingLetterRef {
+  kind: string;
+  options?: { closing?: { referral?: string | undefined } | undefined } | undefined;
+}
+
+/**
+ * CLOSING_LETTER_REQUIRED (issue 15 item 5): a referral decided "avslått" (rejected) or
+ * "videresendt" (forwarded), or closed, needs an issued avslutningsbrev that says where
+ * responsibility now lies. The letter counts for the referral it names (`options.closing.referral`);
+ * a letter that names none counts for every referral of the case (it spoke of the case's main one).
+ *
+ * The app and the API refuse a change that breaks it (electron/services/cases/update.ts); history
+ * imported without one opens and shows as a finding (`cases.get`), since interchange carries no letters.
+ */
+export function closingLetterIssues(doc: CaseDoc, letters: readonly ClosingLetterRef[]): Issue[] {
+  const closingLetters = letters.filter((l) => l.kind === 'avslutningsbrev');
+  const issues: Issue[] = [];
+  (doc.referrals ?? []).forEach((r, i) => {
+    const ends = r.closed != null || r.decision === 'rejected' || r.decision === 'forwarded';
+    if (!ends) return;
+    const has = closingLetters.some((l) => {
+      const named = l.options?.closing?.referral;
+      return named == null || named === r.id;
+    });
+    if (!has)
+      issues.push({ path: ['referrals', i, r.closed != null ? 'closed' : 'decision'], code: 'CLOSING_LETTER_REQUIRED' });
+  });
+  return issues;
+}

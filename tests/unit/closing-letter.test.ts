@@ -1,0 +1,137 @@
+// Issue 15 item 5 through the contract on a real vault: a referral is not closed, rejected or
+// forwarded without an issued avslutningsbrev (CLOSING_LETTER_REQUIRED).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BroError } from '../../shared/errors';
+import { call, createHandlers, type Handlers } from '../../electron/services/handlers';
+import { Session } from '../../electron/services/session';
+
+const FAST = { N: 2 ** 12, r: 8, p: 1 };
+const PASS = 'syntetisk passord';
+const TODAY = '2026-11-20';
+const roots: string[] = [];
+afterAll(() => {
+  for (const r of roots) rmSync(r, { recursive: true, force: true });
+});
+
+function tempDir(): string {
+  const d = mkdtempSync(path.join(tmpdir(), 'bro-closing-'));
+  roots.push(d);
+  return d;
+}
+
+async function errorOf(p: Promise<unknown>): Promise<BroError> {
+  try {
+    await p;
+  } catch (e) {
+    if (e instanceof BroError) return e;
+    throw new Error(`not a BroError: ${String(e)}`);
+  }
+  throw new Error('expected an error');
+}
+
+/** A vault made as the quick start does: no name. */
+async function quickStart(today = TODAY, deviceId?: string) {
+  const dir = path.join(tempDir(), 'v');
+  const session = new Session({ kdf: FAST, today, ...(deviceId ? { deviceId } : {}) });
+  const h = createHandlers(session);
+  const made = await call(h, 'vault.create', { dir, passphrase: PASS });
+  return { dir, session, h, memberId: made.memberId, recoveryKey: made.recoveryKey };
+}
+
+describe('CLOSING_LETTER_REQUIRED', () => {
+  it('refuses to close or reject a referral until an avslutningsbrev is issued', async () => {
+    const { h } = await quickStart();
+    await call(h, 'members.rename', { name: 'Kari Nordmann' });
+    const { caseId } = await call(h, 'cases.create', {
+      service: 'PPT',
+      pupil: {
+        name: 'Áile Nango',
+        school: 'Hov skole',
+        grade: 7,
+        coordinator: { role: 'sosiallærer', name: 'Siri Lie' },
+      },
+    });
+    await call(h, 'cases.update', {
+      caseId,
+      changes: [
+        {
+          op: 'set',
+          entity: 'referrals',
+          set: { id: 'r-1', referredBy: 'skole', reason: 'fravær', received: '2026-11-02' },
+        },
+        {
+          op: 'set',
+          entity: 'guardians',
+          set: { name: 'Ánde Nango', relation: 'far', parentalResponsibility: true },
+        },
+        {
+          op: 'set',
+          entity: 'consents',
+          set: {
+            givenBy: 'Ánde Nango (far)',
+            information: 'henvisning og fravær',
+            recipient: 'Hov skole (rektor og kontaktlærer)',
+            purpose: 'samarbeid om tiltak',
+            date: '2026-11-02',
+          },
+        },
+      ],
+    });
+    await call(h, 'assignments.change', {
+      caseId,
+      caseworker: 'Kari Nordmann',
+      role: 'PP-rådgiver',
+      from: '2026-11-03',
+      reason: 'ny sak',
+    });
+    const got = await call(h, 'cases.get', { caseId });
+    const key = got.keys.referrals[0]!;
+    const close = (set: Record<string, unknown>) =>
+      call(h, 'cases.update', { caseId, changes: [{ op: 'set', entity: 'referrals', key, set }] });
+
+    for (const set of [
+      { closed: '2026-11-18', outcome: 'partial' },
+      { decision: 'rejected', decided: '2026-11-10' },
+      { decision: 'forwarded', decided: '2026-11-10' },
+    ]) {
+      const refused = await errorOf(close(set));
+      expect(refused.code).toBe('VALIDATION');
+      expect(refused.issues.map((i) => i.code)).toContain('CLOSING_LETTER_REQUIRED');
+    }
+    // Nothing was written.
+    expect((await call(h, 'cases.get', { caseId })).doc.referrals?.[0]?.closed).toBeUndefined();
+
+    const base = { recipients: { rektor: 'Anne Dahl', kontaktlærer: 'Per Berg' } };
+    const empty = await call(h, 'letters.preview', {
+      caseId,
+      kind: 'avslutningsbrev',
+      lang: 'nb',
+      options: base,
+    });
+    const errors = empty.findings.filter((f) => f.severity === 'error').map((f) => f.code);
+    expect(errors).toEqual(['CLOSING_RESPONSIBILITY_MISSING', 'CLOSING_RECEIVER_MISSING']);
+    expect(empty.canIssue).toBe(false);
+
+    const options = {
+      ...base,
+      closing: {
+        referral: 'r-1',
+        receivingService: 'Hov skole',
+        responsibility: 'Skolen har ansvaret for tiltakene videre; kontaktlæreren følger opp fraværet.',
+      },
+    };
+    for (const lang of ['nb', 'nn'] as const) {
+      const p = await call(h, 'letters.preview', { caseId, kind: 'avslutningsbrev', lang, options });
+      expect(p.findings.filter((f) => f.severity === 'error')).toEqual([]);
+    }
+    const issued = await call(h, 'letters.issue', { caseId, kind: 'avslutningsbrev', lang: 'nb', options });
+    expect(issued.draft).toBe(false);
+    await close({ closed: '2026-11-18', outcome: 'partial' });
+    const after = await call(h, 'cases.get', { caseId });
+    expect(after.doc.referrals?.[0]?.closed).toBe('2026-11-18');
+    expect(after.findings.map((f) => f.code)).not.toContain('CLOSING_LETTER_REQUIRED');
+  });
+});
