@@ -1,3 +1,4 @@
+import type { CaseDoc } from '../../shared/domain/caseDoc';
 // Issue 15 item 5 through the contract on a real vault: a referral is not closed, rejected or
 // forwarded without an issued avslutningsbrev (CLOSING_LETTER_REQUIRED).
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -88,7 +89,7 @@ describe('CLOSING_LETTER_REQUIRED', () => {
       reason: 'ny sak',
     });
     const got = await call(h, 'cases.get', { caseId });
-    const key = got.keys.referrals[0]!;
+    const key = got.keys.referrals![0]!;
     const close = (set: Record<string, unknown>) =>
       call(h, 'cases.update', { caseId, changes: [{ op: 'set', entity: 'referrals', key, set }] });
 
@@ -102,7 +103,7 @@ describe('CLOSING_LETTER_REQUIRED', () => {
       expect(refused.issues.map((i) => i.code)).toContain('CLOSING_LETTER_REQUIRED');
     }
     // Nothing was written.
-    expect((await call(h, 'cases.get', { caseId })).doc.referrals?.[0]?.closed).toBeUndefined();
+    expect(((await call(h, 'cases.get', { caseId })).doc as CaseDoc).referrals?.[0]?.closed).toBeUndefined();
 
     const base = { recipients: { rektor: 'Anne Dahl', kontaktlærer: 'Per Berg' } };
     const empty = await call(h, 'letters.preview', {
@@ -131,7 +132,7 @@ describe('CLOSING_LETTER_REQUIRED', () => {
     expect(issued.draft).toBe(false);
     await close({ closed: '2026-11-18', outcome: 'partial' });
     const after = await call(h, 'cases.get', { caseId });
-    expect(after.doc.referrals?.[0]?.closed).toBe('2026-11-18');
-    expect(after.findings.map((f) => f.code)).not.toContain('CLOSING_LETTER_REQUIRED');
+    expect((after.doc as CaseDoc).referrals?.[0]?.closed).toBe('2026-11-18');
+    expect((after.findings ?? []).map((f) => f.code)).not.toContain('CLOSING_LETTER_REQUIRED');
   });
 });
