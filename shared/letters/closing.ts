@@ -104,10 +104,13 @@ export const CLOSING_TEXTS: Record<'nb' | 'nn', ClosingTexts> = {
 };
 
 /** Clarity rules: the letter must say where responsibility lies now and name the receiving service. */
-export function closingChecks(c: ClosingPart | null | undefined): { code: ClosingFindingCode; path: (string | number)[] }[] {
+export function closingChecks(
+  c: ClosingPart | null | undefined,
+): { code: ClosingFindingCode; path: (string | number)[] }[] {
   if (!c) return [];
   const out: { code: ClosingFindingCode; path: (string | number)[] }[] = [];
-  if (!c.responsibility) out.push({ code: 'CLOSING_RESPONSIBILITY_MISSING', path: ['options', 'closing', 'responsibility'] });
+  if (!c.responsibility)
+    out.push({ code: 'CLOSING_RESPONSIBILITY_MISSING', path: ['options', 'closing', 'responsibility'] });
   if (!c.receivingService)
     out.push({ code: 'CLOSING_RECEIVER_MISSING', path: ['options', 'closing', 'receivingService'] });
   return out;

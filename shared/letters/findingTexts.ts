@@ -6,8 +6,7 @@ import type { FindingCode } from './checks';
  * and the app print them next to the field path.
  */
 export const LETTER_FINDING_TEXT_NB: Record<FindingCode, string> = {
-  CLOSING_RESPONSIBILITY_MISSING:
-    'avslutningsbrevet må si hvem som har ansvaret nå (closing.responsibility)',
+  CLOSING_RESPONSIBILITY_MISSING: 'avslutningsbrevet må si hvem som har ansvaret nå (closing.responsibility)',
   CLOSING_RECEIVER_MISSING:
     'avslutningsbrevet må navngi tjenesten som overtar, eller skolen (closing.receivingService)',
   MEASURE_FIELD_MISSING:

@@ -739,7 +739,9 @@ export function buildLetter(input: BuildInput): LetterModel {
   if (kind === 'sakkyndig-vurdering' && service !== 'PPT') throw missing('SAKKYNDIG_ONLY_PPT', ['service']);
   if (kind === 'mottaksbrev' && !ref) throw missing('NO_REFERRAL', ['referrals']);
   const closing =
-    kind === 'avslutningsbrev' ? closingPart(doc, options, closingReferralIndex(doc, options, refIndex)) : null;
+    kind === 'avslutningsbrev'
+      ? closingPart(doc, options, closingReferralIndex(doc, options, refIndex))
+      : null;
   if (kind === 'avslutningsbrev' && !closing) throw missing('NO_REFERRAL', ['referrals']);
   if (kind === 'ny-kontaktperson' && !assignment) throw missing('NO_CASEWORKER', ['assignments']);
   const outdated = letterOutdated(doc, kind, lang, today, input.earlier ?? [], refIndex);

@@ -27,7 +27,10 @@ export function closingLetterIssues(doc: CaseDoc, letters: readonly ClosingLette
       return named == null || named === r.id;
     });
     if (!has)
-      issues.push({ path: ['referrals', i, r.closed != null ? 'closed' : 'decision'], code: 'CLOSING_LETTER_REQUIRED' });
+      issues.push({
+        path: ['referrals', i, r.closed != null ? 'closed' : 'decision'],
+        code: 'CLOSING_LETTER_REQUIRED',
+      });
   });
   return issues;
 }

@@ -1,12 +1,12 @@
-import type { CaseDoc } from '../../shared/domain/caseDoc';
 // Issue 15 item 5 through the contract on a real vault: a referral is not closed, rejected or
 // forwarded without an issued avslutningsbrev (CLOSING_LETTER_REQUIRED).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { CaseDoc } from '../../shared/domain/caseDoc';
 import { BroError } from '../../shared/errors';
-import { call, createHandlers, type Handlers } from '../../electron/services/handlers';
+import { call, createHandlers } from '../../electron/services/handlers';
 import { Session } from '../../electron/services/session';
 
 const FAST = { N: 2 ** 12, r: 8, p: 1 };

@@ -620,7 +620,9 @@ describe('bad input', () => {
       TODAY,
     ]);
     expect(human.err).toContain('LETTER_INCOMPLETE');
-    expect(human.err).toContain('options.legalBasis.kontaktlærer: mottakeren (i parentes) har ikke gyldig samtykke');
+    expect(human.err).toContain(
+      'options.legalBasis.kontaktlærer: mottakeren (i parentes) har ikke gyldig samtykke',
+    );
   });
 
   it('--check lists the findings and LIX without writing', async () => {

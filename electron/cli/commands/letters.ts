@@ -67,10 +67,7 @@ export const letterCommand: Command = {
     const kind = cli.flags.kind;
     if (!caseRef) throw new BroError('USAGE', '--case ID is required');
     if (!kind || !isLetterKind(kind))
-      throw new BroError(
-        'USAGE',
-        `--kind must be one of ${LETTER_KINDS.join(', ')}`,
-      );
+      throw new BroError('USAGE', `--kind must be one of ${LETTER_KINDS.join(', ')}`);
     const lang = cli.flags.lang ?? 'nb';
     if (lang !== 'nb' && lang !== 'nn') throw new BroError('USAGE', '--lang must be nb or nn');
     if (!cli.flags.check && !cli.flags.out) throw new BroError('USAGE', '--out FILE.pdf is required');
