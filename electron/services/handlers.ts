@@ -6,7 +6,6 @@ import { contract, type OpName, type OpOutput } from '../../shared/contract';
 import { isRealDate } from '../../shared/domain/common';
 import { zodIssues } from '../../shared/domain/validate';
 import { measureRuleIssues } from '../../shared/measures/rules';
-import { closingLetterIssues } from '../../shared/referrals/closing';
 import { demoColleagues, demoUser, generateDemo } from '../../shared/demo/generate';
 import { DEMO_PASSPHRASE } from '../../shared/demo/passphrase';
 import { BroError } from '../../shared/errors';
@@ -213,7 +212,6 @@ export function createHandlers(session: Session): Handlers {
           ...validityIssues(state.doc, today),
           ...measureRuleIssues(state.doc),
           ...concernReportIssues(state.doc),
-          ...closingLetterIssues(state.doc, state.letters),
         ],
         voided: state.voided,
       };
