@@ -2,11 +2,15 @@
 // folder, with the files read back (CSV as text, XLSX with exceljs, PDF with pdftotext), and the
 // outcomes part of the signed metrics bundle merged back.
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { call, createHandlers } from '../../electron/services/handlers';
+import { signMetrics } from '../../electron/services/reports/metrics';
+import { Session } from '../../electron/services/session';
+import type { MetricsPayload2 } from '../../shared/waiting/metrics';
 import type { OutcomeGroup, OutcomesReport } from '../../shared/outcomes/report';
 import { COUNT_PATHS, outcomeCount } from '../../shared/outcomes/suppress';
 import { runCli, tempDirs } from './helpers/cli';
@@ -132,6 +136,33 @@ describe('bro report outcomes', () => {
     const ownSchool = (await bro(['report', 'outcomes', demo, ...YEAR, '--by', 'school', '--json'])).json;
     expect(bySchool.json.outcomes.totals).toEqual(ownSchool.totals);
     expect(bySchool.json.outcomes.groups.every((g: OutcomeGroup) => /^S-|^\(/.test(g.key))).toBe(true);
+  });
+
+  it('a bundle without the outcomes part (made before it existed) still merges, with no outcomes in the merge', async () => {
+    const bundle = path.join(root, 'new.jws');
+    const trust = path.join(root, 'trust2.json');
+    expect((await bro(['metrics', 'export', demo, ...YEAR, '--out', bundle])).code).toBe(0);
+    expect((await bro(['metrics', 'key', demo, '--out', trust])).code).toBe(0);
+    const payload = JSON.parse(
+      Buffer.from(readFileSync(bundle, 'utf8').trim().split('.')[1]!, 'base64url').toString(),
+    ) as MetricsPayload2;
+    const { outcomes: _o, ...older } = payload;
+    // Signed by the same vault's key, as an export before this report would have been.
+    const session = new Session({ kdf: { N: 2 ** 12, r: 8, p: 1 }, today: TODAY });
+    const h = createHandlers(session);
+    await call(h, 'vault.unlock', { dir: demo, passphrase: PASS });
+    const key = await session.requireVault().vaultSigningKey();
+    const olderFile = path.join(root, 'older.jws');
+    writeFileSync(olderFile, await signMetrics(older, key));
+    await call(h, 'vault.lock', {});
+    const a = await bro(['metrics', 'merge', olderFile, '--trust', trust, '--json']);
+    expect(a.code).toBe(0);
+    expect(a.json.outcomes).toBeUndefined();
+    expect(a.json.measures).toBeDefined();
+    // With the new bundle beside it, the merge reports outcomes from the part that exists.
+    const b = await bro(['metrics', 'merge', olderFile, bundle, '--trust', trust, '--json']);
+    expect(b.code).toBe(0);
+    expect(b.json.outcomes.groups[0].closed).toBe(payload.outcomes!.rows.length);
   });
 
   it('refuses a bad grouping or period with its code, and says how it is used', async () => {
