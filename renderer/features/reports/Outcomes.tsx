@@ -120,14 +120,7 @@ export function OutcomesScreen({ focusTitle = true }: { focusTitle?: boolean }) 
   });
 
   const report = q.data?.report;
-  const columns = report ? [...report.groups, ...(report.totals ? [report.totals] : [])] : [];
   const all = report?.totals ?? report?.groups[0];
-  const groupName = (g: Group) => {
-    if (g === report?.totals) return t('outcomes.group.totals');
-    if (g.key === 'all') return t('outcomes.group.all');
-    return g.key;
-  };
-  const suppressed = columns.some((g) => (g.suppressed?.length ?? 0) > 0);
 
   return (
     <section className="wt" aria-labelledby="outcomes-title">
@@ -200,43 +193,7 @@ export function OutcomesScreen({ focusTitle = true }: { focusTitle?: boolean }) 
           {(q.data?.skipped.length ?? 0) > 0 && (
             <p className="warn">{t('report.skipped', { n: q.data!.skipped.length })}</p>
           )}
-          {SECTIONS.map(([title, paths], i) => (
-            <section key={title} className="panel" aria-labelledby={`outcomes-s${i}`}>
-              <h2 id={`outcomes-s${i}`}>{t(title)}</h2>
-              {/* Wide per school: the scrolling box takes keyboard focus, so arrows scroll it. */}
-              <div className="wt-scroll" tabIndex={0} role="group" aria-labelledby={`outcomes-s${i}`}>
-                <table className="data wt-table">
-                  <caption className="sr-only">
-                    {`${t(title)}, ${t('outcomes.table.caption', { from: nbDate(report.from), to: nbDate(report.measuredTo) })}`}
-                  </caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('outcomes.col.figure')}</th>
-                      {columns.map((g) => (
-                        <th scope="col" key={g === report.totals ? '\u0000sum' : g.key}>
-                          {groupName(g)}
-                        </th>
-                      ))}
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {paths.map((p) => (
-                      <tr key={p}>
-                        <th scope="row">{t(`outcomes.row.${p}` as TextKey)}</th>
-                        {columns.map((g) => (
-                          <td className="num" key={g === report.totals ? '\u0000sum' : g.key}>
-                            {outcomeText(g, p)}
-                          </td>
-                        ))}
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-              {i === 1 && <p className="muted">{t('outcomes.absenceNote')}</p>}
-            </section>
-          ))}
-          {suppressed && <p className="muted">{t('outcomes.suppressedNote')}</p>}
+          <OutcomeTables report={report} />
           <ExportPanel
             selection={{ from: applied.from, to: applied.to, service: '', unit: 'calendar' }}
             lead={t('outcomes.export.lead')}
@@ -251,5 +208,70 @@ export function OutcomesScreen({ focusTitle = true }: { focusTitle?: boolean }) 
         </>
       )}
     </section>
+  );
+}
+
+/**
+ * The outcome figures as tables, one per section: on the «Utfall» tab, and under a merge of
+ * metrics bundles (renderer/features/reports/Metrics.tsx) when the bundles carry outcomes.
+ */
+export function OutcomeTables({
+  report,
+  idPrefix = 'outcomes',
+  level = 'h2',
+}: {
+  report: OutcomesReport;
+  idPrefix?: string;
+  level?: 'h2' | 'h4';
+}) {
+  const { t } = useI18n();
+  const columns = [...report.groups, ...(report.totals ? [report.totals] : [])];
+  const groupName = (g: Group) => {
+    if (g === report.totals) return t('outcomes.group.totals');
+    if (g.key === 'all') return t('outcomes.group.all');
+    return g.key;
+  };
+  const suppressed = columns.some((g) => (g.suppressed?.length ?? 0) > 0);
+  const Heading = level;
+  return (
+    <>
+      {SECTIONS.map(([title, paths], i) => (
+        <section key={title} className="panel" aria-labelledby={`${idPrefix}-s${i}`}>
+          <Heading id={`${idPrefix}-s${i}`}>{t(title)}</Heading>
+          {/* Wide per school: the scrolling box takes keyboard focus, so arrows scroll it. */}
+          <div className="wt-scroll" tabIndex={0} role="group" aria-labelledby={`${idPrefix}-s${i}`}>
+            <table className="data wt-table">
+              <caption className="sr-only">
+                {`${t(title)}, ${t('outcomes.table.caption', { from: nbDate(report.from), to: nbDate(report.measuredTo) })}`}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('outcomes.col.figure')}</th>
+                  {columns.map((g) => (
+                    <th scope="col" key={g === report.totals ? '\u0000sum' : g.key}>
+                      {groupName(g)}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {paths.map((p) => (
+                  <tr key={p}>
+                    <th scope="row">{t(`outcomes.row.${p}` as TextKey)}</th>
+                    {columns.map((g) => (
+                      <td className="num" key={g === report.totals ? '\u0000sum' : g.key}>
+                        {outcomeText(g, p)}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {i === 1 && <p className="muted">{t('outcomes.absenceNote')}</p>}
+        </section>
+      ))}
+      {suppressed && <p className="muted">{t('outcomes.suppressedNote')}</p>}
+    </>
   );
 }
