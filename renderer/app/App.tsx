@@ -136,7 +136,13 @@ function Shell({ demo, autoLockMinutes }: { demo: boolean; autoLockMinutes: numb
         : route.name === 'settings'
           ? t('nav.settings')
           : route.name === 'report'
-            ? t(route.tab === 'measures' ? 'dashboard.tab.measures' : 'nav.report')
+            ? t(
+                route.tab === 'measures'
+                  ? 'dashboard.tab.measures'
+                  : route.tab === 'outcomes'
+                    ? 'dashboard.tab.outcomes'
+                    : 'nav.report',
+              )
             : route.name === 'verify'
               ? t('nav.verify')
               : t('nav.cases');

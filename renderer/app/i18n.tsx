@@ -14,6 +14,7 @@ import * as schoolText from '../features/school/text';
 import * as validityText from '../features/cases/validityText';
 import * as reportsText from '../features/reports/text';
 import * as measuresReportText from '../features/reports/measuresText';
+import * as outcomesReportText from '../features/reports/outcomesText';
 import * as tasksText from '../features/tasks/text';
 import * as vaultText from '../features/vault/text';
 import * as verifyText from '../features/verify/text';
@@ -481,6 +482,7 @@ const nb = {
   ...lettersText.nb,
   ...reportsText.nb,
   ...measuresReportText.nb,
+  ...outcomesReportText.nb,
   ...tasksText.nb,
   ...verifyText.nb,
   ...vaultText.nb,
@@ -526,6 +528,7 @@ const nn: Dict = {
   ...lettersText.nn,
   ...reportsText.nn,
   ...measuresReportText.nn,
+  ...outcomesReportText.nn,
   ...tasksText.nn,
   ...verifyText.nn,
   ...vaultText.nn,
@@ -650,6 +653,7 @@ const en: Dict = {
   ...lettersText.en,
   ...reportsText.en,
   ...measuresReportText.en,
+  ...outcomesReportText.en,
   ...tasksText.en,
   ...verifyText.en,
   ...vaultText.en,

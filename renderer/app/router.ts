@@ -2,14 +2,14 @@ import { useSyncExternalStore } from 'react';
 
 /**
  * A hash router: `#/cases`, `#/cases/<caseId>/<tab>[/<sub>]`, `#/tasks`, `#/tasks/mine`,
- * `#/report`, `#/report/measures`, `#/verify`, `#/settings`. The hash never
+ * `#/report`, `#/report/measures`, `#/report/outcomes`, `#/verify`, `#/settings`. The hash never
  * reaches the host, and nothing personal is ever in it (case ids are the vault's random ids).
  */
 export type Route =
   | { name: 'cases' }
   | { name: 'case'; caseId: string; tab: string; sub?: string }
   | { name: 'tasks'; mine?: boolean }
-  | { name: 'report'; tab?: 'measures' }
+  | { name: 'report'; tab?: 'measures' | 'outcomes' }
   | { name: 'verify' }
   | { name: 'settings' };
 
@@ -21,7 +21,9 @@ function parse(hash: string): Route {
       : { name: 'case', caseId: parts[1], tab: parts[2] ?? 'timeline' };
   if (parts[0] === 'tasks') return parts[1] === 'mine' ? { name: 'tasks', mine: true } : { name: 'tasks' };
   if (parts[0] === 'report')
-    return parts[1] === 'measures' ? { name: 'report', tab: 'measures' } : { name: 'report' };
+    return parts[1] === 'measures' || parts[1] === 'outcomes'
+      ? { name: 'report', tab: parts[1] }
+      : { name: 'report' };
   if (parts[0] === 'verify') return { name: 'verify' };
   if (parts[0] === 'settings') return { name: 'settings' };
   return { name: 'cases' };

@@ -24,6 +24,7 @@ import {
 } from '../waiting/contract';
 import { settingsInput } from '../waiting/settings';
 import { measuresGroupBy, measuresReportSchema } from '../measures/contract';
+import { outcomesGroupBy, outcomesReportSchema } from '../outcomes/contract';
 
 /**
  * The one contract. Every operation is listed once with its input, output and the error codes
@@ -621,6 +622,20 @@ export const contract = {
     output: z.object({ report: measuresReportSchema, file: reportFile.nullable(), skipped: skippedCases }),
     errors: ['VAULT_LOCKED', 'VALIDATION', 'IO'],
   }),
+  /**
+   * The lead's outcome figures over a period (docs/OUTCOMES.md): referrals closed by outcome, the
+   * absence rate at referral, first contact and closing, and the signal-to-referral lag; always
+   * with small counts suppressed; `format` other than json also renders the file.
+   */
+  'reports.outcomes': op({
+    input: z.strictObject({
+      ...period,
+      by: outcomesGroupBy.optional(),
+      format: z.enum(['json', 'csv', 'xlsx', 'pdf']).default('json'),
+    }),
+    output: z.object({ report: outcomesReportSchema, file: reportFile.nullable(), skipped: skippedCases }),
+    errors: ['VAULT_LOCKED', 'VALIDATION', 'IO'],
+  }),
   /** A signed, de-identified metrics bundle (JWS) for the period. */
   'metrics.export': op({
     input: z.strictObject({ ...period, settings: settingsInput.optional() }),
@@ -655,6 +670,8 @@ export const contract = {
       file: reportFile.nullable(),
       /** The measures report across the bundles that carry it (null when none does), suppressed. */
       measures: measuresReportSchema.nullable(),
+      /** The outcomes report across the bundles that carry it (null when none does), suppressed. */
+      outcomes: outcomesReportSchema.nullable(),
     }),
     errors: ['VALIDATION', 'TAMPERED'],
   }),

@@ -59,7 +59,7 @@ function hide(g: MeasureGroup, path: string): void {
   else (g as unknown as Record<string, Record<string, null>>)[a]![b] = null;
 }
 
-interface Line {
+export interface Line {
   /** Cells shown (or hidden) in the table: [row, path]; the first is the line's total. */
   cells: [number, string][];
   /** Parts never shown, by value (they are hidden by nature). */
@@ -115,14 +115,20 @@ export function linesOf(report: MeasuresReport): { rows: MeasureGroup[]; lines: 
 
 const isSmall = (v: number) => v > 0 && v < SUPPRESS_BELOW;
 
-/** The report as it may leave the vault: counts of 1–4 hidden, and whatever would give them away. */
-export function suppressMeasuresReport(report: MeasuresReport): MeasuresReport {
-  const out: MeasuresReport = JSON.parse(JSON.stringify(report)) as MeasuresReport;
-  const { rows, lines } = linesOf(out);
-  const values = rows.map((g) => new Map(GROUP_PATHS.map((p) => [p, get(g, p)])));
-  const why = rows.map(() => new Map<string, 'small' | 'complementary'>());
-  rows.forEach((_, r) => {
-    for (const [p, v] of values[r]!) if (isSmall(v)) why[r]!.set(p, 'small');
+/**
+ * The core of complementary suppression, shared by every report that suppresses this way
+ * (measures here, outcomes in shared/outcomes/suppress.ts): given each row's counts by path and
+ * the lines that tie them, which cells to hide and why. A count of 1–4 is hidden (`small`);
+ * then, until every line is safe, the smallest shown non-zero count in an unsafe line
+ * (`complementary`).
+ */
+export function complementaryMarks(
+  values: readonly Map<string, number>[],
+  lines: readonly Line[],
+): Map<string, 'small' | 'complementary'>[] {
+  const why = values.map(() => new Map<string, 'small' | 'complementary'>());
+  values.forEach((row, r) => {
+    for (const [p, v] of row) if (isSmall(v)) why[r]!.set(p, 'small');
   });
   for (let changed = true; changed;) {
     changed = false;
@@ -150,6 +156,15 @@ export function suppressMeasuresReport(report: MeasuresReport): MeasuresReport {
       changed = true;
     }
   }
+  return why;
+}
+
+/** The report as it may leave the vault: counts of 1–4 hidden, and whatever would give them away. */
+export function suppressMeasuresReport(report: MeasuresReport): MeasuresReport {
+  const out: MeasuresReport = JSON.parse(JSON.stringify(report)) as MeasuresReport;
+  const { rows, lines } = linesOf(out);
+  const values = rows.map((g) => new Map(GROUP_PATHS.map((p) => [p, get(g, p)])));
+  const why = complementaryMarks(values, lines);
   rows.forEach((g, r) => {
     const marks = GROUP_PATHS.filter((p) => why[r]!.has(p));
     for (const p of marks) hide(g, p);

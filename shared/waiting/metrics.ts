@@ -6,6 +6,7 @@ import { factsRow, suppressRare } from './facts';
 import { SUPPRESSED_KEY } from './report';
 import { serviceTargets } from './settings';
 import { measuresPart } from '../measures/metrics';
+import { outcomesPart } from '../outcomes/metrics';
 
 /**
  * De-identified metrics for service leads (DESIGN §4): one row per referral, with the dates
@@ -73,6 +74,8 @@ export const metricsPayload2 = z.strictObject({
   rows: z.array(factsRow).max(500_000),
   /** The measures report's part (shared/measures/metrics.ts): absent in older bundles. */
   measures: measuresPart.optional(),
+  /** The outcomes report's part (shared/outcomes/metrics.ts): absent in older bundles. */
+  outcomes: outcomesPart.optional(),
 });
 export type MetricsPayload2 = z.infer<typeof metricsPayload2>;
 

@@ -316,10 +316,20 @@ test.describe('waiting-time dashboard on a demo vault', () => {
     expect(await rowCells(figures, 'Saksbehandlingstid, ikke ferdig')).toEqual(
       row(g.saksbehandlingstid.waiting),
     );
+    // The outcomes part of the bundle (docs/OUTCOMES.md), as the CLI merges it, cell for cell.
+    const og = cli.outcomes.groups[0];
+    const oCell = (p: string, v: number | null) =>
+      v !== null ? String(v) : og.complementary?.includes(p) ? ':' : '<5';
+    const outcomeTable = merged.getByRole('table', { name: /^Avsluttede henvisninger etter utfall/ });
+    expect(await rowCells(outcomeTable, 'Avsluttede henvisninger')).toEqual([oCell('closed', og.closed)]);
+    expect(await rowCells(outcomeTable, 'Helt tilbake på skolen')).toEqual([
+      oCell('outcomes.helt', og.outcomes.helt),
+    ]);
+    expect(await rowCells(outcomeTable, 'Ikke tilbake')).toEqual([oCell('outcomes.ikke', og.outcomes.ikke)]);
     const anySuppressed = report.groups.some(
       (x: { suppressed?: string[] }) => (x.suppressed?.length ?? 0) > 0,
     );
-    if (anySuppressed) await expect(merged.getByText(/«<5» betyr færre enn fem/)).toBeVisible();
+    if (anySuppressed) await expect(merged.getByText(/«<5» betyr færre enn fem henvisninger/)).toBeVisible();
     await expect(merged.getByRole('region', { name: /^Åpne henvisninger/ })).toHaveCount(0);
     await merged.getByRole('heading', { name: 'Nøkkeltall for perioden' }).scrollIntoViewIfNeeded();
     await checkScreen(page, 'report-merged');
@@ -344,7 +354,7 @@ test.describe('waiting-time dashboard on a demo vault', () => {
       row(sg.saksbehandlingstid.completed),
     );
     expect(await rowCells(figures, 'Fra bekymring til henvisning')).toEqual(row(sg.signalToReferral));
-    await expect(merged.getByText(/«<5» betyr færre enn fem/)).toBeVisible();
+    await expect(merged.getByText(/«<5» betyr færre enn fem henvisninger/)).toBeVisible();
     await expect(figures.getByRole('cell', { name: '<5', exact: true }).first()).toBeVisible();
     await figures.scrollIntoViewIfNeeded();
     await checkScreen(page, 'report-merged-suppressed');

@@ -548,8 +548,9 @@ describe('bro metrics', () => {
         const b = await bro(['metrics', 'merge', bundle, '--trust', trust, ...by, ...unit, '--json']);
         expect(a.code).toBe(0);
         const { sources: _a, ...reportA } = a.json;
-        // The measures part is new in /2 bundles (shared/measures/metrics.ts); /1 had none.
-        const { sources: _b, measures: _m, ...reportB } = b.json;
+        // The measures and outcomes parts are new in /2 bundles (shared/measures/metrics.ts,
+        // shared/outcomes/metrics.ts); /1 had none.
+        const { sources: _b, measures: _m, outcomes: _o, ...reportB } = b.json;
         expect(reportA).toEqual(reportB);
         expect(reportA.groups.length).toBeGreaterThan(0);
       }

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { BroError } from '../../../shared/errors';
 import { EXIT, need, readJsonFile, type Command } from '../cli';
-import { measuresText, outputFormat, reportOptions, reportText } from './report';
+import { measuresText, outcomesText, outputFormat, reportOptions, reportText } from './report';
 import { needOption, settingsFromFlags, writeOutput } from './waiting-io';
 
 const USAGE =
@@ -84,7 +84,12 @@ export const metricsCommand: Command = {
         format,
         ...(await settingsFromFlags(cli)),
       });
-      const json = { ...r.report, sources: r.sources, ...(r.measures ? { measures: r.measures } : {}) };
+      const json = {
+        ...r.report,
+        sources: r.sources,
+        ...(r.measures ? { measures: r.measures } : {}),
+        ...(r.outcomes ? { outcomes: r.outcomes } : {}),
+      };
       let file: string | undefined;
       if (cli.flags.out)
         file = await writeOutput(
@@ -97,6 +102,7 @@ export const metricsCommand: Command = {
           `Samlet fra ${r.sources.length} signerte filer (${r.sources.reduce((n, s) => n + s.rows, 0)} rader).`,
           reportText(r.report),
           ...(r.measures ? ['', measuresText(r.measures)] : []),
+          ...(r.outcomes ? ['', outcomesText(r.outcomes)] : []),
           ...(file ? ['', `Skrev ${file} (${format}).`] : []),
         ].join('\n'),
       );

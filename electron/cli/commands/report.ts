@@ -1,5 +1,7 @@
 import { BroError } from '../../../shared/errors';
 import type { MeasuresReport } from '../../../shared/measures/report';
+import type { OutcomesReport } from '../../../shared/outcomes/report';
+import { outcomeColumns, outcomeRows } from '../../../shared/outcomes/table';
 import { measureColumns, measureRows } from '../../../shared/measures/table';
 import type { WaitingReport } from '../../../shared/waiting/report';
 import type { Stats } from '../../../shared/waiting/stats';
@@ -119,6 +121,66 @@ async function measuresCommand(cli: Cli, rest: string[]): Promise<number> {
   return r.skipped.length ? EXIT.DAMAGED : EXIT.OK;
 }
 
+/** The outcomes report as text: one block per group (and the totals), hidden figures as <5 or :. */
+export function outcomesText(r: OutcomesReport): string {
+  const cols = outcomeColumns().filter((c) => c.path !== null);
+  const lines = [
+    `Utfall ${nbDate(r.from)}–${nbDate(r.to)}${r.measuredTo < r.to ? ` (målt til ${nbDate(r.measuredTo)})` : ''}${
+      r.suppression
+        ? `; antall under ${r.suppression.below} er prikket («<5»), «:» er skjult så de ikke kan regnes ut`
+        : ''
+    }.`,
+  ];
+  for (const g of outcomeRows(r)) {
+    lines.push('', g === r.totals ? 'Sum' : g.key === 'all' ? 'Alle' : g.key);
+    for (const c of cols) {
+      const v = c.get(g, r);
+      lines.push(
+        `  ${pad(c.header, 44)} ${v === null ? '–' : typeof v === 'object' ? v.suppressed : typeof v === 'number' ? nbNumber(v) : v}`,
+      );
+    }
+  }
+  return lines.join('\n');
+}
+
+const OUTCOMES_USAGE = 'bro report outcomes <dir> --from DATE --to DATE [--by school|service]';
+
+async function outcomesCommand(cli: Cli, rest: string[]): Promise<number> {
+  need(rest, 2, OUTCOMES_USAGE);
+  const dir = rest[1]!;
+  const from = needOption(cli.flags.from, OUTCOMES_USAGE);
+  const to = needOption(cli.flags.to, OUTCOMES_USAGE);
+  const format = outputFormat(cli);
+  const input = { from, to, ...(cli.flags.by !== undefined ? { by: cli.flags.by } : {}), format };
+  await cli.unlock(dir);
+  const r = await cli.call('reports.outcomes', input);
+  await cli.session.vault?.close();
+  let written: { file: string; format: string; bytes: number } | undefined;
+  if (cli.flags.out) {
+    const bytes = r.file ? Buffer.from(r.file.base64, 'base64') : JSON.stringify(r.report, null, 2) + '\n';
+    // SECURITY: the report leaves the vault here, by the user's choice: suppressed, no names, 0600.
+    const file = await writeOutput(cli.flags.out, bytes);
+    written = { file, format, bytes: typeof bytes === 'string' ? Buffer.byteLength(bytes) : bytes.length };
+  }
+  if (cli.flags.json)
+    cli.print({ ...r.report, skipped: r.skipped, ...(written ? { out: written } : {}) }, '');
+  else if (!written && format === 'csv') cli.io.out(Buffer.from(r.file!.base64, 'base64').toString('utf8'));
+  else if (!written && format === 'json' && cli.flags.format === 'json')
+    cli.io.out(JSON.stringify(r.report, null, 2) + '\n');
+  else
+    cli.print(
+      null,
+      [
+        outcomesText(r.report),
+        ...(written ? ['', `Skrev ${written.file} (${written.format}, ${written.bytes} byte).`] : []),
+        ...r.skipped.map(
+          (s) => `Hoppet over skadet sak ${s.caseId} (${s.code}); tallene gjelder de andre sakene.`,
+        ),
+      ].join('\n'),
+    );
+  return r.skipped.length ? EXIT.DAMAGED : EXIT.OK;
+}
+
 const FORMATS = ['json', 'csv', 'xlsx', 'pdf'] as const;
 
 /** Shared by `report waiting` and `metrics merge`: the --by / --workdays / --service options. */
@@ -150,10 +212,15 @@ export const reportCommand: Command = {
       'report measures <mappe> --from DATO --to DATO',
       'Tiltak (prikket): aktive, evaluert i tide, skolens svar, uenighet, barrierer [--by school|month] [--json|--format csv|xlsx|pdf] [--out FIL]',
     ],
+    [
+      'report outcomes <mappe> --from DATO --to DATO',
+      'Utfall (prikket): avsluttet etter utfall, fravær ved henvisning, første kontakt og avslutning, signal til henvisning [--by school|service] [--json|--format csv|xlsx|pdf] [--out FIL]',
+    ],
   ],
   async run(cli, rest) {
     const [sub, dir] = rest;
     if (sub === 'measures') return measuresCommand(cli, rest);
+    if (sub === 'outcomes') return outcomesCommand(cli, rest);
     if (sub !== 'waiting') throw new BroError('USAGE', 'bro report waiting <dir> --from DATE --to DATE');
     need(rest, 2, 'bro report waiting <dir> --from DATE --to DATE');
     const from = needOption(cli.flags.from, 'bro report waiting <dir> --from DATE --to DATE');

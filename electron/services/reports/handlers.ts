@@ -7,6 +7,7 @@ import { resolveSettings, type SettingsInput } from '../../../shared/waiting/set
 import type { Handlers } from '../handler-table';
 import type { Session } from '../session';
 import { vaultMeasuresReport } from './measures';
+import { vaultOutcomesReport } from './outcomes';
 import { mergeMetrics, vaultMetricsExport, vaultMetricsKey, vaultTasks, vaultWaitingReport } from './waiting';
 
 type WaitingOps =
@@ -16,6 +17,7 @@ type WaitingOps =
   | 'tasks.list'
   | 'reports.waiting'
   | 'reports.measures'
+  | 'reports.outcomes'
   | 'metrics.export'
   | 'metrics.key'
   | 'metrics.merge';
@@ -72,6 +74,8 @@ export function waitingHandlers(session: Session): Pick<Handlers, WaitingOps> {
       vaultWaitingReport(session.requireVault(), req, settingsFor(settings), session.today(), progress),
     'reports.measures': async (req, progress) =>
       vaultMeasuresReport(session.requireVault(), req, session.today(), progress),
+    'reports.outcomes': async (req, progress) =>
+      vaultOutcomesReport(session.requireVault(), req, session.today(), progress),
     'metrics.export': async ({ settings, ...req }) =>
       vaultMetricsExport(session.requireVault(), req, settingsFor(settings), session.today()),
     'metrics.key': async () => vaultMetricsKey(session.requireVault()),

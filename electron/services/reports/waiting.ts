@@ -23,6 +23,9 @@ import { foldAllCases } from './cases';
 import { factsMeasuresReport, measuresFacts } from '../../../shared/measures/metrics';
 import { suppressMeasuresReport } from '../../../shared/measures/suppress';
 import { measureRecordsOf } from './measures';
+import { factsOutcomesReport, outcomesFacts } from '../../../shared/outcomes/metrics';
+import { suppressOutcomesReport } from '../../../shared/outcomes/suppress';
+import { outcomeRecordsOf } from './outcomes';
 import { publicJwks, schoolPseudonyms, signMetrics, trustedKeys, verifyBundle } from './metrics';
 import type { PdfSource } from './pdf';
 
@@ -181,6 +184,7 @@ export async function vaultMetricsExport(
   const rows = factsRows(relevantRecords(records, period), period, settings, pseudonym);
   const m = measureRecordsOf(states, today);
   const measures = measuresFacts(m.measures, m.barriers, period, pseudonym);
+  const outcomes = outcomesFacts(outcomeRecordsOf(states, today), period, pseudonym);
   const payload: MetricsPayload2 = {
     format: METRICS_FORMAT,
     kid: key.kid,
@@ -196,6 +200,7 @@ export async function vaultMetricsExport(
     suppression: { below: SUPPRESS_BELOW },
     rows,
     measures,
+    outcomes,
   };
   const jws = await signMetrics(payload, key);
   await vault.audit('metrics.export');
@@ -295,5 +300,19 @@ export async function mergeMetrics(
         }),
       )
     : null;
-  return { report, sources, file, measures };
+  // The outcomes report across the bundles that carry its part (older bundles do not).
+  const outcomeParts = verified.flatMap(({ payload }) =>
+    payload.format === METRICS_FORMAT && payload.outcomes ? [payload.outcomes] : [],
+  );
+  const outcomes = outcomeParts.length
+    ? suppressOutcomesReport(
+        factsOutcomesReport(outcomeParts, {
+          from: first.from,
+          to: first.to,
+          measuredTo,
+          by: req.by === 'school' ? 'school' : null,
+        }),
+      )
+    : null;
+  return { report, sources, file, measures, outcomes };
 }

@@ -3,14 +3,15 @@ import { useRef } from 'react';
 import { useI18n } from '../../app/i18n';
 import { go } from '../../app/router';
 import { MeasuresScreen } from './Measures';
+import { OutcomesScreen } from './Outcomes';
 import { ReportScreen } from './Report';
 
-type Tab = 'waiting' | 'measures';
+type Tab = 'waiting' | 'measures' | 'outcomes';
 
 /**
- * The service lead's dashboard: «Ventetider» and «Tiltak» side by side as tabs (`#/report`,
- * `#/report/measures`). Opening the screen puts focus on the tab's heading; switching tabs by
- * keyboard leaves it on the tab.
+ * The service lead's dashboard: «Ventetider», «Tiltak» and «Utfall» side by side as tabs
+ * (`#/report`, `#/report/measures`, `#/report/outcomes`). Opening the screen puts focus on the
+ * tab's heading; switching tabs by keyboard leaves it on the tab.
  */
 export function Dashboard({ tab }: { tab: Tab }) {
   const { t } = useI18n();
@@ -20,7 +21,7 @@ export function Dashboard({ tab }: { tab: Tab }) {
       value={tab}
       onValueChange={(v) => {
         switched.current = true;
-        go(v === 'measures' ? { name: 'report', tab: 'measures' } : { name: 'report' });
+        go(v === 'measures' || v === 'outcomes' ? { name: 'report', tab: v } : { name: 'report' });
       }}
       activationMode="manual"
     >
@@ -31,12 +32,17 @@ export function Dashboard({ tab }: { tab: Tab }) {
         <Tabs.Trigger value="measures" className="tab">
           {t('dashboard.tab.measures')}
         </Tabs.Trigger>
+        <Tabs.Trigger value="outcomes" className="tab">
+          {t('dashboard.tab.outcomes')}
+        </Tabs.Trigger>
       </Tabs.List>
       <Tabs.Content value={tab} className="tab-panel">
         {tab === 'waiting' ? (
           <ReportScreen focusTitle={!switched.current} />
-        ) : (
+        ) : tab === 'measures' ? (
           <MeasuresScreen focusTitle={!switched.current} />
+        ) : (
+          <OutcomesScreen focusTitle={!switched.current} />
         )}
       </Tabs.Content>
     </Tabs.Root>

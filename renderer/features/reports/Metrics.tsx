@@ -7,6 +7,7 @@ import { nbDate } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { ErrorBox } from '../../app/ui';
 import { ReportFigures } from './Figures';
+import { OutcomeTables } from './Outcomes';
 import type { Selection } from './period';
 
 type Merged = OpOutput<'metrics.merge'>;
@@ -257,6 +258,10 @@ function MergeForm({ selection }: { selection: Selection }) {
             </button>
           </div>
           <ReportFigures report={merged.report} idPrefix="wt-merged" level="h4" showOpen={false} />
+          {/* The outcome figures of the bundles that carry them (older bundles do not). */}
+          {merged.outcomes && (
+            <OutcomeTables report={merged.outcomes} idPrefix="wt-merged-outcomes" level="h4" />
+          )}
         </section>
       )}
     </div>
