@@ -7,6 +7,7 @@ import { nbDate } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { ErrorBox } from '../../app/ui';
 import { ReportFigures } from './Figures';
+import { MeasureTables } from './Measures';
 import type { Selection } from './period';
 
 type Merged = OpOutput<'metrics.merge'>;
@@ -257,6 +258,17 @@ function MergeForm({ selection }: { selection: Selection }) {
             </button>
           </div>
           <ReportFigures report={merged.report} idPrefix="wt-merged" level="h4" showOpen={false} />
+          <section className="wt-merged-measures" aria-labelledby="wt-merged-measures">
+            <h4 id="wt-merged-measures">{t('measures.merged.title')}</h4>
+            {merged.measures ? (
+              <>
+                <p className="muted">{t('measures.merged.lead')}</p>
+                <MeasureTables report={merged.measures} idPrefix="wt-merged-measures" level="h5" />
+              </>
+            ) : (
+              <p className="muted">{t('measures.merged.none')}</p>
+            )}
+          </section>
         </section>
       )}
     </div>
