@@ -322,7 +322,9 @@ test.describe('waiting-time dashboard on a demo vault', () => {
 
   test('metrics: export a bundle and our key, merge them into a suppressed report, refuse a changed file', async ({
     bro: app,
-  }) => {
+  }, testInfo) => {
+    // Three CLI merges beside the app and axe over wide screens on a shared machine.
+    testInfo.setTimeout(240_000);
     const { page } = app;
     await expect(page.getByRole('heading', { name: 'Saker', level: 1 })).toBeVisible();
     await page.getByRole('link', { name: 'Ventetider' }).click();
