@@ -31,6 +31,7 @@ const IMAGES = {
   'report-merged-suppressed': 'nokkeltall-samlet',
   // Issue 13: logging a measure, the end warning, the lead's figures, merged bundles.
   'a3-measure-occurrence': 'tiltak-gjennomforing',
+  'a3b-measure-implementation': 'tiltak-melding',
   'a4-measure-end-warning': 'tiltak-avslutt-varsel',
   'a5-measure-log': 'tiltak-logg',
   'report-measures': 'tiltak-lederens-tall',

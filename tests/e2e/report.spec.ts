@@ -381,7 +381,7 @@ test.describe('waiting-time dashboard on a demo vault', () => {
     const anySuppressed = report.groups.some(
       (x: { suppressed?: string[] }) => (x.suppressed?.length ?? 0) > 0,
     );
-    if (anySuppressed) await expect(merged.getByText(/«<5» betyr færre enn fem/)).toBeVisible();
+    if (anySuppressed) await expect(merged.getByText(/«<5» betyr færre enn fem henvisninger/)).toBeVisible();
     await expect(merged.getByRole('region', { name: /^Åpne henvisninger/ })).toHaveCount(0);
     await merged.getByRole('heading', { name: 'Nøkkeltall for perioden' }).scrollIntoViewIfNeeded();
     await checkScreen(page, 'report-merged');
@@ -424,7 +424,7 @@ test.describe('waiting-time dashboard on a demo vault', () => {
       row(sg.saksbehandlingstid.completed),
     );
     expect(await rowCells(figures, 'Fra bekymring til henvisning')).toEqual(row(sg.signalToReferral));
-    await expect(merged.getByText(/«<5» betyr færre enn fem/)).toBeVisible();
+    await expect(merged.getByText(/«<5» betyr færre enn fem henvisninger/)).toBeVisible();
     await expect(figures.getByRole('cell', { name: '<5', exact: true }).first()).toBeVisible();
     await figures.scrollIntoViewIfNeeded();
     await checkScreen(page, 'report-merged-suppressed');
