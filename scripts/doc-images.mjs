@@ -29,6 +29,13 @@ const IMAGES = {
   'report-charts': 'ventetider-diagram',
   'report-export-busy': 'ventetider-eksport',
   'report-merged-suppressed': 'nokkeltall-samlet',
+  // Issue 13: logging a measure, the end warning, the lead's figures, merged bundles.
+  'a3-measure-occurrence': 'tiltak-gjennomforing',
+  'a3b-measure-implementation': 'tiltak-melding',
+  'a4-measure-end-warning': 'tiltak-avslutt-varsel',
+  'a5-measure-log': 'tiltak-logg',
+  'report-measures': 'tiltak-lederens-tall',
+  'report-merged-measures': 'nokkeltall-tiltak',
 };
 
 let missing = 0;

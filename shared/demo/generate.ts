@@ -39,7 +39,7 @@ import {
   type Origin,
 } from './names';
 import { Rng, type Weighted } from './prng';
-import { addSchoolSide } from './schoolSide';
+import { addFollowUp, addSchoolSide } from './schoolSide';
 import { addFamily } from './family';
 import { demoNynorskText } from './nynorsk';
 import {
@@ -120,6 +120,8 @@ export function generateDemo(opts: DemoOptions): InterchangeFile {
     addNotes(new Rng(`${seed}|notes|${i}`), cases[i]!, i, today);
     // The school side (main goal, school factors, understandings, barriers): its own stream too.
     addSchoolSide(new Rng(`${seed}|school|${i}`), cases[i]!, opts.today);
+    // The follow-up the lead's figures count (refusals, disagreements, barriers): its own stream too.
+    addFollowUp(new Rng(`${seed}|followup|${i}`), cases[i]!, opts.today);
     addFamily(new Rng(`${seed}|family|${i}`), cases[i]!, i, today);
   }
   releaseOneNote(cases);

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { COLLECTION_ITEM } from './caseDoc';
 import { pupil } from './pupil';
-import { evaluation } from './recommendation';
+import { checkIn, evaluation, implementationReport, occurrence, statusChange } from './recommendation';
 
 type Any = z.ZodType & {
   unwrap?: () => z.ZodType;
@@ -33,6 +33,11 @@ const LIMITS: Record<string, Record<string, number>> = {
   ...Object.fromEntries(Object.entries(COLLECTION_ITEM).map(([k, v]) => [k, limitsOf(v as unknown as Any)])),
   pupil: limitsOf(pupil as unknown as Any),
   evaluations: limitsOf(evaluation as unknown as Any),
+  // A measure's log (renderer/features/measures/LogForms.tsx): each form counts its text.
+  implementation: limitsOf(implementationReport as unknown as Any),
+  occurrences: limitsOf(occurrence as unknown as Any),
+  checkIns: limitsOf(checkIn as unknown as Any),
+  statusChanges: limitsOf(statusChange as unknown as Any),
   newcase: {
     id: 200, // externalId
     ...Object.fromEntries(

@@ -39,7 +39,9 @@ function day(days: number): { nb: string; iso: string } {
 
 test('plan → two occurrences → evaluation → end with reason (warned) → «informer foresatte» gone after the tiltaksoversikt', async ({
   bro,
-}) => {
+}, testInfo) => {
+  // A long flow with axe on six screens and a signed letter, on a shared machine.
+  testInfo.setTimeout(240_000);
   const { page } = bro;
   await api(page, 'vault.create', {
     dir: bro.vaultDir,
@@ -96,6 +98,27 @@ test('plan → two occurrences → evaluation → end with reason (warned) → �
   }
   await expect(card.getByText('ikke holdt', { exact: false })).toBeVisible();
   await expect(card.locator('ul.evals li.warn')).toHaveCount(1);
+
+  // Did it happen? The school reports it in place, the parents do not: side by side, disagreement marked.
+  for (const [by, inPlace, d] of [
+    ['Skolen', true, day(-13).nb],
+    ['Foresatte', false, day(-12).nb],
+  ] as const) {
+    await card.getByRole('button', { name: /^Meld om tiltaket er på plass/u }).click();
+    const form = page.getByRole('dialog', { name: `Meld om tiltaket er på plass: ${what}` });
+    await field(form, 'Dato').fill(d);
+    await field(form, 'Meldt av').selectOption({ label: by });
+    if (!inPlace) {
+      await field(form, 'Tiltaket er på plass').uncheck();
+      await field(form, 'Merknad').fill('Samtalen ble ikke holdt denne uka.');
+      await checkScreen(page, 'a3b-measure-implementation');
+    }
+    await form.getByRole('button', { name: 'Lagre' }).click();
+    await expect(form).toBeHidden();
+  }
+  await expect(card.getByText('Skolen og foresatte er uenige om tiltaket er gjennomført.')).toBeVisible();
+  await expect(card.getByText(/^på plass \(/u)).toBeVisible();
+  await expect(card.getByText(/^ikke på plass \(.*Samtalen ble ikke holdt/u)).toBeVisible();
 
   // A short check-in between meetings.
   await card.getByRole('button', { name: /^Kort oppfølging/u }).click();

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import type { Locator, Page } from '@playwright/test';
 import type { WaitingReport } from '../../shared/waiting/report';
+import type { MeasureGroup } from '../../shared/measures/report';
 import { checkScreen, expect, test } from './fixtures';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
@@ -91,6 +92,65 @@ async function expectOpenReferrals(page: Page, cli: WaitingReport) {
   const days = (await table.locator('tbody tr td:nth-child(5)').allInnerTexts()).map(Number);
   expect(days).toEqual(open.map((o) => o.days));
 }
+
+/** A measures cell as the app shows it: the count, `<5`, `:` or `–` (as tests/e2e/measures.spec.ts). */
+function measureCell(g: MeasureGroup, p: string): string {
+  const [a, b] = p.split('.') as [string, string | undefined];
+  const o = (g as unknown as Record<string, unknown>)[a];
+  const v = (b === undefined ? o : (o as Record<string, unknown>)[b]) as number | null;
+  if (v !== null) return String(v);
+  if (g.complementary?.includes(p)) return ':';
+  if (g.suppressed?.includes(p)) return '<5';
+  return '–';
+}
+
+const MEASURE_SECTIONS: [string, [string, string][]][] = [
+  [
+    'Tiltak og evaluering',
+    [
+      ['Aktive tiltak', 'total'],
+      ['Evalueringer som skulle skje', 'evaluationsDue'],
+      ['Evaluert i tide', 'evaluatedOnTime'],
+    ],
+  ],
+  [
+    'Skolens svar på anbefalingene',
+    [
+      ['Gjennomføres', 'answers.done'],
+      ['Med endring', 'answers.changed'],
+      ['Kan ikke', 'answers.cannot'],
+      ['Ikke svart', 'answers.none'],
+    ],
+  ],
+  [
+    'Årsak når skolen svarte «kan ikke»',
+    [
+      ['Ressurser', 'cannotReasons.ressurser'],
+      ['Kompetanse', 'cannotReasons.kompetanse'],
+      ['Organisering', 'cannotReasons.organisering'],
+      ['Annet', 'cannotReasons.annet'],
+      ['Uten kategori', 'cannotReasons.unknown'],
+    ],
+  ],
+  [
+    'Skole og foresatte',
+    [
+      ['Meldt av både skole og foresatte', 'reportedByBoth'],
+      ['Uenige om tiltaket er på plass', 'disagreements'],
+    ],
+  ],
+  [
+    'Barrierer etter nivå',
+    [
+      ['Elev', 'barriers.elev'],
+      ['Hjem', 'barriers.hjem'],
+      ['Lærer', 'barriers.lærer'],
+      ['Skoleledelse', 'barriers.skoleledelse'],
+      ['Tjeneste', 'barriers.tjeneste'],
+      ['Kommunens ressurser', 'barriers.kommunens ressurser'],
+    ],
+  ],
+];
 
 test.describe('waiting-time dashboard on a demo vault', () => {
   test.use({ vault: 'demo', demoCases: 80 });
@@ -262,7 +322,9 @@ test.describe('waiting-time dashboard on a demo vault', () => {
 
   test('metrics: export a bundle and our key, merge them into a suppressed report, refuse a changed file', async ({
     bro: app,
-  }) => {
+  }, testInfo) => {
+    // Three CLI merges beside the app and axe over wide screens on a shared machine.
+    testInfo.setTimeout(240_000);
     const { page } = app;
     await expect(page.getByRole('heading', { name: 'Saker', level: 1 })).toBeVisible();
     await page.getByRole('link', { name: 'Ventetider' }).click();
@@ -333,6 +395,24 @@ test.describe('waiting-time dashboard on a demo vault', () => {
     await expect(merged.getByRole('region', { name: /^Åpne henvisninger/ })).toHaveCount(0);
     await merged.getByRole('heading', { name: 'Nøkkeltall for perioden' }).scrollIntoViewIfNeeded();
     await checkScreen(page, 'report-merged');
+
+    // The measures part of the bundle (issue 13 item 8): every figure equals the CLI's merge,
+    // small counts marked as there.
+    expect(cli.measures).toBeTruthy();
+    const mergedMeasures = merged.getByRole('region', { name: 'Tiltak, samlet fra nøkkeltallsfilene' });
+    for (const [title, rows] of MEASURE_SECTIONS) {
+      const table = mergedMeasures.getByRole('region', { name: title, exact: true }).getByRole('table');
+      for (const [label, p] of rows) {
+        const tr = table
+          .locator('tr')
+          .filter({ has: page.getByRole('rowheader', { name: label, exact: true }) });
+        expect(await tr.getByRole('cell').allInnerTexts(), `${title}: ${label}`).toEqual([
+          measureCell(cli.measures.groups[0], p),
+        ]);
+      }
+    }
+    await mergedMeasures.getByRole('heading', { name: 'Barrierer etter nivå' }).scrollIntoViewIfNeeded();
+    await checkScreen(page, 'report-merged-measures');
 
     const pdfDownload = page.waitForEvent('download');
     await merged.getByRole('button', { name: 'Last ned samlet PDF' }).click();

@@ -19,9 +19,19 @@ import { useUpdate } from '../cases/useCase';
  */
 type Values = Record<string, unknown>;
 
-export type LogKind = 'occurrences' | 'checkIns' | 'statusChanges';
+export type LogKind = 'implementation' | 'occurrences' | 'checkIns' | 'statusChanges';
+
+/** Who reports whether a measure is in place: the school (meldt) or the parents (bekreftet). */
+const REPORTERS = ['skole', 'foresatte'] as const;
 
 const FIELDS: Record<LogKind, FieldSpec[]> = {
+  // Did it happen? One report from the school or the parents; the card shows both side by side.
+  implementation: [
+    { name: 'date', kind: 'date', required: true },
+    { name: 'by', kind: 'select', options: REPORTERS, optKey: 'reportBy', required: true },
+    { name: 'inPlace', kind: 'checkbox' },
+    { name: 'note', kind: 'textarea', wide: true },
+  ],
   occurrences: [
     { name: 'date', kind: 'date', required: true },
     { name: 'held', kind: 'checkbox' },
@@ -40,6 +50,14 @@ const FIELDS: Record<LogKind, FieldSpec[]> = {
     // Required when it ends the measure (END_REASON_REQUIRED).
     { name: 'reason', kind: 'textarea', wide: true, hint: 'mea.statusReasonHint' },
   ],
+};
+
+/** What a new entry's form starts with besides today's date. */
+const INITIAL: Record<LogKind, Values> = {
+  implementation: { by: 'skole', inPlace: true },
+  occurrences: { held: true },
+  checkIns: {},
+  statusChanges: {},
 };
 
 /**
@@ -137,13 +155,19 @@ export function LogForm({
         <EntityForm
           entity={kind}
           fields={FIELDS[kind]}
-          initial={draft ?? { date: todayIso(), ...(kind === 'occurrences' ? { held: true } : {}) }}
+          initial={draft ?? { date: todayIso(), ...INITIAL[kind] }}
           isNew
           // A rule's path ends in the entry's own field: case.recommendations[i].<kind>[j].<field>.
           skip={(p) => (p[0] === 'case' || p[0] === 'changes' ? 5 : 0)}
           onCancel={onClose}
           onSubmit={async (set) => {
-            const entry = kind === 'occurrences' ? { held: false, ...set } : set;
+            // An unticked box is left out of `set`: it means «no».
+            const entry =
+              kind === 'occurrences'
+                ? { held: false, ...set }
+                : kind === 'implementation'
+                  ? { inPlace: false, ...set }
+                  : set;
             if (kind === 'statusChanges' && endsWhileWorking(rec, kind, entry)) {
               setPending(entry);
               return;

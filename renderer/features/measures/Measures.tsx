@@ -236,7 +236,7 @@ export function MeasuresPanel({
               {t('mea.evaluate')}
               <span className="sr-only">: {r.what}</span>
             </button>
-            {(['occurrences', 'checkIns', 'statusChanges'] as const).map((kind) => (
+            {(['implementation', 'occurrences', 'checkIns', 'statusChanges'] as const).map((kind) => (
               <button key={kind} type="button" onClick={() => setLogging({ key, kind })}>
                 {t(`mea.log.${kind}`)}
                 <span className="sr-only">: {r.what}</span>

@@ -114,16 +114,7 @@ export function MeasuresScreen({ focusTitle = true }: { focusTitle?: boolean }) 
   });
 
   const report = q.data?.report;
-  const columns = report ? [...report.groups, ...(report.totals ? [report.totals] : [])] : [];
   const all = report?.totals ?? report?.groups[0];
-  const groupName = (g: Group) => {
-    if (g === report?.totals) return t('measures.group.totals');
-    if (g.key === 'all') return t('measures.group.all');
-    const m = /^(\d{4})-(\d{2})$/.exec(g.key);
-    if (m) return `${t('report.months').split(',')[Number(m[2]) - 1] ?? m[2]} ${m[1]}`;
-    return g.key;
-  };
-  const suppressed = columns.some((g) => (g.suppressed?.length ?? 0) > 0);
 
   return (
     <section className="wt" aria-labelledby="measures-title">
@@ -197,43 +188,7 @@ export function MeasuresScreen({ focusTitle = true }: { focusTitle?: boolean }) 
           {(q.data?.skipped.length ?? 0) > 0 && (
             <p className="warn">{t('report.skipped', { n: q.data!.skipped.length })}</p>
           )}
-          {SECTIONS.map(([title, paths], i) => (
-            <section key={title} className="panel" aria-labelledby={`measures-s${i}`}>
-              <h2 id={`measures-s${i}`}>{t(title)}</h2>
-              {/* Wide per school: the scrolling box takes keyboard focus, so arrows scroll it. */}
-              <div className="wt-scroll" tabIndex={0} role="group" aria-labelledby={`measures-s${i}`}>
-                <table className="data wt-table">
-                  <caption className="sr-only">
-                    {`${t(title)}, ${t('measures.table.caption', { from: nbDate(report.from), to: nbDate(report.measuredTo) })}`}
-                  </caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('measures.col.figure')}</th>
-                      {columns.map((g) => (
-                        <th scope="col" key={g === report.totals ? '\u0000sum' : g.key}>
-                          {groupName(g)}
-                        </th>
-                      ))}
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {paths.map((p) => (
-                      <tr key={p}>
-                        <th scope="row">{t(`measures.row.${p}` as TextKey)}</th>
-                        {columns.map((g) => (
-                          <td className="num" key={g === report.totals ? '\u0000sum' : g.key}>
-                            {measureCell(g, p)}
-                          </td>
-                        ))}
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-              {i === 0 && <p className="muted">{t('measures.onTime')}</p>}
-            </section>
-          ))}
-          {suppressed && <p className="muted">{t('measures.suppressedNote')}</p>}
+          <MeasureTables report={report} />
           <ExportPanel
             selection={{ from: applied.from, to: applied.to, service: '', unit: 'calendar' }}
             lead={t('measures.export.lead')}
@@ -248,5 +203,75 @@ export function MeasuresScreen({ focusTitle = true }: { focusTitle?: boolean }) 
         </>
       )}
     </section>
+  );
+}
+
+/**
+ * The measures report's tables, one section per kind of figure, a column per group (and «Sum»),
+ * small counts marked as the report hides them. The «Tiltak» tab shows a vault's report; the
+ * metrics panel shows the report merged from signed bundles (`metrics.merge` `measures`).
+ */
+export function MeasureTables({
+  report,
+  idPrefix = 'measures',
+  level = 'h2',
+}: {
+  report: MeasuresReport;
+  /** Prefix of the sections' heading ids (unique on the page). */
+  idPrefix?: string;
+  /** The sections' heading level under the surrounding heading. */
+  level?: 'h2' | 'h3' | 'h4' | 'h5';
+}) {
+  const { t } = useI18n();
+  const Heading = level;
+  const columns = [...report.groups, ...(report.totals ? [report.totals] : [])];
+  const groupName = (g: Group) => {
+    if (g === report.totals) return t('measures.group.totals');
+    if (g.key === 'all') return t('measures.group.all');
+    const m = /^(\d{4})-(\d{2})$/.exec(g.key);
+    if (m) return `${t('report.months').split(',')[Number(m[2]) - 1] ?? m[2]} ${m[1]}`;
+    return g.key;
+  };
+  const suppressed = columns.some((g) => (g.suppressed?.length ?? 0) > 0);
+  return (
+    <>
+      {SECTIONS.map(([title, paths], i) => (
+        <section key={title} className="panel" aria-labelledby={`${idPrefix}-s${i}`}>
+          <Heading id={`${idPrefix}-s${i}`}>{t(title)}</Heading>
+          {/* Wide per school: the scrolling box takes keyboard focus, so arrows scroll it. */}
+          <div className="wt-scroll" tabIndex={0} role="group" aria-labelledby={`${idPrefix}-s${i}`}>
+            <table className="data wt-table">
+              <caption className="sr-only">
+                {`${t(title)}, ${t('measures.table.caption', { from: nbDate(report.from), to: nbDate(report.measuredTo) })}`}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('measures.col.figure')}</th>
+                  {columns.map((g) => (
+                    <th scope="col" key={g === report.totals ? '\u0000sum' : g.key}>
+                      {groupName(g)}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {paths.map((p) => (
+                  <tr key={p}>
+                    <th scope="row">{t(`measures.row.${p}` as TextKey)}</th>
+                    {columns.map((g) => (
+                      <td className="num" key={g === report.totals ? '\u0000sum' : g.key}>
+                        {measureCell(g, p)}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {i === 0 && <p className="muted">{t('measures.onTime')}</p>}
+        </section>
+      ))}
+      {suppressed && <p className="muted">{t('measures.suppressedNote')}</p>}
+    </>
   );
 }

@@ -8,6 +8,7 @@ import { useI18n } from '../../app/i18n';
 import { ErrorBox } from '../../app/ui';
 import { ReportFigures } from './Figures';
 import { OutcomeTables } from './Outcomes';
+import { MeasureTables } from './Measures';
 import type { Selection } from './period';
 
 type Merged = OpOutput<'metrics.merge'>;
@@ -262,6 +263,17 @@ function MergeForm({ selection }: { selection: Selection }) {
           {merged.outcomes && (
             <OutcomeTables report={merged.outcomes} idPrefix="wt-merged-outcomes" level="h4" />
           )}
+          <section className="wt-merged-measures" aria-labelledby="wt-merged-measures">
+            <h4 id="wt-merged-measures">{t('measures.merged.title')}</h4>
+            {merged.measures ? (
+              <>
+                <p className="muted">{t('measures.merged.lead')}</p>
+                <MeasureTables report={merged.measures} idPrefix="wt-merged-measures" level="h5" />
+              </>
+            ) : (
+              <p className="muted">{t('measures.merged.none')}</p>
+            )}
+          </section>
         </section>
       )}
     </div>

@@ -51,6 +51,11 @@ export const nb = {
   'measures.suppressedNote':
     '«<5» betyr færre enn fem, og «:» et tall som er skjult fordi et prikket tall ellers kunne regnes ut fra summen. De vises ikke, av personvernhensyn.',
   'measures.export.lead': 'Filene gjelder utvalget som vises, prikket som på skjermen, uten navn.',
+  'measures.merged.title': 'Tiltak, samlet fra nøkkeltallsfilene',
+  'measures.merged.lead':
+    'De samme tallene som fanen «Tiltak», lagt sammen fra filene som har en tiltaksdel, og prikket på nytt.',
+  'measures.merged.none':
+    'Ingen av filene har tall for tiltak (de er laget av en eldre versjon av Bro). Be om nye filer for å se tiltakene.',
 };
 
 export const nn: Partial<Record<keyof typeof nb, string>> = {
@@ -102,6 +107,11 @@ export const nn: Partial<Record<keyof typeof nb, string>> = {
   'measures.suppressedNote':
     '«<5» tyder færre enn fem, og «:» eit tal som er skjult fordi eit prikka tal elles kunne reknast ut frå summen. Dei blir ikkje viste, av omsyn til personvernet.',
   'measures.export.lead': 'Filene gjeld utvalet som blir vist, prikka som på skjermen, utan namn.',
+  'measures.merged.title': 'Tiltak, samla frå nøkkeltalsfilene',
+  'measures.merged.lead':
+    'Dei same tala som fana «Tiltak», lagde saman frå filene som har ein tiltaksdel, og prikka på nytt.',
+  'measures.merged.none':
+    'Ingen av filene har tal for tiltak (dei er laga av ein eldre versjon av Bro). Be om nye filer for å sjå tiltaka.',
 };
 
 export const en: Partial<Record<keyof typeof nb, string>> = {
@@ -153,4 +163,9 @@ export const en: Partial<Record<keyof typeof nb, string>> = {
   'measures.suppressedNote':
     '«<5» means fewer than five, and «:» a figure hidden because a suppressed count could otherwise be worked out from the total. They are not shown, for privacy.',
   'measures.export.lead': 'The files cover the selection shown, suppressed as on screen, without names.',
+  'measures.merged.title': 'Measures, merged from the metrics files',
+  'measures.merged.lead':
+    'The same figures as the «Tiltak» tab, added up from the files that carry a measures part, and suppressed again.',
+  'measures.merged.none':
+    'None of the files has figures for measures (they were made by an older version of Bro). Ask for new files to see the measures.',
 };
