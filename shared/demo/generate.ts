@@ -41,6 +41,7 @@ import {
 import { Rng, type Weighted } from './prng';
 import { addSchoolSide } from './schoolSide';
 import { addFamily } from './family';
+import { addPathway } from './pathway';
 import { demoNynorskText } from './nynorsk';
 import {
   AGREEMENTS,
@@ -121,6 +122,8 @@ export function generateDemo(opts: DemoOptions): InterchangeFile {
     // The school side (main goal, school factors, understandings, barriers): its own stream too.
     addSchoolSide(new Rng(`${seed}|school|${i}`), cases[i]!, opts.today);
     addFamily(new Rng(`${seed}|family|${i}`), cases[i]!, i, today);
+    // Early signs, risk checklist and transitions (issue 15 items 2 and 3): its own stream too.
+    addPathway(new Rng(`${seed}|path|${i}`), cases[i]!, opts.today);
   }
   releaseOneNote(cases);
   // Their own stream, so the cases stay what they were before innsyn requests existed.

@@ -136,3 +136,41 @@ describe('overgangsbrev', () => {
     expect(textOf(letter({ lang: 'nn' }).layout)).toContain('byrjar ved Hov ungdomsskole');
   });
 });
+
+describe('overgangsbrev from the demo as it stands', () => {
+  it('a demo case has a coming transition and a consent to the receiving school: no school, date or legal basis to type', async () => {
+    const { generateDemo } = await import('../demo/generate');
+    const today = '2026-12-05';
+    const demo = generateDemo({ cases: 40, seed: 'bro', today });
+    const {
+      receivingSchool: _s,
+      start: _d,
+      legalBasis: _l,
+      ...texts
+    } = KIND_OPTIONS.overgangsbrev.transition!;
+    let issued = 0;
+    for (const c of demo.cases) {
+      const doc = caseDoc.parse(c) as CaseDoc;
+      if (!(doc.transitionEvents ?? []).some((e) => e.receivingSchool)) continue;
+      for (const lang of ['nb', 'nn'] as const) {
+        const p = prepareLetter({
+          doc,
+          kind: 'overgangsbrev',
+          lang,
+          options: { transition: texts },
+          settings: DEFAULT_LETTER_SETTINGS,
+          today,
+          letterId: 'a'.repeat(26),
+          version: 1,
+          draft: true,
+          signer: { name: 'Ola Hansen', memberId: 'b'.repeat(26), kid: 'k'.repeat(43) },
+        });
+        if (p.findings.some((f) => f.severity === 'error')) continue;
+        expect(p.model.addressee.basis).toMatchObject({ kind: 'consent' });
+        expect(p.model.transition!.start! > today).toBe(true);
+        issued++;
+      }
+    }
+    expect(issued).toBeGreaterThanOrEqual(2);
+  });
+});
