@@ -11,6 +11,7 @@ import * as registersText from '../features/registers/text';
 import * as deleteText from '../features/cases/deleteText';
 import * as accessText from '../features/access/text';
 import * as schoolText from '../features/school/text';
+import * as pathwayText from '../features/pathway/text';
 import * as validityText from '../features/cases/validityText';
 import * as reportsText from '../features/reports/text';
 import * as measuresReportText from '../features/reports/measuresText';
@@ -488,6 +489,7 @@ const nb = {
   ...vaultText.nb,
   ...registersText.nb,
   ...schoolText.nb,
+  ...pathwayText.nb,
   ...notesText.nb,
   ...innsynText.nb,
   ...archiveText.nb,
@@ -516,6 +518,7 @@ const nn: Dict = {
   'abs.snapNone': 'ingen tal enno',
   ...registersText.nn,
   ...schoolText.nn,
+  ...pathwayText.nn,
   ...notesText.nn,
   ...innsynText.nn,
   ...archiveText.nn,
@@ -641,6 +644,7 @@ const en: Dict = {
   'abs.snapNone': 'no figures yet',
   ...registersText.en,
   ...schoolText.en,
+  ...pathwayText.en,
   ...notesText.en,
   ...innsynText.en,
   ...archiveText.en,

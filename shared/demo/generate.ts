@@ -41,6 +41,7 @@ import {
 import { Rng, type Weighted } from './prng';
 import { addFollowUp, addSchoolSide } from './schoolSide';
 import { addFamily } from './family';
+import { addPathway } from './pathway';
 import { demoNynorskText } from './nynorsk';
 import {
   AGREEMENTS,
@@ -123,6 +124,8 @@ export function generateDemo(opts: DemoOptions): InterchangeFile {
     // The follow-up the lead's figures count (refusals, disagreements, barriers): its own stream too.
     addFollowUp(new Rng(`${seed}|followup|${i}`), cases[i]!, opts.today);
     addFamily(new Rng(`${seed}|family|${i}`), cases[i]!, i, today);
+    // Early signs, risk checklist and transitions (issue 15 items 2 and 3): its own stream too.
+    addPathway(new Rng(`${seed}|path|${i}`), cases[i]!, opts.today);
   }
   releaseOneNote(cases);
   // Their own stream, so the cases stay what they were before innsyn requests existed.

@@ -8,6 +8,7 @@ import { concernReport, consent } from './consent';
 import { hearing, proposal, pupilVoiceEntry } from './family';
 import { meeting } from './meeting';
 import { note } from './note';
+import { earlySigns, riskFactors, transitionEvent } from './pathway';
 import { guardian, pupil } from './pupil';
 import { recommendation } from './recommendation';
 import { referral } from './referral';
@@ -88,6 +89,12 @@ export const caseDoc = z.strictObject({
   parentsUnderstanding: optionalText(20_000),
   /** The barrier log: what stood in the way, by level, with date and note. */
   barriers: z.array(barrier).max(1000).nullish(),
+  /** Early signs (issue 15 item 2): first signs, første fravær, skolens første bekymring (shared/domain/pathway.ts). */
+  earlySigns: earlySigns.nullish(),
+  /** The risk checklist: individual, family and school factors. */
+  riskFactors: riskFactors.nullish(),
+  /** Transitions and changes at school, shown as risk events (issue 15 item 3). */
+  transitionEvents: z.array(transitionEvent).max(500).nullish(),
 });
 export type CaseDoc = z.infer<typeof caseDoc>;
 export type CaseDocInput = z.input<typeof caseDoc>;
@@ -108,6 +115,7 @@ export const COLLECTIONS = [
   'proposals',
   'hearings',
   'barriers',
+  'transitionEvents',
 ] as const;
 export type Collection = (typeof COLLECTIONS)[number];
 
@@ -129,6 +137,7 @@ export const COLLECTION_ITEM = {
   proposals: proposal,
   hearings: hearing,
   barriers: barrier,
+  transitionEvents: transitionEvent,
 } as const;
 
 /** Case-level fields that are not collections or the pupil. */
@@ -143,4 +152,6 @@ export const CASE_FIELDS = caseDoc.pick({
   schoolFactors: true,
   schoolUnderstanding: true,
   parentsUnderstanding: true,
+  earlySigns: true,
+  riskFactors: true,
 });

@@ -33,6 +33,9 @@ function happenedDates(doc: CaseDoc): { path: Path; date: string }[] {
   );
   (doc.consents ?? []).forEach((c, i) => add(['consents', i, 'date'], c.date));
   (doc.barriers ?? []).forEach((b, i) => add(['barriers', i, 'date'], b.date));
+  add(['earlySigns', 'firstSignsDate'], doc.earlySigns?.firstSignsDate);
+  add(['earlySigns', 'firstAbsence'], doc.earlySigns?.firstAbsence);
+  add(['earlySigns', 'schoolFirstConcern'], doc.earlySigns?.schoolFirstConcern);
   (doc.absence ?? []).forEach((a, i) => {
     add(['absence', i, 'from'], a.from);
     add(['absence', i, 'to'], a.to);
@@ -70,6 +73,9 @@ const DATE_FIELDS = new Set([
   'extendedTo',
   'nextEvaluation',
   'deadline',
+  'firstSignsDate',
+  'firstAbsence',
+  'schoolFirstConcern',
 ]);
 
 function walkDates(v: unknown, path: Path, out: { path: Path; date: string }[]) {

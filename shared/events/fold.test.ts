@@ -137,6 +137,7 @@ describe('foldCase', () => {
       proposals: [],
       hearings: [],
       barriers: [],
+      transitionEvents: [],
     });
     expect(s.keys.referrals).toEqual([K.ref]);
     expect(s.evaluationKeys).toEqual({ [K.rec]: [K.eva, K.evb] });

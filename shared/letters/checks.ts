@@ -1,4 +1,5 @@
 import { closingChecks } from './closing';
+import { transitionChecks } from './transition';
 import { formatPath, type Path } from '../errors';
 import { KIND_RULES } from './kinds';
 import { norm, type LetterMeasure, type LetterModel } from './model';
@@ -57,6 +58,15 @@ export const FINDING_CODES = [
   // Avslutningsbrev (shared/letters/closing.ts).
   'CLOSING_RESPONSIBILITY_MISSING',
   'CLOSING_RECEIVER_MISSING',
+  // Overgangsbrev (shared/letters/transition.ts).
+  'TRANSITION_RECEIVER_MISSING',
+  'TRANSITION_START_MISSING',
+  'TRANSITION_MEASURES_MISSING',
+  'TRANSITION_SAFE_ADULTS_MISSING',
+  'TRANSITION_VISITS_MISSING',
+  'TRANSITION_PARENTS_MISSING',
+  'TRANSITION_CONTACT_MISSING',
+  'TRANSITION_TEXT_BOKMAL',
 ] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];
 
@@ -216,6 +226,18 @@ export function checkRecipients(model: LetterModel): Finding[] {
         );
       continue;
     }
+    // The receiving school of an overgangsbrev: its legal basis is `options.transition.legalBasis`;
+    // an unnamed school is TRANSITION_RECEIVER_MISSING (shared/letters/transition.ts).
+    if (r.recipient === 'mottakerskole') {
+      if (r.basis === null && r.names.length)
+        out.push(
+          finding('CONSENT_MISSING', ['options', 'transition', 'legalBasis'], 'error', {
+            recipient: 'mottakerskole',
+            recipientName: r.names[0] ?? '',
+          }),
+        );
+      continue;
+    }
     if (r.basis === null)
       out.push(
         finding('CONSENT_MISSING', ['options', 'legalBasis', r.recipient], 'error', {
@@ -278,6 +300,10 @@ export function authoredTexts(model: LetterModel): { path: Path; text: string }[
     push(['assignments', prev.index, 'handoverNote', 'openPromises'], model.change.openPromises);
     push(['assignments', prev.index, 'handoverNote', 'nextDeadlines'], model.change.nextDeadlines);
   }
+  const tr = model.transition;
+  if (tr)
+    for (const k of ['whatWorks', 'safeAdults', 'visits', 'parentsExpected', 'whomToCall'] as const)
+      push(['options', 'transition', k], tr[k]);
   return out;
 }
 
@@ -481,6 +507,7 @@ export function checkLetter(model: LetterModel, ctx: CheckContext, lixValue: num
     ...checkMeeting(model),
     ...checkFamily(model),
     ...closingChecks(model.closing).map((c) => finding(c.code, c.path)),
+    ...transitionChecks(model.transition, model.lang).map((c) => finding(c.code, c.path)),
     ...checkLix(lixValue, ctx.settings),
   ];
 }

@@ -7,6 +7,19 @@ import type { FindingCode } from './checks';
  */
 export const LETTER_FINDING_TEXT_NB: Record<FindingCode, string> = {
   CLOSING_RESPONSIBILITY_MISSING: 'avslutningsbrevet må si hvem som har ansvaret nå (closing.responsibility)',
+  TRANSITION_RECEIVER_MISSING:
+    'overgangsbrevet må navngi skolen eleven skal begynne ved (transition.receivingSchool)',
+  TRANSITION_START_MISSING:
+    'overgangsbrevet må si når eleven begynner (transition.start, eller en overgang i saken)',
+  TRANSITION_MEASURES_MISSING:
+    'overgangsbrevet må si hva som virker for eleven: et tiltak med bedring, eller transition.whatWorks',
+  TRANSITION_SAFE_ADULTS_MISSING: 'overgangsbrevet må navngi de trygge voksne (transition.safeAdults)',
+  TRANSITION_VISITS_MISSING: 'overgangsbrevet må si hvilke besøk eleven får før oppstart (transition.visits)',
+  TRANSITION_PARENTS_MISSING:
+    'overgangsbrevet må si hva foresatte blir bedt om i den nye skolen (transition.parentsExpected)',
+  TRANSITION_TEXT_BOKMAL:
+    'teksten i overgangsbrevet leses som bokmål: skriv den på nynorsk i et nynorsk brev',
+  TRANSITION_CONTACT_MISSING: 'overgangsbrevet må si hvem skolen kan ringe (transition.whomToCall)',
   CLOSING_RECEIVER_MISSING:
     'avslutningsbrevet må navngi tjenesten som overtar, eller skolen (closing.receivingService)',
   MEASURE_FIELD_MISSING:

@@ -153,6 +153,20 @@ const EXPECT: Record<LetterKind, Record<LetterLang, string[]>> = {
     nb: ['Avslutning av henvisningen for Áile Nango', 'Hvem har ansvaret nå', 'BUP Nordfjord', 'Hvorfor'],
     nn: ['Avslutning av tilvisinga for Áile Nango', 'Kven har ansvaret no', 'BUP Nordfjord', 'Kvifor'],
   },
+  overgangsbrev: {
+    nb: [
+      'Overgangsbrev for Áile Nango',
+      'begynner ved Hov ungdomsskole 17. august 2026',
+      'Trygge voksne',
+      'Hvem dere kan ringe',
+    ],
+    nn: [
+      'Overgangsbrev for Áile Nango',
+      'byrjar ved Hov ungdomsskole 17. august 2026',
+      'Trygge vaksne',
+      'Kven de kan ringje',
+    ],
+  },
 };
 
 describe('every kind in bokmål and nynorsk', () => {
@@ -166,6 +180,7 @@ describe('every kind in bokmål and nynorsk', () => {
         // A sakkyndig vurdering goes to the municipality that decides, with its address.
         if (kind === 'sakkyndig-vurdering')
           expect(p.layout.to).toEqual(['Bærum kommune, Oppvekst skole', 'Postboks 700, 1304 Sandvika']);
+        else if (kind === 'overgangsbrev') expect(p.layout.to[0]).toBe('Hov ungdomsskole');
         else expect(p.layout.to[0]).toBe('Rektor Anne Dahl');
         expect(p.layout.copies).toContain('Per Berg');
         expect(p.layout.copies).toContain('Ánde Nango');

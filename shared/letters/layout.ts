@@ -6,6 +6,7 @@ import { TEXTS, type LetterTexts } from './texts';
 import { MONTHS } from './datesIn';
 import { FAMILY_TEXTS, hearingOpen } from './family';
 import { CLOSING_TEXTS } from './closing';
+import { TRANSITION_TEXTS } from './transition';
 
 /**
  * The letter as text, in reading order: what the PDF shows, without any drawing. The renderer
@@ -90,7 +91,7 @@ function who(t: LetterTexts, p: Person | null): string {
 }
 
 function recipientLine(t: LetterTexts, r: Recipient): string {
-  if (r.recipient === 'kommune' || r.recipient === 'tjeneste')
+  if (r.recipient === 'kommune' || r.recipient === 'tjeneste' || r.recipient === 'mottakerskole')
     return r.names.length ? r.names.join(t.and) : t.recipient[r.recipient];
   const role = r.recipient === 'foresatte' && r.names.length === 1 ? t.foresattOne : t.recipient[r.recipient];
   return r.names.length ? `${role} ${r.names.join(t.and)}` : role;
@@ -392,7 +393,9 @@ function distribution(t: LetterTexts, model: LetterModel, blocks: Block[]) {
         ? t.sakkyndig.sentTo(recipientLine(t, model.addressee))
         : model.addressee.recipient === 'foresatte'
           ? t.distributionIntroFamily
-          : t.distributionIntro,
+          : model.addressee.recipient === 'mottakerskole'
+            ? TRANSITION_TEXTS[t.lang].distributionIntro
+            : t.distributionIntro,
   });
   blocks.push({
     t: 'list',
@@ -901,19 +904,21 @@ export function layoutLetter(model: LetterModel): Layout {
   const blocks =
     model.kind === 'avslutningsbrev'
       ? avslutningsbrev(t, model)
-      : model.kind === 'anbefaling'
-        ? anbefaling(t, model)
-        : model.kind === 'sakkyndig-vurdering'
-          ? sakkyndig(t, model)
-          : model.kind === 'mottaksbrev'
-            ? mottaksbrev(t, model)
-            : model.kind === 'ny-kontaktperson'
-              ? nyKontaktperson(t, model)
-              : model.kind === 'motereferat'
-                ? motereferat(t, model)
-                : model.kind === 'tiltaksoversikt'
-                  ? tiltaksoversikt(t, model)
-                  : oppfolging(t, model);
+      : model.kind === 'overgangsbrev'
+        ? overgangsbrev(t, model)
+        : model.kind === 'anbefaling'
+          ? anbefaling(t, model)
+          : model.kind === 'sakkyndig-vurdering'
+            ? sakkyndig(t, model)
+            : model.kind === 'mottaksbrev'
+              ? mottaksbrev(t, model)
+              : model.kind === 'ny-kontaktperson'
+                ? nyKontaktperson(t, model)
+                : model.kind === 'motereferat'
+                  ? motereferat(t, model)
+                  : model.kind === 'tiltaksoversikt'
+                    ? tiltaksoversikt(t, model)
+                    : oppfolging(t, model);
   familySections(t, model, blocks);
   if (model.notes?.length) {
     blocks.push({ t: 'h2', text: t.journal.heading });
@@ -1036,6 +1041,49 @@ function avslutningsbrev(t: LetterTexts, model: LetterModel): Block[] {
     blocks.push({ t: 'p', text: ct.outcome[c.outcome] });
   }
   blocks.push({ t: 'p', text: ct.again });
+  contacts(t, model, blocks);
+  distribution(t, model, blocks);
+  return blocks;
+}
+
+/** Overgangsbrev (issue 15 item 3): to the receiving school, what it needs from the first day. */
+function overgangsbrev(t: LetterTexts, model: LetterModel): Block[] {
+  const c = model.transition!;
+  const tt = TRANSITION_TEXTS[t.lang];
+  const blocks: Block[] = [];
+  const past = c.start !== null && c.start < model.date;
+  blocks.push({
+    t: 'p',
+    style: 'lead',
+    text: tt.lead(
+      model.pupil.name,
+      c.receivingSchool ?? tt.missing,
+      c.start ? longDate(c.start) : null,
+      past,
+      model.letterhead.serviceName,
+    ),
+  });
+  const rows: [string, string][] = [];
+  if (c.change) rows.push([tt.changeLabel, tt.change[c.change]]);
+  if (c.change === 'overgang' && c.fromStage && c.toStage)
+    blocks.push({ t: 'p', text: tt.stageLine(tt.stage[c.fromStage], tt.stage[c.toStage]) });
+  if (rows.length) blocks.push({ t: 'fields', rows });
+  blocks.push({ t: 'h2', text: tt.h.works });
+  if (c.measuresThatWork.length) {
+    blocks.push({ t: 'p', text: tt.worksLead });
+    blocks.push({ t: 'list', items: c.measuresThatWork.map((m) => m.what) });
+  }
+  if (c.whatWorks || !c.measuresThatWork.length) blocks.push({ t: 'p', text: c.whatWorks ?? tt.missing });
+  blocks.push({ t: 'h2', text: tt.h.adults });
+  blocks.push({ t: 'p', text: c.safeAdults ?? tt.missing });
+  blocks.push({ t: 'h2', text: tt.h.visits });
+  blocks.push({ t: 'p', text: c.visits ?? tt.missing });
+  blocks.push({ t: 'h2', text: tt.h.parents });
+  blocks.push({ t: 'p', text: c.parentsExpected ?? tt.missing });
+  blocks.push({ t: 'h2', text: tt.h.call });
+  if (c.whomToCall) blocks.push({ t: 'p', text: c.whomToCall });
+  if (c.receivingContact) blocks.push({ t: 'fields', rows: [[tt.receivingContact, c.receivingContact]] });
+  if (!c.whomToCall && !c.receivingContact) blocks.push({ t: 'p', text: tt.missing });
   contacts(t, model, blocks);
   distribution(t, model, blocks);
   return blocks;

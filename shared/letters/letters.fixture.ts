@@ -141,4 +141,17 @@ export const KIND_OPTIONS: Record<LetterKind, LetterOptions> = {
       reason: 'Henvisningen gjelder utredning av angst, som er BUPs oppgave.',
     },
   },
+  overgangsbrev: {
+    transition: {
+      receivingSchool: 'Hov ungdomsskole',
+      receivingContact: 'Eva Lund, telefon 67 00 00 01',
+      start: '2026-08-17',
+      whatWorks: 'Fast mottak i garderoben kl. 08.15 med miljøterapeut.',
+      safeAdults: 'Kari Håland (miljøterapeut) og Siri Lie (sosiallærer).',
+      visits: 'Besøk 10. juni med mor og 17. juni med kontaktlærer.',
+      parentsExpected: 'Melding til kontaktlærer før kl. 08.00 ved fravær.',
+      whomToCall: 'Siri Lie, telefon 67 00 00 00.',
+      legalBasis: 'Foresatte har skriftlig bedt PPT sende brevet til den nye skolen (møtet 4. mai 2026).',
+    },
+  },
 };

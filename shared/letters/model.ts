@@ -1,5 +1,6 @@
 import { sharingBasis } from '../consent/sharing';
 import { closingPart, closingReferralIndex, type ClosingPart } from './closing';
+import { transitionPart, type TransitionPart } from './transition';
 import { missingSchoolFactors } from '../school/factors';
 import { addDays, calendarDays } from '../calendar/days';
 import type { AssessmentConclusion } from '../domain/assessment';
@@ -233,6 +234,8 @@ export interface LetterModel {
   legalTable: string;
   /** Avslutningsbrev: the referral it ends and who is responsible now (shared/letters/closing.ts). */
   closing?: ClosingPart | null;
+  /** Overgangsbrev: the receiving school and what it needs to know (shared/letters/transition.ts). */
+  transition?: TransitionPart | null;
 }
 
 export interface BuildInput {
@@ -706,8 +709,21 @@ export function buildLetter(input: BuildInput): LetterModel {
   // BUP writes to the family (the patient's parents); the school gets a copy only with a basis.
   const family = toSchool.copies.find((c) => c.recipient === 'foresatte')!;
   const municipality = clean(settings.letterhead.municipality);
-  const { addressee, copies } =
-    doc.service === 'BUP'
+  const transition = kind === 'overgangsbrev' ? transitionPart(doc, options, today) : null;
+  const { addressee, copies } = transition
+    ? {
+        // Issue 15 item 3: to the receiving school, with a consent to it or a recorded legal
+        // basis (one rule for every recipient: shared/consent/sharing.ts); copies as usual.
+        addressee: {
+          recipient: 'mottakerskole' as const,
+          names: transition.receivingSchool ? [transition.receivingSchool] : [],
+          basis: transition.receivingSchool
+            ? sharingBasis(doc, transition.receivingSchool, today, transition.legalBasis)
+            : null,
+        },
+        copies: [toSchool.addressee, ...toSchool.copies],
+      }
+    : doc.service === 'BUP'
       ? {
           addressee: family,
           copies: [toSchool.addressee, ...toSchool.copies.filter((c) => c !== family)],
@@ -986,6 +1002,7 @@ export function buildLetter(input: BuildInput): LetterModel {
     legalTable: LEGAL_TABLE_VERSION,
     ...(options.pupilPage ? { pupilPage: true } : {}),
     ...(closing ? { closing } : {}),
+    ...(transition ? { transition } : {}),
   };
   return lang === 'nn' ? withNynorsk(model, doc) : model;
 }
@@ -1057,8 +1074,18 @@ function withNynorsk(m: LetterModel, doc: CaseDoc): LetterModel {
         ),
       }
     : null;
+  const transition = m.transition
+    ? {
+        ...m.transition,
+        measuresThatWork: m.transition.measuresThatWork.map((x) => ({
+          ...x,
+          what: use(`recommendations/${x.id}/what`, ['recommendations', x.index, 'what'], x.what),
+        })),
+      }
+    : m.transition;
   return {
     ...m,
+    ...(transition ? { transition } : {}),
     measures,
     responsibilities: m.responsibilities.length > 0 ? responsibilities(measures) : [],
     pupilVoice: voice(m.pupilVoice, 'pupilVoice'),

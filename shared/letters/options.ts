@@ -5,7 +5,15 @@ import { externalId, isoDate, optionalText, text } from '../domain/common';
  * Who receives a letter: addressed to rektor, identical copies to kontaktlærer and foresatte. A
  * sakkyndig vurdering is addressed to the municipality that decides (`kommune`), copy to the family.
  */
-export const RECIPIENTS = ['rektor', 'kontaktlærer', 'foresatte', 'kommune', 'tjeneste'] as const;
+export const RECIPIENTS = [
+  'rektor',
+  'kontaktlærer',
+  'foresatte',
+  'kommune',
+  'tjeneste',
+  // The receiving school of an overgangsbrev (issue 15 item 3).
+  'mottakerskole',
+] as const;
 export type RecipientRole = (typeof RECIPIENTS)[number];
 
 /**
@@ -115,6 +123,25 @@ export const letterOptions = z.strictObject({
       receivingContact: optionalText(300),
       responsibility: optionalText(2000),
       reason: optionalText(2000),
+    })
+    .optional(),
+  /**
+   * Overgangsbrev (issue 15 item 3): the receiving school (default: the latest recorded transition
+   * event's), the first day there (default: that event's date, else the stage transition from the
+   * grade), and what the letter tells the school. `legalBasis` is needed when the consent register
+   * holds no valid consent to the receiving school (CONSENT_MISSING).
+   */
+  transition: z
+    .strictObject({
+      receivingSchool: optionalText(300),
+      receivingContact: optionalText(300),
+      start: isoDate.optional(),
+      whatWorks: optionalText(2000),
+      safeAdults: optionalText(2000),
+      visits: optionalText(2000),
+      parentsExpected: optionalText(2000),
+      whomToCall: optionalText(500),
+      legalBasis: optionalText(500),
     })
     .optional(),
 });

@@ -36,7 +36,14 @@ export interface LetterTexts {
   journal: { heading: string; kind: Record<NoteKind, string> };
   attachmentDescription: string;
   role: (role: string) => string;
-  recipient: { rektor: string; kontaktlærer: string; foresatte: string; kommune: string; tjeneste: string };
+  recipient: {
+    rektor: string;
+    kontaktlærer: string;
+    foresatte: string;
+    kommune: string;
+    tjeneste: string;
+    mottakerskole: string;
+  };
   /** One person with parental responsibility. */
   foresattOne: string;
   kindTitle: Record<LetterKind, string>;
@@ -337,6 +344,7 @@ export const NB: LetterTexts = {
     foresatte: 'foresatte',
     kommune: 'kommunen',
     tjeneste: 'annen tjeneste',
+    mottakerskole: 'mottakende skole',
   },
   foresattOne: 'foresatt',
   kindTitle: {
@@ -348,6 +356,7 @@ export const NB: LetterTexts = {
     tiltaksoversikt: 'Tiltaksoversikt',
     oppfolgingsbrev: 'Oppfølging av avtaler',
     avslutningsbrev: 'Avslutning av henvisningen',
+    overgangsbrev: 'Overgangsbrev',
   },
   title: (kind, name) =>
     ({
@@ -359,6 +368,7 @@ export const NB: LetterTexts = {
       tiltaksoversikt: `Tiltaksoversikt for ${name}`,
       oppfolgingsbrev: `Oppfølging av avtaler for ${name}`,
       avslutningsbrev: `Avslutning av henvisningen for ${name}`,
+      overgangsbrev: `Overgangsbrev for ${name}`,
     })[kind],
   h: {
     summary: 'Kort fortalt',
@@ -702,6 +712,7 @@ export const NN: LetterTexts = {
     foresatte: 'føresette',
     kommune: 'kommunen',
     tjeneste: 'anna teneste',
+    mottakerskole: 'mottakande skule',
   },
   foresattOne: 'føresett',
   kindTitle: {
@@ -713,6 +724,7 @@ export const NN: LetterTexts = {
     tiltaksoversikt: 'Tiltaksoversikt',
     oppfolgingsbrev: 'Oppfølging av avtalar',
     avslutningsbrev: 'Avslutning av tilvisinga',
+    overgangsbrev: 'Overgangsbrev',
   },
   title: (kind, name) =>
     ({
@@ -724,6 +736,7 @@ export const NN: LetterTexts = {
       tiltaksoversikt: `Tiltaksoversikt for ${name}`,
       oppfolgingsbrev: `Oppfølging av avtalar for ${name}`,
       avslutningsbrev: `Avslutning av tilvisinga for ${name}`,
+      overgangsbrev: `Overgangsbrev for ${name}`,
     })[kind],
   h: {
     summary: 'Kort fortalt',

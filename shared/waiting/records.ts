@@ -1,6 +1,7 @@
 import type { CaseDoc } from '../domain/caseDoc';
 import type { Service } from '../domain/common';
 import type { Referral } from '../domain/referral';
+import { earliestSignal } from '../pathway/signals';
 
 /**
  * One referral as the waiting-time arithmetic sees it: its service, who referred, a school key
@@ -74,7 +75,8 @@ function referralRecord(
     service,
     referredBy: r.referredBy ?? null,
     school: typeof doc.pupil?.school === 'string' ? doc.pupil.school : null,
-    signal: before(r.signal),
+    // The earliest of the referral's signal and the case's early signs (issue 15 item 2).
+    signal: before(earliestSignal(doc, r)?.date),
     sent: before(r.sent),
     received,
     decided: happened(r.decided),

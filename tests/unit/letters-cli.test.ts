@@ -180,6 +180,10 @@ const WORDS: Record<LetterKind, { nb: string[]; nn: string[] }> = {
     nb: ['Avslutning av henvisningen', 'Hvem har ansvaret'],
     nn: ['Avslutning av tilvisinga', 'Kven har ansvaret'],
   },
+  overgangsbrev: {
+    nb: ['Overgangsbrev for', 'Trygge voksne', 'Besøk før oppstart'],
+    nn: ['Overgangsbrev for', 'Trygge vaksne', 'Besøk før oppstarten'],
+  },
 };
 
 describe('every kind, in bokmål and nynorsk, from the INTERCHANGE.md example', () => {

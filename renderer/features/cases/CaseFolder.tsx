@@ -20,6 +20,7 @@ import { Timeline } from './Timeline';
 import { useCase, type CaseData } from './useCase';
 import { VoicesPanel } from './Voices';
 import { SchoolPanel } from '../school/School';
+import { PathwayPanel } from '../pathway/Pathway';
 import { AccessPanel, RestrictedCase } from '../access/Access';
 
 const TABS = [
@@ -33,6 +34,7 @@ const TABS = [
   'absence',
   'voices',
   'school',
+  'path',
   'letters',
   'pupil',
   'innsyn',
@@ -123,6 +125,7 @@ export function CaseFolder({ caseId, tab, sub }: { caseId: string; tab: string; 
           {current === 'absence' && <AbsencePanel caseId={caseId} data={data} />}
           {current === 'voices' && <VoicesPanel caseId={caseId} data={data} />}
           {current === 'school' && <SchoolPanel caseId={caseId} data={data} />}
+          {current === 'path' && <PathwayPanel caseId={caseId} data={data} />}
           {current === 'letters' && <LettersPanel caseId={caseId} data={data} sub={sub} />}
           {current === 'letters' && !sub && <ArchivePanel caseId={caseId} data={data} />}
           {current === 'innsyn' && <InnsynPanel caseId={caseId} data={data} />}

@@ -15,7 +15,14 @@ import { ErrorBox } from '../../app/ui';
 import { refresh, useUpdate, type CaseData } from '../cases/useCase';
 import { IssueDialog } from './IssueDialog';
 import { ShareDraftDialog } from '../voices/ShareDraft';
-import { ASSESSMENT_TOPICS, emptyForm, formFromOptions, optionsFromForm, type LetterForm } from './form';
+import {
+  ASSESSMENT_TOPICS,
+  emptyForm,
+  formFromOptions,
+  optionsFromForm,
+  TRANSITION_FIELDS,
+  type LetterForm,
+} from './form';
 import { PdfView } from './PdfView';
 import { caseTextAt } from '../../../shared/letters/nynorskWords';
 import { MEASURE_TEXT_FIELDS, optionFieldId, REASON_FOR, targetOf } from './targets';
@@ -434,6 +441,24 @@ export function LetterEditor({
                 </select>
               </div>
             )}
+            {kind === 'overgangsbrev' &&
+              TRANSITION_FIELDS.map((k) => (
+                <OptField
+                  key={k}
+                  id={optionFieldId(['transition', k])}
+                  label={t(`opt.transition.${k}` as TextKey)}
+                  hint={
+                    k === 'receivingSchool' || k === 'start' || k === 'legalBasis' || k === 'whatWorks'
+                      ? t(`opt.transition.${k}Hint` as TextKey)
+                      : undefined
+                  }
+                  multiline={k !== 'receivingSchool' && k !== 'start' && k !== 'receivingContact'}
+                  date={k === 'start'}
+                  value={form.transition[k]}
+                  issue={issueText(optionFieldId(['transition', k]))}
+                  onChange={(v) => change((x) => void (x.transition[k] = v))}
+                />
+              ))}
             {kind === 'avslutningsbrev' && (
               <>
                 <OptField

@@ -6,6 +6,19 @@ import type { LetterOptionsInput } from '../../../shared/letters/options';
  * the contract's letter options on each change. Empty fields are left out, so the letter uses the
  * case and the defaults; what is malformed is passed on and the contract names the field.
  */
+/** The overgangsbrev's fields (shared/letters/transition.ts), in the editor's order. */
+export const TRANSITION_FIELDS = [
+  'receivingSchool',
+  'start',
+  'whatWorks',
+  'safeAdults',
+  'visits',
+  'parentsExpected',
+  'whomToCall',
+  'receivingContact',
+  'legalBasis',
+] as const;
+
 export interface LetterForm {
   replyBy: string;
   measures: string[] | null;
@@ -21,6 +34,8 @@ export interface LetterForm {
   interimReason: string;
   /** Avslutningsbrev (options.closing). */
   closing: { receivingService: string; receivingContact: string; responsibility: string; reason: string };
+  /** Overgangsbrev (options.transition). */
+  transition: Record<(typeof TRANSITION_FIELDS)[number], string>;
   waitingAdvice: { what: string; who: string }[];
   assessment: {
     sources: string;
@@ -60,6 +75,7 @@ export function emptyForm(): LetterForm {
     expectedFirstContact: '',
     interimReason: '',
     closing: { receivingService: '', receivingContact: '', responsibility: '', reason: '' },
+    transition: Object.fromEntries(TRANSITION_FIELDS.map((k) => [k, ''])) as LetterForm['transition'],
     waitingAdvice: [],
     assessment: {
       sources: '',
@@ -106,6 +122,9 @@ export function formFromOptions(o: LetterOptionsInput): LetterForm {
     responsibility: str(o.closing?.responsibility),
     reason: str(o.closing?.reason),
   };
+  f.transition = Object.fromEntries(
+    TRANSITION_FIELDS.map((k) => [k, k === 'start' ? date(o.transition?.start) : str(o.transition?.[k])]),
+  ) as LetterForm['transition'];
   f.waitingAdvice = (o.waitingAdvice ?? []).map((a) => ({ what: a.what, who: a.who }));
   const a = o.assessment ?? {};
   for (const k of ASSESSMENT_TOPICS) f.assessment[k] = str(a[k]);
@@ -155,6 +174,8 @@ export function optionsFromForm(f: LetterForm): LetterOptionsInput {
   if (f.interimReason.trim()) o.interimReason = f.interimReason.trim();
   const closing = group(f.closing);
   if (closing) o.closing = closing;
+  const transition = group(f.transition, ['start']);
+  if (transition) o.transition = transition;
   const advice = f.waitingAdvice
     .map((a) => ({ what: a.what.trim(), who: a.who.trim() }))
     .filter((a) => a.what !== '' || a.who !== '');
