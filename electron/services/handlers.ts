@@ -32,7 +32,9 @@ import type { CatalogueEntry } from '../../shared/catalogue/catalogue';
 import { exportInterchange, importInterchange } from './interchange/importer';
 import { innsynHandlers } from './innsyn/handlers';
 import { archiveHandlers } from './archive/handlers';
-import { letterHandlers } from './letters/handlers';
+import { appLetterhead, letterHandlers } from './letters/handlers';
+import { addDemoClosingLetters } from './letters/demo';
+import { closingLetterIssues } from '../../shared/referrals/closing';
 import { waitingHandlers } from './reports/handlers';
 import type { Handler, Handlers } from './handler-table';
 import type { Progress, Session } from './session';
@@ -59,6 +61,18 @@ export function createHandlers(session: Session): Handlers {
     session.vaultDir = path.resolve(dir);
     session.settings.rememberVault(session.vaultDir);
   };
+  /** The demo's avslutningsbrev for its ended referrals (issue 15 item 5), so it opens with no findings. */
+  const demoClosingLetters = (today: string, progress?: Progress) =>
+    addDemoClosingLetters(
+      session.requireVault(),
+      {
+        today,
+        now: new Date(session.opts.now?.() ?? Date.now()),
+        appLetterhead: appLetterhead(session),
+        waiting: session.waitingSettings(),
+      },
+      progress ? (d, t) => progress(d, t, 'letters') : undefined,
+    );
   return {
     'vault.create': async (input) => {
       const { vault, recoveryKey, memberId } = await Vault.create(input.dir, {
@@ -159,6 +173,7 @@ export function createHandlers(session: Session): Handlers {
       await importInterchange(vault, file, progress, session.today());
       await addColleagues(vault, demoColleagues(file));
       await addVoidedDemoSamples(vault, session.today());
+      await demoClosingLetters(session.today(), progress);
       await seedCatalogue(vault);
       await addRestrictedDemoSample(vault);
       return { vaultId: vault.vaultId, dir, created: true };
@@ -212,6 +227,8 @@ export function createHandlers(session: Session): Handlers {
           ...validityIssues(state.doc, today),
           ...measureRuleIssues(state.doc),
           ...concernReportIssues(state.doc),
+          // Referrals closed, rejected or forwarded without an avslutningsbrev (imported or old history).
+          ...closingLetterIssues(state.doc, state.letters),
         ],
         voided: state.voided,
       };
@@ -265,6 +282,7 @@ export function createHandlers(session: Session): Handlers {
       const r = await importInterchange(vault, file, progress, today ?? session.today());
       await addColleagues(vault, demoColleagues(file));
       await addVoidedDemoSamples(vault, today ?? session.today());
+      await demoClosingLetters(today ?? session.today(), progress);
       await seedCatalogue(vault);
       await addRestrictedDemoSample(vault);
       return r;

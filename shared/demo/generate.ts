@@ -9,6 +9,7 @@
  * as they do in a live case: a BUP `frist`, a measure's planned evaluation date, an
  * agreement's deadline and a consent's expiry (see `DEADLINE_FIELDS`).
  */
+import { referralEnds } from '../referrals/closing';
 import { NOTE_KINDS, type NoteKind } from '../domain/note';
 import type { Service } from '../domain/common';
 import { BroError } from '../errors';
@@ -672,7 +673,13 @@ function buildCase(
     absence,
   };
   if (birthDate) doc.pupil.birthDate = birthDate;
-  if (rng.chance(0.9)) doc.pupil.coordinator = { role: coordinatorRole, name: staff(c, coordinatorRole) };
+  // One case in ten has no coordinator (letters then show COORDINATOR_MISSING), unless a referral
+  // ended: its avslutningsbrev names one, so rektor is it (no draw, so the other cases stay as they were).
+  const hasCoordinator = rng.chance(0.9);
+  if (hasCoordinator || referrals.some(referralEnds)) {
+    const role = hasCoordinator ? coordinatorRole : 'rektor';
+    doc.pupil.coordinator = { role, name: staff(c, role) };
+  }
   if (rng.chance(0.85)) doc.pupilVoice = pupilVoice(rng, workerAt(start).name, norwegian(start));
   if (rng.chance(0.85)) doc.parentsView = parentsView(rng, pupilFirst);
   if (first.firstContact !== undefined && rng.chance(0.4))

@@ -11,7 +11,7 @@ import { note } from './note';
 import { earlySigns, riskFactors, transitionEvent } from './pathway';
 import { guardian, pupil } from './pupil';
 import { recommendation } from './recommendation';
-import { referral } from './referral';
+import { foldClosingOutcome, referral } from './referral';
 import { barrier, mainGoal, schoolFactors } from './schoolSide';
 
 /** Forventningsavklaring: what the service can and cannot offer, timeline, who commits to what. */
@@ -40,7 +40,11 @@ export const caseDoc = z.strictObject({
   service,
   pupil,
   guardians: z.array(guardian).max(20).nullish(),
-  referrals: z.array(referral).max(200).nullish(),
+  // An old `closingOutcome` is read as `outcome` (one field; shared/domain/referral.ts).
+  referrals: z
+    .array(referral.transform((r) => foldClosingOutcome(r)))
+    .max(200)
+    .nullish(),
   assignments: z.array(assignment).max(500).nullish(),
   recommendations: z.array(recommendation).max(500).nullish(),
   /** Before dated entries (`voices`): one text. Still read, shown and used while no entry exists. */

@@ -1,4 +1,5 @@
 import { COLLECTIONS, type CaseDoc, type Collection } from '../domain/caseDoc';
+import { foldClosingOutcome } from '../domain/referral';
 import type { IssuedLetter, LetterDraft, LetterDrafted, LetterIssued } from '../letters/events';
 import { compareEvents, EVENT_VERSION, parseEventData, type StoredEvent } from './vocabulary';
 
@@ -153,7 +154,9 @@ export function foldCase(caseId: string, events: readonly StoredEvent[]): CaseSt
           entity.removed = false;
           changes.push({ field: '*', from: 'removed', to: 'restored' });
         }
-        applySet(entity.fields, data.set as Record<string, unknown>, changes);
+        const set = data.set as Record<string, unknown>;
+        // One outcome field: an old `closingOutcome` is read as `outcome` (shared/domain/referral.ts).
+        applySet(entity.fields, kind === 'referrals' ? foldClosingOutcome(set) : set, changes);
       } else if (entity && !entity.removed) {
         entity.removed = true;
         changes.push({ field: '*', from: 'present', to: 'removed' });

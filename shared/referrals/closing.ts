@@ -14,16 +14,20 @@ export interface ClosingLetterRef {
  * a letter that names none counts for every referral of the case (it spoke of the case's main one).
  *
  * The app and the API refuse a change that breaks it (electron/services/cases/update.ts); history
- * already closed without one opens as before. It is not yet listed as a finding on the case: the demo
- * (and every vault before this rule) holds closed referrals without letters, and the demo must open
- * clean; that waits for the demo to issue its avslutningsbrev.
+ * already closed without one (imported, or recorded before the rule) opens as before and shows as a
+ * finding on the case (`cases.get`). The demo issues its avslutningsbrev (shared/demo/closing.ts),
+ * so it opens clean.
  */
+export const referralEnds = (r: {
+  closed?: string | null | undefined;
+  decision?: string | null | undefined;
+}): boolean => r.closed != null || r.decision === 'rejected' || r.decision === 'forwarded';
+
 export function closingLetterIssues(doc: CaseDoc, letters: readonly ClosingLetterRef[]): Issue[] {
   const closingLetters = letters.filter((l) => l.kind === 'avslutningsbrev');
   const issues: Issue[] = [];
   (doc.referrals ?? []).forEach((r, i) => {
-    const ends = r.closed != null || r.decision === 'rejected' || r.decision === 'forwarded';
-    if (!ends) return;
+    if (!referralEnds(r)) return;
     const has = closingLetters.some((l) => {
       const named = l.options?.closing?.referral;
       return named == null || named === r.id;

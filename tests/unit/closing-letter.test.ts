@@ -135,4 +135,47 @@ describe('CLOSING_LETTER_REQUIRED', () => {
     expect((after.doc as CaseDoc).referrals?.[0]?.closed).toBe('2026-11-18');
     expect((after.findings ?? []).map((f) => f.code)).not.toContain('CLOSING_LETTER_REQUIRED');
   });
+
+  it('imported history closed without one opens and shows the finding at the referral; the demo issues its own', async () => {
+    const { h } = await quickStart();
+    const pupil = { name: 'Test Testesen', school: 'Hov skole', grade: 6 };
+    await call(h, 'interchange.import', {
+      file: {
+        format: 'bro-interchange/1',
+        cases: [
+          {
+            id: 'sak-gammel',
+            service: 'BUP',
+            pupil,
+            referrals: [
+              // The short-lived spelling of the outcome: read as `outcome`.
+              { id: 'h-1', received: '2026-01-05', closed: '2026-05-01', closingOutcome: 'delvis' },
+              { id: 'h-2', received: '2026-06-01', decided: '2026-06-10', decision: 'rejected' },
+              { id: 'h-3', received: '2026-09-01' },
+            ],
+          },
+        ],
+      },
+    });
+    const { cases } = await call(h, 'cases.list', {});
+    const got = await call(h, 'cases.get', { caseId: cases[0]!.caseId });
+    expect(got.findings.filter((f) => f.code === 'CLOSING_LETTER_REQUIRED')).toEqual([
+      { path: ['referrals', 0, 'closed'], code: 'CLOSING_LETTER_REQUIRED' },
+      { path: ['referrals', 1, 'decision'], code: 'CLOSING_LETTER_REQUIRED' },
+    ]);
+    expect((got.doc as CaseDoc).referrals![0]!.outcome).toBe('partial');
+    expect((got.doc as CaseDoc).referrals![0]).not.toHaveProperty('closingOutcome');
+
+    // The demo: every ended referral has its avslutningsbrev, a real signed letter in the case.
+    const demo = await quickStart();
+    await call(demo.h, 'members.rename', { name: 'Kari Nordmann' }); // a member with a name signs
+    await call(demo.h, 'demo.create', { cases: 12, seed: 'validity', today: TODAY });
+    let letters = 0;
+    for (const c of (await call(demo.h, 'cases.list', {})).cases) {
+      const d = await call(demo.h, 'cases.get', { caseId: c.caseId });
+      expect(d.findings.map((f) => f.code)).not.toContain('CLOSING_LETTER_REQUIRED');
+      letters += d.letters.filter((l) => l.kind === 'avslutningsbrev').length;
+    }
+    expect(letters).toBeGreaterThan(0);
+  }, 120_000);
 });

@@ -18,7 +18,7 @@ type Out<K extends keyof Ops> = z.infer<Ops[K]['output']>;
 export type LetterHandlers = { [K in keyof Ops]: (input: In<K>) => Promise<Out<K>> };
 
 /** The letterhead from the app's settings, when one is filled in. */
-function appLetterhead(session: Session): Letterhead | null {
+export function appLetterhead(session: Session): Letterhead | null {
   const lh = session.settings?.get().letterhead;
   if (!lh || !Object.values(lh).some((v) => typeof v === 'string' && v.trim() !== '')) return null;
   return {
