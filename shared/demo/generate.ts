@@ -41,7 +41,7 @@ import {
 import { Rng, type Weighted } from './prng';
 import { addSchoolSide } from './schoolSide';
 import { addFamily } from './family';
-import { demoNynorskText } from './nynorsk';
+import { demoNynorskText, demoReasonNynorsk } from './nynorsk';
 import {
   AGREEMENTS,
   DECISIONS,
@@ -125,6 +125,7 @@ export function generateDemo(opts: DemoOptions): InterchangeFile {
   releaseOneNote(cases);
   // Their own stream, so the cases stay what they were before innsyn requests existed.
   addAccessRequests(new Rng(`${seed}|innsyn`), cases, today);
+  readyForMottaksbrev(cases, world, today);
   return {
     format: INTERCHANGE_FORMAT,
     source: `${DEMO_SOURCE}; seed ${seed.slice(0, 100)}; dato ${opts.today}`,
@@ -132,6 +133,60 @@ export function generateDemo(opts: DemoOptions): InterchangeFile {
     // Their own stream, so the cases stay what they were before the register existed.
     schools: schoolRegister(new Rng(`${seed}|schools`), world),
   };
+}
+
+/**
+ * Every letter kind can be issued from some demo case (the brief), the mottaksbrev included: the
+ * case that has waited longest for its first contact gets what a service records at intake, a
+ * contact person and the family's consent to tell the school that the referral is received, how
+ * long the wait is and what the school can do meanwhile. No random draws, so every other case
+ * stays as it was.
+ */
+function readyForMottaksbrev(cases: CaseDoc[], world: World, today: number): void {
+  const waiting = cases
+    .map((doc) => ({ doc, ref: (doc.referrals ?? []).at(-1) }))
+    .filter(
+      (x): x is { doc: CaseDoc; ref: Referral } =>
+        x.ref != null &&
+        x.ref.firstContact == null &&
+        x.ref.concluded == null &&
+        x.ref.closed == null &&
+        x.ref.decision !== 'rejected',
+    )
+    .sort((a, b) => (a.ref.received < b.ref.received ? -1 : a.ref.received > b.ref.received ? 1 : 0));
+  const first = waiting[0];
+  if (!first) return;
+  const { doc, ref } = first;
+  const service = (ref.service ?? doc.service) as Service;
+  const received = parseDay(ref.received) as number;
+  const live = (doc.assignments ?? []).some(
+    (a) => a.from <= iso(today) && (a.to == null || a.to >= iso(today)),
+  );
+  const worker = world.workers[service]?.[0];
+  if (!live && worker)
+    doc.assignments = [
+      ...(doc.assignments ?? []),
+      {
+        caseworker: worker.name,
+        role: worker.role,
+        service,
+        from: iso(Math.min(nextWeekday(received), today)),
+        to: null,
+      },
+    ];
+  const guardians = doc.guardians?.filter((g) => g.parentalResponsibility).map((g) => g.name) ?? [];
+  doc.consents = [
+    ...(doc.consents ?? []),
+    {
+      id: `s-${(doc.consents ?? []).length + 1}`,
+      givenBy: guardians.length > 0 ? guardians.join(' og ') : (doc.guardians?.[0]?.name ?? 'foresatte'),
+      information: 'At henvisningen er mottatt, ventetiden og råd til skolen i ventetiden',
+      recipient: `${doc.pupil.school} (rektor og kontaktlærer)`,
+      purpose: 'Samarbeid med skolen mens eleven venter',
+      date: ref.received,
+      expires: iso(received + 365),
+    },
+  ];
 }
 
 // ---------------------------------------------------------------------------------------
@@ -749,6 +804,11 @@ function demoNynorsk(doc: CaseDoc): NonNullable<CaseDoc['nynorsk']> {
   }
   put('pupilVoice', doc.pupilVoice);
   put('parentsView', doc.parentsView);
+  // The referral's reason, printed under «Bakgrunn».
+  for (const r of doc.referrals ?? []) {
+    const t = demoReasonNynorsk(r.reason);
+    if (t) out[`referrals/${r.id}/reason`] = { text: t };
+  }
   return out;
 }
 
@@ -1034,7 +1094,8 @@ function toReferral(rng: Rng, p: Plan, i: number, service: Service): Referral {
     id: `r-${i + 1}`,
     service: rng.chance(0.3) ? service : null,
     referredBy: i > 0 ? rng.weighted(RE_REFERRERS) : rng.weighted(REFERRERS[service]),
-    reason: i > 0 ? `ny henvisning: ${rng.pick(REASONS[service])}` : rng.pick(REASONS[service]),
+    // «Grunnen var: ufrivillig skolefravær (ny henvisning).» reads as one reason in a letter.
+    reason: i > 0 ? `${rng.pick(REASONS[service])} (ny henvisning)` : rng.pick(REASONS[service]),
     signal: isoOrNull(p.signal),
     sent: isoOrNull(p.sent),
     received: iso(p.received),

@@ -262,6 +262,54 @@ const FRAGMENTS: [string, string][] = [
   ],
 ];
 
+/**
+ * The referral reasons (shared/demo/texts.ts REASONS), printed under «Bakgrunn»: whole texts, so
+ * that no fragment above changes a reason half-way. A second referral ends in «(ny henvisning)».
+ */
+const REASONS_NN: Record<string, string> = {
+  'ufrivillig skolefravær': 'ufrivillig skulefråvær',
+  'ufrivillig skolefravær; spørsmål om behov for individuelt tilrettelagt opplæring':
+    'ufrivillig skulefråvær; spørsmål om behov for individuelt tilrettelagd opplæring',
+  'økende fravær etter overgang til ungdomsskolen': 'aukande fråvær etter overgangen til ungdomsskulen',
+  'bekymringsfullt fravær og lite utbytte av opplæringen': 'uroande fråvær og lite utbyte av opplæringa',
+  'ufrivillig skolefravær og vansker med lesing og skriving':
+    'ufrivillig skulefråvær og vanskar med lesing og skriving',
+  'delvis fravær: kommer sent og går tidlig hjem': 'delvis fråvær: kjem seint og går tidleg heim',
+  'ufrivillig skolefravær med angst og søvnvansker': 'ufrivillig skulefråvær med angst og søvnvanskar',
+  'skolevegring, vondt i magen om morgenen og sosial tilbaketrekning':
+    'skulevegring, vondt i magen om morgonen og sosial tilbaketrekking',
+  'spørsmål om angstlidelse; høyt skolefravær': 'spørsmål om angstliding; høgt skulefråvær',
+  'utredning av mulig autismespekterforstyrrelse; ufrivillig skolefravær':
+    'utgreiing av mogleg autismespekterforstyrring; ufrivillig skulefråvær',
+  'nedstemthet og ufrivillig skolefravær': 'nedstemtheit og ufrivillig skulefråvær',
+  'bekymringsfullt fravær siste seks uker': 'uroande fråvær dei siste seks vekene',
+  'eleven vil ikke på skolen etter konflikt i klassen': 'eleven vil ikkje på skulen etter konflikt i klassen',
+  'separasjonsangst og delvis fravær': 'separasjonsangst og delvis fråvær',
+  'familien ber om hjelp med morgenrutiner og skolefravær':
+    'familien ber om hjelp med morgonrutinar og skulefråvær',
+  'ufrivillig skolefravær og konflikter hjemme rundt skolestart':
+    'ufrivillig skulefråvær og konfliktar heime kring skulestart',
+  'foresatte ønsker veiledning ved skolevegring': 'føresette ønskjer rettleiing ved skulevegring',
+  'PPT ber om bistand: langvarig ufrivillig skolefravær uten bedring etter tiltak':
+    'PPT ber om bistand: langvarig ufrivillig skulefråvær utan betring etter tiltak',
+  'behov for kompetanse om tilrettelegging ved autisme og skolefravær':
+    'behov for kompetanse om tilrettelegging ved autisme og skulefråvær',
+  'utredning av utviklingsforstyrrelse; høyt skolefravær':
+    'utgreiing av utviklingsforstyrring; høgt skulefråvær',
+  'behov for habiliteringstiltak; eleven klarer ikke full skoledag':
+    'behov for habiliteringstiltak; eleven klarer ikkje full skuledag',
+  'bekymringsfullt fravær': 'uroande fråvær',
+};
+const RE_REFERRAL = ' (ny henvisning)';
+
+/** The nynorsk of a demo referral reason, or null for a reason the demo did not write. */
+export function demoReasonNynorsk(reason: string | null | undefined): string | null {
+  if (!reason) return null;
+  const again = reason.endsWith(RE_REFERRAL);
+  const nn = REASONS_NN[again ? reason.slice(0, -RE_REFERRAL.length) : reason];
+  return nn ? `${nn}${again ? ' (ny tilvising)' : ''}` : null;
+}
+
 /** "6 uker" → "6 veker" (the trial period as the demo writes it). */
 const WEEKS = /^(\d+) uker$/u;
 

@@ -7,6 +7,7 @@ import {
   stillWaiting,
 } from './letters.fixture';
 import { hasErrors, type Finding } from './checks';
+import { caseTextAt } from './nynorskWords';
 import { prepareLetter, type LetterKind, type LetterOptions } from './index';
 import { DEFAULT_LETTER_SETTINGS, type LetterSettings } from './settings';
 
@@ -515,5 +516,31 @@ describe('nynorsk letters and case text in bokmål (item 4)', () => {
     expect(text).toBe('Eg vil gå på skulen når eg veit kven som møter meg.');
     // A bokmål letter never asks.
     expect(check(good()).findings.some((f) => f.code === 'CASE_TEXT_BOKMAL')).toBe(false);
+  });
+
+  it('the referral reason under «Bakgrunn» is case text too: named, written in nynorsk, or kept', () => {
+    const c = good();
+    c.referrals![0]!.reason = 'delvis fravær: kommer sent og går tidlig hjem';
+    const bokmal = () =>
+      nn(c)
+        .findings.filter((f) => f.code === 'CASE_TEXT_BOKMAL')
+        .map((f) => f.path.join('|'));
+    expect(bokmal()).toContain('nynorsk|referrals/r-1/reason');
+    c.nynorsk = { 'referrals/r-1/reason': { text: 'delvis fråvær: kjem seint og går tidleg heim' } };
+    expect(bokmal()).not.toContain('nynorsk|referrals/r-1/reason');
+    expect(nn(c).model.referral?.reason).toBe('delvis fråvær: kjem seint og går tidleg heim');
+    const prose = nn(c)
+      .layout.blocks.filter((b) => b.t === 'p')
+      .map((b) => (b as { text: string }).text)
+      .join(' ');
+    expect(prose).toContain('delvis fråvær: kjem seint og går tidleg heim');
+    expect(prose).not.toContain('kommer sent');
+    c.nynorsk = { 'referrals/r-1/reason': { keepReason: 'Sitat frå tilvisinga.' } };
+    expect(bokmal()).not.toContain('nynorsk|referrals/r-1/reason');
+    expect(nn(c).model.referral?.reason).toBe('delvis fravær: kommer sent og går tidlig hjem');
+    // The app's editor finds the bokmål text by the same key.
+    expect(caseTextAt(caseDoc.parse(c) as CaseDoc, 'referrals/r-1/reason')).toBe(
+      'delvis fravær: kommer sent og går tidlig hjem',
+    );
   });
 });

@@ -653,7 +653,7 @@ export const STANDARD_ADVICE = {
       what: 'Undersøk om noe i skolemiljøet gjør det vanskelig for eleven, og sett inn tiltak etter aktivitetsplikten.',
       who: 'rektor',
     },
-    { what: 'Send oss fraværsoversikten før første samtale.', who: 'kontaktlærer' },
+    { what: 'Send oss fraværsoversikten før første samtale.', who: 'kontaktlærer', beforeFirstContact: true },
   ],
   nn: [
     {
@@ -668,27 +668,54 @@ export const STANDARD_ADVICE = {
       what: 'Undersøk om noko i skulemiljøet gjer det vanskeleg for eleven, og set inn tiltak etter aktivitetsplikta.',
       who: 'rektor',
     },
-    { what: 'Send oss fråværsoversikta før den første samtalen.', who: 'kontaktlærar' },
+    {
+      what: 'Send oss fråværsoversikta før den første samtalen.',
+      who: 'kontaktlærar',
+      beforeFirstContact: true,
+    },
   ],
 };
 
-/** The standard advice, with the named person in each role when the case knows them. */
-function namedAdvice(doc: CaseDoc, lang: LetterLang, addressee: Recipient, copies: Recipient[]) {
+/**
+ * An obligation's label for a letter: the measure's own text, not the list's 80-character label
+ * that may end in «…» (issue 16: no truncated titles in letters).
+ */
+function fullLabel(doc: CaseDoc, o: Obligation): string | null {
+  const aboutMeasure = ['evaluation', 'schoolReply', 'measureRules'].includes(o.kind);
+  const m = aboutMeasure && o.ref ? (doc.recommendations ?? []).find((r) => r.id === o.ref) : undefined;
+  return m ? m.what : (o.label ?? null);
+}
+
+/**
+ * The standard advice, with the named person in each role when the case knows them. After first
+ * contact (a foreløpig svar) the advice to do something before it is left out: it would be past.
+ */
+function namedAdvice(
+  doc: CaseDoc,
+  lang: LetterLang,
+  addressee: Recipient,
+  copies: Recipient[],
+  firstContactHad: boolean,
+) {
   const teacher = copies.find((c) => c.recipient === 'kontaktlærer')?.names[0];
   const rektor = [addressee, ...copies].find((r) => r.recipient === 'rektor')?.names[0];
   const coordinator = doc.pupil.coordinator;
-  return STANDARD_ADVICE[lang].map((a) => {
-    const role = norm(a.who);
-    const named =
-      role.startsWith('kontaktlær') && teacher
-        ? `${teacher} (${a.who})`
-        : role === 'rektor' && rektor
-          ? `${rektor} (rektor)`
-          : role.startsWith('koordinator') && coordinator?.name
-            ? `${coordinator.name} (${a.who})`
-            : a.who;
-    return { what: a.what, who: named };
-  });
+  const advice: readonly { what: string; who: string; beforeFirstContact?: boolean }[] =
+    STANDARD_ADVICE[lang];
+  return advice
+    .filter((a) => !(firstContactHad && a.beforeFirstContact))
+    .map((a) => {
+      const role = norm(a.who);
+      const named =
+        role.startsWith('kontaktlær') && teacher
+          ? `${teacher} (${a.who})`
+          : role === 'rektor' && rektor
+            ? `${rektor} (rektor)`
+            : role.startsWith('koordinator') && coordinator?.name
+              ? `${coordinator.name} (${a.who})`
+              : a.who;
+      return { what: a.what, who: named };
+    });
 }
 
 /**
@@ -786,14 +813,14 @@ export function buildLetter(input: BuildInput): LetterModel {
       deadlines: (input.obligations ?? [])
         .filter((o) => o.due >= today)
         .slice(0, NEXT_DEADLINES)
-        .map((o) => ({ due: o.due, kind: o.kind, label: o.label ?? null })),
+        .map((o) => ({ due: o.due, kind: o.kind, label: fullLabel(doc, o) })),
       overdueDeadlines: (input.obligations ?? [])
         .filter((o) => o.due < today)
         .slice(0, NEXT_DEADLINES)
         .map((o) => ({
           due: o.due,
           kind: o.kind,
-          label: o.label ?? null,
+          label: fullLabel(doc, o),
           daysOver: calendarDays(o.due, today),
         })),
     };
@@ -975,7 +1002,15 @@ export function buildLetter(input: BuildInput): LetterModel {
               options.expectedFirstContact ??
               (service === 'BUP' && ref.frist != null && ref.frist >= today ? ref.frist : null),
             missedFirstContact: missedFirstContact(ref, refIndex, service, today, input.obligations ?? []),
-            advice: options.waitingAdvice ?? namedAdvice(doc, lang, addressee, copies),
+            advice:
+              options.waitingAdvice ??
+              namedAdvice(
+                doc,
+                lang,
+                addressee,
+                copies,
+                ref.firstContact != null && ref.firstContact <= today,
+              ),
             interimReply: ref.concluded == null && addDays(ref.received, 30) < today,
             interimReason: clean(options.interimReason),
             firstContactHad: ref.firstContact != null && ref.firstContact <= today ? ref.firstContact : null,
@@ -1057,8 +1092,22 @@ function withNynorsk(m: LetterModel, doc: CaseDoc): LetterModel {
         ),
       }
     : null;
+  // The referral's reason, printed under «Bakgrunn»: keyed by the referral's id.
+  const refId = m.referral ? doc.referrals?.[m.referral.index]?.id : undefined;
+  const referral =
+    m.referral && refId
+      ? {
+          ...m.referral,
+          reason: use(
+            `referrals/${refId}/reason`,
+            ['referrals', m.referral.index, 'reason'],
+            m.referral.reason,
+          ),
+        }
+      : m.referral;
   return {
     ...m,
+    referral,
     measures,
     responsibilities: m.responsibilities.length > 0 ? responsibilities(measures) : [],
     pupilVoice: voice(m.pupilVoice, 'pupilVoice'),

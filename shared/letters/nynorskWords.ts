@@ -146,6 +146,8 @@ export function caseTextAt(doc: CaseDoc, key: string): string | null {
     if (!m) return null;
     return field === 'evaluation.method' ? s(m.evaluation?.method) : s((m as Record<string, unknown>)[field]);
   }
+  if (head === 'referrals' && id && field === 'reason')
+    return s((doc.referrals ?? []).find((r) => r.id === id)?.reason);
   if (head === 'meetings' && id && field === 'note')
     return s((doc.meetings ?? []).find((x) => (x.id ?? x.date) === id || x.date === id)?.note);
   return null;

@@ -71,6 +71,19 @@ describe('mottaksbrev', () => {
     expect(text).toContain('Vi hadde den første samtalen 16. februar 2026.');
     expect(text).toContain('Dere kan vente svar fra oss senest 26. mai 2026.');
     expect(text).not.toContain('første kontakt fra oss');
+    // Titled as what it is, and no advice to do something before a contact that has been had.
+    const p = prepare(c, 'mottaksbrev');
+    expect(p.layout.title).toBe('Foreløpig svar i saken om Áile Nango');
+    expect(p.layout.labels.running).toMatch(/^Foreløpig svar – /u);
+    expect(text).not.toContain('før første samtale');
+    expect(text).not.toContain('Vi har mottatt henvisningen');
+    const nn = prepare(c, 'mottaksbrev', { lang: 'nn' });
+    expect(nn.layout.title).toBe('Førebels svar i saka om Áile Nango');
+    expect(textOf(nn.layout)).not.toContain('før den første samtalen');
+    // Still waiting for the first contact: a mottaksbrev, with that advice.
+    const waiting = prepare(stillWaiting(completeCase()), 'mottaksbrev');
+    expect(waiting.layout.title).toBe('Vi har mottatt henvisningen for Áile Nango');
+    expect(textOf(waiting.layout)).toContain('Send oss fraværsoversikten før første samtale.');
   });
 
   it('states a passed first-contact target as passed, and a past expected date is an error finding', () => {

@@ -13,6 +13,12 @@ import { SEAL_BYTES, SEAL_KEY } from '../signing/seal';
  * page numbers, the verification code in every footer, attachments, and placeholders for the
  * seal and the PAdES signature. No signing happens here.
  */
+/** The label and value columns of a `fields` block. */
+function fieldWidths(b: { labelWidth?: number }): number[] {
+  const w = b.labelWidth ?? 0.24;
+  return [w, 1 - w];
+}
+
 export const FONT_FILES = {
   regular: 'NotoSans-Regular.ttf',
   bold: 'NotoSans-Bold.ttf',
@@ -273,15 +279,31 @@ class Renderer {
       d.addPage();
       return;
     }
-    if (b.t === 'h3' && next && (next.t === 'fields' || next.t === 'table')) {
+    /** How tall a heading and the measure block under it are, when that fits on a page. */
+    const headedBlock = (table?: Block): number | null => {
+      if (!table || (table.t !== 'fields' && table.t !== 'table')) return null;
+      const rows = table.t === 'fields' ? table.rows.map(([k, v]) => [k, v]) : [table.head, ...table.rows];
+      const h = 40 + this.tableHeight(rows, table.t === 'fields' ? fieldWidths(table) : table.widths);
+      return h < 0.8 * (A4.height - MARGIN.top - MARGIN.bottom) ? h : null;
+    };
+    if (b.t === 'h3') {
       // A measure's heading and its block stay together when the block fits on a page.
-      const rows = next.t === 'fields' ? next.rows.map(([k, v]) => [k, v]) : [next.head, ...next.rows];
-      const h = 40 + this.tableHeight(rows, next.t === 'fields' ? [0.24, 0.76] : next.widths);
-      if (h < 0.8 * (A4.height - MARGIN.top - MARGIN.bottom)) this.ensure(h);
+      const h = headedBlock(next);
+      if (h !== null) this.ensure(h);
     }
     if (b.t === 'h2') {
-      // A heading is not left alone at the foot of a page, nor with only its introduction.
-      this.ensure(next?.t === 'p' && (after?.t === 'table' || after?.t === 'fields') ? 140 : 80);
+      // A heading is not left alone at the foot of a page, nor with only its introduction, nor
+      // above a measure's heading whose block goes to the next page.
+      const firstMeasure = next?.t === 'h3' ? headedBlock(after) : null;
+      this.ensure(
+        firstMeasure !== null
+          ? firstMeasure + 30
+          : next?.t === 'p' && (after?.t === 'table' || after?.t === 'fields')
+            ? 140
+            : next?.t === 'table' && next.rows[0]
+              ? Math.max(80, 30 + Math.min(this.tableHeight([next.head, next.rows[0]], next.widths), 300))
+              : 80,
+      );
       d.y += 10;
       this.setFont('Bold', SIZE.h2);
       d.fillColor(ACCENT);
@@ -360,7 +382,7 @@ class Renderer {
       this.table(
         [],
         b.rows.map(([k, v]) => [k, v]),
-        [0.24, 0.76],
+        fieldWidths(b),
         true,
       );
       return;
@@ -441,12 +463,15 @@ class Renderer {
     const padY = 4;
     const cellFont = (header: boolean, col: number) =>
       header || (fields && col === 0) ? ('Bold' as const) : ('Regular' as const);
-    const row = (cells: string[], header: boolean) => {
+    const heightOf = (cells: string[], header: boolean) => {
       const heights = cells.map((c, i) => {
         this.setFont(cellFont(header, i), SIZE.table);
         return d.heightOfString(c || ' ', { width: (cols[i] ?? 0) - 2 * padX, lineGap: 1.5 });
       });
-      const h = Math.max(...heights) + 2 * padY;
+      return Math.max(...heights) + 2 * padY;
+    };
+    const row = (cells: string[], header: boolean) => {
+      const h = heightOf(cells, header);
       if (d.y + h > this.bottom()) {
         d.addPage();
         if (!header && head.length) row(head, true);
@@ -482,7 +507,9 @@ class Renderer {
       tr.end();
       d.y = y + h;
     };
-    this.ensure(40);
+    // The header row is never left alone at the foot of a page: it goes with the first row.
+    const first = (head.length ? heightOf(head, true) : 0) + (rows[0] ? heightOf(rows[0], false) : 0);
+    this.ensure(Math.max(40, Math.min(first, 0.5 * (A4.height - MARGIN.top - MARGIN.bottom))));
     if (head.length) row(head, true);
     for (const r of rows) row(r, false);
     table.end();
