@@ -41,7 +41,7 @@ import {
 import { Rng, type Weighted } from './prng';
 import { addSchoolSide } from './schoolSide';
 import { addFamily } from './family';
-import { demoNynorskText, demoReasonNynorsk } from './nynorsk';
+import { demoFamilyNynorsk, demoNynorskText, demoReasonNynorsk } from './nynorsk';
 import {
   AGREEMENTS,
   DECISIONS,
@@ -126,6 +126,7 @@ export function generateDemo(opts: DemoOptions): InterchangeFile {
   // Their own stream, so the cases stay what they were before innsyn requests existed.
   addAccessRequests(new Rng(`${seed}|innsyn`), cases, today);
   readyForMottaksbrev(cases, world, today);
+  for (const doc of cases) familyNynorsk(doc);
   return {
     format: INTERCHANGE_FORMAT,
     source: `${DEMO_SOURCE}; seed ${seed.slice(0, 100)}; dato ${opts.today}`,
@@ -133,6 +134,25 @@ export function generateDemo(opts: DemoOptions): InterchangeFile {
     // Their own stream, so the cases stay what they were before the register existed.
     schools: schoolRegister(new Rng(`${seed}|schools`), world),
   };
+}
+
+/**
+ * Nynorsk beside the family's texts (the pupil's dated words, the proposals and the answers), which
+ * addFamily writes after the case's own nynorsk: so a nynorsk letter quoting them can be issued.
+ */
+function familyNynorsk(doc: CaseDoc): void {
+  const out = { ...(doc.nynorsk ?? {}) };
+  const put = (key: string, text: string | null | undefined) => {
+    const t = demoFamilyNynorsk(text);
+    if (t && !out[key]) out[key] = { text: t };
+  };
+  for (const v of doc.voices ?? [])
+    for (const f of ['said', 'wishes', 'helps', 'hurts'] as const) put(`voices/${v.id ?? v.date}/${f}`, v[f]);
+  for (const p of doc.proposals ?? []) {
+    put(`proposals/${p.id ?? p.date}/what`, p.what);
+    put(`proposals/${p.id ?? p.date}/reason`, p.reason);
+  }
+  if (Object.keys(out).length > 0) doc.nynorsk = out;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../calendar/days';
-import { demoNynorskText, demoReasonNynorsk } from './nynorsk';
+import { demoFamilyNynorsk, demoNynorskText, demoReasonNynorsk } from './nynorsk';
 import { generateDemo } from './generate';
 import { caseObligations } from '../cases/obligations';
 import { caseDoc, type CaseDoc } from '../domain/caseDoc';
@@ -90,6 +90,34 @@ describe('the demo can issue every letter kind, in bokmål and in nynorsk', () =
       'ufrivillig skulefråvær (ny tilvising)',
     );
     expect(demoReasonNynorsk('en grunn demoen ikke skrev')).toBeNull();
+  });
+
+  it('the pupil’s dated words and the family’s proposals and answers have their nynorsk in the demo', () => {
+    let seen = 0;
+    for (const d of docs) {
+      const texts: [string, string | null | undefined][] = [
+        ...(d.voices ?? []).flatMap((v) =>
+          (['said', 'wishes', 'helps', 'hurts'] as const).map(
+            (f) => [`voices/${v.id ?? v.date}/${f}`, v[f]] as [string, string | null | undefined],
+          ),
+        ),
+        ...(d.proposals ?? []).flatMap((p) => [
+          [`proposals/${p.id ?? p.date}/what`, p.what] as [string, string | null | undefined],
+          [`proposals/${p.id ?? p.date}/reason`, p.reason] as [string, string | null | undefined],
+        ]),
+      ];
+      for (const [key, text] of texts) {
+        if (!text || !readsAsBokmal(text)) continue;
+        const nn = d.nynorsk?.[key]?.text;
+        expect(nn, `${d.id} ${key}`).toBeTruthy();
+        expect(readsAsBokmal(nn)).toBe(false);
+        seen++;
+      }
+    }
+    expect(seen).toBeGreaterThan(5);
+    expect(demoFamilyNynorsk('Når Kari Nordmann ringer før helgen.')).toBe(
+      'Når Kari Nordmann ringjer før helga.',
+    );
   });
 
   it('records nynorsk only for a text with no bokmål word left', () => {

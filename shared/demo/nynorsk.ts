@@ -310,6 +310,62 @@ export function demoReasonNynorsk(reason: string | null | undefined): string | n
   return nn ? `${nn}${again ? ' (ny tilvising)' : ''}` : null;
 }
 
+/**
+ * The family's texts (shared/demo/family.ts): the pupil's dated words and the parents' proposals
+ * with the service's answers, as whole texts. «{worker}» is the caseworker's name.
+ */
+const FAMILY_NN: Record<string, string> = {
+  'Det verste er å gå inn i klasserommet når alle allerede sitter.':
+    'Det verste er å gå inn i klasserommet når alle alt sit.',
+  'Jeg får vondt i magen på søndagskvelden.': 'Eg får vondt i magen på søndagskvelden.',
+  'Jeg vet ikke hvem jeg skal si fra til når det blir for mye.':
+    'Eg veit ikkje kven eg skal seie frå til når det blir for mykje.',
+  'Friminuttene er lange når jeg ikke har noen å være med.':
+    'Friminutta er lange når eg ikkje har nokon å vere med.',
+  'Jeg liker matte, men ikke når vi skal svare høyt.': 'Eg likar matte, men ikkje når vi skal svare høgt.',
+  'Å få begynne litt senere noen dager.': 'Å få byrje litt seinare nokre dagar.',
+  'At læreren sier hva som skal skje i timen før den begynner.':
+    'At læraren seier kva som skal skje i timen før han byrjar.',
+  'Å ha ett sted å gå når det blir for mye.': 'Å ha ein stad å gå når det blir for mykje.',
+  'At noen møter meg i døra om morgenen.': 'At nokon møter meg i døra om morgonen.',
+  'Når {worker} ringer før helgen.': 'Når {worker} ringjer før helga.',
+  'Å ha musikk på øret i garderoben.': 'Å ha musikk på øyret i garderoben.',
+  'Fast plass ved døra.': 'Fast plass ved døra.',
+  'At mamma kan sende melding til læreren om morgenen.':
+    'At mamma kan sende melding til læraren om morgonen.',
+  'Vikarer som ikke vet om avtalen.': 'Vikarar som ikkje veit om avtalen.',
+  'Når noen spør hvor jeg har vært.': 'Når nokon spør kvar eg har vore.',
+  'Høye lyder i gymsalen.': 'Høge lydar i gymsalen.',
+  'Gruppearbeid med nye grupper hver uke.': 'Gruppearbeid med nye grupper kvar veke.',
+  'Redusert timeplan de første tre ukene, med økning hver uke.':
+    'Redusert timeplan dei første tre vekene, med auke kvar veke.',
+  'At kontaktlærer ringer hjem fredag ettermiddag.': 'At kontaktlæraren ringjer heim fredag ettermiddag.',
+  'Et eget rom å gå til i friminuttene.': 'Eit eige rom å gå til i friminutta.',
+  'Skyss til skolen de dagene det er vanskeligst.': 'Skyss til skulen dei dagane det er vanskelegast.',
+  'Hjemmeundervisning én dag i uka i en periode.': 'Heimeundervisning éin dag i veka i ein periode.',
+  'At eleven slipper muntlig framføring foran klassen dette halvåret.':
+    'At eleven slepp munnleg framføring framfor klassen dette halvåret.',
+  'Skolen har lagt det inn i tiltaksplanen fra neste uke.':
+    'Skulen har lagt det inn i tiltaksplanen frå neste veke.',
+  'Avtalt i samarbeidsmøtet.': 'Avtalt i samarbeidsmøtet.',
+  'Skolen kan gjøre det to dager i uka, ikke hver dag.':
+    'Skulen kan gjere det to dagar i veka, ikkje kvar dag.',
+  'Tatt inn for fire uker; så evalueres det.': 'Teke inn for fire veker; så blir det evaluert.',
+  'Opplæringen skal skje på skolen; vi prøver heller fleksibel oppstart.':
+    'Opplæringa skal skje på skulen; vi prøver heller fleksibel oppstart.',
+  'Kommunen har ikke denne ordningen; vi har foreslått et alternativ i tiltaksplanen.':
+    'Kommunen har ikkje denne ordninga; vi har føreslått eit alternativ i tiltaksplanen.',
+};
+
+/** The nynorsk of a text from the demo's family (shared/demo/family.ts), or null. */
+export function demoFamilyNynorsk(text: string | null | undefined): string | null {
+  if (!text) return null;
+  const exact = FAMILY_NN[text];
+  if (exact !== undefined) return exact === text ? null : exact;
+  const worker = /^Når (.+) ringer før helgen\.$/u.exec(text);
+  return worker ? `Når ${worker[1]} ringjer før helga.` : null;
+}
+
 /** "6 uker" → "6 veker" (the trial period as the demo writes it). */
 const WEEKS = /^(\d+) uker$/u;
 

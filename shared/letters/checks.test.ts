@@ -518,6 +518,54 @@ describe('nynorsk letters and case text in bokmål (item 4)', () => {
     expect(check(good()).findings.some((f) => f.code === 'CASE_TEXT_BOKMAL')).toBe(false);
   });
 
+  it('the pupil’s dated words and the family’s proposals are case text too', () => {
+    const c = good();
+    c.voices = [
+      {
+        date: '2026-03-02',
+        how: 'samtale',
+        gatheredBy: 'Ola Hansen',
+        said: 'Jeg vet ikke hvem jeg skal si fra til.',
+      },
+    ];
+    c.proposals = [
+      {
+        id: 'p-1',
+        date: '2026-03-03',
+        what: 'Et eget rom å gå til i friminuttene.',
+        proposedBy: 'mor',
+        response: 'delvis',
+        reason: 'Skolen kan gjøre det to dager i uka, ikke hver dag.',
+        answeredBy: 'Ola Hansen',
+        answered: '2026-03-05',
+      },
+    ];
+    const bokmal = () =>
+      nn(c)
+        .findings.filter((f) => f.code === 'CASE_TEXT_BOKMAL')
+        .map((f) => f.path.join('|'));
+    expect(bokmal()).toEqual(
+      expect.arrayContaining([
+        'nynorsk|voices/2026-03-02/said',
+        'nynorsk|proposals/p-1/what',
+        'nynorsk|proposals/p-1/reason',
+      ]),
+    );
+    c.nynorsk = {
+      'voices/2026-03-02/said': { keepReason: 'Eleven sine eigne ord.' },
+      'proposals/p-1/what': { text: 'Eit eige rom å gå til i friminutta.' },
+      'proposals/p-1/reason': { text: 'Skulen kan gjere det to dagar i veka, ikkje kvar dag.' },
+    };
+    expect(bokmal().filter((k) => /voices|proposals/u.test(k))).toEqual([]);
+    const m = nn(c).model;
+    expect(m.pupilVoice?.entries?.[0]?.said).toBe('Jeg vet ikke hvem jeg skal si fra til.');
+    expect(m.proposals?.[0]?.what).toBe('Eit eige rom å gå til i friminutta.');
+    expect(m.proposals?.[0]?.reason).toBe('Skulen kan gjere det to dagar i veka, ikkje kvar dag.');
+    const doc = caseDoc.parse(c) as CaseDoc;
+    expect(caseTextAt(doc, 'voices/2026-03-02/said')).toBe('Jeg vet ikke hvem jeg skal si fra til.');
+    expect(caseTextAt(doc, 'proposals/p-1/what')).toBe('Et eget rom å gå til i friminuttene.');
+  });
+
   it('the referral reason under «Bakgrunn» is case text too: named, written in nynorsk, or kept', () => {
     const c = good();
     c.referrals![0]!.reason = 'delvis fravær: kommer sent og går tidlig hjem';

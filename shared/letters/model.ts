@@ -680,10 +680,15 @@ export const STANDARD_ADVICE = {
  * An obligation's label for a letter: the measure's own text, not the list's 80-character label
  * that may end in «…» (issue 16: no truncated titles in letters).
  */
-function fullLabel(doc: CaseDoc, o: Obligation): string | null {
+function fullLabel(doc: CaseDoc, o: Obligation, lang: LetterLang): string | null {
+  // A nynorsk letter takes the case's nynorsk text of the measure or proposal where there is one.
+  const nn = (key: string) => (lang === 'nn' ? doc.nynorsk?.[key]?.text?.trim() || null : null);
   const aboutMeasure = ['evaluation', 'schoolReply', 'measureRules'].includes(o.kind);
   const m = aboutMeasure && o.ref ? (doc.recommendations ?? []).find((r) => r.id === o.ref) : undefined;
-  return m ? m.what : (o.label ?? null);
+  if (m) return nn(`recommendations/${m.id}/what`) ?? m.what;
+  const p = o.kind === 'proposalAnswer' && o.item !== undefined ? doc.proposals?.[o.item] : undefined;
+  if (p) return nn(`proposals/${p.id ?? p.date}/what`) ?? p.what;
+  return o.label ?? null;
 }
 
 /**
@@ -813,14 +818,14 @@ export function buildLetter(input: BuildInput): LetterModel {
       deadlines: (input.obligations ?? [])
         .filter((o) => o.due >= today)
         .slice(0, NEXT_DEADLINES)
-        .map((o) => ({ due: o.due, kind: o.kind, label: fullLabel(doc, o) })),
+        .map((o) => ({ due: o.due, kind: o.kind, label: fullLabel(doc, o, lang) })),
       overdueDeadlines: (input.obligations ?? [])
         .filter((o) => o.due < today)
         .slice(0, NEXT_DEADLINES)
         .map((o) => ({
           due: o.due,
           kind: o.kind,
-          label: fullLabel(doc, o),
+          label: fullLabel(doc, o, lang),
           daysOver: calendarDays(o.due, today),
         })),
     };
@@ -1070,6 +1075,32 @@ function withNynorsk(m: LetterModel, doc: CaseDoc): LetterModel {
   });
   const voice = (v: LetterModel['pupilVoice'], key: 'pupilVoice' | 'parentsView') =>
     v ? { ...v, text: use(key, [key], v.text) } : null;
+  // The dated entries of the pupil's voice and the family's proposals with the answers: case text
+  // too, keyed by the entry's id (else its date) like the measures are.
+  const entryKey = (list: 'voices' | 'proposals', index: number) => {
+    const e = doc[list]?.[index];
+    return `${list}/${e?.id ?? e?.date ?? index}`;
+  };
+  const pupilVoice =
+    m.pupilVoice?.entries && m.pupilVoice.entries.length > 0
+      ? {
+          ...m.pupilVoice,
+          entries: m.pupilVoice.entries.map((e) => {
+            if (e.index === undefined) return e;
+            const i = e.index;
+            const f = (field: 'said' | 'wishes' | 'helps' | 'hurts') =>
+              use(`${entryKey('voices', i)}/${field}`, ['voices', i, field], e[field]);
+            return { ...e, said: f('said'), wishes: f('wishes'), helps: f('helps'), hurts: f('hurts') };
+          }),
+        }
+      : voice(m.pupilVoice, 'pupilVoice');
+  const proposals = m.proposals
+    ? m.proposals.map((p) => ({
+        ...p,
+        what: use(`${entryKey('proposals', p.index)}/what`, ['proposals', p.index, 'what'], p.what),
+        reason: use(`${entryKey('proposals', p.index)}/reason`, ['proposals', p.index, 'reason'], p.reason),
+      }))
+    : m.proposals;
   const c = m.assessment?.conclusion;
   const conclusion = c
     ? {
@@ -1110,8 +1141,9 @@ function withNynorsk(m: LetterModel, doc: CaseDoc): LetterModel {
     referral,
     measures,
     responsibilities: m.responsibilities.length > 0 ? responsibilities(measures) : [],
-    pupilVoice: voice(m.pupilVoice, 'pupilVoice'),
+    pupilVoice,
     parentsView: voice(m.parentsView, 'parentsView'),
+    ...(m.proposals !== undefined ? { proposals } : {}),
     ...(m.assessment ? { assessment: { ...m.assessment, conclusion } } : {}),
     meeting,
     bokmalTexts,

@@ -146,6 +146,11 @@ export function caseTextAt(doc: CaseDoc, key: string): string | null {
     if (!m) return null;
     return field === 'evaluation.method' ? s(m.evaluation?.method) : s((m as Record<string, unknown>)[field]);
   }
+  if ((head === 'voices' || head === 'proposals') && id && field) {
+    const list: { id?: string | null; date: string }[] = doc[head] ?? [];
+    const e = list.find((x) => (x.id ?? x.date) === id);
+    return e ? s((e as Record<string, unknown>)[field]) : null;
+  }
   if (head === 'referrals' && id && field === 'reason')
     return s((doc.referrals ?? []).find((r) => r.id === id)?.reason);
   if (head === 'meetings' && id && field === 'note')

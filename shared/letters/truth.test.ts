@@ -112,6 +112,36 @@ describe('mottaksbrev', () => {
 });
 
 describe('ny-kontaktperson', () => {
+  it('names an overdue measure by its whole text (nynorsk in a nynorsk letter), never a cut label', () => {
+    const c = completeCase();
+    const what =
+      'Organisert aktivitet i storefri mandag til torsdag ledet av miljøterapeut, med plass til eleven og to medelever eleven har valgt';
+    c.recommendations![0]!.what = what;
+    const cut = `${what.slice(0, 79)}…`;
+    const obligations: Obligation[] = [
+      {
+        kind: 'evaluation',
+        due: '2026-04-01',
+        rule: 'test',
+        ruleText: 'test',
+        ref: 't-1',
+        item: 0,
+        label: cut,
+      },
+    ];
+    const text = textOf(prepare(c, 'ny-kontaktperson', { obligations }).layout).replace(/\s+/gu, ' ');
+    expect(text).toContain(what);
+    expect(text).not.toContain('…');
+    const nnWhat =
+      'Organisert aktivitet i storefri måndag til torsdag leidd av miljøterapeut, med plass til eleven og to medelevar eleven har valt';
+    c.nynorsk = { 'recommendations/t-1/what': { text: nnWhat } };
+    const nnText = textOf(prepare(c, 'ny-kontaktperson', { obligations, lang: 'nn' }).layout).replace(
+      /\s+/gu,
+      ' ',
+    );
+    expect(nnText).toContain(nnWhat);
+  });
+
   it('needs a change of caseworker', () => {
     const c = completeCase();
     c.assignments = [c.assignments![1]!];
