@@ -41,7 +41,7 @@ import {
 import { Rng, type Weighted } from './prng';
 import { addSchoolSide } from './schoolSide';
 import { addFamily } from './family';
-import { demoFamilyNynorsk, demoNynorskText, demoReasonNynorsk } from './nynorsk';
+import { demoFamilyNynorsk, demoMeetingNynorsk, demoNynorskText, demoReasonNynorsk } from './nynorsk';
 import {
   AGREEMENTS,
   DECISIONS,
@@ -806,6 +806,15 @@ function demoNynorsk(doc: CaseDoc): NonNullable<CaseDoc['nynorsk']> {
   for (const m of doc.meetings ?? []) {
     const t = nn(m.note);
     if (t) out[`meetings/${m.id ?? m.date}/note`] = { text: t };
+    // Decisions and agreements, printed in a møtereferat (shared/demo/nynorsk.ts MEETING_NN).
+    (m.decisions ?? []).forEach((d, i) => {
+      const n = demoMeetingNynorsk(d, doc.service);
+      if (n) out[`meetings/${m.id ?? m.date}/decisions.${i}`] = { text: n };
+    });
+    (m.agreements ?? []).forEach((a, i) => {
+      const n = demoMeetingNynorsk(a.what, doc.service);
+      if (n) out[`meetings/${m.id ?? m.date}/agreements.${i}.what`] = { text: n };
+    });
   }
   for (const r of doc.recommendations ?? []) {
     const t = r.frequency === 'hver gang en endring er kjent' ? nn(r.frequency) : null;

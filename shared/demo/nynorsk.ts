@@ -357,6 +357,53 @@ const FAMILY_NN: Record<string, string> = {
     'Kommunen har ikkje denne ordninga; vi har føreslått eit alternativ i tiltaksplanen.',
 };
 
+/** Meeting decisions and agreements (shared/demo/texts.ts DECISIONS, AGREEMENTS); «{service}» is the service. */
+const MEETING_NN: Record<string, string> = {
+  'Skolen utpeker fast voksen om morgenen.': 'Skulen peiker ut ein fast vaksen om morgonen.',
+  'Fraværsoversikt sendes til {service} før hvert møte.':
+    'Fråværsoversikt blir send til {service} før kvart møte.',
+  'Foresatte og skolen lager felles morgenplan.': 'Føresette og skulen lagar felles morgonplan.',
+  'Skolen kartlegger skolemiljøet i klassen før neste møte.':
+    'Skulen kartlegg skulemiljøet i klassen før neste møte.',
+  'Neste møte holdes om fire uker.': 'Neste møte blir halde om fire veker.',
+  'Tiltakene i anbefalingen prøves ut i seks uker.': 'Tiltaka i tilrådinga blir prøvde ut i seks veker.',
+  'Rektor avklarer ressurser til miljøterapeut innen to uker.':
+    'Rektor avklarer ressursar til miljøterapeut innan to veker.',
+  'Timeplanen justeres fra neste uke.': 'Timeplanen blir justert frå neste veke.',
+  'Skolen svarer skriftlig på anbefalingen innen tre uker.':
+    'Skulen svarar skriftleg på tilrådinga innan tre veker.',
+  'Tiltaket videreføres til jul.': 'Tiltaket held fram til jul.',
+  'Oppstartstidspunktet flyttes til kl. 09.00.': 'Oppstartstidspunktet blir flytta til kl. 09.00.',
+  'Fast voksen byttes ut etter ønske fra eleven.': 'Den faste vaksne blir bytt ut etter ønske frå eleven.',
+  'Neste evaluering om seks uker.': 'Neste evaluering om seks veker.',
+  'Saken avsluttes hos {service}; skolen følger opp videre.':
+    'Saka blir avslutta hjå {service}; skulen følgjer opp vidare.',
+  'Tiltakene som virker videreføres neste skoleår.': 'Tiltaka som verkar, held fram neste skuleår.',
+  'Overgangsplan lages før skolestart.': 'Overgangsplan blir laga før skulestart.',
+  'Sende ukeplan med endringer hjem fredag': 'Sende vekeplan med endringar heim fredag',
+  'Avklare ressurser til miljøterapeut': 'Avklare ressursar til miljøterapeut',
+  'Sende fraværsoversikt før neste møte': 'Sende fråværsoversikt før neste møte',
+  'Sende referat til alle parter': 'Sende referat til alle partar',
+  'Fast plass ved vinduet fra mandag': 'Fast plass ved vindauget frå måndag',
+  'Eleven får velge gruppe i kroppsøving': 'Eleven får velje gruppe i kroppsøving',
+  'Ingen framføring foran klassen før jul': 'Inga framføring framfor klassen før jul',
+  'Be fastlegen om vurdering av søvn': 'Be fastlegen om vurdering av søvn',
+  'Innkalle til evalueringsmøte': 'Kalle inn til evalueringsmøte',
+  'Undersøke skolemiljøet i klassen (aktivitetsplikt)': 'Undersøkje skulemiljøet i klassen (aktivitetsplikt)',
+};
+
+/** The nynorsk of a demo meeting decision or agreement, or null. */
+export function demoMeetingNynorsk(text: string | null | undefined, service: string): string | null {
+  if (!text) return null;
+  for (const [nb, nn] of Object.entries(MEETING_NN)) {
+    if (nb.replace('{service}', service) === text) {
+      const out = nn.replace('{service}', service);
+      return out === text ? null : out;
+    }
+  }
+  return null;
+}
+
 /** The nynorsk of a text from the demo's family (shared/demo/family.ts), or null. */
 export function demoFamilyNynorsk(text: string | null | undefined): string | null {
   if (!text) return null;

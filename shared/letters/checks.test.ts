@@ -566,6 +566,43 @@ describe('nynorsk letters and case text in bokmål (item 4)', () => {
     expect(caseTextAt(doc, 'proposals/p-1/what')).toBe('Et eget rom å gå til i friminuttene.');
   });
 
+  it('a møtereferat’s decisions and agreements are case text too', () => {
+    const c = good();
+    c.meetings![0]!.decisions = ['Neste møte holdes om fire uker.'];
+    c.meetings![0]!.agreements![0]!.what = 'Sende ukeplan med endringer hjem fredag';
+    const referat = () =>
+      prepareLetter({
+        doc: caseDoc.parse(c) as CaseDoc,
+        kind: 'motereferat',
+        lang: 'nn',
+        options: OPTIONS.motereferat,
+        settings: WITH_MUNICIPALITY,
+        today: TODAY,
+        letterId: 'a'.repeat(26),
+        version: 1,
+        draft: false,
+        signer: { name: 'Ola Hansen', memberId: 'b'.repeat(26), kid: 'k'.repeat(43) },
+      });
+    const keys = () =>
+      referat()
+        .findings.filter((f) => f.code === 'CASE_TEXT_BOKMAL')
+        .map((f) => f.path.join('|'));
+    expect(keys()).toEqual(
+      expect.arrayContaining(['nynorsk|meetings/m-1/decisions.0', 'nynorsk|meetings/m-1/agreements.0.what']),
+    );
+    c.nynorsk = {
+      'meetings/m-1/decisions.0': { text: 'Neste møte blir halde om fire veker.' },
+      'meetings/m-1/agreements.0.what': { text: 'Sende vekeplan med endringar heim fredag' },
+    };
+    expect(keys().filter((k) => k.includes('meetings/m-1/'))).toEqual([]);
+    const m = referat().model.meeting!;
+    expect(m.decisions).toEqual(['Neste møte blir halde om fire veker.']);
+    expect(m.agreements[0]!.what).toBe('Sende vekeplan med endringar heim fredag');
+    expect(caseTextAt(caseDoc.parse(c) as CaseDoc, 'meetings/m-1/decisions.0')).toBe(
+      'Neste møte holdes om fire uker.',
+    );
+  });
+
   it('the referral reason under «Bakgrunn» is case text too: named, written in nynorsk, or kept', () => {
     const c = good();
     c.referrals![0]!.reason = 'delvis fravær: kommer sent og går tidlig hjem';

@@ -314,6 +314,12 @@ function groupTasks(t: LetterTexts, tasks: ResponsibilityRow['tasks']): string {
   return [...byMeasure.values()].map((e) => `${e.title} (${e.as.join(', ')})`).join('\n');
 }
 
+/** An agreement's owner as the case has it («kontaktlærer», «Siri Nygård (kontaktlærer)»), the role in the letter's language. */
+function owner(t: LetterTexts, o: string): string {
+  const m = /^(.*) \(([^()]+)\)$/u.exec(o);
+  return m ? `${m[1]} (${t.role(m[2]!)})` : t.role(o);
+}
+
 /**
  * A role the measures name without a person («rektor kaller inn»), when the letter itself names
  * that person as a recipient: the table names them too, never «[mangler]» beside a known name.
@@ -745,7 +751,12 @@ function motereferat(t: LetterTexts, model: LetterModel): Block[] {
       t: 'table',
       head: t.mote.carriedHead,
       widths: [0.46, 0.24, 0.15, 0.15],
-      rows: m.carriedOver.map((a) => [a.what, a.owner, shortDate(a.deadline), t.agreementStatus(a.status)]),
+      rows: m.carriedOver.map((a) => [
+        a.what,
+        owner(t, a.owner),
+        shortDate(a.deadline),
+        t.agreementStatus(a.status),
+      ]),
     });
   else blocks.push({ t: 'p', text: t.mote.noneCarried });
   if (m.note) {
@@ -763,7 +774,7 @@ function motereferat(t: LetterTexts, model: LetterModel): Block[] {
       widths: [0.42, 0.24, 0.14, 0.2],
       rows: m.agreements.map((a) => [
         a.promisedToPupil ? `${a.what} (${t.mote.promised})` : a.what,
-        a.owner,
+        owner(t, a.owner),
         a.deadline ? shortDate(a.deadline) : t.missing,
         t.agreementStatus(a.status),
       ]),
@@ -856,7 +867,7 @@ function tiltaksoversikt(t: LetterTexts, model: LetterModel): Block[] {
       widths: [0.46, 0.24, 0.14, 0.16],
       rows: model.agreements.map((a) => [
         a.promisedToPupil ? `${a.what} (${t.mote.promised})` : a.what,
-        a.owner,
+        owner(t, a.owner),
         shortDate(a.deadline),
         t.agreementStatus(a.status),
       ]),

@@ -967,8 +967,12 @@ export function buildLetter(input: BuildInput): LetterModel {
       kind === 'tiltaksoversikt'
         ? (doc.meetings ?? [])
             .flatMap((m) =>
-              (m.agreements ?? []).map((a) => ({
-                what: a.what.trim(),
+              (m.agreements ?? []).map((a, ai) => ({
+                // A nynorsk letter prints the agreement's nynorsk text where the case has one.
+                what:
+                  (lang === 'nn'
+                    ? doc.nynorsk?.[`meetings/${m.id ?? m.date}/agreements.${ai}.what`]?.text?.trim()
+                    : null) || a.what.trim(),
                 owner: a.owner.trim(),
                 deadline: a.deadline ?? null,
                 status: a.status,
@@ -1113,9 +1117,22 @@ function withNynorsk(m: LetterModel, doc: CaseDoc): LetterModel {
         ),
       }
     : c;
+  const meetingKey = m.meeting ? `meetings/${m.meeting.id ?? m.meeting.date}` : '';
   const meeting = m.meeting
     ? {
         ...m.meeting,
+        // Decisions and agreements are case text too (meetings/<id>/decisions.<n>, agreements.<n>.what).
+        decisions: m.meeting.decisions.map((d, i) =>
+          use(`${meetingKey}/decisions.${i}`, ['meetings', m.meeting!.index, 'decisions', i], d),
+        ),
+        agreements: m.meeting.agreements.map((a) => ({
+          ...a,
+          what: use(
+            `${meetingKey}/agreements.${a.index}.what`,
+            ['meetings', m.meeting!.index, 'agreements', a.index, 'what'],
+            a.what,
+          ),
+        })),
         note: use(
           `meetings/${m.meeting.id ?? m.meeting.date}/note`,
           ['meetings', m.meeting.index, 'note'],

@@ -113,6 +113,17 @@ describe('no letter presents a past date as one to come', () => {
           const text = (await run('pdftotext', ['-layout', file, '-'])).stdout;
           expect(text).toContain(doc.pupil.name);
           for (const d of promisedDates(text)) expect(d >= LETTER_DATE, `${kind} ${lang}: ${d}`).toBe(true);
+          // The signature is never alone on its page: some of the letter's text is above it there.
+          const pages = text.split('\f');
+          const at = pages.findIndex((pg) => /Med (hilsen|helsing)/u.test(pg));
+          expect(at, `${kind} ${lang}: signature`).toBeGreaterThan(-1);
+          const above = pages[at]!.split(/Med (?:hilsen|helsing)/u)[0]!
+            .split('\n')
+            .slice(1) // the running head
+            .join(' ')
+            .replace(/\s+/gu, ' ')
+            .trim();
+          expect(above.length, `${kind} ${lang}: text above the signature on its page`).toBeGreaterThan(40);
         }
     });
 

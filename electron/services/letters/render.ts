@@ -256,6 +256,22 @@ class Renderer {
     d.fillColor(INK);
   }
 
+  /** About how tall a heading, paragraph or list is (for keeping the last section with the signature). */
+  estimate(b: Block): number {
+    const d = this.doc;
+    this.setFont('Regular', SIZE.body);
+    if (b.t === 'h2') return 30;
+    if (b.t === 'p') return d.heightOfString(b.text, { width: WIDTH, lineGap: 2.2 }) + 8;
+    if (b.t === 'list')
+      return b.items.reduce(
+        (sum, x) => sum + d.heightOfString(x, { width: WIDTH - 16, lineGap: 2.2 }) + 4,
+        0,
+      );
+    if (b.t === 'table') return this.tableHeight([b.head, ...b.rows], b.widths) + 10;
+    if (b.t === 'fields') return this.tableHeight(b.rows, fieldWidths(b)) + 10;
+    return 60;
+  }
+
   /** About how tall a table will be (rows of wrapped text plus padding), to keep a block on one page. */
   tableHeight(rows: string[][], widths: number[]): number {
     this.setFont('Regular', SIZE.table);
@@ -701,7 +717,13 @@ export async function renderLetter(o: RenderOptions): Promise<{ pdf: Buffer; pag
   });
   r.header();
   const blocks = o.layout.blocks;
+  // The signature is never alone on a page: the last section («Hvem får brevet») goes with it.
+  const lastH2 = blocks.map((b) => b.t).lastIndexOf('h2');
   for (let i = 0; i < blocks.length; i++) {
+    if (i === lastH2 && !blocks.slice(i).some((b) => b.t === 'pagebreak')) {
+      const tail = blocks.slice(i).reduce((sum, b) => sum + r.estimate(b), 0) + 110;
+      if (tail < 0.7 * (A4.height - MARGIN.top - MARGIN.bottom)) r.ensure(tail);
+    }
     r.block(blocks[i]!, blocks[i + 1], blocks[i + 2]);
     if (o.onProgress && i % 40 === 39) {
       o.onProgress(i + 1, blocks.length);
