@@ -43,7 +43,7 @@ import { Rng, type Weighted } from './prng';
 import { addFollowUp, addSchoolSide } from './schoolSide';
 import { addFamily } from './family';
 import { addPathway } from './pathway';
-import { demoNynorskText } from './nynorsk';
+import { demoFamilyNynorsk, demoMeetingNynorsk, demoNynorskText, demoReasonNynorsk } from './nynorsk';
 import {
   AGREEMENTS,
   DECISIONS,
@@ -131,6 +131,8 @@ export function generateDemo(opts: DemoOptions): InterchangeFile {
   releaseOneNote(cases);
   // Their own stream, so the cases stay what they were before innsyn requests existed.
   addAccessRequests(new Rng(`${seed}|innsyn`), cases, today);
+  readyForMottaksbrev(cases, world, today);
+  for (const doc of cases) familyNynorsk(doc);
   return {
     format: INTERCHANGE_FORMAT,
     source: `${DEMO_SOURCE}; seed ${seed.slice(0, 100)}; dato ${opts.today}`,
@@ -138,6 +140,79 @@ export function generateDemo(opts: DemoOptions): InterchangeFile {
     // Their own stream, so the cases stay what they were before the register existed.
     schools: schoolRegister(new Rng(`${seed}|schools`), world),
   };
+}
+
+/**
+ * Nynorsk beside the family's texts (the pupil's dated words, the proposals and the answers), which
+ * addFamily writes after the case's own nynorsk: so a nynorsk letter quoting them can be issued.
+ */
+function familyNynorsk(doc: CaseDoc): void {
+  const out = { ...(doc.nynorsk ?? {}) };
+  const put = (key: string, text: string | null | undefined) => {
+    const t = demoFamilyNynorsk(text);
+    if (t && !out[key]) out[key] = { text: t };
+  };
+  for (const v of doc.voices ?? [])
+    for (const f of ['said', 'wishes', 'helps', 'hurts'] as const) put(`voices/${v.id ?? v.date}/${f}`, v[f]);
+  for (const p of doc.proposals ?? []) {
+    put(`proposals/${p.id ?? p.date}/what`, p.what);
+    put(`proposals/${p.id ?? p.date}/reason`, p.reason);
+  }
+  if (Object.keys(out).length > 0) doc.nynorsk = out;
+}
+
+/**
+ * Every letter kind can be issued from some demo case (the brief), the mottaksbrev included: the
+ * case that has waited longest for its first contact gets what a service records at intake, a
+ * contact person and the family's consent to tell the school that the referral is received, how
+ * long the wait is and what the school can do meanwhile. No random draws, so every other case
+ * stays as it was.
+ */
+function readyForMottaksbrev(cases: CaseDoc[], world: World, today: number): void {
+  const waiting = cases
+    .map((doc) => ({ doc, ref: (doc.referrals ?? []).at(-1) }))
+    .filter(
+      (x): x is { doc: CaseDoc; ref: Referral } =>
+        x.ref != null &&
+        x.ref.firstContact == null &&
+        x.ref.concluded == null &&
+        x.ref.closed == null &&
+        x.ref.decision !== 'rejected',
+    )
+    .sort((a, b) => (a.ref.received < b.ref.received ? -1 : a.ref.received > b.ref.received ? 1 : 0));
+  const first = waiting[0];
+  if (!first) return;
+  const { doc, ref } = first;
+  const service = (ref.service ?? doc.service) as Service;
+  const received = parseDay(ref.received) as number;
+  const live = (doc.assignments ?? []).some(
+    (a) => a.from <= iso(today) && (a.to == null || a.to >= iso(today)),
+  );
+  const worker = world.workers[service]?.[0];
+  if (!live && worker)
+    doc.assignments = [
+      ...(doc.assignments ?? []),
+      {
+        caseworker: worker.name,
+        role: worker.role,
+        service,
+        from: iso(Math.min(nextWeekday(received), today)),
+        to: null,
+      },
+    ];
+  const guardians = doc.guardians?.filter((g) => g.parentalResponsibility).map((g) => g.name) ?? [];
+  doc.consents = [
+    ...(doc.consents ?? []),
+    {
+      id: `s-${(doc.consents ?? []).length + 1}`,
+      givenBy: guardians.length > 0 ? guardians.join(' og ') : (doc.guardians?.[0]?.name ?? 'foresatte'),
+      information: 'At henvisningen er mottatt, ventetiden og råd til skolen i ventetiden',
+      recipient: `${doc.pupil.school} (rektor og kontaktlærer)`,
+      purpose: 'Samarbeid med skolen mens eleven venter',
+      date: ref.received,
+      expires: iso(received + 365),
+    },
+  ];
 }
 
 // ---------------------------------------------------------------------------------------
@@ -743,6 +818,15 @@ function demoNynorsk(doc: CaseDoc): NonNullable<CaseDoc['nynorsk']> {
   for (const m of doc.meetings ?? []) {
     const t = nn(m.note);
     if (t) out[`meetings/${m.id ?? m.date}/note`] = { text: t };
+    // Decisions and agreements, printed in a møtereferat (shared/demo/nynorsk.ts MEETING_NN).
+    (m.decisions ?? []).forEach((d, i) => {
+      const n = demoMeetingNynorsk(d, doc.service);
+      if (n) out[`meetings/${m.id ?? m.date}/decisions.${i}`] = { text: n };
+    });
+    (m.agreements ?? []).forEach((a, i) => {
+      const n = demoMeetingNynorsk(a.what, doc.service);
+      if (n) out[`meetings/${m.id ?? m.date}/agreements.${i}.what`] = { text: n };
+    });
   }
   for (const r of doc.recommendations ?? []) {
     const t = r.frequency === 'hver gang en endring er kjent' ? nn(r.frequency) : null;
@@ -761,6 +845,11 @@ function demoNynorsk(doc: CaseDoc): NonNullable<CaseDoc['nynorsk']> {
   }
   put('pupilVoice', doc.pupilVoice);
   put('parentsView', doc.parentsView);
+  // The referral's reason, printed under «Bakgrunn».
+  for (const r of doc.referrals ?? []) {
+    const t = demoReasonNynorsk(r.reason);
+    if (t) out[`referrals/${r.id}/reason`] = { text: t };
+  }
   return out;
 }
 
@@ -1046,7 +1135,8 @@ function toReferral(rng: Rng, p: Plan, i: number, service: Service): Referral {
     id: `r-${i + 1}`,
     service: rng.chance(0.3) ? service : null,
     referredBy: i > 0 ? rng.weighted(RE_REFERRERS) : rng.weighted(REFERRERS[service]),
-    reason: i > 0 ? `ny henvisning: ${rng.pick(REASONS[service])}` : rng.pick(REASONS[service]),
+    // «Grunnen var: ufrivillig skolefravær (ny henvisning).» reads as one reason in a letter.
+    reason: i > 0 ? `${rng.pick(REASONS[service])} (ny henvisning)` : rng.pick(REASONS[service]),
     signal: isoOrNull(p.signal),
     sent: isoOrNull(p.sent),
     received: iso(p.received),

@@ -262,6 +262,157 @@ const FRAGMENTS: [string, string][] = [
   ],
 ];
 
+/**
+ * The referral reasons (shared/demo/texts.ts REASONS), printed under «Bakgrunn»: whole texts, so
+ * that no fragment above changes a reason half-way. A second referral ends in «(ny henvisning)».
+ */
+const REASONS_NN: Record<string, string> = {
+  'ufrivillig skolefravær': 'ufrivillig skulefråvær',
+  'ufrivillig skolefravær; spørsmål om behov for individuelt tilrettelagt opplæring':
+    'ufrivillig skulefråvær; spørsmål om behov for individuelt tilrettelagd opplæring',
+  'økende fravær etter overgang til ungdomsskolen': 'aukande fråvær etter overgangen til ungdomsskulen',
+  'bekymringsfullt fravær og lite utbytte av opplæringen': 'uroande fråvær og lite utbyte av opplæringa',
+  'ufrivillig skolefravær og vansker med lesing og skriving':
+    'ufrivillig skulefråvær og vanskar med lesing og skriving',
+  'delvis fravær: kommer sent og går tidlig hjem': 'delvis fråvær: kjem seint og går tidleg heim',
+  'ufrivillig skolefravær med angst og søvnvansker': 'ufrivillig skulefråvær med angst og søvnvanskar',
+  'skolevegring, vondt i magen om morgenen og sosial tilbaketrekning':
+    'skulevegring, vondt i magen om morgonen og sosial tilbaketrekking',
+  'spørsmål om angstlidelse; høyt skolefravær': 'spørsmål om angstliding; høgt skulefråvær',
+  'utredning av mulig autismespekterforstyrrelse; ufrivillig skolefravær':
+    'utgreiing av mogleg autismespekterforstyrring; ufrivillig skulefråvær',
+  'nedstemthet og ufrivillig skolefravær': 'nedstemtheit og ufrivillig skulefråvær',
+  'bekymringsfullt fravær siste seks uker': 'uroande fråvær dei siste seks vekene',
+  'eleven vil ikke på skolen etter konflikt i klassen': 'eleven vil ikkje på skulen etter konflikt i klassen',
+  'separasjonsangst og delvis fravær': 'separasjonsangst og delvis fråvær',
+  'familien ber om hjelp med morgenrutiner og skolefravær':
+    'familien ber om hjelp med morgonrutinar og skulefråvær',
+  'ufrivillig skolefravær og konflikter hjemme rundt skolestart':
+    'ufrivillig skulefråvær og konfliktar heime kring skulestart',
+  'foresatte ønsker veiledning ved skolevegring': 'føresette ønskjer rettleiing ved skulevegring',
+  'PPT ber om bistand: langvarig ufrivillig skolefravær uten bedring etter tiltak':
+    'PPT ber om bistand: langvarig ufrivillig skulefråvær utan betring etter tiltak',
+  'behov for kompetanse om tilrettelegging ved autisme og skolefravær':
+    'behov for kompetanse om tilrettelegging ved autisme og skulefråvær',
+  'utredning av utviklingsforstyrrelse; høyt skolefravær':
+    'utgreiing av utviklingsforstyrring; høgt skulefråvær',
+  'behov for habiliteringstiltak; eleven klarer ikke full skoledag':
+    'behov for habiliteringstiltak; eleven klarer ikkje full skuledag',
+  'bekymringsfullt fravær': 'uroande fråvær',
+};
+const RE_REFERRAL = ' (ny henvisning)';
+
+/** The nynorsk of a demo referral reason, or null for a reason the demo did not write. */
+export function demoReasonNynorsk(reason: string | null | undefined): string | null {
+  if (!reason) return null;
+  const again = reason.endsWith(RE_REFERRAL);
+  const nn = REASONS_NN[again ? reason.slice(0, -RE_REFERRAL.length) : reason];
+  return nn ? `${nn}${again ? ' (ny tilvising)' : ''}` : null;
+}
+
+/**
+ * The family's texts (shared/demo/family.ts): the pupil's dated words and the parents' proposals
+ * with the service's answers, as whole texts. «{worker}» is the caseworker's name.
+ */
+const FAMILY_NN: Record<string, string> = {
+  'Det verste er å gå inn i klasserommet når alle allerede sitter.':
+    'Det verste er å gå inn i klasserommet når alle alt sit.',
+  'Jeg får vondt i magen på søndagskvelden.': 'Eg får vondt i magen på søndagskvelden.',
+  'Jeg vet ikke hvem jeg skal si fra til når det blir for mye.':
+    'Eg veit ikkje kven eg skal seie frå til når det blir for mykje.',
+  'Friminuttene er lange når jeg ikke har noen å være med.':
+    'Friminutta er lange når eg ikkje har nokon å vere med.',
+  'Jeg liker matte, men ikke når vi skal svare høyt.': 'Eg likar matte, men ikkje når vi skal svare høgt.',
+  'Å få begynne litt senere noen dager.': 'Å få byrje litt seinare nokre dagar.',
+  'At læreren sier hva som skal skje i timen før den begynner.':
+    'At læraren seier kva som skal skje i timen før han byrjar.',
+  'Å ha ett sted å gå når det blir for mye.': 'Å ha ein stad å gå når det blir for mykje.',
+  'At noen møter meg i døra om morgenen.': 'At nokon møter meg i døra om morgonen.',
+  'Når {worker} ringer før helgen.': 'Når {worker} ringjer før helga.',
+  'Å ha musikk på øret i garderoben.': 'Å ha musikk på øyret i garderoben.',
+  'Fast plass ved døra.': 'Fast plass ved døra.',
+  'At mamma kan sende melding til læreren om morgenen.':
+    'At mamma kan sende melding til læraren om morgonen.',
+  'Vikarer som ikke vet om avtalen.': 'Vikarar som ikkje veit om avtalen.',
+  'Når noen spør hvor jeg har vært.': 'Når nokon spør kvar eg har vore.',
+  'Høye lyder i gymsalen.': 'Høge lydar i gymsalen.',
+  'Gruppearbeid med nye grupper hver uke.': 'Gruppearbeid med nye grupper kvar veke.',
+  'Redusert timeplan de første tre ukene, med økning hver uke.':
+    'Redusert timeplan dei første tre vekene, med auke kvar veke.',
+  'At kontaktlærer ringer hjem fredag ettermiddag.': 'At kontaktlæraren ringjer heim fredag ettermiddag.',
+  'Et eget rom å gå til i friminuttene.': 'Eit eige rom å gå til i friminutta.',
+  'Skyss til skolen de dagene det er vanskeligst.': 'Skyss til skulen dei dagane det er vanskelegast.',
+  'Hjemmeundervisning én dag i uka i en periode.': 'Heimeundervisning éin dag i veka i ein periode.',
+  'At eleven slipper muntlig framføring foran klassen dette halvåret.':
+    'At eleven slepp munnleg framføring framfor klassen dette halvåret.',
+  'Skolen har lagt det inn i tiltaksplanen fra neste uke.':
+    'Skulen har lagt det inn i tiltaksplanen frå neste veke.',
+  'Avtalt i samarbeidsmøtet.': 'Avtalt i samarbeidsmøtet.',
+  'Skolen kan gjøre det to dager i uka, ikke hver dag.':
+    'Skulen kan gjere det to dagar i veka, ikkje kvar dag.',
+  'Tatt inn for fire uker; så evalueres det.': 'Teke inn for fire veker; så blir det evaluert.',
+  'Opplæringen skal skje på skolen; vi prøver heller fleksibel oppstart.':
+    'Opplæringa skal skje på skulen; vi prøver heller fleksibel oppstart.',
+  'Kommunen har ikke denne ordningen; vi har foreslått et alternativ i tiltaksplanen.':
+    'Kommunen har ikkje denne ordninga; vi har føreslått eit alternativ i tiltaksplanen.',
+};
+
+/** Meeting decisions and agreements (shared/demo/texts.ts DECISIONS, AGREEMENTS); «{service}» is the service. */
+const MEETING_NN: Record<string, string> = {
+  'Skolen utpeker fast voksen om morgenen.': 'Skulen peiker ut ein fast vaksen om morgonen.',
+  'Fraværsoversikt sendes til {service} før hvert møte.':
+    'Fråværsoversikt blir send til {service} før kvart møte.',
+  'Foresatte og skolen lager felles morgenplan.': 'Føresette og skulen lagar felles morgonplan.',
+  'Skolen kartlegger skolemiljøet i klassen før neste møte.':
+    'Skulen kartlegg skulemiljøet i klassen før neste møte.',
+  'Neste møte holdes om fire uker.': 'Neste møte blir halde om fire veker.',
+  'Tiltakene i anbefalingen prøves ut i seks uker.': 'Tiltaka i tilrådinga blir prøvde ut i seks veker.',
+  'Rektor avklarer ressurser til miljøterapeut innen to uker.':
+    'Rektor avklarer ressursar til miljøterapeut innan to veker.',
+  'Timeplanen justeres fra neste uke.': 'Timeplanen blir justert frå neste veke.',
+  'Skolen svarer skriftlig på anbefalingen innen tre uker.':
+    'Skulen svarar skriftleg på tilrådinga innan tre veker.',
+  'Tiltaket videreføres til jul.': 'Tiltaket held fram til jul.',
+  'Oppstartstidspunktet flyttes til kl. 09.00.': 'Oppstartstidspunktet blir flytta til kl. 09.00.',
+  'Fast voksen byttes ut etter ønske fra eleven.': 'Den faste vaksne blir bytt ut etter ønske frå eleven.',
+  'Neste evaluering om seks uker.': 'Neste evaluering om seks veker.',
+  'Saken avsluttes hos {service}; skolen følger opp videre.':
+    'Saka blir avslutta hjå {service}; skulen følgjer opp vidare.',
+  'Tiltakene som virker videreføres neste skoleår.': 'Tiltaka som verkar, held fram neste skuleår.',
+  'Overgangsplan lages før skolestart.': 'Overgangsplan blir laga før skulestart.',
+  'Sende ukeplan med endringer hjem fredag': 'Sende vekeplan med endringar heim fredag',
+  'Avklare ressurser til miljøterapeut': 'Avklare ressursar til miljøterapeut',
+  'Sende fraværsoversikt før neste møte': 'Sende fråværsoversikt før neste møte',
+  'Sende referat til alle parter': 'Sende referat til alle partar',
+  'Fast plass ved vinduet fra mandag': 'Fast plass ved vindauget frå måndag',
+  'Eleven får velge gruppe i kroppsøving': 'Eleven får velje gruppe i kroppsøving',
+  'Ingen framføring foran klassen før jul': 'Inga framføring framfor klassen før jul',
+  'Be fastlegen om vurdering av søvn': 'Be fastlegen om vurdering av søvn',
+  'Innkalle til evalueringsmøte': 'Kalle inn til evalueringsmøte',
+  'Undersøke skolemiljøet i klassen (aktivitetsplikt)': 'Undersøkje skulemiljøet i klassen (aktivitetsplikt)',
+};
+
+/** The nynorsk of a demo meeting decision or agreement, or null. */
+export function demoMeetingNynorsk(text: string | null | undefined, service: string): string | null {
+  if (!text) return null;
+  for (const [nb, nn] of Object.entries(MEETING_NN)) {
+    if (nb.replace('{service}', service) === text) {
+      const out = nn.replace('{service}', service);
+      return out === text ? null : out;
+    }
+  }
+  return null;
+}
+
+/** The nynorsk of a text from the demo's family (shared/demo/family.ts), or null. */
+export function demoFamilyNynorsk(text: string | null | undefined): string | null {
+  if (!text) return null;
+  const exact = FAMILY_NN[text];
+  if (exact !== undefined) return exact === text ? null : exact;
+  const worker = /^Når (.+) ringer før helgen\.$/u.exec(text);
+  return worker ? `Når ${worker[1]} ringjer før helga.` : null;
+}
+
 /** "6 uker" → "6 veker" (the trial period as the demo writes it). */
 const WEEKS = /^(\d+) uker$/u;
 

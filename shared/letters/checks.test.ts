@@ -7,6 +7,7 @@ import {
   stillWaiting,
 } from './letters.fixture';
 import { hasErrors, type Finding } from './checks';
+import { caseTextAt } from './nynorskWords';
 import { prepareLetter, type LetterKind, type LetterOptions } from './index';
 import { DEFAULT_LETTER_SETTINGS, type LetterSettings } from './settings';
 
@@ -515,5 +516,116 @@ describe('nynorsk letters and case text in bokmål (item 4)', () => {
     expect(text).toBe('Eg vil gå på skulen når eg veit kven som møter meg.');
     // A bokmål letter never asks.
     expect(check(good()).findings.some((f) => f.code === 'CASE_TEXT_BOKMAL')).toBe(false);
+  });
+
+  it('the pupil’s dated words and the family’s proposals are case text too', () => {
+    const c = good();
+    c.voices = [
+      {
+        date: '2026-03-02',
+        how: 'samtale',
+        gatheredBy: 'Ola Hansen',
+        said: 'Jeg vet ikke hvem jeg skal si fra til.',
+      },
+    ];
+    c.proposals = [
+      {
+        id: 'p-1',
+        date: '2026-03-03',
+        what: 'Et eget rom å gå til i friminuttene.',
+        proposedBy: 'mor',
+        response: 'delvis',
+        reason: 'Skolen kan gjøre det to dager i uka, ikke hver dag.',
+        answeredBy: 'Ola Hansen',
+        answered: '2026-03-05',
+      },
+    ];
+    const bokmal = () =>
+      nn(c)
+        .findings.filter((f) => f.code === 'CASE_TEXT_BOKMAL')
+        .map((f) => f.path.join('|'));
+    expect(bokmal()).toEqual(
+      expect.arrayContaining([
+        'nynorsk|voices/2026-03-02/said',
+        'nynorsk|proposals/p-1/what',
+        'nynorsk|proposals/p-1/reason',
+      ]),
+    );
+    c.nynorsk = {
+      'voices/2026-03-02/said': { keepReason: 'Eleven sine eigne ord.' },
+      'proposals/p-1/what': { text: 'Eit eige rom å gå til i friminutta.' },
+      'proposals/p-1/reason': { text: 'Skulen kan gjere det to dagar i veka, ikkje kvar dag.' },
+    };
+    expect(bokmal().filter((k) => /voices|proposals/u.test(k))).toEqual([]);
+    const m = nn(c).model;
+    expect(m.pupilVoice?.entries?.[0]?.said).toBe('Jeg vet ikke hvem jeg skal si fra til.');
+    expect(m.proposals?.[0]?.what).toBe('Eit eige rom å gå til i friminutta.');
+    expect(m.proposals?.[0]?.reason).toBe('Skulen kan gjere det to dagar i veka, ikkje kvar dag.');
+    const doc = caseDoc.parse(c) as CaseDoc;
+    expect(caseTextAt(doc, 'voices/2026-03-02/said')).toBe('Jeg vet ikke hvem jeg skal si fra til.');
+    expect(caseTextAt(doc, 'proposals/p-1/what')).toBe('Et eget rom å gå til i friminuttene.');
+  });
+
+  it('a møtereferat’s decisions and agreements are case text too', () => {
+    const c = good();
+    c.meetings![0]!.decisions = ['Neste møte holdes om fire uker.'];
+    c.meetings![0]!.agreements![0]!.what = 'Sende ukeplan med endringer hjem fredag';
+    const referat = () =>
+      prepareLetter({
+        doc: caseDoc.parse(c) as CaseDoc,
+        kind: 'motereferat',
+        lang: 'nn',
+        options: OPTIONS.motereferat,
+        settings: WITH_MUNICIPALITY,
+        today: TODAY,
+        letterId: 'a'.repeat(26),
+        version: 1,
+        draft: false,
+        signer: { name: 'Ola Hansen', memberId: 'b'.repeat(26), kid: 'k'.repeat(43) },
+      });
+    const keys = () =>
+      referat()
+        .findings.filter((f) => f.code === 'CASE_TEXT_BOKMAL')
+        .map((f) => f.path.join('|'));
+    expect(keys()).toEqual(
+      expect.arrayContaining(['nynorsk|meetings/m-1/decisions.0', 'nynorsk|meetings/m-1/agreements.0.what']),
+    );
+    c.nynorsk = {
+      'meetings/m-1/decisions.0': { text: 'Neste møte blir halde om fire veker.' },
+      'meetings/m-1/agreements.0.what': { text: 'Sende vekeplan med endringar heim fredag' },
+    };
+    expect(keys().filter((k) => k.includes('meetings/m-1/'))).toEqual([]);
+    const m = referat().model.meeting!;
+    expect(m.decisions).toEqual(['Neste møte blir halde om fire veker.']);
+    expect(m.agreements[0]!.what).toBe('Sende vekeplan med endringar heim fredag');
+    expect(caseTextAt(caseDoc.parse(c) as CaseDoc, 'meetings/m-1/decisions.0')).toBe(
+      'Neste møte holdes om fire uker.',
+    );
+  });
+
+  it('the referral reason under «Bakgrunn» is case text too: named, written in nynorsk, or kept', () => {
+    const c = good();
+    c.referrals![0]!.reason = 'delvis fravær: kommer sent og går tidlig hjem';
+    const bokmal = () =>
+      nn(c)
+        .findings.filter((f) => f.code === 'CASE_TEXT_BOKMAL')
+        .map((f) => f.path.join('|'));
+    expect(bokmal()).toContain('nynorsk|referrals/r-1/reason');
+    c.nynorsk = { 'referrals/r-1/reason': { text: 'delvis fråvær: kjem seint og går tidleg heim' } };
+    expect(bokmal()).not.toContain('nynorsk|referrals/r-1/reason');
+    expect(nn(c).model.referral?.reason).toBe('delvis fråvær: kjem seint og går tidleg heim');
+    const prose = nn(c)
+      .layout.blocks.filter((b) => b.t === 'p')
+      .map((b) => (b as { text: string }).text)
+      .join(' ');
+    expect(prose).toContain('delvis fråvær: kjem seint og går tidleg heim');
+    expect(prose).not.toContain('kommer sent');
+    c.nynorsk = { 'referrals/r-1/reason': { keepReason: 'Sitat frå tilvisinga.' } };
+    expect(bokmal()).not.toContain('nynorsk|referrals/r-1/reason');
+    expect(nn(c).model.referral?.reason).toBe('delvis fravær: kommer sent og går tidlig hjem');
+    // The app's editor finds the bokmål text by the same key.
+    expect(caseTextAt(caseDoc.parse(c) as CaseDoc, 'referrals/r-1/reason')).toBe(
+      'delvis fravær: kommer sent og går tidlig hjem',
+    );
   });
 });

@@ -14,6 +14,8 @@ import type { LetterKind, LetterLang } from './kinds';
 export const VOICE_ENTRIES_IN_LETTER = 3;
 
 export interface LetterVoiceEntry {
+  /** Index in the case's `voices` (a nynorsk letter finds the entry's nynorsk text by it). */
+  index?: number;
   date: string;
   said: string | null;
   wishes: string | null;
@@ -62,10 +64,12 @@ const clean = (s: string | null | undefined) => {
 /** The latest entries of the pupil's voice on `today`, newest first. */
 export function latestVoices(doc: CaseDoc, today: string, n = VOICE_ENTRIES_IN_LETTER): LetterVoiceEntry[] {
   return (doc.voices ?? [])
+    .map((v, index) => ({ ...v, index }))
     .filter((v) => v.date <= today && [v.said, v.wishes, v.helps, v.hurts].some(clean))
     .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0))
     .slice(0, n)
     .map((v) => ({
+      index: v.index,
       date: v.date,
       said: clean(v.said),
       wishes: clean(v.wishes),

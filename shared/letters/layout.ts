@@ -19,7 +19,8 @@ export type Block =
   | { t: 'p'; text: string; style?: 'lead' | 'quote' | 'small' }
   | { t: 'list'; items: string[] }
   | { t: 'summary'; title: string; items: string[] }
-  | { t: 'fields'; rows: [string, string][] }
+  /** Label–value rows; `labelWidth` (share of the line, default 0.24) for long labels. */
+  | { t: 'fields'; rows: [string, string][]; labelWidth?: number }
   | { t: 'table'; head: string[]; rows: string[][]; widths: number[] }
   /** The next block starts a new page (the pupil's page, issue 16 item 6). */
   | { t: 'pagebreak' };
@@ -97,9 +98,14 @@ function recipientLine(t: LetterTexts, r: Recipient): string {
   return r.names.length ? `${role} ${r.names.join(t.and)}` : role;
 }
 
-function measureFields(t: LetterTexts, m: LetterMeasure): [string, string][] {
+function measureFields(t: LetterTexts, m: LetterMeasure, date: string): [string, string][] {
+  // A date before the letter's is said as passed (issue 16: nothing past is presented as to come).
   const ev = m.evaluation
-    ? t.evaluationLine(longDate(m.evaluation.date), m.evaluation.method, t.role(m.evaluation.convenedBy))
+    ? (m.evaluation.date < date ? t.evaluationLinePast : t.evaluationLine)(
+        longDate(m.evaluation.date),
+        m.evaluation.method,
+        t.role(m.evaluation.convenedBy),
+      )
     : t.missing;
   const rows: [string, string][] = [
     [t.field.what, m.what],
@@ -223,7 +229,7 @@ function measureSection(t: LetterTexts, model: LetterModel, blocks: Block[]) {
   if (model.kind !== 'sakkyndig-vurdering') blocks.push({ t: 'p', text: t.labelsExplained });
   model.measures.forEach((m, i) => {
     blocks.push({ t: 'h3', text: t.measureHeading(i + 1, m.title), chip: chip(t, m) });
-    blocks.push({ t: 'fields', rows: measureFields(t, m) });
+    blocks.push({ t: 'fields', rows: measureFields(t, m, model.date) });
   });
   // A resource line only when there is something to set aside ("ingen ekstra ressurser" is not).
   const withResources = model.measures.filter((m) => m.resources && !NO_RESOURCES.test(m.resources));
@@ -309,6 +315,24 @@ function groupTasks(t: LetterTexts, tasks: ResponsibilityRow['tasks']): string {
   return [...byMeasure.values()].map((e) => `${e.title} (${e.as.join(', ')})`).join('\n');
 }
 
+/** An agreement's owner as the case has it («kontaktlærer», «Siri Nygård (kontaktlærer)»), the role in the letter's language. */
+function owner(t: LetterTexts, o: string): string {
+  const m = /^(.*) \(([^()]+)\)$/u.exec(o);
+  return m ? `${m[1]} (${t.role(m[2]!)})` : t.role(o);
+}
+
+/**
+ * A role the measures name without a person («rektor kaller inn»), when the letter itself names
+ * that person as a recipient: the table names them too, never «[mangler]» beside a known name.
+ */
+function recipientName(model: LetterModel, role: string): string | null {
+  const r = norm(role);
+  const as = r === 'rektor' ? 'rektor' : r.startsWith('kontaktlær') ? 'kontaktlærer' : null;
+  if (!as) return null;
+  const found = [model.addressee, ...model.copies].find((x) => x.recipient === as && x.names.length > 0);
+  return found ? found.names.join(', ') : null;
+}
+
 function responsibilityTable(t: LetterTexts, model: LetterModel, blocks: Block[]) {
   if (!model.responsibilities.length) return;
   blocks.push({ t: 'h2', text: t.h.responsibilities });
@@ -322,10 +346,12 @@ function responsibilityTable(t: LetterTexts, model: LetterModel, blocks: Block[]
       r.names.join(', ') ||
         (norm(r.role) === norm(model.service) && model.serviceContact
           ? model.serviceContact.name
-          : t.missing),
+          : (recipientName(model, r.role) ?? t.missing)),
       groupTasks(t, r.tasks),
       shortDate(r.from),
-      shortDate(r.evaluated),
+      r.evaluated && r.evaluated < model.date
+        ? `${shortDate(r.evaluated)} ${t.passed}`
+        : shortDate(r.evaluated),
     ]),
   });
 }
@@ -453,7 +479,7 @@ function summaryOfMeasures(t: LetterTexts, model: LetterModel, blocks: Block[]) 
     t: 'summary',
     title: t.h.summary,
     items: model.measures.map((m) =>
-      t.summaryLine(
+      (m.evaluation && m.evaluation.date < model.date ? t.summaryLinePast : t.summaryLine)(
         m.title,
         who(t, m.responsible),
         m.start ? longDate(m.start) : t.missing,
@@ -566,7 +592,8 @@ function conclusion(t: LetterTexts, model: LetterModel, blocks: Block[]) {
   // A «nei» needs no dates, but prints them when the assessment gives them.
   if (c?.needed !== false || c.validUntil) rows.push([k.validUntil, date(c?.validUntil)]);
   if (c?.needed !== false || c.reassessBy) rows.push([k.reassessBy, date(c?.reassessBy)]);
-  blocks.push({ t: 'fields', rows });
+  // The law's question is the first label: wide enough to read on two lines, not four.
+  blocks.push({ t: 'fields', rows, labelWidth: 0.36 });
   if (c?.needed === false)
     blocks.push({ t: 'p', text: k.noText(citeRef(legalRef('oppl-2023-11-1'), t.lang)) });
   blocks.push({ t: 'h2', text: d.title });
@@ -622,15 +649,13 @@ function mottaksbrev(t: LetterTexts, model: LetterModel): Block[] {
   const r = model.referral!;
   const w = model.waiting!;
   const blocks: Block[] = [];
+  const referrer = r.referredBy ? t.referrer(r.referredBy) : null;
   blocks.push({
     t: 'p',
     style: 'lead',
-    text: t.mottak.lead(
-      model.letterhead.serviceName,
-      longDate(r.received),
-      model.pupil.name,
-      r.referredBy ? t.referrer(r.referredBy) : null,
-    ),
+    text: w.firstContactHad
+      ? t.mottak.interimLead(longDate(r.received), model.pupil.name, referrer)
+      : t.mottak.lead(model.letterhead.serviceName, longDate(r.received), model.pupil.name, referrer),
   });
   blocks.push({ t: 'h2', text: t.mottak.h.next });
   if (w.missedFirstContact)
@@ -729,7 +754,12 @@ function motereferat(t: LetterTexts, model: LetterModel): Block[] {
       t: 'table',
       head: t.mote.carriedHead,
       widths: [0.46, 0.24, 0.15, 0.15],
-      rows: m.carriedOver.map((a) => [a.what, a.owner, shortDate(a.deadline), t.agreementStatus(a.status)]),
+      rows: m.carriedOver.map((a) => [
+        a.what,
+        owner(t, a.owner),
+        shortDate(a.deadline),
+        t.agreementStatus(a.status),
+      ]),
     });
   else blocks.push({ t: 'p', text: t.mote.noneCarried });
   if (m.note) {
@@ -747,7 +777,7 @@ function motereferat(t: LetterTexts, model: LetterModel): Block[] {
       widths: [0.42, 0.24, 0.14, 0.2],
       rows: m.agreements.map((a) => [
         a.promisedToPupil ? `${a.what} (${t.mote.promised})` : a.what,
-        a.owner,
+        owner(t, a.owner),
         a.deadline ? shortDate(a.deadline) : t.missing,
         t.agreementStatus(a.status),
       ]),
@@ -840,7 +870,7 @@ function tiltaksoversikt(t: LetterTexts, model: LetterModel): Block[] {
       widths: [0.46, 0.24, 0.14, 0.16],
       rows: model.agreements.map((a) => [
         a.promisedToPupil ? `${a.what} (${t.mote.promised})` : a.what,
-        a.owner,
+        owner(t, a.owner),
         shortDate(a.deadline),
         t.agreementStatus(a.status),
       ]),
@@ -944,10 +974,13 @@ export function layoutLetter(model: LetterModel): Layout {
         lines: t.reply.followLines,
       })),
     };
+  // A mottaksbrev after first contact is a foreløpig svar only: it is titled as one.
+  const interimOnly = model.kind === 'mottaksbrev' && model.waiting?.firstContactHad != null;
+  const kindTitle = interimOnly ? t.mottak.interimKind : t.kindTitle[model.kind];
   return {
     lang: model.lang,
-    docTitle: t.kindTitle[model.kind],
-    title: t.title(model.kind, model.pupil.name),
+    docTitle: kindTitle,
+    title: interimOnly ? t.mottak.interimTitle(model.pupil.name) : t.title(model.kind, model.pupil.name),
     ...head,
     blocks,
     ...(after.length > 0 ? { after } : {}),
@@ -968,7 +1001,7 @@ export function layoutLetter(model: LetterModel): Layout {
       code: t.codeLabel,
       draft: t.draftMark,
       draftNote: t.draftNote,
-      running: `${t.kindTitle[model.kind]} – ${model.pupil.name}`,
+      running: `${kindTitle} – ${model.pupil.name}`,
       attachmentDescription: t.attachmentDescription,
     },
   };

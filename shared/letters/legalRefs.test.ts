@@ -61,6 +61,9 @@ describe('the versioned legal reference table', () => {
   it('the new forvaltningslov: letters switch citation on the day it takes effect, not before', () => {
     // Its date was not confirmed when the table was checked, so no letter switches yet.
     expect(NEW_FVL.inForce).toBeNull();
+    // Its number is confirmed (lov 20. juni 2025 nr. 81), with the source recorded.
+    expect(NEW_FVL.lawId).toBe('LOV-2025-06-20-81');
+    expect(NEW_FVL.source).toContain('2025-06-20-81');
     expect(citeOn('fvl-18', '2030-01-01', 'nb')).toBe('forvaltningsloven § 18');
     // Once the date is in the table, two issue dates either side of it cite two Acts.
     const confirmed = { ...NEW_FVL, inForce: '2027-01-01' };

@@ -70,6 +70,10 @@ export const LEGAL_REFS: readonly LegalRef[] = [
     // remarks, municipal PPT pages): the texts found name chapter 11 and § 11-4 (personlig
     // assistanse, lorenskog.kommune.no) but no page gives the sakkyndig section's number, so the
     // chapter stays. A lawyer or the Lovdata text must confirm it before a section is cited.
+    // Searched a third time on the checked date (pages and docs corpora: «opplæringslova 2023
+    // § 11-8 sakkunnig vurdering», «Til § 11-6 Rett til individuelt tilrettelagd opplæring»,
+    // Prop. 57 L ch. 69 «Merknader til lovforslaget», udir.no, norgeslover.no): ch. 69 and ch. 27
+    // are stored but the excerpts reached do not give the section; not confirmed.
     id: 'oppl-2023-sakkunnig',
     law: OPPL_2023,
     lawId: OPPL_2023_ID,
@@ -275,11 +279,13 @@ export const LEGAL_REFS: readonly LegalRef[] = [
 
 /**
  * The new forvaltningslov (lov om saksbehandlingen i offentlig forvaltning), passed by Stortinget
- * in June 2025 to replace the Act of 1967 (Innst. 478 L (2024–2025)). The date it takes effect and
- * its Lovdata number were NOT confirmed by the search tool on the checked date, so `inForce` is
- * null and letters cite the 1967 Act. Once the date is confirmed, set it here: from that date every
- * letter cites the new Act in place of the entries in `replaces` (without a section number until
- * those are confirmed too).
+ * in June 2025 to replace the Act of 1967 (Innst. 478 L (2024–2025)). Its number, lov 20. juni 2025
+ * nr. 81, was confirmed on the checked date from a rendering of the Lovdata text (norgeslover.no:
+ * Prop. 79 L (2024–2025), Innst. 478 L, Lovvedtak 119, Stortinget 11 and 16 June 2025). The date it
+ * takes effect was NOT found (the Act says the King decides; no source found gives the date), so
+ * `inForce` is null and letters cite the 1967 Act. Once the date is confirmed, set it here: from
+ * that date every letter cites the new Act in place of the entries in `replaces` (without a section
+ * number until those are confirmed too).
  */
 export interface NewAct {
   id: string;
@@ -294,11 +300,11 @@ export interface NewAct {
 export const NEW_FVL: NewAct = {
   id: 'fvl-2025',
   law: { nb: 'forvaltningsloven (2025)', nn: 'forvaltningslova (2025)' },
-  lawId: null,
+  lawId: 'LOV-2025-06-20-81',
   replaces: ['fvl-11a', 'fvl-13', 'fvl-18'],
   inForce: null,
   source:
-    'https://www.stortinget.no/no/Saker-og-publikasjoner/Publikasjoner/Innstillinger/Stortinget/2024-2025/inns-202425-478l/?all=true (passed; date in force not stated there); searched again 2026-12-05 (NOU 2019: 5, holthogwinge.no: passed June 2025, no date in force found)',
+    'https://www.norgeslover.no/lov/NL%2Flov%2F2025-06-20-81 (the Act, LOV-2025-06-20-81; no date in force stated); https://www.stortinget.no/no/Saker-og-publikasjoner/Publikasjoner/Innstillinger/Stortinget/2024-2025/inns-202425-478l/?all=true (passed; date in force not stated there); searched again 2026-12-05 (NOU 2019: 5, holthogwinge.no, «ikrafttredelse»: no date in force found)',
   checked: CHECKED,
 };
 

@@ -656,7 +656,7 @@ export const STANDARD_ADVICE = {
       what: 'Undersøk om noe i skolemiljøet gjør det vanskelig for eleven, og sett inn tiltak etter aktivitetsplikten.',
       who: 'rektor',
     },
-    { what: 'Send oss fraværsoversikten før første samtale.', who: 'kontaktlærer' },
+    { what: 'Send oss fraværsoversikten før første samtale.', who: 'kontaktlærer', beforeFirstContact: true },
   ],
   nn: [
     {
@@ -671,27 +671,59 @@ export const STANDARD_ADVICE = {
       what: 'Undersøk om noko i skulemiljøet gjer det vanskeleg for eleven, og set inn tiltak etter aktivitetsplikta.',
       who: 'rektor',
     },
-    { what: 'Send oss fråværsoversikta før den første samtalen.', who: 'kontaktlærar' },
+    {
+      what: 'Send oss fråværsoversikta før den første samtalen.',
+      who: 'kontaktlærar',
+      beforeFirstContact: true,
+    },
   ],
 };
 
-/** The standard advice, with the named person in each role when the case knows them. */
-function namedAdvice(doc: CaseDoc, lang: LetterLang, addressee: Recipient, copies: Recipient[]) {
+/**
+ * An obligation's label for a letter: the measure's own text, not the list's 80-character label
+ * that may end in «…» (issue 16: no truncated titles in letters).
+ */
+function fullLabel(doc: CaseDoc, o: Obligation, lang: LetterLang): string | null {
+  // A nynorsk letter takes the case's nynorsk text of the measure or proposal where there is one.
+  const nn = (key: string) => (lang === 'nn' ? doc.nynorsk?.[key]?.text?.trim() || null : null);
+  const aboutMeasure = ['evaluation', 'schoolReply', 'measureRules'].includes(o.kind);
+  const m = aboutMeasure && o.ref ? (doc.recommendations ?? []).find((r) => r.id === o.ref) : undefined;
+  if (m) return nn(`recommendations/${m.id}/what`) ?? m.what;
+  const p = o.kind === 'proposalAnswer' && o.item !== undefined ? doc.proposals?.[o.item] : undefined;
+  if (p) return nn(`proposals/${p.id ?? p.date}/what`) ?? p.what;
+  return o.label ?? null;
+}
+
+/**
+ * The standard advice, with the named person in each role when the case knows them. After first
+ * contact (a foreløpig svar) the advice to do something before it is left out: it would be past.
+ */
+function namedAdvice(
+  doc: CaseDoc,
+  lang: LetterLang,
+  addressee: Recipient,
+  copies: Recipient[],
+  firstContactHad: boolean,
+) {
   const teacher = copies.find((c) => c.recipient === 'kontaktlærer')?.names[0];
   const rektor = [addressee, ...copies].find((r) => r.recipient === 'rektor')?.names[0];
   const coordinator = doc.pupil.coordinator;
-  return STANDARD_ADVICE[lang].map((a) => {
-    const role = norm(a.who);
-    const named =
-      role.startsWith('kontaktlær') && teacher
-        ? `${teacher} (${a.who})`
-        : role === 'rektor' && rektor
-          ? `${rektor} (rektor)`
-          : role.startsWith('koordinator') && coordinator?.name
-            ? `${coordinator.name} (${a.who})`
-            : a.who;
-    return { what: a.what, who: named };
-  });
+  const advice: readonly { what: string; who: string; beforeFirstContact?: boolean }[] =
+    STANDARD_ADVICE[lang];
+  return advice
+    .filter((a) => !(firstContactHad && a.beforeFirstContact))
+    .map((a) => {
+      const role = norm(a.who);
+      const named =
+        role.startsWith('kontaktlær') && teacher
+          ? `${teacher} (${a.who})`
+          : role === 'rektor' && rektor
+            ? `${rektor} (rektor)`
+            : role.startsWith('koordinator') && coordinator?.name
+              ? `${coordinator.name} (${a.who})`
+              : a.who;
+      return { what: a.what, who: named };
+    });
 }
 
 /**
@@ -802,14 +834,14 @@ export function buildLetter(input: BuildInput): LetterModel {
       deadlines: (input.obligations ?? [])
         .filter((o) => o.due >= today)
         .slice(0, NEXT_DEADLINES)
-        .map((o) => ({ due: o.due, kind: o.kind, label: o.label ?? null })),
+        .map((o) => ({ due: o.due, kind: o.kind, label: fullLabel(doc, o, lang) })),
       overdueDeadlines: (input.obligations ?? [])
         .filter((o) => o.due < today)
         .slice(0, NEXT_DEADLINES)
         .map((o) => ({
           due: o.due,
           kind: o.kind,
-          label: o.label ?? null,
+          label: fullLabel(doc, o, lang),
           daysOver: calendarDays(o.due, today),
         })),
     };
@@ -951,8 +983,12 @@ export function buildLetter(input: BuildInput): LetterModel {
       kind === 'tiltaksoversikt'
         ? (doc.meetings ?? [])
             .flatMap((m) =>
-              (m.agreements ?? []).map((a) => ({
-                what: a.what.trim(),
+              (m.agreements ?? []).map((a, ai) => ({
+                // A nynorsk letter prints the agreement's nynorsk text where the case has one.
+                what:
+                  (lang === 'nn'
+                    ? doc.nynorsk?.[`meetings/${m.id ?? m.date}/agreements.${ai}.what`]?.text?.trim()
+                    : null) || a.what.trim(),
                 owner: a.owner.trim(),
                 deadline: a.deadline ?? null,
                 status: a.status,
@@ -991,7 +1027,15 @@ export function buildLetter(input: BuildInput): LetterModel {
               options.expectedFirstContact ??
               (service === 'BUP' && ref.frist != null && ref.frist >= today ? ref.frist : null),
             missedFirstContact: missedFirstContact(ref, refIndex, service, today, input.obligations ?? []),
-            advice: options.waitingAdvice ?? namedAdvice(doc, lang, addressee, copies),
+            advice:
+              options.waitingAdvice ??
+              namedAdvice(
+                doc,
+                lang,
+                addressee,
+                copies,
+                ref.firstContact != null && ref.firstContact <= today,
+              ),
             interimReply: ref.concluded == null && addDays(ref.received, 30) < today,
             interimReason: clean(options.interimReason),
             firstContactHad: ref.firstContact != null && ref.firstContact <= today ? ref.firstContact : null,
@@ -1052,6 +1096,32 @@ function withNynorsk(m: LetterModel, doc: CaseDoc): LetterModel {
   });
   const voice = (v: LetterModel['pupilVoice'], key: 'pupilVoice' | 'parentsView') =>
     v ? { ...v, text: use(key, [key], v.text) } : null;
+  // The dated entries of the pupil's voice and the family's proposals with the answers: case text
+  // too, keyed by the entry's id (else its date) like the measures are.
+  const entryKey = (list: 'voices' | 'proposals', index: number) => {
+    const e = doc[list]?.[index];
+    return `${list}/${e?.id ?? e?.date ?? index}`;
+  };
+  const pupilVoice =
+    m.pupilVoice?.entries && m.pupilVoice.entries.length > 0
+      ? {
+          ...m.pupilVoice,
+          entries: m.pupilVoice.entries.map((e) => {
+            if (e.index === undefined) return e;
+            const i = e.index;
+            const f = (field: 'said' | 'wishes' | 'helps' | 'hurts') =>
+              use(`${entryKey('voices', i)}/${field}`, ['voices', i, field], e[field]);
+            return { ...e, said: f('said'), wishes: f('wishes'), helps: f('helps'), hurts: f('hurts') };
+          }),
+        }
+      : voice(m.pupilVoice, 'pupilVoice');
+  const proposals = m.proposals
+    ? m.proposals.map((p) => ({
+        ...p,
+        what: use(`${entryKey('proposals', p.index)}/what`, ['proposals', p.index, 'what'], p.what),
+        reason: use(`${entryKey('proposals', p.index)}/reason`, ['proposals', p.index, 'reason'], p.reason),
+      }))
+    : m.proposals;
   const c = m.assessment?.conclusion;
   const conclusion = c
     ? {
@@ -1064,9 +1134,22 @@ function withNynorsk(m: LetterModel, doc: CaseDoc): LetterModel {
         ),
       }
     : c;
+  const meetingKey = m.meeting ? `meetings/${m.meeting.id ?? m.meeting.date}` : '';
   const meeting = m.meeting
     ? {
         ...m.meeting,
+        // Decisions and agreements are case text too (meetings/<id>/decisions.<n>, agreements.<n>.what).
+        decisions: m.meeting.decisions.map((d, i) =>
+          use(`${meetingKey}/decisions.${i}`, ['meetings', m.meeting!.index, 'decisions', i], d),
+        ),
+        agreements: m.meeting.agreements.map((a) => ({
+          ...a,
+          what: use(
+            `${meetingKey}/agreements.${a.index}.what`,
+            ['meetings', m.meeting!.index, 'agreements', a.index, 'what'],
+            a.what,
+          ),
+        })),
         note: use(
           `meetings/${m.meeting.id ?? m.meeting.date}/note`,
           ['meetings', m.meeting.index, 'note'],
@@ -1083,13 +1166,28 @@ function withNynorsk(m: LetterModel, doc: CaseDoc): LetterModel {
         })),
       }
     : m.transition;
+  // The referral's reason, printed under «Bakgrunn»: keyed by the referral's id.
+  const refId = m.referral ? doc.referrals?.[m.referral.index]?.id : undefined;
+  const referral =
+    m.referral && refId
+      ? {
+          ...m.referral,
+          reason: use(
+            `referrals/${refId}/reason`,
+            ['referrals', m.referral.index, 'reason'],
+            m.referral.reason,
+          ),
+        }
+      : m.referral;
   return {
     ...m,
+    referral,
     ...(transition ? { transition } : {}),
     measures,
     responsibilities: m.responsibilities.length > 0 ? responsibilities(measures) : [],
-    pupilVoice: voice(m.pupilVoice, 'pupilVoice'),
+    pupilVoice,
     parentsView: voice(m.parentsView, 'parentsView'),
+    ...(m.proposals !== undefined ? { proposals } : {}),
     ...(m.assessment ? { assessment: { ...m.assessment, conclusion } } : {}),
     meeting,
     bokmalTexts,

@@ -146,7 +146,20 @@ export function caseTextAt(doc: CaseDoc, key: string): string | null {
     if (!m) return null;
     return field === 'evaluation.method' ? s(m.evaluation?.method) : s((m as Record<string, unknown>)[field]);
   }
-  if (head === 'meetings' && id && field === 'note')
-    return s((doc.meetings ?? []).find((x) => (x.id ?? x.date) === id || x.date === id)?.note);
+  if ((head === 'voices' || head === 'proposals') && id && field) {
+    const list: { id?: string | null; date: string }[] = doc[head] ?? [];
+    const e = list.find((x) => (x.id ?? x.date) === id);
+    return e ? s((e as Record<string, unknown>)[field]) : null;
+  }
+  if (head === 'referrals' && id && field === 'reason')
+    return s((doc.referrals ?? []).find((r) => r.id === id)?.reason);
+  if (head === 'meetings' && id && field) {
+    const m = (doc.meetings ?? []).find((x) => (x.id ?? x.date) === id || x.date === id);
+    if (field === 'note') return s(m?.note);
+    const d = /^decisions\.(\d+)$/u.exec(field);
+    if (d) return s(m?.decisions?.[Number(d[1])]);
+    const a = /^agreements\.(\d+)\.what$/u.exec(field);
+    if (a) return s(m?.agreements?.[Number(a[1])]?.what);
+  }
   return null;
 }

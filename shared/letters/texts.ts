@@ -84,6 +84,11 @@ export interface LetterTexts {
   labelsExplained: string;
   measureHeading: Fn<[number, string]>;
   evaluationLine: Fn<[string, string, string]>;
+  /** The evaluation date is before the letter's date: said as passed, never as to come. */
+  evaluationLinePast: Fn<[string, string, string]>;
+  summaryLinePast: Fn<[string, string, string, string]>;
+  /** After a past date in a table column headed «Evalueres». */
+  passed: string;
   resourceLine: Fn<[string, string, string]>;
   summaryLine: Fn<[string, string, string, string]>;
   replyShort: Fn<[string]>;
@@ -184,6 +189,10 @@ export interface LetterTexts {
   };
   mottak: {
     lead: Fn<[string, string, string, string | null]>;
+    /** A foreløpig svar after first contact: its own title and lead (nothing promised that has happened). */
+    interimKind: string;
+    interimTitle: Fn<[string]>;
+    interimLead: Fn<[string, string, string | null]>;
     h: { next: string; advice: string };
     expected: Fn<[string]>;
     expectedMissing: string;
@@ -403,6 +412,11 @@ export const NB: LetterTexts = {
     'Hvert tiltak er merket. Anbefaling betyr at vi gir råd, og at skolen bestemmer. Lovkrav betyr at skolen har plikt til det etter loven. Avtalt i møte betyr at partene ble enige om det i et møte.',
   measureHeading: (n, title) => `Tiltak ${n}: ${title}`,
   evaluationLine: (date, method, who) => `${date}. Metode: ${stop(method)}. ${capFirst(who)} kaller inn.`,
+  evaluationLinePast: (date, method, who) =>
+    `Satt til ${date}, og den datoen er passert. Metode: ${stop(method)}. ${capFirst(who)} kaller inn.`,
+  summaryLinePast: (title, who, start, ev) =>
+    `${title}: ${who}, fra ${start}. Evalueringen var satt til ${ev}.`,
+  passed: '(passert)',
   resourceLine: (title, res, leader) => `${title}: ${stop(res)}. ${leader} sørger for at dette settes av.`,
   summaryLine: (title, who, start, ev) => `${title}: ${who}, fra ${start}. Evalueres ${ev}.`,
   replyShort: (date) => `Vi ber rektor svare på svarslippen bakerst i brevet innen ${date}.`,
@@ -543,6 +557,10 @@ export const NB: LetterTexts = {
   mottak: {
     lead: (_service, date, name, referrer) =>
       `Vi mottok henvisningen for ${name} ${date}.${referrer ? ` Den kom fra ${lowerFirst(referrer)}.` : ''} Her står det når dere kan vente å høre fra oss, og hva skolen kan gjøre mens eleven venter.`,
+    interimKind: 'Foreløpig svar',
+    interimTitle: (name) => `Foreløpig svar i saken om ${name}`,
+    interimLead: (date, name, referrer) =>
+      `Vi mottok henvisningen for ${name} ${date}.${referrer ? ` Den kom fra ${lowerFirst(referrer)}.` : ''} Her står det hvorfor svaret tar tid, når dere kan vente det, og hva skolen kan gjøre i mellomtiden.`,
     h: { next: 'Dette skjer videre', advice: 'Råd i ventetiden' },
     expected: (date) => `Dere kan vente første kontakt fra oss senest ${date}.`,
     expectedMissing: 'Vi kan ikke si ennå når første kontakt blir. Vi gir beskjed så snart vi vet det.',
@@ -771,6 +789,11 @@ export const NN: LetterTexts = {
     'Kvart tiltak er merkt. Tilråding tyder at vi gir råd, og at skulen avgjer. Lovkrav tyder at skulen har plikt til det etter lova. Avtalt i møte tyder at partane vart samde om det i eit møte.',
   measureHeading: (n, title) => `Tiltak ${n}: ${title}`,
   evaluationLine: (date, method, who) => `${date}. Metode: ${stop(method)}. ${capFirst(who)} kallar inn.`,
+  evaluationLinePast: (date, method, who) =>
+    `Sett til ${date}, og den datoen er passert. Metode: ${stop(method)}. ${capFirst(who)} kallar inn.`,
+  summaryLinePast: (title, who, start, ev) =>
+    `${title}: ${who}, frå ${start}. Evalueringa var sett til ${ev}.`,
+  passed: '(passert)',
   resourceLine: (title, res, leader) => `${title}: ${stop(res)}. ${leader} syter for at dette blir sett av.`,
   summaryLine: (title, who, start, ev) => `${title}: ${who}, frå ${start}. Blir evaluert ${ev}.`,
   replyShort: (date) => `Vi ber rektor svare på svarslippen bakarst i brevet innan ${date}.`,
@@ -911,6 +934,10 @@ export const NN: LetterTexts = {
   mottak: {
     lead: (_service, date, name, referrer) =>
       `Vi fekk tilvisinga for ${name} ${date}.${referrer ? ` Ho kom frå ${lowerFirst(referrer)}.` : ''} Her står det når de kan vente å høyre frå oss, og kva skulen kan gjere medan eleven ventar.`,
+    interimKind: 'Førebels svar',
+    interimTitle: (name) => `Førebels svar i saka om ${name}`,
+    interimLead: (date, name, referrer) =>
+      `Vi fekk tilvisinga for ${name} ${date}.${referrer ? ` Ho kom frå ${lowerFirst(referrer)}.` : ''} Her står det kvifor svaret tek tid, når de kan vente det, og kva skulen kan gjere i mellomtida.`,
     h: { next: 'Dette skjer vidare', advice: 'Råd i ventetida' },
     expected: (date) => `De kan vente den første kontakten frå oss seinast ${date}.`,
     expectedMissing:

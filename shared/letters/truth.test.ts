@@ -71,6 +71,19 @@ describe('mottaksbrev', () => {
     expect(text).toContain('Vi hadde den første samtalen 16. februar 2026.');
     expect(text).toContain('Dere kan vente svar fra oss senest 26. mai 2026.');
     expect(text).not.toContain('første kontakt fra oss');
+    // Titled as what it is, and no advice to do something before a contact that has been had.
+    const p = prepare(c, 'mottaksbrev');
+    expect(p.layout.title).toBe('Foreløpig svar i saken om Áile Nango');
+    expect(p.layout.labels.running).toMatch(/^Foreløpig svar – /u);
+    expect(text).not.toContain('før første samtale');
+    expect(text).not.toContain('Vi har mottatt henvisningen');
+    const nn = prepare(c, 'mottaksbrev', { lang: 'nn' });
+    expect(nn.layout.title).toBe('Førebels svar i saka om Áile Nango');
+    expect(textOf(nn.layout)).not.toContain('før den første samtalen');
+    // Still waiting for the first contact: a mottaksbrev, with that advice.
+    const waiting = prepare(stillWaiting(completeCase()), 'mottaksbrev');
+    expect(waiting.layout.title).toBe('Vi har mottatt henvisningen for Áile Nango');
+    expect(textOf(waiting.layout)).toContain('Send oss fraværsoversikten før første samtale.');
   });
 
   it('states a passed first-contact target as passed, and a past expected date is an error finding', () => {
@@ -99,6 +112,36 @@ describe('mottaksbrev', () => {
 });
 
 describe('ny-kontaktperson', () => {
+  it('names an overdue measure by its whole text (nynorsk in a nynorsk letter), never a cut label', () => {
+    const c = completeCase();
+    const what =
+      'Organisert aktivitet i storefri mandag til torsdag ledet av miljøterapeut, med plass til eleven og to medelever eleven har valgt';
+    c.recommendations![0]!.what = what;
+    const cut = `${what.slice(0, 79)}…`;
+    const obligations: Obligation[] = [
+      {
+        kind: 'evaluation',
+        due: '2026-04-01',
+        rule: 'test',
+        ruleText: 'test',
+        ref: 't-1',
+        item: 0,
+        label: cut,
+      },
+    ];
+    const text = textOf(prepare(c, 'ny-kontaktperson', { obligations }).layout).replace(/\s+/gu, ' ');
+    expect(text).toContain(what);
+    expect(text).not.toContain('…');
+    const nnWhat =
+      'Organisert aktivitet i storefri måndag til torsdag leidd av miljøterapeut, med plass til eleven og to medelevar eleven har valt';
+    c.nynorsk = { 'recommendations/t-1/what': { text: nnWhat } };
+    const nnText = textOf(prepare(c, 'ny-kontaktperson', { obligations, lang: 'nn' }).layout).replace(
+      /\s+/gu,
+      ' ',
+    );
+    expect(nnText).toContain(nnWhat);
+  });
+
   it('needs a change of caseworker', () => {
     const c = completeCase();
     c.assignments = [c.assignments![1]!];

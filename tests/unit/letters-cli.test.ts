@@ -162,9 +162,10 @@ const WORDS: Record<LetterKind, { nb: string[]; nn: string[] }> = {
     nb: ['Sakkyndig vurdering', 'Realistiske mål for opplæringen', 'Konklusjon'],
     nn: ['Sakkunnig vurdering', 'Realistiske mål for opplæringa', 'Konklusjon'],
   },
+  // «Vi har mottatt henvisningen», or «Foreløpig svar» once first contact is had: both say when it came.
   mottaksbrev: {
-    nb: ['Vi har mottatt henvisningen', 'Råd i ventetiden'],
-    nn: ['Vi har fått tilvisinga', 'Råd i ventetida'],
+    nb: ['Vi mottok henvisningen', 'Råd i ventetiden'],
+    nn: ['Vi fekk tilvisinga', 'Råd i ventetida'],
   },
   'ny-kontaktperson': { nb: ['Ny kontaktperson', 'Tidligere'], nn: ['Ny kontaktperson', 'Tidlegare'] },
   motereferat: {

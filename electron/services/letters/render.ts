@@ -13,6 +13,12 @@ import { SEAL_BYTES, SEAL_KEY } from '../signing/seal';
  * page numbers, the verification code in every footer, attachments, and placeholders for the
  * seal and the PAdES signature. No signing happens here.
  */
+/** The label and value columns of a `fields` block. */
+function fieldWidths(b: { labelWidth?: number }): number[] {
+  const w = b.labelWidth ?? 0.24;
+  return [w, 1 - w];
+}
+
 export const FONT_FILES = {
   regular: 'NotoSans-Regular.ttf',
   bold: 'NotoSans-Bold.ttf',
@@ -250,6 +256,22 @@ class Renderer {
     d.fillColor(INK);
   }
 
+  /** About how tall a heading, paragraph or list is (for keeping the last section with the signature). */
+  estimate(b: Block): number {
+    const d = this.doc;
+    this.setFont('Regular', SIZE.body);
+    if (b.t === 'h2') return 30;
+    if (b.t === 'p') return d.heightOfString(b.text, { width: WIDTH, lineGap: 2.2 }) + 8;
+    if (b.t === 'list')
+      return b.items.reduce(
+        (sum, x) => sum + d.heightOfString(x, { width: WIDTH - 16, lineGap: 2.2 }) + 4,
+        0,
+      );
+    if (b.t === 'table') return this.tableHeight([b.head, ...b.rows], b.widths) + 10;
+    if (b.t === 'fields') return this.tableHeight(b.rows, fieldWidths(b)) + 10;
+    return 60;
+  }
+
   /** About how tall a table will be (rows of wrapped text plus padding), to keep a block on one page. */
   tableHeight(rows: string[][], widths: number[]): number {
     this.setFont('Regular', SIZE.table);
@@ -273,15 +295,31 @@ class Renderer {
       d.addPage();
       return;
     }
-    if (b.t === 'h3' && next && (next.t === 'fields' || next.t === 'table')) {
+    /** How tall a heading and the measure block under it are, when that fits on a page. */
+    const headedBlock = (table?: Block): number | null => {
+      if (!table || (table.t !== 'fields' && table.t !== 'table')) return null;
+      const rows = table.t === 'fields' ? table.rows.map(([k, v]) => [k, v]) : [table.head, ...table.rows];
+      const h = 40 + this.tableHeight(rows, table.t === 'fields' ? fieldWidths(table) : table.widths);
+      return h < 0.8 * (A4.height - MARGIN.top - MARGIN.bottom) ? h : null;
+    };
+    if (b.t === 'h3') {
       // A measure's heading and its block stay together when the block fits on a page.
-      const rows = next.t === 'fields' ? next.rows.map(([k, v]) => [k, v]) : [next.head, ...next.rows];
-      const h = 40 + this.tableHeight(rows, next.t === 'fields' ? [0.24, 0.76] : next.widths);
-      if (h < 0.8 * (A4.height - MARGIN.top - MARGIN.bottom)) this.ensure(h);
+      const h = headedBlock(next);
+      if (h !== null) this.ensure(h);
     }
     if (b.t === 'h2') {
-      // A heading is not left alone at the foot of a page, nor with only its introduction.
-      this.ensure(next?.t === 'p' && (after?.t === 'table' || after?.t === 'fields') ? 140 : 80);
+      // A heading is not left alone at the foot of a page, nor with only its introduction, nor
+      // above a measure's heading whose block goes to the next page.
+      const firstMeasure = next?.t === 'h3' ? headedBlock(after) : null;
+      this.ensure(
+        firstMeasure !== null
+          ? firstMeasure + 30
+          : next?.t === 'p' && (after?.t === 'table' || after?.t === 'fields')
+            ? 140
+            : next?.t === 'table' && next.rows[0]
+              ? Math.max(80, 30 + Math.min(this.tableHeight([next.head, next.rows[0]], next.widths), 300))
+              : 80,
+      );
       d.y += 10;
       this.setFont('Bold', SIZE.h2);
       d.fillColor(ACCENT);
@@ -360,7 +398,7 @@ class Renderer {
       this.table(
         [],
         b.rows.map(([k, v]) => [k, v]),
-        [0.24, 0.76],
+        fieldWidths(b),
         true,
       );
       return;
@@ -441,12 +479,15 @@ class Renderer {
     const padY = 4;
     const cellFont = (header: boolean, col: number) =>
       header || (fields && col === 0) ? ('Bold' as const) : ('Regular' as const);
-    const row = (cells: string[], header: boolean) => {
+    const heightOf = (cells: string[], header: boolean) => {
       const heights = cells.map((c, i) => {
         this.setFont(cellFont(header, i), SIZE.table);
         return d.heightOfString(c || ' ', { width: (cols[i] ?? 0) - 2 * padX, lineGap: 1.5 });
       });
-      const h = Math.max(...heights) + 2 * padY;
+      return Math.max(...heights) + 2 * padY;
+    };
+    const row = (cells: string[], header: boolean) => {
+      const h = heightOf(cells, header);
       if (d.y + h > this.bottom()) {
         d.addPage();
         if (!header && head.length) row(head, true);
@@ -482,7 +523,9 @@ class Renderer {
       tr.end();
       d.y = y + h;
     };
-    this.ensure(40);
+    // The header row is never left alone at the foot of a page: it goes with the first row.
+    const first = (head.length ? heightOf(head, true) : 0) + (rows[0] ? heightOf(rows[0], false) : 0);
+    this.ensure(Math.max(40, Math.min(first, 0.5 * (A4.height - MARGIN.top - MARGIN.bottom))));
     if (head.length) row(head, true);
     for (const r of rows) row(r, false);
     table.end();
@@ -674,7 +717,13 @@ export async function renderLetter(o: RenderOptions): Promise<{ pdf: Buffer; pag
   });
   r.header();
   const blocks = o.layout.blocks;
+  // The signature is never alone on a page: the last section («Hvem får brevet») goes with it.
+  const lastH2 = blocks.map((b) => b.t).lastIndexOf('h2');
   for (let i = 0; i < blocks.length; i++) {
+    if (i === lastH2 && !blocks.slice(i).some((b) => b.t === 'pagebreak')) {
+      const tail = blocks.slice(i).reduce((sum, b) => sum + r.estimate(b), 0) + 110;
+      if (tail < 0.7 * (A4.height - MARGIN.top - MARGIN.bottom)) r.ensure(tail);
+    }
     r.block(blocks[i]!, blocks[i + 1], blocks[i + 2]);
     if (o.onProgress && i % 40 === 39) {
       o.onProgress(i + 1, blocks.length);
