@@ -26,11 +26,14 @@ import {
   readRegisters,
   recordRegisterEntries,
   removeRegisterEntry,
+  schoolHolidaysOf,
+  addDemoSchoolHolidays,
   seedCatalogue,
 } from './registers/registers';
 import type { CatalogueEntry } from '../../shared/catalogue/catalogue';
 import { exportInterchange, importInterchange } from './interchange/importer';
 import { innsynHandlers } from './innsyn/handlers';
+import { absenceHandlers } from './absence/handlers';
 import { archiveHandlers } from './archive/handlers';
 import { letterHandlers } from './letters/handlers';
 import { waitingHandlers } from './reports/handlers';
@@ -160,6 +163,7 @@ export function createHandlers(session: Session): Handlers {
       await addColleagues(vault, demoColleagues(file));
       await addVoidedDemoSamples(vault, session.today());
       await seedCatalogue(vault);
+      await addDemoSchoolHolidays(vault, session.today());
       await addRestrictedDemoSample(vault);
       return { vaultId: vault.vaultId, dir, created: true };
     },
@@ -266,6 +270,7 @@ export function createHandlers(session: Session): Handlers {
       await addColleagues(vault, demoColleagues(file));
       await addVoidedDemoSamples(vault, today ?? session.today());
       await seedCatalogue(vault);
+      await addDemoSchoolHolidays(vault, today ?? session.today());
       await addRestrictedDemoSample(vault);
       return r;
     },
@@ -319,6 +324,7 @@ export function createHandlers(session: Session): Handlers {
             frequency: str(e.fields.frequency),
           }))
           .sort((a, b) => a.name.localeCompare(b.name, 'nb')),
+        schoolHolidays: schoolHolidaysOf(state),
       };
     },
     'registers.seedCatalogue': async () => ({ added: await seedCatalogue(session.requireVault()) }),
@@ -348,6 +354,7 @@ export function createHandlers(session: Session): Handlers {
     ...waitingHandlers(session),
     ...letterHandlers(session),
     ...innsynHandlers(session),
+    ...absenceHandlers(session),
     ...archiveHandlers(session),
     ...accessHandlers(session),
   };
