@@ -92,17 +92,19 @@ describe('the school holiday rule', () => {
 });
 
 describe("the demo's school calendar", () => {
-  it('has the four holidays of each school year, each valid by the rule', async () => {
+  it('has the six holidays of each school year, each valid by the rule', async () => {
     const { demoSchoolHolidays } = await import('../demo/holidays');
     const all = demoSchoolHolidays('2026-12-05');
-    expect(all).toHaveLength(20);
+    expect(all).toHaveLength(30);
     for (const h of all) expect(schoolHolidayIssues(h), JSON.stringify(h)).toEqual([]);
     const y = all.filter((h) => h.schoolYear === '2025-2026');
     expect(y.map((h) => [h.label, h.from, h.to])).toEqual([
+      ['Sommerferie (før skolestart)', '2025-08-01', '2025-08-16'],
       ['Høstferie', '2025-09-29', '2025-10-03'],
       ['Juleferie', '2025-12-22', '2026-01-01'],
       ['Vinterferie', '2026-02-23', '2026-02-27'],
       ['Påskeferie', '2026-03-30', '2026-04-06'],
+      ['Sommerferie', '2026-06-20', '2026-07-31'],
     ]);
   });
 });
