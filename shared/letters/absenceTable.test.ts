@@ -90,7 +90,7 @@ describe('the absence table in letters', () => {
   });
 
   it('kinds that do not report progress, and cases without figures, carry no table', () => {
-    expect(letter('anbefaling', 'nb').model.absenceTable).toBeNull();
+    expect(letter('anbefaling', 'nb').model.absenceTable).toBeUndefined();
     const doc = caseDoc.parse(completeCase()) as CaseDoc;
     const p = prepareLetter({
       doc,

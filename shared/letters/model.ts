@@ -945,7 +945,10 @@ export function buildLetter(input: BuildInput): LetterModel {
       rules.voices && (clean(doc.schoolUnderstanding) || clean(doc.parentsUnderstanding))
         ? { school: clean(doc.schoolUnderstanding), parents: clean(doc.parentsUnderstanding) }
         : null,
-    absenceTable: ABSENCE_TABLE_KINDS.has(kind) ? absenceTable(doc, ref?.received ?? null, input) : null,
+    // Only in the kinds that carry it: every other letter's structured JSON stays as it was.
+    ...(ABSENCE_TABLE_KINDS.has(kind)
+      ? { absenceTable: absenceTable(doc, ref?.received ?? null, input) }
+      : {}),
     schoolFactorsMissing: rules.measureBlocks ? missingSchoolFactors(doc) : null,
     expectations:
       withExpectations && exp && hasExpectations
