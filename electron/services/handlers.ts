@@ -26,11 +26,14 @@ import {
   readRegisters,
   recordRegisterEntries,
   removeRegisterEntry,
+  schoolHolidaysOf,
+  addDemoSchoolHolidays,
   seedCatalogue,
 } from './registers/registers';
 import type { CatalogueEntry } from '../../shared/catalogue/catalogue';
 import { exportInterchange, importInterchange } from './interchange/importer';
 import { innsynHandlers } from './innsyn/handlers';
+import { absenceHandlers } from './absence/handlers';
 import { archiveHandlers } from './archive/handlers';
 import { appLetterhead, letterHandlers } from './letters/handlers';
 import { addDemoClosingLetters } from './letters/demo';
@@ -175,6 +178,7 @@ export function createHandlers(session: Session): Handlers {
       await addVoidedDemoSamples(vault, session.today());
       await demoClosingLetters(session.today(), progress);
       await seedCatalogue(vault);
+      await addDemoSchoolHolidays(vault, session.today());
       await addRestrictedDemoSample(vault);
       return { vaultId: vault.vaultId, dir, created: true };
     },
@@ -284,6 +288,7 @@ export function createHandlers(session: Session): Handlers {
       await addVoidedDemoSamples(vault, today ?? session.today());
       await demoClosingLetters(today ?? session.today(), progress);
       await seedCatalogue(vault);
+      await addDemoSchoolHolidays(vault, today ?? session.today());
       await addRestrictedDemoSample(vault);
       return r;
     },
@@ -337,6 +342,7 @@ export function createHandlers(session: Session): Handlers {
             frequency: str(e.fields.frequency),
           }))
           .sort((a, b) => a.name.localeCompare(b.name, 'nb')),
+        schoolHolidays: schoolHolidaysOf(state),
       };
     },
     'registers.seedCatalogue': async () => ({ added: await seedCatalogue(session.requireVault()) }),
@@ -366,6 +372,7 @@ export function createHandlers(session: Session): Handlers {
     ...waitingHandlers(session),
     ...letterHandlers(session),
     ...innsynHandlers(session),
+    ...absenceHandlers(session),
     ...archiveHandlers(session),
     ...accessHandlers(session),
   };

@@ -1,13 +1,16 @@
 import { civil, epochDay, isoDay } from '../calendar/days';
 import { workingDaysBetween } from '../calendar/workdays';
 import { ABSENCE_TYPES, type Absence } from '../domain/absence';
+import { schoolHolidayDays } from './holidays';
 
 /**
  * Absence over time (issue 15, item 1): the monthly absence rate, one derivation for the app, the
  * API and `bro absence`.
  *
- * - A school day is a weekday that is not a public holiday (shared/calendar; school holidays are
- *   not yet known to Bro, so a month with a school holiday reads a little low).
+ * - A school day is a weekday that is not a public holiday (shared/calendar) and, when the service
+ *   has entered the school year's calendar (register `schoolHolidays`, shared/absence/holidays.ts),
+ *   not in one of its school holidays. Without a calendar a month with a school holiday counts its
+ *   holiday weekdays as school days (the rate reads a little low).
  * - A month's `schoolDays` are the school days of that month that some absence record covers (a
  *   record is the school's count for a period: from–to, whole and partial days, one type). Records
  *   of different types for the same period cover the same days once.
@@ -47,9 +50,17 @@ export interface AbsenceSnapshot {
 const round = (x: number, d: number) => Math.round(x * 10 ** d) / 10 ** d;
 const monthOf = (day: number) => isoDay(day).slice(0, 7);
 
-/** School days (weekdays less public holidays) in [from, to], day numbers. */
-function schoolDaysIn(from: number, to: number): number {
-  return to < from ? 0 : workingDaysBetween(from - 1, to);
+/** What the rate may take besides the records: the school holidays the service has entered. */
+export interface AbsenceCalendar {
+  holidays?: readonly { from: string; to: string }[] | null;
+}
+
+/** School days (weekdays less public holidays, less the school holidays given) in [from, to]. */
+function schoolDaysIn(from: number, to: number, off: ReadonlySet<number>): number {
+  if (to < from) return 0;
+  let n = workingDaysBetween(from - 1, to);
+  if (off.size > 0) for (const d of off) if (d >= from && d <= to && workingDaysBetween(d - 1, d) === 1) n--;
+  return n;
 }
 
 /** The first and last day number of the month containing `day`. */
@@ -61,7 +72,8 @@ function monthBounds(day: number): [number, number] {
 }
 
 /** The monthly absence rate from a case's absence records, oldest month first. */
-export function monthlyAbsence(records: readonly Absence[]): AbsenceMonth[] {
+export function monthlyAbsence(records: readonly Absence[], calendar: AbsenceCalendar = {}): AbsenceMonth[] {
+  const off = schoolHolidayDays(calendar.holidays ?? []);
   const months = new Map<string, AbsenceMonth & { covered: Set<number> }>();
   const month = (key: string) => {
     let m = months.get(key);
@@ -84,7 +96,7 @@ export function monthlyAbsence(records: readonly Absence[]): AbsenceMonth[] {
     const from = epochDay(r.from);
     const to = epochDay(r.to);
     if (to < from) continue;
-    const total = schoolDaysIn(from, to);
+    const total = schoolDaysIn(from, to, off);
     // The parts of the period in each month, and their share of its school days.
     const parts: { key: string; from: number; to: number; share: number }[] = [];
     for (let d = from; d <= to;) {
@@ -94,10 +106,10 @@ export function monthlyAbsence(records: readonly Absence[]): AbsenceMonth[] {
       d = end + 1;
     }
     for (const p of parts)
-      p.share = total === 0 ? (p === parts[0] ? 1 : 0) : schoolDaysIn(p.from, p.to) / total;
+      p.share = total === 0 ? (p === parts[0] ? 1 : 0) : schoolDaysIn(p.from, p.to, off) / total;
     for (const p of parts) {
       const m = month(p.key);
-      for (let d = p.from; d <= p.to; d++) if (schoolDaysIn(d, d) === 1) m.covered.add(d);
+      for (let d = p.from; d <= p.to; d++) if (schoolDaysIn(d, d, off) === 1) m.covered.add(d);
       const whole = r.wholeDays * p.share;
       const partial = r.partialDays * p.share;
       const absent = whole + partial * PARTIAL_DAY_WEIGHT;
@@ -154,7 +166,10 @@ export function absenceSnapshots(doc: SnapshotSource, months: readonly AbsenceMo
 }
 
 /** Both, from a case document: what `bro absence --json` and the absence tab show. */
-export function absenceOverTime(doc: SnapshotSource & { absence?: readonly Absence[] | null }) {
-  const months = monthlyAbsence(doc.absence ?? []);
+export function absenceOverTime(
+  doc: SnapshotSource & { absence?: readonly Absence[] | null },
+  calendar: AbsenceCalendar = {},
+) {
+  const months = monthlyAbsence(doc.absence ?? [], calendar);
   return { months, snapshots: absenceSnapshots(doc, months) };
 }

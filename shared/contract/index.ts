@@ -8,6 +8,7 @@ import { settings, settingsPatch } from '../settings/schema';
 import type { ErrorCode } from '../errors';
 import { vaultId } from '../events/vocabulary';
 import { innsynOps } from './innsyn';
+import { absenceOps } from './absence';
 import { archiveOps } from './archive';
 import { letterOps } from './letters';
 import { OBLIGATION_KINDS } from '../cases/obligations';
@@ -114,6 +115,15 @@ const catalogueEntryOut = z.object({
   frequency: z.string().nullable(),
 });
 
+/** A school holiday the service has entered (register `schoolHolidays`, shared/absence/holidays.ts). */
+const schoolHolidayEntry = z.object({
+  id: z.string(),
+  schoolYear: z.string(),
+  label: z.string(),
+  from: z.string(),
+  to: z.string(),
+});
+
 const damagedFile = z.object({
   caseId: z.string().nullable(),
   file: z.string(),
@@ -159,6 +169,8 @@ export const contract = {
   ...innsynOps,
   /** The archive package (Fiks Arkiv arkivmelding): shared/contract/archive.ts. */
   ...archiveOps,
+  /** Absence over time (issue 15): shared/contract/absence.ts. */
+  ...absenceOps,
   'vault.create': op({
     input: z.strictObject({ dir: folder, passphrase, memberName: z.string().max(200).optional() }),
     output: z.object({ vaultId: z.string(), memberId: z.string(), recoveryKey: z.string() }),
@@ -445,6 +457,8 @@ export const contract = {
       schools: z.array(schoolEntry),
       /** The catalogue of measures (shared/catalogue), by name. */
       catalogue: z.array(catalogueEntryOut),
+      /** The school years' calendars: holiday periods by date (issue 15, the absence rate). */
+      schoolHolidays: z.array(schoolHolidayEntry),
     }),
     errors: ['VAULT_LOCKED', 'TAMPERED', 'IO'],
   }),

@@ -118,6 +118,11 @@ export const ISSUE_TEXT_NB: Record<string, string> = {
   CSV_TO_BEFORE_FROM: 'perioden slutter før den begynner',
   CSV_VALUE: 'er utenfor det som kan registreres',
   CSV_TOO_MANY: 'en fil kan ha høyst 200 rader; del den opp',
+  CSV_FILE_TOO_LARGE: 'fraværsfilen er for stor (høyst 1 MB)',
+  CSV_ENCODING: 'fraværsfilen er ikke UTF-8-tekst; lagre den som CSV (UTF-8) og prøv igjen',
+  SCHOOL_YEAR_FORMAT: 'må være et skoleår som 2025-2026',
+  SCHOOL_HOLIDAY_TO_BEFORE_FROM: 'ferien slutter før den begynner',
+  SCHOOL_HOLIDAY_OUTSIDE_YEAR: 'ferien må ligge i skoleåret (1. august–31. juli)',
   // impossible data (shared/domain/validity.ts); {limit} is the limit the value broke
   DATE_IN_FUTURE: 'kan ikke være etter dagens dato ({limit}): det som er registrert her, har skjedd',
   BEFORE_BIRTH: 'kan ikke være før elevens fødselsdato',

@@ -210,6 +210,26 @@ function voices(t: LetterTexts, model: LetterModel, blocks: Block[]) {
   }
 }
 
+/** «Fravær siden henvisningen»: the month-by-month rate since the referral (issue 15). */
+function absenceSection(t: LetterTexts, model: LetterModel, blocks: Block[]) {
+  const a = model.absenceTable;
+  if (!a?.months.length) return;
+  const num = (x: number) => String(x).replace('.', ',');
+  blocks.push({ t: 'h2', text: t.absenceTable.heading });
+  blocks.push({ t: 'p', text: t.absenceTable.lead(longDate(a.since), a.holidays) });
+  blocks.push({
+    t: 'table',
+    head: [...t.absenceTable.head],
+    widths: [0.34, 0.22, 0.22, 0.22],
+    rows: a.months.map((m) => [
+      `${MONTHS[Number(m.month.slice(5, 7)) - 1]} ${m.month.slice(0, 4)}`,
+      String(m.schoolDays),
+      num(m.absentDays),
+      m.percent === null ? '–' : `${num(m.percent)} %`,
+    ]),
+  });
+}
+
 function background(t: LetterTexts, model: LetterModel, blocks: Block[]) {
   const r = model.referral;
   if (!r) return;
@@ -876,6 +896,7 @@ function tiltaksoversikt(t: LetterTexts, model: LetterModel): Block[] {
       ]),
     });
   }
+  absenceSection(t, model, blocks);
   voices(t, model, blocks);
   responsibilityTable(t, model, blocks);
   contacts(t, model, blocks);
@@ -923,6 +944,7 @@ function oppfolging(t: LetterTexts, model: LetterModel): Block[] {
     blocks.push({ t: 'h2', text: t.oppfolging.h.ask });
     blocks.push({ t: 'p', text: t.oppfolging.ask(longDate(model.replyBy!)) });
   }
+  absenceSection(t, model, blocks);
   contacts(t, model, blocks);
   distribution(t, model, blocks);
   return blocks;

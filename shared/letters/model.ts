@@ -1,4 +1,5 @@
 import { sharingBasis } from '../consent/sharing';
+import { monthlyAbsence } from '../absence/monthly';
 import { closingPart, closingReferralIndex, type ClosingPart } from './closing';
 import { transitionPart, type TransitionPart } from './transition';
 import { missingSchoolFactors } from '../school/factors';
@@ -157,6 +158,17 @@ export interface LetterModel {
    */
   understandings?: { school: string | null; parents: string | null } | null;
   /**
+   * The pupil's absence month by month since the referral (shared/absence/monthly.ts, the figures
+   * the app and `bro absence` show), in the letters that report progress (ABSENCE_TABLE_KINDS);
+   * null when the case has no figures since then. Absent in letters issued before it existed.
+   */
+  absenceTable?: {
+    since: string;
+    /** The service's school holidays were left out of the school days. */
+    holidays: boolean;
+    months: { month: string; schoolDays: number; absentDays: number; percent: number | null }[];
+  } | null;
+  /**
    * School factors not yet assessed (shared/school/factors.ts), for the kinds that are signed on
    * the school side's assessment (anbefaling, sakkyndig vurdering); null for the others.
    */
@@ -258,6 +270,8 @@ export interface BuildInput {
       rektor?: string | null;
     } | null;
     contact: { phone: string | null; email: string | null } | null;
+    /** The school holidays the service has entered (register schoolHolidays): the absence rate leaves them out. */
+    schoolHolidays?: readonly { from: string; to: string }[];
   };
   /** The case's open obligations on `today` (shared/cases/obligations.ts). */
   obligations?: readonly Obligation[];
@@ -732,6 +746,22 @@ function namedAdvice(
  * a referral, and so on. Everything else that is missing is a finding (checks.ts), so a draft
  * can still be rendered.
  */
+/** The kinds that report progress, and so carry the absence table since the referral (issue 15). */
+export const ABSENCE_TABLE_KINDS: ReadonlySet<LetterKind> = new Set<LetterKind>([
+  'tiltaksoversikt',
+  'oppfolgingsbrev',
+]);
+
+/** The months from the referral's month up to the letter's date, with the rate the app shows. */
+function absenceTable(doc: CaseDoc, received: string | null, input: BuildInput): LetterModel['absenceTable'] {
+  if (!received || !doc.absence?.length) return null;
+  const holidays = input.registers?.schoolHolidays ?? [];
+  const months = monthlyAbsence(doc.absence, { holidays })
+    .filter((m) => m.month >= received.slice(0, 7) && m.month <= input.today.slice(0, 7))
+    .map(({ month, schoolDays, absentDays, percent }) => ({ month, schoolDays, absentDays, percent }));
+  return months.length ? { since: received, holidays: holidays.length > 0, months } : null;
+}
+
 export function buildLetter(input: BuildInput): LetterModel {
   const { doc, kind, lang, options, settings, today } = input;
   const rules = KIND_RULES[kind];
@@ -963,6 +993,10 @@ export function buildLetter(input: BuildInput): LetterModel {
       rules.voices && (clean(doc.schoolUnderstanding) || clean(doc.parentsUnderstanding))
         ? { school: clean(doc.schoolUnderstanding), parents: clean(doc.parentsUnderstanding) }
         : null,
+    // Only in the kinds that carry it: every other letter's structured JSON stays as it was.
+    ...(ABSENCE_TABLE_KINDS.has(kind)
+      ? { absenceTable: absenceTable(doc, ref?.received ?? null, input) }
+      : {}),
     schoolFactorsMissing: rules.measureBlocks ? missingSchoolFactors(doc) : null,
     expectations:
       withExpectations && exp && hasExpectations

@@ -51,6 +51,8 @@ export interface LetterTexts {
   /** The two columns of the understandings table, and the text for one not recorded. */
   understandingsHead: [string, string];
   understandingNone: string;
+  /** «Fravær siden henvisningen» in the letters that report progress (issue 15). */
+  absenceTable: { heading: string; lead: Fn<[string, boolean]>; head: [string, string, string, string] };
   h: {
     summary: string;
     background: string;
@@ -319,6 +321,12 @@ export const NB: LetterTexts = {
   missing: '[mangler]',
   understandingsHead: ['Skolens forståelse', 'Foresattes forståelse'],
   understandingNone: 'Ikke registrert.',
+  absenceTable: {
+    heading: 'Fravær siden henvisningen',
+    lead: (since, holidays) =>
+      `Tabellen viser elevens fravær måned for måned siden saken ble henvist ${since}, etter skolens tall. Skoledager er hverdager uten helligdager${holidays ? ' og skoleferier' : ''}. En delvis dag teller som en halv dag.`,
+    head: ['Måned', 'Skoledager', 'Fraværsdager', 'Fravær'],
+  },
   and: ' og ',
   andRef: ', jf. ',
   phone: 'telefon',
@@ -696,6 +704,12 @@ export const NN: LetterTexts = {
   missing: '[manglar]',
   understandingsHead: ['Forståinga til skulen', 'Forståinga til føresette'],
   understandingNone: 'Ikkje registrert.',
+  absenceTable: {
+    heading: 'Fråvær sidan tilvisinga',
+    lead: (since, holidays) =>
+      `Tabellen viser fråværet til eleven månad for månad sidan saka vart tilvist ${since}, etter tala frå skulen. Skuledagar er kvardagar utan heilagdagar${holidays ? ' og skuleferiar' : ''}. Ein delvis dag tel som ein halv dag.`,
+    head: ['Månad', 'Skuledagar', 'Fråværsdagar', 'Fråvær'],
+  },
   and: ' og ',
   andRef: ', jf. ',
   phone: 'telefon',

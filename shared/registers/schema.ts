@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { catalogueEntry } from '../catalogue/catalogue';
 import { optionalText, text } from '../domain/common';
+import { schoolHoliday } from '../absence/holidays';
 
 /**
  * The registers kept in the vault and shared by all its members (docs/VAULT-FORMAT.md, «The
@@ -70,6 +71,8 @@ export const REGISTERS = {
   schools: school,
   /** The catalogue of measures (shared/catalogue): the service's repertoire, seeded with the study's. */
   catalogue: catalogueEntry,
+  /** The school year's calendar: school holidays, left out of the absence rate's school days (issue 15). */
+  schoolHolidays: schoolHoliday,
 } as const;
 export type RegisterName = keyof typeof REGISTERS;
 export const REGISTER_NAMES = Object.keys(REGISTERS) as RegisterName[];

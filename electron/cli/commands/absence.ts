@@ -1,18 +1,15 @@
 import { readFile } from 'node:fs/promises';
-import { parseAbsenceCsv } from '../../../shared/absence/csv';
 import { absenceOverTime, type SnapshotKind } from '../../../shared/absence/monthly';
 import type { Absence } from '../../../shared/domain/absence';
 import { BroError } from '../../../shared/errors';
 import { EXIT, nbDate, need, pad, type Command } from '../cli';
+import { absenceCsvText, absenceRows } from '../../services/absence/handlers';
 
 const SNAPSHOT_TEXT: Record<SnapshotKind, string> = {
   referral: 'Ved henvisning',
   firstContact: 'Ved første kontakt',
   evaluation: 'Ved evaluering',
 };
-
-/** One import is one change set of the contract (cases.update takes at most 200 changes). */
-const MAX_ROWS = 200;
 
 const pct = (p: number | null) => (p === null ? '–' : `${p.toLocaleString('nb')} %`);
 
@@ -47,11 +44,8 @@ export const absenceCommand: Command = {
       // The school's figures: all rows, or none (a bad row is named by its line number).
       let records: Absence[];
       try {
-        records = parseAbsenceCsv(await readFile(cli.flags.import, 'utf8'));
-        if (records.length > MAX_ROWS)
-          throw new BroError('VALIDATION', 'Too many rows', {
-            issues: [{ path: ['line', MAX_ROWS + 2], code: 'CSV_TOO_MANY' }],
-          });
+        // The same reading as the app's absence.import: UTF-8 or refused, then the one parser.
+        records = absenceRows(absenceCsvText(await readFile(cli.flags.import)));
       } catch (e) {
         await cli.session.vault?.close();
         throw e instanceof BroError ? e : new BroError('IO', 'The absence file cannot be read');
@@ -68,12 +62,14 @@ export const absenceCommand: Command = {
       return EXIT.OK;
     }
     const c = await cli.call('cases.get', { caseId: hit.caseId });
+    // The school holidays the service has entered leave the rate's school days (register schoolHolidays).
+    const { schoolHolidays } = await cli.call('registers.get', {});
     await cli.session.vault?.close();
     const doc = c.doc as Parameters<typeof absenceOverTime>[0] & { absence?: Absence[] | null };
-    const r = absenceOverTime(doc);
+    const r = absenceOverTime(doc, { holidays: schoolHolidays });
     const json = { case: hit.externalId, ...r };
     const human = [
-      `Fravær i sak ${hit.externalId}: ${r.months.length} måneder med tall (delvise dager teller som en halv dag).`,
+      `Fravær i sak ${hit.externalId}: ${r.months.length} måneder med tall (delvise dager teller som en halv dag${schoolHolidays.length ? '; skoleferiene i registeret er trukket fra' : ''}).`,
       ...(r.months.length
         ? [
             `${pad('Måned', 8)} ${pad('Skoledager', 11)} ${pad('Fraværsdager', 13)} Prosent`,

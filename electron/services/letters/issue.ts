@@ -28,7 +28,7 @@ import { describeCertificate } from '../signing/cms';
 import { caseObligations, caseworkerOn } from '../../../shared/cases/obligations';
 import { DEFAULT_SETTINGS, type WaitingSettings } from '../../../shared/waiting/settings';
 import type { BuildInput } from '../../../shared/letters';
-import { caseworkerDirectory, lookupRegisters, schoolByName } from '../registers/registers';
+import { caseworkerDirectory, lookupRegisters, schoolByName, schoolHolidaysOf } from '../registers/registers';
 
 export interface LetterRequest {
   caseId: string;
@@ -110,6 +110,7 @@ async function letterContext(
           }
         : null,
       contact: contact ? { phone: contact.phone, email: contact.email } : null,
+      schoolHolidays: schoolHolidaysOf(registers),
     },
     obligations: caseObligations(state, today, waiting).obligations,
     proposalAnswerWorkingDays: waiting.tasks.proposalAnswerWorkingDays,

@@ -4,6 +4,8 @@ import { BroError, type Issue, type Path } from '../../../shared/errors';
 import type { NewEvent } from '../../../shared/events/vocabulary';
 import type { ObligationOwner } from '../../../shared/cases/obligations';
 import { CATALOGUE_SEED, codeOf } from '../../../shared/catalogue/catalogue';
+import { schoolHolidayIssues } from '../../../shared/absence/holidays';
+import { demoSchoolHolidays } from '../../../shared/demo/holidays';
 import { foldRegisters, type RegistersState } from '../../../shared/registers/fold';
 import {
   REGISTERS,
@@ -96,6 +98,11 @@ export function planRegisterEntries(
       return;
     }
     const set = parsed.data as Record<string, unknown>;
+    // A holiday period's own rule (shared/absence/holidays.ts), on the entry as it would be.
+    if (ch.register === 'schoolHolidays') {
+      const whole = { ...(existing?.fields ?? {}), ...set };
+      for (const x of schoolHolidayIssues(whole)) issues.push({ ...x, path: [...at(i), 'set', ...x.path] });
+    }
     const name = set.name as string | undefined;
     // A catalogue entry keeps a stable code for the measures planned from it: made from its name.
     if (ch.register === 'catalogue' && !existing && set.code == null && name) set.code = codeOf(name);
@@ -327,3 +334,35 @@ export function schoolByName(state: RegistersState, name: string) {
 }
 
 export { REGISTERS, type RegisterName };
+
+/** The school holidays the service has entered (register `schoolHolidays`), oldest first. */
+export function schoolHolidaysOf(
+  state: RegistersState,
+): { id: string; schoolYear: string; label: string; from: string; to: string }[] {
+  return state.registers.schoolHolidays
+    .map((e) => ({
+      id: e.key,
+      schoolYear: String(e.fields.schoolYear ?? ''),
+      label: String(e.fields.label ?? ''),
+      from: String(e.fields.from ?? ''),
+      to: String(e.fields.to ?? ''),
+    }))
+    .filter((h) => /^\d{4}-\d{2}-\d{2}$/u.test(h.from) && /^\d{4}-\d{2}-\d{2}$/u.test(h.to))
+    .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+}
+
+/**
+ * The demo's school calendar (shared/demo/holidays.ts) into the register, once: a period whose
+ * school year and name are already there is left alone, so making the demo again adds nothing.
+ */
+export async function addDemoSchoolHolidays(vault: Vault, today: string): Promise<number> {
+  const state = await readRegisters(vault);
+  const have = new Set(
+    state.registers.schoolHolidays.map((e) => `${String(e.fields.schoolYear)}|${String(e.fields.label)}`),
+  );
+  const changes = demoSchoolHolidays(today)
+    .filter((h) => !have.has(`${h.schoolYear}|${h.label}`))
+    .map((h) => ({ register: 'schoolHolidays' as const, set: { ...h } }));
+  if (changes.length) await recordRegisterEntries(vault, changes, { state });
+  return changes.length;
+}

@@ -1,10 +1,18 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useRef, useState, type DragEvent } from 'react';
 import { absenceOverTime } from '../../../shared/absence/monthly';
+import { ABSENCE_CSV_MAX_BYTES } from '../../../shared/contract/absence';
 import { ABSENCE_TYPES, type Absence } from '../../../shared/domain/absence';
+import { BroError } from '../../../shared/errors';
+import { api } from '../../api';
+import { fileToBase64 } from '../../app/files';
 import type { FieldSpec } from '../../app/forms';
 import { nbDate } from '../../app/format';
 import { optLabel, useI18n } from '../../app/i18n';
+import { ErrorBox } from '../../app/ui';
 import { Collection } from '../cases/Collection';
-import type { CaseData } from '../cases/useCase';
+import { refresh, type CaseData } from '../cases/useCase';
+import { useRegisters } from '../registers/people';
 
 const FIELDS: FieldSpec[] = [
   { name: 'from', kind: 'date', required: true },
@@ -22,6 +30,7 @@ export function AbsencePanel({ caseId, data }: { caseId: string; data: CaseData 
   const sorted = [...items].sort((a, b) => (a.from < b.from ? -1 : 1));
   return (
     <>
+      <AbsenceImport caseId={caseId} />
       {sorted.length > 0 && <AbsenceTrend data={data} />}
       {sorted.length > 0 && <AbsenceChart items={sorted} />}
       <Collection<Absence>
@@ -120,7 +129,11 @@ const monthName = (m: string) => `${m.slice(5, 7)}.${m.slice(0, 4)}`;
  */
 function AbsenceTrend({ data }: { data: CaseData }) {
   const { t } = useI18n();
-  const { months, snapshots } = absenceOverTime(data.doc as Parameters<typeof absenceOverTime>[0]);
+  // The school holidays the service has entered leave the school days (as in `bro absence`).
+  const holidays = useRegisters().data?.schoolHolidays ?? [];
+  const { months, snapshots } = absenceOverTime(data.doc as Parameters<typeof absenceOverTime>[0], {
+    holidays,
+  });
   if (months.length === 0) return null;
   const step = (W - PAD * 2) / months.length;
   const bw = Math.min(40, step - 4);
@@ -129,6 +142,7 @@ function AbsenceTrend({ data }: { data: CaseData }) {
     <section className="panel chart-panel" aria-labelledby="abs-trend">
       <h2 id="abs-trend">{t('abs.trend')}</h2>
       <p className="hint">{t('abs.trendLead')}</p>
+      {holidays.length > 0 && <p className="hint">{t('abs.holidaysUsed', { n: String(holidays.length) })}</p>}
       <div className="chart-row">
         <svg
           viewBox={`0 0 ${W} ${H}`}
@@ -170,6 +184,7 @@ function AbsenceTrend({ data }: { data: CaseData }) {
               <th scope="col">{t('abs.schoolDays')}</th>
               <th scope="col">{t('abs.absentDays')}</th>
               <th scope="col">{t('abs.percent')}</th>
+              <th scope="col">{t('abs.byType')}</th>
             </tr>
           </thead>
           <tbody>
@@ -179,6 +194,11 @@ function AbsenceTrend({ data }: { data: CaseData }) {
                 <td className="num">{m.schoolDays}</td>
                 <td className="num">{m.absentDays.toLocaleString('nb')}</td>
                 <td className="num">{pct(m.percent)}</td>
+                <td className="abs-types">
+                  {ABSENCE_TYPES.filter((k) => m.byType[k] > 0)
+                    .map((k) => `${optLabel(t, 'absenceTypeShort', k)} ${m.byType[k].toLocaleString('nb')}`)
+                    .join(', ') || '–'}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -197,6 +217,130 @@ function AbsenceTrend({ data }: { data: CaseData }) {
           </ul>
         </>
       )}
+    </section>
+  );
+}
+
+/** Where a CSV fault is: «Linje 3, kolonnen «fra»: må være en dato». */
+function faultText(
+  t: ReturnType<typeof useI18n>['t'],
+  issue: ReturnType<typeof useI18n>['issue'],
+  i: BroError['issues'][number],
+) {
+  const [, line, column] = i.path;
+  const where =
+    typeof column === 'string' && column !== ''
+      ? t('abs.import.lineColumn', { line: String(line), column })
+      : t('abs.import.line', { line: String(line) });
+  return `${where}: ${issue(i.code)}`;
+}
+
+/**
+ * «Les inn fraværstall (CSV)»: the school's export, chosen or dropped, sent as bytes to
+ * `absence.import` (the one parser, shared/absence/csv.ts). A bad row is named by its line number
+ * and nothing is imported.
+ */
+function AbsenceImport({ caseId }: { caseId: string }) {
+  const { t, error, issue } = useI18n();
+  const qc = useQueryClient();
+  const input = useRef<HTMLInputElement>(null);
+  const [over, setOver] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState('');
+  const [faults, setFaults] = useState<{ title: string; lines: string[] } | null>(null);
+
+  const load = async (file: File) => {
+    setMessage('');
+    setFaults(null);
+    if (file.size > ABSENCE_CSV_MAX_BYTES) {
+      setFaults({ title: t('abs.import.failed', { file: file.name }), lines: [issue('CSV_FILE_TOO_LARGE')] });
+      return;
+    }
+    setBusy(true);
+    try {
+      const r = await api['absence.import']({ caseId, csv: await fileToBase64(file) });
+      await refresh(qc, caseId);
+      setMessage(t('abs.import.done', { n: String(r.imported), file: file.name }));
+    } catch (e) {
+      const title = t('abs.import.failed', { file: file.name });
+      if (e instanceof BroError && e.code === 'VALIDATION' && e.issues.some((i) => i.path[0] === 'line'))
+        setFaults({
+          title,
+          lines: e.issues.filter((i) => i.path[0] === 'line').map((i) => faultText(t, issue, i)),
+        });
+      else if (e instanceof BroError && e.code === 'VALIDATION')
+        setFaults({ title, lines: e.issues.map((i) => issue(i.code)) });
+      else setFaults({ title, lines: [e instanceof BroError ? error(e.code) : error('INTERNAL')] });
+    } finally {
+      setBusy(false);
+    }
+  };
+  const onDrop = (e: DragEvent) => {
+    // Handled here, so the window's «drop a letter to check it» leaves it alone.
+    e.preventDefault();
+    setOver(false);
+    const file = e.dataTransfer.files[0];
+    if (file) void load(file);
+  };
+  return (
+    <section className="panel" aria-labelledby="abs-import">
+      <h2 id="abs-import">{t('abs.import.title')}</h2>
+      <div
+        className={`drop-zone${over ? ' over' : ''}`}
+        data-testid="absence-drop"
+        onDragOver={(e) => {
+          if (!Array.from(e.dataTransfer.types).includes('Files')) return;
+          e.preventDefault();
+          e.dataTransfer.dropEffect = 'copy';
+          setOver(true);
+        }}
+        onDragLeave={() => setOver(false)}
+        onDrop={onDrop}
+      >
+        <p className="hint" id="abs-import-lead">
+          {t('abs.import.lead')}
+        </p>
+        <button
+          type="button"
+          disabled={busy}
+          aria-describedby="abs-import-lead"
+          onClick={() => input.current?.click()}
+        >
+          {t('abs.import.choose')}
+        </button>
+        <input
+          ref={input}
+          type="file"
+          accept=".csv,text/csv,text/plain"
+          hidden
+          aria-label={t('abs.import.choose')}
+          onChange={(e) => {
+            const file = e.currentTarget.files?.[0];
+            e.currentTarget.value = '';
+            if (file) void load(file);
+          }}
+        />
+      </div>
+      {busy && (
+        <p role="status" className="busy">
+          {t('abs.import.busy')}
+        </p>
+      )}
+      {faults && (
+        <ErrorBox>
+          <p>
+            <strong>{faults.title}</strong>
+          </p>
+          <ul>
+            {faults.lines.map((l, i) => (
+              <li key={i}>{l}</li>
+            ))}
+          </ul>
+        </ErrorBox>
+      )}
+      <p role="status" className="saved">
+        {message}
+      </p>
     </section>
   );
 }

@@ -8,6 +8,7 @@ import { useI18n } from '../../app/i18n';
 import { ErrorBox, Modal } from '../../app/ui';
 import { useMembers, useRegisters } from './people';
 import { CataloguePanel } from '../school/Catalogue';
+import { SchoolHolidaysPanel } from '../absence/Holidays';
 
 /**
  * «Ditt navn»: the member's own display name (`members.rename`). It signs letters and names the
@@ -274,6 +275,7 @@ export function RegistersPanel() {
         </div>
       )}
       <CataloguePanel />
+      <SchoolHolidaysPanel />
       {failed && <ErrorBox>{failed}</ErrorBox>}
       <p role="status" className="saved">
         {message}
