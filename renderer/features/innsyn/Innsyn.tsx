@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { actionInfo, actorText, logTime, type AccessKind } from '../../../shared/audit/actions';
+import { actionText, actorText, logTime, type AccessKind } from '../../../shared/audit/actions';
 import { addMonths } from '../../../shared/calendar/days';
 import type { OpOutput } from '../../../shared/contract';
 import type { AccessRequest } from '../../../shared/domain/accessRequest';
@@ -211,7 +211,7 @@ export function LogPanel({ caseId }: { caseId: string }) {
                   <tr key={`${e.at}-${i}`}>
                     <td>{logTime(e.at)}</td>
                     <td>{actorText(e, lang)}</td>
-                    <td>{actionInfo(e.action)[lang]}</td>
+                    <td>{actionText(e, lang)}</td>
                     <td>{t(`log.kind.${e.kind satisfies AccessKind}` as TextKey)}</td>
                   </tr>
                 ))}
