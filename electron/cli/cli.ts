@@ -108,6 +108,9 @@ export const OPTIONS = {
   yes: { type: 'boolean' },
   // innsyn: record the request as answered (the file is handed over)
   answered: { type: 'boolean' },
+  // innsyn and export to someone other than the parties: `--to NAME` (above) and the legal basis
+  // when the consent register holds no valid consent to that recipient (issue 14 item 8)
+  'legal-basis': { type: 'string' },
 } satisfies ParseArgsConfig['options'];
 
 export type Flags = {

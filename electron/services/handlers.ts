@@ -275,7 +275,12 @@ export function createHandlers(session: Session): Handlers {
     'notes.release': async (input) => releaseNote(session.requireVault(), input, session.today()),
     'interchange.import': async ({ file }, progress) =>
       importInterchange(session.requireVault(), file, progress, session.today()),
-    'interchange.export': async ({ cases }) => exportInterchange(session.requireVault(), cases),
+    'interchange.export': async ({ cases, to, legalBasis }) =>
+      exportInterchange(
+        session.requireVault(),
+        cases,
+        to === undefined ? undefined : { to, legalBasis, today: session.today() },
+      ),
     'demo.create': async ({ cases, seed, today }, progress) => {
       if (today !== undefined && !isRealDate(today))
         throw new BroError('VALIDATION', 'Invalid date', {

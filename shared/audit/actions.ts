@@ -6,6 +6,8 @@
  * An audit line holds who (member id), what (one of these), which case (the vault's random case
  * id) and when: never a pupil's name or anything else from the case.
  */
+import { ROLE_TEXT } from '../consent/sharing';
+
 export const ACCESS_KINDS = ['open', 'change', 'issue', 'share', 'export', 'delete', 'vault'] as const;
 export type AccessKind = (typeof ACCESS_KINDS)[number];
 
@@ -150,6 +152,10 @@ export interface AccessLogEntry {
   kind: AccessKind;
   /** Vault case ids the action touched (none for vault-wide actions). */
   caseIds: string[];
+  /** A sharing: the recipient's role (shared/consent/sharing.ts RECIPIENT_ROLES), never a name. */
+  to?: string;
+  /** Why it could go: `consent`, `legal` or `party`. */
+  basis?: string;
 }
 
 /** The raw audit entry as the vault reads it (electron/services/vault/audit-log.ts). */
@@ -159,6 +165,8 @@ export interface RawAuditEntry {
   action: string;
   caseId?: string;
   caseIds?: string[];
+  to?: string;
+  basis?: string;
 }
 
 /**
@@ -185,9 +193,33 @@ export function accessLog(
       kind,
       // One case asked for: the other case ids of a bulk action are not this case's business.
       caseIds: filter.caseId !== undefined ? [filter.caseId] : caseIds,
+      ...(typeof e.to === 'string' ? { to: e.to } : {}),
+      ...(typeof e.basis === 'string' ? { basis: e.basis } : {}),
     });
   }
   return out.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+}
+
+const BASIS_TEXT: Record<string, { nb: string; nn: string; en: string }> = {
+  consent: { nb: 'samtykke', nn: 'samtykke', en: 'consent' },
+  legal: { nb: 'lovgrunnlag', nn: 'lovgrunnlag', en: 'legal basis' },
+  party: { nb: 'part i saken', nn: 'part i saka', en: 'a party to the case' },
+};
+
+/**
+ * What was done, as a person reads it: the action, and for a sharing whom it went to (by role) and
+ * on what basis, «laget innsynsfil – til BUP (samtykke)».
+ */
+export function actionText(
+  e: Pick<AccessLogEntry, 'action' | 'to' | 'basis'>,
+  lang: 'nb' | 'nn' | 'en',
+): string {
+  const base = actionInfo(e.action)[lang];
+  if (!e.to) return base;
+  const role =
+    (ROLE_TEXT as Record<string, { nb: string; nn: string; en: string } | undefined>)[e.to]?.[lang] ?? e.to;
+  const why = e.basis ? BASIS_TEXT[e.basis]?.[lang] : undefined;
+  return `${base} – ${lang === 'en' ? 'to' : 'til'} ${role}${why ? ` (${why})` : ''}`;
 }
 
 /** Who did it, as a person reads it. */

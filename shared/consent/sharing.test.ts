@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { Consent } from '../domain/consent';
-import { checkSharing, consentCovers, consentValid, sharingBasis } from './sharing';
+import {
+  checkFileSharing,
+  checkSharing,
+  consentCovers,
+  consentValid,
+  isParty,
+  RECIPIENT_ROLES,
+  recipientRole,
+  ROLE_TEXT,
+  sharingBasis,
+} from './sharing';
 
 const TODAY = '2026-05-10';
 const c = (over: Partial<Consent> = {}): Consent => ({
@@ -66,5 +76,67 @@ describe('consent at every sharing (CONSENT_MISSING)', () => {
     expect(consentCovers('Hov skole', 'Hov skole')).toBe(true);
     expect(consentCovers('skolen', '', /\bskolen\b/u)).toBe(true);
     expect(consentCovers('', 'BUP')).toBe(false);
+  });
+});
+
+describe('files leaving the service (innsyn to others, exports): checkFileSharing', () => {
+  const doc = {
+    pupil: { name: 'Mina Nango' },
+    guardians: [{ name: 'Ánde Nango', relation: 'far' }],
+    consents: [
+      {
+        givenBy: 'Ánde Nango',
+        information: 'Hele saken',
+        recipient: 'Statped sørøst',
+        purpose: 'Utredning',
+        date: '2026-04-01',
+      },
+    ],
+  } as unknown as Parameters<typeof checkFileSharing>[0];
+
+  it('the parties need nothing: the words for them, a guardian or the pupil by name', () => {
+    for (const to of ['foresatte', 'Foreldrene', 'mor', 'Eleven', 'ánde nango', 'Mina Nango'])
+      expect(checkFileSharing(doc, to, '2026-05-01', null, ['legalBasis']), to).toEqual({
+        ok: true,
+        basis: { kind: 'party' },
+        role: 'foresatte',
+      });
+  });
+
+  it('another recipient needs a valid consent or a legal basis, else CONSENT_MISSING naming it', () => {
+    expect(checkFileSharing(doc, 'Statped', '2026-05-01', null, ['x'])).toMatchObject({
+      ok: true,
+      basis: { kind: 'consent' },
+      role: 'statped',
+    });
+    expect(checkFileSharing(doc, ' Advokat Lund ', '2026-05-01', null, ['x'])).toEqual({
+      ok: false,
+      issue: { code: 'CONSENT_MISSING', path: ['x'], recipient: 'Advokat Lund' },
+    });
+    expect(checkFileSharing(doc, 'Advokat Lund', '2026-05-01', '  ', ['x']).ok).toBe(false);
+    expect(checkFileSharing(doc, 'Advokat Lund', '2026-05-01', 'fullmakt', ['x'])).toEqual({
+      ok: true,
+      basis: { kind: 'legal', text: 'fullmakt' },
+      role: 'annen',
+    });
+    // Before the consent was given it does not count.
+    expect(checkFileSharing(doc, 'Statped', '2026-03-31', null, ['x']).ok).toBe(false);
+    // «Far til en annen elev» is not a party: only the exact words or names are.
+    expect(checkFileSharing(doc, 'far til en annen elev', '2026-05-01', null, ['x']).ok).toBe(false);
+  });
+
+  it('the role the access log records is the service family, never the name', () => {
+    const cases: [string, string][] = [
+      ['BUP Nord', 'bup'],
+      ['Barne- og ungdomspsykiatrisk poliklinikk', 'bup'],
+      ['Barneverntjenesten i Hov', 'barnevern'],
+      ['Hov skole, rektor', 'skole'],
+      ['Skoleteamet', 'skoleteam'],
+      ['Helsestasjon for ungdom', 'helse'],
+      ['Kari Lund', 'annen'],
+    ];
+    for (const [name, role] of cases) expect(recipientRole(doc, name), name).toBe(role);
+    for (const role of RECIPIENT_ROLES) expect(ROLE_TEXT[role].nb).not.toBe('');
+    expect(isParty(doc, '')).toBe(false);
   });
 });

@@ -115,3 +115,99 @@ export function checkSharing(
     ? { code: 'CONSENT_MISSING', path, recipient }
     : null;
 }
+
+/**
+ * The role a recipient has, as the access log records it (issue 14 item 8): a sharing is logged
+ * with this role, never with the recipient's own name (a lawyer or a named person is personal data)
+ * nor anything about the pupil. `foresatte` is the parties (the parents, the pupil).
+ */
+export const RECIPIENT_ROLES = [
+  'foresatte',
+  'skole',
+  'bup',
+  'statped',
+  'barnevern',
+  'ppt',
+  'skoleteam',
+  'helse',
+  'nav',
+  'fastlege',
+  'annen',
+] as const;
+export type RecipientRole = (typeof RECIPIENT_ROLES)[number];
+
+/** The roles in the order of FAMILIES above. */
+const FAMILY_ROLES: RecipientRole[] = [
+  'bup',
+  'statped',
+  'barnevern',
+  'ppt',
+  'skoleteam',
+  'helse',
+  'nav',
+  'fastlege',
+];
+
+/** The words people use for the parties themselves: the parents, a guardian, the pupil. */
+const PARTY_WORDS =
+  /^(?:(?:de |dei )?foresatte|foreldre(?:ne)?|forelder|føresette|foreldra|mor|far|mora|faren|moren|verge|vergen|eleven|elev|parents?|guardians?|pupil)$/u;
+
+const SCHOOL = /skole|skule|rektor|kontaktlærer|kontaktlærar/u;
+
+/**
+ * The case's parties: a guardian named in the case, the pupil, or the words for them («foresatte»,
+ * «mor», «eleven»). Handing the innsyn file to a party needs no consent: it is theirs by right
+ * (forvaltningsloven § 18).
+ */
+export function isParty(doc: Pick<CaseDoc, 'guardians' | 'pupil'>, recipient: string): boolean {
+  const who = norm(recipient);
+  if (who === '') return false;
+  if (PARTY_WORDS.test(who)) return true;
+  for (const g of doc.guardians ?? []) if (norm(g.name) === who) return true;
+  return norm(doc.pupil?.name) === who;
+}
+
+/** The recipient's role for the access log: the service family its name belongs to, else `annen`. */
+export function recipientRole(doc: Pick<CaseDoc, 'guardians' | 'pupil'>, recipient: string): RecipientRole {
+  if (isParty(doc, recipient)) return 'foresatte';
+  const who = norm(recipient);
+  for (const [i, f] of FAMILIES.entries()) if (f.test(who)) return FAMILY_ROLES[i]!;
+  if (SCHOOL.test(who)) return 'skole';
+  return 'annen';
+}
+
+/** How the access log names a role, in the app's languages. */
+export const ROLE_TEXT: Record<RecipientRole, { nb: string; nn: string; en: string }> = {
+  foresatte: { nb: 'foresatte/eleven', nn: 'føresette/eleven', en: 'the parents/pupil' },
+  skole: { nb: 'skolen', nn: 'skulen', en: 'the school' },
+  bup: { nb: 'BUP', nn: 'BUP', en: 'child psychiatry (BUP)' },
+  statped: { nb: 'Statped', nn: 'Statped', en: 'Statped' },
+  barnevern: { nb: 'barnevernet', nn: 'barnevernet', en: 'child welfare' },
+  ppt: { nb: 'PPT', nn: 'PPT', en: 'PPT' },
+  skoleteam: { nb: 'skoleteamet', nn: 'skuleteamet', en: 'the school team' },
+  helse: { nb: 'helsetjenesten', nn: 'helsetenesta', en: 'the health service' },
+  nav: { nb: 'NAV', nn: 'NAV', en: 'NAV' },
+  fastlege: { nb: 'fastlegen', nn: 'fastlegen', en: 'the GP' },
+  annen: { nb: 'en annen mottaker', nn: 'ein annan mottakar', en: 'another recipient' },
+};
+
+/**
+ * The check for a file leaving the service to `recipient` (the innsyn file to someone other than
+ * the parties, a case export): a party needs nothing, anyone else a valid consent or a recorded
+ * legal basis. Returns the basis and the role to log, or the CONSENT_MISSING issue.
+ */
+export function checkFileSharing(
+  doc: Pick<CaseDoc, 'consents' | 'guardians' | 'pupil'>,
+  recipient: string,
+  today: string,
+  legalBasis: string | null | undefined,
+  path: (string | number)[],
+):
+  { ok: true; basis: Exclude<SharingBasis, null>; role: RecipientRole } | { ok: false; issue: SharingIssue } {
+  const role = recipientRole(doc, recipient);
+  if (role === 'foresatte') return { ok: true, basis: { kind: 'party' }, role };
+  const basis = sharingBasis(doc, recipient, today, legalBasis);
+  if (basis === null)
+    return { ok: false, issue: { code: 'CONSENT_MISSING', path, recipient: recipient.trim() } };
+  return { ok: true, basis, role };
+}

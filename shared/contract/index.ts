@@ -397,13 +397,36 @@ export const contract = {
     output: importResult,
     errors: ['VAULT_LOCKED', 'VALIDATION', 'TAMPERED', 'IO'],
   }),
+  /**
+   * `to`: the export goes to someone outside the service (issue 14 item 8): each case needs a valid
+   * consent to that recipient or `legalBasis`, else CONSENT_MISSING names the recipient and the
+   * cases, and nothing is returned. The access log records the recipient's role, never a name.
+   */
   'interchange.export': op({
-    input: z.strictObject({ cases: z.array(z.string().min(1).max(200)).optional() }),
+    input: z
+      .strictObject({
+        cases: z.array(z.string().min(1).max(200)).optional(),
+        to: z.string().trim().min(1).max(200).optional(),
+        legalBasis: z.string().trim().min(1).max(2000).optional(),
+      })
+      .refine((x) => x.legalBasis === undefined || x.to !== undefined, {
+        message: 'LEGAL_BASIS_WITHOUT_RECIPIENT',
+        path: ['legalBasis'],
+      }),
     output: z.object({
       file: z.unknown(),
       skipped: z.array(z.object({ caseId: z.string(), code: z.string() })),
+      sharing: z
+        .array(
+          z.object({
+            role: z.string(),
+            basis: z.enum(['consent', 'legal', 'party']),
+            caseIds: z.array(z.string()),
+          }),
+        )
+        .optional(),
     }),
-    errors: ['VAULT_LOCKED', 'NOT_FOUND', 'IO'],
+    errors: ['VAULT_LOCKED', 'NOT_FOUND', 'VALIDATION', 'CONSENT_MISSING', 'IO'],
   }),
   'demo.create': op({
     input: z.strictObject({

@@ -30,6 +30,13 @@ export const innsynOps = {
       lang: z.enum(['nb', 'nn']).default('nb'),
       request: vaultId.optional(),
       answer: z.boolean().default(false),
+      /**
+       * Who gets the file (issue 14 item 8). Missing, or a party (the parents, a guardian named in
+       * the case, the pupil): no consent needed. Anyone else needs a valid consent in the register
+       * or `legalBasis`, else CONSENT_MISSING naming the recipient, and nothing is written.
+       */
+      to: z.string().trim().min(1).max(200).optional(),
+      legalBasis: z.string().trim().min(1).max(2000).optional(),
     }),
     output: z.object({
       file: z.string().nullable(),
@@ -48,8 +55,21 @@ export const innsynOps = {
         }),
       ),
       answered: z.object({ key: z.string(), date: z.string() }).nullable(),
+      /** Whom it went to (role, never a name) and on what basis; null: to the parties, not named. */
+      sharing: z
+        .object({ role: z.string(), basis: z.enum(['consent', 'legal', 'party']) })
+        .nullable()
+        .optional(),
     }),
-    errors: errors('VAULT_LOCKED', 'NOT_FOUND', 'TAMPERED', 'VALIDATION', 'FONT_MISSING', 'IO'),
+    errors: errors(
+      'VAULT_LOCKED',
+      'NOT_FOUND',
+      'TAMPERED',
+      'VALIDATION',
+      'CONSENT_MISSING',
+      'FONT_MISSING',
+      'IO',
+    ),
   },
   /**
    * The access log: who (by member name) opened, changed, issued, exported, shared or deleted what
@@ -70,6 +90,9 @@ export const innsynOps = {
           action: z.string(),
           kind: z.enum(ACCESS_KINDS),
           caseIds: z.array(z.string()),
+          /** A sharing: the recipient's role (never a name) and the basis it went on. */
+          to: z.string().optional(),
+          basis: z.string().optional(),
         }),
       ),
       total: z.number(),

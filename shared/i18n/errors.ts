@@ -159,9 +159,16 @@ export const ISSUE_TEXT_NB: Record<string, string> = {
 
 /** The phrase for an issue code, with the limit it states (`{limit}`) filled in. */
 export function issueText(code: string, limit?: string): string {
-  const s = ISSUE_TEXT_NB[code] ?? 'er ikke gyldig';
+  const s =
+    (limit !== undefined ? WITH_LIMIT_NB[code] : undefined) ?? ISSUE_TEXT_NB[code] ?? 'er ikke gyldig';
   return s.replaceAll('{limit}', limit ?? '–');
 }
+
+/** Codes whose text names the limit when it is known: CONSENT_MISSING names the recipient. */
+const WITH_LIMIT_NB: Record<string, string> = {
+  CONSENT_MISSING:
+    'ingen gyldig samtykke til «{limit}» i samtykkeregisteret, og ikke noe lovgrunnlag er oppgitt (--legal-basis); ingenting er skrevet',
+};
 
 /** "Neste forsøk kan gjøres om …": the wait after too many wrong passphrases, in words. */
 export function retryAfterNb(seconds: number): string {

@@ -1,7 +1,7 @@
 import { nbDate } from '../calendar/days';
 import type { AccessRequest } from '../domain/accessRequest';
 import type { CaseDoc } from '../domain/caseDoc';
-import { actionInfo, actorText, logTime, type AccessLogEntry } from '../audit/actions';
+import { actionText, actorText, logTime, type AccessLogEntry } from '../audit/actions';
 import type { Block, Layout } from '../letters/layout';
 import type { LetterKind } from '../letters/kinds';
 import { citeRef, confidentialityRefs } from '../letters/legalRefs';
@@ -438,7 +438,7 @@ export function buildInnsyn(input: InnsynInput): InnsynContent {
     blocks.push({
       t: 'table',
       head: t.accessHead,
-      rows: log.map((e) => [logTime(e.at), actorText(e, input.lang), actionInfo(e.action)[input.lang]]),
+      rows: log.map((e) => [logTime(e.at), actorText(e, input.lang), actionText(e, input.lang)]),
       widths: [0.26, 0.34, 0.4],
     });
 

@@ -129,3 +129,70 @@ test('register an innsyn request, make the file, hand it over and the task goes 
   await expect(log).not.toContainText('Isaksen');
   await checkScreen(page, '96-access-log');
 });
+
+test('the innsyn file to someone else needs consent or a legal basis, and the log has the role', async ({
+  bro,
+}) => {
+  const { page } = bro;
+  expect(
+    (
+      await api(page, 'vault.create', {
+        dir: bro.vaultDir,
+        passphrase: 'syntetisk passordfrase',
+        memberName: 'Kari Nordmann',
+      })
+    ).ok,
+  ).toBe(true);
+  const c = completeCase() as Record<string, unknown>;
+  c.id = 'c-innsyn-2';
+  c.pupil = { ...(c.pupil as object), name: 'Tor Tveit' };
+  expect(
+    (await api(page, 'interchange.import', { file: { format: 'bro-interchange/1', cases: [c] } })).ok,
+  ).toBe(true);
+  await page.reload();
+  const list = new CaseList(page);
+  await expect(list.heading).toBeVisible();
+  await list.open('Tor Tveit');
+  const folder = new Folder(page);
+  await folder.tab('Innsyn');
+
+  // By keyboard: from «Foresatte eller eleven» to «Noen andre», then the recipient.
+  const parties = page.getByRole('radio', { name: /^Foresatte eller eleven/u });
+  await expect(parties).toBeChecked();
+  await parties.focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('radio', { name: /^Noen andre/u })).toBeChecked();
+  await page.keyboard.press('Tab');
+  await expect(page.getByLabel('Mottaker', { exact: true })).toBeFocused();
+  await page.keyboard.type('BUP Nord');
+
+  // No consent to BUP in the register and no basis: refused, BUP named, no file, the basis field next.
+  const make = page.getByRole('button', { name: 'Lag innsynsfil for hele saken' });
+  await make.click();
+  const refused = page.getByText(/ikke gyldig samtykke til «BUP Nord».*Ingen fil er laget/u);
+  await expect(refused).toBeVisible();
+  const basis = page.getByLabel(/^Lovgrunnlag/u);
+  await expect(basis).toBeFocused();
+  await expect(page.getByText(/Innsynsfilen .* er laget/u)).toHaveCount(0);
+  await checkScreen(page, '97-innsyn-consent-missing');
+
+  // With a legal basis it goes: a download, and the access log has the role, not the name.
+  await basis.fill('Fullmakt fra foresatte, forvaltningsloven § 12');
+  const downloading = page.waitForEvent('download');
+  await make.click();
+  const download = await downloading;
+  const file = test.info().outputPath('innsyn-bup.pdf');
+  await download.saveAs(file);
+  await expect(
+    page.getByText('Utlevert til BUP Nord på grunnlag av lovgrunnlaget du skrev.', { exact: false }),
+  ).toBeVisible();
+  expect((await run('pdfinfo', [file])).stdout).toMatch(/Tagged:\s+yes/u);
+  await folder.tab('Logg');
+  const log = page.locator('#access-log');
+  await expect(log.locator('tr', { hasText: 'laget innsynsfil – til BUP (lovgrunnlag)' })).toContainText(
+    'Kari Nordmann',
+  );
+  await expect(log).not.toContainText('BUP Nord');
+  await expect(log).not.toContainText('Tveit');
+  await checkScreen(page, '98-access-log-shared');
+});

@@ -1,4 +1,5 @@
-import { actionInfo, actorText, logTime } from '../../../shared/audit/actions';
+import { actionText, actorText, logTime } from '../../../shared/audit/actions';
+import { ROLE_TEXT } from '../../../shared/consent/sharing';
 import { BroError } from '../../../shared/errors';
 import { EXIT, nbDate, need, pad, type Command } from '../cli';
 
@@ -8,23 +9,29 @@ export const innsynCommand: Command = {
   help: [
     [
       'innsyn <mappe> --case ID --out FIL.pdf',
-      'Innsynsfil: hele saken i datorekkefølge, brevene vedlagt, det som holdes tilbake med hjemmel [--lang nn] [--answered]',
+      'Innsynsfil: hele saken i datorekkefølge, brevene vedlagt, det som holdes tilbake med hjemmel [--lang nn] [--answered] [--to MOTTAKER [--legal-basis TEKST]]',
     ],
   ],
   async run(cli, rest) {
-    const usage = 'bro innsyn <dir> --case ID --out FILE.pdf [--lang nb|nn] [--answered]';
+    const usage =
+      'bro innsyn <dir> --case ID --out FILE.pdf [--lang nb|nn] [--answered] [--to NAME [--legal-basis TEXT]]';
     need(rest, 1, usage);
     const [dir] = rest as [string];
     const caseId = cli.flags.case?.[0];
     if (!caseId || cli.flags.case!.length > 1) throw new BroError('USAGE', usage);
     if (!cli.flags.out) throw new BroError('USAGE', usage);
     const lang = cli.flags.lang ?? 'nb';
+    const to = cli.flags.to;
+    const legalBasis = cli.flags['legal-basis'];
+    if (legalBasis !== undefined && to === undefined) throw new BroError('USAGE', usage);
     await cli.unlock(dir);
     const r = await cli.call('innsyn.make', {
       caseId,
       out: cli.flags.out,
       lang,
       answer: cli.flags.answered === true,
+      ...(to !== undefined ? { to } : {}),
+      ...(legalBasis !== undefined ? { legalBasis } : {}),
     });
     await cli.session.vault?.close();
     const lines = [
@@ -34,11 +41,20 @@ export const innsynCommand: Command = {
       r.withheld.length ? `Holdt tilbake (${r.withheld.length}):` : 'Ingenting holdt tilbake.',
       ...r.withheld.map((w) => `  ${w.date ? nbDate(w.date) : '–'}  ${w.what}: ${w.basis}`),
       ...(r.answered ? [`Innsynskravet er registrert som besvart ${nbDate(r.answered.date)}.`] : []),
+      ...(r.sharing ? [sharingLine(r.sharing)] : []),
     ];
     cli.print({ ok: true, ...r }, lines.join('\n'));
     return EXIT.OK;
   },
 };
+
+/** «Utlevert til BUP på grunnlag av samtykke.»: the sharing as the access log records it. */
+export function sharingLine(s: { role: string; basis: string }): string {
+  const role = (ROLE_TEXT as Record<string, { nb: string } | undefined>)[s.role]?.nb ?? s.role;
+  const why =
+    s.basis === 'consent' ? 'samtykke' : s.basis === 'legal' ? 'lovgrunnlaget' : 'at mottakeren er part';
+  return `Til ${role} på grunnlag av ${why}; tilgangsloggen har mottakerens rolle, ikke navnet.`;
+}
 
 /** `bro log DIR [--case ID]`: the access log, who did what when, by member name. */
 export const logCommand: Command = {
@@ -59,7 +75,7 @@ export const logCommand: Command = {
     const r = await cli.call('audit.list', caseId === undefined ? {} : { caseId });
     await cli.session.vault?.close();
     const rows = r.entries.map((e) =>
-      `${logTime(e.at)}  ${pad(actorText(e, 'nb'), 24)} ${pad(actionInfo(e.action).nb, 38)} ${
+      `${logTime(e.at)}  ${pad(actorText(e, 'nb'), 24)} ${pad(actionText(e, 'nb'), Math.max(38, actionText(e, 'nb').length))} ${
         e.caseIds.length > 3 ? `${e.caseIds.length} saker` : e.caseIds.join(' ')
       }`.trimEnd(),
     );

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { BroError } from '../../../shared/errors';
 import { EXIT, need, type Command } from '../cli';
+import { sharingLine } from './innsyn';
 import { readJsonFile } from '../cli';
 import { writeAtomic } from '../../services/vault/atomic';
 
@@ -30,12 +31,24 @@ export const exportCommand: Command = {
   name: 'export',
   help: [
     ['export <mappe> <ut.json> [--case ID ...]', 'Eksporter alle saker eller de valgte (id eller saks-id)'],
+    [
+      'export <mappe> <ut.json> --to MOTTAKER [--legal-basis TEKST]',
+      'Eksport til noen utenfor tjenesten: hver sak trenger gyldig samtykke eller et lovgrunnlag',
+    ],
   ],
   async run(cli, rest) {
-    need(rest, 2, 'bro export <dir> <out.json> [--case ID]');
+    const usage = 'bro export <dir> <out.json> [--case ID] [--to NAME [--legal-basis TEXT]]';
+    need(rest, 2, usage);
     const [dir, out] = rest as [string, string];
+    const to = cli.flags.to;
+    const legalBasis = cli.flags['legal-basis'];
+    if (legalBasis !== undefined && to === undefined) throw new BroError('USAGE', usage);
     await cli.unlock(dir);
-    const r = await cli.call('interchange.export', cli.flags.case?.length ? { cases: cli.flags.case } : {});
+    const r = await cli.call('interchange.export', {
+      ...(cli.flags.case?.length ? { cases: cli.flags.case } : {}),
+      ...(to !== undefined ? { to } : {}),
+      ...(legalBasis !== undefined ? { legalBasis } : {}),
+    });
     await cli.session.vault?.close();
     // SECURITY: plaintext leaves the vault only here, by the user's explicit choice, written atomically with mode 0600.
     try {
@@ -45,10 +58,18 @@ export const exportCommand: Command = {
     }
     const n = (r.file as { cases: unknown[] }).cases.length;
     cli.print(
-      { ok: r.skipped.length === 0, cases: n, skipped: r.skipped },
+      {
+        ok: r.skipped.length === 0,
+        cases: n,
+        skipped: r.skipped,
+        ...(r.sharing ? { sharing: r.sharing } : {}),
+      },
       [
         `Eksportert ${n} saker.`,
         ...r.skipped.map((s) => `Hoppet over skadet sak ${s.caseId} (${s.code}).`),
+        ...(r.sharing ?? []).map(
+          (g) => `${sharingLine(g)} (${g.caseIds.length} ${g.caseIds.length === 1 ? 'sak' : 'saker'})`,
+        ),
       ].join('\n'),
     );
     return r.skipped.length ? EXIT.DAMAGED : EXIT.OK;

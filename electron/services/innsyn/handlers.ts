@@ -30,6 +30,8 @@ export function innsynHandlers(session: Session): InnsynHandlers {
           lang: input.lang,
           requestKey: input.request,
           answer: input.answer,
+          to: input.to,
+          legalBasis: input.legalBasis,
         },
         {
           today: session.today(),

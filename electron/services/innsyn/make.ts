@@ -1,5 +1,6 @@
 import { unlink } from 'node:fs/promises';
 import { accessLog } from '../../../shared/audit/actions';
+import { checkFileSharing, type RecipientRole } from '../../../shared/consent/sharing';
 import { BroError } from '../../../shared/errors';
 import { buildInnsyn, requestToAnswer, type WithheldItem } from '../../../shared/innsyn/file';
 import { letterPdf } from '../../../shared/letters/events';
@@ -21,6 +22,9 @@ export interface InnsynRequest {
   requestKey?: string | undefined;
   /** Record the request as answered today (the file is handed over). */
   answer: boolean;
+  /** Who gets the file; missing: the parties (the parents, the pupil). Anyone else: consent or legal basis. */
+  to?: string | undefined;
+  legalBasis?: string | undefined;
 }
 
 export interface InnsynResult {
@@ -34,6 +38,8 @@ export interface InnsynResult {
   withheld: { date: string | null; what: string; basis: string; path: (string | number)[] }[];
   /** The request it answered (its key), when `answer` recorded one. */
   answered: { key: string; date: string } | null;
+  /** Whom it went to (role, never a name) and on what basis; null: to the parties, not named. */
+  sharing: { role: RecipientRole; basis: 'consent' | 'legal' | 'party' } | null;
 }
 
 const clean = (s: string | null | undefined) => (s && s.trim() !== '' ? s.trim() : null);
@@ -55,6 +61,19 @@ export async function makeInnsyn(
   progress?.(0, 100, 'innsyn.read');
   const state = await vault.fold(caseId);
   if (!state.opened) throw new BroError('NOT_FOUND', 'No such case');
+  // Consent at every sharing (item 8): checked before anything is made or written.
+  let sharing: InnsynResult['sharing'] = null;
+  let legalBasis: string | undefined;
+  if (req.to !== undefined) {
+    const check = checkFileSharing(state.doc, req.to, ctx.today, req.legalBasis, ['legalBasis']);
+    if (!check.ok)
+      throw new BroError('CONSENT_MISSING', 'No valid consent and no legal basis for the recipient', {
+        issues: [{ path: check.issue.path, code: 'CONSENT_MISSING', limit: check.issue.recipient }],
+        detail: { recipient: check.issue.recipient },
+      });
+    sharing = { role: check.role, basis: check.basis.kind };
+    if (check.basis.kind === 'legal') legalBasis = check.basis.text;
+  }
   const requests = state.doc.accessRequests ?? [];
   const keys = state.keys.accessRequests ?? [];
   let index: number | undefined;
@@ -154,7 +173,12 @@ export async function makeInnsyn(
       throw new BroError('IO', 'Could not write the innsyn file', { detail: { reason: 'WRITE' } });
     }
   }
-  await vault.audit('innsyn.make', caseId);
+  await vault.audit(
+    'innsyn.make',
+    caseId,
+    undefined,
+    sharing ? { to: sharing.role, basis: sharing.basis, ...(legalBasis ? { legalBasis } : {}) } : undefined,
+  );
 
   let answered: InnsynResult['answered'] = null;
   if (req.answer && target) {
@@ -186,5 +210,6 @@ export async function makeInnsyn(
     letters: content.attachments.map((a) => ({ name: a.name, letterId: a.letterId })),
     withheld,
     answered,
+    sharing,
   };
 }

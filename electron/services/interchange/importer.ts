@@ -1,3 +1,4 @@
+import { checkFileSharing } from '../../../shared/consent/sharing';
 import { validateCaseDoc, zodIssues } from '../../../shared/domain/validate';
 import type { CaseDoc } from '../../../shared/domain/caseDoc';
 import { BroError, type Issue } from '../../../shared/errors';
@@ -184,7 +185,12 @@ export async function importInterchange(
 export async function exportInterchange(
   vault: Vault,
   select?: readonly string[],
-): Promise<{ file: InterchangeFile; skipped: { caseId: string; code: string }[] }> {
+  share?: { to: string; legalBasis?: string | undefined; today: string },
+): Promise<{
+  file: InterchangeFile;
+  skipped: { caseId: string; code: string }[];
+  sharing?: { role: string; basis: 'consent' | 'legal' | 'party'; caseIds: string[] }[];
+}> {
   const { cases, damaged } = await vault.listCases();
   // Stable output: by the case's own id, not the vault's random folder names.
   let chosen = [...cases].sort((a, b) => a.externalId.localeCompare(b.externalId, 'nb', { numeric: true }));
@@ -209,12 +215,30 @@ export async function exportInterchange(
     chosen = chosen.filter((x) => !x.denied);
   }
   const names = new Map((await vault.members()).map((m) => [m.memberId, m.name] as const));
+  // Consent at every sharing (issue 14 item 8): an export to a named recipient is checked per case
+  // against its consent register; one case without consent or legal basis stops the whole export.
+  const refused: Issue[] = [];
+  const groups = new Map<string, { role: string; basis: 'consent' | 'legal' | 'party'; caseIds: string[] }>();
   for (const s of chosen) {
     try {
       const state = await vault.fold(s.caseId);
       // A voided case (a duplicate, opened in error) leaves the vault's figures and its exports:
       // bro-interchange/1 cannot say it is void, and another system would count it.
       if (state.voided && !select?.length) continue;
+      if (share) {
+        const check = checkFileSharing(state.doc, share.to, share.today, share.legalBasis, [
+          'cases',
+          state.doc.id,
+          'legalBasis',
+        ]);
+        if (!check.ok) {
+          refused.push({ path: check.issue.path, code: 'CONSENT_MISSING', limit: check.issue.recipient });
+          continue;
+        }
+        const g = `${check.role} ${check.basis.kind}`;
+        if (!groups.has(g)) groups.set(g, { role: check.role, basis: check.basis.kind, caseIds: [] });
+        groups.get(g)!.caseIds.push(s.caseId);
+      }
       out.push(toInterchangeCase(state, (id) => names.get(id) ?? null));
     } catch (e) {
       if (e instanceof BroError && e.code === 'TAMPERED')
@@ -222,10 +246,23 @@ export async function exportInterchange(
       else throw e;
     }
   }
-  await vault.audit(
-    'export',
-    chosen.map((c) => c.caseId),
-  );
+  if (refused.length)
+    throw new BroError('CONSENT_MISSING', 'No valid consent and no legal basis for the recipient', {
+      issues: refused,
+      detail: { recipient: share!.to.trim(), cases: refused.length },
+    });
+  if (share)
+    for (const g of groups.values())
+      await vault.audit('export', g.caseIds, undefined, {
+        to: g.role,
+        basis: g.basis,
+        ...(g.basis === 'legal' ? { legalBasis: share.legalBasis!.trim() } : {}),
+      });
+  else
+    await vault.audit(
+      'export',
+      chosen.map((c) => c.caseId),
+    );
   // The school register: all of it, or the exported pupils' schools. Left out when empty (or damaged).
   const registers = await lookupRegisters(vault);
   const schools = registers.registers.schools
@@ -234,5 +271,6 @@ export async function exportInterchange(
   return {
     file: { format: INTERCHANGE_FORMAT, cases: out, ...(schools.length ? { schools } : {}) },
     skipped,
+    ...(share ? { sharing: [...groups.values()] } : {}),
   };
 }

@@ -17,8 +17,16 @@ export interface AuditEntry {
   until?: string;
   /** Why (a deleted case, `case.delete`): the member's own words, encrypted like the rest. */
   reason?: string;
+  /** A sharing (`innsyn.make` to someone else, `export --to`): the recipient's role, never a name. */
+  to?: string;
+  /** Why the sharing was allowed: `consent`, `legal` (with `legalBasis`, the member's words) or `party`. */
+  basis?: string;
+  legalBasis?: string;
   device: string;
 }
+
+/** What an audit line may carry beyond who, what, which case and when. */
+export type AuditExtra = Pick<AuditEntry, 'reason' | 'to' | 'basis' | 'legalBasis'>;
 
 /** The audit log (docs/VAULT-FORMAT.md §12): one encrypted line per action, a file per device and day. */
 export class AuditLog {
@@ -33,7 +41,7 @@ export class AuditLog {
     action: string,
     subject?: string | string[],
     attempt?: { at: string; count?: number; until?: string },
-    extra?: { reason?: string },
+    extra?: AuditExtra,
   ): Promise<void> {
     const { core } = this;
     const now = new Date(core.now());
@@ -49,6 +57,9 @@ export class AuditLog {
         ...(attempt?.count !== undefined ? { count: attempt.count } : {}),
         ...(attempt?.until !== undefined ? { until: attempt.until } : {}),
         ...(extra?.reason !== undefined ? { reason: extra.reason } : {}),
+        ...(extra?.to !== undefined ? { to: extra.to } : {}),
+        ...(extra?.basis !== undefined ? { basis: extra.basis } : {}),
+        ...(extra?.legalBasis !== undefined ? { legalBasis: extra.legalBasis } : {}),
       }),
       { kind: 'audit', id: core.deviceId },
     );

@@ -8,7 +8,7 @@ import type { z } from 'zod';
 import { statSync } from 'node:fs';
 import type { KeyObject } from 'node:crypto';
 import { AccessRequests, type AccessRequest } from './access-requests';
-import { AuditLog, type AuditEntry } from './audit-log';
+import { AuditLog, type AuditEntry, type AuditExtra } from './audit-log';
 import { ensureDir, listDir, writeAtomic } from './atomic';
 import { CaseIndex, type CaseListResult } from './case-index';
 import { listCaseIds, type CaseFiles } from './case-files';
@@ -522,7 +522,7 @@ export class Vault {
     action: string,
     subject?: string | string[],
     attempt?: { at: string; count?: number; until?: string },
-    extra?: { reason?: string },
+    extra?: AuditExtra,
   ): Promise<void> {
     return this.auditLog.append(action, subject, attempt, extra);
   }

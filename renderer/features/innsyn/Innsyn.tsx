@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { actionInfo, actorText, logTime, type AccessKind } from '../../../shared/audit/actions';
+import { actionText, actorText, logTime, type AccessKind } from '../../../shared/audit/actions';
 import { addMonths } from '../../../shared/calendar/days';
 import type { OpOutput } from '../../../shared/contract';
 import type { AccessRequest } from '../../../shared/domain/accessRequest';
@@ -38,11 +38,22 @@ export function InnsynPanel({ caseId, data }: { caseId: string; data: CaseData }
   const [made, setMade] = useState<Made | null>(null);
   const [handed, setHanded] = useState<string | null>(null);
   const [failed, setFailed] = useState<unknown>(null);
+  // Who gets the file (issue 14 item 8): the parties need nothing; anyone else a consent or a basis.
+  const [other, setOther] = useState(false);
+  const [to, setTo] = useState('');
+  const [legalBasis, setLegalBasis] = useState('');
+  const [toMissing, setToMissing] = useState(false);
   const requests = data.doc.accessRequests ?? [];
   const keys = data.keys.accessRequests ?? [];
 
   const make = async (key?: string) => {
     if (busy) return;
+    if (other && to.trim() === '') {
+      setToMissing(true);
+      document.getElementById('innsyn-to')?.focus();
+      return;
+    }
+    setToMissing(false);
     setBusy({ progress: null });
     setMade(null);
     setHanded(null);
@@ -51,7 +62,11 @@ export function InnsynPanel({ caseId, data }: { caseId: string; data: CaseData }
       if (p.op === 'innsyn.make') setBusy({ progress: p });
     });
     try {
-      const r = await api['innsyn.make']({ caseId, ...(key ? { request: key } : {}) });
+      const r = await api['innsyn.make']({
+        caseId,
+        ...(key ? { request: key } : {}),
+        ...(other ? { to: to.trim(), ...(legalBasis.trim() ? { legalBasis: legalBasis.trim() } : {}) } : {}),
+      });
       const name = safeFileName(['innsyn', data.doc.id, today], 'pdf');
       if (r.pdf) saveBase64(name, 'application/pdf', r.pdf);
       setMade({ ...r, name });
@@ -59,6 +74,9 @@ export function InnsynPanel({ caseId, data }: { caseId: string; data: CaseData }
       await qc.invalidateQueries({ queryKey: ['audit', caseId] });
     } catch (e) {
       setFailed(e);
+      // No consent and no basis: the basis field is where to go next.
+      if (e instanceof BroError && e.code === 'CONSENT_MISSING')
+        requestAnimationFrame(() => document.getElementById('innsyn-basis')?.focus());
     } finally {
       stop();
       setBusy(null);
@@ -80,6 +98,48 @@ export function InnsynPanel({ caseId, data }: { caseId: string; data: CaseData }
   return (
     <>
       <p className="muted">{t('innsyn.lead')}</p>
+      <fieldset className="opt-group innsyn-to">
+        <legend>{t('innsyn.toLegend')}</legend>
+        <label className="check-row">
+          <input type="radio" name="innsyn-to" checked={!other} onChange={() => setOther(false)} />
+          {t('innsyn.toParties')}
+        </label>
+        <label className="check-row">
+          <input type="radio" name="innsyn-to" checked={other} onChange={() => setOther(true)} />
+          {t('innsyn.toOther')}
+        </label>
+        {other && (
+          <>
+            <label htmlFor="innsyn-to">{t('innsyn.toName')}</label>
+            <input
+              id="innsyn-to"
+              type="text"
+              maxLength={200}
+              value={to}
+              aria-invalid={toMissing || undefined}
+              aria-describedby={toMissing ? 'innsyn-to-missing' : undefined}
+              onChange={(e) => setTo(e.target.value)}
+            />
+            {toMissing && (
+              <p id="innsyn-to-missing" className="field-error">
+                {t('innsyn.toRequired')}
+              </p>
+            )}
+            <label htmlFor="innsyn-basis">{t('innsyn.legalBasis')}</label>
+            <textarea
+              id="innsyn-basis"
+              rows={2}
+              maxLength={2000}
+              value={legalBasis}
+              aria-describedby="innsyn-basis-hint"
+              onChange={(e) => setLegalBasis(e.target.value)}
+            />
+            <p id="innsyn-basis-hint" className="hint">
+              {t('innsyn.legalBasisHint')}
+            </p>
+          </>
+        )}
+      </fieldset>
       <Collection<AccessRequest>
         caseId={caseId}
         entity="accessRequests"
@@ -151,6 +211,13 @@ export function InnsynPanel({ caseId, data }: { caseId: string; data: CaseData }
                 withheld: made.withheld.length,
               })}
             </p>
+            {made.sharing && made.sharing.basis !== 'party' && (
+              <p>
+                {t(made.sharing.basis === 'consent' ? 'innsyn.sharedConsent' : 'innsyn.sharedLegal', {
+                  to: to.trim(),
+                })}
+              </p>
+            )}
             {made.withheld.length > 0 && (
               <>
                 <h3>{t('innsyn.withheldTitle')}</h3>
@@ -168,7 +235,13 @@ export function InnsynPanel({ caseId, data }: { caseId: string; data: CaseData }
         )}
         {handed && <p role="status">{t('innsyn.handedOver', { date: handed })}</p>}
         {failed !== null && (
-          <ErrorBox>{failed instanceof BroError ? error(failed.code) : error('INTERNAL')}</ErrorBox>
+          <ErrorBox>
+            {failed instanceof BroError && failed.code === 'CONSENT_MISSING'
+              ? t('innsyn.consentMissing', { to: String(failed.detail?.recipient ?? to.trim()) })
+              : failed instanceof BroError
+                ? error(failed.code)
+                : error('INTERNAL')}
+          </ErrorBox>
         )}
       </section>
     </>
@@ -211,7 +284,7 @@ export function LogPanel({ caseId }: { caseId: string }) {
                   <tr key={`${e.at}-${i}`}>
                     <td>{logTime(e.at)}</td>
                     <td>{actorText(e, lang)}</td>
-                    <td>{actionInfo(e.action)[lang]}</td>
+                    <td>{actionText(e, lang)}</td>
                     <td>{t(`log.kind.${e.kind satisfies AccessKind}` as TextKey)}</td>
                   </tr>
                 ))}

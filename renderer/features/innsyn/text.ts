@@ -25,6 +25,18 @@ export const nb = {
   'innsyn.handedOver': 'Registrert som besvart {date}. Oppgaven er borte.',
   'innsyn.fileHint':
     'Filen er én PDF/A med hele saken i datorekkefølge, brevene som vedlegg og en liste over det som holdes tilbake, med hjemmel.',
+  'innsyn.toLegend': 'Hvem skal ha filen?',
+  'innsyn.toParties': 'Foresatte eller eleven (part i saken; samtykke trengs ikke)',
+  'innsyn.toOther': 'Noen andre (en tjeneste, en advokat): krever samtykke eller lovgrunnlag',
+  'innsyn.toName': 'Mottaker',
+  'innsyn.toRequired': 'Skriv hvem som skal ha filen.',
+  'innsyn.legalBasis': 'Lovgrunnlag (bare når samtykkeregisteret ikke har gyldig samtykke til mottakeren)',
+  'innsyn.legalBasisHint':
+    'Tilgangsloggen får mottakerens rolle (for eksempel BUP), ikke navnet og ingenting om eleven.',
+  'innsyn.consentMissing':
+    'Samtykkeregisteret har ikke gyldig samtykke til «{to}», og det er ikke oppgitt lovgrunnlag. Ingen fil er laget. Skriv lovgrunnlaget, eller registrer samtykket under Samtykker.',
+  'innsyn.sharedConsent': 'Utlevert til {to} på grunnlag av samtykke. Det står i tilgangsloggen.',
+  'innsyn.sharedLegal': 'Utlevert til {to} på grunnlag av lovgrunnlaget du skrev. Det står i tilgangsloggen.',
   'f.accessRequests.received': 'Mottatt',
   'f.accessRequests.requestedBy': 'Bedt om av',
   'f.accessRequests.scope': 'Hva det gjelder',
@@ -70,6 +82,19 @@ export const nn: Partial<Record<keyof typeof nb, string>> = {
   'innsyn.handOver': 'Registrer som utlevert i dag',
   'innsyn.handOverNamed': 'Registrer kravet frå {date} som utlevert i dag',
   'innsyn.handedOver': 'Registrert som svara {date}. Oppgåva er borte.',
+  'innsyn.toLegend': 'Kven skal ha fila?',
+  'innsyn.toParties': 'Føresette eller eleven (part i saka; samtykke trengst ikkje)',
+  'innsyn.toOther': 'Nokon andre (ei teneste, ein advokat): krev samtykke eller lovgrunnlag',
+  'innsyn.toName': 'Mottakar',
+  'innsyn.toRequired': 'Skriv kven som skal ha fila.',
+  'innsyn.legalBasis': 'Lovgrunnlag (berre når samtykkeregisteret ikkje har gyldig samtykke til mottakaren)',
+  'innsyn.legalBasisHint':
+    'Tilgangsloggen får rolla til mottakaren (til dømes BUP), ikkje namnet og ikkje noko om eleven.',
+  'innsyn.consentMissing':
+    'Samtykkeregisteret har ikkje gyldig samtykke til «{to}», og det er ikkje oppgitt lovgrunnlag. Inga fil er laga. Skriv lovgrunnlaget, eller registrer samtykket under Samtykke.',
+  'innsyn.sharedConsent': 'Utlevert til {to} på grunnlag av samtykke. Det står i tilgangsloggen.',
+  'innsyn.sharedLegal':
+    'Utlevert til {to} på grunnlag av lovgrunnlaget du skreiv. Det står i tilgangsloggen.',
   'innsyn.fileHint':
     'Fila er éin PDF/A med heile saka i datorekkjefølgje, breva som vedlegg og ei liste over det som blir halde tilbake, med heimel.',
   'f.accessRequests.received': 'Motteke',
@@ -117,6 +142,18 @@ export const en: Partial<Record<keyof typeof nb, string>> = {
   'innsyn.handOver': 'Record as handed over today',
   'innsyn.handOverNamed': 'Record the request of {date} as handed over today',
   'innsyn.handedOver': 'Recorded as answered {date}. The task is gone.',
+  'innsyn.toLegend': 'Who gets the file?',
+  'innsyn.toParties': 'The parents or the pupil (parties to the case; no consent needed)',
+  'innsyn.toOther': 'Someone else (a service, a lawyer): needs consent or a legal basis',
+  'innsyn.toName': 'Recipient',
+  'innsyn.toRequired': 'Write who gets the file.',
+  'innsyn.legalBasis': 'Legal basis (only when the consent register has no valid consent to the recipient)',
+  'innsyn.legalBasisHint':
+    'The access log records the recipient’s role (such as BUP), not the name and nothing about the pupil.',
+  'innsyn.consentMissing':
+    'The consent register has no valid consent to «{to}» and no legal basis is given. No file was made. Write the legal basis, or record the consent under Consents.',
+  'innsyn.sharedConsent': 'Handed to {to} on the basis of consent. It is in the access log.',
+  'innsyn.sharedLegal': 'Handed to {to} on the legal basis you wrote. It is in the access log.',
   'innsyn.fileHint':
     'The file is one PDF/A with the whole case in date order, the letters attached, and a list of what is withheld with its legal basis.',
   'f.accessRequests.received': 'Received',
