@@ -1,4 +1,5 @@
 import { closingChecks } from './closing';
+import { invitationChecks } from './invitation';
 import { formatPath, type Path } from '../errors';
 import { KIND_RULES } from './kinds';
 import { norm, type LetterMeasure, type LetterModel } from './model';
@@ -57,6 +58,13 @@ export const FINDING_CODES = [
   // Avslutningsbrev (shared/letters/closing.ts).
   'CLOSING_RESPONSIBILITY_MISSING',
   'CLOSING_RECEIVER_MISSING',
+  // Innkalling (shared/letters/invitation.ts).
+  'INVITATION_DATE_MISSING',
+  'INVITATION_DATE_PAST',
+  'INVITATION_TIME_MISSING',
+  'INVITATION_PLACE_MISSING',
+  'INVITATION_ROLES_MISSING',
+  'INVITATION_LEADER_MISSING',
 ] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];
 
@@ -481,6 +489,7 @@ export function checkLetter(model: LetterModel, ctx: CheckContext, lixValue: num
     ...checkMeeting(model),
     ...checkFamily(model),
     ...closingChecks(model.closing).map((c) => finding(c.code, c.path)),
+    ...invitationChecks(model.invitation, model.date).map((c) => finding(c.code, c.path, c.severity)),
     ...checkLix(lixValue, ctx.settings),
   ];
 }

@@ -11,6 +11,7 @@ export const LETTER_KINDS = [
   'tiltaksoversikt',
   'oppfolgingsbrev',
   'avslutningsbrev',
+  'innkalling',
 ] as const;
 export type LetterKind = (typeof LETTER_KINDS)[number];
 
@@ -84,6 +85,14 @@ export const KIND_RULES: Record<LetterKind, KindRules> = {
   },
   // Issue 15 item 5: a referral is rejected, forwarded or closed with a word to everyone.
   avslutningsbrev: {
+    measureBlocks: false,
+    measureList: false,
+    voices: false,
+    responsibilities: false,
+    replyPage: false,
+  },
+  // Issue 15 item 4: the service calls a meeting (shared/letters/invitation.ts).
+  innkalling: {
     measureBlocks: false,
     measureList: false,
     voices: false,

@@ -153,6 +153,10 @@ const EXPECT: Record<LetterKind, Record<LetterLang, string[]>> = {
     nb: ['Avslutning av henvisningen for Áile Nango', 'Hvem har ansvaret nå', 'BUP Nordfjord', 'Hvorfor'],
     nn: ['Avslutning av tilvisinga for Áile Nango', 'Kven har ansvaret no', 'BUP Nordfjord', 'Kvifor'],
   },
+  innkalling: {
+    nb: ['Innkalling til møte om Áile Nango', 'Hvem må møte', '15. juni 2027', 'kl. 09.00', 'Saksliste'],
+    nn: ['Innkalling til møte om Áile Nango', 'Kven må møte', '15. juni 2027', 'kl. 09.00', 'Sakliste'],
+  },
 };
 
 describe('every kind in bokmål and nynorsk', () => {

@@ -6,6 +6,7 @@ import { TEXTS, type LetterTexts } from './texts';
 import { MONTHS } from './datesIn';
 import { FAMILY_TEXTS, hearingOpen } from './family';
 import { CLOSING_TEXTS } from './closing';
+import { INVITATION_TEXTS } from './invitation';
 
 /**
  * The letter as text, in reading order: what the PDF shows, without any drawing. The renderer
@@ -899,7 +900,9 @@ export function layoutLetter(model: LetterModel): Layout {
   const t = TEXTS[model.lang];
   const head = commonHead(t, model);
   const blocks =
-    model.kind === 'avslutningsbrev'
+    model.kind === 'innkalling'
+      ? innkalling(t, model)
+      : model.kind === 'avslutningsbrev'
       ? avslutningsbrev(t, model)
       : model.kind === 'anbefaling'
         ? anbefaling(t, model)
@@ -1036,6 +1039,48 @@ function avslutningsbrev(t: LetterTexts, model: LetterModel): Block[] {
     blocks.push({ t: 'p', text: ct.outcome[c.outcome] });
   }
   blocks.push({ t: 'p', text: ct.again });
+  contacts(t, model, blocks);
+  distribution(t, model, blocks);
+  return blocks;
+}
+
+/** Innkalling (issue 15 item 4): when and where, who must attend, and the agenda, open agreements first. */
+function innkalling(t: LetterTexts, model: LetterModel): Block[] {
+  const p = model.invitation!;
+  const it = INVITATION_TEXTS[t.lang];
+  const blocks: Block[] = [];
+  blocks.push({ t: 'p', style: 'lead', text: it.lead(model.letterhead.serviceName, model.pupil.name) });
+  blocks.push({ t: 'h2', text: it.h.when });
+  blocks.push({
+    t: 'fields',
+    rows: [
+      [it.date, p.date ? longDate(p.date) : t.missing],
+      [it.time, p.time ? it.clock(p.time) : t.missing],
+      [it.place, p.place ?? t.missing],
+    ],
+  });
+  blocks.push({ t: 'h2', text: it.h.who });
+  blocks.push({ t: 'p', text: it.mustAttend });
+  blocks.push({
+    t: 'list',
+    items: p.roles.length ? p.roles.map((r) => who(t, { role: r.role, name: r.name })) : [t.missing],
+  });
+  if (p.leaderInvited) blocks.push({ t: 'p', text: it.leaderNote });
+  blocks.push({ t: 'h2', text: it.h.agenda });
+  if (p.lastMeeting) {
+    blocks.push({ t: 'p', text: `1. ${it.carriedFrom(shortDate(p.lastMeeting.date))}` });
+    if (p.carriedOver.length)
+      blocks.push({
+        t: 'table',
+        head: t.mote.carriedHead,
+        widths: [0.46, 0.24, 0.15, 0.15],
+        rows: p.carriedOver.map((a) => [a.what, a.owner, shortDate(a.deadline), t.agreementStatus(a.status)]),
+      });
+    else blocks.push({ t: 'p', text: it.noneCarried });
+  } else blocks.push({ t: 'p', text: `1. ${it.noPrevious}` });
+  if (p.agenda.length) blocks.push({ t: 'list', items: p.agenda.map((a, i) => `${i + 2}. ${a}`) });
+  blocks.push({ t: 'p', text: it.cannotCome });
+  blocks.push({ t: 'p', text: it.minutes });
   contacts(t, model, blocks);
   distribution(t, model, blocks);
   return blocks;

@@ -141,4 +141,14 @@ export const KIND_OPTIONS: Record<LetterKind, LetterOptions> = {
       reason: 'Henvisningen gjelder utredning av angst, som er BUPs oppgave.',
     },
   },
+  // The meeting day lies after every test's «today» (no past date as future, INVITATION_DATE_PAST).
+  innkalling: {
+    invitation: {
+      date: '2027-06-15',
+      time: '09:00',
+      place: 'Møterom 2',
+      roles: [{ role: 'rektor' }, { role: 'kontaktlærer' }, { role: 'foresatte' }],
+      agenda: ['Tiltak i klasserommet', 'Plan for neste periode'],
+    },
+  },
 };

@@ -1,5 +1,6 @@
 import { sharingBasis } from '../consent/sharing';
 import { closingPart, closingReferralIndex, type ClosingPart } from './closing';
+import { invitationPart, type InvitationPart } from './invitation';
 import { missingSchoolFactors } from '../school/factors';
 import { addDays, calendarDays } from '../calendar/days';
 import type { AssessmentConclusion } from '../domain/assessment';
@@ -233,6 +234,8 @@ export interface LetterModel {
   legalTable: string;
   /** Avslutningsbrev: the referral it ends and who is responsible now (shared/letters/closing.ts). */
   closing?: ClosingPart | null;
+  /** Innkalling: the meeting called, who must attend, the agenda (shared/letters/invitation.ts). */
+  invitation?: InvitationPart | null;
 }
 
 export interface BuildInput {
@@ -986,6 +989,7 @@ export function buildLetter(input: BuildInput): LetterModel {
     legalTable: LEGAL_TABLE_VERSION,
     ...(options.pupilPage ? { pupilPage: true } : {}),
     ...(closing ? { closing } : {}),
+    ...(kind === 'innkalling' ? { invitation: invitationPart(doc, options, today) } : {}),
   };
   return lang === 'nn' ? withNynorsk(model, doc) : model;
 }

@@ -348,6 +348,7 @@ export const NB: LetterTexts = {
     tiltaksoversikt: 'Tiltaksoversikt',
     oppfolgingsbrev: 'Oppfølging av avtaler',
     avslutningsbrev: 'Avslutning av henvisningen',
+    innkalling: 'Innkalling til møte',
   },
   title: (kind, name) =>
     ({
@@ -359,6 +360,7 @@ export const NB: LetterTexts = {
       tiltaksoversikt: `Tiltaksoversikt for ${name}`,
       oppfolgingsbrev: `Oppfølging av avtaler for ${name}`,
       avslutningsbrev: `Avslutning av henvisningen for ${name}`,
+      innkalling: `Innkalling til møte om ${name}`,
     })[kind],
   h: {
     summary: 'Kort fortalt',
@@ -583,6 +585,7 @@ export const NB: LetterTexts = {
     retention: 'sletting av arbeidskopien',
     proposalAnswer: 'svar på innspill fra foresatte',
     absenceUpdate: 'nye fraværstall fra skolen',
+    minutes: 'referat fra møtet til alle parter',
   },
   mote: {
     lead: (date, name) => `Dette er referatet fra møtet ${date} om ${name}.`,
@@ -713,6 +716,7 @@ export const NN: LetterTexts = {
     tiltaksoversikt: 'Tiltaksoversikt',
     oppfolgingsbrev: 'Oppfølging av avtalar',
     avslutningsbrev: 'Avslutning av tilvisinga',
+    innkalling: 'Innkalling til møte',
   },
   title: (kind, name) =>
     ({
@@ -724,6 +728,7 @@ export const NN: LetterTexts = {
       tiltaksoversikt: `Tiltaksoversikt for ${name}`,
       oppfolgingsbrev: `Oppfølging av avtalar for ${name}`,
       avslutningsbrev: `Avslutning av tilvisinga for ${name}`,
+      innkalling: `Innkalling til møte om ${name}`,
     })[kind],
   h: {
     summary: 'Kort fortalt',
@@ -948,6 +953,7 @@ export const NN: LetterTexts = {
     retention: 'sletting av arbeidskopien',
     proposalAnswer: 'svar på innspel frå føresette',
     absenceUpdate: 'nye fråværstal frå skulen',
+    minutes: 'referat frå møtet til alle partar',
   },
   mote: {
     lead: (date, name) => `Dette er referatet frå møtet ${date} om ${name}.`,

@@ -180,6 +180,10 @@ const WORDS: Record<LetterKind, { nb: string[]; nn: string[] }> = {
     nb: ['Avslutning av henvisningen', 'Hvem har ansvaret'],
     nn: ['Avslutning av tilvisinga', 'Kven har ansvaret'],
   },
+  innkalling: {
+    nb: ['Innkalling til møte', 'Hvem må møte', 'Saksliste'],
+    nn: ['Innkalling til møte', 'Kven må møte', 'Sakliste'],
+  },
 };
 
 describe('every kind, in bokmål and nynorsk, from the INTERCHANGE.md example', () => {
