@@ -6,6 +6,7 @@ import { contract, type OpName, type OpOutput } from '../../shared/contract';
 import { isRealDate } from '../../shared/domain/common';
 import { zodIssues } from '../../shared/domain/validate';
 import { measureRuleIssues } from '../../shared/measures/rules';
+import { meetingRuleIssues } from '../../shared/meetings/attendance';
 import { demoColleagues, demoUser, generateDemo } from '../../shared/demo/generate';
 import { DEMO_PASSPHRASE } from '../../shared/demo/passphrase';
 import { BroError } from '../../shared/errors';
@@ -233,6 +234,7 @@ export function createHandlers(session: Session): Handlers {
           ...concernReportIssues(state.doc),
           // Referrals closed, rejected or forwarded without an avslutningsbrev (imported or old history).
           ...closingLetterIssues(state.doc, state.letters),
+          ...meetingRuleIssues(state.doc, state.letters),
         ],
         voided: state.voided,
       };

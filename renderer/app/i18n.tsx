@@ -21,6 +21,7 @@ import * as vaultText from '../features/vault/text';
 import * as verifyText from '../features/verify/text';
 import * as voicesText from '../features/voices/text';
 import * as absenceText from '../features/absence/text';
+import * as meetingsText from '../features/meetings/text';
 
 /**
  * UI text in bokmål (the default and the source of keys), nynorsk and English. A key missing in
@@ -499,6 +500,7 @@ const nb = {
   ...measuresText.nb,
   ...voicesText.nb,
   ...absenceText.nb,
+  ...meetingsText.nb,
 };
 
 export type TextKey = keyof typeof nb;
@@ -528,6 +530,7 @@ const nn: Dict = {
   ...measuresText.nn,
   ...voicesText.nn,
   ...absenceText.nn,
+  ...meetingsText.nn,
   ...lettersText.nn,
   ...reportsText.nn,
   ...measuresReportText.nn,
@@ -654,6 +657,7 @@ const en: Dict = {
   ...measuresText.en,
   ...voicesText.en,
   ...absenceText.en,
+  ...meetingsText.en,
   ...lettersText.en,
   ...reportsText.en,
   ...measuresReportText.en,

@@ -5,6 +5,7 @@ import type { Referral } from '../domain/referral';
 import type { HistoryEntry } from '../events/fold';
 import { stableStringify } from '../json';
 import { measureIssues } from '../measures/rules';
+import { calledByService } from '../meetings/attendance';
 import { spanEnd, spanText, type WaitingSettings } from '../waiting/settings';
 
 /**
@@ -36,6 +37,7 @@ export const OBLIGATION_KINDS = [
   'measureRules',
   'proposalAnswer',
   'absenceUpdate',
+  'minutes',
 ] as const;
 export type ObligationKind = (typeof OBLIGATION_KINDS)[number];
 
@@ -43,7 +45,7 @@ export type ObligationKind = (typeof OBLIGATION_KINDS)[number];
  * The version of the rules below. Bump it whenever a rule changes what it derives: the vault index
  * records it with its cached summaries and rebuilds them when it differs.
  */
-export const OBLIGATION_RULES_VERSION = 5;
+export const OBLIGATION_RULES_VERSION = 6;
 
 /** The status changes parents are told about. */
 export const STATUS_CHANGES = [
@@ -491,6 +493,20 @@ export function caseObligations(
       ref: null,
     });
   }
+  // Minutes (issue 15 item 4): a meeting the service called owes its referat to every party within
+  // N working days; recording the day they were sent closes the task.
+  (doc.meetings ?? []).forEach((m, item) => {
+    if (!calledByService(m) || !seen(m.date) || seen(m.minutesSent)) return;
+    const n = t.minutesWorkingDays;
+    push({
+      kind: 'minutes',
+      due: workingDeadline(m.date, n),
+      rule: 'meeting-minutes',
+      ruleText: `Møtet ${nbDate(m.date)} ble kalt inn av tjenesten. Referatet sendes til alle parter innen ${n} ${n === 1 ? 'virkedag' : 'virkedager'} etter møtet.`,
+      ref: m.id ?? null,
+      item,
+    });
+  });
   // Foresattes innspill: a proposal without a response is answered within the service's limit.
   (doc.proposals ?? []).forEach((p, i) => {
     if (!seen(p.date) || (p.response != null && seen(p.answered ?? p.date))) return;

@@ -13,6 +13,14 @@ export const agreement = z.strictObject({
   promisedToPupil: z.boolean().nullish(),
 });
 
+/** One role at a meeting the service called: who it is, and whether they came. */
+export const meetingAttendance = z.strictObject({
+  role: text(200),
+  name: optionalText(200),
+  present: z.boolean(),
+});
+export type MeetingAttendance = z.infer<typeof meetingAttendance>;
+
 export const meeting = z.strictObject({
   id: externalId.nullish(),
   date: isoDate,
@@ -30,5 +38,17 @@ export const meeting = z.strictObject({
   expectationsRevisited: z.boolean().nullish(),
   /** What was said about it (changes, what was agreed anew). */
   expectationsNote: optionalText(5000),
+  /**
+   * Issue 15 item 4: the innkalling (its letter id) that called this meeting. A meeting the service
+   * called owes the minutes to every party (the `minutes` task, shared/cases/obligations.ts).
+   */
+  invitation: z
+    .string()
+    .regex(/^[a-z2-7]{26}$/u)
+    .nullish(),
+  /** Attendance against the invitation: each role called (or who came besides), and whether they came. */
+  attendance: z.array(meetingAttendance).max(50).nullish(),
+  /** The day the minutes (referat) were sent to every party: this closes the `minutes` task. */
+  minutesSent: isoDate.nullish(),
 });
 export type Meeting = z.infer<typeof meeting>;

@@ -45,6 +45,11 @@ export const ISSUE_TEXT_NB: Record<string, string> = {
   REQUIRED: 'må fylles ut',
   DATE_FORMAT: 'må være en dato på formen ÅÅÅÅ-MM-DD',
   DATE_INVALID: 'er ikke en gyldig dato',
+  TIME_FORMAT: 'må være et klokkeslett på formen TT:MM',
+  // Meetings called by the service (shared/meetings/attendance.ts).
+  ATTENDANCE_INVITATION_UNKNOWN: 'innkallingen finnes ikke blant brevene i saken',
+  ATTENDANCE_ROLE_TWICE: 'samme rolle og navn står to ganger',
+  MINUTES_BEFORE_MEETING: 'referatet kan ikke være sendt før møtet',
   ID_CHARS: 'inneholder tegn som ikke er tillatt i en id',
   invalid_type: 'mangler eller har feil type',
   invalid_value: 'har en verdi som ikke er tillatt',

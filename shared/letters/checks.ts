@@ -1,5 +1,6 @@
 import { closingChecks } from './closing';
 import { transitionChecks } from './transition';
+import { invitationChecks } from './invitation';
 import { formatPath, type Path } from '../errors';
 import { KIND_RULES } from './kinds';
 import { norm, type LetterMeasure, type LetterModel } from './model';
@@ -67,6 +68,13 @@ export const FINDING_CODES = [
   'TRANSITION_PARENTS_MISSING',
   'TRANSITION_CONTACT_MISSING',
   'TRANSITION_TEXT_BOKMAL',
+  // Innkalling (shared/letters/invitation.ts).
+  'INVITATION_DATE_MISSING',
+  'INVITATION_DATE_PAST',
+  'INVITATION_TIME_MISSING',
+  'INVITATION_PLACE_MISSING',
+  'INVITATION_ROLES_MISSING',
+  'INVITATION_LEADER_MISSING',
 ] as const;
 export type FindingCode = (typeof FINDING_CODES)[number];
 
@@ -508,6 +516,7 @@ export function checkLetter(model: LetterModel, ctx: CheckContext, lixValue: num
     ...checkFamily(model),
     ...closingChecks(model.closing).map((c) => finding(c.code, c.path)),
     ...transitionChecks(model.transition, model.lang).map((c) => finding(c.code, c.path)),
+    ...invitationChecks(model.invitation, model.date).map((c) => finding(c.code, c.path, c.severity)),
     ...checkLix(lixValue, ctx.settings),
   ];
 }

@@ -6,6 +6,13 @@ import type { FindingCode } from './checks';
  * and the app print them next to the field path.
  */
 export const LETTER_FINDING_TEXT_NB: Record<FindingCode, string> = {
+  INVITATION_DATE_MISSING: 'innkallingen må ha møtedatoen (invitation.date)',
+  INVITATION_DATE_PAST: 'møtedatoen er før brevets dato (invitation.date)',
+  INVITATION_TIME_MISSING: 'innkallingen må ha klokkeslett (invitation.time, TT:MM)',
+  INVITATION_PLACE_MISSING: 'innkallingen må si hvor møtet er (invitation.place)',
+  INVITATION_ROLES_MISSING: 'innkallingen må si hvem som må møte (invitation.roles)',
+  INVITATION_LEADER_MISSING:
+    'ingen fra skolens ledelse (rektor eller avdelingsleder) er kalt inn (invitation.roles)',
   CLOSING_RESPONSIBILITY_MISSING: 'avslutningsbrevet må si hvem som har ansvaret nå (closing.responsibility)',
   TRANSITION_RECEIVER_MISSING:
     'overgangsbrevet må navngi skolen eleven skal begynne ved (transition.receivingSchool)',

@@ -12,6 +12,7 @@ export const LETTER_KINDS = [
   'oppfolgingsbrev',
   'avslutningsbrev',
   'overgangsbrev',
+  'innkalling',
 ] as const;
 export type LetterKind = (typeof LETTER_KINDS)[number];
 
@@ -93,6 +94,14 @@ export const KIND_RULES: Record<LetterKind, KindRules> = {
   },
   // Issue 15 item 3: to the receiving school before a transition (shared/letters/transition.ts).
   overgangsbrev: {
+    measureBlocks: false,
+    measureList: false,
+    voices: false,
+    responsibilities: false,
+    replyPage: false,
+  },
+  // Issue 15 item 4: the service calls a meeting (shared/letters/invitation.ts).
+  innkalling: {
     measureBlocks: false,
     measureList: false,
     voices: false,

@@ -167,6 +167,10 @@ const EXPECT: Record<LetterKind, Record<LetterLang, string[]>> = {
       'Kven de kan ringje',
     ],
   },
+  innkalling: {
+    nb: ['Innkalling til møte om Áile Nango', 'Hvem må møte', '15. juni 2027', 'kl. 09.00', 'Saksliste'],
+    nn: ['Innkalling til møte om Áile Nango', 'Kven må møte', '15. juni 2027', 'kl. 09.00', 'Sakliste'],
+  },
 };
 
 describe('every kind in bokmål and nynorsk', () => {

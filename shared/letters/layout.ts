@@ -7,6 +7,7 @@ import { MONTHS } from './datesIn';
 import { FAMILY_TEXTS, hearingOpen } from './family';
 import { CLOSING_TEXTS } from './closing';
 import { TRANSITION_TEXTS } from './transition';
+import { INVITATION_TEXTS } from './invitation';
 
 /**
  * The letter as text, in reading order: what the PDF shows, without any drawing. The renderer
@@ -954,23 +955,25 @@ export function layoutLetter(model: LetterModel): Layout {
   const t = TEXTS[model.lang];
   const head = commonHead(t, model);
   const blocks =
-    model.kind === 'avslutningsbrev'
-      ? avslutningsbrev(t, model)
-      : model.kind === 'overgangsbrev'
-        ? overgangsbrev(t, model)
-        : model.kind === 'anbefaling'
-          ? anbefaling(t, model)
-          : model.kind === 'sakkyndig-vurdering'
-            ? sakkyndig(t, model)
-            : model.kind === 'mottaksbrev'
-              ? mottaksbrev(t, model)
-              : model.kind === 'ny-kontaktperson'
-                ? nyKontaktperson(t, model)
-                : model.kind === 'motereferat'
-                  ? motereferat(t, model)
-                  : model.kind === 'tiltaksoversikt'
-                    ? tiltaksoversikt(t, model)
-                    : oppfolging(t, model);
+    model.kind === 'innkalling'
+      ? innkalling(t, model)
+      : model.kind === 'avslutningsbrev'
+        ? avslutningsbrev(t, model)
+        : model.kind === 'overgangsbrev'
+          ? overgangsbrev(t, model)
+          : model.kind === 'anbefaling'
+            ? anbefaling(t, model)
+            : model.kind === 'sakkyndig-vurdering'
+              ? sakkyndig(t, model)
+              : model.kind === 'mottaksbrev'
+                ? mottaksbrev(t, model)
+                : model.kind === 'ny-kontaktperson'
+                  ? nyKontaktperson(t, model)
+                  : model.kind === 'motereferat'
+                    ? motereferat(t, model)
+                    : model.kind === 'tiltaksoversikt'
+                      ? tiltaksoversikt(t, model)
+                      : oppfolging(t, model);
   familySections(t, model, blocks);
   if (model.notes?.length) {
     blocks.push({ t: 'h2', text: t.journal.heading });
@@ -1139,6 +1142,48 @@ function overgangsbrev(t: LetterTexts, model: LetterModel): Block[] {
   if (c.whomToCall) blocks.push({ t: 'p', text: c.whomToCall });
   if (c.receivingContact) blocks.push({ t: 'fields', rows: [[tt.receivingContact, c.receivingContact]] });
   if (!c.whomToCall && !c.receivingContact) blocks.push({ t: 'p', text: tt.missing });
+  contacts(t, model, blocks);
+  distribution(t, model, blocks);
+  return blocks;
+}
+
+/** Innkalling (issue 15 item 4): when and where, who must attend, and the agenda, open agreements first. */
+function innkalling(t: LetterTexts, model: LetterModel): Block[] {
+  const p = model.invitation!;
+  const it = INVITATION_TEXTS[t.lang];
+  const blocks: Block[] = [];
+  blocks.push({ t: 'p', style: 'lead', text: it.lead(model.letterhead.serviceName, model.pupil.name) });
+  blocks.push({ t: 'h2', text: it.h.when });
+  blocks.push({
+    t: 'fields',
+    rows: [
+      [it.date, p.date ? longDate(p.date) : t.missing],
+      [it.time, p.time ? it.clock(p.time) : t.missing],
+      [it.place, p.place ?? t.missing],
+    ],
+  });
+  blocks.push({ t: 'h2', text: it.h.who });
+  blocks.push({ t: 'p', text: it.mustAttend });
+  blocks.push({
+    t: 'list',
+    items: p.roles.length ? p.roles.map((r) => who(t, { role: r.role, name: r.name })) : [t.missing],
+  });
+  if (p.leaderInvited) blocks.push({ t: 'p', text: it.leaderNote });
+  blocks.push({ t: 'h2', text: it.h.agenda });
+  if (p.lastMeeting) {
+    blocks.push({ t: 'p', text: `1. ${it.carriedFrom(shortDate(p.lastMeeting.date))}` });
+    if (p.carriedOver.length)
+      blocks.push({
+        t: 'table',
+        head: t.mote.carriedHead,
+        widths: [0.46, 0.24, 0.15, 0.15],
+        rows: p.carriedOver.map((a) => [a.what, a.owner, shortDate(a.deadline), t.agreementStatus(a.status)]),
+      });
+    else blocks.push({ t: 'p', text: it.noneCarried });
+  } else blocks.push({ t: 'p', text: `1. ${it.noPrevious}` });
+  if (p.agenda.length) blocks.push({ t: 'list', items: p.agenda.map((a, i) => `${i + 2}. ${a}`) });
+  blocks.push({ t: 'p', text: it.cannotCome });
+  blocks.push({ t: 'p', text: it.minutes });
   contacts(t, model, blocks);
   distribution(t, model, blocks);
   return blocks;

@@ -154,4 +154,14 @@ export const KIND_OPTIONS: Record<LetterKind, LetterOptions> = {
       legalBasis: 'Foresatte har skriftlig bedt PPT sende brevet til den nye skolen (møtet 4. mai 2026).',
     },
   },
+  // The meeting day lies after every test's «today» (no past date as future, INVITATION_DATE_PAST).
+  innkalling: {
+    invitation: {
+      date: '2027-06-15',
+      time: '09:00',
+      place: 'Møterom 2',
+      roles: [{ role: 'rektor' }, { role: 'kontaktlærer' }, { role: 'foresatte' }],
+      agenda: ['Tiltak i klasserommet', 'Plan for neste periode'],
+    },
+  },
 };

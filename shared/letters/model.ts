@@ -2,6 +2,7 @@ import { sharingBasis } from '../consent/sharing';
 import { monthlyAbsence } from '../absence/monthly';
 import { closingPart, closingReferralIndex, type ClosingPart } from './closing';
 import { transitionPart, type TransitionPart } from './transition';
+import { invitationPart, type InvitationPart } from './invitation';
 import { missingSchoolFactors } from '../school/factors';
 import { addDays, calendarDays } from '../calendar/days';
 import type { AssessmentConclusion } from '../domain/assessment';
@@ -248,6 +249,8 @@ export interface LetterModel {
   closing?: ClosingPart | null;
   /** Overgangsbrev: the receiving school and what it needs to know (shared/letters/transition.ts). */
   transition?: TransitionPart | null;
+  /** Innkalling: the meeting called, who must attend, the agenda (shared/letters/invitation.ts). */
+  invitation?: InvitationPart | null;
 }
 
 export interface BuildInput {
@@ -1081,6 +1084,7 @@ export function buildLetter(input: BuildInput): LetterModel {
     ...(options.pupilPage ? { pupilPage: true } : {}),
     ...(closing ? { closing } : {}),
     ...(transition ? { transition } : {}),
+    ...(kind === 'innkalling' ? { invitation: invitationPart(doc, options, today) } : {}),
   };
   return lang === 'nn' ? withNynorsk(model, doc) : model;
 }

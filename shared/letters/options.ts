@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { externalId, isoDate, optionalText, text } from '../domain/common';
+import { externalId, isoDate, optionalText, roleAndName, text } from '../domain/common';
 
 /**
  * Who receives a letter: addressed to rektor, identical copies to kontaktlærer and foresatte. A
@@ -142,6 +142,23 @@ export const letterOptions = z.strictObject({
       parentsExpected: optionalText(2000),
       whomToCall: optionalText(500),
       legalBasis: optionalText(500),
+    })
+    .optional(),
+  /**
+   * Innkalling (issue 15 item 4): the meeting the service calls: its day, time (HH:MM) and place,
+   * the roles that must attend (a school leader among them), and the agenda after the open
+   * agreements from the last meeting (which the letter lists first by itself).
+   */
+  invitation: z
+    .strictObject({
+      date: isoDate.optional(),
+      time: z
+        .string()
+        .regex(/^([01]\d|2[0-3])[:.][0-5]\d$/u, { message: 'TIME_FORMAT' })
+        .optional(),
+      place: optionalText(300),
+      roles: z.array(roleAndName).max(30).optional(),
+      agenda: z.array(text(500)).max(30).optional(),
     })
     .optional(),
 });

@@ -374,6 +374,7 @@ export const NB: LetterTexts = {
     oppfolgingsbrev: 'Oppfølging av avtaler',
     avslutningsbrev: 'Avslutning av henvisningen',
     overgangsbrev: 'Overgangsbrev',
+    innkalling: 'Innkalling til møte',
   },
   title: (kind, name) =>
     ({
@@ -386,6 +387,7 @@ export const NB: LetterTexts = {
       oppfolgingsbrev: `Oppfølging av avtaler for ${name}`,
       avslutningsbrev: `Avslutning av henvisningen for ${name}`,
       overgangsbrev: `Overgangsbrev for ${name}`,
+      innkalling: `Innkalling til møte om ${name}`,
     })[kind],
   h: {
     summary: 'Kort fortalt',
@@ -619,6 +621,7 @@ export const NB: LetterTexts = {
     retention: 'sletting av arbeidskopien',
     proposalAnswer: 'svar på innspill fra foresatte',
     absenceUpdate: 'nye fraværstall fra skolen',
+    minutes: 'referat fra møtet til alle parter',
   },
   mote: {
     lead: (date, name) => `Dette er referatet fra møtet ${date} om ${name}.`,
@@ -757,6 +760,7 @@ export const NN: LetterTexts = {
     oppfolgingsbrev: 'Oppfølging av avtalar',
     avslutningsbrev: 'Avslutning av tilvisinga',
     overgangsbrev: 'Overgangsbrev',
+    innkalling: 'Innkalling til møte',
   },
   title: (kind, name) =>
     ({
@@ -769,6 +773,7 @@ export const NN: LetterTexts = {
       oppfolgingsbrev: `Oppfølging av avtalar for ${name}`,
       avslutningsbrev: `Avslutning av tilvisinga for ${name}`,
       overgangsbrev: `Overgangsbrev for ${name}`,
+      innkalling: `Innkalling til møte om ${name}`,
     })[kind],
   h: {
     summary: 'Kort fortalt',
@@ -1002,6 +1007,7 @@ export const NN: LetterTexts = {
     retention: 'sletting av arbeidskopien',
     proposalAnswer: 'svar på innspel frå føresette',
     absenceUpdate: 'nye fråværstal frå skulen',
+    minutes: 'referat frå møtet til alle partar',
   },
   mote: {
     lead: (date, name) => `Dette er referatet frå møtet ${date} om ${name}.`,

@@ -32,6 +32,8 @@ export const targets = z.strictObject({
   retentionYears: count(1, 50).default(3),
   /** While a referral waits, a task asks the school for new absence figures every N weeks (issue 15). */
   absenceUpdateWeeks: count(1, 52).default(4),
+  /** A meeting the service called: the minutes go to every party within N working days (issue 15 item 4). */
+  minutesWorkingDays: count(1, 30).default(5),
 });
 
 export const letterhead = z.strictObject({

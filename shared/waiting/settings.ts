@@ -55,6 +55,8 @@ export const taskSettings = z.strictObject({
   retentionYears: z.number().int().min(1).max(50),
   /** While a referral waits for first contact, the school is asked for new absence figures every N weeks. */
   absenceUpdateWeeks: z.number().int().min(1).max(52).default(4),
+  /** A meeting the service called: the minutes go to every party within N working days (issue 15 item 4). */
+  minutesWorkingDays: z.number().int().min(1).max(30).default(5),
   /** Grades after which the pupil changes school level (4 → mellomtrinn, 7 → ungdomsskole, 10 → vgs). */
   transitionGrades: z.array(z.number().int().min(1).max(13)).max(13),
   /** `MM-DD`: the transition should be prepared by this day of the last school year in the grade. */
@@ -105,6 +107,7 @@ export const DEFAULT_SETTINGS: WaitingSettings = {
     accessRequestMonths: 1,
     retentionYears: 3,
     absenceUpdateWeeks: 4,
+    minutesWorkingDays: 5,
     transitionGrades: [4, 7, 10],
     transitionPrepareBy: '06-01',
     transitionLeadDays: 90,
@@ -163,6 +166,7 @@ export function fromAppTargets(t: AppTargets): WaitingSettings {
       ...DEFAULT_SETTINGS.tasks,
       retentionYears: t.retentionYears,
       absenceUpdateWeeks: t.absenceUpdateWeeks,
+      minutesWorkingDays: t.minutesWorkingDays,
       proposalAnswerWorkingDays: t.proposalAnswerWorkingDays,
     },
   };

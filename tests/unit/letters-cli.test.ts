@@ -185,6 +185,10 @@ const WORDS: Record<LetterKind, { nb: string[]; nn: string[] }> = {
     nb: ['Overgangsbrev for', 'Trygge voksne', 'Besøk før oppstart'],
     nn: ['Overgangsbrev for', 'Trygge vaksne', 'Besøk før oppstarten'],
   },
+  innkalling: {
+    nb: ['Innkalling til møte', 'Hvem må møte', 'Saksliste'],
+    nn: ['Innkalling til møte', 'Kven må møte', 'Sakliste'],
+  },
 };
 
 describe('every kind, in bokmål and nynorsk, from the INTERCHANGE.md example', () => {

@@ -17,6 +17,7 @@ export const TASK_TEXT: Record<TaskKind, string> = {
   measureRules: 'Tiltak å fullføre',
   proposalAnswer: 'Svar på foresattes innspill',
   absenceUpdate: 'Nye fraværstall fra skolen',
+  minutes: 'Referat til alle parter',
 };
 
 export const tasksCommand: Command = {

@@ -3,6 +3,7 @@ import { validateCaseDoc } from '../../../shared/domain/validate';
 import { measureRuleIssues } from '../../../shared/measures/rules';
 import { familyRuleIssues } from '../../../shared/family/rules';
 import { closingLetterIssues } from '../../../shared/referrals/closing';
+import { meetingRuleIssues } from '../../../shared/meetings/attendance';
 import { validityIssues } from '../../../shared/domain/validity';
 import { BroError, formatPath, type Issue, type Path } from '../../../shared/errors';
 import { foldCase, type CaseState } from '../../../shared/events/fold';
@@ -134,6 +135,7 @@ function ruleIssues(state: CaseState, today: string): Issue[] {
     ...measureRuleIssues(state.doc),
     ...familyRuleIssues(state.doc),
     ...validityIssues(state.doc, today),
+    ...meetingRuleIssues(state.doc, state.letters),
   ];
 }
 

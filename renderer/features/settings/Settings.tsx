@@ -23,6 +23,7 @@ const FIELDS: FieldSpec[] = [
   { name: 'targets.proposalAnswerWorkingDays', kind: 'number', label: 'f.targets.proposalAnswerWorkingDays' },
   { name: 'targets.retentionYears', kind: 'number', label: 'f.targets.retentionYears' },
   { name: 'targets.absenceUpdateWeeks', kind: 'number', label: 'f.targets.absenceUpdateWeeks' },
+  { name: 'targets.minutesWorkingDays', kind: 'number', label: 'f.targets.minutesWorkingDays' },
   { name: 'targets.saturdayIsWorkingDay', kind: 'checkbox', label: 'f.targets.saturdayIsWorkingDay' },
   { name: 'letterhead.serviceName', kind: 'text', label: 'f.letterhead.serviceName' },
   { name: 'letterhead.address', kind: 'text', label: 'f.letterhead.address' },

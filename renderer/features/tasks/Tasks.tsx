@@ -27,6 +27,7 @@ const TAB: Record<Item['kind'], string> = {
   measureRules: 'measures',
   proposalAnswer: 'voices',
   absenceUpdate: 'absence',
+  minutes: 'meetings',
 };
 
 export function useTasks() {

@@ -35,7 +35,8 @@ export type ActionKey =
   | 'retention'
   | 'fixMeasure'
   | 'proposalAnswer'
-  | 'absenceUpdate';
+  | 'absenceUpdate'
+  | 'minutes';
 
 export interface NextStep {
   action: ActionKey;
@@ -98,5 +99,7 @@ export function nextStep(task: TaskItem, today: string): NextStep {
       return { action: 'proposalAnswer', route: at('voices') };
     case 'absenceUpdate':
       return { action: 'absenceUpdate', route: at('absence') };
+    case 'minutes':
+      return { action: 'minutes', route: at('meetings') };
   }
 }
