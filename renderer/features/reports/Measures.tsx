@@ -9,7 +9,7 @@ import { safeFileName } from '../../app/files';
 import { isoFromInput, nbDate, todayIso } from '../../app/format';
 import { useI18n, type TextKey } from '../../app/i18n';
 import { ErrorBox } from '../../app/ui';
-import { DateField, ExportPanel } from './Report';
+import { DateField, ExportPanel } from './controls';
 import { QUICK_PERIODS, quickPeriod, validIso, type QuickPeriod } from './period';
 
 type MeasuresReport = OpOutput<'reports.measures'>['report'];
