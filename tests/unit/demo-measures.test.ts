@@ -54,7 +54,11 @@ describe('the demo and the measures report (issue 13 item 8)', () => {
     const root = mkdtempSync(path.join(tmpdir(), 'bro-demo-measures-'));
     roots.push(root);
     const h = createHandlers(new Session({ kdf: FAST, today: TODAY }));
-    await call(h, 'vault.create', { dir: path.join(root, 'v'), passphrase: 'syntetisk passord' });
+    await call(h, 'vault.create', {
+      dir: path.join(root, 'v'),
+      passphrase: 'syntetisk passord',
+      memberName: 'Kari Saksbehandler',
+    });
     await call(h, 'demo.create', { cases: 40, seed: 'bro-demo', today: TODAY });
     for (const c of (await call(h, 'cases.list', {})).cases) {
       const got = await call(h, 'cases.get', { caseId: c.caseId });

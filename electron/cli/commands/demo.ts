@@ -18,7 +18,13 @@ export const demoCommand: Command = {
       await cli.unlock(dir);
     } catch (e) {
       if (!(isBroError(e) && e.code === 'VAULT_NOT_FOUND')) throw e;
-      const r = await cli.call('vault.create', { dir, passphrase: await cli.secret('passphrase', true) });
+      // A demo vault's member gets a synthetic name, so the demo's letters (its avslutningsbrev) can be
+      // signed and the demo opens with no findings.
+      const r = await cli.call('vault.create', {
+        dir,
+        passphrase: await cli.secret('passphrase', true),
+        memberName: 'Demo Saksbehandler',
+      });
       recoveryKey = r.recoveryKey;
     }
     let r;
