@@ -152,7 +152,7 @@ test.describe('absence over time', () => {
     await expect(rows).toHaveCount(3);
     const fromTable = await rows.evaluateAll((trs) =>
       trs.map((tr) => {
-        const cells = [...tr.querySelectorAll('th, td')].map((c) => c.textContent!.trim());
+        const cells = Array.from(tr.querySelectorAll('th, td')).map((c) => c.textContent!.trim());
         const n = (s: string) => (s === '–' ? null : Number(s.replace(',', '.')));
         const [mm, yyyy] = cells[0]!.split('.');
         return {

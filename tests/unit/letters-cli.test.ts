@@ -98,6 +98,14 @@ beforeAll(async () => {
       'parentsView',
       ...['what', 'frequency', 'trialPeriod', 'goal', 'resources'].map((f) => `recommendations/t-1/${f}`),
       ...['content', 'organisation', 'viewsWeighed'].map((f) => `assessmentConclusion/${f}`),
+      // The meeting's decisions and agreements are case text too.
+      ...withMeeting.cases[0].meetings.flatMap(
+        (m: { id?: string; date: string; decisions?: unknown[]; agreements?: unknown[]; note?: string }) => [
+          ...(m.decisions ?? []).map((_, i) => `meetings/${m.id ?? m.date}/decisions.${i}`),
+          ...(m.agreements ?? []).map((_, i) => `meetings/${m.id ?? m.date}/agreements.${i}.what`),
+          `meetings/${m.id ?? m.date}/note`,
+        ],
+      ),
     ].map((k) => [k, keepAsWritten]),
   );
   const complete = { ...completeCase(), id: 'c-0002' };

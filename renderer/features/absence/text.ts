@@ -10,6 +10,7 @@ export const nb = {
   'f.targets.absenceUpdateWeeks': 'Nye fraværstall mens henvisningen venter (hver N. uke)',
   'f.referrals.closingOutcome': 'Tilbake på skolen ved avslutning',
   'f.referrals.closingAbsencePercent': 'Fravær ved avslutning (%)',
+  'f.referrals.parentsSatisfaction': 'Foresattes tilfredshet',
   'opt.closingOutcome.helt': 'Helt',
   'opt.closingOutcome.delvis': 'Delvis',
   'opt.closingOutcome.ikke': 'Ikke',
@@ -49,6 +50,7 @@ export const nn: Partial<Record<keyof typeof nb, string>> = {
   'f.targets.absenceUpdateWeeks': 'Nye fråværstal medan tilvisinga ventar (kvar N. veke)',
   'f.referrals.closingOutcome': 'Tilbake på skulen ved avslutning',
   'f.referrals.closingAbsencePercent': 'Fråvær ved avslutning (%)',
+  'f.referrals.parentsSatisfaction': 'Tilfredsheit hjå føresette',
   'abs.import.title': 'Les inn fråværstal frå skulen',
   'abs.import.lead':
     'Vel eller slepp CSV-fila frå skulen her (kolonnane fra, til, hele dager, delvise dager, type og eventuelt kilde). Ei feil rad stoppar heile fila.',
@@ -81,6 +83,7 @@ export const en: Partial<Record<keyof typeof nb, string>> = {
   'f.targets.absenceUpdateWeeks': 'New absence figures while the referral waits (every N weeks)',
   'f.referrals.closingOutcome': 'Back at school at closing',
   'f.referrals.closingAbsencePercent': 'Absence at closing (%)',
+  'f.referrals.parentsSatisfaction': "Parents' satisfaction",
   'opt.closingOutcome.helt': 'Fully',
   'opt.closingOutcome.delvis': 'Partly',
   'opt.closingOutcome.ikke': 'Not',
