@@ -1,6 +1,7 @@
 import { nbDate } from '../calendar/days';
 import type { AccessRequest } from '../domain/accessRequest';
 import type { CaseDoc } from '../domain/caseDoc';
+import { HEALTH_NOTICE, healthData, healthLookup } from '../privacy/health';
 import { actionText, actorText, logTime, type AccessLogEntry } from '../audit/actions';
 import type { Block, Layout } from '../letters/layout';
 import type { LetterKind } from '../letters/kinds';
@@ -75,6 +76,8 @@ interface Entry {
   order: number;
   title: string;
   rows: [string, string][];
+  /** Health data (shared/privacy/health.ts): printed with the special-category notice. */
+  health?: boolean;
 }
 
 const KNOWN = new Set([
@@ -151,17 +154,25 @@ function requesterGuardian(doc: CaseDoc, request: AccessRequest | null): string 
 function chronology(t: InnsynTexts, input: InnsynInput, withheld: WithheldItem[]): Entry[] {
   const { doc } = input;
   const out: Entry[] = [];
+  const isHealth = healthLookup(healthData(doc));
   const push = (
     date: string | null | undefined,
     order: number,
     title: string,
     rows: [string, string | null][],
+    src?: [string, number],
   ) => {
     if (!date) return;
-    out.push({ date, order, title, rows: rows.filter((r): r is [string, string] => r[1] !== null) });
+    out.push({
+      date,
+      order,
+      title,
+      rows: rows.filter((r): r is [string, string] => r[1] !== null),
+      ...(src && isHealth(src[0], src[1]) ? { health: true } : {}),
+    });
   };
 
-  (doc.referrals ?? []).forEach((r) => {
+  (doc.referrals ?? []).forEach((r, ri) => {
     MILESTONE_ORDER.forEach((m, i) => {
       const date = r[m];
       if (!date) return;
@@ -172,7 +183,7 @@ function chronology(t: InnsynTexts, input: InnsynInput, withheld: WithheldItem[]
       }
       if (m === 'decided' && r.decision) rows.push([t.field.decision!, t.ev.decision[r.decision]]);
       if (m === 'concluded' && r.outcome) rows.push([t.field.outcome!, t.ev.outcome[r.outcome]]);
-      push(date, 10 + i, `${t.ev.referral[m]}${r.service ? ` (${r.service})` : ''}`, rows);
+      push(date, 10 + i, `${t.ev.referral[m]}${r.service ? ` (${r.service})` : ''}`, rows, ['referrals', ri]);
     });
   });
 
@@ -196,11 +207,17 @@ function chronology(t: InnsynTexts, input: InnsynInput, withheld: WithheldItem[]
 
   (doc.recommendations ?? []).forEach((m, i) => {
     const start = m.start ?? input.recordedOn?.('recommendations', i) ?? null;
-    push(start, 30, t.ev.measure(m.what), [
-      [t.field.responsible!, roleName(m.responsible)],
-      [t.field.goal!, str(m.goal)],
-      [t.field.start!, m.start ? nbDate(m.start) : null],
-    ]);
+    push(
+      start,
+      30,
+      t.ev.measure(m.what),
+      [
+        [t.field.responsible!, roleName(m.responsible)],
+        [t.field.goal!, str(m.goal)],
+        [t.field.start!, m.start ? nbDate(m.start) : null],
+      ],
+      ['recommendations', i],
+    );
     if (m.schoolAnswer)
       push(m.schoolAnswer.date, 31, t.ev.schoolAnswer(m.what), [
         [t.field.answer!, m.schoolAnswer.answer],
@@ -225,37 +242,57 @@ function chronology(t: InnsynTexts, input: InnsynInput, withheld: WithheldItem[]
       ]);
   });
 
-  for (const m of doc.meetings ?? [])
-    push(m.date, 40, t.ev.meeting, [
-      [t.field.participants!, m.participants.map((p) => roleName(p)).join(', ') || null],
-      [t.field.decisions!, (m.decisions ?? []).join(' · ') || null],
+  (doc.meetings ?? []).forEach((m, mi) =>
+    push(
+      m.date,
+      40,
+      t.ev.meeting,
       [
-        t.field.agreements!,
-        (m.agreements ?? [])
-          .map((a) => `${a.what} (${a.owner}${a.deadline ? `, ${nbDate(a.deadline)}` : ''}; ${a.status})`)
-          .join(' · ') || null,
+        [t.field.participants!, m.participants.map((p) => roleName(p)).join(', ') || null],
+        [t.field.decisions!, (m.decisions ?? []).join(' · ') || null],
+        [
+          t.field.agreements!,
+          (m.agreements ?? [])
+            .map((a) => `${a.what} (${a.owner}${a.deadline ? `, ${nbDate(a.deadline)}` : ''}; ${a.status})`)
+            .join(' · ') || null,
+        ],
+        [t.field.dissent!, (m.dissent ?? []).map((d) => `${d.by}: ${d.text}`).join(' · ') || null],
+        [t.field.note!, str(m.note)],
       ],
-      [t.field.dissent!, (m.dissent ?? []).map((d) => `${d.by}: ${d.text}`).join(' · ') || null],
-      [t.field.note!, str(m.note)],
-    ]);
+      ['meetings', mi],
+    ),
+  );
 
-  for (const c of doc.consents ?? []) {
-    push(c.date, 50, t.ev.consentGiven(c.recipient), [
-      [t.field.givenBy!, c.givenBy],
-      [t.field.information!, c.information],
-      [t.field.purpose!, c.purpose],
-      [t.field.expires!, c.expires ? nbDate(c.expires) : null],
-    ]);
+  (doc.consents ?? []).forEach((c, ci) => {
+    push(
+      c.date,
+      50,
+      t.ev.consentGiven(c.recipient),
+      [
+        [t.field.givenBy!, c.givenBy],
+        [t.field.information!, c.information],
+        [t.field.purpose!, c.purpose],
+        [t.field.expires!, c.expires ? nbDate(c.expires) : null],
+      ],
+      ['consents', ci],
+    );
     if (c.withdrawn)
       push(c.withdrawn, 51, t.ev.consentWithdrawn(c.recipient), [[t.field.givenBy!, c.givenBy]]);
-  }
+  });
 
-  for (const r of doc.concernReports ?? [])
-    push(r.date, 60, t.ev.concernReport, [
-      [t.field.legalBasis!, r.legalBasis],
-      [t.field.parentsTold!, r.parentsTold ? t.yes : t.no],
-      [t.field.note!, str(r.note)],
-    ]);
+  (doc.concernReports ?? []).forEach((r, ri) =>
+    push(
+      r.date,
+      60,
+      t.ev.concernReport,
+      [
+        [t.field.legalBasis!, r.legalBasis],
+        [t.field.parentsTold!, r.parentsTold ? t.yes : t.no],
+        [t.field.note!, str(r.note)],
+      ],
+      ['concernReports', ri],
+    ),
+  );
 
   for (const a of doc.accessRequests ?? []) {
     push(a.received, 70, t.ev.accessRequest, [
@@ -276,10 +313,16 @@ function chronology(t: InnsynTexts, input: InnsynInput, withheld: WithheldItem[]
       });
       return;
     }
-    push(n.date, 80, t.ev.note(kind), [
-      [t.field.author!, str(n.author) ?? input.noteAuthor?.(i) ?? null],
-      [t.field.note!, n.text],
-    ]);
+    push(
+      n.date,
+      80,
+      t.ev.note(kind),
+      [
+        [t.field.author!, str(n.author) ?? input.noteAuthor?.(i) ?? null],
+        [t.field.note!, n.text],
+      ],
+      ['notes', i],
+    );
   });
 
   input.letters.forEach((l, i) => {
@@ -304,7 +347,7 @@ function chronology(t: InnsynTexts, input: InnsynInput, withheld: WithheldItem[]
       const rows = Object.entries(rec)
         .filter(([k]) => k !== 'id')
         .map(([k, v]): [string, string | null] => [k, plain(v)]);
-      push(dateOf(rec) ?? input.recordedOn?.(key, i) ?? null, 85, t.ev.other(key), rows);
+      push(dateOf(rec) ?? input.recordedOn?.(key, i) ?? null, 85, t.ev.other(key), rows, [key, i]);
     });
   }
 
@@ -329,6 +372,10 @@ export function buildInnsyn(input: InnsynInput): InnsynContent {
     style: 'lead',
   });
   blocks.push({ t: 'p', text: t.howToRead });
+  // Health data (personvernforordningen art. 9): the whole case, or each item that is, is marked.
+  const health = healthData(doc);
+  if (health.whole)
+    blocks.push({ t: 'p', text: `${HEALTH_NOTICE[input.lang]}: ${t.healthWhole}`, style: 'lead' });
 
   // Parties and caseworkers.
   blocks.push({ t: 'h2', text: t.h.parties });
@@ -390,6 +437,7 @@ export function buildInnsyn(input: InnsynInput): InnsynContent {
   if (!entries.length) blocks.push({ t: 'p', text: t.none });
   for (const e of entries) {
     blocks.push({ t: 'h3', text: `${nbDate(e.date)} · ${e.title}` });
+    if (e.health && !health.whole) blocks.push({ t: 'p', text: `${HEALTH_NOTICE[input.lang]}.` });
     for (const [k, v] of e.rows) blocks.push({ t: 'p', text: `${k}: ${v}` });
   }
 

@@ -18,6 +18,8 @@ export interface InnsynTexts {
   copies: string;
   intro: (received: string | null) => string;
   howToRead: string;
+  /** After the special-category notice when the whole case is health data (a BUP or Habu case). */
+  healthWhole: string;
   h: {
     parties: string;
     chronology: string;
@@ -99,6 +101,7 @@ const NB: InnsynTexts = {
   copies: 'Utlevert etter forvaltningsloven §§ 18–19 og personvernforordningen artikkel 15.',
   intro: (received) =>
     `${received ? `Vi fikk kravet om innsyn ${received}. ` : ''}Her er hele saken slik den står hos oss, i datorekkefølge. Brevene vi har sendt, ligger ved som egne PDF-filer i dette dokumentet. Det vi holder tilbake, står i en egen liste med grunnen og lovhjemmelen.`,
+  healthWhole: 'saken er ført i en helsetjeneste, og alt i den regnes som helseopplysninger.',
   howToRead:
     'Vedleggene åpner du fra vedleggslisten i PDF-leseren (bindersen). Spør oss gjerne hvis noe er uklart. Du kan klage på at noe er holdt tilbake.',
   h: {
@@ -253,6 +256,7 @@ const NN: InnsynTexts = {
   copies: 'Utlevert etter forvaltningslova §§ 18–19 og personvernforordninga artikkel 15.',
   intro: (received) =>
     `${received ? `Vi fekk kravet om innsyn ${received}. ` : ''}Her er heile saka slik ho står hos oss, i datorekkjefølgje. Breva vi har sendt, ligg ved som eigne PDF-filer i dette dokumentet. Det vi held tilbake, står i ei eiga liste med grunnen og lovheimelen.`,
+  healthWhole: 'saka er ført i ei helseteneste, og alt i ho blir rekna som helseopplysningar.',
   howToRead:
     'Vedlegga opnar du frå vedleggslista i PDF-lesaren (bindersen). Spør oss gjerne om noko er uklart. Du kan klage på at noko er halde tilbake.',
   h: {

@@ -17,6 +17,24 @@ export const interchangeFile = z.strictObject({
    * address of the pupil's school from the register.
    */
   schools: z.array(school).max(10_000).nullish(),
+  /**
+   * Written by an export, ignored by an import (it is derived from the cases): which data in which
+   * case are health data, a special category (personvernforordningen art. 9), by the rule in
+   * shared/privacy/health.ts. `whole`: the whole case (a BUP or Habu case); `items`: paths into the
+   * case in this file, such as `referrals[1]` or `notes[0]`.
+   */
+  specialCategories: z
+    .array(
+      z.strictObject({
+        case: z.string().min(1).max(200),
+        category: z.literal('helseopplysninger'),
+        basis: z.string().max(200),
+        whole: z.boolean(),
+        items: z.array(z.string().max(200)).max(100_000),
+      }),
+    )
+    .max(100_000)
+    .nullish(),
   /** Free-form provenance (which system, when). Never personal data. */
   source: z.string().max(500).nullish(),
 });

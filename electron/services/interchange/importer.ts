@@ -1,4 +1,5 @@
 import { checkFileSharing } from '../../../shared/consent/sharing';
+import { healthMark } from '../../../shared/privacy/health';
 import { validateCaseDoc, zodIssues } from '../../../shared/domain/validate';
 import type { CaseDoc } from '../../../shared/domain/caseDoc';
 import { BroError, type Issue } from '../../../shared/errors';
@@ -268,8 +269,15 @@ export async function exportInterchange(
   const schools = registers.registers.schools
     .filter((e) => !select?.length || out.some((c) => sameName(c.pupil?.school, e.fields.name as string)))
     .map((e) => dropNulls({ ...e.fields }) as School);
+  // Health data marked as a special category (issue 14 item 9), on the cases as exported.
+  const specialCategories = out.map(healthMark).filter((m) => m !== null);
   return {
-    file: { format: INTERCHANGE_FORMAT, cases: out, ...(schools.length ? { schools } : {}) },
+    file: {
+      format: INTERCHANGE_FORMAT,
+      cases: out,
+      ...(schools.length ? { schools } : {}),
+      ...(specialCategories.length ? { specialCategories } : {}),
+    },
     skipped,
     ...(share ? { sharing: [...groups.values()] } : {}),
   };
