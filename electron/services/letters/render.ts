@@ -82,6 +82,24 @@ type ParsedFont = object;
 const parsed = new Map<string, ParsedFont>();
 
 /**
+ * fontkit caches one glyph object per glyph id with the code points of its FIRST use, and pdfkit
+ * writes a glyph's ToUnicode entry from those. A glyph first met inside a shaped sequence (a
+ * ligature or a decomposed «č» whose base is «c») is cached with the wrong or no code points, and
+ * because the parsed font is shared by every letter in the process, every later letter's text
+ * layer would then miss that letter (pdftotext read «Ka per» for «Kacper»; a screen reader would
+ * too). Creating every mapped glyph from its own code point first, in code point order, fixes the
+ * cache before any text is laid out.
+ */
+function warmGlyphs(font: ParsedFont): void {
+  const f = font as { characterSet?: number[]; glyphForCodePoint?: (cp: number) => unknown };
+  if (!f.characterSet || !f.glyphForCodePoint) return;
+  // Not the alphabetic presentation forms (U+FB00–FB4F: «ﬀ», «ﬁ» …): their glyphs are the ligatures
+  // shaping makes from «ff», «fi», and must keep the code points of the letters they replace.
+  for (const cp of [...f.characterSet].sort((a, b) => a - b))
+    if (cp < 0xfb00 || cp > 0xfb4f) f.glyphForCodePoint(cp);
+}
+
+/**
  * The fonts, parsed once per process and shared by every letter: parsing Noto Sans's layout
  * tables is most of the cost of a letter, and pdfkit accepts a parsed font in place of a file
  * (each document still makes its own subset). The parse goes through pdfkit, so the font is
@@ -102,6 +120,7 @@ export function fontsOrFail(dir: string = DEFAULT_FONTS_DIR): Record<keyof typeo
         throw new BroError('FONT_MISSING', 'A letter font cannot be read', { detail: { file: f } });
       }
       font = probe._font.font;
+      warmGlyphs(font);
       parsed.set(p, font);
     }
     out[k] = font;
