@@ -361,12 +361,17 @@ export function caseObligations(
       }
     }
 
+    // An overgangsbrev issued since a transition task began settles it (issue 15 item 3).
+    const letterSince = (from: string) =>
+      (input.letters ?? []).some((l) => l.kind === 'overgangsbrev' && l.date >= from);
     const grade = gradeAsOf(input, asOf, t.schoolYearStart);
     if (grade !== null && t.transitionGrades.includes(grade)) {
       const year = schoolYearOf(asOf, t.schoolYearStart) + 1;
       const prepareBy = `${year}-${t.transitionPrepareBy}`;
       const showFrom = addDays(prepareBy, -t.transitionLeadDays);
-      if (asOf >= showFrom)
+      if (letterSince(showFrom)) {
+        // Done for this school year.
+      } else if (asOf >= showFrom)
         push({
           kind: 'transition',
           due: prepareBy,
@@ -378,6 +383,30 @@ export function caseObligations(
         });
       else changesOn(showFrom);
     }
+
+    // A recorded change ahead (skolebytte, new stage, class, teacher or building): an overgangsbrev
+    // to the receiving school, from N months before (setting transitionReminderMonths, default 5:
+    // March before an August start), due transitionLeadDays later and before the day itself.
+    (doc.transitionEvents ?? []).forEach((ev, item) => {
+      if (!ISO.test(ev.date) || ev.date <= asOf) return;
+      const showFrom = addMonths(ev.date, -t.transitionReminderMonths);
+      if (letterSince(showFrom)) return;
+      const last = addDays(ev.date, -1);
+      const planned = addDays(showFrom, t.transitionLeadDays);
+      const due = planned < last ? planned : last;
+      if (asOf >= showFrom)
+        push({
+          kind: 'transition',
+          due,
+          rule: 'transition-letter',
+          ruleText: `Eleven ${ev.receivingSchool ? `begynner ved ${ev.receivingSchool}` : 'får en endring på skolen'} ${nbDate(ev.date)}: send overgangsbrev til den nye skolen innen ${nbDate(due)}.`,
+          ref: null,
+          item,
+          showFrom,
+          ...(ev.receivingSchool ? { label: short(ev.receivingSchool) } : {}),
+        });
+      else changesOn(showFrom);
+    });
   }
 
   // Meeting agreements: an open agreement with a deadline, from a meeting that has been held, in

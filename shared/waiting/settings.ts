@@ -63,6 +63,8 @@ export const taskSettings = z.strictObject({
   transitionPrepareBy: z.string().regex(/^\d{2}-\d{2}$/),
   /** How many days before `transitionPrepareBy` the transition task appears. */
   transitionLeadDays: z.number().int().min(0).max(366),
+  /** A recorded transition ahead asks for an overgangsbrev this many months before it (issue 15 item 3). */
+  transitionReminderMonths: z.number().int().min(0).max(24).default(5),
   /** `MM-DD`: grades move up on this day (the summer break; school years run from it). */
   schoolYearStart: z.string().regex(/^\d{2}-\d{2}$/),
 });
@@ -111,6 +113,7 @@ export const DEFAULT_SETTINGS: WaitingSettings = {
     transitionGrades: [4, 7, 10],
     transitionPrepareBy: '06-01',
     transitionLeadDays: 90,
+    transitionReminderMonths: 5,
     schoolYearStart: '08-01',
   },
 };

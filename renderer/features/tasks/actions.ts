@@ -84,7 +84,7 @@ export function nextStep(task: TaskItem, today: string): NextStep {
         return { action: 'measuresLetter', route: letter('tiltaksoversikt') };
       return { action: 'parentsMeeting', route: at('meetings') };
     case 'transition':
-      return { action: 'transition', route: at('meetings') };
+      return { action: 'transition', route: letter('overgangsbrev') };
     case 'accessRequest':
       return { action: 'accessRequest', route: at('innsyn') };
     case 'measureRules':
