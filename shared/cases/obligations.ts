@@ -45,7 +45,7 @@ export type ObligationKind = (typeof OBLIGATION_KINDS)[number];
  * The version of the rules below. Bump it whenever a rule changes what it derives: the vault index
  * records it with its cached summaries and rebuilds them when it differs.
  */
-export const OBLIGATION_RULES_VERSION = 6;
+export const OBLIGATION_RULES_VERSION = 7;
 
 /** The status changes parents are told about. */
 export const STATUS_CHANGES = [
