@@ -159,7 +159,7 @@ describe('CLOSING_LETTER_REQUIRED', () => {
     });
     const { cases } = await call(h, 'cases.list', {});
     const got = await call(h, 'cases.get', { caseId: cases[0]!.caseId });
-    expect(got.findings.filter((f) => f.code === 'CLOSING_LETTER_REQUIRED')).toEqual([
+    expect((got.findings ?? []).filter((f) => f.code === 'CLOSING_LETTER_REQUIRED')).toEqual([
       { path: ['referrals', 0, 'closed'], code: 'CLOSING_LETTER_REQUIRED' },
       { path: ['referrals', 1, 'decision'], code: 'CLOSING_LETTER_REQUIRED' },
     ]);
@@ -173,8 +173,8 @@ describe('CLOSING_LETTER_REQUIRED', () => {
     let letters = 0;
     for (const c of (await call(demo.h, 'cases.list', {})).cases) {
       const d = await call(demo.h, 'cases.get', { caseId: c.caseId });
-      expect(d.findings.map((f) => f.code)).not.toContain('CLOSING_LETTER_REQUIRED');
-      letters += d.letters.filter((l) => l.kind === 'avslutningsbrev').length;
+      expect((d.findings ?? []).map((f) => f.code)).not.toContain('CLOSING_LETTER_REQUIRED');
+      letters += (d.letters ?? []).filter((l: { kind: string }) => l.kind === 'avslutningsbrev').length;
     }
     expect(letters).toBeGreaterThan(0);
   }, 120_000);
