@@ -174,7 +174,7 @@ describe('CLOSING_LETTER_REQUIRED', () => {
     for (const c of (await call(demo.h, 'cases.list', {})).cases) {
       const d = await call(demo.h, 'cases.get', { caseId: c.caseId });
       expect((d.findings ?? []).map((f) => f.code)).not.toContain('CLOSING_LETTER_REQUIRED');
-      letters += (d.letters ?? []).filter((l: { kind: string }) => l.kind === 'avslutningsbrev').length;
+      letters += ((d.letters ?? []) as { kind: string }[]).filter((l) => l.kind === 'avslutningsbrev').length;
     }
     expect(letters).toBeGreaterThan(0);
   }, 120_000);
