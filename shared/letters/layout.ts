@@ -903,20 +903,20 @@ export function layoutLetter(model: LetterModel): Layout {
     model.kind === 'innkalling'
       ? innkalling(t, model)
       : model.kind === 'avslutningsbrev'
-      ? avslutningsbrev(t, model)
-      : model.kind === 'anbefaling'
-        ? anbefaling(t, model)
-        : model.kind === 'sakkyndig-vurdering'
-          ? sakkyndig(t, model)
-          : model.kind === 'mottaksbrev'
-            ? mottaksbrev(t, model)
-            : model.kind === 'ny-kontaktperson'
-              ? nyKontaktperson(t, model)
-              : model.kind === 'motereferat'
-                ? motereferat(t, model)
-                : model.kind === 'tiltaksoversikt'
-                  ? tiltaksoversikt(t, model)
-                  : oppfolging(t, model);
+        ? avslutningsbrev(t, model)
+        : model.kind === 'anbefaling'
+          ? anbefaling(t, model)
+          : model.kind === 'sakkyndig-vurdering'
+            ? sakkyndig(t, model)
+            : model.kind === 'mottaksbrev'
+              ? mottaksbrev(t, model)
+              : model.kind === 'ny-kontaktperson'
+                ? nyKontaktperson(t, model)
+                : model.kind === 'motereferat'
+                  ? motereferat(t, model)
+                  : model.kind === 'tiltaksoversikt'
+                    ? tiltaksoversikt(t, model)
+                    : oppfolging(t, model);
   familySections(t, model, blocks);
   if (model.notes?.length) {
     blocks.push({ t: 'h2', text: t.journal.heading });

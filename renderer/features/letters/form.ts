@@ -21,6 +21,8 @@ export interface LetterForm {
   interimReason: string;
   /** Avslutningsbrev (options.closing). */
   closing: { receivingService: string; receivingContact: string; responsibility: string; reason: string };
+  /** Innkalling (options.invitation): roles as «rolle: navn» lines, the agenda one item per line. */
+  invitation: { date: string; time: string; place: string; roles: string; agenda: string };
   waitingAdvice: { what: string; who: string }[];
   assessment: {
     sources: string;
@@ -60,6 +62,7 @@ export function emptyForm(): LetterForm {
     expectedFirstContact: '',
     interimReason: '',
     closing: { receivingService: '', receivingContact: '', responsibility: '', reason: '' },
+    invitation: { date: '', time: '', place: '', roles: '', agenda: '' },
     waitingAdvice: [],
     assessment: {
       sources: '',
@@ -105,6 +108,14 @@ export function formFromOptions(o: LetterOptionsInput): LetterForm {
     receivingContact: str(o.closing?.receivingContact),
     responsibility: str(o.closing?.responsibility),
     reason: str(o.closing?.reason),
+  };
+  const inv = o.invitation ?? {};
+  f.invitation = {
+    date: date(inv.date),
+    time: str(inv.time),
+    place: str(inv.place),
+    roles: (inv.roles ?? []).map((r) => (r.name ? `${r.role}: ${r.name}` : r.role)).join('\n'),
+    agenda: (inv.agenda ?? []).join('\n'),
   };
   f.waitingAdvice = (o.waitingAdvice ?? []).map((a) => ({ what: a.what, who: a.who }));
   const a = o.assessment ?? {};
@@ -155,6 +166,24 @@ export function optionsFromForm(f: LetterForm): LetterOptionsInput {
   if (f.interimReason.trim()) o.interimReason = f.interimReason.trim();
   const closing = group(f.closing);
   if (closing) o.closing = closing;
+  const invLines = (s: string) =>
+    s
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
+  const invitation: Record<string, unknown> = {};
+  if (f.invitation.date.trim()) invitation.date = isoFromInput(f.invitation.date.trim());
+  if (f.invitation.time.trim()) invitation.time = f.invitation.time.trim();
+  if (f.invitation.place.trim()) invitation.place = f.invitation.place.trim();
+  const roles = invLines(f.invitation.roles).map((l) => {
+    const [role, ...name] = l.split(':');
+    const n = name.join(':').trim();
+    return n ? { role: role!.trim(), name: n } : { role: role!.trim() };
+  });
+  if (roles.length > 0) invitation.roles = roles;
+  const agenda = invLines(f.invitation.agenda);
+  if (agenda.length > 0) invitation.agenda = agenda;
+  if (Object.keys(invitation).length > 0) o.invitation = invitation;
   const advice = f.waitingAdvice
     .map((a) => ({ what: a.what.trim(), who: a.who.trim() }))
     .filter((a) => a.what !== '' || a.who !== '');
