@@ -52,7 +52,9 @@ describe('innkalling: clarity rules', () => {
     const f = letter(with_({ roles: [{ role: 'kontaktlærer' }, { role: 'foresatte' }] })).findings;
     expect(codes(f)).toEqual(['INVITATION_LEADER_MISSING@options.invitation.roles:warning']);
     expect(hasErrors(f)).toBe(false);
-    expect(codes(letter(with_({ roles: [{ role: 'avdelingsleder', name: 'Siv Lie' }] })).findings)).toEqual([]);
+    expect(codes(letter(with_({ roles: [{ role: 'avdelingsleder', name: 'Siv Lie' }] })).findings)).toEqual(
+      [],
+    );
   });
 
   it('refuses a time that is not HH:MM at the options', () => {
@@ -79,10 +81,14 @@ describe('innkalling: the letter', () => {
   it('an agreement done is not carried; a case with no meeting says it is the first', () => {
     const done = completeCase();
     done.meetings![0]!.agreements![0]!.status = 'utført';
-    expect(textOf(letter(KIND_OPTIONS.innkalling, done).layout)).toContain('Ingen avtaler fra forrige møte er åpne.');
+    expect(textOf(letter(KIND_OPTIONS.innkalling, done).layout)).toContain(
+      'Ingen avtaler fra forrige møte er åpne.',
+    );
     const none = completeCase();
     none.meetings = [];
-    expect(textOf(letter(KIND_OPTIONS.innkalling, none).layout)).toContain('1. Dette er det første møtet i saken.');
+    expect(textOf(letter(KIND_OPTIONS.innkalling, none).layout)).toContain(
+      '1. Dette er det første møtet i saken.',
+    );
   });
 
   it('a meeting after the letter date is not «the last meeting»', () => {

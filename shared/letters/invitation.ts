@@ -82,10 +82,12 @@ export function invitationChecks(
   const at = (f: string) => ['options', 'invitation', f];
   const out: { code: InvitationFindingCode; path: (string | number)[]; severity: 'error' | 'warning' }[] = [];
   if (!p.date) out.push({ code: 'INVITATION_DATE_MISSING', path: at('date'), severity: 'error' });
-  else if (p.date < letterDate) out.push({ code: 'INVITATION_DATE_PAST', path: at('date'), severity: 'error' });
+  else if (p.date < letterDate)
+    out.push({ code: 'INVITATION_DATE_PAST', path: at('date'), severity: 'error' });
   if (!p.time) out.push({ code: 'INVITATION_TIME_MISSING', path: at('time'), severity: 'error' });
   if (!p.place) out.push({ code: 'INVITATION_PLACE_MISSING', path: at('place'), severity: 'error' });
-  if (p.roles.length === 0) out.push({ code: 'INVITATION_ROLES_MISSING', path: at('roles'), severity: 'error' });
+  if (p.roles.length === 0)
+    out.push({ code: 'INVITATION_ROLES_MISSING', path: at('roles'), severity: 'error' });
   else if (!p.leaderInvited)
     out.push({ code: 'INVITATION_LEADER_MISSING', path: at('roles'), severity: 'warning' });
   return out;

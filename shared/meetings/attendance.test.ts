@@ -35,7 +35,9 @@ describe('the meeting rules (shared/meetings/attendance.ts)', () => {
     expect(meetingRuleIssues(withMeetings(called()), [])).toEqual([
       { path: ['meetings', 0, 'invitation'], code: 'ATTENDANCE_INVITATION_UNKNOWN' },
     ]);
-    expect(meetingRuleIssues(withMeetings(called()), [{ letterId: LETTER, kind: 'motereferat' }])).toHaveLength(1);
+    expect(
+      meetingRuleIssues(withMeetings(called()), [{ letterId: LETTER, kind: 'motereferat' }]),
+    ).toHaveLength(1);
     // An import file carries no letters: the invitation is not judged there.
     expect(meetingRuleIssues(withMeetings(called()))).toEqual([]);
   });
@@ -65,7 +67,9 @@ describe('the meeting rules (shared/meetings/attendance.ts)', () => {
     expect(s.present.map((a) => a.role)).toEqual(['rektor']);
     expect(s.absent.map((a) => a.role)).toEqual(['kontaktlærer']);
     expect(s.leaderPresent).toBe(true);
-    expect(attendanceSummary([{ role: 'kontaktlærer', name: null, present: true }]).leaderPresent).toBe(false);
+    expect(attendanceSummary([{ role: 'kontaktlærer', name: null, present: true }]).leaderPresent).toBe(
+      false,
+    );
   });
 
   it('the schema takes the new fields and refuses a bad letter id; old meetings parse as before', () => {

@@ -42,7 +42,8 @@ export function meetingRuleIssues(doc: CaseDoc, letters?: readonly IssuedKind[])
     const seen = new Set<string>();
     (m.attendance ?? []).forEach((a, j) => {
       const k = key(a);
-      if (seen.has(k)) out.push({ path: ['meetings', i, 'attendance', j, 'role'], code: 'ATTENDANCE_ROLE_TWICE' });
+      if (seen.has(k))
+        out.push({ path: ['meetings', i, 'attendance', j, 'role'], code: 'ATTENDANCE_ROLE_TWICE' });
       seen.add(k);
     });
     if (m.minutesSent && m.minutesSent < m.date)

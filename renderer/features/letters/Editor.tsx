@@ -459,6 +459,50 @@ export function LetterEditor({
                   onChange={(v) => change((x) => void (x.transition[k] = v))}
                 />
               ))}
+            {kind === 'innkalling' && (
+              <>
+                <OptField
+                  id={optionFieldId(['invitation', 'date'])}
+                  label={t('opt.invitation.date')}
+                  date
+                  value={form.invitation.date}
+                  issue={issueText(optionFieldId(['invitation', 'date']))}
+                  onChange={(v) => change((x) => void (x.invitation.date = v))}
+                />
+                <OptField
+                  id={optionFieldId(['invitation', 'time'])}
+                  label={t('opt.invitation.time')}
+                  value={form.invitation.time}
+                  issue={issueText(optionFieldId(['invitation', 'time']))}
+                  onChange={(v) => change((x) => void (x.invitation.time = v))}
+                />
+                <OptField
+                  id={optionFieldId(['invitation', 'place'])}
+                  label={t('opt.invitation.place')}
+                  value={form.invitation.place}
+                  issue={issueText(optionFieldId(['invitation', 'place']))}
+                  onChange={(v) => change((x) => void (x.invitation.place = v))}
+                />
+                <OptField
+                  id={optionFieldId(['invitation', 'roles'])}
+                  label={t('opt.invitation.roles')}
+                  hint={t('opt.invitation.rolesHint')}
+                  multiline
+                  value={form.invitation.roles}
+                  issue={issueText(optionFieldId(['invitation', 'roles']))}
+                  onChange={(v) => change((x) => void (x.invitation.roles = v))}
+                />
+                <OptField
+                  id={optionFieldId(['invitation', 'agenda'])}
+                  label={t('opt.invitation.agenda')}
+                  hint={t('opt.invitation.agendaHint')}
+                  multiline
+                  value={form.invitation.agenda}
+                  issue={issueText(optionFieldId(['invitation', 'agenda']))}
+                  onChange={(v) => change((x) => void (x.invitation.agenda = v))}
+                />
+              </>
+            )}
             {kind === 'avslutningsbrev' && (
               <>
                 <OptField

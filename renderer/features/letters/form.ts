@@ -36,6 +36,8 @@ export interface LetterForm {
   closing: { receivingService: string; receivingContact: string; responsibility: string; reason: string };
   /** Overgangsbrev (options.transition). */
   transition: Record<(typeof TRANSITION_FIELDS)[number], string>;
+  /** Innkalling (options.invitation): roles as «rolle: navn» lines, the agenda one item per line. */
+  invitation: { date: string; time: string; place: string; roles: string; agenda: string };
   waitingAdvice: { what: string; who: string }[];
   assessment: {
     sources: string;
@@ -76,6 +78,7 @@ export function emptyForm(): LetterForm {
     interimReason: '',
     closing: { receivingService: '', receivingContact: '', responsibility: '', reason: '' },
     transition: Object.fromEntries(TRANSITION_FIELDS.map((k) => [k, ''])) as LetterForm['transition'],
+    invitation: { date: '', time: '', place: '', roles: '', agenda: '' },
     waitingAdvice: [],
     assessment: {
       sources: '',
@@ -125,6 +128,14 @@ export function formFromOptions(o: LetterOptionsInput): LetterForm {
   f.transition = Object.fromEntries(
     TRANSITION_FIELDS.map((k) => [k, k === 'start' ? date(o.transition?.start) : str(o.transition?.[k])]),
   ) as LetterForm['transition'];
+  const inv = o.invitation ?? {};
+  f.invitation = {
+    date: date(inv.date),
+    time: str(inv.time),
+    place: str(inv.place),
+    roles: (inv.roles ?? []).map((r) => (r.name ? `${r.role}: ${r.name}` : r.role)).join('\n'),
+    agenda: (inv.agenda ?? []).join('\n'),
+  };
   f.waitingAdvice = (o.waitingAdvice ?? []).map((a) => ({ what: a.what, who: a.who }));
   const a = o.assessment ?? {};
   for (const k of ASSESSMENT_TOPICS) f.assessment[k] = str(a[k]);
@@ -176,6 +187,24 @@ export function optionsFromForm(f: LetterForm): LetterOptionsInput {
   if (closing) o.closing = closing;
   const transition = group(f.transition, ['start']);
   if (transition) o.transition = transition;
+  const invLines = (s: string) =>
+    s
+      .split('\n')
+      .map((l) => l.trim())
+      .filter(Boolean);
+  const invitation: Record<string, unknown> = {};
+  if (f.invitation.date.trim()) invitation.date = isoFromInput(f.invitation.date.trim());
+  if (f.invitation.time.trim()) invitation.time = f.invitation.time.trim();
+  if (f.invitation.place.trim()) invitation.place = f.invitation.place.trim();
+  const roles = invLines(f.invitation.roles).map((l) => {
+    const [role, ...name] = l.split(':');
+    const n = name.join(':').trim();
+    return n ? { role: role!.trim(), name: n } : { role: role!.trim() };
+  });
+  if (roles.length > 0) invitation.roles = roles;
+  const agenda = invLines(f.invitation.agenda);
+  if (agenda.length > 0) invitation.agenda = agenda;
+  if (Object.keys(invitation).length > 0) o.invitation = invitation;
   const advice = f.waitingAdvice
     .map((a) => ({ what: a.what.trim(), who: a.who.trim() }))
     .filter((a) => a.what !== '' || a.who !== '');

@@ -7,6 +7,7 @@ import { optLabel, useI18n, type TextKey } from '../../app/i18n';
 import { ErrorBox, Modal } from '../../app/ui';
 import { useUpdate, type CaseData } from '../cases/useCase';
 import { VoidItem } from '../cases/Void';
+import { InvitationsPanel, MeetingAttendanceInfo } from './Attendance';
 
 const LEADER = /rektor|leder|ledelse/i;
 
@@ -38,6 +39,7 @@ export function MeetingsPanel({ caseId, data }: { caseId: string; data: CaseData
   const update = useUpdate(caseId);
   return (
     <>
+      <InvitationsPanel caseId={caseId} data={data} />
       <section className="panel" aria-labelledby="mtg-title">
         <div className="panel-head">
           <h2 id="mtg-title">{t('case.tab.meetings')}</h2>
@@ -103,6 +105,7 @@ export function MeetingsPanel({ caseId, data }: { caseId: string; data: CaseData
                       </ul>
                     </>
                   )}
+                  <MeetingAttendanceInfo caseId={caseId} meeting={m} itemKey={key} />
                   {m.note && <p className="prose">{m.note}</p>}
                   {(m.evaluation || m.expectationsRevisited) && (
                     <p className="muted">

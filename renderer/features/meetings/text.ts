@@ -17,7 +17,8 @@ export const nb = {
   'opt.invitation.time': 'Klokkeslett (TT:MM)',
   'opt.invitation.place': 'Sted',
   'opt.invitation.roles': 'Hvem må møte (én rolle per linje, «rolle: navn»)',
-  'opt.invitation.rolesHint': 'Ta med rektor eller avdelingsleder: skolens ledelse bestemmer tiltakene på skolen.',
+  'opt.invitation.rolesHint':
+    'Ta med rektor eller avdelingsleder: skolens ledelse bestemmer tiltakene på skolen.',
   'opt.invitation.agenda': 'Saksliste (én sak per linje)',
   'opt.invitation.agendaHint': 'Åpne avtaler fra forrige møte kommer først av seg selv.',
   'finding.INVITATION_DATE_MISSING': 'Innkallingen må ha en møtedato.',
@@ -64,7 +65,8 @@ export const nn: Partial<Record<keyof typeof nb, string>> = {
   'opt.invitation.time': 'Klokkeslett (TT:MM)',
   'opt.invitation.place': 'Stad',
   'opt.invitation.roles': 'Kven må møte (éi rolle per linje, «rolle: namn»)',
-  'opt.invitation.rolesHint': 'Ta med rektor eller avdelingsleiar: leiinga ved skulen avgjer tiltaka på skulen.',
+  'opt.invitation.rolesHint':
+    'Ta med rektor eller avdelingsleiar: leiinga ved skulen avgjer tiltaka på skulen.',
   'opt.invitation.agenda': 'Sakliste (éi sak per linje)',
   'opt.invitation.agendaHint': 'Opne avtalar frå førre møte kjem først av seg sjølv.',
   'finding.INVITATION_DATE_MISSING': 'Innkallinga må ha ein møtedato.',
@@ -72,7 +74,8 @@ export const nn: Partial<Record<keyof typeof nb, string>> = {
   'finding.INVITATION_TIME_MISSING': 'Innkallinga må ha eit klokkeslett.',
   'finding.INVITATION_PLACE_MISSING': 'Innkallinga må seie kvar møtet er.',
   'finding.INVITATION_ROLES_MISSING': 'Innkallinga må seie kven som må møte.',
-  'finding.INVITATION_LEADER_MISSING': 'Ingen frå leiinga ved skulen (rektor eller avdelingsleiar) er kalla inn.',
+  'finding.INVITATION_LEADER_MISSING':
+    'Ingen frå leiinga ved skulen (rektor eller avdelingsleiar) er kalla inn.',
   'issue.ATTENDANCE_INVITATION_UNKNOWN': 'innkallinga finst ikkje blant breva i saka',
   'issue.ATTENDANCE_ROLE_TWICE': 'same rolle og namn står to gonger',
   'issue.MINUTES_BEFORE_MEETING': 'referatet kan ikkje vere sendt før møtet',
@@ -119,7 +122,8 @@ export const en: Partial<Record<keyof typeof nb, string>> = {
   'finding.INVITATION_TIME_MISSING': 'The invitation needs a time.',
   'finding.INVITATION_PLACE_MISSING': 'The invitation must say where the meeting is.',
   'finding.INVITATION_ROLES_MISSING': 'The invitation must say who must attend.',
-  'finding.INVITATION_LEADER_MISSING': 'No one from the school leadership (rektor or avdelingsleder) is invited.',
+  'finding.INVITATION_LEADER_MISSING':
+    'No one from the school leadership (rektor or avdelingsleder) is invited.',
   'issue.ATTENDANCE_INVITATION_UNKNOWN': 'the invitation is not among the letters of the case',
   'issue.ATTENDANCE_ROLE_TWICE': 'the same role and name are listed twice',
   'issue.MINUTES_BEFORE_MEETING': 'the minutes cannot have been sent before the meeting',
