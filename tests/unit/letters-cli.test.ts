@@ -98,6 +98,9 @@ beforeAll(async () => {
       'parentsView',
       ...['what', 'frequency', 'trialPeriod', 'goal', 'resources'].map((f) => `recommendations/t-1/${f}`),
       ...['content', 'organisation', 'viewsWeighed'].map((f) => `assessmentConclusion/${f}`),
+      // The meeting's decisions and agreements are checked case text too.
+      'meetings/m-1/decisions.0',
+      'meetings/m-1/agreements.0.what',
     ].map((k) => [k, keepAsWritten]),
   );
   const complete = { ...completeCase(), id: 'c-0002' };
