@@ -156,6 +156,8 @@ export interface AccessLogEntry {
   to?: string;
   /** Why it could go: `consent`, `legal` or `party`. */
   basis?: string;
+  /** A deleted case (`case.delete`): the member's reason, as written when deleting (no pupil name is asked for). */
+  reason?: string;
 }
 
 /** The raw audit entry as the vault reads it (electron/services/vault/audit-log.ts). */
@@ -167,6 +169,7 @@ export interface RawAuditEntry {
   caseIds?: string[];
   to?: string;
   basis?: string;
+  reason?: string;
 }
 
 /**
@@ -195,6 +198,8 @@ export function accessLog(
       caseIds: filter.caseId !== undefined ? [filter.caseId] : caseIds,
       ...(typeof e.to === 'string' ? { to: e.to } : {}),
       ...(typeof e.basis === 'string' ? { basis: e.basis } : {}),
+      // The deletion record is case id, date, who and why (issue 14 item 9): the reason is shown.
+      ...(e.action === 'case.delete' && typeof e.reason === 'string' ? { reason: e.reason } : {}),
     });
   }
   return out.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
@@ -211,10 +216,11 @@ const BASIS_TEXT: Record<string, { nb: string; nn: string; en: string }> = {
  * on what basis, «laget innsynsfil – til BUP (samtykke)».
  */
 export function actionText(
-  e: Pick<AccessLogEntry, 'action' | 'to' | 'basis'>,
+  e: Pick<AccessLogEntry, 'action' | 'to' | 'basis' | 'reason'>,
   lang: 'nb' | 'nn' | 'en',
 ): string {
   const base = actionInfo(e.action)[lang];
+  if (e.reason) return `${base}: «${e.reason}»`;
   if (!e.to) return base;
   const role =
     (ROLE_TEXT as Record<string, { nb: string; nn: string; en: string } | undefined>)[e.to]?.[lang] ?? e.to;

@@ -93,6 +93,8 @@ export const innsynOps = {
           /** A sharing: the recipient's role (never a name) and the basis it went on. */
           to: z.string().optional(),
           basis: z.string().optional(),
+          /** A deleted case: the reason given when deleting. */
+          reason: z.string().optional(),
         }),
       ),
       total: z.number(),

@@ -152,5 +152,12 @@ describe('bro case delete', () => {
     expect(cases.json.cases.map((c: { id: string }) => c.id)).toEqual(['c-2']);
     const check = await bro(['vault', 'check', dir, '--json']);
     expect(check.code).toBe(0);
+    // The deletion record: case id, when, who and why, read back by `bro log` (no pupil name).
+    const log = await bro(['log', dir, '--json']);
+    expect(log.code).toBe(0);
+    const rec = log.json.entries.find((e: { action: string }) => e.action === 'case.delete');
+    expect(rec).toMatchObject({ caseIds: [a], reason: 'Arkivert' });
+    const text = await bro(['log', dir]);
+    expect(text.out).toContain('«Arkivert»');
   });
 });
