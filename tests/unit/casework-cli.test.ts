@@ -37,6 +37,8 @@ describe('bro member rename', () => {
 
   it('tells how to set the name when a letter stops for it, in the app and with this command', async () => {
     const other = path.join(tempDir(), 'w');
+    // A vault whose member has no name yet (`bro demo` into a new folder names its member).
+    expect((await bro(['vault', 'init', other])).code).toBe(0);
     expect((await bro(['demo', other, '--cases', '20', '--seed', 'cli'])).code).toBe(0);
     const cases = await bro(['cases', other, '--json']);
     // A letter this demo case can carry (a mottaksbrev after first contact is LETTER_OUTDATED).
