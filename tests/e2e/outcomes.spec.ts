@@ -99,7 +99,9 @@ test.describe('the «Utfall» tab of the dashboard on a demo vault', () => {
     // Keyboard: from «Ventetider», → → reaches «Utfall», Enter opens it.
     const waitingTab = page.getByRole('tab', { name: 'Ventetider' });
     await waitingTab.focus();
+    await expect(waitingTab).toBeFocused();
     await page.keyboard.press('ArrowRight');
+    await expect(page.getByRole('tab', { name: 'Tiltak' })).toBeFocused();
     await page.keyboard.press('ArrowRight');
     const outcomesTab = page.getByRole('tab', { name: 'Utfall' });
     await expect(outcomesTab).toBeFocused();

@@ -1,27 +1,19 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useEffect } from 'react';
 import type { OpOutput } from '../../../shared/contract';
 import { SERVICES, type Service } from '../../../shared/domain/common';
 import { BroError } from '../../../shared/errors';
 import type { Unit } from '../../../shared/waiting/report';
 import { api } from '../../api';
-import { isoFromInput, nbDate, todayIso } from '../../app/format';
+import { nbDate } from '../../app/format';
 import { useI18n } from '../../app/i18n';
 import { ErrorBox } from '../../app/ui';
 import { ReportFigures } from './Figures';
-import { DateField, ExportPanel, reportInput } from './controls';
+import { ExportPanel, reportInput } from './controls';
 import { MetricsPanel } from './Metrics';
 import { CaseloadPanel } from '../registers/Caseload';
-import {
-  QUICK_PERIODS,
-  chartGrouping,
-  quickPeriod,
-  validIso,
-  type QuickPeriod,
-  type Selection,
-} from './period';
-
-const sentence = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+import { chartGrouping, type Selection } from './period';
+import { PeriodFields, usePeriodForm } from './period-form';
 
 /**
  * The service lead's waiting-time dashboard: a period, a service and a unit; the report's key
@@ -29,17 +21,9 @@ const sentence = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
  * referrals; the report as CSV, XLSX and PDF; and signed metrics bundles to export and merge.
  */
 export function ReportScreen({ focusTitle = true }: { focusTitle?: boolean }) {
-  const { t, error, issue } = useI18n();
-  const today = todayIso();
-  const [applied, setApplied] = useState<Selection>(() => ({
-    ...quickPeriod('thisYear', today),
-    service: '',
-    unit: 'calendar',
-  }));
-  const [fromText, setFromText] = useState(nbDate(applied.from));
-  const [toText, setToText] = useState(nbDate(applied.to));
-  const [fieldErrors, setFieldErrors] = useState<{ from?: string; to?: string }>({});
-  const ids = useId();
+  const { t, error } = useI18n();
+  const form = usePeriodForm<Selection>((p) => ({ ...p, service: '', unit: 'calendar' }));
+  const { applied, apply, ids } = form;
 
   useEffect(() => {
     if (focusTitle) document.getElementById('report-title')?.focus();
@@ -59,43 +43,6 @@ export function ReportScreen({ focusTitle = true }: { focusTitle?: boolean }) {
     enabled: totals.isSuccess,
   });
 
-  // Period errors the handler finds (a start after today, an end before the start) go to their field.
-  const serverIssues = totals.error instanceof BroError ? totals.error.issues : [];
-  const issueAt = (f: 'from' | 'to') => {
-    const i = serverIssues.find((x) => x.path[0] === f);
-    return fieldErrors[f] ?? (i ? sentence(issue(i.code)) : undefined);
-  };
-
-  /** Reads the form; a date that is not dd.mm.åååå stays in its field with a message. */
-  const apply = (patch: Partial<Selection> = {}, dates?: { from: string; to: string }) => {
-    const from = dates?.from ?? isoFromInput(fromText);
-    const to = dates?.to ?? isoFromInput(toText);
-    const errs: { from?: string; to?: string } = {};
-    if (!validIso(from)) errs.from = sentence(issue('DATE_FORMAT'));
-    if (!validIso(to)) errs.to = sentence(issue('DATE_FORMAT'));
-    if (!errs.from && !errs.to && to < from) errs.to = sentence(issue('PERIOD_ORDER'));
-    setFieldErrors(errs);
-    if (errs.from || errs.to) {
-      document.getElementById(errs.from ? `${ids}-from` : `${ids}-to`)?.focus();
-      return;
-    }
-    setApplied((a) => ({ ...a, ...patch, from, to }));
-  };
-  const onSubmit = (e: FormEvent) => {
-    e.preventDefault();
-    apply();
-  };
-  const choose = (kind: QuickPeriod) => {
-    const p = quickPeriod(kind, today);
-    setFromText(nbDate(p.from));
-    setToText(nbDate(p.to));
-    apply({}, p);
-  };
-  const currentQuick = QUICK_PERIODS.find((k) => {
-    const p = quickPeriod(k, today);
-    return p.from === applied.from && p.to === applied.to;
-  });
-
   const report = totals.data?.report;
   const unitText = t(applied.unit === 'working' ? 'report.unit.working' : 'report.unit.calendar');
   const serviceText = applied.service || t('report.allServicesInline');
@@ -111,28 +58,13 @@ export function ReportScreen({ focusTitle = true }: { focusTitle?: boolean }) {
       </div>
       <p className="lead">{t('report.lead')}</p>
 
-      <form className="filters wt-filters" aria-label={t('report.filters')} onSubmit={onSubmit} noValidate>
-        <div className="wt-quick" role="group" aria-label={t('report.quick')}>
-          {QUICK_PERIODS.map((k) => (
-            <button key={k} type="button" aria-pressed={currentQuick === k} onClick={() => choose(k)}>
-              {t(`report.quick.${k}`)}
-            </button>
-          ))}
-        </div>
-        <DateField
-          id={`${ids}-from`}
-          label={t('report.from')}
-          value={fromText}
-          onChange={setFromText}
-          error={issueAt('from')}
-        />
-        <DateField
-          id={`${ids}-to`}
-          label={t('report.to')}
-          value={toText}
-          onChange={setToText}
-          error={issueAt('to')}
-        />
+      <form
+        className="filters wt-filters"
+        aria-label={t('report.filters')}
+        onSubmit={form.onSubmit}
+        noValidate
+      >
+        <PeriodFields form={form} error={totals.error} />
         <div className="field">
           <label htmlFor={`${ids}-service`}>{t('report.service')}</label>
           <select
@@ -183,9 +115,7 @@ export function ReportScreen({ focusTitle = true }: { focusTitle?: boolean }) {
               })
             : ''}
       </p>
-      {failed && !serverIssues.some((i) => i.path[0] === 'from' || i.path[0] === 'to') && (
-        <ErrorBox>{errorText(failed)}</ErrorBox>
-      )}
+      {failed && !form.atFields(totals.error) && <ErrorBox>{errorText(failed)}</ErrorBox>}
       {report && !totals.isFetching && (
         <>
           {report.measuredTo < report.to && (

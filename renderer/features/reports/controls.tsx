@@ -88,7 +88,7 @@ export function ExportPanel({
     setDone(null);
     setFailed(null);
     const stop = onProgress((p) => {
-      if (p.op === 'reports.waiting' || p.op === 'reports.measures')
+      if (p.op === 'reports.waiting' || p.op === 'reports.measures' || p.op === 'reports.outcomes')
         setJob((j) => (j ? { ...j, progress: p } : j));
     });
     try {
