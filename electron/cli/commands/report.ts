@@ -1,4 +1,5 @@
 import { BroError } from '../../../shared/errors';
+import type { OpOutput } from '../../../shared/contract';
 import type { MeasuresReport } from '../../../shared/measures/report';
 import type { OutcomesReport } from '../../../shared/outcomes/report';
 import { outcomeColumns, outcomeRows } from '../../../shared/outcomes/table';
@@ -85,15 +86,25 @@ export function measuresText(r: MeasuresReport): string {
 
 const MEASURES_USAGE = 'bro report measures <dir> --from DATE --to DATE [--by school|month]';
 
-async function measuresCommand(cli: Cli, rest: string[]): Promise<number> {
-  need(rest, 2, MEASURES_USAGE);
+/**
+ * `bro report measures` and `bro report outcomes`: the same options, output and exit codes, a
+ * different op and text.
+ */
+async function figureCommand<O extends 'reports.measures' | 'reports.outcomes'>(
+  cli: Cli,
+  rest: string[],
+  usage: string,
+  op: O,
+  text: (r: OpOutput<O>['report']) => string,
+): Promise<number> {
+  need(rest, 2, usage);
   const dir = rest[1]!;
-  const from = needOption(cli.flags.from, MEASURES_USAGE);
-  const to = needOption(cli.flags.to, MEASURES_USAGE);
+  const from = needOption(cli.flags.from, usage);
+  const to = needOption(cli.flags.to, usage);
   const format = outputFormat(cli);
   const input = { from, to, ...(cli.flags.by !== undefined ? { by: cli.flags.by } : {}), format };
   await cli.unlock(dir);
-  const r = await cli.call('reports.measures', input);
+  const r = await cli.call(op, input);
   await cli.session.vault?.close();
   let written: { file: string; format: string; bytes: number } | undefined;
   if (cli.flags.out) {
@@ -111,7 +122,7 @@ async function measuresCommand(cli: Cli, rest: string[]): Promise<number> {
     cli.print(
       null,
       [
-        measuresText(r.report),
+        text(r.report),
         ...(written ? ['', `Skrev ${written.file} (${written.format}, ${written.bytes} byte).`] : []),
         ...r.skipped.map(
           (s) => `Hoppet over skadet sak ${s.caseId} (${s.code}); tallene gjelder de andre sakene.`,
@@ -120,6 +131,9 @@ async function measuresCommand(cli: Cli, rest: string[]): Promise<number> {
     );
   return r.skipped.length ? EXIT.DAMAGED : EXIT.OK;
 }
+
+const measuresCommand = (cli: Cli, rest: string[]) =>
+  figureCommand(cli, rest, MEASURES_USAGE, 'reports.measures', measuresText);
 
 /** The outcomes report as text: one block per group (and the totals), hidden figures as <5 or :. */
 export function outcomesText(r: OutcomesReport): string {
@@ -145,41 +159,8 @@ export function outcomesText(r: OutcomesReport): string {
 
 const OUTCOMES_USAGE = 'bro report outcomes <dir> --from DATE --to DATE [--by school|service]';
 
-async function outcomesCommand(cli: Cli, rest: string[]): Promise<number> {
-  need(rest, 2, OUTCOMES_USAGE);
-  const dir = rest[1]!;
-  const from = needOption(cli.flags.from, OUTCOMES_USAGE);
-  const to = needOption(cli.flags.to, OUTCOMES_USAGE);
-  const format = outputFormat(cli);
-  const input = { from, to, ...(cli.flags.by !== undefined ? { by: cli.flags.by } : {}), format };
-  await cli.unlock(dir);
-  const r = await cli.call('reports.outcomes', input);
-  await cli.session.vault?.close();
-  let written: { file: string; format: string; bytes: number } | undefined;
-  if (cli.flags.out) {
-    const bytes = r.file ? Buffer.from(r.file.base64, 'base64') : JSON.stringify(r.report, null, 2) + '\n';
-    // SECURITY: the report leaves the vault here, by the user's choice: suppressed, no names, 0600.
-    const file = await writeOutput(cli.flags.out, bytes);
-    written = { file, format, bytes: typeof bytes === 'string' ? Buffer.byteLength(bytes) : bytes.length };
-  }
-  if (cli.flags.json)
-    cli.print({ ...r.report, skipped: r.skipped, ...(written ? { out: written } : {}) }, '');
-  else if (!written && format === 'csv') cli.io.out(Buffer.from(r.file!.base64, 'base64').toString('utf8'));
-  else if (!written && format === 'json' && cli.flags.format === 'json')
-    cli.io.out(JSON.stringify(r.report, null, 2) + '\n');
-  else
-    cli.print(
-      null,
-      [
-        outcomesText(r.report),
-        ...(written ? ['', `Skrev ${written.file} (${written.format}, ${written.bytes} byte).`] : []),
-        ...r.skipped.map(
-          (s) => `Hoppet over skadet sak ${s.caseId} (${s.code}); tallene gjelder de andre sakene.`,
-        ),
-      ].join('\n'),
-    );
-  return r.skipped.length ? EXIT.DAMAGED : EXIT.OK;
-}
+const outcomesCommand = (cli: Cli, rest: string[]) =>
+  figureCommand(cli, rest, OUTCOMES_USAGE, 'reports.outcomes', outcomesText);
 
 const FORMATS = ['json', 'csv', 'xlsx', 'pdf'] as const;
 
