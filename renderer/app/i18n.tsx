@@ -142,6 +142,7 @@ const core = {
   'case.tab.voices': 'Stemmer og forventninger',
   'case.tab.letters': 'Brev',
   'case.grade': '{n}. trinn',
+  'case.grade0': 'barnehage',
   'case.caseworker': 'Saksbehandler: {name}',
   'case.damagedTitle': 'Saken er skadet',
   'case.damaged':
@@ -302,7 +303,7 @@ const core = {
   'f.pupil.name': 'Elevens navn',
   'f.pupil.birthDate': 'Fødselsdato',
   'f.pupil.school': 'Skole',
-  'f.pupil.grade': 'Trinn (1–13)',
+  'f.pupil.grade': 'Trinn (0 = barnehage, 1–13)',
   'f.pupil.coordinator.role': 'Koordinator på skolen: rolle',
   'f.pupil.coordinator.name': 'Koordinator på skolen: navn',
   'f.pupil.gender': 'Kjønn',

@@ -293,3 +293,44 @@ describe('new absence figures while a referral waits (issue 15, item 1)', () => 
     );
   });
 });
+
+describe('the overgangsbrev reminder before a recorded transition (issue 15 item 3)', () => {
+  const ev = { date: '2027-08-16', kind: 'skolebytte' as const, receivingSchool: 'Nye skole' };
+  const letterTasks = (asOf: string, months?: number) =>
+    caseObligations(input({ transitionEvents: [ev] }), asOf, {
+      ...DEFAULT_SETTINGS,
+      tasks: {
+        ...DEFAULT_SETTINGS.tasks,
+        ...(months === undefined ? {} : { transitionReminderMonths: months }),
+      },
+    }).obligations.filter((o) => o.rule === 'transition-letter');
+
+  it('appears N months before the transition (default 5: March before an August start), not before', () => {
+    expect(letterTasks('2027-03-15')).toEqual([]);
+    const [task] = letterTasks('2027-03-16');
+    expect(task).toMatchObject({ kind: 'transition', showFrom: '2027-03-16', label: 'Nye skole' });
+    expect(task!.due <= '2027-08-15').toBe(true);
+    expect(task!.ruleText).toMatch(/overgangsbrev til den nye skolen/);
+  });
+
+  it('moves with the setting, and is gone once the transition has passed', () => {
+    expect(letterTasks('2027-05-15', 2)).toEqual([]);
+    expect(letterTasks('2027-06-16', 2).map((o) => o.showFrom)).toEqual(['2027-06-16']);
+    expect(letterTasks('2027-07-15', 1)).toEqual([]);
+    expect(letterTasks('2027-08-15', 1).map((o) => o.due)).toEqual(['2027-08-15']);
+    expect(letterTasks('2027-08-16', 1)).toEqual([]);
+  });
+});
+
+describe('barnehage: a child referred the year before school (grade 0)', () => {
+  const kid = (asOf: string) =>
+    caseObligations(input({ pupil: { name: 'Test Barn', school: null, grade: 0 } }), asOf, DEFAULT_SETTINGS)
+      .obligations;
+
+  it('is recordable and gets the school-start transition task, not a grade task', () => {
+    const transition = kid('2026-04-01').filter((o) => o.rule === 'transition');
+    expect(transition).toHaveLength(1);
+    expect(transition[0]!.ruleText).toMatch(/begynner på skolen/);
+    expect(transition[0]!.ruleText).not.toMatch(/trinn/);
+  });
+});

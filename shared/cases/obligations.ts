@@ -45,7 +45,7 @@ export type ObligationKind = (typeof OBLIGATION_KINDS)[number];
  * The version of the rules below. Bump it whenever a rule changes what it derives: the vault index
  * records it with its cached summaries and rebuilds them when it differs.
  */
-export const OBLIGATION_RULES_VERSION = 7;
+export const OBLIGATION_RULES_VERSION = 8;
 
 /** The status changes parents are told about. */
 export const STATUS_CHANGES = [
@@ -183,7 +183,7 @@ export function gradeAsOf(input: ObligationInput, asOf: string, schoolYearStart:
   const recorded = gradeRecordedOn(input);
   const moved = recorded ? schoolYearOf(asOf, schoolYearStart) - schoolYearOf(recorded, schoolYearStart) : 0;
   const g = grade + moved;
-  return g >= 1 && g <= 13 ? g : null;
+  return g >= 0 && g <= 13 ? g : null;
 }
 
 /**
@@ -376,7 +376,10 @@ export function caseObligations(
           kind: 'transition',
           due: prepareBy,
           rule: 'transition',
-          ruleText: `Eleven går ut av ${grade}. trinn dette skoleåret: planlegg overgangen med den nye skolen/lærerne innen ${nbDate(prepareBy)}.`,
+          ruleText:
+            grade === 0
+              ? `Barnet begynner på skolen etter sommeren: planlegg skolestarten med skolen og barnehagen innen ${nbDate(prepareBy)}.`
+              : `Eleven går ut av ${grade}. trinn dette skoleåret: planlegg overgangen med den nye skolen/lærerne innen ${nbDate(prepareBy)}.`,
           ref: null,
           grade,
           showFrom,

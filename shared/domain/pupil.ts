@@ -6,7 +6,8 @@ export const pupil = z.strictObject({
   name: text(200),
   birthDate: isoDate.nullish(),
   school: optionalText(200),
-  grade: z.number().int().min(1).max(13).nullish(),
+  /** 1–13, or 0 for barnehage: a child referred the year before school (issue 15 item 3). */
+  grade: z.number().int().min(0).max(13).nullish(),
   /** The one named adult at school the family contacts. */
   coordinator: roleAndName.extend({ name: text(200) }).nullish(),
   gender: optionalText(50),

@@ -319,7 +319,7 @@ describe('validateCaseDoc (shape)', () => {
 
   it('lists every shape problem of a case at once', () => {
     const issues = shapeIssues((d) => {
-      d.pupil.grade = 0;
+      d.pupil.grade = -1;
       d.referrals[0]!.firstContact = '2026-13-01';
       d.assignments[1]!.from = 'mandag';
     });

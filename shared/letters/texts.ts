@@ -3,7 +3,8 @@ import type { ObligationKind } from '../cases/obligations';
 import type { LetterKind } from './kinds';
 
 /** ", 7. trinn" after the pupil's name, or nothing when the grade is not known (optional in interchange). */
-const trinn = (grade: number | null): string => (grade == null ? '' : `, ${grade}. trinn`);
+const trinn = (grade: number | null): string =>
+  grade == null ? '' : grade === 0 ? ', barnehage' : `, ${grade}. trinn`;
 
 /**
  * The letters' own words, in bokmål and nynorsk (språklova: public bodies write the recipient's

@@ -34,6 +34,8 @@ export const targets = z.strictObject({
   absenceUpdateWeeks: count(1, 52).default(4),
   /** A meeting the service called: the minutes go to every party within N working days (issue 15 item 4). */
   minutesWorkingDays: count(1, 30).default(5),
+  /** A recorded transition ahead asks for an overgangsbrev N months before it (issue 15 item 3). */
+  transitionReminderMonths: count(1, 24).default(5),
 });
 
 export const letterhead = z.strictObject({

@@ -57,8 +57,8 @@ export const taskSettings = z.strictObject({
   absenceUpdateWeeks: z.number().int().min(1).max(52).default(4),
   /** A meeting the service called: the minutes go to every party within N working days (issue 15 item 4). */
   minutesWorkingDays: z.number().int().min(1).max(30).default(5),
-  /** Grades after which the pupil changes school level (4 → mellomtrinn, 7 → ungdomsskole, 10 → vgs). */
-  transitionGrades: z.array(z.number().int().min(1).max(13)).max(13),
+  /** Grades after which the pupil changes school level (0 → skolestart, 4 → mellomtrinn, 7 → ungdomsskole, 10 → vgs). */
+  transitionGrades: z.array(z.number().int().min(0).max(13)).max(14),
   /** `MM-DD`: the transition should be prepared by this day of the last school year in the grade. */
   transitionPrepareBy: z.string().regex(/^\d{2}-\d{2}$/),
   /** How many days before `transitionPrepareBy` the transition task appears. */
@@ -110,7 +110,7 @@ export const DEFAULT_SETTINGS: WaitingSettings = {
     retentionYears: 3,
     absenceUpdateWeeks: 4,
     minutesWorkingDays: 5,
-    transitionGrades: [4, 7, 10],
+    transitionGrades: [0, 4, 7, 10],
     transitionPrepareBy: '06-01',
     transitionLeadDays: 90,
     transitionReminderMonths: 5,
@@ -170,6 +170,7 @@ export function fromAppTargets(t: AppTargets): WaitingSettings {
       retentionYears: t.retentionYears,
       absenceUpdateWeeks: t.absenceUpdateWeeks,
       minutesWorkingDays: t.minutesWorkingDays,
+      transitionReminderMonths: t.transitionReminderMonths,
       proposalAnswerWorkingDays: t.proposalAnswerWorkingDays,
     },
   };

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createHandlers, type Handlers } from '../../electron/services/handlers';
 import { Session } from '../../electron/services/session';
 import { BroError } from '../../shared/errors';
+import { fromAppTargets } from '../../shared/waiting/settings';
 import { marchCases } from './helpers/march-cases';
 
 let root: string;
@@ -98,6 +99,23 @@ describe('targets come from the app settings, then the operation', () => {
       calendarDays: 19,
       workingDays: 13,
     });
+  });
+
+  it('takes the overgangsbrev reminder from the settings screen, and refuses one out of range', async () => {
+    const targets = session.settings.get().targets;
+    expect(targets.transitionReminderMonths).toBe(5);
+    const bad = await errorOf(
+      call(h, 'settings.set', { targets: { ...targets, transitionReminderMonths: 0 } }),
+    );
+    expect(bad.code).toBe('VALIDATION');
+    expect(bad.issues[0]!.path).toEqual(['targets', 'transitionReminderMonths']);
+    expect(session.settings.get().targets.transitionReminderMonths).toBe(5);
+    await call(h, 'settings.set', { targets: { ...targets, transitionReminderMonths: 3 } });
+    try {
+      expect(fromAppTargets(session.settings.get().targets).tasks.transitionReminderMonths).toBe(3);
+    } finally {
+      await call(h, 'settings.set', { targets });
+    }
   });
 
   it('refuses settings that are not settings', async () => {

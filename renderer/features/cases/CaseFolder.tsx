@@ -90,7 +90,9 @@ export function CaseFolder({ caseId, tab, sub }: { caseId: string; tab: string; 
         <h1 id="case-title">{s.pupil || s.externalId}</h1>
         <p className="facts">
           <span>{s.school}</span>
-          {s.grade ? <span>{t('case.grade', { n: s.grade })}</span> : null}
+          {s.grade != null ? (
+            <span>{s.grade === 0 ? t('case.grade0') : t('case.grade', { n: s.grade })}</span>
+          ) : null}
           <span>{s.service}</span>
           <span>{t(`status.${s.status}`)}</span>
           <span>{t('case.caseworker', { name: s.caseworker ?? t('list.noCaseworker') })}</span>

@@ -292,7 +292,12 @@ function CaseTable({
                     {s.pupil === null && s.restricted ? t('list.restricted') : s.pupil || s.externalId}
                   </a>
                   <span className="sub">
-                    {s.grade ? t('case.grade', { n: s.grade }) : ''} · {t(`status.${s.status}`)}
+                    {s.grade != null
+                      ? s.grade === 0
+                        ? t('case.grade0')
+                        : t('case.grade', { n: s.grade })
+                      : ''}{' '}
+                    · {t(`status.${s.status}`)}
                   </span>
                 </div>
                 <div role="cell" className="td col-school">

@@ -48,7 +48,7 @@ export function PupilPanel({ caseId, data }: { caseId: string; data: CaseData })
           <dt>{t('f.pupil.school')}</dt>
           <dd>{p.school ?? '–'}</dd>
           <dt>{t('f.pupil.grade')}</dt>
-          <dd>{p.grade ?? '–'}</dd>
+          <dd>{p.grade === 0 ? t('case.grade0') : (p.grade ?? '–')}</dd>
           <dt>{t('f.pupil.coordinator.name')}</dt>
           <dd>{p.coordinator ? `${p.coordinator.name} (${p.coordinator.role})` : '–'}</dd>
         </dl>

@@ -3,6 +3,7 @@
  * and transitions. Merged into the app's dictionaries (renderer/app/i18n.tsx); bokmål is the source of keys.
  */
 export const nb = {
+  'f.targets.transitionReminderMonths': 'Overgangsbrev: påminnelse N måneder før en registrert overgang',
   'case.tab.path': 'Tegn og overganger',
   'path.signs': 'Tidlige tegn',
   'path.signal': 'Første signal: {date} ({source}).',
@@ -76,6 +77,7 @@ export const nb = {
 };
 
 export const nn: Partial<Record<keyof typeof nb, string>> = {
+  'f.targets.transitionReminderMonths': 'Overgangsbrev: påminning N månader før ein registrert overgang',
   'case.tab.path': 'Teikn og overgangar',
   'path.signs': 'Tidlege teikn',
   'path.signal': 'Første signal: {date} ({source}).',
@@ -124,6 +126,7 @@ export const nn: Partial<Record<keyof typeof nb, string>> = {
 };
 
 export const en: Partial<Record<keyof typeof nb, string>> = {
+  'f.targets.transitionReminderMonths': 'Transition letter: reminder N months before a recorded transition',
   'case.tab.path': 'Signs and transitions',
   'path.signs': 'Early signs',
   'path.signal': 'First signal: {date} ({source}).',

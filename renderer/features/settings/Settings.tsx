@@ -24,6 +24,7 @@ const FIELDS: FieldSpec[] = [
   { name: 'targets.retentionYears', kind: 'number', label: 'f.targets.retentionYears' },
   { name: 'targets.absenceUpdateWeeks', kind: 'number', label: 'f.targets.absenceUpdateWeeks' },
   { name: 'targets.minutesWorkingDays', kind: 'number', label: 'f.targets.minutesWorkingDays' },
+  { name: 'targets.transitionReminderMonths', kind: 'number', label: 'f.targets.transitionReminderMonths' },
   { name: 'targets.saturdayIsWorkingDay', kind: 'checkbox', label: 'f.targets.saturdayIsWorkingDay' },
   { name: 'letterhead.serviceName', kind: 'text', label: 'f.letterhead.serviceName' },
   { name: 'letterhead.address', kind: 'text', label: 'f.letterhead.address' },
