@@ -38,6 +38,7 @@ import { absenceHandlers } from './absence/handlers';
 import { archiveHandlers } from './archive/handlers';
 import { appLetterhead, letterHandlers } from './letters/handlers';
 import { addDemoClosingLetters } from './letters/demo';
+import { addDemoMeetings } from './letters/demo-meetings';
 import { closingLetterIssues } from '../../shared/referrals/closing';
 import { waitingHandlers } from './reports/handlers';
 import type { Handler, Handlers } from './handler-table';
@@ -66,17 +67,21 @@ export function createHandlers(session: Session): Handlers {
     session.settings.rememberVault(session.vaultDir);
   };
   /** The demo's avslutningsbrev for its ended referrals (issue 15 item 5), so it opens with no findings. */
-  const demoClosingLetters = (today: string, progress?: Progress) =>
-    addDemoClosingLetters(
+  const demoClosingLetters = async (today: string, progress?: Progress) => {
+    const ctx = {
+      today,
+      now: new Date(session.opts.now?.() ?? Date.now()),
+      appLetterhead: appLetterhead(session),
+      waiting: session.waitingSettings(),
+    };
+    await addDemoClosingLetters(
       session.requireVault(),
-      {
-        today,
-        now: new Date(session.opts.now?.() ?? Date.now()),
-        appLetterhead: appLetterhead(session),
-        waiting: session.waitingSettings(),
-      },
+      ctx,
       progress ? (d, t) => progress(d, t, 'letters') : undefined,
     );
+    // …and the meetings it called, with an innkalling, attendance and the minutes task (issue 15 item 4).
+    await addDemoMeetings(session.requireVault(), ctx);
+  };
   return {
     'vault.create': async (input) => {
       const { vault, recoveryKey, memberId } = await Vault.create(input.dir, {

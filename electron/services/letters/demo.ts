@@ -1,5 +1,6 @@
 import { formatPath } from '../../../shared/errors';
 import type { LetterOptions } from '../../../shared/letters/options';
+import type { LetterKind } from '../../../shared/letters/kinds';
 import { demoClosingOptions } from '../../../shared/demo/closing';
 import type { Letterhead } from '../../../shared/letters/settings';
 import { closingLetterIssues } from '../../../shared/referrals/closing';
@@ -12,6 +13,42 @@ const SCHOOL_BASIS =
 
 const KEEP_REASON = 'Står slik i saken; avtalt med foresatte.';
 
+export type DemoRequest = {
+  caseId: string;
+  kind: LetterKind;
+  lang: 'nb';
+  options: LetterOptions;
+  settings: undefined;
+};
+export type DemoContext = {
+  today: string;
+  now: Date;
+  appLetterhead: Letterhead | null;
+  waiting?: WaitingSettings;
+};
+
+/**
+ * What a caseworker resolves in the editor, the demo resolves the same way, on the letter's own
+ * findings: a basis for a school recipient without consent (the sharing rule still decides), and a
+ * reason for keeping a flagged phrase in the case's text. False when anything else must be fixed
+ * first (a member with no name cannot sign): then the demo issues no letter.
+ */
+export async function resolveDemoFindings(vault: Vault, req: DemoRequest, at: DemoContext): Promise<boolean> {
+  const { findings } = await previewLetter(vault, req, { ...at, pdf: false });
+  const basis = findings.filter((f) => f.code === 'CONSENT_MISSING' && f.recipient);
+  const kept = findings.filter((f) => f.code === 'VAGUE_PHRASE' && f.phrase);
+  if (basis.length)
+    req.options.legalBasis = Object.fromEntries(basis.map((f) => [f.recipient!, SCHOOL_BASIS]));
+  if (kept.length)
+    req.options.keep = kept.map((f) => ({
+      phrase: f.phrase!,
+      path: formatPath(f.path),
+      reason: KEEP_REASON,
+    }));
+  const handled = new Set(['CONSENT_MISSING', 'VAGUE_PHRASE']);
+  return !findings.some((f) => f.severity === 'error' && !handled.has(f.code));
+}
+
 /**
  * The demo issues an avslutningsbrev for every referral it closed, rejected or forwarded (issue 15
  * item 5), through the same `issueLetter` as the app: a real, signed PDF in the case. Only referrals
@@ -19,7 +56,7 @@ const KEEP_REASON = 'Står slik i saken; avtalt med foresatte.';
  */
 export async function addDemoClosingLetters(
   vault: Vault,
-  ctx: { today: string; now: Date; appLetterhead: Letterhead | null; waiting?: WaitingSettings },
+  ctx: DemoContext,
   progress?: (done: number, total: number) => void,
 ): Promise<number> {
   const { cases } = await vault.listCases();
@@ -33,33 +70,16 @@ export async function addDemoClosingLetters(
       const r = state.doc.referrals![issue.path[1] as number]!;
       const closing = demoClosingOptions(state.doc, r);
       if (!closing) continue;
-      const req = {
+      const req: DemoRequest = {
         caseId: c.caseId,
-        kind: 'avslutningsbrev' as const,
-        lang: 'nb' as const,
+        kind: 'avslutningsbrev',
+        lang: 'nb',
         options: { closing } as LetterOptions,
         settings: undefined,
       };
       // Dated the day the referral ended, as if written then: the caseworker was still on the case.
       const at = { ...ctx, today: r.closed ?? r.decided ?? ctx.today };
-      // What a caseworker resolves in the editor, the demo resolves the same way, on the letter's own
-      // findings: a basis for a school recipient without consent (the sharing rule still decides), and
-      // a reason for keeping a flagged phrase in the case's text.
-      const { findings } = await previewLetter(vault, req, { ...at, pdf: false });
-      const basis = findings.filter((f) => f.code === 'CONSENT_MISSING' && f.recipient);
-      const kept = findings.filter((f) => f.code === 'VAGUE_PHRASE' && f.phrase);
-      if (basis.length)
-        req.options.legalBasis = Object.fromEntries(basis.map((f) => [f.recipient!, SCHOOL_BASIS]));
-      if (kept.length)
-        req.options.keep = kept.map((f) => ({
-          phrase: f.phrase!,
-          path: formatPath(f.path),
-          reason: KEEP_REASON,
-        }));
-      // Anything else the caseworker must fix first (a member with no name cannot sign): no letter,
-      // and the case shows CLOSING_LETTER_REQUIRED until one is issued.
-      const handled = new Set(['CONSENT_MISSING', 'VAGUE_PHRASE']);
-      if (findings.some((f) => f.severity === 'error' && !handled.has(f.code))) continue;
+      if (!(await resolveDemoFindings(vault, req, at))) continue;
       await issueLetter(vault, { ...req, out: null, draft: false, p12: null }, at);
       issued++;
     }
