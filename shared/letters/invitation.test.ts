@@ -81,14 +81,16 @@ describe('innkalling: the letter', () => {
   it('an agreement done is not carried; a case with no meeting says it is the first', () => {
     const done = completeCase();
     done.meetings![0]!.agreements![0]!.status = 'utført';
-    expect(textOf(letter(KIND_OPTIONS.innkalling, done).layout)).toContain(
-      'Ingen avtaler fra forrige møte er åpne.',
+    expect(textOf(letter(KIND_OPTIONS.innkalling, done).layout)).toMatch(
+      /1\. Avtaler fra forrige møte \(\d\d\.\d\d\.\d{4}\): ingen av dem er åpne\./u,
     );
     const none = completeCase();
     none.meetings = [];
-    expect(textOf(letter(KIND_OPTIONS.innkalling, none).layout)).toContain(
-      '1. Dette er det første møtet i saken.',
-    );
+    const first = textOf(letter(KIND_OPTIONS.innkalling, none).layout);
+    expect(first).toContain('Dette er det første møtet i saken.');
+    expect(first).not.toContain('1. Dette er det første');
+    // The agenda is numbered from 1 then, as plain numbered lines (no bullet before a number).
+    expect(first).toMatch(/\n1\. \S/u);
   });
 
   it('a meeting after the letter date is not «the last meeting»', () => {
@@ -122,7 +124,7 @@ describe('innkalling: the letter', () => {
       nn.mustAttend,
       nn.leaderNote,
       nn.carriedFrom('01.01.2027'),
-      nn.noneCarried,
+      nn.noneCarried('01.01.2027'),
       nn.noPrevious,
       nn.cannotCome,
       nn.minutes,

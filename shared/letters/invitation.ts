@@ -103,7 +103,7 @@ export interface InvitationTexts {
   mustAttend: string;
   leaderNote: string;
   carriedFrom: (date: string) => string;
-  noneCarried: string;
+  noneCarried: (date: string) => string;
   noPrevious: string;
   cannotCome: string;
   minutes: string;
@@ -121,7 +121,7 @@ export const INVITATION_TEXTS: Record<'nb' | 'nn', InvitationTexts> = {
     leaderNote:
       'Skolens ledelse (rektor eller avdelingsleder) må være med, fordi skolen bestemmer og har ansvaret for tiltakene på skolen.',
     carriedFrom: (date) => `Åpne avtaler fra forrige møte (${date}). Vi går gjennom hver av dem først.`,
-    noneCarried: 'Ingen avtaler fra forrige møte er åpne.',
+    noneCarried: (date) => `Avtaler fra forrige møte (${date}): ingen av dem er åpne.`,
     noPrevious: 'Dette er det første møtet i saken.',
     cannotCome:
       'Kan du ikke komme, gi beskjed til kontaktpersonen nedenfor så snart du vet det. Da finner vi en ny dato sammen.',
@@ -138,7 +138,7 @@ export const INVITATION_TEXTS: Record<'nb' | 'nn', InvitationTexts> = {
     leaderNote:
       'Leiinga ved skulen (rektor eller avdelingsleiar) må vere med, fordi skulen avgjer og har ansvaret for tiltaka på skulen.',
     carriedFrom: (date) => `Opne avtalar frå førre møte (${date}). Vi går gjennom kvar av dei først.`,
-    noneCarried: 'Ingen avtalar frå førre møte er opne.',
+    noneCarried: (date) => `Avtalar frå førre møte (${date}): ingen av dei er opne.`,
     noPrevious: 'Dette er det første møtet i saka.',
     cannotCome:
       'Kan du ikkje kome, gje beskjed til kontaktpersonen nedanfor så snart du veit det. Då finn vi ein ny dato saman.',

@@ -1170,18 +1170,22 @@ function innkalling(t: LetterTexts, model: LetterModel): Block[] {
   });
   if (p.leaderInvited) blocks.push({ t: 'p', text: it.leaderNote });
   blocks.push({ t: 'h2', text: it.h.agenda });
+  // Numbered as one list: the open agreements from the last meeting are item 1 (with the table),
+  // or a plain line says this is the first meeting and the agenda starts at 1.
+  const first = p.lastMeeting ? 2 : 1;
   if (p.lastMeeting) {
-    blocks.push({ t: 'p', text: `1. ${it.carriedFrom(shortDate(p.lastMeeting.date))}` });
-    if (p.carriedOver.length)
+    const date = shortDate(p.lastMeeting.date);
+    if (p.carriedOver.length) {
+      blocks.push({ t: 'p', text: `1. ${it.carriedFrom(date)}` });
       blocks.push({
         t: 'table',
         head: t.mote.carriedHead,
         widths: [0.46, 0.24, 0.15, 0.15],
         rows: p.carriedOver.map((a) => [a.what, a.owner, shortDate(a.deadline), t.agreementStatus(a.status)]),
       });
-    else blocks.push({ t: 'p', text: it.noneCarried });
-  } else blocks.push({ t: 'p', text: `1. ${it.noPrevious}` });
-  if (p.agenda.length) blocks.push({ t: 'list', items: p.agenda.map((a, i) => `${i + 2}. ${a}`) });
+    } else blocks.push({ t: 'p', text: `1. ${it.noneCarried(date)}` });
+  } else blocks.push({ t: 'p', text: it.noPrevious });
+  p.agenda.forEach((a, i) => blocks.push({ t: 'p', text: `${i + first}. ${a}` }));
   blocks.push({ t: 'p', text: it.cannotCome });
   blocks.push({ t: 'p', text: it.minutes });
   contacts(t, model, blocks);
