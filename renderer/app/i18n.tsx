@@ -22,6 +22,7 @@ import * as verifyText from '../features/verify/text';
 import * as voicesText from '../features/voices/text';
 import * as absenceText from '../features/absence/text';
 import * as meetingsText from '../features/meetings/text';
+import * as referralsText from '../features/referrals/text';
 
 /**
  * UI text in bokmål (the default and the source of keys), nynorsk and English. A key missing in
@@ -502,6 +503,7 @@ const nb = {
   ...voicesText.nb,
   ...absenceText.nb,
   ...meetingsText.nb,
+  ...referralsText.nb,
 };
 
 export type TextKey = keyof typeof nb;
@@ -532,6 +534,7 @@ const nn: Dict = {
   ...voicesText.nn,
   ...absenceText.nn,
   ...meetingsText.nn,
+  ...referralsText.nn,
   ...lettersText.nn,
   ...reportsText.nn,
   ...measuresReportText.nn,
@@ -659,6 +662,7 @@ const en: Dict = {
   ...voicesText.en,
   ...absenceText.en,
   ...meetingsText.en,
+  ...referralsText.en,
   ...lettersText.en,
   ...reportsText.en,
   ...measuresReportText.en,

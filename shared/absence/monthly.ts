@@ -149,11 +149,11 @@ export interface SnapshotSource {
  * the date, or of the last month before it with figures (null when there is none). Sorted by date.
  */
 export function absenceSnapshots(doc: SnapshotSource, months: readonly AbsenceMonth[]): AbsenceSnapshot[] {
-  const at = (kind: SnapshotKind, date: string): AbsenceSnapshot => {
-    const key = date.slice(0, 7);
-    const hit = [...months].reverse().find((m) => m.month <= key && m.percent !== null);
-    return { kind, date, month: hit?.month ?? null, percent: hit?.percent ?? null };
-  };
+  const at = (kind: SnapshotKind, date: string): AbsenceSnapshot => ({
+    kind,
+    date,
+    ...absenceRateAt(months, date),
+  });
   const out: AbsenceSnapshot[] = [];
   for (const r of doc.referrals ?? []) {
     if (r.voided) continue;
@@ -163,6 +163,19 @@ export function absenceSnapshots(doc: SnapshotSource, months: readonly AbsenceMo
   for (const rec of doc.recommendations ?? [])
     for (const e of rec.evaluations ?? []) out.push(at('evaluation', e.date));
   return out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+}
+
+/**
+ * The absence rate on a date: that month's, or the last month's before it with figures (null
+ * when there is none). Snapshots use it, and so does the closing form (the rate at closing).
+ */
+export function absenceRateAt(
+  months: readonly AbsenceMonth[],
+  date: string,
+): { month: string | null; percent: number | null } {
+  const key = date.slice(0, 7);
+  const hit = [...months].reverse().find((m) => m.month <= key && m.percent !== null);
+  return { month: hit?.month ?? null, percent: hit?.percent ?? null };
 }
 
 /** Both, from a case document: what `bro absence --json` and the absence tab show. */

@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { call, createHandlers } from '../../electron/services/handlers';
 import { addDemoMeetings } from '../../electron/services/letters/demo-meetings';
 import { Session } from '../../electron/services/session';
+import type { CaseDoc } from '../../shared/domain/caseDoc';
 import { attendanceSummary } from '../../shared/meetings/attendance';
 
 const FAST = { N: 2 ** 12, r: 8, p: 1 };
@@ -32,9 +33,11 @@ describe('the demo calls meetings (issue 15 item 4)', () => {
       for (const c of (await call(h, 'cases.list', {})).cases) {
         const got = await call(h, 'cases.get', { caseId: c.caseId });
         expect(got.findings, c.caseId).toEqual([]);
-        for (const m of got.doc.meetings ?? []) {
+        const doc = got.doc as CaseDoc;
+        const letters = (got.letters ?? []) as { letterId: string; kind: string }[];
+        for (const m of doc.meetings ?? []) {
           if (!m.invitation) continue;
-          const letter = got.letters.find((l) => l.letterId === m.invitation);
+          const letter = letters.find((l) => l.letterId === m.invitation);
           out.push({ caseId: c.caseId, m, kind: letter?.kind });
         }
       }

@@ -1,5 +1,13 @@
 import { SERVICES } from '../../../shared/domain/common';
-import { DECISIONS, MILESTONES, OUTCOMES, REFERRERS, type Referral } from '../../../shared/domain/referral';
+import {
+  DECISIONS,
+  MILESTONES,
+  OUTCOMES,
+  REFERRERS,
+  SATISFACTION,
+  type Referral,
+} from '../../../shared/domain/referral';
+import { CloseReferral } from './Closing';
 import type { FieldSpec } from '../../app/forms';
 import { daysBetween, nbDate, todayIso } from '../../app/format';
 import { optLabel, useI18n, type TextKey } from '../../app/i18n';
@@ -25,6 +33,8 @@ export const REFERRAL_FIELDS: FieldSpec[] = [
   { name: 'outcome', kind: 'select', options: OUTCOMES, optKey: 'outcome' },
   { name: 'absenceAtReferral', kind: 'number' },
   { name: 'absenceAtFirstContact', kind: 'number' },
+  { name: 'closingAbsencePercent', kind: 'number' },
+  { name: 'parentsSatisfaction', kind: 'select', options: SATISFACTION, optKey: 'satisfaction' },
   { name: 'note', kind: 'textarea' },
 ];
 
@@ -45,7 +55,7 @@ export function ReferralsPanel({ caseId, data }: { caseId: string; data: CaseDat
       addLabel={t('ref.add')}
       emptyText={t('ref.none')}
       newDefaults={{ id: `henv-${items.length + 1}`, service: data.doc.service }}
-      render={(r) => (
+      render={(r, i) => (
         <>
           <h3>
             {r.service ?? data.doc.service}
@@ -75,6 +85,11 @@ export function ReferralsPanel({ caseId, data }: { caseId: string; data: CaseDat
               {r.frist && `${t('f.referrals.frist')}: ${nbDate(r.frist)}. `}
               {r.outcome && `${t('f.referrals.outcome')}: ${optLabel(t, 'outcome', r.outcome)}.`}
             </p>
+          )}
+          {!r.closed && !(r as { voided?: unknown }).voided && data.keys.referrals?.[i] && (
+            <div className="card-actions">
+              <CloseReferral caseId={caseId} data={data} referral={r} itemKey={data.keys.referrals[i]!} />
+            </div>
           )}
         </>
       )}
