@@ -1,5 +1,11 @@
 import { defineConfig } from '@playwright/test';
 
+// The browser runs in Europe/Oslo (below); the host and its vault run in this process (and the
+// workers, which inherit the environment). On a person's machine both have the same clock, so here
+// they must too: otherwise between midnight in Oslo and midnight UTC the page's «today» is a day
+// ahead of the service's, and a date the page records as today lies in the service's future.
+process.env.TZ = 'Europe/Oslo';
+
 // End-to-end: the renderer in Debian's Chromium against the loopback host, with a real vault in
 // a temp folder per test (tests/e2e/fixtures.ts). `npm test` adds `--reporter=list,json`.
 // The Electron door can run the same specs as a second project (see fixtures.ts, `door`).

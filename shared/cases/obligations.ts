@@ -1,3 +1,4 @@
+import { REVISIT_WORKING_DAYS, revisitOwed } from '../referrals/assessment';
 import { addDays, addMonths, epochDay, isoDay, nbDate } from '../calendar/days';
 import { addWorkingDaysTo } from '../calendar/workdays';
 import type { CaseDoc } from '../domain/caseDoc';
@@ -38,6 +39,7 @@ export const OBLIGATION_KINDS = [
   'proposalAnswer',
   'absenceUpdate',
   'minutes',
+  'revisit',
 ] as const;
 export type ObligationKind = (typeof OBLIGATION_KINDS)[number];
 
@@ -45,7 +47,7 @@ export type ObligationKind = (typeof OBLIGATION_KINDS)[number];
  * The version of the rules below. Bump it whenever a rule changes what it derives: the vault index
  * records it with its cached summaries and rebuilds them when it differs.
  */
-export const OBLIGATION_RULES_VERSION = 8;
+export const OBLIGATION_RULES_VERSION = 9;
 
 /** The status changes parents are told about. */
 export const STATUS_CHANGES = [
@@ -539,6 +541,20 @@ export function caseObligations(
       item,
     });
   });
+  // Assessment status (issue 15 item 5): a change of status asks for the recommendations to be
+  // revisited, within REVISIT_WORKING_DAYS working days (shared/referrals/assessment.ts).
+  {
+    const owed = caseOpen || referrals.length === 0 ? revisitOwed(doc, (d) => seen(d) !== null) : null;
+    if (owed)
+      push({
+        kind: 'revisit',
+        due: workingDeadline(owed.s.date, REVISIT_WORKING_DAYS),
+        rule: 'assessment-revisit',
+        ruleText: `Utredningen har endret status fra «${owed.from}» til «${owed.s.status}» (${nbDate(owed.s.date)}, ${owed.s.service}): gå gjennom anbefalingene og se om de fortsatt passer.`,
+        ref: null,
+        item: owed.item,
+      });
+  }
   // Foresattes innspill: a proposal without a response is answered within the service's limit.
   (doc.proposals ?? []).forEach((p, i) => {
     if (!seen(p.date) || (p.response != null && seen(p.answered ?? p.date))) return;

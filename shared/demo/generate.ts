@@ -42,7 +42,7 @@ import {
 import { Rng, type Weighted } from './prng';
 import { addFollowUp, addSchoolSide } from './schoolSide';
 import { addFamily } from './family';
-import { addPathway } from './pathway';
+import { addInvolvement, addPathway, leaveOneRevisit } from './pathway';
 import { demoFamilyNynorsk, demoMeetingNynorsk, demoNynorskText, demoReasonNynorsk } from './nynorsk';
 import {
   AGREEMENTS,
@@ -127,8 +127,10 @@ export function generateDemo(opts: DemoOptions): InterchangeFile {
     addFamily(new Rng(`${seed}|family|${i}`), cases[i]!, i, today);
     // Early signs, risk checklist and transitions (issue 15 items 2 and 3): its own stream too.
     addPathway(new Rng(`${seed}|path|${i}`), cases[i]!, opts.today);
+    addInvolvement(cases[i]!, opts.today);
   }
   releaseOneNote(cases);
+  leaveOneRevisit(cases);
   // Their own stream, so the cases stay what they were before innsyn requests existed.
   addAccessRequests(new Rng(`${seed}|innsyn`), cases, today);
   readyForMottaksbrev(cases, world, today);

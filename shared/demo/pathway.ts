@@ -68,3 +68,78 @@ export function addPathway(rng: Rng, doc: CaseDoc, today: string): void {
   }
   if (events.length) doc.transitionEvents = events;
 }
+
+const REFERRER_SERVICE: Partial<Record<string, string>> = {
+  fastlege: 'Fastlegen',
+  helsesykepleier: 'Helsesykepleier ved skolen',
+  BUP: 'BUP',
+  barnevern: 'Barnevernstjenesten',
+  Skoleteam: 'Skoleteamet',
+};
+
+/**
+ * The demo's involved services and assessment status (issue 15 item 5), from the case as it
+ * stands (no random draws, so every other part stays as it was): the school and, where a service
+ * referred, that service; for a referral with an assessment, the status henvist → pågår →
+ * konkludert on its milestones, each change marked revisited a few days after (and, by
+ * `leaveOneRevisit`, one open case's newest change left for the caseworker to revisit).
+ */
+export function addInvolvement(doc: CaseDoc, today: string): void {
+  const ref = doc.referrals?.[0];
+  if (!ref) return;
+  const since = ref.sent ?? ref.received;
+  const services: NonNullable<CaseDoc['involvedServices']> = [];
+  if (doc.pupil.school)
+    services.push({
+      service: doc.pupil.school,
+      since,
+      role: 'Har ansvaret for tiltakene i skolen og melder fraværet.',
+      contact: doc.pupil.coordinator ? `${doc.pupil.coordinator.name} (${doc.pupil.coordinator.role})` : null,
+    });
+  const referrer = ref.referredBy ? REFERRER_SERVICE[ref.referredBy] : undefined;
+  if (referrer && referrer !== doc.service)
+    services.push({
+      service: referrer,
+      since,
+      role: 'Henviste eleven og følger opp fra sin side.',
+      contact: null,
+    });
+  if (services.length) doc.involvedServices = services;
+
+  const responsible = ref.service ?? doc.service ?? 'PPT';
+  const steps: [string | null | undefined, 'henvist' | 'pågår' | 'konkludert'][] = [
+    [ref.received, 'henvist'],
+    [ref.assessmentStarted, 'pågår'],
+    [ref.concluded, 'konkludert'],
+  ];
+  const statuses: NonNullable<CaseDoc['assessmentStatuses']> = [];
+  for (const [date, status] of steps) {
+    if (!date || date > today) continue;
+    const revisited = addDays(date, 3);
+    statuses.push({
+      date,
+      status,
+      service: responsible,
+      ...(statuses.length > 0 && revisited <= today ? { recommendationsRevisited: revisited } : {}),
+    });
+  }
+  if (statuses.length > 1) doc.assessmentStatuses = statuses;
+}
+
+/**
+ * In the open case with recommendations whose newest status change is the latest of all, that
+ * change is not yet revisited: the `revisit` task and the prompt on the case show in the demo.
+ */
+export function leaveOneRevisit(cases: CaseDoc[]): void {
+  let pick: NonNullable<CaseDoc['assessmentStatuses']>[number] | null = null;
+  for (const c of cases) {
+    const list = c.assessmentStatuses ?? [];
+    const last = list[list.length - 1];
+    const open = (c.referrals ?? []).some(
+      (r) => !r.closed && r.decision !== 'rejected' && r.decision !== 'forwarded',
+    );
+    if (!last || list.length < 2 || !open || !(c.recommendations ?? []).length) continue;
+    if (!pick || last.date > pick.date) pick = last;
+  }
+  if (pick) delete pick.recommendationsRevisited;
+}

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { absence } from './absence';
 import { accessRequest } from './accessRequest';
+import { assessmentStatus, involvedService } from './involved';
 import { assessmentConclusion } from './assessment';
 import { assignment } from './assignment';
 import { externalId, isoDate, optionalText, service } from './common';
@@ -99,6 +100,10 @@ export const caseDoc = z.strictObject({
   riskFactors: riskFactors.nullish(),
   /** Transitions and changes at school, shown as risk events (issue 15 item 3). */
   transitionEvents: z.array(transitionEvent).max(500).nullish(),
+  /** The services involved around the pupil (issue 15 item 5): service, since when, role, contact. */
+  involvedServices: z.array(involvedService).max(200).nullish(),
+  /** The assessment's status over time (henvist, pågår, konkludert) with the responsible service. */
+  assessmentStatuses: z.array(assessmentStatus).max(500).nullish(),
 });
 export type CaseDoc = z.infer<typeof caseDoc>;
 export type CaseDocInput = z.input<typeof caseDoc>;
@@ -120,6 +125,8 @@ export const COLLECTIONS = [
   'hearings',
   'barriers',
   'transitionEvents',
+  'involvedServices',
+  'assessmentStatuses',
 ] as const;
 export type Collection = (typeof COLLECTIONS)[number];
 
@@ -142,6 +149,8 @@ export const COLLECTION_ITEM = {
   hearings: hearing,
   barriers: barrier,
   transitionEvents: transitionEvent,
+  involvedServices: involvedService,
+  assessmentStatuses: assessmentStatus,
 } as const;
 
 /** Case-level fields that are not collections or the pupil. */

@@ -1,3 +1,4 @@
+import { assessmentStatusIssues } from '../referrals/assessment';
 import type { z } from 'zod';
 import type { Issue, Path } from '../errors';
 import { caseDoc, type CaseDoc } from './caseDoc';
@@ -23,7 +24,7 @@ const before = (a: string | null | undefined, b: string | null | undefined) =>
  * report `cases[3].referrals[0].received` and a form can point at its field.
  */
 export function validateCaseRules(doc: CaseDoc): Issue[] {
-  const issues: Issue[] = [];
+  const issues: Issue[] = [...assessmentStatusIssues(doc)];
   (doc.referrals ?? []).forEach((r, i) => {
     const at = (f: string): Path => ['referrals', i, f];
     if (before(r.received, r.sent)) issues.push({ path: at('received'), code: 'RECEIVED_BEFORE_SENT' });

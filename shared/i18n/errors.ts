@@ -63,6 +63,7 @@ export const ISSUE_TEXT_NB: Record<string, string> = {
   DECISION_WITHOUT_DATE: 'en beslutning trenger en dato',
   FRIST_BEFORE_DECIDED: 'fristen kan ikke være før vedtaksdatoen',
   OUTCOME_WITHOUT_CLOSED: 'utfall krever at saken er avsluttet',
+  REVISITED_BEFORE_CHANGE: 'anbefalingene kan ikke være gjennomgått før statusen endret seg',
   CLOSING_LETTER_REQUIRED:
     'en henvisning som avslås, sendes videre eller avsluttes, må ha et utstedt avslutningsbrev som sier hvem som har ansvaret nå',
   ENDS_BEFORE_START: 'sluttdato kan ikke være før startdato',

@@ -623,6 +623,7 @@ export const NB: LetterTexts = {
     proposalAnswer: 'svar på innspill fra foresatte',
     absenceUpdate: 'nye fraværstall fra skolen',
     minutes: 'referat fra møtet til alle parter',
+    revisit: 'gjennomgang av anbefalingene etter ny status i utredningen',
   },
   mote: {
     lead: (date, name) => `Dette er referatet fra møtet ${date} om ${name}.`,
@@ -1009,6 +1010,7 @@ export const NN: LetterTexts = {
     proposalAnswer: 'svar på innspel frå føresette',
     absenceUpdate: 'nye fråværstal frå skulen',
     minutes: 'referat frå møtet til alle partar',
+    revisit: 'gjennomgang av tilrådingane etter ny status i utgreiinga',
   },
   mote: {
     lead: (date, name) => `Dette er referatet frå møtet ${date} om ${name}.`,

@@ -117,4 +117,66 @@ test.describe('closing a referral', () => {
     expect(r.closingAbsencePercent).toBe(12.5);
     await checkScreen(page, 'closing-done');
   });
+
+  test('involved services and the assessment status, with the prompt to revisit the recommendations', async ({
+    bro,
+  }) => {
+    const { page } = bro;
+    await expect(new CaseList(page).heading).toBeVisible();
+    const c = completeCase() as ReturnType<typeof completeCase> & Record<string, unknown>;
+    c.id = 'c-status-1';
+    c.pupil = { ...c.pupil, name: 'Siri Statusen' };
+    await api(page, 'interchange.import', { file: { format: 'bro-interchange/1', cases: [c] } });
+    await page.reload();
+    await new CaseList(page).open('Siri Statusen');
+    const folder = new Folder(page);
+    await folder.tab('Henvisninger');
+
+    // A service around the pupil.
+    const services = page.getByRole('region', { name: 'Tjenester rundt eleven' });
+    await services.getByRole('button', { name: 'Legg til tjeneste' }).press('Enter');
+    await folder.dialog.getByRole('textbox', { name: 'Tjeneste', exact: true }).fill('BUP Vestby');
+    await folder.dialog.getByRole('textbox', { name: 'Med fra', exact: true }).fill('02.02.2026');
+    await folder.dialog
+      .getByLabel('Rolle i saken', { exact: true })
+      .fill('Utreder angst; samarbeidsmøte hver måned.');
+    await folder.dialog
+      .getByLabel('Kontakt (navn, telefon)', { exact: true })
+      .fill('Lege Lars Berg, 32 00 00 00');
+    await folder.save();
+    await folder.saved();
+    await expect(services).toContainText('BUP Vestby');
+    await expect(services).toContainText('Fra 02.02.2026');
+
+    // The assessment: henvist, then pågår: the change asks for the recommendations to be revisited.
+    const statuses = page.getByRole('region', { name: 'Status for utredningen' });
+    const addStatus = async (date: string, status: string) => {
+      await statuses.getByRole('button', { name: 'Registrer ny status' }).press('Enter');
+      await folder.dialog.getByRole('textbox', { name: 'Dato', exact: true }).fill(date);
+      await folder.dialog.getByRole('combobox', { name: 'Status', exact: true }).selectOption(status);
+      await folder.dialog.getByRole('textbox', { name: 'Ansvarlig tjeneste', exact: true }).fill('PPT');
+      await folder.save();
+      await folder.saved();
+    };
+    await addStatus('07.01.2026', 'henvist');
+    await expect(page.getByTestId('revisit-prompt')).toHaveCount(0);
+    await addStatus('16.02.2026', 'pågår');
+    await expect(page.getByTestId('assessment-current')).toContainText('Nå: Pågår – PPT, fra 16.02.2026.');
+    const prompt = page.getByTestId('revisit-prompt');
+    await expect(prompt).toContainText('Statusen er endret fra «Henvist» til «Pågår»');
+    await checkScreen(page, 'assessment-revisit-prompt');
+    const ids = (await api<{ cases: { caseId: string }[] }>(page, 'cases.list', {})).cases.map(
+      (x) => x.caseId,
+    );
+    const revisitTasks = async () =>
+      (await api<{ tasks: { kind: string; caseId: string }[] }>(page, 'tasks.list', {})).tasks.filter(
+        (t) => t.kind === 'revisit' && ids.includes(t.caseId),
+      ).length;
+    const before = await revisitTasks();
+    expect(before).toBeGreaterThanOrEqual(1);
+    await prompt.getByRole('button', { name: 'Anbefalingene er gjennomgått' }).press('Enter');
+    await expect(prompt).toHaveCount(0);
+    await expect(statuses).toContainText('Anbefalingene gjennomgått');
+    await expect.poll(revisitTasks).toBe(before - 1);
+  });
 });

@@ -18,6 +18,7 @@ export const TASK_TEXT: Record<TaskKind, string> = {
   proposalAnswer: 'Svar på foresattes innspill',
   absenceUpdate: 'Nye fraværstall fra skolen',
   minutes: 'Referat til alle parter',
+  revisit: 'Gå gjennom anbefalingene',
 };
 
 export const tasksCommand: Command = {

@@ -28,6 +28,7 @@ const TAB: Record<Item['kind'], string> = {
   proposalAnswer: 'voices',
   absenceUpdate: 'absence',
   minutes: 'meetings',
+  revisit: 'referrals',
 };
 
 export function useTasks() {

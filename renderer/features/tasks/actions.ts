@@ -36,7 +36,8 @@ export type ActionKey =
   | 'fixMeasure'
   | 'proposalAnswer'
   | 'absenceUpdate'
-  | 'minutes';
+  | 'minutes'
+  | 'revisit';
 
 export interface NextStep {
   action: ActionKey;
@@ -101,5 +102,7 @@ export function nextStep(task: TaskItem, today: string): NextStep {
       return { action: 'absenceUpdate', route: at('absence') };
     case 'minutes':
       return { action: 'minutes', route: at('meetings') };
+    case 'revisit':
+      return { action: 'revisit', route: at('referrals') };
   }
 }
