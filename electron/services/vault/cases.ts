@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { statSync } from 'node:fs';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync, statSync } from 'node:fs';
 import { readFile, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { summaryRules, type CaseSummary, type SummaryRules } from '../../../shared/cases/summary';
@@ -224,7 +223,9 @@ export class CaseStore {
     const file = rel(CASES, caseId, 'key.jwe');
     let jwe: string;
     try {
-      jwe = await readFile(this.path(caseId, 'key.jwe'), 'utf8');
+      // Synchronous on purpose (as the listing): an open without an index reads one key.jwe per
+      // case, and four thread-pool round trips per small file cost more than the read itself.
+      jwe = readFileSync(this.path(caseId, 'key.jwe'), 'utf8');
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ENOENT') {
         if ((await listDir(this.path(caseId))).length === 0)
@@ -414,7 +415,7 @@ export class CaseStore {
       const id = name.slice(0, 26);
       let jwe: string;
       try {
-        jwe = await readFile(this.path(caseId, sub, name), 'utf8');
+        jwe = readFileSync(this.path(caseId, sub, name), 'utf8');
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw e;
         bad.push({ caseId, file: rel(CASES, caseId, f), code: 'UNREADABLE', reason: 'IO' });
