@@ -6,6 +6,7 @@ import { summaryRules, type CaseSummary, type SummaryRules } from '../../../shar
 import { BroError } from '../../../shared/errors';
 import type { z } from 'zod';
 import { zodIssues } from '../../../shared/domain/validate';
+import { checkedMark } from '../../../shared/events/checked';
 import { foldCase } from '../../../shared/events/fold';
 import {
   EVENT_DATA,
@@ -373,9 +374,17 @@ export class CaseStore {
   summaryOf(caseId: string): CaseSummary | null {
     const c = this.cache.get(caseId)!;
     if (c.summary === undefined || (c.summary !== null && !this.rules.holds(c.summary))) {
-      const state = foldCase(caseId, c.events);
       // A folder whose first events never landed (a crash right after it was made) is not a case.
-      c.summary = state.opened ? this.rules.summarize(state) : null;
+      const summarize = (parseAll: boolean) => {
+        const state = foldCase(caseId, c.events, { parseAll });
+        return state.opened ? this.rules.summarize(state) : null;
+      };
+      try {
+        c.summary = summarize(false);
+      } catch {
+        // Payloads taken as checked that trip the summary up: every payload parsed, as before.
+        c.summary = summarize(true);
+      }
       this.dirty.add(caseId);
     }
     return c.summary;
@@ -469,7 +478,10 @@ export class CaseStore {
   }
 
   private async writeEvents(caseId: string, ring: CaseKeyRing, stored: StoredEvent[]): Promise<string> {
-    const { file, jwe } = await sealEvents(this.core, caseId, ring, stored);
+    // A pack whose payloads are exactly what this build's schemas make of them says so, and an
+    // open without an index then folds them without parsing each again (shared/events/checked.ts).
+    const mark = stored.length > 1 ? checkedMark(stored) : undefined;
+    const { file, jwe } = await sealEvents(this.core, caseId, ring, stored, mark);
     await writeAtomic(this.path(caseId, ...file.split('/')), jwe);
     return file;
   }
