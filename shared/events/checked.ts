@@ -67,7 +67,8 @@ export function sameJson(a: unknown, b: unknown): boolean {
   if (ka.length !== kb.length) return false;
   for (let i = 0; i < ka.length; i++) {
     if (ka[i] !== kb[i]) return false;
-    if (!sameJson((a as Record<string, unknown>)[ka[i]!], (b as Record<string, unknown>)[kb[i]!])) return false;
+    if (!sameJson((a as Record<string, unknown>)[ka[i]!], (b as Record<string, unknown>)[kb[i]!]))
+      return false;
   }
   return true;
 }
@@ -79,7 +80,8 @@ function copyJson(v: unknown): unknown {
   for (const k of Object.keys(v)) {
     const x = copyJson((v as Record<string, unknown>)[k]);
     // A key named __proto__ (only a forged pack could hold one) stays an ordinary key.
-    if (k === '__proto__') Object.defineProperty(out, k, { value: x, enumerable: true, writable: true, configurable: true });
+    if (k === '__proto__')
+      Object.defineProperty(out, k, { value: x, enumerable: true, writable: true, configurable: true });
     else out[k] = x;
   }
   return out;

@@ -65,7 +65,11 @@ function applySet(target: Record<string, unknown>, set: Record<string, unknown>,
     const after = value ?? null;
     // Most values are strings and numbers: compared as they are; lists and objects as JSON.
     if (before === after) continue;
-    if (typeof before === 'object' && typeof after === 'object' && JSON.stringify(before) === JSON.stringify(after))
+    if (
+      typeof before === 'object' &&
+      typeof after === 'object' &&
+      JSON.stringify(before) === JSON.stringify(after)
+    )
       continue;
     changes.push({ field, from: before, to: after });
     if (after === null) delete target[field];
