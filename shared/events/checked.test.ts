@@ -45,14 +45,13 @@ describe('checked payloads', () => {
     expect(checkedMark([ev('pupil.recorded', { set: { grade: 7 }, extra: 1 })])).toBeUndefined();
   });
 
-  it('gives a payload without parsing only for marked events, as a fresh copy', () => {
+  it('gives a payload without parsing only for marked events', () => {
     const data = { set: { grade: 7, school: { name: 'Demo skole' } } };
     const e = ev('pupil.recorded', data);
     expect(checkedPayload(e)).toBeUndefined();
     markChecked(e);
     const got = checkedPayload(e)!;
     expect(got).toEqual(data);
-    expect(got.set).not.toBe(data.set);
     // Marked, but of another version or an unknown type: parsed as before.
     const v2 = ev('pupil.recorded', data, 2);
     markChecked(v2);

@@ -25,14 +25,15 @@ export function markChecked(ev: StoredEvent): void {
 
 /**
  * The payload the fold may use without parsing it, or undefined when it must be parsed: only for
- * events a reader marked, of this vocabulary version and a known type. A fresh copy, as a parse
- * would give, so no caller of the fold can change the events kept in memory through its result.
+ * events a reader marked, of this vocabulary version and a known type. It is the event's own
+ * object, not a copy: the fold copies every list or object it keeps (`copyJson`), so no caller
+ * of the fold can change the events kept in memory through its result.
  */
 export function checkedPayload(ev: StoredEvent): Record<string, unknown> | undefined {
   if (!checked.has(ev) || ev.v !== EVENT_VERSION || !Object.hasOwn(EVENT_DATA, ev.type)) return undefined;
   const data = ev.data;
   if (typeof data !== 'object' || data === null || Array.isArray(data)) return undefined;
-  return copyJson(data) as Record<string, unknown>;
+  return data as Record<string, unknown>;
 }
 
 /**
@@ -73,7 +74,8 @@ export function sameJson(a: unknown, b: unknown): boolean {
   return true;
 }
 
-function copyJson(v: unknown): unknown {
+/** A deep copy of a JSON value (what a parse would have made fresh). */
+export function copyJson(v: unknown): unknown {
   if (typeof v !== 'object' || v === null) return v;
   if (Array.isArray(v)) return v.map(copyJson);
   const out: Record<string, unknown> = {};

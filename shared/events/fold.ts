@@ -1,7 +1,7 @@
 import { COLLECTIONS, type CaseDoc, type Collection } from '../domain/caseDoc';
 import { foldClosingOutcome } from '../domain/referral';
 import type { IssuedLetter, LetterDraft, LetterDrafted, LetterIssued } from '../letters/events';
-import { checkedPayload } from './checked';
+import { checkedPayload, copyJson } from './checked';
 import { compareEvents, EVENT_VERSION, parseEventData, type StoredEvent } from './vocabulary';
 
 export interface FieldChange {
@@ -62,7 +62,8 @@ function emptyCollections(): Record<Collection, Map<string, Entity>> {
 function applySet(target: Record<string, unknown>, set: Record<string, unknown>, changes: FieldChange[]) {
   for (const [field, value] of Object.entries(set)) {
     const before = target[field] ?? null;
-    const after = value ?? null;
+    // A list or object is copied: the fold's result never shares one with the events it read.
+    const after = typeof value === 'object' && value !== null ? copyJson(value) : (value ?? null);
     // Most values are strings and numbers: compared as they are; lists and objects as JSON.
     if (before === after) continue;
     if (
@@ -131,7 +132,9 @@ function foldEvents(caseId: string, events: readonly StoredEvent[], trustChecked
       skipped++;
       continue;
     }
-    const data = parsed.data;
+    const [kind, verb] = ev.type.split('.') as [string, string];
+    // Letters are kept whole (with their lists): a checked payload is copied, as a parse would.
+    const data = trusted && kind === 'letters' ? (copyJson(trusted) as Record<string, unknown>) : parsed.data;
     const changes: FieldChange[] = [];
     const entry: HistoryEntry = {
       eventId: ev.id,
@@ -143,7 +146,6 @@ function foldEvents(caseId: string, events: readonly StoredEvent[], trustChecked
       changes,
       reason: (data.reason as string | null | undefined) ?? null,
     };
-    const [kind, verb] = ev.type.split('.') as [string, string];
     if (ev.type === 'case.opened') {
       // The first opening wins; a second one (a replayed import on another device) is a no-op.
       if (externalId === null) {

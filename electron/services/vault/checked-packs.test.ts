@@ -74,6 +74,14 @@ function envelope(v: Vault, caseId: string, type: string, data: unknown, ver = 1
   };
 }
 
+/** Empties every list and object in a value, all the way down. */
+function scramble(v: unknown): void {
+  if (typeof v !== 'object' || v === null) return;
+  for (const x of Object.values(v)) scramble(x);
+  if (Array.isArray(v)) v.length = 0;
+  else for (const k of Object.keys(v)) delete (v as Record<string, unknown>)[k];
+}
+
 let caseIds: string[] = [];
 
 beforeAll(async () => {
@@ -108,9 +116,9 @@ describe('checked packs', () => {
       expect(JSON.stringify(fast)).toBe(JSON.stringify(parsed));
       expect(fast.skippedEvents).toBe(0);
       // The fold's result is its own: changing it changes nothing that is kept in memory.
-      const again = foldCase(caseId, events);
-      for (const c of Object.values(fast.doc)) if (Array.isArray(c)) c.length = 0;
-      expect(foldCase(caseId, events)).toEqual(again);
+      const snapshot = JSON.stringify(fast);
+      scramble(fast);
+      expect(JSON.stringify(foldCase(caseId, events))).toBe(snapshot);
     }
     expect(packs).toBeGreaterThanOrEqual(6);
     await v.close();
