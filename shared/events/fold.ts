@@ -60,18 +60,21 @@ function emptyCollections(): Record<Collection, Map<string, Entity>> {
 }
 
 function applySet(target: Record<string, unknown>, set: Record<string, unknown>, changes: FieldChange[]) {
-  for (const [field, value] of Object.entries(set)) {
+  for (const field of Object.keys(set)) {
+    const value = set[field] ?? null;
     const before = target[field] ?? null;
-    // A list or object is copied: the fold's result never shares one with the events it read.
-    const after = typeof value === 'object' && value !== null ? copyJson(value) : (value ?? null);
     // Most values are strings and numbers: compared as they are; lists and objects as JSON.
-    if (before === after) continue;
+    if (before === value) continue;
     if (
       typeof before === 'object' &&
-      typeof after === 'object' &&
-      JSON.stringify(before) === JSON.stringify(after)
+      typeof value === 'object' &&
+      before !== null &&
+      value !== null &&
+      JSON.stringify(before) === JSON.stringify(value)
     )
       continue;
+    // A list or object is copied: the fold's result never shares one with the events it read.
+    const after = typeof value === 'object' && value !== null ? copyJson(value) : value;
     changes.push({ field, from: before, to: after });
     if (after === null) delete target[field];
     else target[field] = after;
