@@ -1,6 +1,7 @@
 import { COLLECTIONS, type CaseDoc, type Collection } from '../domain/caseDoc';
 import { foldClosingOutcome } from '../domain/referral';
 import type { IssuedLetter, LetterDraft, LetterDrafted, LetterIssued } from '../letters/events';
+import { checkedPayload, copyJson } from './checked';
 import { compareEvents, EVENT_VERSION, parseEventData, type StoredEvent } from './vocabulary';
 
 export interface FieldChange {
@@ -59,18 +60,47 @@ function emptyCollections(): Record<Collection, Map<string, Entity>> {
 }
 
 function applySet(target: Record<string, unknown>, set: Record<string, unknown>, changes: FieldChange[]) {
-  for (const [field, value] of Object.entries(set)) {
+  for (const field of Object.keys(set)) {
+    const value = set[field] ?? null;
     const before = target[field] ?? null;
-    const after = value ?? null;
-    if (JSON.stringify(before) === JSON.stringify(after)) continue;
+    // Most values are strings and numbers: compared as they are; lists and objects as JSON.
+    if (before === value) continue;
+    if (
+      typeof before === 'object' &&
+      typeof value === 'object' &&
+      before !== null &&
+      value !== null &&
+      JSON.stringify(before) === JSON.stringify(value)
+    )
+      continue;
+    // A list or object is copied: the fold's result never shares one with the events it read.
+    const after = typeof value === 'object' && value !== null ? copyJson(value) : value;
     changes.push({ field, from: before, to: after });
     if (after === null) delete target[field];
     else target[field] = after;
   }
 }
 
-/** Folds a case's events (in any order; duplicates by id are ignored) into its state. Pure. */
-export function foldCase(caseId: string, events: readonly StoredEvent[]): CaseState {
+/**
+ * Folds a case's events (in any order; duplicates by id are ignored) into its state. Pure.
+ * Payloads from a pack this build's schemas already checked (shared/events/checked.ts) are used
+ * without parsing them again; should such a payload still trip the fold up (a pack whose mark
+ * was forged by a member's altered writer), the case is folded again with every payload parsed.
+ */
+export function foldCase(
+  caseId: string,
+  events: readonly StoredEvent[],
+  opts: { parseAll?: boolean } = {},
+): CaseState {
+  if (opts.parseAll) return foldEvents(caseId, events, false);
+  try {
+    return foldEvents(caseId, events, true);
+  } catch {
+    return foldEvents(caseId, events, false);
+  }
+}
+
+function foldEvents(caseId: string, events: readonly StoredEvent[], trustChecked: boolean): CaseState {
   const sorted = [...events].sort(compareEvents);
   const seen = new Set<string>();
   let externalId: string | null = null;
@@ -94,12 +124,20 @@ export function foldCase(caseId: string, events: readonly StoredEvent[]): CaseSt
     count++;
     lastHlc = ev.hlc;
     // A newer vocabulary version may mean something else by the same payload: skip it, don't misread it.
-    const parsed = ev.v > EVENT_VERSION ? null : parseEventData(ev.type, ev.data);
+    const trusted = trustChecked ? checkedPayload(ev) : undefined;
+    const parsed =
+      ev.v > EVENT_VERSION
+        ? null
+        : trusted
+          ? { success: true as const, data: trusted }
+          : parseEventData(ev.type, ev.data);
     if (!parsed?.success) {
       skipped++;
       continue;
     }
-    const data = parsed.data;
+    const [kind, verb] = ev.type.split('.') as [string, string];
+    // Letters are kept whole (with their lists): a checked payload is copied, as a parse would.
+    const data = trusted && kind === 'letters' ? (copyJson(trusted) as Record<string, unknown>) : parsed.data;
     const changes: FieldChange[] = [];
     const entry: HistoryEntry = {
       eventId: ev.id,
@@ -111,7 +149,6 @@ export function foldCase(caseId: string, events: readonly StoredEvent[]): CaseSt
       changes,
       reason: (data.reason as string | null | undefined) ?? null,
     };
-    const [kind, verb] = ev.type.split('.') as [string, string];
     if (ev.type === 'case.opened') {
       // The first opening wins; a second one (a replayed import on another device) is a no-op.
       if (externalId === null) {

@@ -1,3 +1,4 @@
+import { CHECKED_PAYLOADS, markChecked } from '../../../shared/events/checked';
 import { storedEvent, type StoredEvent } from '../../../shared/events/vocabulary';
 import type { VaultCore } from './core';
 import { decodeJson, digestId, encodeJson, open, peekKid, sealContent, sha256Hex } from './crypto';
@@ -21,6 +22,8 @@ export async function sealEvents(
   caseId: string,
   ring: CaseKeyRing,
   stored: StoredEvent[],
+  /** A pack's `checked` mark (shared/events/checked.ts), when the writer checked every payload. */
+  checked?: string,
 ): Promise<SealedEvents> {
   const key = currentDataKey(ring);
   if (stored.length === 1) {
@@ -35,7 +38,7 @@ export async function sealEvents(
     return { file: `events/${ev.id}.jwe`, jwe };
   }
   const packId = digestId(stored.map((e) => e.id).sort());
-  const jwe = await sealContent(key, encodeJson({ events: stored }), {
+  const jwe = await sealContent(key, encodeJson(checked ? { events: stored, checked } : { events: stored }), {
     vault: core.vaultId,
     kind: 'pack',
     case: caseId,
@@ -89,5 +92,8 @@ export async function openCaseFile(
   }
   if (kind === 'event' && out[0]?.id !== id) return null;
   if (kind === 'pack' && digestId(out.map((e) => e.id).sort()) !== id) return null;
+  // Payloads this build's schemas already checked when the pack was written are not parsed again.
+  if (kind === 'pack' && (json as { checked?: unknown }).checked === CHECKED_PAYLOADS)
+    for (const ev of out) markChecked(ev);
   return out;
 }
