@@ -13,7 +13,7 @@ import { EVENT_DATA, EVENT_VERSION, type StoredEvent } from './vocabulary';
  * another vocabulary is parsed again. `r` is raised by hand when a refinement's logic changes
  * without changing the JSON Schema (a regular expression inside a `refine`, a date check).
  */
-export const CHECKED_PAYLOADS = 'v1.r1.72be78e780e4739e';
+export const CHECKED_PAYLOADS = 'v1.r1.c5be9cb1a8aefa26';
 
 /** The event objects a reader found in a pack marked with `CHECKED_PAYLOADS`. */
 const checked = new WeakSet<StoredEvent>();

@@ -138,6 +138,8 @@ describe('foldCase', () => {
       hearings: [],
       barriers: [],
       transitionEvents: [],
+      involvedServices: [],
+      assessmentStatuses: [],
     });
     expect(s.keys.referrals).toEqual([K.ref]);
     expect(s.evaluationKeys).toEqual({ [K.rec]: [K.eva, K.evb] });

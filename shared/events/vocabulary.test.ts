@@ -116,7 +116,7 @@ describe('event vocabulary', () => {
 
   it('reports an unknown type as such, not as an invalid payload', () => {
     expect(parseEventData('transitions.planned', {})).toEqual({ success: false, unknownType: true });
-    const bad = parseEventData('pupil.recorded', { set: { grade: 0 } });
+    const bad = parseEventData('pupil.recorded', { set: { grade: -1 } });
     expect(bad.success).toBe(false);
     expect('unknownType' in bad).toBe(false);
   });
