@@ -425,4 +425,27 @@ describe('toInterchangeCase', () => {
     for (const c of COLLECTIONS) expect(out[c]).toEqual([]);
     expect(JSON.stringify(toInterchangeCase(imported().state))).not.toContain('null');
   });
+
+  it("leaves out a meeting's innkalling (a letter of this vault), and an import of the file keeps it", () => {
+    const w = writer();
+    const log: StoredEvent[] = [];
+    const raw = exampleCase() as Record<string, unknown>;
+    const letterId = vaultId('l', 1);
+    raw.meetings = [
+      {
+        date: '2026-03-02',
+        participants: [{ role: 'rektor' }],
+        invitation: letterId,
+        attendance: [{ role: 'rektor', present: true }],
+      },
+    ];
+    const { state } = importInto(w, log, raw);
+    expect(state.doc.meetings![0]!.invitation).toBe(letterId);
+    const exported = toInterchangeCase(state);
+    expect(exported.meetings![0]).not.toHaveProperty('invitation');
+    expect(exported.meetings![0]!.attendance).toEqual([{ role: 'rektor', present: true }]);
+    const again = importInto(w, log, JSON.parse(JSON.stringify(exported)));
+    expect(again.events).toEqual([]);
+    expect(again.state.doc.meetings![0]!.invitation).toBe(letterId);
+  });
 });

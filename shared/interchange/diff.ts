@@ -66,11 +66,14 @@ export function diffCase(current: CaseState | null, incoming: CaseDoc, newKey: (
           ? ['evaluations']
           : c === 'assignments' && item.caseworkerId == null
             ? ['caseworkerId']
-            : c === 'notes'
-              ? // A file never takes back a release, and never renames who wrote a note already here
-                // (an export names the member who wrote it).
-                [...(item.released == null ? ['released'] : []), ...(existing ? ['author'] : [])]
-              : [];
+            : c === 'meetings' && item.invitation == null
+              ? // The innkalling is a letter of this vault: a file (which never carries one) keeps it.
+                ['invitation']
+              : c === 'notes'
+                ? // A file never takes back a release, and never renames who wrote a note already here
+                  // (an export names the member who wrote it).
+                  [...(item.released == null ? ['released'] : []), ...(existing ? ['author'] : [])]
+                : [];
       const set = changedFields(existing, item, omit);
       if (Object.keys(set).length)
         events.push({
@@ -188,6 +191,13 @@ export function toInterchangeCase(
       return name ? { ...n, author: name } : n;
     })
     .filter((n) => noteMayLeave(n));
+  // A meeting's innkalling is the id of a letter in this vault; letters do not travel in
+  // bro-interchange/1, so neither does the reference (an import keeps the one recorded).
+  doc.meetings = (doc.meetings as Obj[]).map((m) => {
+    if (m.invitation == null) return m;
+    const { invitation: _letter, ...rest } = m;
+    return rest;
+  });
   return doc as CaseDoc;
 }
 
