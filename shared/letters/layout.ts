@@ -520,6 +520,8 @@ function anbefaling(t: LetterTexts, model: LetterModel): Block[] {
       model.measures.length,
       model.pupil.name,
       model.pupil.grade,
+      // A measure that started before the letter is not «set in motion»: the school continues it.
+      model.measures.filter((m) => m.start != null && m.start < model.date).length,
     ),
   });
   summaryOfMeasures(t, model, blocks);

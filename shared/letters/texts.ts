@@ -140,7 +140,10 @@ export interface LetterTexts {
     followChoices: string[];
     followLines: string[];
   };
-  anbefaling: { lead: (service: string, n: number, name: string, grade: number | null) => string };
+  /** `running`: how many of the `n` measures started before the letter's date (not «set in motion» again). */
+  anbefaling: {
+    lead: (service: string, n: number, name: string, grade: number | null, running?: number) => string;
+  };
   sakkyndig: {
     lead: (service: string, name: string, grade: number | null, ref: string) => string;
     h: {
@@ -507,8 +510,17 @@ export const NB: LetterTexts = {
     followLines: ['Dato for utført eller ny frist', 'Ansvarlig og grunn'],
   },
   anbefaling: {
-    lead: (_service, n, name, grade) =>
-      `Vi anbefaler at skolen setter i gang ${NB_NUM[n] ?? n} tiltak for ${name}${trinn(grade)}. For hvert tiltak står det hva som skal gjøres, hvem som gjør det, fra når, og når det skal evalueres.`,
+    lead: (_service, n, name, grade, running = 0) => {
+      const fresh = n - running;
+      const num = (k: number) => NB_NUM[k] ?? String(k);
+      const first =
+        running === 0
+          ? `Vi anbefaler at skolen setter i gang ${num(n)} tiltak for ${name}${trinn(grade)}.`
+          : fresh === 0
+            ? `Vi anbefaler at skolen fortsetter med ${n === 1 ? 'tiltaket' : `de ${num(n)} tiltakene`} for ${name}${trinn(grade)} som allerede er i gang.`
+            : `Vi anbefaler at skolen setter i gang ${fresh === 1 ? 'ett nytt' : `${num(fresh)} nye`} tiltak for ${name}${trinn(grade)} og fortsetter med ${running === 1 ? 'det ene' : `de ${num(running)}`} som allerede er i gang.`;
+      return `${first} For hvert tiltak står det hva som skal gjøres, hvem som gjør det, fra når, og når det skal evalueres.`;
+    },
   },
   sakkyndig: {
     lead: (_service, name, grade, ref) =>
@@ -894,8 +906,17 @@ export const NN: LetterTexts = {
     followLines: ['Dato for utført eller ny frist', 'Ansvarleg og grunn'],
   },
   anbefaling: {
-    lead: (_service, n, name, grade) =>
-      `Vi tilrår at skulen set i gang ${NN_NUM[n] ?? n} tiltak for ${name}${trinn(grade)}. For kvart tiltak står det kva som skal gjerast, kven som gjer det, frå når, og når det skal evaluerast.`,
+    lead: (_service, n, name, grade, running = 0) => {
+      const fresh = n - running;
+      const num = (k: number) => NN_NUM[k] ?? String(k);
+      const first =
+        running === 0
+          ? `Vi tilrår at skulen set i gang ${num(n)} tiltak for ${name}${trinn(grade)}.`
+          : fresh === 0
+            ? `Vi tilrår at skulen held fram med ${n === 1 ? 'tiltaket' : `dei ${num(n)} tiltaka`} for ${name}${trinn(grade)} som alt er i gang.`
+            : `Vi tilrår at skulen set i gang ${fresh === 1 ? 'eitt nytt' : `${num(fresh)} nye`} tiltak for ${name}${trinn(grade)} og held fram med ${running === 1 ? 'det eine' : `dei ${num(running)}`} som alt er i gang.`;
+      return `${first} For kvart tiltak står det kva som skal gjerast, kven som gjer det, frå når, og når det skal evaluerast.`;
+    },
   },
   sakkyndig: {
     lead: (_service, name, grade, ref) =>
