@@ -30,13 +30,16 @@ export async function addDemoMeetings(vault: Vault, ctx: DemoContext): Promise<n
     { ago: 2, rektorCame: false, minutesAfter: null },
     { ago: 30, rektorCame: true, minutesAfter: 2 },
   ];
+  // In the order of the demo's own case ids (demo-0001, …), not the vault's random ones, so the same
+  // seed gives the same meetings.
+  const open = [];
+  for (const c of cases) if (c.status === 'open') open.push({ c, state: await vault.fold(c.caseId) });
+  open.sort((a, b) => (a.state.doc.id < b.state.doc.id ? -1 : a.state.doc.id > b.state.doc.id ? 1 : 0));
   let planned = 0;
   let added = 0;
-  for (const c of cases) {
+  for (const { c, state } of open) {
     const plan = plans[planned];
     if (!plan) break;
-    if (c.status !== 'open') continue;
-    const state = await vault.fold(c.caseId);
     if (state.voided) continue;
     // Made by an earlier run: that plan is done.
     if (state.letters.some((l) => l.kind === 'innkalling')) {
