@@ -1,8 +1,7 @@
-import type { Page } from '@playwright/test';
 import { completeCase } from '../../shared/letters/letters.fixture';
 import { addDays } from '../../shared/calendar/days';
 import { checkScreen, expect, test } from './fixtures';
-import { CaseList, Folder, field } from './pages';
+import { api, CaseList, Folder, field } from './pages';
 
 /**
  * Daily casework: a vault made as the quick start makes it (no name) issues a letter once the
@@ -11,26 +10,6 @@ import { CaseList, Folder, field } from './pages';
  */
 
 /** One call through the page's own door (the host), as the renderer makes it. */
-async function api<T>(page: Page, op: string, input: unknown): Promise<T> {
-  const r = await page.evaluate(
-    async ({ op, input }) => {
-      const res = await fetch(`./api/${op}`, {
-        method: 'POST',
-        // The page's session token, from its own storage, as the renderer sends it.
-        headers: {
-          'Content-Type': 'application/json',
-          'X-Bro-Token': sessionStorage.getItem('bro.session')!,
-        },
-        body: JSON.stringify(input),
-      });
-      return (await res.json()) as { ok: boolean; value?: unknown; error?: { code: string } };
-    },
-    { op, input },
-  );
-  expect(r.ok, `${op}: ${JSON.stringify(r.error)}`).toBe(true);
-  return r.value as T;
-}
-
 const localToday = () => {
   const d = new Date();
   const pad = (n: number) => String(n).padStart(2, '0');

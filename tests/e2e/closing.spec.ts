@@ -1,7 +1,6 @@
-import type { Page } from '@playwright/test';
 import { completeCase } from '../../shared/letters/letters.fixture';
 import { checkScreen, expect, test } from './fixtures';
-import { CaseList, Folder } from './pages';
+import { api, CaseList, Folder } from './pages';
 
 /**
  * Issue 15 item 5: closing a referral properly. «Avslutt henvisningen» asks whether the pupil is
@@ -9,24 +8,6 @@ import { CaseList, Folder } from './pages';
  * avslutningsbrev the service refuses (CLOSING_LETTER_REQUIRED) and the form offers the letter;
  * after the letter is issued the same closing is accepted and the outcome recorded. Keyboard, axe.
  */
-async function api<T>(page: Page, op: string, input: unknown): Promise<T> {
-  const res = await page.evaluate(
-    async ([o, i]) => {
-      const r = await fetch(`./api/${o}`, {
-        method: 'POST',
-        headers: {
-          'Content-Type': 'application/json',
-          'X-Bro-Token': sessionStorage.getItem('bro.session')!,
-        },
-        body: JSON.stringify(i),
-      });
-      return (await r.json()) as { ok: boolean; value?: unknown };
-    },
-    [op, input] as const,
-  );
-  expect(res.ok).toBe(true);
-  return res.value as T;
-}
 
 test.describe('closing a referral', () => {
   test.use({ vault: 'demo', demoCases: 3 });

@@ -1,10 +1,9 @@
 import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import type { Page } from '@playwright/test';
 import { completeCase } from '../../shared/letters/letters.fixture';
 import { checkScreen, expect, test } from './fixtures';
-import { CaseList, Folder } from './pages';
+import { api, CaseList, Folder } from './pages';
 
 /**
  * Issue 15 item 4: the service calls a meeting. The caseworker writes an innkalling (warned while
@@ -13,25 +12,6 @@ import { CaseList, Folder } from './pages';
  * closes the task. By keyboard where it matters, axe on each screen.
  */
 const run = promisify(execFile);
-
-async function api<T>(page: Page, op: string, input: unknown): Promise<T> {
-  const res = await page.evaluate(
-    async ([o, i]) => {
-      const r = await fetch(`./api/${o}`, {
-        method: 'POST',
-        headers: {
-          'Content-Type': 'application/json',
-          'X-Bro-Token': sessionStorage.getItem('bro.session')!,
-        },
-        body: JSON.stringify(i),
-      });
-      return (await r.json()) as { ok: boolean; value?: unknown };
-    },
-    [op, input] as const,
-  );
-  expect(res.ok).toBe(true);
-  return res.value as T;
-}
 
 const nb = (iso: string) => `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;
 

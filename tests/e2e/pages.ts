@@ -96,3 +96,24 @@ export class VerifyPage {
     await (await chooser).setFiles(file);
   }
 }
+
+/** Calls an op of the contract as the page does (its session token), expecting it to succeed. */
+export async function api<T>(page: Page, op: string, input: unknown): Promise<T> {
+  const r = await page.evaluate(
+    async ({ op, input }) => {
+      const res = await fetch(`./api/${op}`, {
+        method: 'POST',
+        // The page's session token, from its own storage, as the renderer sends it.
+        headers: {
+          'Content-Type': 'application/json',
+          'X-Bro-Token': sessionStorage.getItem('bro.session')!,
+        },
+        body: JSON.stringify(input),
+      });
+      return (await res.json()) as { ok: boolean; value?: unknown; error?: { code: string } };
+    },
+    { op, input },
+  );
+  expect(r.ok, `${op}: ${JSON.stringify(r.error)}`).toBe(true);
+  return r.value as T;
+}
