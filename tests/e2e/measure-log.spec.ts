@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { completeCase } from '../../shared/letters/letters.fixture';
 import { checkScreen, expect, test } from './fixtures';
-import { CaseList, field, Folder } from './pages';
+import { CaseList, field, Folder, localDay } from './pages';
 
 /**
  * Issue 13's flow: plan a measure from the catalogue, log two occurrences (one not held), record
@@ -29,13 +29,7 @@ async function api<T>(page: Page, op: string, input: unknown): Promise<T> {
 }
 
 /** A date `days` from today in the form's dd.mm.åååå, and as ISO. */
-function day(days: number): { nb: string; iso: string } {
-  const d = new Date();
-  d.setUTCDate(d.getUTCDate() + days);
-  const iso = d.toISOString().slice(0, 10);
-  const [y, m, dd] = iso.split('-');
-  return { nb: `${dd}.${m}.${y}`, iso };
-}
+const day = (days: number) => localDay(days);
 
 test('plan → two occurrences → evaluation → end with reason (warned) → «informer foresatte» gone after the tiltaksoversikt', async ({
   bro,

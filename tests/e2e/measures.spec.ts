@@ -5,6 +5,7 @@ import { promisify } from 'node:util';
 import type { Page } from '@playwright/test';
 import type { MeasuresReport } from '../../shared/measures/report';
 import { checkScreen, expect, test } from './fixtures';
+import { localDay } from './pages';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const run = promisify(execFile);
@@ -124,7 +125,7 @@ test.describe('the «Tiltak» tab of the dashboard on a demo vault', () => {
     await expect(status).toHaveText(/^Viser /);
 
     // «I år» is the default: 1 January to today.
-    const today = new Date().toISOString().slice(0, 10);
+    const today = localDay().iso;
     const from = `${today.slice(0, 4)}-01-01`;
     const all = await bro(['report', 'measures', app.demoDir, '--from', from, '--to', today]);
     await expect(status).toContainText(`${cell(all.groups[0]!, 'total')} aktive tiltak`);

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { completeCase } from '../../shared/letters/letters.fixture';
 import { checkScreen, expect, test } from './fixtures';
-import { api, CaseList, Folder } from './pages';
+import { api, CaseList, Folder, localDay } from './pages';
 
 /**
  * Issue 15 item 4: the service calls a meeting. The caseworker writes an innkalling (warned while
@@ -34,10 +34,7 @@ test.describe('a meeting the service calls', () => {
     await expect(page.getByRole('heading', { name: /Innkalling til møte/u }).first()).toBeVisible();
 
     // The meeting is today, after school; no leader called yet: the letter warns.
-    const today = await page.evaluate(() => {
-      const d = new Date();
-      return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-    });
+    const today = localDay().iso;
     await page.getByLabel('Møtedato', { exact: true }).fill(nb(today));
     await page.getByLabel('Klokkeslett (TT:MM)', { exact: true }).fill('14:00');
     await page.getByLabel('Sted', { exact: true }).fill('Møterommet på skolen');

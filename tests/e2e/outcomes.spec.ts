@@ -5,6 +5,7 @@ import { promisify } from 'node:util';
 import type { Page } from '@playwright/test';
 import type { OutcomesReport } from '../../shared/outcomes/report';
 import { checkScreen, expect, test } from './fixtures';
+import { localDay } from './pages';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const run = promisify(execFile);
@@ -113,7 +114,7 @@ test.describe('the «Utfall» tab of the dashboard on a demo vault', () => {
     await expect(status).toHaveText(/^Viser /);
 
     // A period long enough for the demo's closed referrals: chosen by keyboard in the date fields.
-    const today = new Date().toISOString().slice(0, 10);
+    const today = localDay().iso;
     const from = `${Number(today.slice(0, 4)) - 2}-01-01`;
     const fromField = page.getByLabel('Fra', { exact: true });
     await fromField.fill(`01.01.${from.slice(0, 4)}`);

@@ -117,3 +117,16 @@ export async function api<T>(page: Page, op: string, input: unknown): Promise<T>
   expect(r.ok, `${op}: ${JSON.stringify(r.error)}`).toBe(true);
   return r.value as T;
 }
+
+/**
+ * A date `days` from today on this machine's clock, as ISO and as the forms' dd.mm.åååå. The
+ * browser and the host run in the same time zone (playwright.config.ts), so this is the page's
+ * «today» too; `toISOString()` would give the UTC date, a day behind Oslo's late in the evening.
+ */
+export function localDay(days = 0): { iso: string; nb: string } {
+  const d = new Date();
+  d.setDate(d.getDate() + days);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const iso = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  return { iso, nb: `${pad(d.getDate())}.${pad(d.getMonth() + 1)}.${d.getFullYear()}` };
+}
