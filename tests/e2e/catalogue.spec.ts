@@ -1,30 +1,11 @@
-import type { Page } from '@playwright/test';
 import { completeCase } from '../../shared/letters/letters.fixture';
 import { checkScreen, expect, test } from './fixtures';
-import { CaseList, field, Folder } from './pages';
+import { api, CaseList, field, Folder } from './pages';
 
 /**
  * Issue 13 items 2 and 6: a measure planned from the vault's catalogue opens pre-filled; the
  * school-factor checklist filled in on «Skolesiden» makes SCHOOL_FACTORS_MISSING go away.
  */
-async function api<T>(page: Page, op: string, input: unknown): Promise<T> {
-  const r = await page.evaluate(
-    async ({ op, input }) => {
-      const res = await fetch(`./api/${op}`, {
-        method: 'POST',
-        headers: {
-          'Content-Type': 'application/json',
-          'X-Bro-Token': sessionStorage.getItem('bro.session')!,
-        },
-        body: JSON.stringify(input),
-      });
-      return (await res.json()) as { ok: boolean; value?: unknown; error?: { code: string } };
-    },
-    { op, input },
-  );
-  expect(r.ok, `${op}: ${JSON.stringify(r.error)}`).toBe(true);
-  return r.value as T;
-}
 
 const FACTORS = [
   'Mobbing',

@@ -1,7 +1,6 @@
-import type { Page } from '@playwright/test';
 import { completeCase } from '../../shared/letters/letters.fixture';
 import { checkScreen, expect, test } from './fixtures';
-import { CaseList, field, Folder, localDay } from './pages';
+import { api, CaseList, field, Folder, localDay } from './pages';
 
 /**
  * Issue 13's flow: plan a measure from the catalogue, log two occurrences (one not held), record
@@ -9,24 +8,6 @@ import { CaseList, field, Folder, localDay } from './pages';
  * moment recorded: ENDS_WORKING_MEASURE), see «informer foresatte» appear and go away when the
  * tiltaksoversikt is issued. axe on every screen.
  */
-async function api<T>(page: Page, op: string, input: unknown): Promise<T> {
-  const r = await page.evaluate(
-    async ({ op, input }) => {
-      const res = await fetch(`./api/${op}`, {
-        method: 'POST',
-        headers: {
-          'Content-Type': 'application/json',
-          'X-Bro-Token': sessionStorage.getItem('bro.session')!,
-        },
-        body: JSON.stringify(input),
-      });
-      return (await res.json()) as { ok: boolean; value?: unknown; error?: { code: string } };
-    },
-    { op, input },
-  );
-  expect(r.ok, `${op}: ${JSON.stringify(r.error)}`).toBe(true);
-  return r.value as T;
-}
 
 /** A date `days` from today in the form's dd.mm.åååå, and as ISO. */
 const day = (days: number) => localDay(days);

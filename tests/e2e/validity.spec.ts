@@ -1,7 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { addDays } from '../../shared/calendar/days';
 import { checkScreen, expect, test } from './fixtures';
-import { CaseList, expectFieldError, field, Folder } from './pages';
+import { api, CaseList, expectFieldError, field, Folder } from './pages';
 
 /**
  * Impossible data and undo (issue 12, items 6–7): a referral voided with a reason leaves the
@@ -9,25 +9,6 @@ import { CaseList, expectFieldError, field, Folder } from './pages';
  * warned of and the existing case offered; an impossible date is stopped at its field; text
  * limits are shown beside their fields.
  */
-
-async function api<T>(page: Page, op: string, input: unknown): Promise<T> {
-  const r = await page.evaluate(
-    async ({ op, input }) => {
-      const res = await fetch(`./api/${op}`, {
-        method: 'POST',
-        headers: {
-          'Content-Type': 'application/json',
-          'X-Bro-Token': sessionStorage.getItem('bro.session')!,
-        },
-        body: JSON.stringify(input),
-      });
-      return (await res.json()) as { ok: boolean; value?: unknown; error?: { code: string } };
-    },
-    { op, input },
-  );
-  expect(r.ok, `${op}: ${JSON.stringify(r.error)}`).toBe(true);
-  return r.value as T;
-}
 
 const localToday = () => {
   const d = new Date();
