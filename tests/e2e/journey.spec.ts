@@ -32,7 +32,7 @@ test('a caseworker creates a vault, keeps a case, locks, unlocks, and everything
   await checkScreen(page, '04-new-case-errors');
   await field(dialog, 'Elevens navn *').fill('Sofie Testdatter');
   await field(dialog, 'Skole *').fill('Bakkehaugen skole');
-  await field(dialog, 'Trinn (1–13) *').fill('7');
+  await field(dialog, 'Trinn (0 = barnehage, 1–13) *').fill('7');
   await field(dialog, 'Tjeneste *').selectOption('PPT');
   await dialog.getByRole('button', { name: 'Opprett sak' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Sofie Testdatter' })).toBeVisible();

@@ -105,7 +105,7 @@ test('a second case for the same pupil is warned of, and the existing case offer
   await field(dialog, 'Tjeneste').selectOption('BUP');
   await field(dialog, 'Elevens navn').fill('vilde  voidsen');
   await field(dialog, 'Skole').fill('Lia skole');
-  await field(dialog, 'Trinn (1–13)').fill('6');
+  await field(dialog, 'Trinn (0 = barnehage, 1–13)').fill('6');
   // Every text limit is shown beside its field.
   await expect(dialog.getByText('14 av 200 tegn')).toBeVisible();
   await dialog.getByRole('button', { name: 'Opprett sak' }).click();
