@@ -37,8 +37,8 @@ const KVITTERING_XSD = 'no.ks.fiks.arkiv.v1.arkivering.arkivmelding.opprett.kvit
 function schemaDir(): string {
   const candidates = [
     process.env.BRO_FIKS_ARKIV_XSD_DIR,
-    path.resolve(__dirname, '../../../shared/archive/fiks-arkiv'),
-    path.resolve(__dirname, '../shared/archive/fiks-arkiv'),
+    path.resolve(import.meta.dirname, '../../../shared/archive/fiks-arkiv'),
+    path.resolve(import.meta.dirname, '../shared/archive/fiks-arkiv'),
     path.resolve(process.cwd(), 'shared/archive/fiks-arkiv'),
   ].filter((x): x is string => !!x);
   return (

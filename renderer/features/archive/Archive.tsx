@@ -26,10 +26,13 @@ export function ArchivePanel({ caseId, data }: { caseId: string; data: CaseData 
     queryKey: ['archive.status', caseId, letters.length],
     queryFn: () => api['archive.status']({ caseId }),
   });
+  const [reading, setReading] = useState(false);
   const [receipt, setReceipt] = useState<{ recorded: number } | null>(null);
   const importReceipt = async (file: File | undefined) => {
     if (!file || busy) return;
     setBusy(true);
+    setReading(true);
+    setMade(null);
     setReceipt(null);
     setFailed(null);
     try {
@@ -62,6 +65,7 @@ export function ArchivePanel({ caseId, data }: { caseId: string; data: CaseData 
       setFailed(e);
     } finally {
       setBusy(false);
+      setReading(false);
     }
   };
 
@@ -106,7 +110,7 @@ export function ArchivePanel({ caseId, data }: { caseId: string; data: CaseData 
             : t('archive.receiptSaved', { n: receipt.recorded })}
         </p>
       )}
-      {busy && <p role="status">{t('archive.making')}</p>}
+      {busy && <p role="status">{t(reading ? 'archive.reading' : 'archive.making')}</p>}
       {made && (
         <p role="status">
           {t('archive.made', { name: made.name, messages: made.messages, letters: made.letters })}
