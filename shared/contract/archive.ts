@@ -34,4 +34,35 @@ export const archiveOps = {
     }),
     errors: errors('VAULT_LOCKED', 'NOT_FOUND', 'TAMPERED', 'VALIDATION', 'IO'),
   },
+  /**
+   * The archive's kvittering (Fiks Arkiv V1 arkivmelding.opprett.kvittering) for one message of a
+   * package `archive.make` wrote: validated against the schema, matched by referanseEksternNoekkel to
+   * the case and its letters, and recorded. Unknown keys or invalid XML: VALIDATION, nothing recorded.
+   * A second identical kvittering records nothing (`recorded: 0`).
+   */
+  'archive.receipt': {
+    input: z.strictObject({ xml: z.string().min(1).max(1_000_000) }),
+    output: z.object({
+      caseId: z.string(),
+      recorded: z.number(),
+      receipts: z.array(
+        z.object({ of: z.enum(['case', 'letter']), letterId: z.string().optional(), reference: z.string() }),
+      ),
+    }),
+    errors: errors('VAULT_LOCKED', 'NOT_FOUND', 'TAMPERED', 'VALIDATION', 'IO'),
+  },
+  /** The case's archive status: each issued letter archived (with its reference) or not. */
+  'archive.status': {
+    input: z.strictObject({ caseId: z.string().min(1).max(200) }),
+    output: z.object({
+      caseId: z.string(),
+      complete: z.boolean(),
+      case: z.object({ saksaar: z.number().nullable(), sakssekvensnummer: z.number().nullable() }).nullable(),
+      letters: z.array(
+        z.object({ letterId: z.string(), archived: z.boolean(), reference: z.string().nullable() }),
+      ),
+      missing: z.array(z.string()),
+    }),
+    errors: errors('VAULT_LOCKED', 'NOT_FOUND', 'TAMPERED'),
+  },
 } as const;

@@ -169,6 +169,8 @@ function foldEvents(caseId: string, events: readonly StoredEvent[], trustChecked
     } else if (ev.type === 'letters.pdf') {
       // Only that it is there: the bytes stay in the event (read by `letters.pdf`), not in the state.
       storedPdfs.add(data.letterId as string);
+    } else if (ev.type === 'archive.receipt') {
+      // The archive's references: read from the events by shared/archive/status.ts, not kept here.
     } else if (ev.type === 'letters.drafted') {
       // A draft once issued or discarded stays closed, whatever another device saved after.
       const d = data as unknown as LetterDrafted;

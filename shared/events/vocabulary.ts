@@ -10,6 +10,7 @@ import {
   letterIssued,
   letterPdf,
 } from '../letters/events';
+import { archiveReceipt } from '../archive/status';
 
 /**
  * The event vocabulary, version 1. Every change to a case is one of these.
@@ -60,6 +61,8 @@ export const EVENT_DATA: Record<string, z.ZodType> = {
   'letters.draftClosed': letterDraftClosed,
   /** The issued letter's PDF, kept in the case. */
   'letters.pdf': letterPdf,
+  /** The archive's kvittering for the case or one letter (issue 19; shared/archive/status.ts). */
+  'archive.receipt': archiveReceipt,
   ...collectionEvents,
 };
 

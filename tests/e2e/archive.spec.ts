@@ -91,4 +91,35 @@ test('make the archive package from the letters tab; every arkivmelding validate
     const r = await run('xmllint', ['--noout', '--schema', SCHEMA, join(dir, x)]);
     expect(r.stderr).toMatch(/validates/u);
   }
+
+  // The archive's kvittering for the letter (issue 19 item 1): «Ikke arkivert» until it is imported.
+  const letterId = (issued.value as { letterId: string }).letterId;
+  await expect(panel.getByRole('list', { name: 'Arkivstatus for brevene' })).toContainText('Ikke arkivert');
+  const kvittering = `<?xml version="1.0" encoding="UTF-8"?>
+<arkivmeldingKvittering xmlns="https://ks-no.github.io/standarder/fiks-protokoll/fiks-arkiv/arkivmelding/opprett/kvittering/v1" xmlns:mdk="https://ks-no.github.io/standarder/fiks-protokoll/fiks-arkiv/metadatakatalog/v1" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+  <registreringKvittering xsi:type="journalpostKvittering">
+    <systemID>1a2b3c4d-0000-4000-8000-000000000004</systemID>
+    <referanseEksternNoekkel><mdk:fagsystem>Bro</mdk:fagsystem><mdk:noekkel>bro-brev-${letterId}</mdk:noekkel></referanseEksternNoekkel>
+    <opprettetEllerEksisterende>Opprettet</opprettetEllerEksisterende>
+    <journalaar>2026</journalaar><journalsekvensnummer>5004</journalsekvensnummer><journalpostnummer>4</journalpostnummer>
+    <journalposttype><mdk:kode>U</mdk:kode></journalposttype><journalstatus><mdk:kode>J</mdk:kode></journalstatus>
+    <journaldato>2026-03-02</journaldato>
+  </registreringKvittering>
+</arkivmeldingKvittering>
+`;
+  const input = panel.getByLabel('Les inn kvittering fra arkivet (XML)');
+  await input.focus();
+  await expect(input).toBeFocused();
+  await input.setInputFiles({
+    name: 'kvittering.xml',
+    mimeType: 'application/xml',
+    buffer: Buffer.from(kvittering),
+  });
+  await expect(panel.getByRole('status').filter({ hasText: 'Kvitteringen er lest inn' })).toContainText(
+    '1 arkivreferanser lagret',
+  );
+  await expect(panel.getByRole('list', { name: 'Arkivstatus for brevene' })).toContainText(
+    'Arkivert: 2026/5004',
+  );
+  await checkScreen(page, '97b-archive-receipt');
 });

@@ -1,5 +1,6 @@
+import { readFile } from 'node:fs/promises';
 import { BroError } from '../../../shared/errors';
-import { EXIT, need, type Command } from '../cli';
+import { EXIT, need, type Cli, type Command } from '../cli';
 
 /** `bro archive DIR --case ID --out PATH`: the case as Fiks Arkiv arkivmeldinger (issue 19 item 1). */
 export const archiveCommand: Command = {
@@ -9,8 +10,15 @@ export const archiveCommand: Command = {
       'archive <mappe> --case ID --out MAPPE|FIL.zip',
       'Arkivpakke for Fiks Arkiv: arkivmelding.xml for saksmappen og én journalpost per sendt brev med PDF/A',
     ],
+    [
+      'archive receipt <mappe> FIL.xml',
+      'Les arkivets kvittering (Fiks Arkiv arkivmelding opprett kvittering) og lagre saks- og journalpostnummer på saken og brevene',
+    ],
+    ['archive status <mappe> --case ID', 'Hvilke brev i saken som er arkivert, med arkivets referanse'],
   ],
   async run(cli, rest) {
+    if (rest[0] === 'receipt') return receipt(cli, rest.slice(1));
+    if (rest[0] === 'status') return status(cli, rest.slice(1));
     const usage = 'bro archive <dir> --case ID --out FOLDER|FILE.zip';
     need(rest, 1, usage);
     const [dir] = rest as [string];
@@ -30,3 +38,47 @@ export const archiveCommand: Command = {
     return EXIT.OK;
   },
 };
+
+/** `bro archive receipt DIR FILE.xml`: records the archive's references from its kvittering. */
+async function receipt(cli: Cli, rest: string[]): Promise<number> {
+  const usage = 'bro archive receipt <dir> FILE.xml';
+  need(rest, 2, usage);
+  const [dir, file] = rest as [string, string];
+  let xml: string;
+  try {
+    xml = await readFile(file, 'utf8');
+  } catch {
+    throw new BroError('IO', `Could not read ${file}`, { detail: { reason: 'READ' } });
+  }
+  await cli.unlock(dir);
+  const r = await cli.call('archive.receipt', { xml });
+  await cli.session.vault?.close();
+  const lines = [
+    r.recorded === 0
+      ? 'Kvitteringen var allerede lagret; ingenting nytt.'
+      : `Lagret ${r.recorded} arkivreferanse${r.recorded === 1 ? '' : 'r'} på saken.`,
+    ...r.receipts.map((x) =>
+      x.of === 'case' ? `  saksmappe  ${x.reference}` : `  brev ${x.letterId}  Arkivert: ${x.reference}`,
+    ),
+  ];
+  cli.print({ ok: true, ...r }, lines.join('\n'));
+  return EXIT.OK;
+}
+
+/** `bro archive status DIR --case ID`: each issued letter archived or not. */
+async function status(cli: Cli, rest: string[]): Promise<number> {
+  const usage = 'bro archive status <dir> --case ID';
+  need(rest, 1, usage);
+  const [dir] = rest as [string];
+  const caseId = cli.flags.case?.[0];
+  if (!caseId) throw new BroError('USAGE', usage);
+  await cli.unlock(dir);
+  const r = await cli.call('archive.status', { caseId });
+  await cli.session.vault?.close();
+  const lines = [
+    r.complete ? 'Alle sendte brev er arkivert.' : `Ikke arkivert: ${r.missing.length} brev.`,
+    ...r.letters.map((l) => `  ${l.letterId}  ${l.archived ? `Arkivert: ${l.reference}` : 'Ikke arkivert'}`),
+  ];
+  cli.print({ ok: true, ...r }, lines.join('\n'));
+  return EXIT.OK;
+}

@@ -1,12 +1,26 @@
+import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdir, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
+import { existsSync } from 'node:fs';
 import type { z } from 'zod';
 import {
   archiveFileName,
   buildArkivmeldinger,
   type ArchiveLetter,
 } from '../../../shared/archive/arkivmelding';
+import {
+  archiveReceipt,
+  archiveStatus,
+  caseIdOfKey,
+  letterIdOfKey,
+  matchKvittering,
+  parseKvittering,
+  RECEIPT_CODES,
+  sameReceipt,
+  type ArchiveReceipt,
+} from '../../../shared/archive/status';
 import type { archiveOps } from '../../../shared/contract/archive';
 import { BroError } from '../../../shared/errors';
 import { letterPdf } from '../../../shared/letters/events';
@@ -18,6 +32,66 @@ import { zip } from './zip';
 type Ops = typeof archiveOps;
 type In<K extends keyof Ops> = z.output<Ops[K]['input']>;
 type Out<K extends keyof Ops> = z.infer<Ops[K]['output']>;
+/** The official kvittering schema (shared/archive/fiks-arkiv/README.md), resolved for dev and the bundle. */
+const KVITTERING_XSD = 'no.ks.fiks.arkiv.v1.arkivering.arkivmelding.opprett.kvittering.xsd';
+function schemaDir(): string {
+  const candidates = [
+    process.env.BRO_FIKS_ARKIV_XSD_DIR,
+    path.resolve(import.meta.dirname, '../../../shared/archive/fiks-arkiv'),
+    path.resolve(import.meta.dirname, '../shared/archive/fiks-arkiv'),
+    path.resolve(process.cwd(), 'shared/archive/fiks-arkiv'),
+  ].filter((x): x is string => !!x);
+  return (
+    candidates.find((d) => existsSync(path.join(d, KVITTERING_XSD))) ?? candidates[candidates.length - 1]!
+  );
+}
+
+const invalid = (code: string, message: string) =>
+  new BroError('VALIDATION', message, { issues: [{ path: ['xml'], code }] });
+
+/** xmllint against the kvittering XSD (offline: the imports are local). Throws VALIDATION when it fails. */
+async function validateKvittering(xml: string): Promise<void> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'bro-kvittering-'));
+  try {
+    const file = path.join(dir, 'kvittering.xml');
+    await writeFile(file, xml, { mode: 0o600 });
+    const code = await new Promise<number>((resolve) => {
+      execFile(
+        'xmllint',
+        ['--noout', '--nonet', '--schema', path.join(schemaDir(), KVITTERING_XSD), file],
+        { timeout: 30_000 },
+        (err) =>
+          resolve(
+            err
+              ? typeof (err as { code?: unknown }).code === 'number'
+                ? (err as { code: number }).code
+                : -1
+              : 0,
+          ),
+      );
+    });
+    if (code === -1 || code === 127)
+      throw new BroError('IO', 'xmllint is needed to check the receipt', { detail: { reason: 'XMLLINT' } });
+    if (code !== 0)
+      throw invalid(RECEIPT_CODES.invalid, 'The receipt does not match the Fiks Arkiv kvittering schema');
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function receiptsOf(
+  vault: ReturnType<Session['requireVault']>,
+  caseId: string,
+): Promise<ArchiveReceipt[]> {
+  const out: ArchiveReceipt[] = [];
+  for (const e of await vault.readCase(caseId)) {
+    if (e.type !== 'archive.receipt') continue;
+    const p = archiveReceipt.safeParse(e.data);
+    if (p.success) out.push(p.data);
+  }
+  return out;
+}
+
 export type ArchiveHandlers = { [K in keyof Ops]: (input: In<K>, progress?: Progress) => Promise<Out<K>> };
 
 /** The handlers of shared/contract/archive.ts; part of the one handler table (../handlers.ts). */
@@ -106,6 +180,77 @@ export function archiveHandlers(session: Session): ArchiveHandlers {
         caseId,
         messages: listed,
         bytes,
+      };
+    },
+    'archive.receipt': async ({ xml }) => {
+      const vault = session.requireVault();
+      await validateKvittering(xml);
+      const k = parseKvittering(xml);
+      // The case: named by the saksmappe's key, or the case that holds the journalpost's letter.
+      let caseId: string | null = null;
+      if (k.mappe) caseId = caseIdOfKey(k.mappe.noekkel);
+      else if (k.registrering) {
+        const letterId = letterIdOfKey(k.registrering.noekkel);
+        if (letterId !== null)
+          for (const c of (await vault.listCases()).cases) {
+            const st = await vault.fold(c.caseId).catch(() => null);
+            if (st?.letters.some((l) => l.letterId === letterId)) {
+              caseId = c.caseId;
+              break;
+            }
+          }
+      } else
+        throw invalid(RECEIPT_CODES.empty, 'The receipt holds no kvittering (only an error, or nothing)');
+      const state =
+        caseId !== null && /^[a-z2-7]{26}$/u.test(caseId) ? await vault.fold(caseId).catch(() => null) : null;
+      if (caseId === null || !state?.opened)
+        throw invalid(RECEIPT_CODES.unknownKey, 'The receipt is for something this vault never sent');
+      const letterIds = state.letters.map((l) => l.letterId);
+      const m = matchKvittering(k, { caseId, letterIds });
+      if (!m.ok) throw invalid(m.code, 'The receipt does not match this case and its letters');
+      const before = await receiptsOf(vault, caseId);
+      // Idempotent: a receipt the case already holds, the same, is not recorded again.
+      const latest = (r: ArchiveReceipt) =>
+        [...before]
+          .reverse()
+          .find(
+            (b) => b.of === r.of && (r.of === 'case' || (b.of === 'letter' && b.letterId === r.letterId)),
+          );
+      const fresh = m.receipts.filter((r) => {
+        const b = latest(r);
+        return !b || !sameReceipt(b, r);
+      });
+      if (fresh.length)
+        await vault.append(
+          caseId,
+          fresh.map((data) => ({ type: 'archive.receipt', data })),
+        );
+      const status = archiveStatus([...before, ...fresh], letterIds);
+      return {
+        caseId,
+        recorded: fresh.length,
+        receipts: m.receipts.map((r) =>
+          r.of === 'case'
+            ? { of: 'case' as const, reference: `${r.saksaar ?? '?'}/${r.sakssekvensnummer ?? '?'}` }
+            : {
+                of: 'letter' as const,
+                letterId: r.letterId,
+                reference: status.letters.find((l) => l.letterId === r.letterId)?.reference ?? '',
+              },
+        ),
+      };
+    },
+    'archive.status': async ({ caseId: ref }) => {
+      const vault = session.requireVault();
+      const caseId = await resolveCase(vault, ref);
+      const state = await vault.fold(caseId);
+      if (!state.opened) throw new BroError('NOT_FOUND', 'No such case');
+      return {
+        caseId,
+        ...archiveStatus(
+          await receiptsOf(vault, caseId),
+          state.letters.map((l) => l.letterId),
+        ),
       };
     },
   };

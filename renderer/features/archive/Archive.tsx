@@ -1,11 +1,11 @@
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { BroError } from '../../../shared/errors';
 import type { IssuedLetter } from '../../../shared/letters/events';
 import { api } from '../../api';
 import { safeFileName, saveBase64 } from '../../app/files';
 import { todayIso } from '../../app/format';
-import { useI18n } from '../../app/i18n';
+import { useI18n, type TextKey } from '../../app/i18n';
 import { ErrorBox } from '../../app/ui';
 import type { CaseData } from '../cases/useCase';
 
@@ -19,7 +19,32 @@ export function ArchivePanel({ caseId, data }: { caseId: string; data: CaseData 
   const [busy, setBusy] = useState(false);
   const [made, setMade] = useState<{ name: string; messages: number; letters: number } | null>(null);
   const [failed, setFailed] = useState<unknown>(null);
-  const issued = ((data.letters ?? []) as IssuedLetter[]).filter((l) => l.stored).length;
+  const letters = (data.letters ?? []) as IssuedLetter[];
+  const issued = letters.filter((l) => l.stored).length;
+  // The archive status of each issued letter: shared/archive/status.ts through `archive.status`.
+  const status = useQuery({
+    queryKey: ['archive.status', caseId, letters.length],
+    queryFn: () => api['archive.status']({ caseId }),
+  });
+  const [reading, setReading] = useState(false);
+  const [receipt, setReceipt] = useState<{ recorded: number } | null>(null);
+  const importReceipt = async (file: File | undefined) => {
+    if (!file || busy) return;
+    setBusy(true);
+    setReading(true);
+    setMade(null);
+    setReceipt(null);
+    setFailed(null);
+    try {
+      const r = await api['archive.receipt']({ xml: await file.text() });
+      setReceipt({ recorded: r.recorded });
+      await qc.invalidateQueries({ queryKey: ['archive.status', caseId] });
+    } catch (e) {
+      setFailed(e);
+    } finally {
+      setBusy(false);
+    }
+  };
 
   const make = async () => {
     if (busy) return;
@@ -40,6 +65,7 @@ export function ArchivePanel({ caseId, data }: { caseId: string; data: CaseData 
       setFailed(e);
     } finally {
       setBusy(false);
+      setReading(false);
     }
   };
 
@@ -51,14 +77,53 @@ export function ArchivePanel({ caseId, data }: { caseId: string; data: CaseData 
       <button type="button" disabled={busy} onClick={() => void make()}>
         {t('archive.make')}
       </button>
-      {busy && <p role="status">{t('archive.making')}</p>}
+      {status.data && status.data.letters.length > 0 && (
+        <ul className="archive-status" aria-label={t('archive.statusTitle')}>
+          {status.data.letters.map((s) => {
+            const l = letters.find((x) => x.letterId === s.letterId);
+            return (
+              <li key={s.letterId}>
+                {l ? `${t(`kind.${l.kind}` as TextKey)} ${l.date}: ` : ''}
+                {s.archived ? t('archive.archivedAs', { ref: s.reference ?? '' }) : t('archive.notArchived')}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <p>
+        <label htmlFor="archive-receipt">{t('archive.receipt')}</label>{' '}
+        <input
+          id="archive-receipt"
+          type="file"
+          accept=".xml,application/xml,text/xml"
+          disabled={busy}
+          onChange={(e) => {
+            void importReceipt(e.target.files?.[0]);
+            e.target.value = '';
+          }}
+        />
+      </p>
+      {receipt && (
+        <p role="status">
+          {receipt.recorded === 0
+            ? t('archive.receiptSame')
+            : t('archive.receiptSaved', { n: receipt.recorded })}
+        </p>
+      )}
+      {busy && <p role="status">{t(reading ? 'archive.reading' : 'archive.making')}</p>}
       {made && (
         <p role="status">
           {t('archive.made', { name: made.name, messages: made.messages, letters: made.letters })}
         </p>
       )}
       {failed !== null && (
-        <ErrorBox>{failed instanceof BroError ? error(failed.code) : error('INTERNAL')}</ErrorBox>
+        <ErrorBox>
+          {failed instanceof BroError
+            ? failed.issues.some((i) => i.code.startsWith('ARCHIVE_RECEIPT_'))
+              ? t('archive.receiptRefused')
+              : error(failed.code)
+            : error('INTERNAL')}
+        </ErrorBox>
       )}
     </section>
   );

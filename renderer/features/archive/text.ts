@@ -11,6 +11,15 @@ export const nb = {
   'archive.made':
     'Arkivpakken {name} er laget: {messages} arkivmeldinger (saksmappen og {letters} brev). Send hver mappe i pakken som én melding til arkivet, i rekkefølge.',
   'archive.noLetters': 'Ingen sendte brev ennå: pakken får bare saksmappen.',
+  'archive.statusTitle': 'Arkivstatus for brevene',
+  'archive.reading': 'Leser kvitteringen …',
+  'archive.archivedAs': 'Arkivert: {ref}',
+  'archive.notArchived': 'Ikke arkivert',
+  'archive.receipt': 'Les inn kvittering fra arkivet (XML)',
+  'archive.receiptSaved': 'Kvitteringen er lest inn: {n} arkivreferanser lagret.',
+  'archive.receiptSame': 'Kvitteringen var allerede lest inn; ingenting nytt.',
+  'archive.receiptRefused':
+    'Kvitteringen ble avvist: den følger ikke Fiks Arkiv-skjemaet, eller gjelder en sak eller et brev som ikke ble sendt fra Bro. Ingenting er lagret.',
 };
 
 export const nn: Partial<Record<keyof typeof nb, string>> = {
@@ -22,6 +31,15 @@ export const nn: Partial<Record<keyof typeof nb, string>> = {
   'archive.made':
     'Arkivpakken {name} er laga: {messages} arkivmeldingar (saksmappa og {letters} brev). Send kvar mappe i pakken som éi melding til arkivet, i rekkjefølgje.',
   'archive.noLetters': 'Ingen sende brev enno: pakken får berre saksmappa.',
+  'archive.statusTitle': 'Arkivstatus for breva',
+  'archive.reading': 'Les kvitteringa …',
+  'archive.archivedAs': 'Arkivert: {ref}',
+  'archive.notArchived': 'Ikkje arkivert',
+  'archive.receipt': 'Les inn kvittering frå arkivet (XML)',
+  'archive.receiptSaved': 'Kvitteringa er lesen inn: {n} arkivreferansar lagra.',
+  'archive.receiptSame': 'Kvitteringa var alt lesen inn; ingenting nytt.',
+  'archive.receiptRefused':
+    'Kvitteringa vart avvist: ho følgjer ikkje Fiks Arkiv-skjemaet, eller gjeld ei sak eller eit brev som ikkje vart sendt frå Bro. Ingenting er lagra.',
 };
 
 export const en: Partial<Record<keyof typeof nb, string>> = {
@@ -33,4 +51,13 @@ export const en: Partial<Record<keyof typeof nb, string>> = {
   'archive.made':
     'The archive package {name} is ready: {messages} messages (the case folder and {letters} letters). Send each folder in the package as one message to the archive, in order.',
   'archive.noLetters': 'No issued letters yet: the package holds the case folder only.',
+  'archive.statusTitle': 'Archive status of the letters',
+  'archive.reading': 'Reading the receipt …',
+  'archive.archivedAs': 'Archived: {ref}',
+  'archive.notArchived': 'Not archived',
+  'archive.receipt': 'Import the archive’s receipt (XML)',
+  'archive.receiptSaved': 'The receipt is imported: {n} archive references saved.',
+  'archive.receiptSame': 'The receipt was already imported; nothing new.',
+  'archive.receiptRefused':
+    'The receipt was refused: it does not follow the Fiks Arkiv schema, or is for a case or letter not sent from Bro. Nothing was saved.',
 };

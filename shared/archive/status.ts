@@ -1,0 +1,219 @@
+import { z } from 'zod';
+import { caseKeyOf, FAGSYSTEM, letterKeyOf } from './arkivmelding';
+
+/**
+ * The archive's answer (Fiks Arkiv V1 `arkivmelding.opprett.kvittering`, issue 19 item 1) and what
+ * it says about a case: which letters the archive has filed, under which number. Pure: the handler
+ * (electron/services/archive) validates the XML with xmllint against
+ * ./fiks-arkiv/no.ks.fiks.arkiv.v1.arkivering.arkivmelding.opprett.kvittering.xsd first, then calls
+ * these. `bro letters` and the Brev tab read a letter's status through `archiveStatus` only.
+ */
+
+/** One receipt recorded in the case (event `archive.receipt`). */
+export const archiveReceipt = z.discriminatedUnion('of', [
+  z.strictObject({
+    of: z.literal('case'),
+    systemID: z.string().max(100),
+    saksaar: z.number().int().min(1900).max(9999).nullable(),
+    sakssekvensnummer: z.number().int().min(0).nullable(),
+  }),
+  z.strictObject({
+    of: z.literal('letter'),
+    letterId: z.string().min(1).max(200),
+    systemID: z.string().max(100),
+    journalaar: z.number().int().min(1900).max(9999),
+    journalsekvensnummer: z.number().int().min(0),
+    journalpostnummer: z.number().int().min(0),
+  }),
+]);
+export type ArchiveReceipt = z.infer<typeof archiveReceipt>;
+
+/** What a kvittering says, before it is matched to a case. */
+export interface ParsedKvittering {
+  mappe: {
+    systemID: string;
+    fagsystem: string;
+    noekkel: string;
+    saksaar: number | null;
+    sakssekvensnummer: number | null;
+  } | null;
+  registrering: {
+    systemID: string;
+    fagsystem: string;
+    noekkel: string;
+    journalaar: number;
+    journalsekvensnummer: number;
+    journalpostnummer: number;
+  } | null;
+}
+
+/** Typed refusals (BroError VALIDATION `issues[].code`). */
+export const RECEIPT_CODES = {
+  /** Not a kvittering (no mappeKvittering/registreringKvittering, or a -Feilet answer). */
+  empty: 'ARCHIVE_RECEIPT_EMPTY',
+  /** A key this vault never sent (wrong fagsystem, unknown case or letter). */
+  unknownKey: 'ARCHIVE_RECEIPT_UNKNOWN_KEY',
+  /** Fails the Fiks Arkiv kvittering schema (or is not XML). */
+  invalid: 'ARCHIVE_RECEIPT_INVALID',
+  /** The journalpost's answer has no journalpost numbers (a plain registrering). */
+  noNumbers: 'ARCHIVE_RECEIPT_NO_NUMBERS',
+} as const;
+
+const unescape = (s: string) =>
+  s
+    .replace(/&lt;/gu, '<')
+    .replace(/&gt;/gu, '>')
+    .replace(/&quot;/gu, '"')
+    .replace(/&apos;/gu, "'")
+    .replace(/&amp;/gu, '&');
+
+/** The text of the first element named `local` (any prefix) inside `xml`, or null. */
+function first(xml: string, local: string): string | null {
+  const m = new RegExp(
+    `<(?:[A-Za-z_][\\w.-]*:)?${local}(?:\\s[^>]*)?>([^<]*)</(?:[A-Za-z_][\\w.-]*:)?${local}>`,
+    'u',
+  ).exec(xml);
+  return m ? unescape(m[1]!.trim()) : null;
+}
+/** The whole element named `local` (any prefix), or null. */
+function block(xml: string, local: string): string | null {
+  const m = new RegExp(`<((?:[A-Za-z_][\\w.-]*:)?${local})(?:\\s[^>]*)?>[\\s\\S]*?</\\1>`, 'u').exec(xml);
+  return m ? m[0] : null;
+}
+const int = (s: string | null) => (s === null || !/^-?\d+$/u.test(s) ? null : Number(s));
+
+/** The receipt's own top-level systemID (not a dokumentbeskrivelse's). */
+function ownSystemId(b: string): string {
+  const inner = b.replace(/<((?:[A-Za-z_][\w.-]*:)?dokumentbeskrivelseKvittering)[\s\S]*?<\/\1>/gu, '');
+  return first(inner, 'systemID') ?? '';
+}
+
+/**
+ * Reads a kvittering that xmllint has already found valid. The schema fixes the shape, so a
+ * plain reading of named elements is exact here; a -Feilet answer yields no part.
+ */
+export function parseKvittering(xml: string): ParsedKvittering {
+  const m = block(xml, 'mappeKvittering');
+  const r = block(xml, 'registreringKvittering');
+  const key = (b: string) => {
+    const k = block(b, 'referanseEksternNoekkel');
+    return {
+      fagsystem: k ? (first(k, 'fagsystem') ?? '') : '',
+      noekkel: k ? (first(k, 'noekkel') ?? '') : '',
+    };
+  };
+  return {
+    mappe: m
+      ? {
+          systemID: ownSystemId(m),
+          ...key(m),
+          saksaar: int(first(m, 'saksaar')),
+          sakssekvensnummer: int(first(m, 'sakssekvensnummer')),
+        }
+      : null,
+    registrering: r
+      ? {
+          systemID: ownSystemId(r),
+          ...key(r),
+          journalaar: int(first(r, 'journalaar')) ?? NaN,
+          journalsekvensnummer: int(first(r, 'journalsekvensnummer')) ?? NaN,
+          journalpostnummer: int(first(r, 'journalpostnummer')) ?? NaN,
+        }
+      : null,
+  };
+}
+
+/**
+ * The rule: a kvittering becomes receipts for one case only if every key in it is one this vault
+ * wrote (`bro archive`: fagsystem Bro, `bro-sak-<case id>` / `bro-brev-<letter id>`) for that
+ * case and its letters. Returns the receipts, or the refusal code. Nothing is recorded otherwise.
+ */
+export function matchKvittering(
+  k: ParsedKvittering,
+  kase: { caseId: string; letterIds: readonly string[] },
+): { ok: true; receipts: ArchiveReceipt[] } | { ok: false; code: string } {
+  if (!k.mappe && !k.registrering) return { ok: false, code: RECEIPT_CODES.empty };
+  const receipts: ArchiveReceipt[] = [];
+  if (k.mappe) {
+    if (k.mappe.fagsystem !== FAGSYSTEM || k.mappe.noekkel !== caseKeyOf(kase.caseId))
+      return { ok: false, code: RECEIPT_CODES.unknownKey };
+    receipts.push({
+      of: 'case',
+      systemID: k.mappe.systemID,
+      saksaar: k.mappe.saksaar,
+      sakssekvensnummer: k.mappe.sakssekvensnummer,
+    });
+  }
+  if (k.registrering) {
+    const r = k.registrering;
+    const letterId = kase.letterIds.find((id) => letterKeyOf(id) === r.noekkel);
+    if (r.fagsystem !== FAGSYSTEM || letterId === undefined)
+      return { ok: false, code: RECEIPT_CODES.unknownKey };
+    if (![r.journalaar, r.journalsekvensnummer, r.journalpostnummer].every(Number.isInteger))
+      return { ok: false, code: RECEIPT_CODES.noNumbers };
+    receipts.push({
+      of: 'letter',
+      letterId,
+      systemID: r.systemID,
+      journalaar: r.journalaar,
+      journalsekvensnummer: r.journalsekvensnummer,
+      journalpostnummer: r.journalpostnummer,
+    });
+  }
+  return { ok: true, receipts };
+}
+
+/** The vault case id a kvittering names (its saksmappe key), or null. */
+export function caseIdOfKey(noekkel: string): string | null {
+  return noekkel.startsWith('bro-sak-') ? noekkel.slice('bro-sak-'.length) : null;
+}
+/** The letter id a kvittering names (its journalpost key), or null. */
+export function letterIdOfKey(noekkel: string): string | null {
+  return noekkel.startsWith('bro-brev-') ? noekkel.slice('bro-brev-'.length) : null;
+}
+
+export interface LetterArchiveStatus {
+  letterId: string;
+  archived: boolean;
+  /** «2026/123-4»: saksår/sakssekvensnummer-journalpostnummer when the case's numbers are known, else journalår/journalsekvensnummer. */
+  reference: string | null;
+}
+export interface CaseArchiveStatus {
+  case: { saksaar: number | null; sakssekvensnummer: number | null } | null;
+  letters: LetterArchiveStatus[];
+  /** Every issued letter has an archive reference (and there is at least one). */
+  complete: boolean;
+  missing: string[];
+}
+
+/** Whether two receipts say the same (a second identical kvittering records nothing). */
+export function sameReceipt(a: ArchiveReceipt, b: ArchiveReceipt): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/**
+ * The case's archive status from its recorded receipts (latest wins) and its issued letters. The one
+ * place `bro letters`, the Brev tab and the retention rule read it.
+ */
+export function archiveStatus(
+  receipts: readonly ArchiveReceipt[],
+  letterIds: readonly string[],
+): CaseArchiveStatus {
+  let kase: CaseArchiveStatus['case'] = null;
+  const byLetter = new Map<string, Extract<ArchiveReceipt, { of: 'letter' }>>();
+  for (const r of receipts) {
+    if (r.of === 'case') kase = { saksaar: r.saksaar, sakssekvensnummer: r.sakssekvensnummer };
+    else byLetter.set(r.letterId, r);
+  }
+  const letters = letterIds.map((letterId) => {
+    const r = byLetter.get(letterId);
+    if (!r) return { letterId, archived: false, reference: null };
+    const reference =
+      kase?.saksaar != null && kase.sakssekvensnummer != null
+        ? `${kase.saksaar}/${kase.sakssekvensnummer}-${r.journalpostnummer}`
+        : `${r.journalaar}/${r.journalsekvensnummer}`;
+    return { letterId, archived: true, reference };
+  });
+  const missing = letters.filter((l) => !l.archived).map((l) => l.letterId);
+  return { case: kase, letters, complete: letters.length > 0 && missing.length === 0, missing };
+}
