@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { caseKeyOf, FAGSYSTEM, letterKeyOf } from './arkivmelding';
 
 /**
@@ -10,23 +9,8 @@ import { caseKeyOf, FAGSYSTEM, letterKeyOf } from './arkivmelding';
  */
 
 /** One receipt recorded in the case (event `archive.receipt`). */
-export const archiveReceipt = z.discriminatedUnion('of', [
-  z.strictObject({
-    of: z.literal('case'),
-    systemID: z.string().max(100),
-    saksaar: z.number().int().min(1900).max(9999).nullable(),
-    sakssekvensnummer: z.number().int().min(0).nullable(),
-  }),
-  z.strictObject({
-    of: z.literal('letter'),
-    letterId: z.string().min(1).max(200),
-    systemID: z.string().max(100),
-    journalaar: z.number().int().min(1900).max(9999),
-    journalsekvensnummer: z.number().int().min(0),
-    journalpostnummer: z.number().int().min(0),
-  }),
-]);
-export type ArchiveReceipt = z.infer<typeof archiveReceipt>;
+export { archiveReceipt, type ArchiveReceipt } from './receipt';
+import type { ArchiveReceipt } from './receipt';
 
 /** What a kvittering says, before it is matched to a case. */
 export interface ParsedKvittering {

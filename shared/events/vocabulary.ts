@@ -10,7 +10,7 @@ import {
   letterIssued,
   letterPdf,
 } from '../letters/events';
-import { archiveReceipt } from '../archive/status';
+import { archiveReceipt } from '../archive/receipt';
 
 /**
  * The event vocabulary, version 1. Every change to a case is one of these.

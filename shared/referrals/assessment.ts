@@ -20,7 +20,10 @@ export function assessmentStatusIssues(doc: CaseDoc): Issue[] {
   const out: Issue[] = [];
   (doc.assessmentStatuses ?? []).forEach((s, i) => {
     if (s.recommendationsRevisited != null && s.recommendationsRevisited < s.date)
-      out.push({ path: ['assessmentStatuses', i, 'recommendationsRevisited'], code: 'REVISITED_BEFORE_CHANGE' });
+      out.push({
+        path: ['assessmentStatuses', i, 'recommendationsRevisited'],
+        code: 'REVISITED_BEFORE_CHANGE',
+      });
   });
   return out;
 }

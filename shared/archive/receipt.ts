@@ -1,0 +1,24 @@
+import { z } from 'zod';
+
+/**
+ * The payload of the `archive.receipt` event (issue 19): what the archive's kvittering recorded
+ * for the case (saksår, sekvensnummer) or for one letter (journalår, sekvensnummer, journalpost-
+ * nummer). A leaf module: the event vocabulary imports it, so it imports nothing of Bro's.
+ */
+export const archiveReceipt = z.discriminatedUnion('of', [
+  z.strictObject({
+    of: z.literal('case'),
+    systemID: z.string().max(100),
+    saksaar: z.number().int().min(1900).max(9999).nullable(),
+    sakssekvensnummer: z.number().int().min(0).nullable(),
+  }),
+  z.strictObject({
+    of: z.literal('letter'),
+    letterId: z.string().min(1).max(200),
+    systemID: z.string().max(100),
+    journalaar: z.number().int().min(1900).max(9999),
+    journalsekvensnummer: z.number().int().min(0),
+    journalpostnummer: z.number().int().min(0),
+  }),
+]);
+export type ArchiveReceipt = z.infer<typeof archiveReceipt>;
