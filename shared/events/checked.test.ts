@@ -18,7 +18,7 @@ const ev = (type: string, data: unknown, v = EVENT_VERSION): StoredEvent => ({
   id: ID,
   caseId: ID,
   type,
-  hlc: '000000000000001-000000',
+  hlc: '001767225600000-000000',
   device: ID,
   actor: 'm',
   at: '2026-12-05T00:00:00.000Z',

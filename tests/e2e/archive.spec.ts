@@ -98,7 +98,7 @@ test('make the archive package from the letters tab; every arkivmelding validate
   const kvittering = `<?xml version="1.0" encoding="UTF-8"?>
 <arkivmeldingKvittering xmlns="https://ks-no.github.io/standarder/fiks-protokoll/fiks-arkiv/arkivmelding/opprett/kvittering/v1" xmlns:mdk="https://ks-no.github.io/standarder/fiks-protokoll/fiks-arkiv/metadatakatalog/v1" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
   <registreringKvittering xsi:type="journalpostKvittering">
-    <systemID>1a2b3c4d-0000-4000-8000-000000000004</systemID>
+    <systemID>1a2b3c4d-5e6f-4a7b-8c9d-cccccccccc04</systemID>
     <referanseEksternNoekkel><mdk:fagsystem>Bro</mdk:fagsystem><mdk:noekkel>bro-brev-${letterId}</mdk:noekkel></referanseEksternNoekkel>
     <opprettetEllerEksisterende>Opprettet</opprettetEllerEksisterende>
     <journalaar>2026</journalaar><journalsekvensnummer>5004</journalsekvensnummer><journalpostnummer>4</journalpostnummer>

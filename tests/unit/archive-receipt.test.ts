@@ -26,7 +26,7 @@ const key = (k: string) =>
 const mappeKvittering = (k: string, aar = 2026, nr = 123) => `<?xml version="1.0" encoding="UTF-8"?>
 <arkivmeldingKvittering ${NS}>
   <mappeKvittering xsi:type="saksmappeKvittering">
-    <systemID>1a2b3c4d-0000-4000-8000-000000000001</systemID>
+    <systemID>1a2b3c4d-5e6f-4a7b-8c9d-aaaaaaaaaa01</systemID>
     ${key(k)}
     <opprettetEllerEksisterende>Opprettet</opprettetEllerEksisterende>
     <saksaar>${aar}</saksaar>
@@ -38,7 +38,7 @@ const mappeKvittering = (k: string, aar = 2026, nr = 123) => `<?xml version="1.0
 const journalpostKvittering = (k: string, nr: number) => `<?xml version="1.0" encoding="UTF-8"?>
 <arkivmeldingKvittering ${NS}>
   <registreringKvittering xsi:type="journalpostKvittering">
-    <systemID>1a2b3c4d-0000-4000-8000-00000000000${nr}</systemID>
+    <systemID>1a2b3c4d-5e6f-4a7b-8c9d-bbbbbbbbbb${String(nr).padStart(2, '0')}</systemID>
     ${key(k)}
     <opprettetEllerEksisterende>Opprettet</opprettetEllerEksisterende>
     <journalaar>2026</journalaar>

@@ -135,7 +135,7 @@ describe('checked packs', () => {
     const bad = (caseId: string) =>
       envelope(v, caseId, 'pupil.recorded', { set: { grade: 14 }, injected: 1 });
     await plantPack(v, a, [ok(a), bad(a)]); // a writer that marks nothing (older Bro)
-    await plantPack(v, b, [ok(b), bad(b)], 'v1.r0.0000000000000000'); // another build's schemas
+    await plantPack(v, b, [ok(b), bad(b)], 'v1.r0.ffffffffffffffff'); // another build's schemas
     await plantPack(v, c, [ok(c), { ...bad(c), v: 2 }], CHECKED_PAYLOADS); // a newer vocabulary
     // A forged mark over payloads that would trip the fold up (`set` is not an object).
     await plantPack(v, d, [ok(d), envelope(v, d, 'pupil.recorded', { set: null })], CHECKED_PAYLOADS);
