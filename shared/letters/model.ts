@@ -1016,25 +1016,8 @@ export function buildLetter(input: BuildInput): LetterModel {
     proposals: proposals.length ? proposals : null,
     hearing,
     meeting: kind === 'motereferat' ? meetingModel(doc, options) : null,
-    agreements:
-      kind === 'tiltaksoversikt'
-        ? (doc.meetings ?? [])
-            .flatMap((m) =>
-              (m.agreements ?? []).map((a, ai) => ({
-                // A nynorsk letter prints the agreement's nynorsk text where the case has one.
-                what:
-                  (lang === 'nn'
-                    ? doc.nynorsk?.[`meetings/${m.id ?? m.date}/agreements.${ai}.what`]?.text?.trim()
-                    : null) || a.what.trim(),
-                owner: a.owner.trim(),
-                deadline: a.deadline ?? null,
-                status: a.status,
-                promisedToPupil: a.promisedToPupil === true,
-                meeting: m.date,
-              })),
-            )
-            .sort((a, b) => ((a.deadline ?? a.meeting) < (b.deadline ?? b.meeting) ? -1 : 1))
-        : null,
+    // A nynorsk letter prints each agreement's nynorsk text where the case has one (withNynorsk).
+    agreements: kind === 'tiltaksoversikt' ? tiltaksAgreements(doc, (_k, _p, t) => t) : null,
     overdue,
     change,
     assessment:
@@ -1204,6 +1187,199 @@ function withNynorsk(m: LetterModel, doc: CaseDoc): LetterModel {
         })),
       }
     : m.transition;
+  // The sakkyndig vurdering's statutory topics: the case's (assessmentConclusion/topics.<t>), or
+  // the letter's own wording of one (options/assessment.<t>); and each reduction or exemption.
+  const a = m.assessment;
+  const caseTopics = doc.assessmentConclusion?.topics ?? {};
+  const assessmentTopics = a
+    ? Object.fromEntries(
+        ASSESSMENT_TOPIC_KEYS.map((t) => {
+          const text = clean(a[t]);
+          const fromCase = text !== null && text === clean(caseTopics[t]);
+          return [
+            t,
+            fromCase
+              ? use(`assessmentConclusion/topics.${t}`, ['assessmentConclusion', 'topics', t], text)
+              : use(`options/assessment.${t}`, ['options', 'assessment', t], text),
+          ];
+        }).filter(([, v]) => v !== null),
+      )
+    : {};
+  const deviations = conclusion?.deviations
+    ? conclusion.deviations.map((d, i) => ({
+        ...d,
+        what: use(
+          `assessmentConclusion/deviations.${i}.what`,
+          ['assessmentConclusion', 'deviations', i, 'what'],
+          d.what,
+        ),
+        legalBasis: use(
+          `assessmentConclusion/deviations.${i}.legalBasis`,
+          ['assessmentConclusion', 'deviations', i, 'legalBasis'],
+          d.legalBasis,
+        ),
+      }))
+    : conclusion?.deviations;
+  // The møtereferat's dissent, and the open agreements carried over from the meeting before
+  // (keyed where they were agreed: meetings/<id>/agreements.<n>.what).
+  const meetingWithDissent = meeting
+    ? {
+        ...meeting,
+        dissent: meeting.dissent.map((d, i) => ({
+          ...d,
+          text: use(
+            `${meetingKey}/dissent.${i}.text`,
+            ['meetings', meeting.index, 'dissent', i, 'text'],
+            d.text,
+          ),
+        })),
+        carriedOver: carried(doc, meeting.index, meeting.carriedOver, use),
+      }
+    : null;
+  const invitation = m.invitation
+    ? {
+        ...m.invitation,
+        carriedOver: m.invitation.lastMeeting
+          ? carried(doc, m.invitation.lastMeeting.index, m.invitation.carriedOver, use, true)
+          : m.invitation.carriedOver,
+      }
+    : m.invitation;
+  // The handover note's open promises and its own words on deadlines (ny-kontaktperson).
+  const change = m.change
+    ? {
+        ...m.change,
+        openPromises:
+          m.change.previous && m.change.openPromises
+            ? use(
+                `assignments/${m.change.previous.index}/handoverNote.openPromises`,
+                ['assignments', m.change.previous.index, 'handoverNote', 'openPromises'],
+                m.change.openPromises,
+              )
+            : m.change.openPromises,
+        nextDeadlines:
+          m.change.previous && m.change.nextDeadlines
+            ? use(
+                `assignments/${m.change.previous.index}/handoverNote.nextDeadlines`,
+                ['assignments', m.change.previous.index, 'handoverNote', 'nextDeadlines'],
+                m.change.nextDeadlines,
+              )
+            : m.change.nextDeadlines,
+      }
+    : m.change;
+  // How each dated entry of the pupil's voice was gathered («samtale hjemme», …).
+  const pupilVoiceHow =
+    pupilVoice?.entries && pupilVoice.entries.length > 0
+      ? {
+          ...pupilVoice,
+          entries: pupilVoice.entries.map((e) =>
+            e.index === undefined
+              ? e
+              : {
+                  ...e,
+                  how: use(`${entryKey('voices', e.index)}/how`, ['voices', e.index, 'how'], e.how),
+                },
+          ),
+        }
+      : pupilVoice;
+  // The forventningsavklaring and the two understandings of the absence.
+  const e = m.expectations;
+  const expectationsNn = e
+    ? (Object.fromEntries(
+        Object.entries(e).map(([f, v]) => [
+          f,
+          typeof v === 'string' ? use(`expectations/${f}`, ['expectations', f], v) : v,
+        ]),
+      ) as NonNullable<LetterModel['expectations']>)
+    : e;
+  const u = m.understandings;
+  const understandings = u
+    ? {
+        school: use('schoolUnderstanding', ['schoolUnderstanding'], u.school),
+        parents: use('parentsUnderstanding', ['parentsUnderstanding'], u.parents),
+      }
+    : u;
+  // Tiltaksoversikt: every agreement (the case's nynorsk where written), the school's answers and
+  // the evaluations' reasons.
+  const agreements = m.agreements ? tiltaksAgreements(doc, use) : m.agreements;
+  const measuresWithStatus = measures.map((x) => {
+    const s = x.status;
+    if (!s) return x;
+    const at = (f: string) => `recommendations/${x.id}/${f}`;
+    const p = (...f: (string | number)[]): Path => ['recommendations', x.index, ...f];
+    const rec = doc.recommendations?.[x.index];
+    return {
+      ...x,
+      status: {
+        ...s,
+        schoolAnswer: s.schoolAnswer
+          ? {
+              ...s.schoolAnswer,
+              reason: use(at('schoolAnswer.reason'), p('schoolAnswer', 'reason'), s.schoolAnswer.reason),
+              alternative: use(
+                at('schoolAnswer.alternative'),
+                p('schoolAnswer', 'alternative'),
+                s.schoolAnswer.alternative,
+              ),
+            }
+          : null,
+        evaluations: s.evaluations.map((ev) => {
+          const i = (rec?.evaluations ?? []).findIndex((r) => r.date === ev.date && clean(r.why) === ev.why);
+          return i < 0
+            ? ev
+            : { ...ev, why: use(at(`evaluations.${ev.date}.why`), p('evaluations', i, 'why'), ev.why) };
+        }),
+      },
+    };
+  });
+  // Oppfølgingsbrev: an overdue agreement is the meeting's text; a measure is named by its title.
+  const overdue = m.overdue
+    ? m.overdue.map((o) => {
+        const [head, i, , ai] = o.path;
+        if (head === 'meetings' && typeof i === 'number' && typeof ai === 'number') {
+          const mt = doc.meetings?.[i];
+          return mt
+            ? {
+                ...o,
+                what: use(
+                  `meetings/${mt.id ?? mt.date}/agreements.${ai}.what`,
+                  ['meetings', i, 'agreements', ai, 'what'],
+                  o.what,
+                ),
+              }
+            : o;
+        }
+        const r = head === 'recommendations' && typeof i === 'number' ? doc.recommendations?.[i] : undefined;
+        if (!r) return o;
+        const what = use(
+          `recommendations/${r.id}/what`,
+          ['recommendations', i as number, 'what'],
+          r.what.trim(),
+        );
+        return { ...o, what: measureTitle(what) };
+      })
+    : m.overdue;
+  // «Fra journalen» and the parents' comment on the høringsutkast.
+  const notes = m.notes.map((n) => ({
+    ...n,
+    text: use(
+      `notes/${n.id}/text`,
+      ['notes', (doc.notes ?? []).findIndex((x) => x.id === n.id), 'text'],
+      n.text,
+    ),
+  }));
+  const h = m.hearing;
+  const hearingDoc = h ? doc.hearings?.[h.index] : undefined;
+  const hearing =
+    h && h.comment
+      ? {
+          ...h,
+          comment: use(
+            `hearings/${hearingDoc?.id ?? hearingDoc?.shared ?? h.index}/comment`,
+            ['hearings', h.index, 'comment'],
+            h.comment,
+          ),
+        }
+      : h;
   // The referral's reason, printed under «Bakgrunn»: keyed by the referral's id.
   const refId = m.referral ? doc.referrals?.[m.referral.index]?.id : undefined;
   const referral =
@@ -1221,13 +1397,105 @@ function withNynorsk(m: LetterModel, doc: CaseDoc): LetterModel {
     ...m,
     referral,
     ...(transition ? { transition } : {}),
-    measures,
+    measures: measuresWithStatus,
     responsibilities: m.responsibilities.length > 0 ? responsibilities(measures) : [],
-    pupilVoice,
+    pupilVoice: pupilVoiceHow,
     parentsView: voice(m.parentsView, 'parentsView'),
     ...(m.proposals !== undefined ? { proposals } : {}),
-    ...(m.assessment ? { assessment: { ...m.assessment, conclusion } } : {}),
-    meeting,
+    ...(m.assessment
+      ? {
+          assessment: {
+            ...m.assessment,
+            ...assessmentTopics,
+            conclusion: conclusion ? { ...conclusion, deviations } : conclusion,
+          },
+        }
+      : {}),
+    meeting: meetingWithDissent,
+    ...(m.invitation !== undefined ? { invitation } : {}),
+    change,
+    expectations: expectationsNn,
+    ...(m.understandings !== undefined ? { understandings } : {}),
+    agreements,
+    overdue,
+    notes,
+    ...(m.hearing !== undefined ? { hearing } : {}),
     bokmalTexts,
   };
+}
+
+/** The sakkyndig vurdering's statutory topics, as the model holds them. */
+const ASSESSMENT_TOPIC_KEYS = [
+  'sources',
+  'benefit',
+  'difficulties',
+  'goals',
+  'ordinaryTeaching',
+  'soundOffer',
+] as const;
+
+type UseText = (key: string, path: Path, text: string) => string;
+
+/** The meeting held before the one at `index` (by date), as meetingModel and invitationPart find it. */
+function previousMeeting(doc: CaseDoc, index: number, inclusive: boolean) {
+  if (inclusive) {
+    const m = doc.meetings?.[index];
+    return m ? { m, i: index } : undefined;
+  }
+  const meetings = (doc.meetings ?? [])
+    .map((m, i) => ({ m, i }))
+    .sort((a, b) => (a.m.date < b.m.date ? -1 : 1));
+  const pos = meetings.findIndex((x) => x.i === index);
+  return pos > 0 ? meetings[pos - 1] : undefined;
+}
+
+/**
+ * The open agreements carried over (from the meeting before the møtereferat's, or the last meeting
+ * an innkalling speaks of), each through the nynorsk check under the key it was agreed with.
+ */
+function carried<T extends { what: string }>(
+  doc: CaseDoc,
+  index: number,
+  list: T[],
+  use: UseText,
+  inclusive = false,
+): T[] {
+  const prev = previousMeeting(doc, index, inclusive);
+  if (!prev) return list;
+  const open = (prev.m.agreements ?? [])
+    .map((a, ai) => ({ a, ai }))
+    .filter(({ a }) => a.status === 'åpen' || a.status === 'ikke utført');
+  return list.map((x, k) => {
+    const src = open[k];
+    return src
+      ? {
+          ...x,
+          what: use(
+            `meetings/${prev.m.id ?? prev.m.date}/agreements.${src.ai}.what`,
+            ['meetings', prev.i, 'agreements', src.ai, 'what'],
+            x.what,
+          ),
+        }
+      : x;
+  });
+}
+
+/** Tiltaksoversikt: every agreement from the meetings, by deadline; `text` gives the printed text. */
+function tiltaksAgreements(doc: CaseDoc, text: UseText): NonNullable<LetterModel['agreements']> {
+  return (doc.meetings ?? [])
+    .flatMap((m, mi) =>
+      (m.agreements ?? []).map((a, ai) => ({
+        what: text(
+          `meetings/${m.id ?? m.date}/agreements.${ai}.what`,
+          ['meetings', mi, 'agreements', ai, 'what'],
+          a.what.trim(),
+        ),
+        owner: a.owner.trim(),
+        deadline: a.deadline ?? null,
+        status: a.status,
+        promisedToPupil: a.promisedToPupil === true,
+        meeting: m.date,
+      })),
+    )
+    .sort((a, b) => ((a.deadline ?? a.meeting) < (b.deadline ?? b.meeting) ? -1 : 1));
 }

@@ -139,12 +139,35 @@ export function caseTextAt(doc: CaseDoc, key: string): string | null {
   const [head, id, field] = key.split('/');
   const s = (v: unknown) => (typeof v === 'string' ? v : null);
   if (head === 'pupilVoice' || head === 'parentsView') return s(doc[head]);
-  if (head === 'assessmentConclusion' && id)
-    return s((doc.assessmentConclusion as Record<string, unknown>)?.[id]);
+  if (head === 'assessmentConclusion' && id) {
+    const c = doc.assessmentConclusion;
+    const topic = /^topics\.(\w+)$/u.exec(id);
+    if (topic) return s((c?.topics as Record<string, unknown> | null | undefined)?.[topic[1]!]);
+    const dev = /^deviations\.(\d+)\.(what|legalBasis)$/u.exec(id);
+    if (dev) return s(c?.deviations?.[Number(dev[1])]?.[dev[2] as 'what' | 'legalBasis']);
+    return s((c as Record<string, unknown>)?.[id]);
+  }
+  if (head === 'expectations' && id) return s((doc.expectations as Record<string, unknown>)?.[id]);
+  if (head === 'schoolUnderstanding' || head === 'parentsUnderstanding') return s(doc[head]);
+  if (head === 'assignments' && id && field) {
+    const note = doc.assignments?.[Number(id)]?.handoverNote;
+    const f = /^handoverNote\.(openPromises|nextDeadlines)$/u.exec(field);
+    return f && note && typeof note === 'object' ? s(note[f[1] as 'openPromises' | 'nextDeadlines']) : null;
+  }
+  if (head === 'notes' && id && field === 'text') return s((doc.notes ?? []).find((n) => n.id === id)?.text);
+  if (head === 'hearings' && id && field === 'comment') {
+    const h = (doc.hearings ?? []).find((x, i) => (x.id ?? x.shared) === id || String(i) === id);
+    return s(h?.comment);
+  }
   if (head === 'recommendations' && id && field) {
     const m = (doc.recommendations ?? []).find((r) => r.id === id);
     if (!m) return null;
-    return field === 'evaluation.method' ? s(m.evaluation?.method) : s((m as Record<string, unknown>)[field]);
+    if (field === 'evaluation.method') return s(m.evaluation?.method);
+    if (field === 'schoolAnswer.reason' || field === 'schoolAnswer.alternative')
+      return s(m.schoolAnswer?.[field === 'schoolAnswer.reason' ? 'reason' : 'alternative']);
+    const ev = /^evaluations\.(.+)\.why$/u.exec(field);
+    if (ev) return s((m.evaluations ?? []).find((e) => e.date === ev[1])?.why);
+    return s((m as Record<string, unknown>)[field]);
   }
   if ((head === 'voices' || head === 'proposals') && id && field) {
     const list: { id?: string | null; date: string }[] = doc[head] ?? [];
@@ -156,6 +179,8 @@ export function caseTextAt(doc: CaseDoc, key: string): string | null {
   if (head === 'meetings' && id && field) {
     const m = (doc.meetings ?? []).find((x) => (x.id ?? x.date) === id || x.date === id);
     if (field === 'note') return s(m?.note);
+    const dis = /^dissent\.(\d+)\.text$/u.exec(field);
+    if (dis) return s(m?.dissent?.[Number(dis[1])]?.text);
     const d = /^decisions\.(\d+)$/u.exec(field);
     if (d) return s(m?.decisions?.[Number(d[1])]);
     const a = /^agreements\.(\d+)\.what$/u.exec(field);
