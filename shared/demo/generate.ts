@@ -43,7 +43,13 @@ import { Rng, type Weighted } from './prng';
 import { addFollowUp, addSchoolSide } from './schoolSide';
 import { addFamily } from './family';
 import { addInvolvement, addPathway, leaveOneRevisit } from './pathway';
-import { demoFamilyNynorsk, demoMeetingNynorsk, demoNynorskText, demoReasonNynorsk } from './nynorsk';
+import {
+  demoFamilyNynorsk,
+  demoMeetingNynorsk,
+  demoNynorskText,
+  demoReasonNynorsk,
+  demoWholeNynorsk,
+} from './nynorsk';
 import {
   AGREEMENTS,
   DECISIONS,
@@ -160,6 +166,30 @@ function familyNynorsk(doc: CaseDoc): void {
     put(`proposals/${p.id ?? p.date}/what`, p.what);
     put(`proposals/${p.id ?? p.date}/reason`, p.reason);
   }
+  // The rest of the case text a nynorsk letter prints, written whole with the pupil's name
+  // (shared/demo/nynorsk.ts WHOLE_NN): the forventningsavklaring, the two understandings, how a
+  // voice was gathered, the comment on the høringsutkast, the sakkyndig topics and reductions.
+  const whole = (key: string, text: string | null | undefined) => {
+    const t = demoWholeNynorsk(text);
+    if (t && !out[key]) out[key] = { text: t };
+  };
+  for (const [f, v] of Object.entries(doc.expectations ?? {}))
+    if (typeof v === 'string') whole(`expectations/${f}`, v);
+  for (const r of doc.recommendations ?? []) {
+    whole(`recommendations/${r.id}/schoolAnswer.reason`, r.schoolAnswer?.reason);
+    whole(`recommendations/${r.id}/schoolAnswer.alternative`, r.schoolAnswer?.alternative);
+    for (const e of r.evaluations ?? []) whole(`recommendations/${r.id}/evaluations.${e.date}.why`, e.why);
+  }
+  whole('schoolUnderstanding', doc.schoolUnderstanding);
+  whole('parentsUnderstanding', doc.parentsUnderstanding);
+  for (const v of doc.voices ?? []) whole(`voices/${v.id ?? v.date}/how`, v.how);
+  (doc.hearings ?? []).forEach((h, i) => whole(`hearings/${h.id ?? h.shared ?? i}/comment`, h.comment));
+  const c = doc.assessmentConclusion;
+  for (const [t, v] of Object.entries(c?.topics ?? {})) whole(`assessmentConclusion/topics.${t}`, v);
+  (c?.deviations ?? []).forEach((d, i) => {
+    whole(`assessmentConclusion/deviations.${i}.what`, d.what);
+    whole(`assessmentConclusion/deviations.${i}.legalBasis`, d.legalBasis);
+  });
   if (Object.keys(out).length > 0) doc.nynorsk = out;
 }
 

@@ -13,7 +13,7 @@ import {
   type LetterLang,
 } from '../letters';
 import { hasErrors } from '../letters/checks';
-import { KIND_OPTIONS } from '../letters/letters.fixture';
+import { kindOptions } from '../letters/letters.fixture';
 import { readsAsBokmal } from '../letters/nynorskWords';
 import { DEFAULT_SETTINGS } from '../waiting/settings';
 
@@ -32,7 +32,7 @@ function issuable(doc: CaseDoc, kind: LetterKind, lang: LetterLang): boolean {
       kind,
       lang,
       options: {
-        ...KIND_OPTIONS[kind],
+        ...kindOptions(kind, lang),
         // The caseworker's promise of a first contact lies ahead of the letter's date.
         ...(kind === 'mottaksbrev' ? { expectedFirstContact: addDays(TODAY, 14) } : {}),
       },

@@ -226,6 +226,95 @@ const FRAGMENTS: [string, string][] = [
     ' er med på aktiviteten og er ute i friminuttet minst 3 dager i uka.',
     ' er med på aktiviteten og er ute i friminuttet minst 3 dagar i veka.',
   ],
+  // Redusert timeplan
+  [
+    '. Timeplanen utvides med én økt per uke etter avtale med ',
+    '. Timeplanen blir utvida med éi økt per veke etter avtale med ',
+  ],
+  [' uker: ', ' veker: '],
+  [' deltar i ', ' deltek i '],
+  ['kunst og håndverk', 'kunst og handverk'],
+  ['ukentlig gjennomgang av timeplanen (fredag)', 'gjennomgang av timeplanen kvar veke (fredag)'],
+  [' følger full timeplan innen ', ' følgjer full timeplan innan '],
+  [' uker etter start.', ' veker etter start.'],
+  [
+    'timeplan og fraværsoversikt gjennomgås med eleven og foresatte',
+    'timeplan og fråværsoversikt blir gått gjennom med eleven og føresette',
+  ],
+  ['1 t/uke planleggingstid for kontaktlærer', '1 t/veke planleggingstid for kontaktlæraren'],
+  // Grupper og arbeidspar
+  [
+    'Lærerne setter sammen grupper og arbeidspar i alle fag, slik at ',
+    'Lærarane set saman grupper og arbeidspar i alle fag, slik at ',
+  ],
+  [' ikke blir stående uten gruppe.', ' ikkje blir ståande utan gruppe.'],
+  ['i alle timer med gruppearbeid', 'i alle timar med gruppearbeid'],
+  [
+    ' har en fast gruppe i alle fag og sier selv at gruppearbeid er «greit» eller bedre.',
+    ' har ei fast gruppe i alle fag og seier sjølv at gruppearbeid er «greitt» eller betre.',
+  ],
+  ['felles planlegging i trinnteamet, 30 min', 'felles planlegging i trinnteamet, 30 min'],
+  // Storefri
+  ['Organisert aktivitet i storefri ', 'Organisert aktivitet i storefri '],
+  [' ledet av miljøterapeut, med plass til ', ' leidd av miljøterapeut, med plass til '],
+  [' og to medelever ', ' og to medelevar '],
+  [' har valgt.', ' har valt.'],
+  [' storefri hver dag ', ' storefri kvar dag '],
+  ['tirsdag og torsdag', 'tysdag og torsdag'],
+  ['mandag', 'måndag'],
+  // Første økt
+  ['Dagen starter med et fag ', 'Dagen byrjar med eit fag '],
+  [' mestrer: ', ' meistrar: '],
+  [' legges til første økt ', ' blir lagd til første økt '],
+  // Morgonrutine heime
+  ['Fast morgenrutine hjemme: vekking kl. ', 'Fast morgonrutine heime: vekking kl. '],
+  [', frokost og avreise kl. ', ', frukost og avreise kl. '],
+  ['. Far følger ', '. Far følgjer '],
+  ['. Mor følger ', '. Mor følgjer '],
+  ['. Foresatt følger ', '. Føresett følgjer '],
+  [' til den faste voksne ved skoleporten.', ' til den faste vaksne ved skuleporten.'],
+  [' er på skolen ved skolestart minst 4 av 5 dager.', ' er på skulen ved skulestart minst 4 av 5 dagar.'],
+  ['morgenlogg hjemme og fraværsoversikt', 'morgonlogg heime og fråværsoversikt'],
+  [
+    'fleksibel arbeidstid for foresatt i prøveperioden',
+    'fleksibel arbeidstid for den føresette i prøveperioden',
+  ],
+  // Aktivitetsplan (the genitive is moved behind «til» in demoNynorskText)
+  ['planen følges opp ukentlig i trinnteamet', 'planen blir følgd opp kvar veke i trinnteamet'],
+  [
+    ' opplever skolemiljøet som trygt og godt (elevsamtale), og tiltakene i planen er gjennomført.',
+    ' opplever skulemiljøet som trygt og godt (elevsamtale), og tiltaka i planen er gjennomførte.',
+  ],
+  [
+    'elevsamtale, samtale med foresatte og gjennomgang av planen',
+    'elevsamtale, samtale med føresette og gjennomgang av planen',
+  ],
+  ['2 t planleggingstid for sosiallærer', '2 t planleggingstid for sosiallæraren'],
+  // Individuelt tilrettelagd opplæring
+  ['Individuelt tilrettelagt opplæring i ', 'Individuelt tilrettelagd opplæring i '],
+  [' timer/uke i liten gruppe med spesialpedagog.', ' timar/veke i lita gruppe med spesialpedagog.'],
+  [
+    ' deltar i alle timene i liten gruppe og når målene i IOP for perioden.',
+    ' deltek i alle timane i lita gruppe og når måla i IOP for perioden.',
+  ],
+  ['IOP-gjennomgang, fraværsoversikt og elevsamtale', 'IOP-gjennomgang, fråværsoversikt og elevsamtale'],
+  [' t/uke spesialpedagog', ' t/veke spesialpedagog'],
+  // Trinnvis plan
+  ['Trinnvis plan for mer tid i klasserommet: ', 'Trinnvis plan for meir tid i klasserommet: '],
+  [' starter med ', ' byrjar med '],
+  ['siste time før lunsj', 'siste timen før lunsj'],
+  ['første time', 'første timen'],
+  [
+    ' og går til neste trinn når to uker på samme trinn har gått bra.',
+    ' og går til neste trinn når to veker på same trinn har gått bra.',
+  ],
+  ['daglig, trinnene vurderes ', 'dagleg, trinna blir vurderte '],
+  [
+    ' er i klasserommet minst halve skoledagen innen evalueringsdatoen.',
+    ' er i klasserommet minst halve skuledagen innan evalueringsdatoen.',
+  ],
+  ['trinnskjema fylt ut av eleven og kontaktlærer', 'trinnskjema fylt ut av eleven og kontaktlæraren'],
+  ['1 t/uke for kontaktlærer, 1 t/uke saksbehandler', '1 t/veke for kontaktlæraren, 1 t/veke saksbehandlar'],
   // Sakkyndig vurdering: the conclusions (generate.ts demoConclusion)
   [
     'Lese- og skrivetrening i norsk og regning med konkreter, med mål fra læreplanen på trinnet.',
@@ -424,9 +513,287 @@ export function demoNynorskText(text: string | null | undefined): string | null 
   if (!text) return null;
   const weeks = WEEKS.exec(text);
   if (weeks) return `${weeks[1]} veker`;
+  const hours = /^(\d+) timer\/uke$/u.exec(text);
+  if (hours) return `${hours[1]} timar/veke`;
   let t = text;
   for (const [nb, nn] of FRAGMENTS) t = t.split(nb).join(nn);
   // "skuledagen til Kirstes" (the bokmål genitive moved behind «til»): the name without its «s».
   t = t.replace(/skuledagen til (\S+?)(?:s|')? og bruker han/u, 'skuledagen til $1 og bruker han');
+  t = t.replace(
+    /^Skriftlig aktivitetsplan for (\S+?)(?:s|') skolemiljø: problemet, tiltakene, hvem som gjør hva, når og når planen evalueres\.$/u,
+    'Skriftleg aktivitetsplan for skulemiljøet til $1: problemet, tiltaka, kven som gjer kva, når, og når planen blir evaluert.',
+  );
   return t !== text && !readsAsBokmal(t) ? t : null;
+}
+
+/**
+ * Whole demo texts written with the pupil's first name: the forventningsavklaring
+ * (shared/demo/texts.ts expectations, shared/demo/family.ts), the two understandings of the absence
+ * (shared/demo/schoolSide.ts), how a voice was gathered, the parents' comment on the
+ * høringsutkast, and the sakkyndig vurdering's statutory topics and reductions
+ * (shared/demo/generate.ts demoConclusion). «{p}» is the name; «{g}» the bokmål genitive of it.
+ */
+const WHOLE_NN: [string, string][] = [
+  // Forventningsavklaring: what the service can offer, per service
+  [
+    'Utredning av {g} opplæringssituasjon, samtaler med eleven og foresatte, observasjon i klassen og skriftlig anbefaling til skolen.',
+    'Utgreiing av opplæringssituasjonen til {p}, samtalar med eleven og føresette, observasjon i klassen og skriftleg tilråding til skulen.',
+  ],
+  [
+    'Utredning, samtaler med {p} og foresatte, og råd til skolen om tilrettelegging.',
+    'Utgreiing, samtalar med {p} og føresette, og råd til skulen om tilrettelegging.',
+  ],
+  [
+    'Kartlegging sammen med skolen og familien, tiltaksplan og oppfølging i samarbeidsmøter hver tredje uke.',
+    'Kartlegging saman med skulen og familien, tiltaksplan og oppfølging i samarbeidsmøte kvar tredje veke.',
+  ],
+  [
+    'Familiesamtaler om morgenrutiner og samarbeid med skolen.',
+    'Familiesamtalar om morgonrutinar og samarbeid med skulen.',
+  ],
+  ['Veiledning til PPT og skolen om tilrettelegging.', 'Rettleiing til PPT og skulen om tilrettelegging.'],
+  [
+    'Utredning og råd om tilrettelegging i skolen og hjemme.',
+    'Utgreiing og råd om tilrettelegging på skulen og heime.',
+  ],
+  ['Samtaler og råd om tiltak.', 'Samtalar og råd om tiltak.'],
+  // … what it cannot
+  ['Vi kan ikke følge eleven til skolen om morgenen.', 'Vi kan ikkje følgje eleven til skulen om morgonen.'],
+  [
+    'Vi kan ikke bestemme hvilke ressurser skolen får; det gjør skoleeier.',
+    'Vi kan ikkje bestemme kva ressursar skulen får; det gjer skuleeigaren.',
+  ],
+  [
+    'Vi kan ikke gi behandling; vi gir råd og veiledning.',
+    'Vi kan ikkje gi behandling; vi gir råd og rettleiing.',
+  ],
+  [
+    'Vi kan ikke love at fraværet er borte innen en bestemt dato.',
+    'Vi kan ikkje love at fråværet er borte innan ein bestemd dato.',
+  ],
+  // … the timeline, per service
+  [
+    'Første samtale innen tre uker, anbefaling innen tre måneder etter at henvisningen ble mottatt.',
+    'Første samtale innan tre veker, tilråding innan tre månader etter at tilvisinga kom inn.',
+  ],
+  [
+    'Vurdering av henvisningen innen 10 virkedager; oppstart innen fristen i brevet.',
+    'Vurdering av tilvisinga innan 10 yrkedagar; oppstart innan fristen i brevet.',
+  ],
+  [
+    'Vurdering innen 10 virkedager; oppstart innen fristen i brevet.',
+    'Vurdering innan 10 yrkedagar; oppstart innan fristen i brevet.',
+  ],
+  [
+    'Første møte innen to uker, evaluering etter seks uker.',
+    'Første møte innan to veker, evaluering etter seks veker.',
+  ],
+  ['Første samtale innen fire uker.', 'Første samtale innan fire veker.'],
+  [
+    'Oppstart etter avtale med PPT, vanligvis innen to måneder.',
+    'Oppstart etter avtale med PPT, vanlegvis innan to månader.',
+  ],
+  // … what the school and the family commit to, and are asked to
+  [
+    'Skolen sender fraværsoversikt hver 14. dag; foresatte gir beskjed ved endringer hjemme.',
+    'Skulen sender fråværsoversikt kvar 14. dag; føresette gir beskjed ved endringar heime.',
+  ],
+  [
+    'Skolen utpeker en fast voksen; foresatte deltar i alle samarbeidsmøter.',
+    'Skulen peikar ut ein fast vaksen; føresette deltek i alle samarbeidsmøta.',
+  ],
+  [
+    'Rektor deltar i første og siste møte; kontaktlærer melder hjem hver fredag.',
+    'Rektor deltek i første og siste møte; kontaktlæraren melder heim kvar fredag.',
+  ],
+  [
+    'Gi skolen beskjed før kl. 08 de dagene {p} blir hjemme, og kom på samarbeidsmøtene.',
+    'Gi skulen beskjed før kl. 08 dei dagane {p} blir heime, og kom på samarbeidsmøta.',
+  ],
+  ['Telefon hver fjortende dag, og ellers ved behov.', 'Telefon kvar fjortande dag, og elles ved behov.'],
+  ['Samarbeidsmøte hver tredje uke; SMS mellom møtene.', 'Samarbeidsmøte kvar tredje veke; SMS mellom møta.'],
+  [
+    'Si fra til kontaktpersonen i tjenesten først. Blir vi ikke enige, kan dere ta det opp med lederen i tjenesten eller klage til Statsforvalteren.',
+    'Sei frå til kontaktpersonen i tenesta først. Blir vi ikkje samde, kan de ta det opp med leiaren for tenesta eller klage til Statsforvaltaren.',
+  ],
+  // The school's and the parents' understanding of the absence
+  [
+    'Skolen ser at eleven strever mest om morgenen og i friminuttene, og at fraværet økte etter klassebyttet.',
+    'Skulen ser at eleven strevar mest om morgonen og i friminutta, og at fråværet auka etter klassebytet.',
+  ],
+  [
+    'Skolen ser at eleven trives i praktiske fag, men gruer seg til timer med vikar.',
+    'Skulen ser at eleven trivst i praktiske fag, men gruar seg til timar med vikar.',
+  ],
+  [
+    'Skolen ser at eleven trekker seg unna i store grupper og trenger en fast voksen.',
+    'Skulen ser at eleven trekkjer seg unna i store grupper og treng ein fast vaksen.',
+  ],
+  [
+    'Vi ser at eleven får vondt i magen søndag kveld og er redd for hva som skjer på skolen.',
+    'Vi ser at eleven får vondt i magen søndag kveld og er redd for kva som skjer på skulen.',
+  ],
+  [
+    'Vi ser at det går bedre de dagene eleven vet hvem som møter henne.',
+    'Vi ser at det går betre dei dagane eleven veit kven som møter henne.',
+  ],
+  [
+    'Vi ser at eleven er sliten etter skolen og trenger mer forutsigbarhet.',
+    'Vi ser at eleven er sliten etter skulen og treng meir føreseielegheit.',
+  ],
+  // How a voice was gathered
+  ['samtale på skolen', 'samtale på skulen'],
+  ['samtale hjemme', 'samtale heime'],
+  ['skjemaet «Min skoledag»', 'skjemaet «Min skuledag»'],
+  ['tegning og samtale', 'teikning og samtale'],
+  // The parents' comment on the høringsutkast
+  [
+    'Vi er enige i tiltakene, men ønsker at kontaktlærer ringer oss hver fredag i starten.',
+    'Vi er samde i tiltaka, men ønskjer at kontaktlæraren ringjer oss kvar fredag i starten.',
+  ],
+  [
+    'Vi savner at det står hva som skjer når det er vikar.',
+    'Vi saknar at det står kva som skjer når det er vikar.',
+  ],
+  [
+    'Vi ønsker at evalueringen kommer etter fire uker, ikke seks.',
+    'Vi ønskjer at evalueringa kjem etter fire veker, ikkje seks.',
+  ],
+  // Why an evaluation decided what it did (shared/demo/texts.ts EVAL_WHY)
+  ['Tiltaket virker og videreføres ut skoleåret.', 'Tiltaket verkar og held fram ut skuleåret.'],
+  [
+    'Tiltaket virker, men tidspunktet endres etter ønske fra eleven.',
+    'Tiltaket verkar, men tidspunktet blir endra etter ønske frå eleven.',
+  ],
+  [
+    'Målet er nådd; tiltaket trappes ned og avsluttes.',
+    'Målet er nådd; tiltaket blir trappa ned og avslutta.',
+  ],
+  [
+    'For tidlig å se effekt; tiltaket prøves fire uker til.',
+    'For tidleg å sjå verknad; tiltaket blir prøvd fire veker til.',
+  ],
+  [
+    'Ingen endring ennå: tidspunkt og ansvarlig voksen endres.',
+    'Inga endring enno: tidspunkt og ansvarleg vaksen blir endra.',
+  ],
+  [
+    'Tiltaket har ikke hatt effekt og erstattes av et annet.',
+    'Tiltaket har ikkje hatt verknad og blir bytt ut med eit anna.',
+  ],
+  [
+    'Fraværet har økt av andre grunner; tiltaket beholdes.',
+    'Fråværet har auka av andre grunnar; tiltaket blir halde fram.',
+  ],
+  [
+    'Fraværet har økt: tiltaket gjøres mindre krevende og følges tettere opp.',
+    'Fråværet har auka: tiltaket blir gjort mindre krevjande og følgt tettare opp.',
+  ],
+  [
+    'Tiltaket gjorde situasjonen verre for eleven og avsluttes.',
+    'Tiltaket gjorde situasjonen verre for eleven og blir avslutta.',
+  ],
+  // The school's answer: why not, and what it does instead (generate.ts, schoolSide.ts CANNOT)
+  ['Gjennomføres tre dager i uka i stedet for fem.', 'Blir gjennomført tre dagar i veka i staden for fem.'],
+  ['Assistent i stedet for miljøterapeut.', 'Assistent i staden for miljøterapeut.'],
+  ['Starter etter høstferien.', 'Byrjar etter haustferien.'],
+  [
+    'Skolen har ikke ressurser til ekstra voksen om morgenen.',
+    'Skulen har ikkje ressursar til ekstra vaksen om morgonen.',
+  ],
+  [
+    'Skolen har ikke ressurser til en ekstra voksen om morgenen.',
+    'Skulen har ikkje ressursar til ein ekstra vaksen om morgonen.',
+  ],
+  [
+    'Timeplanen for trinnet kan ikke endres dette skoleåret.',
+    'Timeplanen for trinnet kan ikkje endrast dette skuleåret.',
+  ],
+  [
+    'Kontaktlærer tar imot eleven i klasserommet ved skolestart.',
+    'Kontaktlæraren tek imot eleven i klasserommet ved skulestart.',
+  ],
+  [
+    'Kontaktlæreren tar imot eleven i klasserommet ved skolestart.',
+    'Kontaktlæraren tek imot eleven i klasserommet ved skulestart.',
+  ],
+  [
+    'Ingen på trinnet har erfaring med en slik pauseavtale.',
+    'Ingen på trinnet har røynsle med ein slik pauseavtale.',
+  ],
+  [
+    'Skolen ber PPT om veiledning først og prøver tiltaket etter det.',
+    'Skulen ber PPT om rettleiing først og prøver tiltaket etter det.',
+  ],
+  ['Eleven får velge to fag med fast lærer hver dag.', 'Eleven får velje to fag med fast lærar kvar dag.'],
+  [
+    'Skolen skal slås sammen med naboskolen, og tiltaket venter til flyttingen.',
+    'Skulen skal slåast saman med naboskulen, og tiltaket ventar til flyttinga.',
+  ],
+  [
+    'Helsesykepleier har faste samtaler med eleven til flyttingen er over.',
+    'Helsesjukepleiaren har faste samtalar med eleven til flyttinga er over.',
+  ],
+  // The sakkyndig vurdering's statutory topics and its reduction
+  [
+    'Samtaler med {p} og foresatte, observasjon i klassen to dager, kartlegging i lesing og regning, rapport fra skolen.',
+    'Samtalar med {p} og føresette, observasjon i klassen to dagar, kartlegging i lesing og rekning, rapport frå skulen.',
+  ],
+  [
+    '{p} får lite ut av opplæringen de dagene fraværet er høyt, og henger etter i norsk og matematikk.',
+    '{p} får lite ut av opplæringa dei dagane fråværet er høgt, og heng etter i norsk og matematikk.',
+  ],
+  [
+    '{p} har ingen kjente lærevansker, men strever med å komme seg på skolen og med overgangene i skoledagen.',
+    '{p} har ingen kjende lærevanskar, men strevar med å kome seg på skulen og med overgangane i skuledagen.',
+  ],
+  [
+    '{p} følger kompetansemålene i norsk og matematikk på trinnet, og er på skolen minst fire av fem dager.',
+    '{p} følgjer kompetansemåla i norsk og matematikk på trinnet, og er på skulen minst fire av fem dagar.',
+  ],
+  [
+    'Tilpasset opplæring alene har ikke gitt et tilfredsstillende utbytte det siste halvåret.',
+    'Tilpassa opplæring åleine har ikkje gitt eit tilfredsstillande utbyte det siste halvåret.',
+  ],
+  [
+    'Et forsvarlig tilbud er opplæring i klassen med støtte, og to økter i uka i liten gruppe med spesialpedagog.',
+    'Eit forsvarleg tilbod er opplæring i klassen med støtte, og to økter i veka i lita gruppe med spesialpedagog.',
+  ],
+  [
+    'Med tiltakene i klassen kan eleven få et tilfredsstillende utbytte.',
+    'Med tiltaka i klassen kan eleven få eit tilfredsstillande utbyte.',
+  ],
+  ['Færre kompetansemål i engelsk dette skoleåret', 'Færre kompetansemål i engelsk dette skuleåret'],
+  [
+    'opplæringslova kapittel 11 (individuelt tilrettelagt opplæring)',
+    'opplæringslova kapittel 11 (individuelt tilrettelagd opplæring)',
+  ],
+];
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+}
+
+const WHOLE_RE: [RegExp, string][] = WHOLE_NN.map(([nb, nn]) => [
+  new RegExp(
+    `^${escapeRe(nb).replace(escapeRe('{g}'), "(.+?)(?:s|')").replace(escapeRe('{p}'), '(.+?)')}$`,
+    'u',
+  ),
+  nn,
+]);
+
+/**
+ * The nynorsk of a whole demo text written with the pupil's name (WHOLE_NN), or null when the demo
+ * did not write it or its nynorsk is the same text.
+ */
+export function demoWholeNynorsk(text: string | null | undefined): string | null {
+  if (!text) return null;
+  for (const [re, nn] of WHOLE_RE) {
+    const m = re.exec(text);
+    if (m) {
+      const out = nn.replace('{p}', m[1] ?? '');
+      return out === text ? null : out;
+    }
+  }
+  return null;
 }

@@ -165,3 +165,20 @@ export const KIND_OPTIONS: Record<LetterKind, LetterOptions> = {
     },
   },
 };
+
+/**
+ * The options a test issues a kind with in one language: a nynorsk letter gets the letter's own
+ * wording in nynorsk (a bokmål topic in a nynorsk sakkyndig vurdering is CASE_TEXT_BOKMAL).
+ */
+export function kindOptions(kind: LetterKind, lang: 'nb' | 'nn'): LetterOptions {
+  return optionsIn(KIND_OPTIONS[kind], lang);
+}
+
+/** Options in a letter's language: the fixture's one bokmål topic, written in nynorsk for nn. */
+export function optionsIn(o: LetterOptions, lang: 'nb' | 'nn'): LetterOptions {
+  if (lang !== 'nn' || !o.assessment?.goals) return o;
+  return {
+    ...o,
+    assessment: { ...o.assessment, goals: 'Følgjer norsk og matematikk fire av fem dagar.' },
+  };
+}

@@ -12,7 +12,12 @@ import { caseDoc, type CaseDoc } from '../../shared/domain/caseDoc';
 import { generateDemo } from '../../shared/demo/generate';
 import { stableStringify } from '../../shared/json';
 import { DEFAULT_LETTER_SETTINGS, LETTER_KINDS, prepareLetter, type LetterKind } from '../../shared/letters';
-import { completeCase, completeSchoolFactors, KIND_OPTIONS } from '../../shared/letters/letters.fixture';
+import {
+  completeCase,
+  completeSchoolFactors,
+  KIND_OPTIONS,
+  optionsIn,
+} from '../../shared/letters/letters.fixture';
 
 /**
  * `bro letter`, `bro verify`, `bro keys jwks` and `bro cert test` end to end: the real CLI entry
@@ -202,8 +207,8 @@ const WORDS: Record<LetterKind, { nb: string[]; nn: string[] }> = {
 describe('every kind, in bokmål and nynorsk, from the INTERCHANGE.md example', () => {
   for (const kind of LETTER_KINDS)
     it(kind, async () => {
-      const opts = writeJson(work, `opts-${kind}.json`, exampleOptions(kind));
       for (const lang of ['nb', 'nn'] as const) {
+        const opts = writeJson(work, `opts-${kind}-${lang}.json`, optionsIn(exampleOptions(kind), lang));
         const out = path.join(work, `ex-${kind}-${lang}.pdf`);
         if (kind === 'mottaksbrev') {
           // The example's pupil has had first contact: a mottaksbrev would promise what has happened.
@@ -283,7 +288,7 @@ describe('every kind, in bokmål and nynorsk, from a bro demo case', () => {
             kind,
             lang,
             options: {
-              ...KIND_OPTIONS[kind],
+              ...optionsIn(KIND_OPTIONS[kind], lang),
               ...(kind === 'mottaksbrev' ? { expectedFirstContact: '2026-12-10' } : {}),
             },
             settings: DEFAULT_LETTER_SETTINGS,
@@ -343,8 +348,8 @@ describe('every kind, in bokmål and nynorsk, from a bro demo case', () => {
   for (const kind of LETTER_KINDS)
     it(kind, async () => {
       const p = pick(kind);
-      const opts = writeJson(work, `demo-opts-${kind}.json`, p.options);
       for (const lang of ['nb', 'nn'] as const) {
+        const opts = writeJson(work, `demo-opts-${kind}-${lang}.json`, optionsIn(p.options, lang));
         const out = path.join(work, `demo-${kind}-${lang}.pdf`);
         const r = await issue([
           '--case',
@@ -370,7 +375,7 @@ describe('every kind, in bokmål and nynorsk, from a bro demo case', () => {
       // The decisions are recorded with the letter.
       const issued = (await letters(p.id)).filter((l) => l.kind === kind);
       expect(issued.length).toBeGreaterThanOrEqual(2);
-      expect(issued.at(-1)!.options).toEqual(p.options);
+      expect(issued.at(-1)!.options).toEqual(optionsIn(p.options, 'nn'));
     });
 });
 
