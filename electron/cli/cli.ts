@@ -106,6 +106,7 @@ export const OPTIONS = {
   // bro case delete
   reason: { type: 'string' },
   yes: { type: 'boolean' },
+  'without-archive': { type: 'boolean' },
   // innsyn: record the request as answered (the file is handed over)
   answered: { type: 'boolean' },
   // innsyn and export to someone other than the parties: `--to NAME` (above) and the legal basis

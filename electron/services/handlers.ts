@@ -35,7 +35,7 @@ import type { CatalogueEntry } from '../../shared/catalogue/catalogue';
 import { exportInterchange, importInterchange } from './interchange/importer';
 import { innsynHandlers } from './innsyn/handlers';
 import { absenceHandlers } from './absence/handlers';
-import { archiveHandlers } from './archive/handlers';
+import { archiveHandlers, assertArchivedBeforeDelete } from './archive/handlers';
 import { appLetterhead, letterHandlers } from './letters/handlers';
 import { addDemoClosingLetters } from './letters/demo';
 import { addDemoMeetings } from './letters/demo-meetings';
@@ -251,8 +251,11 @@ export function createHandlers(session: Session): Handlers {
       return r;
     },
     'cases.void': async ({ caseId, reason }) => voidCase(session.requireVault(), caseId, reason),
-    'cases.delete': async ({ caseId, reason }) => {
-      await session.requireVault().deleteCase(caseId, reason);
+    'cases.delete': async ({ caseId, reason, withoutArchive }) => {
+      const vault = session.requireVault();
+      // Archive, then delete (issue 19 item 4): the archive must have every letter first.
+      if (withoutArchive !== true) await assertArchivedBeforeDelete(vault, caseId);
+      await vault.deleteCase(caseId, reason);
       return { deleted: true as const };
     },
     'cases.update': async ({ caseId, changes }) => {

@@ -201,3 +201,18 @@ export function archiveStatus(
   const missing = letters.filter((l) => !l.archived).map((l) => l.letterId);
   return { case: kase, letters, complete: letters.length > 0 && missing.length === 0, missing };
 }
+
+/** The typed issue of a refused deletion (BroError VALIDATION `issues[].code`). */
+export const NOT_ARCHIVED = 'NOT_ARCHIVED';
+
+/**
+ * Archive, then delete (issue 19 item 4): the working copy of a case may go once the archive has
+ * filed every letter the case issued; until then, each letter the archive lacks is one issue
+ * (`path: ['letters', letterId]`). A case that issued no letter has nothing of Bro's to archive.
+ * The one rule `cases.delete`, `bro case delete` and the delete dialog use.
+ */
+export function archiveBeforeDelete(
+  status: CaseArchiveStatus,
+): { path: string[]; code: typeof NOT_ARCHIVED }[] {
+  return status.missing.map((letterId) => ({ path: ['letters', letterId], code: NOT_ARCHIVED }));
+}

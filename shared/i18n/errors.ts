@@ -50,6 +50,9 @@ export const ISSUE_TEXT_NB: Record<string, string> = {
   ATTENDANCE_INVITATION_UNKNOWN: 'innkallingen finnes ikke blant brevene i saken',
   ATTENDANCE_ROLE_TWICE: 'samme rolle og navn står to ganger',
   MINUTES_BEFORE_MEETING: 'referatet kan ikke være sendt før møtet',
+  // Archive, then delete (shared/archive/status.ts archiveBeforeDelete).
+  NOT_ARCHIVED:
+    'brevet er ikke arkivert i kommunens arkiv ennå (lag arkivpakke, les inn kvitteringen); ingenting er slettet',
   ID_CHARS: 'inneholder tegn som ikke er tillatt i en id',
   invalid_type: 'mangler eller har feil type',
   invalid_value: 'har en verdi som ikke er tillatt',

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli, tempDirs } from './helpers/cli';
+import { journalpostKvittering, mappeKvittering } from './helpers/kvittering';
 import { Vault } from '../../electron/services/vault/vault';
 import { completeCase, LETTER_TODAY } from '../../shared/letters/letters.fixture';
 import { archiveStatus, matchKvittering, parseKvittering, RECEIPT_CODES } from '../../shared/archive/status';
@@ -14,42 +15,6 @@ import { archiveStatus, matchKvittering, parseKvittering, RECEIPT_CODES } from '
 const PASS = 'synt-etisk passord 2026';
 const bro = (args: string[]) => runCli(args, { BRO_PASSPHRASE: PASS });
 const tempDir = tempDirs('bro-receipt-test-');
-
-const NS =
-  'xmlns="https://ks-no.github.io/standarder/fiks-protokoll/fiks-arkiv/arkivmelding/opprett/kvittering/v1" ' +
-  'xmlns:mdk="https://ks-no.github.io/standarder/fiks-protokoll/fiks-arkiv/metadatakatalog/v1" ' +
-  'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"';
-const key = (k: string) =>
-  `<referanseEksternNoekkel><mdk:fagsystem>Bro</mdk:fagsystem><mdk:noekkel>${k}</mdk:noekkel></referanseEksternNoekkel>`;
-
-/** The archive's answer to message 01 (the saksmappe): saksår/sakssekvensnummer. */
-const mappeKvittering = (k: string, aar = 2026, nr = 123) => `<?xml version="1.0" encoding="UTF-8"?>
-<arkivmeldingKvittering ${NS}>
-  <mappeKvittering xsi:type="saksmappeKvittering">
-    <systemID>1a2b3c4d-5e6f-4a7b-8c9d-aaaaaaaaaa01</systemID>
-    ${key(k)}
-    <opprettetEllerEksisterende>Opprettet</opprettetEllerEksisterende>
-    <saksaar>${aar}</saksaar>
-    <sakssekvensnummer>${nr}</sakssekvensnummer>
-  </mappeKvittering>
-</arkivmeldingKvittering>
-`;
-/** The archive's answer to one letter's message: its journalpost numbers. */
-const journalpostKvittering = (k: string, nr: number) => `<?xml version="1.0" encoding="UTF-8"?>
-<arkivmeldingKvittering ${NS}>
-  <registreringKvittering xsi:type="journalpostKvittering">
-    <systemID>1a2b3c4d-5e6f-4a7b-8c9d-bbbbbbbbbb${String(nr).padStart(2, '0')}</systemID>
-    ${key(k)}
-    <opprettetEllerEksisterende>Opprettet</opprettetEllerEksisterende>
-    <journalaar>2026</journalaar>
-    <journalsekvensnummer>${5000 + nr}</journalsekvensnummer>
-    <journalpostnummer>${nr}</journalpostnummer>
-    <journalposttype><mdk:kode>U</mdk:kode></journalposttype>
-    <journalstatus><mdk:kode>J</mdk:kode></journalstatus>
-    <journaldato>2026-03-02</journaldato>
-  </registreringKvittering>
-</arkivmeldingKvittering>
-`;
 
 let vault: string;
 let work: string;

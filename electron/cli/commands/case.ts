@@ -47,12 +47,13 @@ function ask(question: string): Promise<string> {
 }
 
 /**
- * `bro case delete DIR --case ID --reason TEXT [--yes]`: deletes a case for good (docs/CLI.md). At
- * a terminal it names the case and asks for «slett»; a script passes `--yes` (without a terminal
- * and without `--yes` nothing is deleted).
+ * `bro case delete DIR --case ID --reason TEXT [--yes] [--without-archive]`: deletes a case for good
+ * (docs/CLI.md). At a terminal it names the case and asks for «slett»; a script passes `--yes`
+ * (without a terminal and without `--yes` nothing is deleted). A case whose letters the archive has
+ * not all filed is refused (VALIDATION, NOT_ARCHIVED per letter) unless `--without-archive`.
  */
 async function runDelete(cli: Cli, args: string[]): Promise<number> {
-  need(args, 1, 'bro case delete <dir> --case ID --reason TEXT [--yes]');
+  need(args, 1, 'bro case delete <dir> --case ID --reason TEXT [--yes] [--without-archive]');
   const ref = cli.flags.case?.[0];
   if (!ref) throw new BroError('USAGE', '--case ID is required');
   const reason = cli.flags.reason?.trim();
@@ -76,8 +77,12 @@ async function runDelete(cli: Cli, args: string[]): Promise<number> {
       return EXIT.OK;
     }
   }
-  await cli.call('cases.delete', { caseId, reason });
-  await cli.session.vault?.close();
+  const withoutArchive = cli.flags['without-archive'] === true;
+  try {
+    await cli.call('cases.delete', { caseId, reason, ...(withoutArchive ? { withoutArchive } : {}) });
+  } finally {
+    await cli.session.vault?.close();
+  }
   cli.print({ deleted: true, caseId }, `Saken ${ref} er slettet.`);
   return EXIT.OK;
 }
@@ -95,8 +100,8 @@ export const caseCommand: Command = {
       'Ta bort et medlems tilgang: sakens nøkkel byttes, den gamle åpner ikke noe nytt',
     ],
     [
-      'case delete <mappe> --case ID --reason TEKST [--yes]',
-      'Sletter en sak for godt (nøkler og filer); spør om bekreftelse i en terminal',
+      'case delete <mappe> --case ID --reason TEKST [--yes] [--without-archive]',
+      'Sletter en sak for godt (nøkler og filer) når arkivet har alle brevene; spør om bekreftelse i en terminal',
     ],
   ],
   async run(cli, rest) {

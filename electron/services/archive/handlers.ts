@@ -11,6 +11,7 @@ import {
   type ArchiveLetter,
 } from '../../../shared/archive/arkivmelding';
 import {
+  archiveBeforeDelete,
   archiveReceipt,
   archiveStatus,
   caseIdOfKey,
@@ -79,7 +80,7 @@ async function validateKvittering(xml: string): Promise<void> {
   }
 }
 
-async function receiptsOf(
+export async function receiptsOf(
   vault: ReturnType<Session['requireVault']>,
   caseId: string,
 ): Promise<ArchiveReceipt[]> {
@@ -254,4 +255,36 @@ export function archiveHandlers(session: Session): ArchiveHandlers {
       };
     },
   };
+}
+
+/**
+ * Refuses to delete a case whose letters the archive has not all filed (archiveBeforeDelete), unless
+ * the caller says the case goes without being archived (`withoutArchive`, e.g. opened in error).
+ * Throws VALIDATION with one NOT_ARCHIVED issue per letter, and changes nothing.
+ */
+export async function assertArchivedBeforeDelete(
+  vault: ReturnType<Session['requireVault']>,
+  caseId: string,
+): Promise<void> {
+  let state;
+  try {
+    state = await vault.fold(caseId);
+  } catch (e) {
+    // A damaged case cannot be read, so neither can its letters: it can still be removed
+    // (docs/USER-GUIDE: «Skadet sak»); the audit log records the deletion and its reason.
+    if (e instanceof BroError && e.code === 'TAMPERED') return;
+    throw e;
+  }
+  if (!state.opened) return; // NOT_FOUND comes from the deletion itself
+  const issues = archiveBeforeDelete(
+    archiveStatus(
+      await receiptsOf(vault, caseId),
+      state.letters.map((l) => l.letterId),
+    ),
+  );
+  if (issues.length > 0)
+    throw new BroError('VALIDATION', 'The archive has not filed every letter of this case', {
+      issues,
+      detail: { missing: issues.length },
+    });
 }

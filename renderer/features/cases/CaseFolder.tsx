@@ -1,3 +1,4 @@
+import type { IssuedLetter } from '../../../shared/letters/events';
 import * as Tabs from '@radix-ui/react-tabs';
 import { BroError } from '../../../shared/errors';
 import { AbsencePanel } from '../absence/Absence';
@@ -100,7 +101,12 @@ export function CaseFolder({ caseId, tab, sub }: { caseId: string; tab: string; 
         </p>
         <div className="folder-actions">
           <CaseVoid caseId={caseId} data={data} />
-          <CaseDelete caseId={caseId} pupil={s.pupil ?? ''} externalId={s.externalId} />
+          <CaseDelete
+            caseId={caseId}
+            pupil={s.pupil ?? ''}
+            externalId={s.externalId}
+            letters={(data.letters ?? []) as IssuedLetter[]}
+          />
         </div>
       </header>
       <Findings caseId={caseId} data={data} />

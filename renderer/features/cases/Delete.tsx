@@ -1,9 +1,11 @@
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { BroError } from '../../../shared/errors';
+import type { IssuedLetter } from '../../../shared/letters/events';
 import { api } from '../../api';
 import { EntityForm } from '../../app/forms';
-import { useI18n } from '../../app/i18n';
+import { nbDate } from '../../app/format';
+import { useI18n, type TextKey } from '../../app/i18n';
 import { go } from '../../app/router';
 import { Modal } from '../../app/ui';
 import { refresh } from './useCase';
@@ -11,21 +13,41 @@ import { refresh } from './useCase';
 /**
  * «Slett saken …»: deletes the case for good (`cases.delete`) after a dialog that names the pupil,
  * says what cannot be undone and what deletion cannot reach, and asks why. The retention task
- * («Arkiver og slett arbeidskopien») leads here.
+ * («Arkiver og slett arbeidskopien») leads here. Archive, then delete (issue 19 item 4): it shows
+ * what the municipality's archive has (`archive.status`) and lists each letter it lacks; such a case
+ * is deleted only with «Slett likevel …» ticked (`withoutArchive`), else refused with NOT_ARCHIVED.
  */
 export function CaseDelete({
   caseId,
   pupil,
   externalId,
+  letters = [],
 }: {
   caseId: string;
   pupil: string;
   externalId: string;
+  letters?: IssuedLetter[];
 }) {
   const { t } = useI18n();
   const qc = useQueryClient();
   const [open, setOpen] = useState(false);
   const who = pupil || t('delete.unnamed');
+  const status = useQuery({
+    queryKey: ['archive.status', caseId, letters.length],
+    queryFn: () => api['archive.status']({ caseId }),
+    enabled: open,
+  });
+  const missing = status.data
+    ? status.data.letters
+        .filter((l) => !l.archived)
+        .map((l) => {
+          const letter = letters.find((x) => x.letterId === l.letterId);
+          return {
+            id: l.letterId,
+            label: letter ? `${t(`kind.${letter.kind}` as TextKey)} ${nbDate(letter.date)}` : l.letterId,
+          };
+        })
+    : [];
   return (
     <>
       <button type="button" className="danger" onClick={() => setOpen(true)}>
@@ -35,6 +57,24 @@ export function CaseDelete({
         <Modal title={t('delete.title', { who })} onClose={() => setOpen(false)}>
           <p>{t('delete.lead', { who, id: externalId })}</p>
           <p>{t('delete.archiveFirst')}</p>
+          <div role="status" className="delete-archive">
+            {status.isPending ? (
+              <p className="muted">{t('delete.checking')}</p>
+            ) : !status.data ? null : status.data.letters.length === 0 ? (
+              <p>{t('delete.noLetters')}</p>
+            ) : missing.length === 0 ? (
+              <p>{t('delete.archived', { n: status.data.letters.length })}</p>
+            ) : (
+              <>
+                <p>{t('delete.missing', { n: missing.length })}</p>
+                <ul aria-label={t('archive.notArchived')}>
+                  {missing.map((m) => (
+                    <li key={m.id}>{m.label}</li>
+                  ))}
+                </ul>
+              </>
+            )}
+          </div>
           <p>{t('delete.copies')}</p>
           <EntityForm
             entity="delete"
@@ -46,6 +86,16 @@ export function CaseDelete({
                 label: 'delete.reason',
                 hint: 'delete.reasonHint',
               },
+              ...(missing.length > 0
+                ? [
+                    {
+                      name: 'withoutArchive',
+                      kind: 'checkbox' as const,
+                      label: 'delete.withoutArchive' as const,
+                      wide: true,
+                    },
+                  ]
+                : []),
             ]}
             skip={() => 0}
             submitLabel={t('delete.confirm', { who })}
@@ -56,7 +106,19 @@ export function CaseDelete({
                 throw new BroError('VALIDATION', 'A reason is needed', {
                   issues: [{ path: ['reason'], code: 'REQUIRED' }],
                 });
-              await api['cases.delete']({ caseId, reason });
+              const withoutArchive = set.withoutArchive === true;
+              try {
+                await api['cases.delete']({ caseId, reason, ...(withoutArchive ? { withoutArchive } : {}) });
+              } catch (e) {
+                // The archive lacks letters (archiveBeforeDelete): point at the box that deletes anyway.
+                if (e instanceof BroError && e.issues.some((i) => i.code === 'NOT_ARCHIVED')) {
+                  await qc.invalidateQueries({ queryKey: ['archive.status', caseId] });
+                  throw new BroError('VALIDATION', 'Not archived', {
+                    issues: [{ path: ['withoutArchive'], code: 'NOT_ARCHIVED' }],
+                  });
+                }
+                throw e;
+              }
               setOpen(false);
               // The case is gone: drop it rather than fetch it again, then refresh the lists and figures.
               qc.removeQueries({ queryKey: ['case', caseId] });

@@ -12,6 +12,14 @@ export const nb = {
   'delete.reasonHint': 'For eksempel «oppbevaringstiden er ute, arkivert» eller «opprettet ved en feil».',
   'delete.confirm': 'Slett saken til {who}',
   'delete.done': 'Saken {id} er slettet.',
+  'delete.checking': 'Ser etter hva kommunens arkiv har …',
+  'delete.archived': 'Kommunens arkiv har alle brevene i saken ({n}).',
+  'delete.noLetters': 'Saken har ingen brev fra Bro som skal arkiveres.',
+  'delete.missing':
+    'Arkivet mangler {n} av brevene i saken. Lag arkivpakke og les inn kvitteringen under Brev før du sletter:',
+  'delete.withoutArchive':
+    'Slett likevel, uten at alle brevene er arkivert (for eksempel en sak opprettet ved en feil)',
+  'issue.NOT_ARCHIVED': 'arkivet mangler brev fra saken: kryss av her for å slette likevel',
   'delete.unnamed': 'denne eleven',
 };
 export const nn: Partial<Record<keyof typeof nb, string>> = {
@@ -27,6 +35,14 @@ export const nn: Partial<Record<keyof typeof nb, string>> = {
   'delete.reasonHint': 'Til dømes «oppbevaringstida er ute, arkivert» eller «oppretta ved ein feil».',
   'delete.confirm': 'Slett saka til {who}',
   'delete.done': 'Saka {id} er sletta.',
+  'delete.checking': 'Ser etter kva arkivet til kommunen har …',
+  'delete.archived': 'Arkivet til kommunen har alle breva i saka ({n}).',
+  'delete.noLetters': 'Saka har ingen brev frå Bro som skal arkiverast.',
+  'delete.missing':
+    'Arkivet manglar {n} av breva i saka. Lag arkivpakke og les inn kvitteringa under Brev før du slettar:',
+  'delete.withoutArchive':
+    'Slett likevel, utan at alle breva er arkiverte (til dømes ei sak oppretta ved ein feil)',
+  'issue.NOT_ARCHIVED': 'arkivet manglar brev frå saka: kryss av her for å slette likevel',
   'delete.unnamed': 'denne eleven',
 };
 export const en: Partial<Record<keyof typeof nb, string>> = {
@@ -42,5 +58,13 @@ export const en: Partial<Record<keyof typeof nb, string>> = {
   'delete.reasonHint': 'For example “retention period over, archived” or “opened by mistake”.',
   'delete.confirm': 'Delete the case of {who}',
   'delete.done': 'Case {id} is deleted.',
+  'delete.checking': "Checking what the municipality's archive has …",
+  'delete.archived': "The municipality's archive has every letter of the case ({n}).",
+  'delete.noLetters': 'The case has no letters from Bro to archive.',
+  'delete.missing':
+    'The archive lacks {n} of the letters of this case. Make the archive package and read in the receipt under Letters before deleting:',
+  'delete.withoutArchive':
+    'Delete anyway, without every letter archived (for example a case opened by mistake)',
+  'issue.NOT_ARCHIVED': 'the archive lacks letters of this case: tick here to delete anyway',
   'delete.unnamed': 'this pupil',
 };
