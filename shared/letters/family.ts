@@ -224,7 +224,7 @@ export const FAMILY_TEXTS: Record<LetterLang, FamilyTexts> = {
     voiceSource: (date, how, by) => `Henta ${date}, ${stop(how)}, av ${by}.`,
     expectationsRevisit: 'Forventningane blir gått gjennom på nytt på kvart evalueringsmøte.',
     exp: {
-      parentsAskedTo: 'Dette ber vi de føresette om',
+      parentsAskedTo: 'Dette ber vi dykk føresette om',
       contactFrequency: 'Så ofte har vi kontakt',
       disagreement: 'Om de er usamde',
     },

@@ -93,6 +93,19 @@ describe('innkalling: the letter', () => {
     expect(first).toMatch(/\n1\. \S/u);
   });
 
+  it('an open agreement past its deadline says so on the letter date; one still ahead is just open', () => {
+    // The fixture's agreement was due 08.05.2026, before the letter (12.05.2026).
+    expect(textOf(letter(KIND_OPTIONS.innkalling).layout)).toContain('åpen, over fristen');
+    expect(textOf(letter(KIND_OPTIONS.innkalling, completeCase(), 'nn').layout)).toContain(
+      'open, over fristen',
+    );
+    const ahead = completeCase();
+    ahead.meetings![0]!.agreements![0]!.deadline = '2026-05-20';
+    const t = textOf(letter(KIND_OPTIONS.innkalling, ahead).layout);
+    expect(t).not.toContain('over fristen');
+    expect(t).toContain('åpen');
+  });
+
   it('a meeting after the letter date is not «the last meeting»', () => {
     const later = completeCase();
     later.meetings![0]!.date = '2026-05-20';

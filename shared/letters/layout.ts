@@ -166,6 +166,8 @@ function commonHead(t: LetterTexts, model: LetterModel) {
 
 /** A voice in one level of quotation marks, whether or not the case text already has them. */
 export function quoted(text: string): string {
+  // Already a quotation followed by its source («…» (Samtale …)): one level of quotes, as written.
+  if (/^«[^«»]*»\s*\S/u.test(text.trim())) return text.trim();
   return `«${text
     .trim()
     .replace(/^[«"“”]+/u, '')
@@ -185,7 +187,11 @@ function voices(t: LetterTexts, model: LetterModel, blocks: Block[]) {
       if (e.helps) rows.push([f.voiceHelps, quoted(e.helps)]);
       if (e.hurts) rows.push([f.voiceHurts, quoted(e.hurts)]);
       blocks.push({ t: 'fields', rows });
-      blocks.push({ t: 'p', text: f.voiceSource(longDate(e.date), e.how, e.by), style: 'small' });
+      blocks.push({
+        t: 'p',
+        text: f.voiceSource(longDate(e.date), e.how, e.by && owner(t, e.by)),
+        style: 'small',
+      });
     }
     // With entries, the one text from before is not repeated.
     if (!model.pupilVoice.entries?.length) {
@@ -301,13 +307,16 @@ function familySections(t: LetterTexts, model: LetterModel, blocks: Block[]) {
         ? f.answerLine(
             f.response[p.response],
             p.reason,
-            p.answeredBy,
+            p.answeredBy && owner(t, p.answeredBy),
             p.answered ? longDate(p.answered) : null,
           )
         : (p.answerBy ?? model.date) < model.date
           ? f.unansweredLate(longDate(p.answerBy!))
           : f.unanswered(longDate(p.answerBy ?? model.date));
-      out.push({ t: 'p', text: `${f.proposalLine(longDate(p.date), p.proposedBy, p.what)} ${answer}` });
+      out.push({
+        t: 'p',
+        text: `${f.proposalLine(longDate(p.date), p.proposedBy && owner(t, p.proposedBy), p.what)} ${answer}`,
+      });
     }
   }
   const h = model.hearing;
@@ -334,6 +343,11 @@ function groupTasks(t: LetterTexts, tasks: ResponsibilityRow['tasks']): string {
     byMeasure.set(x.measureIndex, e);
   }
   return [...byMeasure.values()].map((e) => `${e.title} (${e.as.join(', ')})`).join('\n');
+}
+
+/** An agreement's status on the letter's date: an open one past its deadline says so. */
+function statusOn(t: LetterTexts, status: string, deadline: string | null | undefined, date: string): string {
+  return status === 'åpen' && deadline && deadline < date ? t.agreementOverdue : t.agreementStatus(status);
 }
 
 /** An agreement's owner as the case has it («kontaktlærer», «Siri Nygård (kontaktlærer)»), the role in the letter's language. */
@@ -709,7 +723,7 @@ function mottaksbrev(t: LetterTexts, model: LetterModel): Block[] {
     t: 'table',
     head: t.mottak.adviceHead,
     widths: [0.7, 0.3],
-    rows: w.advice.map((a) => [a.what, t.role(a.who)]),
+    rows: w.advice.map((a) => [a.what, owner(t, a.who)]),
   });
   blocks.push({ t: 'p', text: t.mottak.worse });
   contacts(t, model, blocks);
@@ -781,7 +795,7 @@ function motereferat(t: LetterTexts, model: LetterModel): Block[] {
         a.what,
         owner(t, a.owner),
         shortDate(a.deadline),
-        t.agreementStatus(a.status),
+        statusOn(t, a.status, a.deadline, model.date),
       ]),
     });
   else blocks.push({ t: 'p', text: t.mote.noneCarried });
@@ -802,12 +816,13 @@ function motereferat(t: LetterTexts, model: LetterModel): Block[] {
         a.promisedToPupil ? `${a.what} (${t.mote.promised})` : a.what,
         owner(t, a.owner),
         a.deadline ? shortDate(a.deadline) : t.missing,
-        t.agreementStatus(a.status),
+        statusOn(t, a.status, a.deadline, model.date),
       ]),
     });
   else blocks.push({ t: 'p', text: t.mote.noAgreements });
   blocks.push({ t: 'h2', text: t.mote.h.dissent });
-  if (m.dissent.length) blocks.push({ t: 'list', items: m.dissent.map((d) => `${d.by}: ${d.text}`) });
+  if (m.dissent.length)
+    blocks.push({ t: 'list', items: m.dissent.map((d) => `${owner(t, d.by)}: ${d.text}`) });
   else blocks.push({ t: 'p', text: t.mote.noDissent });
   if (model.replyBy) blocks.push({ t: 'p', text: t.mote.comments(longDate(model.replyBy)) });
   contacts(t, model, blocks);
@@ -895,7 +910,7 @@ function tiltaksoversikt(t: LetterTexts, model: LetterModel): Block[] {
         a.promisedToPupil ? `${a.what} (${t.mote.promised})` : a.what,
         owner(t, a.owner),
         shortDate(a.deadline),
-        t.agreementStatus(a.status),
+        statusOn(t, a.status, a.deadline, model.date),
       ]),
     });
   }
@@ -927,7 +942,7 @@ function oppfolging(t: LetterTexts, model: LetterModel): Block[] {
       widths: [0.4, 0.22, 0.14, 0.24],
       rows: items.map((i) => [
         `${t.oppfolging.kind[i.kind]}: ${i.what}${i.promisedToPupil ? ` (${t.mote.promised})` : ''}`,
-        t.role(i.who),
+        owner(t, i.who),
         shortDate(i.deadline),
         t.oppfolging.daysOver(i.daysOver),
       ]),
@@ -1183,7 +1198,12 @@ function innkalling(t: LetterTexts, model: LetterModel): Block[] {
         t: 'table',
         head: t.mote.carriedHead,
         widths: [0.46, 0.24, 0.15, 0.15],
-        rows: p.carriedOver.map((a) => [a.what, a.owner, shortDate(a.deadline), t.agreementStatus(a.status)]),
+        rows: p.carriedOver.map((a) => [
+          a.what,
+          owner(t, a.owner),
+          shortDate(a.deadline),
+          statusOn(t, a.status, a.deadline, model.date),
+        ]),
       });
     } else blocks.push({ t: 'p', text: `1. ${it.noneCarried(date)}` });
   } else blocks.push({ t: 'p', text: it.noPrevious });

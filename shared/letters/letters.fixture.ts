@@ -176,9 +176,20 @@ export function kindOptions(kind: LetterKind, lang: 'nb' | 'nn'): LetterOptions 
 
 /** Options in a letter's language: the fixture's one bokmål topic, written in nynorsk for nn. */
 export function optionsIn(o: LetterOptions, lang: 'nb' | 'nn'): LetterOptions {
-  if (lang !== 'nn' || !o.assessment?.goals) return o;
+  if (lang !== 'nn') return o;
   return {
     ...o,
-    assessment: { ...o.assessment, goals: 'Følgjer norsk og matematikk fire av fem dagar.' },
+    ...(o.assessment?.goals
+      ? { assessment: { ...o.assessment, goals: 'Følgjer norsk og matematikk fire av fem dagar.' } }
+      : {}),
+    ...(o.transition ? { transition: { ...o.transition, ...TRANSITION_NN } } : {}),
   };
 }
+
+/** The overgangsbrev's texts written for the letter, in nynorsk. */
+const TRANSITION_NN = {
+  safeAdults: 'Kari Håland (miljøterapeut) og Siri Lie (sosiallærar).',
+  visits: 'Besøk 10. juni med mor og 17. juni med kontaktlæraren.',
+  parentsExpected: 'Melding til kontaktlæraren før kl. 08.00 ved fråvær.',
+  legalBasis: 'Føresette har skriftleg bede PPT sende brevet til den nye skulen (møtet 4. mai 2026).',
+};

@@ -253,6 +253,8 @@ export interface LetterTexts {
     comments: Fn<[string]>;
   };
   agreementStatus: (s: string) => string;
+  /** An open agreement whose deadline is before the letter's date. */
+  agreementOverdue: string;
   oversikt: {
     lead: Fn<[string, string]>;
     head: string[];
@@ -312,6 +314,11 @@ const NN_ROLES: Record<string, string> = {
   trinnleder: 'trinnleiar',
   rådgiver: 'rådgjevar',
   'pp-rådgiver': 'PP-rådgjevar',
+  'ppt-rådgiver': 'PPT-rådgjevar',
+  miljøterapeut: 'miljøterapeut',
+  foresatt: 'føresett',
+  mor: 'mor',
+  far: 'far',
   seniorrådgiver: 'seniorrådgjevar',
   helsesykepleier: 'helsesjukepleiar',
   spesialsykepleier: 'spesialsjukepleiar',
@@ -657,6 +664,7 @@ export const NB: LetterTexts = {
     noDissent: 'Ingen meldte uenighet.',
     comments: (date) => `Gi beskjed til kontaktpersonen hos oss innen ${date} hvis noe i referatet er feil.`,
   },
+  agreementOverdue: 'åpen, over fristen',
   agreementStatus: (s) =>
     ({ åpen: 'åpen', utført: 'utført', 'ikke utført': 'ikke utført', avlyst: 'avlyst' })[s] ?? s,
   oversikt: {
@@ -1053,6 +1061,7 @@ export const NN: LetterTexts = {
     noDissent: 'Ingen melde usemje.',
     comments: (date) => `Gi beskjed til kontaktpersonen hjå oss innan ${date} om noko i referatet er feil.`,
   },
+  agreementOverdue: 'open, over fristen',
   agreementStatus: (s) =>
     ({ åpen: 'open', utført: 'utført', 'ikke utført': 'ikkje utført', avlyst: 'avlyst' })[s] ?? s,
   oversikt: {

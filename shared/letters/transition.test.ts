@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { caseDoc, type CaseDoc, type CaseDocInput } from '../domain/caseDoc';
 import { DEFAULT_LETTER_SETTINGS, prepareLetter, textOf, type LetterLang } from '.';
-import { completeCase, KIND_OPTIONS, LETTER_TODAY } from './letters.fixture';
+import { completeCase, KIND_OPTIONS, optionsIn, LETTER_TODAY } from './letters.fixture';
 import type { LetterOptions } from './options';
 
 /** Issue 15 item 3: the overgangsbrev to the receiving school. */
@@ -12,7 +12,7 @@ function letter(
     lang?: LetterLang;
   } = {},
 ) {
-  const base = KIND_OPTIONS.overgangsbrev.transition!;
+  const base = optionsIn(KIND_OPTIONS.overgangsbrev, opts.lang ?? 'nb').transition!;
   const transition = opts.transition === null ? undefined : { ...base, ...opts.transition };
   return prepareLetter({
     doc: caseDoc.parse(opts.doc ?? completeCase()) as CaseDoc,

@@ -333,6 +333,13 @@ describe('layout (item 5)', () => {
     const text = textOf(p.layout);
     expect(text).not.toMatch(/««|»»/u);
     expect(text).toContain('«Jeg vil gå på skolen når jeg vet hvem som møter meg.»');
+    // A quotation followed by its source is not wrapped again («…» (Samtale …)»).
+    c.pupilVoice = '«Jeg vil ikke at læreren skal si navnet mitt høyt.» (Samtale på tur 10. april 2026.)';
+    const sourced = textOf(prepare(c, 'anbefaling').layout);
+    expect(sourced).toContain(
+      '«Jeg vil ikke at læreren skal si navnet mitt høyt.» (Samtale på tur 10. april 2026.)',
+    );
+    expect(sourced).not.toContain('2026.)»');
     expect(p.layout.copies).toContain('foresatt Ánde Nango');
     expect(text).not.toMatch(/Ingen ekstra ressurser\. .* sørger for/u);
     expect(text).toContain(
