@@ -36,6 +36,7 @@ import { exportInterchange, importInterchange } from './interchange/importer';
 import { innsynHandlers } from './innsyn/handlers';
 import { absenceHandlers } from './absence/handlers';
 import { archiveHandlers, assertArchivedBeforeDelete } from './archive/handlers';
+import { DEMO_LETTERHEAD } from '../../shared/demo/letterhead';
 import { appLetterhead, letterHandlers } from './letters/handlers';
 import { addDemoClosingLetters } from './letters/demo';
 import { addDemoMeetings } from './letters/demo-meetings';
@@ -301,6 +302,8 @@ export function createHandlers(session: Session): Handlers {
       const r = await importInterchange(vault, file, progress, today ?? session.today());
       await addColleagues(vault, demoColleagues(file));
       await addVoidedDemoSamples(vault, today ?? session.today());
+      // A letterhead for the demo's letters, when this machine's settings have none (never replaces one).
+      if (!appLetterhead(session)) session.settings.set({ letterhead: DEMO_LETTERHEAD });
       await demoClosingLetters(today ?? session.today(), progress);
       await seedCatalogue(vault);
       await addDemoSchoolHolidays(vault, today ?? session.today());

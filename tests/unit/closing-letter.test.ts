@@ -4,6 +4,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { execFile } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { promisify } from 'node:util';
+import { DEMO_LETTERHEAD } from '../../shared/demo/letterhead';
 import type { CaseDoc } from '../../shared/domain/caseDoc';
 import { BroError } from '../../shared/errors';
 import { call, createHandlers } from '../../electron/services/handlers';
@@ -171,11 +175,39 @@ describe('CLOSING_LETTER_REQUIRED', () => {
     await call(demo.h, 'members.rename', { name: 'Kari Nordmann' }); // a member with a name signs
     await call(demo.h, 'demo.create', { cases: 12, seed: 'validity', today: TODAY });
     let letters = 0;
+    let sample: { caseId: string; letterId: string } | null = null;
     for (const c of (await call(demo.h, 'cases.list', {})).cases) {
       const d = await call(demo.h, 'cases.get', { caseId: c.caseId });
       expect((d.findings ?? []).map((f) => f.code)).not.toContain('CLOSING_LETTER_REQUIRED');
-      letters += ((d.letters ?? []) as { kind: string }[]).filter((l) => l.kind === 'avslutningsbrev').length;
+      const closing = ((d.letters ?? []) as { kind: string; letterId: string }[]).filter(
+        (l) => l.kind === 'avslutningsbrev',
+      );
+      letters += closing.length;
+      if (closing[0]) sample ??= { caseId: c.caseId, letterId: closing[0].letterId };
     }
     expect(letters).toBeGreaterThan(0);
+    // The demo fills an empty letterhead (settings), and its letters carry it.
+    expect((await call(demo.h, 'settings.get', {})).letterhead).toEqual(DEMO_LETTERHEAD);
+    const pdf = await call(demo.h, 'letters.pdf', sample!);
+    const text = await pdfText(Buffer.from(pdf.pdf, 'base64'));
+    expect(text).toContain('Postboks 1 Demo, 0000 Demoby');
+    expect(text).toContain('postmottak@demo.invalid');
+    // A letterhead already set is never replaced.
+    const own = await quickStart();
+    await call(own.h, 'settings.set', { letterhead: { address: 'Eigen vei 1, 0000 Et sted' } });
+    await call(own.h, 'demo.create', { cases: 3, seed: 'validity', today: TODAY });
+    expect((await call(own.h, 'settings.get', {})).letterhead.address).toBe('Eigen vei 1, 0000 Et sted');
   }, 120_000);
 });
+
+/** The text of a PDF as pdftotext reads it. */
+async function pdfText(pdf: Buffer): Promise<string> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'bro-closing-pdf-'));
+  try {
+    const file = path.join(dir, 'brev.pdf');
+    writeFileSync(file, pdf);
+    return (await promisify(execFile)('pdftotext', ['-layout', file, '-'])).stdout;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
