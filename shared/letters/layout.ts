@@ -716,7 +716,12 @@ function mottaksbrev(t: LetterTexts, model: LetterModel): Block[] {
     if (w.interimReason) blocks.push({ t: 'p', text: t.mottak.interimWhy(w.interimReason) });
   }
   if (model.service === 'BUP')
-    blocks.push({ t: 'p', text: t.mottak.health(citeRef(legalRef('pbrl-2-2'), t.lang)) });
+    blocks.push({
+      t: 'p',
+      text: w.healthAnswerMissed
+        ? t.mottak.healthMissed(citeRef(legalRef('pbrl-2-2'), t.lang), longDate(w.healthAnswerMissed))
+        : t.mottak.health(citeRef(legalRef('pbrl-2-2'), t.lang)),
+    });
   blocks.push({ t: 'h2', text: t.mottak.h.advice });
   blocks.push({ t: 'p', text: t.mottak.adviceIntro });
   blocks.push({

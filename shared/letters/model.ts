@@ -4,7 +4,8 @@ import { closingPart, closingReferralIndex, type ClosingPart } from './closing';
 import { transitionPart, type TransitionPart } from './transition';
 import { invitationPart, type InvitationPart } from './invitation';
 import { missingSchoolFactors } from '../school/factors';
-import { addDays, calendarDays } from '../calendar/days';
+import { addDays, calendarDays, epochDay, isoDay } from '../calendar/days';
+import { addWorkingDaysTo } from '../calendar/workdays';
 import type { AssessmentConclusion } from '../domain/assessment';
 import type { CaseDoc } from '../domain/caseDoc';
 import type { Service } from '../domain/common';
@@ -232,6 +233,12 @@ export interface LetterModel {
     interimReply: boolean;
     /** Why the answer takes time (options.interimReason). */
     interimReason?: string | null;
+    /**
+     * BUP: the day the family should have known whether the pupil gets helsehjelp (10 working days
+     * after the referral came, pasient- og brukerrettighetsloven § 2-2), when it is before the
+     * letter's date: the letter says it has passed instead of promising it.
+     */
+    healthAnswerMissed?: string | null;
   } | null;
   /**
    * A nynorsk letter: case texts that read as bokmål and have neither a nynorsk text nor a reason
@@ -1057,6 +1064,7 @@ export function buildLetter(input: BuildInput): LetterModel {
                 ref.firstContact != null && ref.firstContact <= today,
               ),
             interimReply: ref.concluded == null && addDays(ref.received, 30) < today,
+            healthAnswerMissed: service === 'BUP' ? healthAnswerMissed(ref.received, today) : null,
             interimReason: clean(options.interimReason),
             firstContactHad: ref.firstContact != null && ref.firstContact <= today ? ref.firstContact : null,
           }
@@ -1498,4 +1506,18 @@ function tiltaksAgreements(doc: CaseDoc, text: UseText): NonNullable<LetterModel
       })),
     )
     .sort((a, b) => ((a.deadline ?? a.meeting) < (b.deadline ?? b.meeting) ? -1 : 1));
+}
+
+/**
+ * The tenth working day after a BUP referral came (pasient- og brukerrettighetsloven § 2-2: the
+ * family is told within 10 working days whether the pupil gets helsehjelp), when it is before the
+ * letter's date; null while it is still ahead, or for a date the calendar does not cover.
+ */
+function healthAnswerMissed(received: string, today: string): string | null {
+  try {
+    const due = isoDay(addWorkingDaysTo(epochDay(received), 10));
+    return due < today ? due : null;
+  } catch {
+    return null;
+  }
 }

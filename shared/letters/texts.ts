@@ -208,6 +208,7 @@ export interface LetterTexts {
     answerBy: Fn<[string]>;
     /** BUP: the right to have the referral assessed (pasient- og brukerrettighetsloven § 2-2). */
     health: Fn<[string]>;
+    healthMissed: Fn<[string, string]>;
     /** First contact should have been by this date; it has passed. */
     missed: Fn<[string, number]>;
     adviceIntro: string;
@@ -599,6 +600,8 @@ export const NB: LetterTexts = {
     interimWhy: (reason) => `Svaret tar tid fordi ${lowerFirst(stop(reason))}.`,
     had: (date) => `Vi hadde den første samtalen ${date}. Vurderingen vår er ikke ferdig ennå.`,
     answerBy: (date) => `Dere kan vente svar fra oss senest ${date}.`,
+    healthMissed: (ref, date) =>
+      `Etter ${ref} hadde dere rett til å få vite innen 10 virkedager om eleven får helsehjelp hos oss, og når den senest skal starte. Den fristen gikk ut ${date}, og det beklager vi. Svaret får dere så snart vurderingen er gjort.`,
     health: (ref) =>
       `Etter ${ref} har dere rett til å få vite innen 10 virkedager om eleven får helsehjelp hos oss, og når den senest skal starte.`,
     missed: (date, n) =>
@@ -997,6 +1000,8 @@ export const NN: LetterTexts = {
     interimWhy: (reason) => `Svaret tek tid fordi ${lowerFirst(stop(reason))}.`,
     had: (date) => `Vi hadde den første samtalen ${date}. Vurderinga vår er ikkje ferdig enno.`,
     answerBy: (date) => `De kan vente svar frå oss seinast ${date}.`,
+    healthMissed: (ref, date) =>
+      `Etter ${ref} hadde de rett til å få vite innan 10 vyrkedagar om eleven får helsehjelp hjå oss, og når ho seinast skal starte. Den fristen gjekk ut ${date}, og det beklagar vi. Svaret får de så snart vurderinga er gjord.`,
     health: (ref) =>
       `Etter ${ref} har de rett til å få vite innan 10 vyrkedagar om eleven får helsehjelp hjå oss, og når ho seinast skal starte.`,
     missed: (date, n) =>

@@ -299,6 +299,22 @@ describe('contacts and rights (item 3)', () => {
     expect(p.model.waiting!.advice.find((a) => a.who.endsWith('(rektor)'))?.who).toBe('Anne Dahl (rektor)');
   });
 
+  it('a BUP mottaksbrev after the 10 working days says the deadline has passed, never promises it', () => {
+    const c = stillWaiting(completeCase());
+    c.service = 'BUP';
+    c.referrals![0]!.service = 'BUP';
+    c.referrals![0]!.received = '2026-04-20';
+    // The tenth working day after Monday 20 April 2026 is 5 May (1 May is a public holiday).
+    const late = textOf(prepare(c, 'mottaksbrev', { today: '2026-05-12' }).layout);
+    expect(late).toContain('Den fristen gikk ut 5. mai 2026, og det beklager vi.');
+    expect(late).not.toContain('har dere rett til å få vite innen 10 virkedager');
+    const nn = textOf(prepare(c, 'mottaksbrev', { today: '2026-05-12', lang: 'nn' }).layout);
+    expect(nn).toContain('Den fristen gjekk ut 5. mai 2026, og det beklagar vi.');
+    const early = textOf(prepare(c, 'mottaksbrev', { today: '2026-04-24' }).layout);
+    expect(early).toContain('har dere rett til å få vite innen 10 virkedager');
+    expect(early).not.toContain('fristen gikk ut');
+  });
+
   it('the letterhead shows the organisation number; the caseworker is reached directly', () => {
     const p = prepareLetter({
       doc: caseDoc.parse(completeCase()) as CaseDoc,
