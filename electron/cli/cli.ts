@@ -111,6 +111,14 @@ export const OPTIONS = {
   // innsyn and export to someone other than the parties: `--to NAME` (above) and the legal basis
   // when the consent register holds no valid consent to that recipient (issue 14 item 8)
   'legal-basis': { type: 'string' },
+  // bro letters / bro dispatch (issue 19 item 2; docs/CLI.md); --to, --out and --settings above
+  letter: { type: 'string' },
+  guardian: { type: 'string' },
+  /** Asks for the national identity number (hidden) or reads BRO_NATIONAL_ID: never a flag value. */
+  'national-id': { type: 'boolean' },
+  address: { type: 'string' },
+  postcode: { type: 'string' },
+  place: { type: 'string' },
 } satisfies ParseArgsConfig['options'];
 
 export type Flags = {

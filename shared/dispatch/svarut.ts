@@ -1,4 +1,5 @@
 import { letterKeyOf, FAGSYSTEM } from '../archive/arkivmelding';
+import { nbDate } from '../calendar/days';
 import { NB } from '../letters/texts';
 import type { LetterKind } from '../letters/kinds';
 import {
@@ -359,6 +360,6 @@ export function dispatchStatusOf(
 /** «Sendt med SvarUt: levert i Altinn» / «Pakke laget for opplasting» / «Ikke sendt». */
 export function dispatchText(s: LetterDispatchStatus): string {
   if (s.state === 'none') return 'Ikke sendt';
-  if (s.state === 'package') return `Pakke for SvarUt laget ${s.at?.slice(0, 10) ?? ''}`.trim();
+  if (s.state === 'package') return s.at ? `Pakke for SvarUt laget ${nbDate(s.at.slice(0, 10))}` : 'Pakke for SvarUt laget';
   return `Sendt med SvarUt: ${s.status ? STATUS_TEXT_NB[s.status] : 'ukjent status'}`;
 }
