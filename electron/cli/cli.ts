@@ -176,6 +176,7 @@ export class Cli {
       // SECURITY: the wait after wrong passphrases holds across runs: the record is kept on disk.
       stateDir: config ?? 'default',
       ...(flags.today ? { today: flags.today } : {}),
+      env: io.env,
     });
     return new Cli(flags, io, session, services.createHandlers(session), services);
   }

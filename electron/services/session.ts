@@ -47,6 +47,8 @@ export class Session {
       remembered?: RememberedSecrets;
       /** The SvarUt integration password store (the Electron app, with safeStorage); omitted: the environment only. */
       dispatchSecret?: DispatchSecret;
+      /** Where BRO_SVARUT_PASSWORD and BRO_MASKINPORTEN_TOKEN are read (the CLI's environment); default process.env. */
+      env?: NodeJS.ProcessEnv;
       /**
        * Where unlock attempt records are kept ('default': the per-user config folder). Omitted: the
        * settings folder when settings persist, else in memory only (tests).
@@ -65,7 +67,7 @@ export class Session {
           : { persist: true, ...(dir === 'default' ? {} : { cwd: dir }) },
       );
     this.remembered = opts.remembered ?? new RememberedSecrets(null, null);
-    this.dispatchSecret = opts.dispatchSecret ?? new DispatchSecret(null, null);
+    this.dispatchSecret = opts.dispatchSecret ?? new DispatchSecret(null, null, opts.env ?? process.env);
     const state = opts.stateDir ?? dir;
     this.attempts = new UnlockAttempts({
       dir: state === undefined ? null : state === 'default' ? userConfigDir() : state,

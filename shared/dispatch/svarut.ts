@@ -197,7 +197,12 @@ export function buildForsendelse(input: ForsendelseInput): BuildResult {
         place: clean(input.address.place),
       }
     : null;
-  const adresse = (a: { line1: string | null; line2?: string | null; postcode: string | null; place: string | null }) => ({
+  const adresse = (a: {
+    line1: string | null;
+    line2?: string | null;
+    postcode: string | null;
+    place: string | null;
+  }) => ({
     adresselinje1: a.line1,
     ...(a.line2 ? { adresselinje2: a.line2 } : {}),
     postnummer: a.postcode,
@@ -360,6 +365,7 @@ export function dispatchStatusOf(
 /** «Sendt med SvarUt: levert i Altinn» / «Pakke laget for opplasting» / «Ikke sendt». */
 export function dispatchText(s: LetterDispatchStatus): string {
   if (s.state === 'none') return 'Ikke sendt';
-  if (s.state === 'package') return s.at ? `Pakke for SvarUt laget ${nbDate(s.at.slice(0, 10))}` : 'Pakke for SvarUt laget';
+  if (s.state === 'package')
+    return s.at ? `Pakke for SvarUt laget ${nbDate(s.at.slice(0, 10))}` : 'Pakke for SvarUt laget';
   return `Sendt med SvarUt: ${s.status ? STATUS_TEXT_NB[s.status] : 'ukjent status'}`;
 }

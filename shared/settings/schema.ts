@@ -66,13 +66,13 @@ export const signing = z.strictObject({
  * `tokenUrl` right before each call (the CLI may give BRO_MASKINPORTEN_TOKEN). Without `endpoint`,
  * `kontoId` and `integrationId` Bro writes packages for the user to upload.
  */
+/** SECURITY: letters about a child travel over https only; plain http is allowed to this machine (tests, a local proxy). */
+const HTTPS_OR_LOOPBACK =
+  /^(https:\/\/[^\s/]+|http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?)(\/[^\s]*)?$/u;
+
 export const svarut = z.strictObject({
   /** SvarUt's base address: https://svarut.ks.no (production) or https://test.svarut.ks.no. */
-  endpoint: z
-    .string()
-    .max(500)
-    .regex(/^https?:\/\/[^\s]+$/u, { message: 'URL_INVALID' })
-    .nullish(),
+  endpoint: z.string().max(500).regex(HTTPS_OR_LOOPBACK, { message: 'URL_INVALID' }).nullish(),
   /** The sending konto (a UUID, from Fiks forvaltning). */
   kontoId: z
     .string()
@@ -81,11 +81,7 @@ export const svarut = z.strictObject({
   /** The Fiks integration's id (IntegrasjonId). */
   integrationId: z.string().min(1).max(100).nullish(),
   /** Where a Maskinporten access token (scope ks:fiks) is fetched: the municipality's token service. */
-  tokenUrl: z
-    .string()
-    .max(500)
-    .regex(/^https?:\/\/[^\s]+$/u, { message: 'URL_INVALID' })
-    .nullish(),
+  tokenUrl: z.string().max(500).regex(HTTPS_OR_LOOPBACK, { message: 'URL_INVALID' }).nullish(),
 });
 export type SvarUtSettings = z.infer<typeof svarut>;
 

@@ -46,7 +46,9 @@ export const lettersCommand: Command = {
               `      Til: ${
                 l.recipients
                   .filter((x) => x.names.length > 0 || x.role === 'foresatte')
-                  .map((x) => `${ROLE_NB[x.role] ?? x.role}${x.names.length ? ` (${x.names.join(', ')})` : ''}`)
+                  .map(
+                    (x) => `${ROLE_NB[x.role] ?? x.role}${x.names.length ? ` (${x.names.join(', ')})` : ''}`,
+                  )
                   .join('; ') || '–'
               }`,
               `      ${l.archive.archived ? `Arkivert: ${l.archive.reference}` : 'Ikke arkivert'} · ${l.dispatch.text}`,
@@ -130,11 +132,15 @@ export const dispatchCommand: Command = {
       to,
       ...(cli.flags.guardian ? { guardian: cli.flags.guardian } : {}),
       ...(id !== undefined ? { nationalId: id } : {}),
-      ...(anyAddress ? { address: { line1: address ?? '', postcode: postcode ?? '', place: place ?? '' } } : {}),
+      ...(anyAddress
+        ? { address: { line1: address ?? '', postcode: postcode ?? '', place: place ?? '' } }
+        : {}),
       ...(configured ? {} : { out: cli.flags.out! }),
     });
     await cli.session.vault?.close();
-    const endpoint = { organisasjon: 'organisasjon', person: 'person', print: 'utskrift og post' }[r.endpoint];
+    const endpoint = { organisasjon: 'organisasjon', person: 'person', print: 'utskrift og post' }[
+      r.endpoint
+    ];
     const lines =
       r.channel === 'svarut'
         ? [

@@ -66,17 +66,26 @@ function failOn(res: Response): void {
 
 /** A Maskinporten access token from the municipality's token service (`tokenUrl`): JSON `access_token`. */
 export async function fetchToken(tokenUrl: string): Promise<string> {
-  const res = await request(tokenUrl, { method: 'POST', headers: { Accept: 'application/json' } }, CALL_TIMEOUT_MS);
+  const res = await request(
+    tokenUrl,
+    { method: 'POST', headers: { Accept: 'application/json' } },
+    CALL_TIMEOUT_MS,
+  );
   if (!res.ok) throw remote(DISPATCH_CODES.tokenMissing, res.status);
   const body = (await res.json().catch(() => null)) as { access_token?: unknown } | null;
   const token = body?.access_token;
-  if (typeof token !== 'string' || token.length < 10 || /\s/u.test(token)) throw remote(DISPATCH_CODES.tokenMissing);
+  if (typeof token !== 'string' || token.length < 10 || /\s/u.test(token))
+    throw remote(DISPATCH_CODES.tokenMissing);
   return token;
 }
 
 /** SvarUt's public key certificate (PEM), for CMS encryption of sikkerhetsnivå 4 documents. */
 export async function fetchPublicKey(endpoint: string): Promise<forge.pki.Certificate> {
-  const res = await request(`${base(endpoint)}/forsendelse/publickey/hent`, { method: 'GET' }, CALL_TIMEOUT_MS);
+  const res = await request(
+    `${base(endpoint)}/forsendelse/publickey/hent`,
+    { method: 'GET' },
+    CALL_TIMEOUT_MS,
+  );
   if (!res.ok) throw remote(DISPATCH_CODES.publicKey, res.status);
   try {
     return forge.pki.certificateFromPem(await res.text());
@@ -133,7 +142,11 @@ export async function sendForsendelse(
   const url = `${base(a.endpoint)}/api/v3/kontoer/${encodeURIComponent(a.kontoId)}/forsendelser/${forsendelse.endpoint}`;
   const res = await request(
     url,
-    { method: 'POST', headers: { ...headers(a), 'Content-Type': contentType, Accept: 'application/json' }, body: new Uint8Array(body) },
+    {
+      method: 'POST',
+      headers: { ...headers(a), 'Content-Type': contentType, Accept: 'application/json' },
+      body: new Uint8Array(body),
+    },
     SEND_TIMEOUT_MS,
   );
   failOn(res);

@@ -37,7 +37,11 @@ const invalid = (code: string, at: string, message: string) =>
 /** «Vår referanse» exactly as the letter prints it (shared/letters/layout.ts): `<case id> / <kind>-<version>`. */
 export const letterRef = (caseRef: string, l: Pick<IssuedLetter, 'kind' | 'version'>) =>
   `${caseRef} / ${l.kind}-${l.version}`;
-const squash = (s: string) => s.trim().replace(/\s+/gu, ' ').replace(/\s*\/\s*/gu, ' / ');
+const squash = (s: string) =>
+  s
+    .trim()
+    .replace(/\s+/gu, ' ')
+    .replace(/\s*\/\s*/gu, ' / ');
 
 /** What the case's events say about its letters beyond the fold: PDFs, receipts, dispatches. */
 async function caseExtras(vault: Vault, caseId: string) {
@@ -64,7 +68,9 @@ async function caseExtras(vault: Vault, caseId: string) {
 }
 
 /** The account when it is complete; null when nothing is set; refused when half set. */
-function accountOf(s: Settings['svarut']): { endpoint: string; kontoId: string; integrationId: string; tokenUrl: string | null } | null {
+function accountOf(
+  s: Settings['svarut'],
+): { endpoint: string; kontoId: string; integrationId: string; tokenUrl: string | null } | null {
   const { endpoint, kontoId, integrationId } = s ?? {};
   if (!endpoint && !kontoId && !integrationId) return null;
   if (!endpoint || !kontoId || !integrationId)
@@ -74,8 +80,9 @@ function accountOf(s: Settings['svarut']): { endpoint: string; kontoId: string; 
 
 async function credentials(session: Session, account: NonNullable<ReturnType<typeof accountOf>>) {
   const password = await session.dispatchSecret.get();
-  if (password === null) throw invalid(DISPATCH_CODES.secretMissing, 'svarut', 'No SvarUt integration password');
-  const envToken = process.env.BRO_MASKINPORTEN_TOKEN;
+  if (password === null)
+    throw invalid(DISPATCH_CODES.secretMissing, 'svarut', 'No SvarUt integration password');
+  const envToken = (session.opts.env ?? process.env).BRO_MASKINPORTEN_TOKEN;
   const token = account.tokenUrl
     ? await fetchToken(account.tokenUrl)
     : envToken !== undefined && envToken !== ''
@@ -154,10 +161,14 @@ export function dispatchHandlers(session: Session): DispatchHandlers {
         // The short form within the case: «anbefaling-2».
         letters.find((l) => `${l.kind}-${l.issued.version}` === want);
       const pdf = hit ? extras.pdfs.get(hit.letterId) : undefined;
-      if (!hit || !pdf) throw invalid(DISPATCH_CODES.letterUnknown, 'letter', 'No issued letter with that reference');
+      if (!hit || !pdf)
+        throw invalid(DISPATCH_CODES.letterUnknown, 'letter', 'No issued letter with that reference');
 
       const roles = new Set(hit.recipients.map((r) => r.role));
-      if (input.to === 'skole' && !['rektor', 'kontaktlærer', 'mottakerskole'].some((r) => roles.has(r as never)))
+      if (
+        input.to === 'skole' &&
+        !['rektor', 'kontaktlærer', 'mottakerskole'].some((r) => roles.has(r as never))
+      )
         throw invalid(DISPATCH_CODES.notARecipient, 'to', 'The letter is not to the school');
       if (input.to === 'foresatte' && !roles.has('foresatte'))
         throw invalid(DISPATCH_CODES.notARecipient, 'to', 'The letter is not to the family');
@@ -166,9 +177,16 @@ export function dispatchHandlers(session: Session): DispatchHandlers {
       const nationalId = input.nationalId?.trim() ? input.nationalId : null;
       // SECURITY: a national identity number is used for one sending only; never written to a file.
       if (!account && nationalId !== null)
-        throw invalid(DISPATCH_CODES.nationalIdInPackage, 'nationalId', 'A package never holds a national id');
+        throw invalid(
+          DISPATCH_CODES.nationalIdInPackage,
+          'nationalId',
+          'A package never holds a national id',
+        );
 
-      const guardians = (state.doc.guardians ?? []) as { name: string; parentalResponsibility?: boolean | null }[];
+      const guardians = (state.doc.guardians ?? []) as {
+        name: string;
+        parentalResponsibility?: boolean | null;
+      }[];
       const guardian =
         input.to === 'foresatte'
           ? input.guardian
@@ -339,4 +357,3 @@ export function dispatchHandlers(session: Session): DispatchHandlers {
     },
   };
 }
-
