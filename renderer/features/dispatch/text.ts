@@ -1,0 +1,118 @@
+/**
+ * UI text for dispatch through KS SvarUt (issue 19 item 2), merged into the app's dictionaries
+ * (renderer/app/i18n.tsx): bokmål is the source of keys; nn and en fall back to it.
+ */
+export const nb = {
+  'dispatch.title': 'Forsendelse (SvarUt)',
+  'dispatch.lead':
+    'Send et sendt brev til skolen eller foresatte gjennom kommunens SvarUt. Brev om et barn sendes med krav om innlogging på nivå 4. Uten SvarUt-konto lager Bro en pakke du laster opp i SvarUt selv.',
+  'dispatch.ref': 'Vår referanse',
+  'dispatch.archive': 'Arkiv',
+  'dispatch.status': 'Forsendelse',
+  'dispatch.send': 'Send',
+  'dispatch.sendLabel': 'Send {ref}',
+  'dispatch.refresh': 'Oppdater status fra SvarUt',
+  'dispatch.refreshed': 'Status hentet fra SvarUt: {n} endringer.',
+  'dispatch.noAccountStatus': 'Ingen SvarUt-konto er satt opp: statusen er den Bro har lagret.',
+  'dispatch.none': 'Ingen sendte brev ennå.',
+  'dispatch.dialogTitle': 'Send brevet {ref}',
+  'dispatch.to': 'Mottaker',
+  'dispatch.toSchool': 'Skolen (organisasjonsnummer fra skoleregisteret)',
+  'dispatch.toFamily': 'Foresatte',
+  'dispatch.guardian': 'Foresatt',
+  'dispatch.nationalId': 'Fødselsnummer (valgfritt)',
+  'dispatch.nationalIdHint':
+    'Brukes bare til denne forsendelsen, slik at brevet kommer i foresattes digitale postkasse. Det lagres ikke og skrives aldri til en fil. Uten fødselsnummer går brevet i posten.',
+  'dispatch.address': 'Adresse',
+  'dispatch.postcode': 'Postnummer',
+  'dispatch.place': 'Poststed',
+  'dispatch.addressHint': 'Postadressen trengs når brevet går i posten. Den lagres ikke.',
+  'dispatch.submitSend': 'Send med SvarUt',
+  'dispatch.submitPackage': 'Lag pakke for opplasting',
+  'dispatch.noAccount':
+    'Ingen SvarUt-konto er satt opp (Innstillinger): Bro lager en pakke med forsendelse.json, brevet og LES-MEG.txt som du laster opp i SvarUt.',
+  'dispatch.working': 'Lager forsendelsen …',
+  'dispatch.sent': 'Sendt med SvarUt. Forsendelses-id: {id}',
+  'dispatch.packaged': 'Pakken {name} er lagret. Last den opp i SvarUt (se LES-MEG.txt i pakken).',
+  'dispatch.refused': 'Forsendelsen ble ikke laget:',
+  // Settings: the account.
+  'dispatch.settingsTitle': 'SvarUt-konto',
+  'dispatch.settingsLead':
+    'Fra kommunens Fiks forvaltning: SvarUt-adresse, konto-id, integrasjons-id og tokentjenesten for Maskinporten. Integrasjonspassordet lagres i operativsystemets nøkkelring, aldri i en fil.',
+  'dispatch.endpoint': 'SvarUt-adresse',
+  'dispatch.kontoId': 'Konto-id',
+  'dispatch.integrationId': 'Integrasjons-id',
+  'dispatch.tokenUrl': 'Tokentjeneste (Maskinporten)',
+  'dispatch.saveAccount': 'Lagre SvarUt-konto',
+  'dispatch.accountSaved': 'SvarUt-kontoen er lagret.',
+  'dispatch.password': 'Integrasjonspassord',
+  'dispatch.savePassword': 'Lagre passordet i nøkkelringen',
+  'dispatch.passwordSaved': 'Passordet er lagret i nøkkelringen.',
+  'dispatch.passwordNoKeychain':
+    'Denne maskinen har ingen sikker nøkkelring, så passordet er ikke lagret. Bruk miljøvariabelen BRO_SVARUT_PASSWORD.',
+};
+
+export const nn: Partial<Record<keyof typeof nb, string>> = {
+  'dispatch.title': 'Forsending (SvarUt)',
+  'dispatch.lead':
+    'Send eit sendt brev til skulen eller føresette gjennom SvarUt i kommunen. Brev om eit barn blir sende med krav om innlogging på nivå 4. Utan SvarUt-konto lagar Bro ein pakke du lastar opp i SvarUt sjølv.',
+  'dispatch.ref': 'Vår referanse',
+  'dispatch.archive': 'Arkiv',
+  'dispatch.status': 'Forsending',
+  'dispatch.send': 'Send',
+  'dispatch.sendLabel': 'Send {ref}',
+  'dispatch.refresh': 'Oppdater status frå SvarUt',
+  'dispatch.refreshed': 'Status henta frå SvarUt: {n} endringar.',
+  'dispatch.noAccountStatus': 'Ingen SvarUt-konto er sett opp: statusen er den Bro har lagra.',
+  'dispatch.none': 'Ingen sende brev enno.',
+  'dispatch.dialogTitle': 'Send brevet {ref}',
+  'dispatch.to': 'Mottakar',
+  'dispatch.toSchool': 'Skulen (organisasjonsnummer frå skuleregisteret)',
+  'dispatch.toFamily': 'Føresette',
+  'dispatch.guardian': 'Føresett',
+  'dispatch.nationalId': 'Fødselsnummer (valfritt)',
+  'dispatch.nationalIdHint':
+    'Blir berre brukt til denne forsendinga, slik at brevet kjem i den digitale postkassa til føresette. Det blir ikkje lagra og aldri skrive til ei fil. Utan fødselsnummer går brevet i posten.',
+  'dispatch.address': 'Adresse',
+  'dispatch.postcode': 'Postnummer',
+  'dispatch.place': 'Poststad',
+  'dispatch.addressHint': 'Postadressa trengst når brevet går i posten. Ho blir ikkje lagra.',
+  'dispatch.submitSend': 'Send med SvarUt',
+  'dispatch.submitPackage': 'Lag pakke for opplasting',
+  'dispatch.noAccount':
+    'Ingen SvarUt-konto er sett opp (Innstillingar): Bro lagar ein pakke med forsendelse.json, brevet og LES-MEG.txt som du lastar opp i SvarUt.',
+  'dispatch.working': 'Lagar forsendinga …',
+  'dispatch.sent': 'Sendt med SvarUt. Forsendings-id: {id}',
+  'dispatch.packaged': 'Pakken {name} er lagra. Last han opp i SvarUt (sjå LES-MEG.txt i pakken).',
+  'dispatch.refused': 'Forsendinga vart ikkje laga:',
+  'dispatch.settingsTitle': 'SvarUt-konto',
+  'dispatch.saveAccount': 'Lagre SvarUt-konto',
+  'dispatch.accountSaved': 'SvarUt-kontoen er lagra.',
+  'dispatch.password': 'Integrasjonspassord',
+  'dispatch.savePassword': 'Lagre passordet i nøkkelringen',
+  'dispatch.passwordSaved': 'Passordet er lagra i nøkkelringen.',
+};
+
+export const en: Partial<Record<keyof typeof nb, string>> = {
+  'dispatch.title': 'Dispatch (SvarUt)',
+  'dispatch.lead':
+    "Send an issued letter to the school or the parents through the municipality's SvarUt. Letters about a child require level-4 login. Without a SvarUt account Bro makes a package you upload to SvarUt yourself.",
+  'dispatch.ref': 'Our reference',
+  'dispatch.archive': 'Archive',
+  'dispatch.status': 'Dispatch',
+  'dispatch.send': 'Send',
+  'dispatch.sendLabel': 'Send {ref}',
+  'dispatch.refresh': 'Update status from SvarUt',
+  'dispatch.refreshed': 'Status fetched from SvarUt: {n} changes.',
+  'dispatch.none': 'No issued letters yet.',
+  'dispatch.dialogTitle': 'Send the letter {ref}',
+  'dispatch.to': 'Recipient',
+  'dispatch.toSchool': 'The school (organisation number from the school register)',
+  'dispatch.toFamily': 'Parents',
+  'dispatch.guardian': 'Parent',
+  'dispatch.nationalId': 'National identity number (optional)',
+  'dispatch.submitSend': 'Send with SvarUt',
+  'dispatch.submitPackage': 'Make package for upload',
+  'dispatch.sent': 'Sent with SvarUt. Dispatch id: {id}',
+  'dispatch.settingsTitle': 'SvarUt account',
+};
