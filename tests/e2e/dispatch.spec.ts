@@ -1,7 +1,12 @@
 import { execFile } from 'node:child_process';
+import { generateKeyPairSync, randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import forge from 'node-forge';
+import { isNationalId } from '../../shared/dispatch/svarut';
 import { completeCase } from '../../shared/letters/letters.fixture';
 import { checkScreen, expect, test } from './fixtures';
 import { api, CaseList, Folder, localDay } from './pages';
@@ -119,4 +124,113 @@ test('send from the letters tab: packages for the school and for the family, by 
   await expect(account.getByRole('alert')).toContainText('ingen sikker nøkkelring');
   await expect(account.getByLabel('Integrasjonspassord')).toHaveValue('');
   await checkScreen(page, '98-dispatch-settings');
+});
+
+/** A synthetic, checksum-valid national id made at run time (no such number is written in the source). */
+function syntheticNationalId(): string {
+  for (let n = 0; n < 1000; n++) {
+    const base = `0202${String(80 + (n % 10)).padStart(2, '0')}${String(200 + n).padStart(3, '0')}`;
+    for (let k = 0; k < 100; k++) {
+      const id = `${base}${String(k).padStart(2, '0')}`;
+      if (isNationalId(id)) return id;
+    }
+  }
+  throw new Error('no synthetic id');
+}
+
+test('send with a SvarUt account: to a guardian by national id, then follow the status', async ({ bro }) => {
+  // A local stand-in for SvarUt REST v3 (the full contract is checked in tests/unit/dispatch-contract.test.ts).
+  const keys = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const priv = forge.pki.privateKeyFromPem(
+    keys.privateKey.export({ type: 'pkcs1', format: 'pem' }).toString(),
+  );
+  const cert = forge.pki.createCertificate();
+  cert.publicKey = forge.pki.publicKeyFromPem(
+    keys.publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+  );
+  cert.serialNumber = '02';
+  cert.validity.notBefore = new Date(Date.now() - 86_400_000);
+  cert.validity.notAfter = new Date(Date.now() + 86_400_000);
+  cert.setSubject([{ name: 'commonName', value: 'SvarUt test (synthetic)' }]);
+  cert.setIssuer([{ name: 'commonName', value: 'SvarUt test (synthetic)' }]);
+  cert.sign(priv, forge.md.sha256.create());
+  const sent: { url: string; body: string; password: string | undefined }[] = [];
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks).toString('latin1');
+      const json = (status: number, v: unknown) => {
+        res.writeHead(status, { 'Content-Type': 'application/json' });
+        res.end(JSON.stringify(v));
+      };
+      if (req.url === '/token') return json(200, { access_token: 'synthetic.token.value' });
+      if (req.url === '/forsendelse/publickey/hent') return res.end(forge.pki.certificateToPem(cert));
+      sent.push({ url: req.url ?? '', body, password: req.headers.integrasjonpassord as string | undefined });
+      if (req.url?.endsWith('/status/sok'))
+        return json(200, {
+          statuser: (JSON.parse(body) as { id: string[] }).id.map((id) => ({
+            id,
+            status: 'LEVERT_SDP',
+            sisteStatusEndring: '2026-03-03T10:00:00Z',
+          })),
+        });
+      return json(200, { id: randomUUID() });
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  // The browser host has no OS keychain: the host reads the password from its environment.
+  process.env.BRO_SVARUT_PASSWORD = 'synthetic-integration-password';
+  try {
+    const { page } = bro;
+    await api(page, 'vault.create', {
+      dir: bro.vaultDir,
+      passphrase: 'syntetisk passordfrase',
+      memberName: 'Kari Nordmann',
+    });
+    const c = completeCase() as Record<string, unknown>;
+    c.id = 'c-post-2';
+    c.pupil = { ...(c.pupil as object), name: 'Sigve Sending' };
+    await api(page, 'interchange.import', { file: { format: 'bro-interchange/1', cases: [c] } });
+    await api(page, 'letters.issue', { caseId: 'c-post-2', kind: 'tiltaksoversikt' });
+    await api(page, 'settings.set', {
+      svarut: {
+        endpoint: base,
+        kontoId: '6b1f0c6e-8f3a-4c1e-9d2b-0a1b2c3d4e5f',
+        integrationId: 'synthetic-integration',
+        tokenUrl: `${base}/token`,
+      },
+    });
+    await page.reload();
+    await new CaseList(page).open('Sigve Sending');
+    await new Folder(page).tab('Brev');
+    const panel = page.getByRole('region', { name: 'Forsendelse (SvarUt)' });
+    await panel.getByRole('button', { name: 'Send c-post-2 / tiltaksoversikt-1' }).press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Send brevet c-post-2 / tiltaksoversikt-1' });
+    await dialog.getByRole('radio', { name: /Skolen/u }).press('ArrowDown');
+    const id = syntheticNationalId();
+    const field = dialog.getByLabel('Fødselsnummer (valgfritt)');
+    await field.focus();
+    await page.keyboard.type(id);
+    await checkScreen(page, '98-dispatch-send');
+    await dialog.getByRole('button', { name: 'Send med SvarUt' }).press('Enter');
+    await expect(dialog.getByRole('status')).toContainText('Sendt med SvarUt. Forsendelses-id:');
+    const send = sent.find((s) => s.url.endsWith('/forsendelser/person'))!;
+    expect(send.password).toBe('synthetic-integration-password');
+    expect(send.body).toContain(`"digitalId":"${id}"`);
+    expect(send.body).toContain('"sikkerhetsniva":"HOYESTE"');
+    expect(send.body).toContain('"kryptert":true');
+    await page.keyboard.press('Escape');
+    await expect(panel.getByRole('table')).toContainText('Sendt med SvarUt: mottatt av SvarUt');
+    await panel.getByRole('button', { name: 'Oppdater status fra SvarUt' }).press('Enter');
+    await expect(panel.getByRole('status')).toContainText('Endringer: 1.');
+    await expect(panel.getByRole('table')).toContainText('levert i digital postkasse');
+    // The number went to SvarUt only: the page does not show it again.
+    await expect(page.locator('body')).not.toContainText(id);
+    await checkScreen(page, '98-dispatch-sent');
+  } finally {
+    delete process.env.BRO_SVARUT_PASSWORD;
+    await new Promise<void>((r) => server.close(() => r()));
+  }
 });
