@@ -148,7 +148,9 @@ export function DispatchDialog({
   const settings = useQuery({ queryKey: ['settings'], queryFn: () => api['settings.get']({}) });
   const account = settings.data?.svarut;
   const configured = Boolean(account?.endpoint && account.kontoId && account.integrationId);
-  const guardians = ((data.doc.guardians ?? []) as { name: string; parentalResponsibility?: boolean | null }[])
+  const guardians = (
+    (data.doc.guardians ?? []) as { name: string; parentalResponsibility?: boolean | null }[]
+  )
     .filter((g) => g.parentalResponsibility)
     .map((g) => g.name);
   const toSchoolPossible = letter.recipients.some((r) =>
@@ -332,7 +334,11 @@ export function DispatchDialog({
           )}
           <div className="actions">
             <button type="submit" className="primary" disabled={busy}>
-              {busy ? t('dispatch.working') : configured ? t('dispatch.submitSend') : t('dispatch.submitPackage')}
+              {busy
+                ? t('dispatch.working')
+                : configured
+                  ? t('dispatch.submitSend')
+                  : t('dispatch.submitPackage')}
             </button>
             <button type="button" onClick={onClose}>
               {t('common.cancel')}

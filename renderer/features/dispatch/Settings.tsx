@@ -40,7 +40,9 @@ export function SvarUtSettings() {
   const fail = (e: unknown) => {
     const err = e instanceof BroError ? e : null;
     setFailed({
-      lines: err?.issues.length ? err.issues.map((i) => issue(i.code, i.limit)) : [error(err?.code ?? 'INTERNAL')],
+      lines: err?.issues.length
+        ? err.issues.map((i) => issue(i.code, i.limit))
+        : [error(err?.code ?? 'INTERNAL')],
       fields: new Set((err?.issues ?? []).map((i) => String(i.path[i.path.length - 1] ?? ''))),
     });
   };
