@@ -82,7 +82,7 @@ async function nationalId(cli: Cli): Promise<string | undefined> {
   const fromEnv = cli.io.env.BRO_NATIONAL_ID;
   if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
   if (!process.stdin.isTTY)
-    throw new BroError('USAGE', 'No national identity number: set BRO_NATIONAL_ID or run in a terminal', {
+    throw new BroError('USAGE', 'Mangler fødselsnummer: sett BRO_NATIONAL_ID, eller kjør i en terminal', {
       detail: { reason: 'NO_SECRET' },
     });
   return askSecret('Fødselsnummer (brukes bare til denne forsendelsen, lagres ikke): ');
@@ -114,14 +114,15 @@ export const dispatchCommand: Command = {
     const letter = cli.flags.letter;
     if (!letter) throw new BroError('USAGE', usage);
     const to = cli.flags.to ?? 'skole';
-    if (to !== 'skole' && to !== 'foresatte') throw new BroError('USAGE', '--to must be skole or foresatte');
+    if (to !== 'skole' && to !== 'foresatte')
+      throw new BroError('USAGE', '--to må være skole eller foresatte');
     const { address, postcode, place } = cli.flags;
     const anyAddress = address !== undefined || postcode !== undefined || place !== undefined;
     await accountFromFlags(cli);
     const account = cli.session.settings.get().svarut;
     const configured = Boolean(account.endpoint || account.kontoId || account.integrationId);
     if (!configured && !cli.flags.out)
-      throw new BroError('USAGE', 'No SvarUt account: give --out FOLDER for the package', {
+      throw new BroError('USAGE', 'Ingen SvarUt-konto er satt opp: oppgi --out MAPPE for pakken', {
         detail: { reason: 'DISPATCH_NO_ACCOUNT' },
       });
     const id = await nationalId(cli);
