@@ -112,6 +112,14 @@ export const OPTIONS = {
   // innsyn and export to someone other than the parties: `--to NAME` (above) and the legal basis
   // when the consent register holds no valid consent to that recipient (issue 14 item 8)
   'legal-basis': { type: 'string' },
+  // bro letters / bro dispatch (issue 19 item 2; docs/CLI.md); --to, --out and --settings above
+  letter: { type: 'string' },
+  guardian: { type: 'string' },
+  /** Asks for the national identity number (hidden) or reads BRO_NATIONAL_ID: never a flag value. */
+  'national-id': { type: 'boolean' },
+  address: { type: 'string' },
+  postcode: { type: 'string' },
+  place: { type: 'string' },
 } satisfies ParseArgsConfig['options'];
 
 export type Flags = {
@@ -169,6 +177,7 @@ export class Cli {
       // SECURITY: the wait after wrong passphrases holds across runs: the record is kept on disk.
       stateDir: config ?? 'default',
       ...(flags.today ? { today: flags.today } : {}),
+      env: io.env,
     });
     return new Cli(flags, io, session, services.createHandlers(session), services);
   }

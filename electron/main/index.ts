@@ -5,6 +5,7 @@ import { localDeviceId } from '../cli/device';
 import { electronDoor } from '../services/access/door';
 import { ensurePrivateDir } from '../services/device/private';
 import { RememberedSecrets } from '../services/device/remember';
+import { DispatchSecret } from '../services/dispatch/secret';
 import { call, createHandlers } from '../services/handlers';
 import { Session } from '../services/session';
 import { startAutoLock } from '../services/access/idle';
@@ -74,6 +75,7 @@ if (!app.requestSingleInstanceLock()) {
       deviceId: localDeviceId(),
       settingsStore: createElectronSettings(),
       remembered: new RememberedSecrets(path.join(userData, 'remembered.json'), electronKeychain),
+      dispatchSecret: new DispatchSecret(path.join(userData, 'svarut-secret.json'), electronKeychain),
       stateDir: userData,
       // SECURITY: files and folders are chosen here, in the main process; the renderer gets a handle.
       pickFile: async (kind) => {

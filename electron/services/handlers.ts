@@ -37,6 +37,7 @@ import { innsynHandlers } from './innsyn/handlers';
 import { absenceHandlers } from './absence/handlers';
 import { archiveHandlers, assertArchivedBeforeDelete } from './archive/handlers';
 import { DEMO_LETTERHEAD } from '../../shared/demo/letterhead';
+import { dispatchHandlers } from './dispatch/handlers';
 import { appLetterhead, letterHandlers } from './letters/handlers';
 import { addDemoClosingLetters } from './letters/demo';
 import { addDemoMeetings } from './letters/demo-meetings';
@@ -392,6 +393,7 @@ export function createHandlers(session: Session): Handlers {
     ...innsynHandlers(session),
     ...absenceHandlers(session),
     ...archiveHandlers(session),
+    ...dispatchHandlers(session),
     ...accessHandlers(session),
   };
 }

@@ -6,6 +6,7 @@ import { UnlockAttempts } from './access/attempts';
 import { PickedFiles } from './access/door';
 import { userConfigDir } from './device/private';
 import { RememberedSecrets } from './device/remember';
+import { DispatchSecret } from './dispatch/secret';
 import { SettingsStore } from './settings/settings';
 import type { Vault } from './vault/vault';
 
@@ -22,6 +23,8 @@ export class Session {
   readonly settings: SettingsStore;
   /** "Husk på denne maskinen": passphrases held by the OS keychain (none without one: host, CLI). */
   readonly remembered: RememberedSecrets;
+  /** The SvarUt integration password: OS keychain (Electron), else BRO_SVARUT_PASSWORD (issue 19). */
+  readonly dispatchSecret: DispatchSecret;
   /** Unlock attempts: the wait after wrong passphrases and the record for the audit log. */
   readonly attempts: UnlockAttempts;
   /** Files and folders chosen in a main-process dialog, by handle (Electron). */
@@ -42,6 +45,10 @@ export class Session {
       settingsStore?: SettingsStore;
       /** Remembered passphrases (the Electron app, with safeStorage); omitted: nothing can be remembered. */
       remembered?: RememberedSecrets;
+      /** The SvarUt integration password store (the Electron app, with safeStorage); omitted: the environment only. */
+      dispatchSecret?: DispatchSecret;
+      /** Where BRO_SVARUT_PASSWORD and BRO_MASKINPORTEN_TOKEN are read (the CLI's environment); default process.env. */
+      env?: NodeJS.ProcessEnv;
       /**
        * Where unlock attempt records are kept ('default': the per-user config folder). Omitted: the
        * settings folder when settings persist, else in memory only (tests).
@@ -60,6 +67,7 @@ export class Session {
           : { persist: true, ...(dir === 'default' ? {} : { cwd: dir }) },
       );
     this.remembered = opts.remembered ?? new RememberedSecrets(null, null);
+    this.dispatchSecret = opts.dispatchSecret ?? new DispatchSecret(null, null, opts.env ?? process.env);
     const state = opts.stateDir ?? dir;
     this.attempts = new UnlockAttempts({
       dir: state === undefined ? null : state === 'default' ? userConfigDir() : state,

@@ -42,6 +42,18 @@ export const AUDIT_ACTIONS: Record<string, ActionText> = {
     nn: 'laga arkivpakke (Fiks Arkiv)',
     en: 'made the archive package (Fiks Arkiv)',
   },
+  'dispatch.package': {
+    kind: 'share',
+    nb: 'laget forsendelse for SvarUt',
+    nn: 'laga forsending for SvarUt',
+    en: 'made a SvarUt dispatch package',
+  },
+  'dispatch.send': {
+    kind: 'share',
+    nb: 'sendte et brev med SvarUt',
+    nn: 'sende eit brev med SvarUt',
+    en: 'sent a letter through SvarUt',
+  },
   'case.delete': { kind: 'delete', nb: 'slettet saken', nn: 'sletta saka', en: 'deleted the case' },
   'letter.issue': { kind: 'issue', nb: 'sendte et brev', nn: 'sende eit brev', en: 'issued a letter' },
   'letter.draft': {

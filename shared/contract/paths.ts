@@ -37,4 +37,5 @@ export const PATH_FIELDS: Partial<Record<OpName, readonly PathField[]>> = {
   'cert.test': [{ at: ['out'], kind: 'cliOnly' }],
   'innsyn.make': [{ at: ['out'], kind: 'cliOnly' }],
   'archive.make': [{ at: ['out'], kind: 'cliOnly' }],
+  'dispatch.make': [{ at: ['out'], kind: 'cliOnly' }],
 };

@@ -171,6 +171,8 @@ function foldEvents(caseId: string, events: readonly StoredEvent[], trustChecked
       storedPdfs.add(data.letterId as string);
     } else if (ev.type === 'archive.receipt') {
       // The archive's references: read from the events by shared/archive/status.ts, not kept here.
+    } else if (ev.type === 'dispatch.recorded' || ev.type === 'dispatch.status') {
+      // How letters left for SvarUt: read from the events by shared/dispatch/svarut.ts, not kept here.
     } else if (ev.type === 'letters.drafted') {
       // A draft once issued or discarded stays closed, whatever another device saved after.
       const d = data as unknown as LetterDrafted;

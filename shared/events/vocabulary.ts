@@ -11,6 +11,7 @@ import {
   letterPdf,
 } from '../letters/events';
 import { archiveReceipt } from '../archive/receipt';
+import { dispatchRecorded, dispatchStatus } from '../dispatch/events';
 
 /**
  * The event vocabulary, version 1. Every change to a case is one of these.
@@ -63,6 +64,10 @@ export const EVENT_DATA: Record<string, z.ZodType> = {
   'letters.pdf': letterPdf,
   /** The archive's kvittering for the case or one letter (issue 19; shared/archive/status.ts). */
   'archive.receipt': archiveReceipt,
+  /** A letter left for SvarUt: sent, or written as a package (issue 19; shared/dispatch/svarut.ts). */
+  'dispatch.recorded': dispatchRecorded,
+  /** SvarUt's status for a sent letter, when it changed. */
+  'dispatch.status': dispatchStatus,
   ...collectionEvents,
 };
 

@@ -162,6 +162,34 @@ export const ISSUE_TEXT_NB: Record<string, string> = {
   CONCERN_SCHOOL_FACTORS_NOTE_REQUIRED:
     'når forhold på skolen (mobbing, skolemiljø) ikke er vurdert først, må det stå hvorfor',
   CASE_VOIDED: 'saken er annullert',
+  // Dispatch through SvarUt (issue 19 item 2; shared/dispatch/svarut.ts).
+  DISPATCH_SCHOOL_ORGNR_MISSING:
+    'skoleregisteret har ikke organisasjonsnummer for elevens skole (legg det inn under Registre)',
+  DISPATCH_GUARDIAN_MISSING: 'saken har ingen foresatt med foreldreansvar å sende til',
+  DISPATCH_ADDRESS_MISSING:
+    'uten fødselsnummer går brevet til utskrift og post: skriv inn adresse, postnummer (fire siffer) og poststed',
+  DISPATCH_NATIONAL_ID_INVALID: 'fødselsnummeret er ikke gyldig (11 siffer med kontrollsiffer)',
+  DISPATCH_NATIONAL_ID_NOT_IN_PACKAGE:
+    'fødselsnummer skrives aldri til en pakke; skriv det inn i SvarUt, eller sett opp SvarUt-kontoen',
+  DISPATCH_PDF_ENCRYPTED: 'PDF-en er passordbeskyttet, og SvarUt avviser slike filer',
+  DISPATCH_NOT_PDF: 'brevet er ikke en PDF',
+  DISPATCH_TOO_LARGE: 'brevet er større enn SvarUt tar imot ({limit})',
+  DISPATCH_FILE_NAME: 'filnavnet er for langt eller har tegn SvarUt ikke godtar',
+  DISPATCH_LETTER_UNKNOWN: 'saken har ikke noe sendt brev med denne referansen (se «bro letters»)',
+  DISPATCH_NOT_A_RECIPIENT: 'brevet er ikke adressert til denne mottakeren',
+  DISPATCH_NO_ACCOUNT: 'ingen SvarUt-konto er satt opp, og ingen mappe til pakken er oppgitt',
+  DISPATCH_ACCOUNT_INCOMPLETE: 'SvarUt-kontoen mangler adresse, konto-id eller integrasjons-id',
+  DISPATCH_TOKEN_MISSING: 'fikk ikke Maskinporten-token (sjekk tokentjenesten i innstillingene)',
+  DISPATCH_SECRET_MISSING:
+    'integrasjonspassordet for SvarUt mangler (lagre det i innstillingene, eller sett BRO_SVARUT_PASSWORD)',
+  DISPATCH_UNAUTHORIZED: 'SvarUt godtok ikke tokenet eller integrasjonen (401)',
+  DISPATCH_FORBIDDEN: 'integrasjonen har ikke rett til å sende fra denne SvarUt-kontoen (403)',
+  DISPATCH_REJECTED: 'SvarUt avviste forsendelsen',
+  DISPATCH_UNREACHABLE: 'fikk ikke kontakt med SvarUt, eller SvarUt svarte med en feil; prøv igjen senere',
+  DISPATCH_PUBLIC_KEY: 'kunne ikke hente SvarUts offentlige nøkkel (trengs for kryptering på nivå 4)',
+  DISPATCH_NO_KEYCHAIN: 'denne maskinen har ingen sikker nøkkelring; passordet er ikke lagret',
+  URL_INVALID: 'må være en adresse som begynner med https://',
+  UUID_INVALID: 'må være en UUID (36 tegn med bindestreker)',
   ...LETTER_FINDING_TEXT_NB,
   ...LETTER_DATA_TEXT_NB,
 };

@@ -59,6 +59,32 @@ export const signing = z.strictObject({
   p12File: optionalText(4096),
 });
 
+/**
+ * The municipality's SvarUt account (issue 19 item 2; docs/ARCHIVE-DISPATCH.md «Dispatch»). Only
+ * what is not secret lives here: the integration password is kept in the OS keychain
+ * (`dispatch.secret`; the CLI reads BRO_SVARUT_PASSWORD) and the Maskinporten token is fetched from
+ * `tokenUrl` right before each call (the CLI may give BRO_MASKINPORTEN_TOKEN). Without `endpoint`,
+ * `kontoId` and `integrationId` Bro writes packages for the user to upload.
+ */
+/** SECURITY: letters about a child travel over https only; plain http is allowed to this machine (tests, a local proxy). */
+const HTTPS_OR_LOOPBACK =
+  /^(https:\/\/[^\s/]+|http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?)(\/[^\s]*)?$/u;
+
+export const svarut = z.strictObject({
+  /** SvarUt's base address: https://svarut.ks.no (production) or https://test.svarut.ks.no. */
+  endpoint: z.string().max(500).regex(HTTPS_OR_LOOPBACK, { message: 'URL_INVALID' }).nullish(),
+  /** The sending konto (a UUID, from Fiks forvaltning). */
+  kontoId: z
+    .string()
+    .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/iu, { message: 'UUID_INVALID' })
+    .nullish(),
+  /** The Fiks integration's id (IntegrasjonId). */
+  integrationId: z.string().min(1).max(100).nullish(),
+  /** Where a Maskinporten access token (scope ks:fiks) is fetched: the municipality's token service. */
+  tokenUrl: z.string().max(500).regex(HTTPS_OR_LOOPBACK, { message: 'URL_INVALID' }).nullish(),
+});
+export type SvarUtSettings = z.infer<typeof svarut>;
+
 export const settings = z.strictObject({
   language: z.enum(LANGUAGES).default('nb'),
   /** Lock the vault after this many minutes without input. */
@@ -66,6 +92,7 @@ export const settings = z.strictObject({
   targets: targets.default(targets.parse({})),
   letterhead: letterhead.default({}),
   signing: signing.default({}),
+  svarut: svarut.default({}),
 });
 export type Settings = z.infer<typeof settings>;
 
@@ -76,6 +103,7 @@ export const settingsPatch = z.strictObject({
   targets: targets.optional(),
   letterhead: letterhead.optional(),
   signing: signing.optional(),
+  svarut: svarut.optional(),
 });
 export type SettingsPatch = z.infer<typeof settingsPatch>;
 

@@ -6,6 +6,7 @@ import { AssignmentsPanel } from '../assignments/Assignments';
 import { ConsentsPanel } from '../consents/Consents';
 import { InnsynPanel, LogPanel } from '../innsyn/Innsyn';
 import { ArchivePanel } from '../archive/Archive';
+import { DispatchPanel } from '../dispatch/Dispatch';
 import { LettersPanel } from '../letters/Letters';
 import { MeasuresPanel } from '../measures/Measures';
 import { MeetingsPanel } from '../meetings/Meetings';
@@ -135,6 +136,7 @@ export function CaseFolder({ caseId, tab, sub }: { caseId: string; tab: string; 
           {current === 'school' && <SchoolPanel caseId={caseId} data={data} />}
           {current === 'path' && <PathwayPanel caseId={caseId} data={data} />}
           {current === 'letters' && <LettersPanel caseId={caseId} data={data} sub={sub} />}
+          {current === 'letters' && !sub && <DispatchPanel caseId={caseId} data={data} />}
           {current === 'letters' && !sub && <ArchivePanel caseId={caseId} data={data} />}
           {current === 'innsyn' && <InnsynPanel caseId={caseId} data={data} />}
           {current === 'pupil' && <PupilPanel caseId={caseId} data={data} />}

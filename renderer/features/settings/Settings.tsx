@@ -8,6 +8,7 @@ import { ErrorBox } from '../../app/ui';
 import { useI18n } from '../../app/i18n';
 import { MembersPanel } from './Members';
 import { MyName, RegistersPanel } from '../registers/Registers';
+import { SvarUtSettings } from '../dispatch/Settings';
 
 const FIELDS: FieldSpec[] = [
   { name: 'language', kind: 'select', options: LANGUAGES, optKey: 'language', label: 'settings.language' },
@@ -79,6 +80,7 @@ export function SettingsScreen() {
         {saved ? t('settings.saved') : ''}
       </p>
       <Certificate file={settings.data.signing.p12File || null} />
+      <SvarUtSettings />
       <RegistersPanel />
       <MembersPanel />
     </section>
