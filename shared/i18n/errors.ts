@@ -50,6 +50,15 @@ export const ISSUE_TEXT_NB: Record<string, string> = {
   ATTENDANCE_INVITATION_UNKNOWN: 'innkallingen finnes ikke blant brevene i saken',
   ATTENDANCE_ROLE_TWICE: 'samme rolle og navn står to ganger',
   MINUTES_BEFORE_MEETING: 'referatet kan ikke være sendt før møtet',
+  // The archive's kvittering (shared/archive/status.ts RECEIPT_CODES).
+  ARCHIVE_RECEIPT_EMPTY:
+    'er ikke en kvittering på en arkivering (ingen mappe eller journalpost, eller arkivet meldte feil); ingenting er lagret',
+  ARCHIVE_RECEIPT_UNKNOWN_KEY:
+    'gjelder en sak eller et brev dette saksarkivet ikke har sendt til arkivet; ingenting er lagret',
+  ARCHIVE_RECEIPT_INVALID:
+    'følger ikke skjemaet for kvitteringer i Fiks Arkiv (eller er ikke XML); ingenting er lagret',
+  ARCHIVE_RECEIPT_NO_NUMBERS:
+    'kvitteringen for journalposten har ikke journalpostnummer; ingenting er lagret',
   // Archive, then delete (shared/archive/status.ts archiveBeforeDelete).
   NOT_ARCHIVED:
     'brevet er ikke arkivert i kommunens arkiv ennå (lag arkivpakke, les inn kvitteringen); ingenting er slettet',

@@ -94,6 +94,7 @@ describe('archive, then delete', () => {
     const r = {
       of: 'letter' as const,
       letterId: 'L1',
+      systemID: '1a2b3c4d-5e6f-4a7b-8c9d-cccccccccc01',
       journalaar: 2026,
       journalsekvensnummer: 1,
       journalpostnummer: 1,
