@@ -78,6 +78,21 @@ export const verifyOutput = z.object({
   }),
   seal: z.object({ present: z.boolean(), valid: z.boolean() }),
   pades: z.object({ present: z.boolean(), valid: z.boolean(), subject: z.string().nullable() }),
+  /**
+   * What was appended after the signed letter (issue 19 item 3), or null: each change with the
+   * page it touches (electron/services/signing/revision.ts lists the kinds), and the form's
+   * filled-in values by field name. Only `form-field` and `metadata` changes leave it valid.
+   */
+  update: z
+    .object({
+      signedBytes: z.number(),
+      changes: z.array(
+        z.object({ kind: z.string(), page: z.number().nullable(), field: z.string().optional() }),
+      ),
+      fields: z.record(z.string(), z.string()),
+    })
+    .nullable()
+    .optional(),
   letter: z
     .object({
       kind: z.string(),

@@ -70,8 +70,7 @@ export interface ReplyAnswer {
 }
 
 export type ReplyResult =
-  | { ok: true; answers: ReplyAnswer[] }
-  | { ok: false; code: string; n?: number; field?: string };
+  { ok: true; answers: ReplyAnswer[] } | { ok: false; code: string; n?: number; field?: string };
 
 /** dd.mm.åååå (or d.m.åå-less variants with four-digit year) or åååå-mm-dd; null when not a real date. */
 export function parseReplyDate(text: string): string | null {
@@ -114,7 +113,8 @@ export function replyAnswers(
     const key = clean(fields.get(replyField.answer(n)));
     if (key === null) continue;
     const offered = REPLY_ANSWER_KEYS.slice(0, m.label === 'Lovkrav' ? 2 : 3) as readonly string[];
-    if (!offered.includes(key)) return { ok: false, code: REPLY_CODES.badValue, n, field: replyField.answer(n) };
+    if (!offered.includes(key))
+      return { ok: false, code: REPLY_CODES.badValue, n, field: replyField.answer(n) };
     if (!recommendationIds.has(m.id)) return { ok: false, code: REPLY_CODES.unknownRecommendation, n };
     const answer = ANSWER_OF[key as keyof typeof ANSWER_OF];
     const cat = clean(fields.get(replyField.category(n)));

@@ -599,7 +599,12 @@ class Renderer {
     if (!d._acroform) {
       d.initForm();
       const form = d._root.data.AcroForm!;
-      const helv = d.ref({ Type: 'Font', Subtype: 'Type1', BaseFont: 'Helvetica', Encoding: 'WinAnsiEncoding' });
+      const helv = d.ref({
+        Type: 'Font',
+        Subtype: 'Type1',
+        BaseFont: 'Helvetica',
+        Encoding: 'WinAnsiEncoding',
+      });
       helv.end();
       (form.data.DR as { Font: Record<string, unknown> }).Font.Helv = helv;
       form.data.DA = new String('/Helv 9 Tf 0 g');
@@ -771,7 +776,15 @@ class Renderer {
             .stroke();
         });
         const key = item.lineKeys[k];
-        if (key) this.textField(replyField.line(key, n), `${item.title}: ${line}`, this.x + 150, ly - 3, WIDTH - 150, 13);
+        if (key)
+          this.textField(
+            replyField.line(key, n),
+            `${item.title}: ${line}`,
+            this.x + 150,
+            ly - 3,
+            WIDTH - 150,
+            13,
+          );
         d.y = ly + 20;
       }
     }
