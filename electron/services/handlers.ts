@@ -36,6 +36,7 @@ import { exportInterchange, importInterchange } from './interchange/importer';
 import { innsynHandlers } from './innsyn/handlers';
 import { absenceHandlers } from './absence/handlers';
 import { archiveHandlers } from './archive/handlers';
+import { replyHandlers } from './letters/reply';
 import { appLetterhead, letterHandlers } from './letters/handlers';
 import { addDemoClosingLetters } from './letters/demo';
 import { addDemoMeetings } from './letters/demo-meetings';
@@ -386,6 +387,7 @@ export function createHandlers(session: Session): Handlers {
     ...innsynHandlers(session),
     ...absenceHandlers(session),
     ...archiveHandlers(session),
+    ...replyHandlers(session),
     ...accessHandlers(session),
   };
 }

@@ -10,6 +10,7 @@ import { vaultId } from '../events/vocabulary';
 import { innsynOps } from './innsyn';
 import { absenceOps } from './absence';
 import { archiveOps } from './archive';
+import { replyOps } from './reply';
 import { letterOps } from './letters';
 import { OBLIGATION_KINDS } from '../cases/obligations';
 import { REGISTER_NAMES, type RegisterName } from '../registers/schema';
@@ -169,6 +170,8 @@ export const contract = {
   ...innsynOps,
   /** The archive package (Fiks Arkiv arkivmelding): shared/contract/archive.ts. */
   ...archiveOps,
+  /** The school's answer as a filled-in reply form: shared/contract/reply.ts. */
+  ...replyOps,
   /** Absence over time (issue 15): shared/contract/absence.ts. */
   ...absenceOps,
   'vault.create': op({

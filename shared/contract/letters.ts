@@ -126,7 +126,7 @@ const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/u;
 // Too long is reported as TOO_LARGE alone, without scanning tens of megabytes first.
 const isBase64 = (s: string) => s.length > MAX_BASE64 || (s.length % 4 === 0 && BASE64.test(s));
 /** A PDF as standard base64 (RFC 4648 §4, padded), at most VERIFY_MAX_BYTES when decoded. */
-const pdfBase64 = z
+export const pdfBase64 = z
   .string()
   .min(1)
   .max(MAX_BASE64, { message: 'TOO_LARGE' })

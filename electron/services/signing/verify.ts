@@ -83,6 +83,14 @@ function one(map: Map<string, Buffer[]> | null, name: string): Buffer | null {
  * a PDF, or a PDF with neither a Bro seal nor a Bro letter attached, is NOT_A_LETTER.
  */
 export async function verifyLetterPdf(full: Buffer, keys: readonly JwksKey[] | null): Promise<VerifyResult> {
+  return (await checkLetterPdf(full, keys)).result;
+}
+
+/** As verifyLetterPdf, with the letter's model as signed (for `reply.import`, which needs its measures). */
+export async function checkLetterPdf(
+  full: Buffer,
+  keys: readonly JwksKey[] | null,
+): Promise<{ result: VerifyResult; model: LetterModel | null }> {
   if (full.subarray(0, 5).toString('latin1') !== '%PDF-')
     throw new BroError('NOT_A_LETTER', 'Not a PDF', { detail: { reason: 'NOT_PDF' } });
   const reasons: string[] = [];
@@ -148,7 +156,7 @@ export async function verifyLetterPdf(full: Buffer, keys: readonly JwksKey[] | n
   if (seal.valid && seal.padesGaps && !pades.present) reasons.push('PADES_MISSING');
 
   const signer = jws?.key?.name ?? (jws?.valid ? (model?.signer?.name ?? null) : null);
-  return {
+  const result: VerifyResult = {
     valid: reasons.length === 0,
     reasons,
     jws: { valid: jws?.valid ?? false, kid: jws?.kid ?? null, signer, trusted: jws?.trusted ?? false },
@@ -159,4 +167,5 @@ export async function verifyLetterPdf(full: Buffer, keys: readonly JwksKey[] | n
     contentHash,
     update,
   };
+  return { result, model };
 }
