@@ -22,7 +22,7 @@ export interface ReplyVault {
   jwks: { keys: { kid: string; x: string }[] };
 }
 
-export async function replyVault(name = 'arkiv'): Promise<ReplyVault> {
+export async function replyVault(name = 'arkiv', withPades = true): Promise<ReplyVault> {
   const root = mkdtempSync(path.join(tmpdir(), 'bro-reply-'));
   const session = new Session({ kdf: { N: 2 ** 12, r: 8, p: 1 }, today: TODAY });
   const h = createHandlers(session);
@@ -35,8 +35,16 @@ export async function replyVault(name = 'arkiv'): Promise<ReplyVault> {
   const options = { legalBasis: { rektor: LEGAL, kontaktlærer: LEGAL } };
   const sealedOut = path.join(root, 'anbefaling.pdf');
   await call(h, 'letters.issue', { caseId: 'c-0001', kind: 'anbefaling', out: sealedOut, options });
+  const sealed = readFileSync(sealedOut);
+  const jwks = await call(h, 'keys.jwks', {});
+  if (!withPades) return { root, h, sealed, signed: sealed, jwks };
   const p12 = path.join(root, 'test.p12');
-  await call(h, 'cert.test', { out: p12, name: 'PPT Bærum', organisation: 'Bærum kommune', password: P12_PASSWORD });
+  await call(h, 'cert.test', {
+    out: p12,
+    name: 'PPT Bærum',
+    organisation: 'Bærum kommune',
+    password: P12_PASSWORD,
+  });
   const signedOut = path.join(root, 'anbefaling-signert.pdf');
   await call(h, 'letters.issue', {
     caseId: 'c-0001',
@@ -45,11 +53,5 @@ export async function replyVault(name = 'arkiv'): Promise<ReplyVault> {
     options,
     p12: { file: p12, password: P12_PASSWORD },
   });
-  return {
-    root,
-    h,
-    sealed: readFileSync(sealedOut),
-    signed: readFileSync(signedOut),
-    jwks: await call(h, 'keys.jwks', {}),
-  };
+  return { root, h, sealed, signed: readFileSync(signedOut), jwks };
 }

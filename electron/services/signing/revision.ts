@@ -125,7 +125,7 @@ class Original {
   readonly pages: number[] = [];
   /** Page tree nodes (Pages objects). */
   readonly pageNodes = new Set<number>();
-  /** Content stream id → page number. */
+  /** Content stream (or resource dictionary) id → page number. */
   readonly contents = new Map<number, number>();
   /** Field or widget object id → its field. */
   readonly fields = new Map<number, FieldInfo>();
@@ -160,6 +160,9 @@ class Original {
     this.pages.push(id);
     const n = this.pages.length;
     for (const c of refsIn(d?.get('Contents'))) this.contents.set(c, n);
+    // The page's resources (fonts, images it draws with) belong to its content too.
+    const res = d?.get('Resources');
+    if (isRef(res)) this.contents.set(res.ref[0], n);
   }
 
   private walkField(id: number, prefix: string, inheritedFt: string | null, depth: number): void {
