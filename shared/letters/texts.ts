@@ -916,7 +916,7 @@ export const NN: LetterTexts = {
     categoryLabel: 'Årsak',
     categories: ['Ressursar', 'Kompetanse', 'Organisering', 'Anna'],
     formNote:
-      'Svaret kan fyllast ut i PDF-en og sendast tilbake som han er, eller skrivast ut og fyllast ut for hand. Ved «med endring» eller «kan ikkje»: kryss av for årsak og skriv grunnen og kva skulen gjer i staden.',
+      'Svaret kan fyllast ut i PDF-fila og sendast tilbake som ho er, eller skrivast ut og fyllast ut for hand. Ved «med endring» eller «kan ikkje»: kryss av for årsak og skriv grunnen og kva skulen gjer i staden.',
   },
   anbefaling: {
     lead: (_service, n, name, grade, running = 0) => {
