@@ -125,7 +125,7 @@ export const nb = {
   'verify.replyImporting': 'Leser inn svaret …',
   'verify.replyDone': 'Skolens svar er lagret på {n} tiltak i saken. Oppgaven «svar fra skolen» er lukket.',
   'verify.replySame': 'Svaret var allerede lagret; ingenting nytt.',
-  'verify.replyRefused': 'Svaret ble ikke lest inn, og ingenting er lagret: {reason}',
+  'verify.replyRefused': 'Svaret ble ikke lest inn: {reason}',
   'verify.replyLocked': 'Åpne saksarkivet for å lese inn svaret.',
   'verify.reason.unknown': 'Kontrollen fant en feil Bro ikke har en forklaring på ({code}).',
 } as const;
@@ -251,7 +251,7 @@ export const nn: Partial<Record<keyof typeof nb, string>> = {
   'verify.replyImporting': 'Les inn svaret …',
   'verify.replyDone': 'Svaret frå skulen er lagra på {n} tiltak i saka. Oppgåva «svar frå skulen» er lukka.',
   'verify.replySame': 'Svaret var alt lagra; ingenting nytt.',
-  'verify.replyRefused': 'Svaret vart ikkje lese inn, og ingenting er lagra: {reason}',
+  'verify.replyRefused': 'Svaret vart ikkje lese inn: {reason}',
   'verify.replyLocked': 'Opne saksarkivet for å lese inn svaret.',
   'verify.reason.unknown': 'Kontrollen fann ein feil som Bro ikkje har noka forklaring på ({code}).',
 };
