@@ -9,10 +9,11 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { PDFString, StandardFonts, rgb } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main as bro } from '../../electron/cli/main';
 import { call } from '../../electron/services/handlers';
 import { BroError } from '../../shared/errors';
 import { appendUpdate, fillReply, loadTwice } from './pdf-fill.fixture';
-import { replyVault, TODAY, type ReplyVault } from './reply-form.fixture';
+import { PASS, replyVault, TODAY, type ReplyVault } from './reply-form.fixture';
 
 const run = promisify(execFile);
 let v: ReplyVault;
@@ -181,8 +182,19 @@ describe('filled in and saved incrementally', () => {
     });
     const tasks = await call(v.h, 'tasks.list', { asOf: TODAY });
     expect(tasks.tasks.some((t) => t.kind === 'schoolReply')).toBe(false);
-    // The same reply again records nothing.
-    expect(await importReply(sealed)).toMatchObject({ recorded: [], unchanged: 1 });
+    // The same reply again records nothing: here through `bro reply import`.
+    let out = '';
+    const code = await bro(
+      ['reply', 'import', path.join(v.root, 'arkiv'), file('svar.pdf', sealed), '--json'],
+      {
+        out: (x) => (out += x),
+        err: () => {},
+        env: { BRO_PASSPHRASE: PASS },
+        isTTY: false,
+      },
+    );
+    expect(code).toBe(0);
+    expect(JSON.parse(out)).toMatchObject({ ok: true, caseId: 'c-0001', recorded: [], unchanged: 1 });
   });
 
   it('a reply about a recommendation the case no longer has is refused, nothing recorded', async () => {
