@@ -22,6 +22,7 @@ import { exportCommand, importCommand } from './commands/interchange';
 import { innsynCommand, logCommand } from './commands/innsyn';
 import { archiveCommand } from './commands/archive';
 import { dispatchCommand, lettersCommand } from './commands/dispatch';
+import { replyCommand } from './commands/reply';
 import { memberCommand } from './commands/member';
 import { metricsCommand } from './commands/metrics';
 import { reportCommand } from './commands/report';
@@ -51,6 +52,7 @@ export const COMMANDS: Command[] = [
   archiveCommand,
   lettersCommand,
   dispatchCommand,
+  replyCommand,
   logCommand,
 ];
 

@@ -38,6 +38,7 @@ import { absenceHandlers } from './absence/handlers';
 import { archiveHandlers, assertArchivedBeforeDelete } from './archive/handlers';
 import { DEMO_LETTERHEAD } from '../../shared/demo/letterhead';
 import { dispatchHandlers } from './dispatch/handlers';
+import { replyHandlers } from './letters/reply';
 import { appLetterhead, letterHandlers } from './letters/handlers';
 import { addDemoClosingLetters } from './letters/demo';
 import { addDemoMeetings } from './letters/demo-meetings';
@@ -394,6 +395,7 @@ export function createHandlers(session: Session): Handlers {
     ...absenceHandlers(session),
     ...archiveHandlers(session),
     ...dispatchHandlers(session),
+    ...replyHandlers(session),
     ...accessHandlers(session),
   };
 }

@@ -11,6 +11,7 @@ import { innsynOps } from './innsyn';
 import { absenceOps } from './absence';
 import { archiveOps } from './archive';
 import { dispatchOps } from './dispatch';
+import { replyOps } from './reply';
 import { letterOps } from './letters';
 import { OBLIGATION_KINDS } from '../cases/obligations';
 import { REGISTER_NAMES, type RegisterName } from '../registers/schema';
@@ -172,6 +173,8 @@ export const contract = {
   ...archiveOps,
   /** Dispatch through KS SvarUt (issue 19 item 2): shared/contract/dispatch.ts. */
   ...dispatchOps,
+  /** The school's answer as a filled-in reply form: shared/contract/reply.ts. */
+  ...replyOps,
   /** Absence over time (issue 15): shared/contract/absence.ts. */
   ...absenceOps,
   'vault.create': op({

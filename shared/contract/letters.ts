@@ -78,6 +78,21 @@ export const verifyOutput = z.object({
   }),
   seal: z.object({ present: z.boolean(), valid: z.boolean() }),
   pades: z.object({ present: z.boolean(), valid: z.boolean(), subject: z.string().nullable() }),
+  /**
+   * What was appended after the signed letter (issue 19 item 3), or null: each change with the
+   * page it touches (electron/services/signing/revision.ts lists the kinds), and the form's
+   * filled-in values by field name. Only `form-field` and `metadata` changes leave it valid.
+   */
+  update: z
+    .object({
+      signedBytes: z.number(),
+      changes: z.array(
+        z.object({ kind: z.string(), page: z.number().nullable(), field: z.string().optional() }),
+      ),
+      fields: z.record(z.string(), z.string()),
+    })
+    .nullable()
+    .optional(),
   letter: z
     .object({
       kind: z.string(),
@@ -111,7 +126,7 @@ const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/u;
 // Too long is reported as TOO_LARGE alone, without scanning tens of megabytes first.
 const isBase64 = (s: string) => s.length > MAX_BASE64 || (s.length % 4 === 0 && BASE64.test(s));
 /** A PDF as standard base64 (RFC 4648 §4, padded), at most VERIFY_MAX_BYTES when decoded. */
-const pdfBase64 = z
+export const pdfBase64 = z
   .string()
   .min(1)
   .max(MAX_BASE64, { message: 'TOO_LARGE' })

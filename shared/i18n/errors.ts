@@ -199,6 +199,31 @@ export const ISSUE_TEXT_NB: Record<string, string> = {
   DISPATCH_NO_KEYCHAIN: 'denne maskinen har ingen sikker nøkkelring; passordet er ikke lagret',
   URL_INVALID: 'må være en adresse som begynner med https://',
   UUID_INVALID: 'må være en UUID (36 tegn med bindestreker)',
+  // The school's answer as a filled-in form (issue 19 item 3, shared/letters/replyForm.ts).
+  REPLY_KIND: 'brevet har ingen svarslipp som kan leses inn (bare anbefaling og sakkyndig vurdering)',
+  REPLY_NOT_OURS: 'brevet er ikke sendt fra dette saksarkivet; ingenting er lagret',
+  REPLY_CHANGED:
+    'brevet er endret etter at det ble signert, og ikke bare ved at skjemaet er fylt ut; ingenting er lagret',
+  REPLY_UNKNOWN_RECOMMENDATION:
+    'brevet svarer på et tiltak som ikke finnes i saken lenger; ingenting er lagret',
+  REPLY_EMPTY: 'ingen svar er krysset av i svarslippen',
+  REPLY_BAD_VALUE: 'et felt i svarslippen har en verdi skjemaet ikke tilbød',
+  REPLY_DATE: '«Dato» mangler, er ikke en dato (dd.mm.åååå), er etter i dag eller før brevets dato',
+  REPLY_NAME: '«Navn og rolle» mangler',
+  REPLY_CATEGORY: 'ved «med endring» eller «kan ikke» må en årsak være krysset av',
+  // What changed after signing (electron/services/signing/revision.ts), at the page it touches.
+  CHANGE_FORM_FIELD: 'skjemafeltet er fylt ut (tillatt)',
+  CHANGE_METADATA: 'dokumentets endringsdato er oppdatert (tillatt)',
+  CHANGE_ANNOTATION: 'en merknad (annotering) er lagt til eller fjernet på siden etter signering',
+  CHANGE_PAGE_CONTENT: 'innholdet på siden er endret etter signering',
+  CHANGE_PAGE_REPLACED: 'siden er byttet ut etter signering',
+  CHANGE_PAGE_ADDED: 'en side er lagt til etter signering',
+  CHANGE_PAGE_REMOVED: 'en side er fjernet etter signering',
+  CHANGE_FIELD: 'et skjemafelt er endret på annen måte enn ved utfylling',
+  CHANGE_OBJECT: 'en annen del av dokumentet er endret etter signering',
+  CHANGE_APPENDED_BYTES: 'data som ikke hører til PDF-en er lagt til etter signering',
+  CHANGE_UNREADABLE: 'en endring etter signering kan ikke leses (komprimerte objekter)',
+  REPLY_ALTERNATIVE: 'ved «med endring» eller «kan ikke» må «Endring eller alternativ» være fylt ut',
   ...LETTER_FINDING_TEXT_NB,
   ...LETTER_DATA_TEXT_NB,
 };

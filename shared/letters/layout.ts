@@ -8,6 +8,14 @@ import { FAMILY_TEXTS, hearingOpen } from './family';
 import { CLOSING_TEXTS } from './closing';
 import { TRANSITION_TEXTS } from './transition';
 import { INVITATION_TEXTS } from './invitation';
+import {
+  REPLY_ANSWER_KEYS,
+  REPLY_CATEGORY_KEYS,
+  REPLY_CLOSING_KEYS,
+  REPLY_FOLLOW_KEYS,
+  REPLY_FOLLOW_LINE_KEYS,
+  REPLY_LINE_KEYS,
+} from './replyForm';
 
 /**
  * The letter as text, in reading order: what the PDF shows, without any drawing. The renderer
@@ -30,6 +38,13 @@ export interface ReplyItem {
   title: string;
   choices: string[];
   lines: string[];
+  /**
+   * The fillable form (issue 19 item 3, shared/letters/replyForm.ts): the export value of each
+   * choice, the field key of each line, and the reason categories (label and export value).
+   */
+  choiceKeys: string[];
+  lineKeys: string[];
+  categories?: { label: string; choices: string[]; keys: string[] };
 }
 
 export interface ReplyPage {
@@ -37,6 +52,8 @@ export interface ReplyPage {
   intro: string[];
   items: ReplyItem[];
   closing: string[];
+  /** The field key of each closing line (date, name and role). */
+  closingKeys: string[];
 }
 
 export interface Layout {
@@ -498,14 +515,26 @@ function measureReplyPage(t: LetterTexts, model: LetterModel): ReplyPage {
         t.kindTitle[model.kind],
         longDate(model.date),
       ),
+      t.reply.formNote,
     ],
-    items: model.measures.map((m, i) => ({
-      title: t.measureHeading(i + 1, m.title),
+    items: model.measures.map((m, i) => {
       // A duty under the law is not the school's to decline.
-      choices: m.label === 'Lovkrav' ? t.reply.choices.slice(0, 2) : t.reply.choices,
-      lines: t.reply.lines,
-    })),
+      const n = m.label === 'Lovkrav' ? 2 : 3;
+      return {
+        title: t.measureHeading(i + 1, m.title),
+        choices: t.reply.choices.slice(0, n),
+        choiceKeys: REPLY_ANSWER_KEYS.slice(0, n),
+        lines: t.reply.lines,
+        lineKeys: [...REPLY_LINE_KEYS],
+        categories: {
+          label: t.reply.categoryLabel,
+          choices: t.reply.categories,
+          keys: [...REPLY_CATEGORY_KEYS],
+        },
+      };
+    }),
     closing: t.reply.closing,
+    closingKeys: [...REPLY_CLOSING_KEYS],
   };
 }
 
@@ -1017,8 +1046,10 @@ export function layoutLetter(model: LetterModel): Layout {
       items: schoolItems.map((i) => ({
         title: `${t.oppfolging.kind[i.kind]}: ${i.what}`,
         // A duty under the law is not the school's to decline.
-        choices: i.lovkrav ? t.reply.followChoices.slice(0, 2) : t.reply.followChoices,
+        choices: t.reply.followChoices.slice(0, i.lovkrav ? 2 : 3),
+        choiceKeys: REPLY_FOLLOW_KEYS.slice(0, i.lovkrav ? 2 : 3),
         lines: t.reply.followLines,
+        lineKeys: [...REPLY_FOLLOW_LINE_KEYS],
       })),
     };
   // A mottaksbrev after first contact is a foreløpig svar only: it is titled as one.

@@ -139,6 +139,11 @@ export interface LetterTexts {
     closing: string[];
     followChoices: string[];
     followLines: string[];
+    /** Why the school cannot, or can only with a change (issue 19 item 3: a tick box per category). */
+    categoryLabel: string;
+    categories: string[];
+    /** How to answer: fill in the form in the PDF, or print it. */
+    formNote: string;
   };
   /** `running`: how many of the `n` measures started before the letter's date (not «set in motion» again). */
   anbefaling: {
@@ -512,10 +517,14 @@ export const NB: LetterTexts = {
     about: (name, grade, school, kind, date) =>
       `Gjelder: ${kind} for ${name}${trinn(grade)}${school ? `, ${school}` : ''}, datert ${date}.`,
     choices: ['Gjennomføres', 'Gjennomføres med endring', 'Kan ikke gjennomføres'],
-    lines: ['Grunn', 'Endring eller alternativ', 'Fra dato'],
-    closing: ['Dato', 'Rektors underskrift'],
+    lines: ['Grunn', 'Endring eller alternativ'],
+    closing: ['Dato', 'Navn og rolle (rektor eller avdelingsleder)'],
     followChoices: ['Utført', 'Ny frist', 'Kan ikke gjennomføres'],
     followLines: ['Dato for utført eller ny frist', 'Ansvarlig og grunn'],
+    categoryLabel: 'Årsak',
+    categories: ['Ressurser', 'Kompetanse', 'Organisering', 'Annet'],
+    formNote:
+      'Svaret kan fylles ut i PDF-en og sendes tilbake som den er, eller skrives ut og fylles ut for hånd. Ved «med endring» eller «kan ikke»: kryss av for årsak og skriv grunnen og hva skolen gjør i stedet.',
   },
   anbefaling: {
     lead: (_service, n, name, grade, running = 0) => {
@@ -911,10 +920,14 @@ export const NN: LetterTexts = {
     about: (name, grade, school, kind, date) =>
       `Gjeld: ${kind} for ${name}${trinn(grade)}${school ? `, ${school}` : ''}, datert ${date}.`,
     choices: ['Blir gjennomført', 'Blir gjennomført med endring', 'Kan ikkje gjennomførast'],
-    lines: ['Grunn', 'Endring eller alternativ', 'Frå dato'],
-    closing: ['Dato', 'Underskrift frå rektor'],
+    lines: ['Grunn', 'Endring eller alternativ'],
+    closing: ['Dato', 'Namn og rolle (rektor eller avdelingsleiar)'],
     followChoices: ['Utført', 'Ny frist', 'Kan ikkje gjennomførast'],
     followLines: ['Dato for utført eller ny frist', 'Ansvarleg og grunn'],
+    categoryLabel: 'Årsak',
+    categories: ['Ressursar', 'Kompetanse', 'Organisering', 'Anna'],
+    formNote:
+      'Svaret kan fyllast ut i PDF-fila og sendast tilbake som ho er, eller skrivast ut og fyllast ut for hand. Ved «med endring» eller «kan ikkje»: kryss av for årsak og skriv grunnen og kva skulen gjer i staden.',
   },
   anbefaling: {
     lead: (_service, n, name, grade, running = 0) => {

@@ -1,3 +1,4 @@
+import { issueText } from '../../../shared/i18n/errors';
 import { BroError } from '../../../shared/errors';
 import { isLetterKind, LETTER_KINDS } from '../../../shared/letters/kinds';
 import { lixBand } from '../../../shared/letters/lix';
@@ -153,6 +154,7 @@ const REASON_NB: Record<string, string> = {
   SEAL_OTHER_LETTER: 'forseglingen gjelder et annet brev',
   KEYS_DIFFER: 'forseglingen og brevsignaturen er laget med ulike nøkler',
   NOT_CANONICAL: 'brevdataene er ikke i kanonisk form',
+  CHANGED_AFTER_SIGNING: 'brevet er endret etter signering, og ikke bare ved at svarslippen er fylt ut',
 };
 
 const who = (p: { role: string; name: string | null } | null) =>
@@ -172,10 +174,25 @@ export const verifyCommand: Command = {
     const jwks = cli.flags.jwks ? await readJsonFile(cli.flags.jwks) : undefined;
     const r = await cli.call('letters.verify', { file: rest[0]!, ...(jwks !== undefined ? { jwks } : {}) });
     const lines: string[] = [];
+    const filled = (r.update?.changes ?? []).filter((c) => c.kind === 'form-field');
     lines.push(
-      r.valid ? 'GYLDIG: brevet er uendret siden det ble signert.' : 'UGYLDIG: stol ikke på dette brevet.',
+      r.valid
+        ? filled.length
+          ? 'GYLDIG: brevet er uendret siden det ble signert; bare svarslippen er fylt ut.'
+          : 'GYLDIG: brevet er uendret siden det ble signert.'
+        : 'UGYLDIG: stol ikke på dette brevet.',
     );
     for (const reason of r.reasons) lines.push(`  – ${REASON_NB[reason] ?? 'kontrollen feilet'} [${reason}]`);
+    // What was appended after the signed letter, with the page each change touches (issue 19 item 3).
+    if (r.update?.changes.length) {
+      lines.push('  Endret etter signering:');
+      for (const c of r.update.changes) {
+        const code = `CHANGE_${c.kind.toUpperCase().replaceAll('-', '_')}`;
+        lines.push(
+          `    ${c.page !== null ? `side ${c.page}` : 'dokumentet'}: ${issueText(code)}${c.field ? ` («${c.field}»)` : ''} [${code}]`,
+        );
+      }
+    }
     lines.push(
       `  Signatur over brevdataene (JWS, EdDSA): ${r.jws.valid ? 'gyldig' : 'ugyldig'}${r.jws.kid ? `, nøkkel ${r.jws.kid}` : ''}${r.jws.signer ? `, signert av ${r.jws.signer}` : ''}${r.jws.valid && !r.jws.trusted ? ' (nøkkelen er ikke kontrollert mot en nøkkelliste; bruk --jwks)' : ''}`,
     );

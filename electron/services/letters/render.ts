@@ -3,6 +3,7 @@ import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import type { Block, Layout, ReplyPage } from '../../../shared/letters/layout';
 import { BroError } from '../../../shared/errors';
+import { replyField } from '../../../shared/letters/replyForm';
 import { addSignaturePlaceholder } from '../signing/pades';
 import { SEAL_BYTES, SEAL_KEY } from '../signing/seal';
 
@@ -69,6 +70,19 @@ const RULE = '#c9d3dd';
 const SIZE = { body: 10.5, lead: 11.5, small: 8.5, h1: 17, h2: 12.5, h3: 11, table: 9.2 };
 
 type Doc = PDFKit.PDFDocument;
+/** pdfkit's object references and the form internals the reply page uses (no public API for either). */
+interface PdfRef {
+  data: Record<string, unknown>;
+  end(chunk?: string | Uint8Array): void;
+}
+interface FormInternals {
+  ref(data: Record<string, unknown>): PdfRef;
+  initForm(): void;
+  annotate(x: number, y: number, w: number, h: number, options: Record<string, unknown>): void;
+  _acroform?: unknown;
+  _root: { data: { AcroForm?: { data: Record<string, unknown> } } };
+  page: { annotations: PdfRef[] };
+}
 type Struct = PDFKit.PDFStructureElement;
 
 /** pdfkit's typings lag behind 0.20 (tables, subset, structure children as closures). */
@@ -575,6 +589,134 @@ class Renderer {
     d.fillColor(INK);
   }
 
+  /**
+   * The AcroForm the reply page fills in (issue 19 item 3): created once, without NeedAppearances
+   * (every field carries its own appearance, as PDF/A asks), with Helvetica as the form's default
+   * font for the filler's own appearances (the empty ones drawn here use no font).
+   */
+  private formFields(): PdfRef[] {
+    const d = this.doc as unknown as FormInternals;
+    if (!d._acroform) {
+      d.initForm();
+      const form = d._root.data.AcroForm!;
+      const helv = d.ref({
+        Type: 'Font',
+        Subtype: 'Type1',
+        BaseFont: 'Helvetica',
+        Encoding: 'WinAnsiEncoding',
+      });
+      helv.end();
+      (form.data.DR as { Font: Record<string, unknown> }).Font.Helv = helv;
+      form.data.DA = new String('/Helv 9 Tf 0 g');
+      delete form.data.NeedAppearances;
+    }
+    return d._root.data.AcroForm!.data.Fields as PdfRef[];
+  }
+
+  /** A Form XObject for an appearance (never empty: pdfkit writes no stream for empty content). */
+  private appearance(w: number, h: number, content: string): PdfRef {
+    const d = this.doc as unknown as FormInternals;
+    const ref = d.ref({ Type: 'XObject', Subtype: 'Form', BBox: [0, 0, w, h], Resources: {} });
+    ref.end(content);
+    return ref;
+  }
+
+  /** The widget just added by `annotate` (pdfkit returns the document, not the annotation). */
+  private lastWidget(): PdfRef {
+    const d = this.doc as unknown as FormInternals;
+    return d.page.annotations[d.page.annotations.length - 1]!;
+  }
+
+  /** A group of tick boxes where one may be ticked (a radio button field), one widget per box. */
+  private radioField(name: string, tooltip: string, boxes: { x: number; y: number; key: string }[]): void {
+    const d = this.doc as unknown as FormInternals;
+    const size = 9;
+    const on = this.appearance(
+      size,
+      size,
+      `q 0.114 0.137 0.161 RG 1.3 w 1.8 1.8 m ${size - 1.8} ${size - 1.8} l S 1.8 ${size - 1.8} m ${size - 1.8} 1.8 l S Q`,
+    );
+    const off = this.appearance(size, size, 'q Q');
+    const parent = d.ref({
+      FT: 'Btn',
+      // Radio, and no toggling back to none (ISO 32000-1 table 227).
+      Ff: 0x8000 | 0x4000,
+      T: new String(name),
+      TU: new String(tooltip),
+      Kids: [],
+    });
+    const struct = this.doc.struct('Form');
+    this.root.add(struct);
+    for (const b of boxes) {
+      d.annotate(b.x, b.y, size, size, {
+        Subtype: 'Widget',
+        Parent: parent,
+        F: 4,
+        AS: 'Off',
+        AP: { N: { [b.key]: on, Off: off } },
+        MK: { BC: [0.114, 0.137, 0.161] },
+        structParent: struct,
+      });
+      (parent.data.Kids as PdfRef[]).push(this.lastWidget());
+    }
+    struct.end();
+    this.formFields().push(parent);
+  }
+
+  /** A one-line text field over a drawn line, with an empty appearance. */
+  private textField(name: string, tooltip: string, x: number, y: number, w: number, h: number): void {
+    const d = this.doc as unknown as FormInternals;
+    const struct = this.doc.struct('Form');
+    this.root.add(struct);
+    d.annotate(x, y, w, h, {
+      Subtype: 'Widget',
+      FT: 'Tx',
+      T: new String(name),
+      TU: new String(tooltip),
+      DA: new String('/Helv 9 Tf 0 g'),
+      F: 4,
+      AP: { N: this.appearance(w, h, '/Tx BMC EMC') },
+      structParent: struct,
+    });
+    struct.end();
+    this.formFields().push(this.lastWidget());
+  }
+
+  /** A row of tick boxes with their labels (tagged as a list); returns each box's position. */
+  private tickRow(labels: string[], x0: number, y: number): { x: number; y: number }[] {
+    const d = this.doc;
+    let cx = x0;
+    const out: { x: number; y: number }[] = [];
+    const L = d.struct('L');
+    this.root.add(L);
+    for (const c of labels) {
+      const w = d.widthOfString(c) + 34;
+      const boxX = cx;
+      this.artifact(() => {
+        d.rect(boxX, y + 1, 9, 9)
+          .lineWidth(0.8)
+          .strokeColor(INK)
+          .stroke();
+      });
+      L.add(
+        d.struct('LI', {}, [
+          d.struct('LBody', {}, () => {
+            d.text(c, boxX + 14, y, { width: w - 14, lineBreak: false });
+          }),
+        ]),
+      );
+      out.push({ x: boxX, y: y + 1 });
+      cx += w;
+    }
+    L.end();
+    return out;
+  }
+
+  /**
+   * The reply slip, printed and fillable: per item the answer (tick one), for a recommendation the
+   * reason category, and lines for the reason and the alternative; then date and name and role.
+   * Every tick box and line is also a form field (shared/letters/replyForm.ts names them).
+   */
   reply(r: ReplyPage): void {
     const d = this.doc;
     d.addPage();
@@ -588,38 +730,39 @@ class Renderer {
       this.text(this.root, 'P', p);
       d.y += 4;
     }
-    for (const item of r.items) {
-      this.ensure(30 + 18 * (r.items[0]?.lines.length ?? 3) + 30);
+    for (const [i, item] of r.items.entries()) {
+      const n = i + 1;
+      this.ensure(30 + 18 * (item.lines.length + (item.categories ? 1 : 0)) + 30);
       d.y += 10;
       this.setFont('Bold', SIZE.h3);
       this.text(this.root, 'H2', item.title);
       d.y += 4;
       this.setFont('Regular', SIZE.body - 0.5);
-      let cx = this.x;
       const y = d.y;
-      const L = d.struct('L');
-      this.root.add(L);
-      for (const c of item.choices) {
-        const w = d.widthOfString(c) + 34;
-        const boxX = cx;
-        this.artifact(() => {
-          d.rect(boxX, y + 1, 9, 9)
-            .lineWidth(0.8)
-            .strokeColor(INK)
-            .stroke();
-        });
-        L.add(
-          d.struct('LI', {}, [
-            d.struct('LBody', {}, () => {
-              d.text(c, boxX + 14, y, { width: w - 14, lineBreak: false });
-            }),
-          ]),
-        );
-        cx += w;
-      }
-      L.end();
+      const boxes = this.tickRow(item.choices, this.x, y);
+      this.radioField(
+        replyField.answer(n),
+        item.title,
+        boxes.map((b, k) => ({ ...b, key: item.choiceKeys[k] ?? `valg${k + 1}` })),
+      );
       d.y = y + 20;
-      for (const line of item.lines) {
+      if (item.categories) {
+        const cy = d.y;
+        const cats = item.categories;
+        this.setFont('Regular', SIZE.small + 0.5);
+        d.fillColor(MUTED);
+        this.text(this.root, 'P', cats.label, { lineBreak: false }, this.x, 140);
+        d.fillColor(INK);
+        this.setFont('Regular', SIZE.body - 0.5);
+        const catBoxes = this.tickRow(cats.choices, this.x + 150, cy);
+        this.radioField(
+          replyField.category(n),
+          `${item.title}: ${cats.label}`,
+          catBoxes.map((b, k) => ({ ...b, key: cats.keys[k] ?? `valg${k + 1}` })),
+        );
+        d.y = cy + 20;
+      }
+      for (const [k, line] of item.lines.entries()) {
         const ly = d.y;
         this.setFont('Regular', SIZE.small + 0.5);
         d.fillColor(MUTED);
@@ -632,6 +775,16 @@ class Renderer {
             .strokeColor(RULE)
             .stroke();
         });
+        const key = item.lineKeys[k];
+        if (key)
+          this.textField(
+            replyField.line(key, n),
+            `${item.title}: ${line}`,
+            this.x + 150,
+            ly - 3,
+            WIDTH - 150,
+            13,
+          );
         d.y = ly + 20;
       }
     }
@@ -648,6 +801,8 @@ class Renderer {
           .strokeColor(INK)
           .stroke();
       });
+      const key = r.closingKeys[i];
+      if (key) this.textField(replyField.closing(key), label, x, y + 9, half, 13);
       this.setFont('Regular', SIZE.small + 0.5);
       d.fillColor(MUTED);
       this.text(this.root, 'P', label, { lineBreak: false }, x, half);

@@ -18,7 +18,7 @@ interface PdfkitInternals {
   ref(data: Record<string, unknown>): { end(): void; data: Record<string, unknown> };
   initForm(): void;
   _acroform?: unknown;
-  _root: { data: { AcroForm?: { data: Record<string, unknown> } } };
+  _root: { data: { AcroForm?: { data: Record<string, unknown> }; Perms?: unknown } };
   page: { dictionary: unknown; annotations: unknown[] };
 }
 
@@ -45,11 +45,22 @@ export function addSignaturePlaceholder(
     Name: new String(opts.name),
     Location: new String(opts.location),
     Prop_Build: { Filter: { Name: 'Adobe.PPKLite' }, App: { Name: 'Bro' } },
+    // A certification signature that permits filling in the form and nothing else (DocMDP P 2,
+    // ISO 32000-1 12.8.2.2): the school's answer on the reply page leaves the letter intact.
+    Reference: [
+      {
+        Type: 'SigRef',
+        TransformMethod: 'DocMDP',
+        TransformParams: { Type: 'TransformParams', P: 2, V: '1.2' },
+      },
+    ],
   });
   if (!pdf._acroform) pdf.initForm();
   const form = pdf._root.data.AcroForm!;
   const fields = form.data.Fields as unknown[];
-  form.data = { SigFlags: 3, Fields: fields, DR: form.data.DR };
+  form.data = { ...form.data, SigFlags: 3 };
+  delete form.data.NeedAppearances;
+  pdf._root.data.Perms = { DocMDP: signature };
   const widget = pdf.ref({
     Type: 'Annot',
     Subtype: 'Widget',

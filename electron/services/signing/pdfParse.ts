@@ -165,8 +165,61 @@ export function pdfString(v: PdfValue | undefined): string | null {
 export const dictOf = (v: PdfValue | undefined) =>
   v && typeof v === 'object' && 'dict' in v ? v.dict : null;
 
+/**
+ * The object that starts at `pos` ("n g obj … endobj"), for reading an incremental update in
+ * file order (./revision.ts). A stream's length is its /Length when that is a number, else up to
+ * "endstream". Null when no object starts there.
+ */
+export function objectAt(buf: Buffer, pos: number): (PdfObject & { gen: number; end: number }) | null {
+  const header = /^(\d+)\s+(\d+)\s+obj\b/u.exec(buf.toString('latin1', pos, pos + 32));
+  if (!header) return null;
+  const r = new Reader(buf, pos + header[0].length);
+  const value = r.value();
+  r.skip();
+  let stream: Buffer | null = null;
+  if (buf.toString('latin1', r.pos, r.pos + 6) === 'stream') {
+    let p = r.pos + 6;
+    if (buf[p] === 0x0d) p++;
+    if (buf[p] === 0x0a) p++;
+    const len = dictOf(value)?.get('Length');
+    let end = typeof len === 'number' && len >= 0 && p + len <= buf.length ? p + len : -1;
+    if (
+      end < 0 ||
+      !buf
+        .toString('latin1', end, end + 12)
+        .trimStart()
+        .startsWith('endstream')
+    ) {
+      end = buf.indexOf('endstream', p);
+      if (end < 0) throw new PdfParseError('stream end');
+      while (end > p && (buf[end - 1] === 0x0a || buf[end - 1] === 0x0d)) end--;
+    }
+    stream = buf.subarray(p, end);
+    r.pos = buf.indexOf('endstream', end) + 'endstream'.length;
+    r.skip();
+  }
+  if (buf.toString('latin1', r.pos, r.pos + 6) !== 'endobj') throw new PdfParseError('endobj');
+  return { id: Number(header[1]), gen: Number(header[2]), value, stream, end: r.pos + 6 };
+}
+
+/** A value (a trailer's dictionary) at `pos`, with where it ends. */
+export function valueAt(buf: Buffer, pos: number): { value: PdfValue; end: number } {
+  const r = new Reader(buf, pos);
+  const value = r.value();
+  return { value, end: r.pos };
+}
+
+/** Where the next token starts (after white space and comments, «%%EOF» included). */
+export function skipSpace(buf: Buffer, pos: number): number {
+  const r = new Reader(buf, pos);
+  r.skip();
+  return r.pos;
+}
+
 export class PdfFile {
   private readonly offsets = new Map<number, number>();
+  /** The trailer dictionary after the cross-reference table. */
+  readonly trailer: Map<string, PdfValue>;
 
   constructor(readonly buf: Buffer) {
     if (buf.subarray(0, 5).toString('latin1') !== '%PDF-') throw new PdfParseError('not a PDF');
@@ -186,6 +239,10 @@ export class PdfFile {
       if (!m) throw new PdfParseError('xref entry');
       if (m[3] === 'n') this.offsets.set(id, Number(m[1]));
     }
+    const t = buf.indexOf('trailer', p);
+    const trailer = t < 0 ? null : dictOf(valueAt(buf, t + 'trailer'.length).value);
+    if (!trailer) throw new PdfParseError('no trailer');
+    this.trailer = trailer;
   }
 
   ids(): number[] {

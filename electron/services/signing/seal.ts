@@ -26,6 +26,12 @@ export interface SealPayload {
   digest: string;
   /** SHA-256 of the attached letter JSON. */
   letter: string;
+  /**
+   * 2: the seal permits filling in the letter's form fields in an incremental update and nothing
+   * else, as DocMDP P 2 does for the PAdES signature (issue 19 item 3). Absent on older letters,
+   * which have no form: there any update is a change.
+   */
+  mdp?: 2;
 }
 
 /** The seal's hex digits (between the brackets); null when absent, an error code when ambiguous. */
@@ -75,6 +81,7 @@ export async function sealPdf(pdfIn: Buffer, key: SigningKey, letterHash: string
     ranges,
     digest: digestOf(pdf, ranges),
     letter: letterHash,
+    mdp: 2,
   };
   const jws = Buffer.from(await signCompact(new TextEncoder().encode(JSON.stringify(payload)), key), 'ascii');
   const hex = jws.toString('hex');

@@ -11,7 +11,14 @@ import {
 import { verifyDetached, type JwksKey } from './jws';
 import { verifyPades } from './pades';
 import { PdfFile } from './pdfParse';
-import { verifySeal } from './seal';
+import {
+  analyseUpdate,
+  FORM_FILL_KINDS,
+  padesPermitsFill,
+  revisionEnds,
+  type RevisionChange,
+} from './revision';
+import { verifySeal, type SealCheck } from './seal';
 
 export const LETTER_JSON = 'bro-letter.json';
 export const LETTER_JWS = 'bro-letter.jws';
@@ -26,6 +33,43 @@ export interface VerifyResult {
   letter: LetterSummary | null;
   code: string | null;
   contentHash: string | null;
+  /**
+   * What was appended after the signed letter (issue 19 item 3), or null when nothing was: each
+   * change with the page it touches, and the form's filled-in values. Filling in the letter's own
+   * form is the one change that leaves it valid (DocMDP P 2, the seal's `mdp: 2`); anything else
+   * adds CHANGED_AFTER_SIGNING to `reasons`.
+   */
+  update: {
+    signedBytes: number;
+    changes: RevisionChange[];
+    fields: Record<string, string>;
+  } | null;
+}
+
+/** The seal payload's `mdp` (2 when the seal permits filling in the form). */
+function sealMdp(seal: SealCheck): number | null {
+  if (!seal.valid || !seal.payload) return null;
+  try {
+    const p = JSON.parse(new TextDecoder().decode(seal.payload)) as { mdp?: unknown };
+    return typeof p.mdp === 'number' ? p.mdp : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The signed revision when bytes were appended after it: the first «%%EOF» before which the seal
+ * or the PAdES signature verifies, with those checks. Null when the whole file is the letter.
+ */
+async function signedRevision(pdf: Buffer, keys: readonly JwksKey[] | null) {
+  for (const end of revisionEnds(pdf)) {
+    if (end >= pdf.length) break;
+    const prefix = pdf.subarray(0, end);
+    const seal = await verifySeal(prefix, keys);
+    const pades = verifyPades(prefix);
+    if (seal.valid || pades.valid) return { prefix, seal, pades };
+  }
+  return null;
 }
 
 function one(map: Map<string, Buffer[]> | null, name: string): Buffer | null {
@@ -38,12 +82,42 @@ function one(map: Map<string, Buffer[]> | null, name: string): Buffer | null {
  * signature when there is one, and that they agree (same key, same letter). A file that is not
  * a PDF, or a PDF with neither a Bro seal nor a Bro letter attached, is NOT_A_LETTER.
  */
-export async function verifyLetterPdf(pdf: Buffer, keys: readonly JwksKey[] | null): Promise<VerifyResult> {
-  if (pdf.subarray(0, 5).toString('latin1') !== '%PDF-')
+export async function verifyLetterPdf(full: Buffer, keys: readonly JwksKey[] | null): Promise<VerifyResult> {
+  return (await checkLetterPdf(full, keys)).result;
+}
+
+/** As verifyLetterPdf, with the letter's model as signed (for `reply.import`, which needs its measures). */
+export async function checkLetterPdf(
+  full: Buffer,
+  keys: readonly JwksKey[] | null,
+): Promise<{ result: VerifyResult; model: LetterModel | null }> {
+  if (full.subarray(0, 5).toString('latin1') !== '%PDF-')
     throw new BroError('NOT_A_LETTER', 'Not a PDF', { detail: { reason: 'NOT_PDF' } });
   const reasons: string[] = [];
-  const seal = await verifySeal(pdf, keys);
-  const pades = verifyPades(pdf);
+  // A filled-in reply (or any other change) is an update appended after the signed letter: the
+  // letter is checked as it was signed, then the update is read change by change.
+  const revision = await signedRevision(full, keys);
+  const pdf = revision?.prefix ?? full;
+  const seal = revision?.seal ?? (await verifySeal(pdf, keys));
+  const pades = revision?.pades ?? verifyPades(pdf);
+  let update: VerifyResult['update'] = null;
+  if (revision) {
+    let changes: RevisionChange[];
+    let fields = new Map<string, string>();
+    try {
+      ({ changes, fields } = analyseUpdate(full, pdf.length));
+    } catch {
+      changes = [{ kind: 'unreadable', page: null }];
+    }
+    const permits = sealMdp(seal) === 2 || (pades.valid && padesPermitsFill(pdf));
+    if (changes.some((c) => !FORM_FILL_KINDS.includes(c.kind) || (c.kind === 'form-field' && !permits)))
+      reasons.push('CHANGED_AFTER_SIGNING');
+    update = {
+      signedBytes: pdf.length,
+      changes,
+      fields: Object.fromEntries([...fields].filter(([, v]) => v !== '')),
+    };
+  }
   let attachments: Map<string, Buffer[]> | null = null;
   try {
     attachments = new PdfFile(pdf).attachments();
@@ -82,7 +156,7 @@ export async function verifyLetterPdf(pdf: Buffer, keys: readonly JwksKey[] | nu
   if (seal.valid && seal.padesGaps && !pades.present) reasons.push('PADES_MISSING');
 
   const signer = jws?.key?.name ?? (jws?.valid ? (model?.signer?.name ?? null) : null);
-  return {
+  const result: VerifyResult = {
     valid: reasons.length === 0,
     reasons,
     jws: { valid: jws?.valid ?? false, kid: jws?.kid ?? null, signer, trusted: jws?.trusted ?? false },
@@ -91,5 +165,7 @@ export async function verifyLetterPdf(pdf: Buffer, keys: readonly JwksKey[] | nu
     letter: model ? letterSummary(model) : null,
     code: contentHash ? verificationCode(contentHash) : null,
     contentHash,
+    update,
   };
+  return { result, model };
 }

@@ -65,7 +65,7 @@ export function useDropToVerify(): void {
 type State =
   | { status: 'idle' }
   | { status: 'checking'; file: string }
-  | { status: 'done'; file: string; result: Verified; foreign: boolean }
+  | { status: 'done'; file: string; result: Verified; foreign: boolean; pdf: string }
   | { status: 'failed'; file: string; message: string };
 
 /** Reasons whose only meaning is "signed by a key that is not one of this service's members". */
@@ -125,7 +125,7 @@ export function VerifyScreen() {
           foreign = own.valid;
           if (!result.letter) result = { ...result, letter: own.letter };
         }
-        if (run.current === mine) setState({ status: 'done', file: name, result, foreign });
+        if (run.current === mine) setState({ status: 'done', file: name, result, foreign, pdf });
       } catch (e) {
         const b = e instanceof BroError ? e : null;
         const reason = b?.detail?.reason;
@@ -204,7 +204,12 @@ export function VerifyScreen() {
             <p>{state.message}</p>
           </ErrorBox>
         )}
-        {state.status === 'done' && <Result file={state.file} r={state.result} foreign={state.foreign} />}
+        {state.status === 'done' && (
+          <>
+            <Result file={state.file} r={state.result} foreign={state.foreign} />
+            <ReplyImport r={state.result} pdf={state.pdf} />
+          </>
+        )}
       </div>
     </section>
   );
@@ -279,12 +284,87 @@ function Result({ file, r, foreign }: { file: string; r: Verified; foreign: bool
         </dl>
       </section>
 
+      {r.update && r.update.changes.length > 0 && <Changes changes={r.update.changes} />}
+
       {r.letter ? (
         <LetterFacts letter={r.letter} code={r.code} valid={r.valid} />
       ) : (
         <p className="warn">{t('verify.noLetter')}</p>
       )}
     </>
+  );
+}
+
+type Change = NonNullable<Verified['update']>['changes'][number];
+
+/** What was appended after signing (issue 19 item 3), each change with the page it touches. */
+function Changes({ changes }: { changes: Change[] }) {
+  const { t } = useI18n();
+  return (
+    <section className="panel" aria-labelledby="verify-changes" data-testid="verify-changes">
+      <h2 id="verify-changes">{t('verify.changes')}</h2>
+      <p>{t('verify.changesLead')}</p>
+      <ul>
+        {changes.map((c, i) => {
+          const key = `verify.change.${c.kind}` as TextKey;
+          const what = t(key) === key ? t('verify.change.object') : t(key, { field: c.field ?? '' });
+          return (
+            <li key={i}>
+              <strong>
+                {c.page !== null ? t('verify.change.page', { page: c.page }) : t('verify.change.document')}:
+              </strong>{' '}
+              {what}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+/**
+ * A letter whose reply slip the school filled in (and nothing else changed): «Les inn svaret i
+ * saken» records the answers through `reply.import`, which checks again that this vault issued it.
+ */
+function ReplyImport({ r, pdf }: { r: Verified; pdf: string }) {
+  const { t, error, issue } = useI18n();
+  const [state, setState] = useState<
+    { s: 'idle' } | { s: 'busy' } | { s: 'done'; n: number } | { s: 'failed'; message: string }
+  >({ s: 'idle' });
+  const filled = (r.update?.changes ?? []).some((c) => c.kind === 'form-field');
+  if (!filled || !r.letter?.replyBy) return null;
+  const go = async () => {
+    setState({ s: 'busy' });
+    try {
+      const out = await api['reply.import']({ pdf });
+      setState({ s: 'done', n: out.recorded.length });
+    } catch (e) {
+      const b = e instanceof BroError ? e : null;
+      const reply = b?.issues.find((i) => i.code.startsWith('REPLY_'));
+      setState({
+        s: 'failed',
+        message:
+          b?.code === 'VAULT_LOCKED'
+            ? t('verify.replyLocked')
+            : t('verify.replyRefused', { reason: reply ? issue(reply.code) : error(b?.code ?? 'INTERNAL') }),
+      });
+    }
+  };
+  return (
+    <section className="panel" aria-labelledby="verify-reply" data-testid="verify-reply">
+      <h2 id="verify-reply">{t('verify.replyImport')}</h2>
+      {r.valid && <p>{t('verify.filled')}</p>}
+      <button type="button" className="primary" disabled={state.s === 'busy'} onClick={() => void go()}>
+        {t('verify.replyImport')}
+      </button>
+      <div aria-live="polite">
+        {state.s === 'busy' && <p role="status">{t('verify.replyImporting')}</p>}
+        {state.s === 'done' && (
+          <p role="status">{state.n ? t('verify.replyDone', { n: state.n }) : t('verify.replySame')}</p>
+        )}
+        {state.s === 'failed' && <ErrorBox>{state.message}</ErrorBox>}
+      </div>
+    </section>
   );
 }
 

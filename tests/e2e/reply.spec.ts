@@ -1,0 +1,87 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { PDFString } from 'pdf-lib';
+import { checkScreen, expect, screenshot, test } from './fixtures';
+import { issueDemoLetter } from './letters-helper';
+import { VerifyPage } from './pages';
+import { appendUpdate, fillReply, loadTwice } from '../unit/pdf-fill.fixture';
+import { verifyLetterPdf } from '../../electron/services/signing/verify';
+
+/**
+ * Issue 19 item 3 in the app: the school's filled-in reply slip, dropped on the window or chosen
+ * on «Kontroller brev», shows as valid with the filled fields as the only change, and «Les inn
+ * svaret i saken» records it (a second time: nothing new). A copy with an annotation over the text
+ * is shown as changed on that page, and reading it in is refused. Real demo vault, real letter,
+ * filled in with pdf-lib and saved incrementally; keyboard only.
+ */
+test.describe('Svar fra skolen', () => {
+  test.use({ vault: 'demo', demoCases: 40 });
+
+  test('a filled-in reply is checked and read into the case; a changed one is refused', async ({
+    bro: app,
+  }) => {
+    const { page, root, demoDir } = app;
+    const { file } = await issueDemoLetter(demoDir, path.join(root, 'anbefaling.pdf'));
+    const signed = readFileSync(file);
+    const letter = (await verifyLetterPdf(signed, null)).letter!;
+    const nbDate = letter.date.split('-').reverse().join('.');
+    const filled = await fillReply(signed, {
+      radio: { svar1: 'gjennomfores' },
+      text: { dato: nbDate, navn: 'Kari Nordmann, rektor' },
+    });
+    const filledFile = path.join(root, 'svar.pdf');
+    writeFileSync(filledFile, filled);
+
+    const verify = new VerifyPage(page);
+    await expect(page.getByRole('heading', { name: 'Saker', level: 1 })).toBeVisible();
+    await page.keyboard.press('Alt+4');
+    await expect(verify.heading).toBeVisible();
+    await verify.choose(filledFile);
+    await expect(verify.verdict).toHaveText('Gyldig');
+    const changes = page.getByTestId('verify-changes');
+    await expect(changes).toContainText('Svarslippen er fylt ut: «svar1» (tillatt)');
+    await expect(changes).toContainText('Side');
+    const reply = page.getByTestId('verify-reply');
+    await expect(reply).toContainText('Svarslippen er fylt ut. Brevet ellers er uendret.');
+    const button = reply.getByRole('button', { name: 'Les inn svaret i saken' });
+    await button.focus();
+    await page.keyboard.press('Enter');
+    await expect(reply.getByRole('status')).toHaveText(
+      'Skolens svar er lagret på 1 tiltak i saken. Oppgaven «svar fra skolen» er lukket.',
+    );
+    await checkScreen(page, '95-reply-imported');
+    await page.getByTestId('verify-changes').scrollIntoViewIfNeeded();
+    await screenshot(page, '95b-reply-imported');
+    await button.focus();
+    await page.keyboard.press('Enter');
+    await expect(reply.getByRole('status')).toHaveText('Svaret var allerede lagret; ingenting nytt.');
+
+    // An annotation over the text of page 2, appended after signing.
+    const { before, after } = await loadTwice(filled);
+    const annot = after.context.register(
+      after.context.obj({
+        Type: 'Annot',
+        Subtype: 'FreeText',
+        Rect: [70, 600, 400, 640],
+        Contents: PDFString.of('Gjelder ikke'),
+        DA: PDFString.of('/Helv 12 Tf 0 g'),
+        F: 4,
+      }),
+    );
+    after.getPage(1).node.addAnnot(annot);
+    const changedFile = path.join(root, 'endret-svar.pdf');
+    writeFileSync(changedFile, await appendUpdate(filled, before, after));
+    await verify.choose(changedFile);
+    await expect(verify.verdict).toHaveText('IKKE gyldig');
+    await expect(page.locator('.verify-reasons')).toContainText(
+      'Brevet er endret etter at det ble signert, og ikke bare ved at svarslippen er fylt ut.',
+    );
+    await expect(changes).toContainText('Side 2: En merknad er lagt til eller fjernet over teksten');
+    await reply.getByRole('button', { name: 'Les inn svaret i saken' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(reply.getByRole('alert')).toContainText(
+      'Svaret ble ikke lest inn: brevet er endret etter at det ble signert',
+    );
+    await checkScreen(page, '96-reply-changed');
+  });
+});
