@@ -167,7 +167,7 @@ function foldEvents(caseId: string, events: readonly StoredEvent[], trustChecked
     } else if (ev.type === 'letters.issued') {
       letters.push({ ...(data as unknown as LetterIssued), eventId: ev.id, at: ev.at, actor: ev.actor });
     } else if (ev.type === 'letters.pdf') {
-      // Only that it is there: the bytes stay in the event (read by `letters.pdf`), not in the state.
+      // Only that it is there: the bytes (a blob, or inside the event) are read by `letters.pdf`.
       storedPdfs.add(data.letterId as string);
     } else if (ev.type === 'archive.receipt') {
       // The archive's references: read from the events by shared/archive/status.ts, not kept here.

@@ -23,7 +23,7 @@ import {
 } from '../../../shared/archive/status';
 import type { archiveOps } from '../../../shared/contract/archive';
 import { BroError } from '../../../shared/errors';
-import { letterPdf } from '../../../shared/letters/events';
+import { storedLetterPdfs } from '../letters/stored-pdf';
 import type { Progress, Session } from '../session';
 import { resolveCase } from '../letters/issue';
 import { writeAtomic } from '../vault/atomic';
@@ -104,12 +104,7 @@ export function archiveHandlers(session: Session): ArchiveHandlers {
       if (!state.opened) throw new BroError('NOT_FOUND', 'No such case');
 
       // The letters as they left Bro: the PDFs kept in the case when they were issued.
-      const pdfs = new Map<string, Buffer>();
-      for (const e of await vault.readCase(caseId)) {
-        if (e.type !== 'letters.pdf') continue;
-        const p = letterPdf.safeParse(e.data);
-        if (p.success) pdfs.set(p.data.letterId, Buffer.from(p.data.pdf, 'base64'));
-      }
+      const pdfs = await storedLetterPdfs(vault, caseId, await vault.readCase(caseId));
       const letters: (ArchiveLetter & { pdf: Buffer })[] = state.letters
         .filter((l) => pdfs.has(l.letterId))
         .map((l) => {

@@ -1,9 +1,9 @@
+import { storedLetterPdfs } from '../letters/stored-pdf';
 import { unlink } from 'node:fs/promises';
 import { accessLog } from '../../../shared/audit/actions';
 import { checkFileSharing, type RecipientRole } from '../../../shared/consent/sharing';
 import { BroError } from '../../../shared/errors';
 import { buildInnsyn, requestToAnswer, type WithheldItem } from '../../../shared/innsyn/file';
-import { letterPdf } from '../../../shared/letters/events';
 import { SERVICE_LONG_NAME, type Letterhead } from '../../../shared/letters/settings';
 import { noteWriters } from '../../../shared/notes/visibility';
 import type { Progress } from '../session';
@@ -92,12 +92,7 @@ export async function makeInnsyn(
 
   // The letters as they left Bro: the PDFs kept in the case when they were issued.
   const events = await vault.readCase(caseId);
-  const pdfs = new Map<string, string>();
-  for (const e of events) {
-    if (e.type !== 'letters.pdf') continue;
-    const p = letterPdf.safeParse(e.data);
-    if (p.success) pdfs.set(p.data.letterId, p.data.pdf);
-  }
+  const pdfs = await storedLetterPdfs(vault, caseId, events);
   const letters = state.letters.filter((l) => pdfs.has(l.letterId));
 
   // The access log of this case, by member name; written before this file's own line.
@@ -152,7 +147,7 @@ export async function makeInnsyn(
     draft: false,
     attachments: content.attachments.map((a) => ({
       name: a.name,
-      bytes: Buffer.from(pdfs.get(a.letterId)!, 'base64'),
+      bytes: pdfs.get(a.letterId)!,
       mime: 'application/pdf',
       description: a.description,
       relationship: 'Source' as const,
