@@ -111,6 +111,9 @@ export const OPTIONS = {
   // innsyn and export to someone other than the parties: `--to NAME` (above) and the legal basis
   // when the consent register holds no valid consent to that recipient (issue 14 item 8)
   'legal-basis': { type: 'string' },
+  // bro attach DIR --case ID FILE [--title TEXT] [--received DATE] (issue 19 item 0)
+  title: { type: 'string' },
+  received: { type: 'string' },
 } satisfies ParseArgsConfig['options'];
 
 export type Flags = {

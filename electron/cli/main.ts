@@ -21,6 +21,7 @@ import { certCommand, keysCommand, letterCommand, verifyCommand } from './comman
 import { exportCommand, importCommand } from './commands/interchange';
 import { innsynCommand, logCommand } from './commands/innsyn';
 import { archiveCommand } from './commands/archive';
+import { attachCommand } from './commands/attach';
 import { memberCommand } from './commands/member';
 import { metricsCommand } from './commands/metrics';
 import { reportCommand } from './commands/report';
@@ -48,6 +49,7 @@ export const COMMANDS: Command[] = [
   certCommand,
   innsynCommand,
   archiveCommand,
+  attachCommand,
   logCommand,
 ];
 

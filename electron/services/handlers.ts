@@ -36,6 +36,7 @@ import { exportInterchange, importInterchange } from './interchange/importer';
 import { innsynHandlers } from './innsyn/handlers';
 import { absenceHandlers } from './absence/handlers';
 import { archiveHandlers } from './archive/handlers';
+import { attachmentHandlers } from './attachments/handlers';
 import { appLetterhead, letterHandlers } from './letters/handlers';
 import { addDemoClosingLetters } from './letters/demo';
 import { addDemoMeetings } from './letters/demo-meetings';
@@ -231,6 +232,7 @@ export function createHandlers(session: Session): Handlers {
         summary: listedCase(summarizeCase(state, today, session.waitingSettings()), today, resolve),
         letters: state.letters,
         drafts: state.drafts,
+        attachments: state.attachments,
         // Impossible data, measures recorded before the measure rules (shared/measures/rules.ts), and
         // bekymringsmeldinger recorded before their documentation was required.
         findings: [
@@ -386,6 +388,7 @@ export function createHandlers(session: Session): Handlers {
     ...innsynHandlers(session),
     ...absenceHandlers(session),
     ...archiveHandlers(session),
+    ...attachmentHandlers(session),
     ...accessHandlers(session),
   };
 }

@@ -159,6 +159,11 @@ export const ISSUE_TEXT_NB: Record<string, string> = {
   CONCERN_SCHOOL_FACTORS_NOTE_REQUIRED:
     'når forhold på skolen (mobbing, skolemiljø) ikke er vurdert først, må det stå hvorfor',
   CASE_VOIDED: 'saken er annullert',
+  // Received documents (shared/attachments/document.ts).
+  ATTACHMENT_EMPTY: 'fila er tom',
+  ATTACHMENT_TOO_LARGE: 'fila er for stor (høyst {limit} MB)',
+  ATTACHMENT_TYPE:
+    'er ikke et dokument Bro tar imot: bare PDF, Word (.docx, .doc), OpenDocument-tekst (.odt), RTF og bilder (PNG, JPEG, TIFF, HEIC)',
   ...LETTER_FINDING_TEXT_NB,
   ...LETTER_DATA_TEXT_NB,
 };
