@@ -6,6 +6,7 @@ import type { Language } from '../../shared/settings/schema';
 import * as lettersText from '../features/letters/text';
 import * as innsynText from '../features/innsyn/text';
 import * as archiveText from '../features/archive/text';
+import * as documentsText from '../features/documents/text';
 import * as notesText from '../features/notes/text';
 import * as registersText from '../features/registers/text';
 import * as deleteText from '../features/cases/deleteText';
@@ -496,6 +497,7 @@ const nb = {
   ...notesText.nb,
   ...innsynText.nb,
   ...archiveText.nb,
+  ...documentsText.nb,
   ...validityText.nb,
   ...deleteText.nb,
   ...accessText.nb,
@@ -527,6 +529,7 @@ const nn: Dict = {
   ...notesText.nn,
   ...innsynText.nn,
   ...archiveText.nn,
+  ...documentsText.nn,
   ...validityText.nn,
   ...deleteText.nn,
   ...accessText.nn,
@@ -655,6 +658,7 @@ const en: Dict = {
   ...notesText.en,
   ...innsynText.en,
   ...archiveText.en,
+  ...documentsText.en,
   ...validityText.en,
   ...deleteText.en,
   ...accessText.en,

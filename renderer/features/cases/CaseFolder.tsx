@@ -5,6 +5,7 @@ import { AssignmentsPanel } from '../assignments/Assignments';
 import { ConsentsPanel } from '../consents/Consents';
 import { InnsynPanel, LogPanel } from '../innsyn/Innsyn';
 import { ArchivePanel } from '../archive/Archive';
+import { DocumentsPanel } from '../documents/Documents';
 import { LettersPanel } from '../letters/Letters';
 import { MeasuresPanel } from '../measures/Measures';
 import { MeetingsPanel } from '../meetings/Meetings';
@@ -36,6 +37,7 @@ const TABS = [
   'school',
   'path',
   'letters',
+  'documents',
   'pupil',
   'innsyn',
   'log',
@@ -130,6 +132,7 @@ export function CaseFolder({ caseId, tab, sub }: { caseId: string; tab: string; 
           {current === 'path' && <PathwayPanel caseId={caseId} data={data} />}
           {current === 'letters' && <LettersPanel caseId={caseId} data={data} sub={sub} />}
           {current === 'letters' && !sub && <ArchivePanel caseId={caseId} data={data} />}
+          {current === 'documents' && <DocumentsPanel caseId={caseId} data={data} />}
           {current === 'innsyn' && <InnsynPanel caseId={caseId} data={data} />}
           {current === 'pupil' && <PupilPanel caseId={caseId} data={data} />}
           {current === 'log' && <LogPanel caseId={caseId} />}
