@@ -37,6 +37,7 @@ import { innsynHandlers } from './innsyn/handlers';
 import { absenceHandlers } from './absence/handlers';
 import { archiveHandlers } from './archive/handlers';
 import { attachmentHandlers } from './attachments/handlers';
+import { addDemoDocuments } from './attachments/demo';
 import { appLetterhead, letterHandlers } from './letters/handlers';
 import { addDemoClosingLetters } from './letters/demo';
 import { addDemoMeetings } from './letters/demo-meetings';
@@ -303,6 +304,8 @@ export function createHandlers(session: Session): Handlers {
       await demoClosingLetters(today ?? session.today(), progress);
       await seedCatalogue(vault);
       await addDemoSchoolHolidays(vault, today ?? session.today());
+      // Received documents (issue 19 item 0): a referral form on a few cases.
+      await addDemoDocuments(vault, today ?? session.today());
       await addRestrictedDemoSample(vault);
       return r;
     },

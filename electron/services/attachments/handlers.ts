@@ -12,6 +12,7 @@ import { BroError } from '../../../shared/errors';
 import { randomId } from '../vault/crypto';
 import { resolveCase } from '../letters/issue';
 import type { Progress, Session } from '../session';
+import type { Vault } from '../vault/vault';
 
 type Ops = typeof attachmentOps;
 type In<K extends keyof Ops> = z.output<Ops[K]['input']>;
@@ -39,35 +40,12 @@ export function attachmentHandlers(session: Session): AttachmentHandlers {
     'attachments.add': async (input) => {
       const vault = session.requireVault();
       const caseId = await resolveCase(vault, input.caseId);
-      const bytes = Buffer.from(input.data, 'base64');
-      // The rule first, before anything is read or written: type by magic bytes, size, not empty.
-      const checked = checkDocument(bytes, ['data']);
-      if (!checked.ok)
-        throw new BroError('VALIDATION', 'Not a document Bro can keep', { issues: [checked.issue] });
-      const today = session.today();
-      const received = input.received ?? today;
-      if (received > today)
-        throw new BroError('VALIDATION', 'The received date is after today', {
-          issues: [{ path: ['received'], code: 'DATE_IN_FUTURE', limit: today }],
-        });
-      const state = await vault.fold(caseId);
-      if (!state.opened) throw new BroError('NOT_FOUND', 'No such case');
-      const sha256 = createHash('sha256').update(bytes).digest('hex');
-      const same = state.attachments.find((a) => a.blob.sha256 === sha256);
-      if (same) return { caseId, ...described(same), bytes: same.blob.size, duplicate: true };
-      // The blob first, then the event: a crash between leaves a stray blob, never a reference to nothing.
-      const blob = await vault.putBlob(caseId, bytes);
-      const data = {
-        attachmentId: randomId(),
-        title: input.title ?? (input.originalName ? titleFromFileName(input.originalName) : 'Dokument'),
-        received,
-        type: checked.type,
-        blob,
-      };
-      const [ev] = await vault.append(caseId, [{ type: 'attachments.added', data }]);
-      await vault.audit('attachment.add', caseId);
-      const a: Attachment = { ...data, eventId: ev!.id, at: ev!.at, actor: ev!.actor };
-      return { caseId, ...described(a), bytes: blob.size, duplicate: false };
+      return addAttachment(
+        vault,
+        caseId,
+        { ...input, bytes: Buffer.from(input.data, 'base64') },
+        session.today(),
+      );
     },
     'attachments.get': async ({ caseId: ref, attachmentId }) => {
       const vault = session.requireVault();
@@ -82,4 +60,49 @@ export function attachmentHandlers(session: Session): AttachmentHandlers {
       return { ...described(a), fileName: attachmentFileName(a), data: bytes.toString('base64') };
     },
   };
+}
+
+/**
+ * Attaches a received document to a case (the app, the CLI and the demo all come here): the rule
+ * first (type by magic bytes, size), then the blob, then the event. The same file already in the
+ * case records nothing and answers with that one (`duplicate`).
+ */
+export async function addAttachment(
+  vault: Vault,
+  caseId: string,
+  input: {
+    bytes: Buffer;
+    title?: string | undefined;
+    received?: string | undefined;
+    originalName?: string | undefined;
+  },
+  today: string,
+): Promise<Out<'attachments.add'>> {
+  const { bytes } = input;
+  const checked = checkDocument(bytes, ['data']);
+  if (!checked.ok)
+    throw new BroError('VALIDATION', 'Not a document Bro can keep', { issues: [checked.issue] });
+  const received = input.received ?? today;
+  if (received > today)
+    throw new BroError('VALIDATION', 'The received date is after today', {
+      issues: [{ path: ['received'], code: 'DATE_IN_FUTURE', limit: today }],
+    });
+  const state = await vault.fold(caseId);
+  if (!state.opened) throw new BroError('NOT_FOUND', 'No such case');
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const same = state.attachments.find((a) => a.blob.sha256 === sha256);
+  if (same) return { caseId, ...described(same), bytes: same.blob.size, duplicate: true };
+  // The blob first, then the event: a crash between leaves a stray blob, never a reference to nothing.
+  const blob = await vault.putBlob(caseId, bytes);
+  const data = {
+    attachmentId: randomId(),
+    title: input.title ?? (input.originalName ? titleFromFileName(input.originalName) : 'Dokument'),
+    received,
+    type: checked.type,
+    blob,
+  };
+  const [ev] = await vault.append(caseId, [{ type: 'attachments.added', data }]);
+  await vault.audit('attachment.add', caseId);
+  const a: Attachment = { ...data, eventId: ev!.id, at: ev!.at, actor: ev!.actor };
+  return { caseId, ...described(a), bytes: blob.size, duplicate: false };
 }
