@@ -120,6 +120,9 @@ export const OPTIONS = {
   address: { type: 'string' },
   postcode: { type: 'string' },
   place: { type: 'string' },
+  // bro attach DIR --case ID FILE [--title TEXT] [--received DATE] (issue 19 item 0)
+  title: { type: 'string' },
+  received: { type: 'string' },
 } satisfies ParseArgsConfig['options'];
 
 export type Flags = {

@@ -23,6 +23,7 @@ import { innsynCommand, logCommand } from './commands/innsyn';
 import { archiveCommand } from './commands/archive';
 import { dispatchCommand, lettersCommand } from './commands/dispatch';
 import { replyCommand } from './commands/reply';
+import { attachCommand } from './commands/attach';
 import { memberCommand } from './commands/member';
 import { metricsCommand } from './commands/metrics';
 import { reportCommand } from './commands/report';
@@ -53,6 +54,7 @@ export const COMMANDS: Command[] = [
   lettersCommand,
   dispatchCommand,
   replyCommand,
+  attachCommand,
   logCommand,
 ];
 

@@ -39,6 +39,8 @@ import { archiveHandlers, assertArchivedBeforeDelete } from './archive/handlers'
 import { DEMO_LETTERHEAD } from '../../shared/demo/letterhead';
 import { dispatchHandlers } from './dispatch/handlers';
 import { replyHandlers } from './letters/reply';
+import { attachmentHandlers } from './attachments/handlers';
+import { addDemoDocuments } from './attachments/demo';
 import { appLetterhead, letterHandlers } from './letters/handlers';
 import { addDemoClosingLetters } from './letters/demo';
 import { addDemoMeetings } from './letters/demo-meetings';
@@ -234,6 +236,7 @@ export function createHandlers(session: Session): Handlers {
         summary: listedCase(summarizeCase(state, today, session.waitingSettings()), today, resolve),
         letters: state.letters,
         drafts: state.drafts,
+        attachments: state.attachments,
         // Impossible data, measures recorded before the measure rules (shared/measures/rules.ts), and
         // bekymringsmeldinger recorded before their documentation was required.
         findings: [
@@ -309,6 +312,8 @@ export function createHandlers(session: Session): Handlers {
       await demoClosingLetters(today ?? session.today(), progress);
       await seedCatalogue(vault);
       await addDemoSchoolHolidays(vault, today ?? session.today());
+      // Received documents (issue 19 item 0): a referral form on a few cases.
+      await addDemoDocuments(vault, today ?? session.today());
       await addRestrictedDemoSample(vault);
       return r;
     },
@@ -396,6 +401,7 @@ export function createHandlers(session: Session): Handlers {
     ...archiveHandlers(session),
     ...dispatchHandlers(session),
     ...replyHandlers(session),
+    ...attachmentHandlers(session),
     ...accessHandlers(session),
   };
 }

@@ -7,6 +7,7 @@ import * as lettersText from '../features/letters/text';
 import * as innsynText from '../features/innsyn/text';
 import * as archiveText from '../features/archive/text';
 import * as dispatchText from '../features/dispatch/text';
+import * as documentsText from '../features/documents/text';
 import * as notesText from '../features/notes/text';
 import * as registersText from '../features/registers/text';
 import * as deleteText from '../features/cases/deleteText';
@@ -498,6 +499,7 @@ const nb = {
   ...innsynText.nb,
   ...archiveText.nb,
   ...dispatchText.nb,
+  ...documentsText.nb,
   ...validityText.nb,
   ...deleteText.nb,
   ...accessText.nb,
@@ -530,6 +532,7 @@ const nn: Dict = {
   ...innsynText.nn,
   ...archiveText.nn,
   ...dispatchText.nn,
+  ...documentsText.nn,
   ...validityText.nn,
   ...deleteText.nn,
   ...accessText.nn,
@@ -659,6 +662,7 @@ const en: Dict = {
   ...innsynText.en,
   ...archiveText.en,
   ...dispatchText.en,
+  ...documentsText.en,
   ...validityText.en,
   ...deleteText.en,
   ...accessText.en,

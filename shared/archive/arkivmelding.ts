@@ -50,6 +50,20 @@ export interface ArchiveLetter {
   sha256: string;
 }
 
+/** A received document (issue 19 item 0), filed as an incoming journalpost (type I). */
+export interface ArchiveDocument {
+  attachmentId: string;
+  /** The caseworker's title (skjermet with the rest; the public title is generic). */
+  title: string;
+  /** When the service received it (YYYY-MM-DD). */
+  received: string;
+  mediaType: string;
+  /** The file's name inside its message. */
+  file: string;
+  bytes: number;
+  sha256: string;
+}
+
 export interface ArchiveInput {
   /** The vault's case id: the stable key of the saksmappe. */
   caseKey: string;
@@ -57,6 +71,8 @@ export interface ArchiveInput {
   caseRef: string;
   service: string;
   letters: ArchiveLetter[];
+  /** Received documents attached to the case; none when absent. */
+  documents?: ArchiveDocument[];
 }
 
 export interface ArchiveMessage {
@@ -65,12 +81,17 @@ export interface ArchiveMessage {
   xml: string;
   /** The letter it files, if any. */
   letterId: string | null;
+  /** The received document it files, if any. */
+  attachmentId?: string;
   /** The external key (noekkel) of what it creates. */
   key: string;
 }
 
 export const caseKeyOf = (caseKey: string) => `bro-sak-${caseKey}`;
 export const letterKeyOf = (letterId: string) => `bro-brev-${letterId}`;
+export const documentKeyOf = (attachmentId: string) => `bro-dok-${attachmentId}`;
+/** The public title of a received document: its own title may name the pupil. */
+export const DOCUMENT_PUBLIC_TITLE = 'Mottatt dokument i elevsak';
 
 /** XML text escaping: &, <, > and quotes; control characters (not allowed in XML 1.0) dropped. */
 export function xmlText(s: string): string {
@@ -191,6 +212,42 @@ function journalpost(input: ArchiveInput, l: ArchiveLetter): string {
   ].join('\n');
 }
 
+/**
+ * A received document as an incoming journalpost: type I, the file as it came (variantformat P,
+ * produksjonsformat: Bro does not convert it to an archive format; the archive may), received date.
+ * The sender is not recorded in Bro, so there is no korrespondansepart; the archive adds one.
+ */
+function incomingJournalpost(input: ArchiveInput, d: ArchiveDocument): string {
+  return [
+    '<registrering xsi:type="journalpost">',
+    `<referanseForelderMappe>${key('referanseEksternNoekkel', caseKeyOf(input.caseKey), 'mdk:')}</referanseForelderMappe>`,
+    skjerming(input.service),
+    '<dokumentbeskrivelse>',
+    code('dokumentstatus', 'F', 'Dokumentet er ferdigstilt'),
+    el('tittel', d.title),
+    code('tilknyttetRegistreringSom', 'H', 'Hoveddokument'),
+    el('dokumentnummer', '1'),
+    '<dokumentobjekt>',
+    el('versjonsnummer', '1'),
+    code('variantformat', 'P', 'Produksjonsformat'),
+    el('mimeType', d.mediaType),
+    el('filnavn', d.file),
+    el('referanseDokumentfil', d.file),
+    el('sjekksum', d.sha256),
+    el('sjekksumAlgoritme', 'SHA-256'),
+    el('filstoerrelse', String(d.bytes)),
+    '</dokumentobjekt>',
+    '</dokumentbeskrivelse>',
+    el('tittel', d.title),
+    el('offentligTittel', DOCUMENT_PUBLIC_TITLE),
+    key('referanseEksternNoekkel', documentKeyOf(d.attachmentId)),
+    code('journalposttype', 'I', 'Inngående dokument'),
+    code('journalstatus', 'F', 'Ferdigstilt av saksbehandler'),
+    el('mottattDato', `${d.received}T00:00:00`),
+    '</registrering>',
+  ].join('\n');
+}
+
 /** The file name of a letter inside its message: kind and date, never a person's name. */
 export function archiveFileName(l: Pick<ArchiveLetter, 'kind' | 'date'>): string {
   return `${l.kind}-${l.date}.pdf`;
@@ -210,6 +267,19 @@ export function buildArkivmeldinger(input: ArchiveInput): ArchiveMessage[] {
       xml: wrap(journalpost(input, l), 1),
       letterId: l.letterId,
       key: letterKeyOf(l.letterId),
+    }),
+  );
+  // Received documents after the letters (so the letters' folders keep their numbers), by date.
+  const documents = [...(input.documents ?? [])].sort((a, b) =>
+    a.received !== b.received ? (a.received < b.received ? -1 : 1) : a.attachmentId < b.attachmentId ? -1 : 1,
+  );
+  documents.forEach((d, i) =>
+    out.push({
+      folder: `${String(letters.length + i + 2).padStart(2, '0')}-dokument-${d.received}`,
+      xml: wrap(incomingJournalpost(input, d), 1),
+      letterId: null,
+      attachmentId: d.attachmentId,
+      key: documentKeyOf(d.attachmentId),
     }),
   );
   return out;

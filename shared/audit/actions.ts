@@ -68,6 +68,18 @@ export const AUDIT_ACTIONS: Record<string, ActionText> = {
     nn: 'opna eit sendt brev',
     en: 'opened an issued letter',
   },
+  'attachment.add': {
+    kind: 'change',
+    nb: 'la ved et mottatt dokument',
+    nn: 'la ved eit motteke dokument',
+    en: 'attached a received document',
+  },
+  'attachment.read': {
+    kind: 'open',
+    nb: 'åpnet et vedlagt dokument',
+    nn: 'opna eit vedlagt dokument',
+    en: 'opened an attached document',
+  },
   'letter.share': {
     kind: 'share',
     nb: 'delte et utkast til uttale',

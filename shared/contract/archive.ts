@@ -27,6 +27,8 @@ export const archiveOps = {
           folder: z.string(),
           key: z.string(),
           letterId: z.string().nullable(),
+          /** A received document filed as an incoming journalpost (issue 19 item 0). */
+          attachmentId: z.string().optional(),
           files: z.array(z.string()),
         }),
       ),

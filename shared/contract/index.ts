@@ -12,6 +12,7 @@ import { absenceOps } from './absence';
 import { archiveOps } from './archive';
 import { dispatchOps } from './dispatch';
 import { replyOps } from './reply';
+import { attachmentOps } from './attachments';
 import { letterOps } from './letters';
 import { OBLIGATION_KINDS } from '../cases/obligations';
 import { REGISTER_NAMES, type RegisterName } from '../registers/schema';
@@ -177,6 +178,8 @@ export const contract = {
   ...replyOps,
   /** Absence over time (issue 15): shared/contract/absence.ts. */
   ...absenceOps,
+  /** Received documents attached to a case (issue 19 item 0): shared/contract/attachments.ts. */
+  ...attachmentOps,
   'vault.create': op({
     input: z.strictObject({ dir: folder, passphrase, memberName: z.string().max(200).optional() }),
     output: z.object({ vaultId: z.string(), memberId: z.string(), recoveryKey: z.string() }),
@@ -314,6 +317,8 @@ export const contract = {
       letters: z.array(z.unknown()).optional(),
       /** Letters in progress, last saved first (shared/letters/events.ts LetterDraft). */
       drafts: z.array(z.unknown()).optional(),
+      /** Received documents attached to the case, oldest first (shared/attachments/document.ts Attachment). */
+      attachments: z.array(z.unknown()).optional(),
       /**
        * What the case holds that breaks a rule against impossible data (shared/domain/validity.ts),
        * recorded before the rule existed: shown on the case, kept out of the statistics.

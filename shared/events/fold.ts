@@ -1,5 +1,6 @@
 import { COLLECTIONS, type CaseDoc, type Collection } from '../domain/caseDoc';
 import { foldClosingOutcome } from '../domain/referral';
+import type { Attachment, AttachmentAdded } from '../attachments/document';
 import type { IssuedLetter, LetterDraft, LetterDrafted, LetterIssued } from '../letters/events';
 import { checkedPayload, copyJson } from './checked';
 import { compareEvents, EVENT_VERSION, parseEventData, type StoredEvent } from './vocabulary';
@@ -42,6 +43,8 @@ export interface CaseState {
   letters: IssuedLetter[];
   /** Letters in progress (saved in the editor, not issued nor discarded), last saved first. */
   drafts: LetterDraft[];
+  /** Received documents attached to the case, oldest first (the files are blobs, not in the state). */
+  attachments: Attachment[];
   history: HistoryEntry[];
   eventCount: number;
   /** Events of a type this version does not know (from a newer writer): kept on disk, not applied. */
@@ -113,6 +116,7 @@ function foldEvents(caseId: string, events: readonly StoredEvent[], trustChecked
   const drafts = new Map<string, LetterDraft>();
   const closedDrafts = new Set<string>();
   const storedPdfs = new Set<string>();
+  const attachments: Attachment[] = [];
   let skipped = 0;
   let count = 0;
   let lastHlc: string | null = null;
@@ -167,8 +171,18 @@ function foldEvents(caseId: string, events: readonly StoredEvent[], trustChecked
     } else if (ev.type === 'letters.issued') {
       letters.push({ ...(data as unknown as LetterIssued), eventId: ev.id, at: ev.at, actor: ev.actor });
     } else if (ev.type === 'letters.pdf') {
-      // Only that it is there: the bytes stay in the event (read by `letters.pdf`), not in the state.
+      // Only that it is there: the bytes (a blob, or inside the event) are read by `letters.pdf`.
       storedPdfs.add(data.letterId as string);
+    } else if (ev.type === 'attachments.added') {
+      const a = data as unknown as AttachmentAdded;
+      // The same document attached twice (a replayed import, two devices) counts once.
+      if (!attachments.some((x) => x.attachmentId === a.attachmentId)) {
+        attachments.push({ ...a, blob: { ...a.blob }, eventId: ev.id, at: ev.at, actor: ev.actor });
+        changes.push(
+          { field: 'title', from: null, to: a.title },
+          { field: 'received', from: null, to: a.received },
+        );
+      }
     } else if (ev.type === 'archive.receipt') {
       // The archive's references: read from the events by shared/archive/status.ts, not kept here.
     } else if (ev.type === 'dispatch.recorded' || ev.type === 'dispatch.status') {
@@ -228,6 +242,7 @@ function foldEvents(caseId: string, events: readonly StoredEvent[], trustChecked
     keys,
     evaluationKeys,
     letters: letters.map((l) => (storedPdfs.has(l.letterId) ? { ...l, stored: true } : l)),
+    attachments,
     drafts: [...drafts.values()].sort((a, b) => (a.savedAt < b.savedAt ? 1 : a.savedAt > b.savedAt ? -1 : 0)),
     history,
     eventCount: count,

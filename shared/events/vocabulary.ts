@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { attachmentAdded } from '../attachments/document';
 import { CASE_FIELDS, COLLECTION_ITEM, COLLECTIONS, type Collection } from '../domain/caseDoc';
 import { externalId, optionalText, service, text } from '../domain/common';
 import { pupil } from '../domain/pupil';
@@ -62,6 +63,8 @@ export const EVENT_DATA: Record<string, z.ZodType> = {
   'letters.draftClosed': letterDraftClosed,
   /** The issued letter's PDF, kept in the case. */
   'letters.pdf': letterPdf,
+  /** A received document attached to the case, kept as a blob (issue 19 item 0; shared/attachments). */
+  'attachments.added': attachmentAdded,
   /** The archive's kvittering for the case or one letter (issue 19; shared/archive/status.ts). */
   'archive.receipt': archiveReceipt,
   /** A letter left for SvarUt: sent, or written as a package (issue 19; shared/dispatch/svarut.ts). */

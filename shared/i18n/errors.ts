@@ -224,6 +224,11 @@ export const ISSUE_TEXT_NB: Record<string, string> = {
   CHANGE_APPENDED_BYTES: 'data som ikke hører til PDF-en er lagt til etter signering',
   CHANGE_UNREADABLE: 'en endring etter signering kan ikke leses (komprimerte objekter)',
   REPLY_ALTERNATIVE: 'ved «med endring» eller «kan ikke» må «Endring eller alternativ» være fylt ut',
+  // Received documents (shared/attachments/document.ts).
+  ATTACHMENT_EMPTY: 'fila er tom',
+  ATTACHMENT_TOO_LARGE: 'fila er for stor (høyst {limit} MB)',
+  ATTACHMENT_TYPE:
+    'er ikke et dokument Bro tar imot: bare PDF, Word (.docx, .doc), OpenDocument-tekst (.odt), RTF og bilder (PNG, JPEG, TIFF, HEIC)',
   ...LETTER_FINDING_TEXT_NB,
   ...LETTER_DATA_TEXT_NB,
 };

@@ -31,6 +31,8 @@ export interface InnsynInput {
   doc: CaseDoc;
   /** Letters issued in the case, oldest first. */
   letters: readonly InnsynLetter[];
+  /** Received documents attached to the case (shared/attachments), oldest first. */
+  documents?: readonly InnsynDocument[];
   /** The access log of this case (shared/audit accessLog), any order. */
   access: readonly AccessLogEntry[];
   /** The request this file answers, when one is registered. */
@@ -55,6 +57,22 @@ export interface WithheldItem {
   path: (string | number)[];
 }
 
+export interface InnsynDocument {
+  attachmentId: string;
+  title: string;
+  received: string;
+  /** The file extension it is saved under (shared/attachments DOCUMENT_TYPES). */
+  ext: string;
+}
+
+/** A received document attached to the innsyn file. */
+export interface InnsynDocumentFile {
+  attachmentId: string;
+  /** The file name inside the PDF: no title (it may name the pupil), only the date. */
+  name: string;
+  description: string;
+}
+
 export interface InnsynAttachment {
   letterId: string;
   /** The file name inside the PDF: no names, only the kind and the date. */
@@ -66,6 +84,8 @@ export interface InnsynContent {
   layout: Layout;
   withheld: WithheldItem[];
   attachments: InnsynAttachment[];
+  /** Received documents, attached after the letters. */
+  documents: InnsynDocumentFile[];
   /** How many dated entries the chronology holds. */
   entries: number;
 }
@@ -337,6 +357,10 @@ function chronology(t: InnsynTexts, input: InnsynInput, withheld: WithheldItem[]
     ]);
   });
 
+  (input.documents ?? []).forEach((d, i) => {
+    push(d.received, 91, t.ev.document(d.title), [[t.field.file!, documentFileName(i, d)]]);
+  });
+
   // Collections this version does not know by name (added later, e.g. proposals or dated voices):
   // every item goes in, field by field, at its own date.
   for (const [key, value] of Object.entries(doc as Record<string, unknown>)) {
@@ -357,6 +381,11 @@ function chronology(t: InnsynTexts, input: InnsynInput, withheld: WithheldItem[]
 /** The name of a letter inside the innsyn file: its place, kind and date; never a person's name. */
 export function letterFileName(index: number, l: Pick<InnsynLetter, 'kind' | 'date'>): string {
   return `brev-${String(index + 1).padStart(2, '0')}-${l.kind}-${l.date}.pdf`;
+}
+
+/** A received document's name inside the innsyn file: its place and the day it came, no title. */
+export function documentFileName(index: number, d: Pick<InnsynDocument, 'received' | 'ext'>): string {
+  return `dokument-${String(index + 1).padStart(2, '0')}-${d.received}.${d.ext}`;
 }
 
 /** The innsyn file's content: layout, attachments and what is withheld. Pure. */
@@ -459,11 +488,21 @@ export function buildInnsyn(input: InnsynInput): InnsynContent {
     name: letterFileName(i, l),
     description: t.attachmentDescription(t.letterKind[l.kind] ?? l.kind, nbDate(l.date)),
   }));
+  const documentFiles: InnsynDocumentFile[] = (input.documents ?? []).map((d, i) => ({
+    attachmentId: d.attachmentId,
+    name: documentFileName(i, d),
+    description: `${d.title}, ${nbDate(d.received)}`,
+  }));
   blocks.push({ t: 'h2', text: t.h.letters });
   if (!attachments.length) blocks.push({ t: 'p', text: t.noLetters });
   else {
     blocks.push({ t: 'p', text: t.lettersIntro });
     blocks.push({ t: 'list', items: attachments.map((a) => `${a.name}: ${a.description}`) });
+  }
+  if (documentFiles.length) {
+    blocks.push({ t: 'h2', text: t.h.documents });
+    blocks.push({ t: 'p', text: t.documentsIntro });
+    blocks.push({ t: 'list', items: documentFiles.map((a) => `${a.name}: ${a.description}`) });
   }
 
   blocks.push({ t: 'h2', text: t.h.withheld });
@@ -526,7 +565,7 @@ export function buildInnsyn(input: InnsynInput): InnsynContent {
       attachmentDescription: '',
     },
   };
-  return { layout, withheld, attachments, entries: entries.length };
+  return { layout, withheld, attachments, documents: documentFiles, entries: entries.length };
 }
 
 /** The request a file answers: the one named, else the oldest one still open, else none. */

@@ -26,6 +26,7 @@ export interface InnsynTexts {
     expectations: string;
     voices: string;
     letters: string;
+    documents: string;
     withheld: string;
     accessLog: string;
     absence: string;
@@ -59,6 +60,7 @@ export interface InnsynTexts {
     accessAnswered: string;
     note: (kind: string) => string;
     letter: (kind: string) => string;
+    document: (title: string) => string;
     other: (collection: string) => string;
     voice: string;
   };
@@ -70,6 +72,7 @@ export interface InnsynTexts {
   noLetters: string;
   noWithheld: string;
   lettersIntro: string;
+  documentsIntro: string;
   withheldIntro: string;
   accessIntro: string;
   accessHead: [string, string, string];
@@ -110,6 +113,7 @@ const NB: InnsynTexts = {
     expectations: 'Forventningsavklaring',
     voices: 'Elevens stemme og foresattes syn',
     letters: 'Brev som er sendt (vedlagt)',
+    documents: 'Dokumenter vi har mottatt (vedlagt)',
     withheld: 'Dette holder vi tilbake',
     accessLog: 'Hvem som har åpnet, endret eller delt saken',
     absence: 'Fravær',
@@ -190,6 +194,7 @@ const NB: InnsynTexts = {
     accessAnswered: 'Innsynskrav besvart',
     note: (k) => `Journalnotat (${k})`,
     letter: (k) => `Brev sendt: ${k}`,
+    document: (title) => `Dokument mottatt: ${title}`,
     other: (c) => `Oppføring (${c})`,
     voice: 'Registrert',
   },
@@ -218,6 +223,7 @@ const NB: InnsynTexts = {
   noLetters: 'Vi har ikke sendt brev i saken.',
   noWithheld: 'Vi holder ikke noe tilbake.',
   lettersIntro: 'Hvert brev ligger ved som egen PDF-fil, slik det ble sendt:',
+  documentsIntro: 'Dokumentene vi har fått i saken, ligger ved som egne filer, slik vi fikk dem:',
   withheldIntro:
     'Dette står i saken, men er ikke med i dokumentet. For hvert punkt står grunnen og lovhjemmelen. Du kan klage på at det er holdt tilbake.',
   accessIntro:
@@ -265,6 +271,7 @@ const NN: InnsynTexts = {
     expectations: 'Forventningsavklaring',
     voices: 'Stemma til eleven og synet til føresette',
     letters: 'Brev som er sende (vedlagde)',
+    documents: 'Dokument vi har fått (vedlagde)',
     withheld: 'Dette held vi tilbake',
     accessLog: 'Kven som har opna, endra eller delt saka',
     absence: 'Fråvær',
@@ -329,6 +336,7 @@ const NN: InnsynTexts = {
     accessRequest: 'Innsynskrav motteke',
     accessAnswered: 'Innsynskrav svara',
     letter: (k) => `Brev sendt: ${k}`,
+    document: (title) => `Dokument motteke: ${title}`,
     other: (c) => `Oppføring (${c})`,
   },
   letterKind: {
@@ -349,6 +357,7 @@ const NN: InnsynTexts = {
   noLetters: 'Vi har ikkje sendt brev i saka.',
   noWithheld: 'Vi held ikkje noko tilbake.',
   lettersIntro: 'Kvart brev ligg ved som eiga PDF-fil, slik det vart sendt:',
+  documentsIntro: 'Dokumenta vi har fått i saka, ligg ved som eigne filer, slik vi fekk dei:',
   withheldIntro:
     'Dette står i saka, men er ikkje med i dokumentet. For kvart punkt står grunnen og lovheimelen. Du kan klage på at det er halde tilbake.',
   accessIntro:

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { blobRef } from '../blobs/ref';
 import { isoDate, optionalText } from '../domain/common';
 import { LETTER_KINDS, LETTER_LANGS } from './kinds';
 import { letterOptions, RECIPIENTS } from './options';
@@ -76,16 +77,24 @@ export type LetterDraft = LetterDrafted & { actor: string; at: string };
 /**
  * `letters.pdf`: the issued letter's PDF itself, byte for byte as it left Bro, kept encrypted in the
  * case (written in the same pack as its `letters.issued`), so a saved file that went missing can be
- * saved again and the case holds what was sent. Not part of `bro-interchange/1`.
+ * saved again and the case holds what was sent. Since format 3 the event holds a blob reference and
+ * the PDF lies beside the events, so reading the case does not read its letters. Not part of
+ * `bro-interchange/1`.
  */
-export const letterPdf = z.strictObject({
-  letterId: z.string().regex(/^[a-z2-7]{26}$/u),
-  /** Standard base64 of the PDF (at most about 20 MB of PDF). */
-  pdf: z
-    .string()
-    .max(28_000_000)
-    .regex(/^[A-Za-z0-9+/]*={0,2}$/u),
-});
+export const letterPdf = z.union([
+  /** Format 3: the PDF is a blob beside the case's events (docs/VAULT-FORMAT.md §9.7). */
+  z.strictObject({ letterId: z.string().regex(/^[a-z2-7]{26}$/u), blob: blobRef }),
+  /** Formats 1–2 (still read): the PDF inside the event. */
+  z.strictObject({
+    letterId: z.string().regex(/^[a-z2-7]{26}$/u),
+    /** Standard base64 of the PDF (at most about 20 MB of PDF). */
+    pdf: z
+      .string()
+      .max(28_000_000)
+      .regex(/^[A-Za-z0-9+/]*={0,2}$/u),
+  }),
+]);
+export type LetterPdf = z.infer<typeof letterPdf>;
 
 /** An issued letter as the fold keeps it: the payload plus who recorded it and when. */
 export type IssuedLetter = LetterIssued & {

@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import {
   archiveFileName,
   buildArkivmeldinger,
+  type ArchiveDocument,
   type ArchiveLetter,
 } from '../../../shared/archive/arkivmelding';
 import {
@@ -24,7 +25,8 @@ import {
 } from '../../../shared/archive/status';
 import type { archiveOps } from '../../../shared/contract/archive';
 import { BroError } from '../../../shared/errors';
-import { letterPdf } from '../../../shared/letters/events';
+import { storedLetterPdfs } from '../letters/stored-pdf';
+import { DOCUMENT_TYPES } from '../../../shared/attachments/document';
 import type { Progress, Session } from '../session';
 import { resolveCase } from '../letters/issue';
 import { writeAtomic } from '../vault/atomic';
@@ -105,12 +107,7 @@ export function archiveHandlers(session: Session): ArchiveHandlers {
       if (!state.opened) throw new BroError('NOT_FOUND', 'No such case');
 
       // The letters as they left Bro: the PDFs kept in the case when they were issued.
-      const pdfs = new Map<string, Buffer>();
-      for (const e of await vault.readCase(caseId)) {
-        if (e.type !== 'letters.pdf') continue;
-        const p = letterPdf.safeParse(e.data);
-        if (p.success) pdfs.set(p.data.letterId, Buffer.from(p.data.pdf, 'base64'));
-      }
+      const pdfs = await storedLetterPdfs(vault, caseId, await vault.readCase(caseId));
       const letters: (ArchiveLetter & { pdf: Buffer })[] = state.letters
         .filter((l) => pdfs.has(l.letterId))
         .map((l) => {
@@ -127,11 +124,27 @@ export function archiveHandlers(session: Session): ArchiveHandlers {
             pdf,
           };
         });
+      // Received documents (issue 19 item 0), read from their blobs: incoming journalposts.
+      const documents: (ArchiveDocument & { content: Buffer })[] = [];
+      for (const a of state.attachments) {
+        const content = await vault.readBlob(caseId, a.blob);
+        documents.push({
+          attachmentId: a.attachmentId,
+          title: a.title,
+          received: a.received,
+          mediaType: DOCUMENT_TYPES[a.type].mediaType,
+          file: `dokument-${a.received}.${DOCUMENT_TYPES[a.type].ext}`,
+          bytes: content.length,
+          sha256: a.blob.sha256,
+          content,
+        });
+      }
       const messages = buildArkivmeldinger({
         caseKey: caseId,
         caseRef: state.doc.id,
         service: String(state.doc.service ?? 'PPT'),
         letters,
+        documents,
       });
       const files: { name: string; bytes: Buffer }[] = [];
       const listed = messages.map((m) => {
@@ -142,7 +155,18 @@ export function archiveHandlers(session: Session): ArchiveHandlers {
           names.push(`${m.folder}/${l.file}`);
           files.push({ name: names[1]!, bytes: l.pdf });
         }
-        return { folder: m.folder, key: m.key, letterId: m.letterId, files: names };
+        const d = documents.find((x) => x.attachmentId === m.attachmentId);
+        if (d) {
+          names.push(`${m.folder}/${d.file}`);
+          files.push({ name: names[1]!, bytes: d.content });
+        }
+        return {
+          folder: m.folder,
+          key: m.key,
+          letterId: m.letterId,
+          ...(m.attachmentId ? { attachmentId: m.attachmentId } : {}),
+          files: names,
+        };
       });
 
       let bytes = 0;

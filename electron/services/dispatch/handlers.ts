@@ -17,6 +17,7 @@ import {
 } from '../../../shared/dispatch/svarut';
 import { BroError } from '../../../shared/errors';
 import { letterPdf, type IssuedLetter } from '../../../shared/letters/events';
+import { storedLetterPdfs } from '../letters/stored-pdf';
 import { sameName } from '../../../shared/registers/schema';
 import type { Settings } from '../../../shared/settings/schema';
 import { zip } from '../archive/zip';
@@ -45,14 +46,17 @@ const squash = (s: string) =>
 
 /** What the case's events say about its letters beyond the fold: PDFs, receipts, dispatches. */
 async function caseExtras(vault: Vault, caseId: string) {
-  const pdfs = new Map<string, Buffer>();
+  // Which letters have their PDF kept; the bytes (a blob since format 3) are read only for the
+  // letter being dispatched (pdfOf), so listing a case's letters reads no PDF.
+  const stored = new Set<string>();
   const receipts: ArchiveReceipt[] = [];
   const dispatches: DispatchRecorded[] = [];
   const statuses: DispatchStatus[] = [];
-  for (const e of await vault.readCase(caseId)) {
+  const events = await vault.readCase(caseId);
+  for (const e of events) {
     if (e.type === 'letters.pdf') {
       const p = letterPdf.safeParse(e.data);
-      if (p.success) pdfs.set(p.data.letterId, Buffer.from(p.data.pdf, 'base64'));
+      if (p.success) stored.add(p.data.letterId);
     } else if (e.type === 'archive.receipt') {
       const p = archiveReceipt.safeParse(e.data);
       if (p.success) receipts.push(p.data);
@@ -64,7 +68,9 @@ async function caseExtras(vault: Vault, caseId: string) {
       if (p.success) statuses.push(p.data);
     }
   }
-  return { pdfs, receipts, dispatches, statuses };
+  const pdfOf = async (letterId: string): Promise<Buffer | undefined> =>
+    (await storedLetterPdfs(vault, caseId, events, letterId)).get(letterId);
+  return { stored, pdfOf, receipts, dispatches, statuses };
 }
 
 /** The account when it is complete; null when nothing is set; refused when half set. */
@@ -138,7 +144,7 @@ export function dispatchHandlers(session: Session): DispatchHandlers {
       kind: l.kind,
       date: l.date,
       issuedAt: l.issuedAt,
-      stored: extras.pdfs.has(l.letterId),
+      stored: extras.stored.has(l.letterId),
       recipients: l.recipients.map((r) => ({ role: r.role, names: [...r.names] })),
       archive: { archived: archive.letters[i]!.archived, reference: archive.letters[i]!.reference },
       dispatch: { ...dispatch[i]!, text: dispatchText(dispatch[i]!) },
@@ -160,7 +166,7 @@ export function dispatchHandlers(session: Session): DispatchHandlers {
         letters.find((l) => l.letterId === want || squash(l.ref) === want) ??
         // The short form within the case: «anbefaling-2».
         letters.find((l) => `${l.kind}-${l.issued.version}` === want);
-      const pdf = hit ? extras.pdfs.get(hit.letterId) : undefined;
+      const pdf = hit ? await extras.pdfOf(hit.letterId) : undefined;
       if (!hit || !pdf)
         throw invalid(DISPATCH_CODES.letterUnknown, 'letter', 'No issued letter with that reference');
 

@@ -1,9 +1,11 @@
+import { storedLetterPdfs } from '../letters/stored-pdf';
+import { DOCUMENT_TYPES, type Attachment } from '../../../shared/attachments/document';
+import type { InnsynDocumentFile } from '../../../shared/innsyn/file';
 import { unlink } from 'node:fs/promises';
 import { accessLog } from '../../../shared/audit/actions';
 import { checkFileSharing, type RecipientRole } from '../../../shared/consent/sharing';
 import { BroError } from '../../../shared/errors';
 import { buildInnsyn, requestToAnswer, type WithheldItem } from '../../../shared/innsyn/file';
-import { letterPdf } from '../../../shared/letters/events';
 import { SERVICE_LONG_NAME, type Letterhead } from '../../../shared/letters/settings';
 import { noteWriters } from '../../../shared/notes/visibility';
 import type { Progress } from '../session';
@@ -92,12 +94,7 @@ export async function makeInnsyn(
 
   // The letters as they left Bro: the PDFs kept in the case when they were issued.
   const events = await vault.readCase(caseId);
-  const pdfs = new Map<string, string>();
-  for (const e of events) {
-    if (e.type !== 'letters.pdf') continue;
-    const p = letterPdf.safeParse(e.data);
-    if (p.success) pdfs.set(p.data.letterId, p.data.pdf);
-  }
+  const pdfs = await storedLetterPdfs(vault, caseId, events);
   const letters = state.letters.filter((l) => pdfs.has(l.letterId));
 
   // The access log of this case, by member name; written before this file's own line.
@@ -126,6 +123,12 @@ export async function makeInnsyn(
       code: l.code,
       recipients: l.recipients,
     })),
+    documents: state.attachments.map((a) => ({
+      attachmentId: a.attachmentId,
+      title: a.title,
+      received: a.received,
+      ext: DOCUMENT_TYPES[a.type].ext,
+    })),
     access,
     request: target?.request ?? null,
     recordedOn: (collection, i) => {
@@ -150,13 +153,17 @@ export async function makeInnsyn(
     layout: content.layout,
     code: `${state.doc.id} · ${ctx.today}`,
     draft: false,
-    attachments: content.attachments.map((a) => ({
-      name: a.name,
-      bytes: Buffer.from(pdfs.get(a.letterId)!, 'base64'),
-      mime: 'application/pdf',
-      description: a.description,
-      relationship: 'Source' as const,
-    })),
+    attachments: [
+      ...content.attachments.map((a) => ({
+        name: a.name,
+        bytes: pdfs.get(a.letterId)!,
+        mime: 'application/pdf',
+        description: a.description,
+        relationship: 'Source' as const,
+      })),
+      // Received documents, as they came (issue 19 item 0): read from their blobs only now.
+      ...(await documentAttachments(vault, caseId, state.attachments, content.documents)),
+    ],
     seal: false,
     pades: null,
     time: ctx.now,
@@ -212,4 +219,25 @@ export async function makeInnsyn(
     answered,
     sharing,
   };
+}
+
+/** The received documents as files for the innsyn PDF, each read from its blob. */
+async function documentAttachments(
+  vault: Vault,
+  caseId: string,
+  all: readonly Attachment[],
+  files: readonly InnsynDocumentFile[],
+): Promise<{ name: string; bytes: Buffer; mime: string; description: string; relationship: 'Source' }[]> {
+  const out = [];
+  for (const f of files) {
+    const a = all.find((x) => x.attachmentId === f.attachmentId)!;
+    out.push({
+      name: f.name,
+      bytes: await vault.readBlob(caseId, a.blob),
+      mime: DOCUMENT_TYPES[a.type].mediaType,
+      description: f.description,
+      relationship: 'Source' as const,
+    });
+  }
+  return out;
 }

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { z } from 'zod';
 import type { letterOps } from '../../../shared/contract/letters';
 import { BroError } from '../../../shared/errors';
-import { letterPdf } from '../../../shared/letters/events';
+import { storedLetterPdfs } from './stored-pdf';
 import type { Letterhead } from '../../../shared/letters/settings';
 import type { Session } from '../session';
 import { verifyLetterPdf } from '../signing/verify';
@@ -121,19 +121,16 @@ export function letterHandlers(session: Session): LetterHandlers {
       const vault = session.requireVault();
       const caseId = await resolveCase(vault, ref);
       const letter = (await vault.fold(caseId)).letters.find((l) => l.letterId === letterId);
-      const stored = letter
-        ? (await vault.readCase(caseId)).find(
-            (e) => e.type === 'letters.pdf' && (e.data as { letterId?: unknown }).letterId === letterId,
-          )
+      const pdf = letter
+        ? (await storedLetterPdfs(vault, caseId, await vault.readCase(caseId), letterId)).get(letterId)
         : undefined;
-      const parsed = stored ? letterPdf.safeParse(stored.data) : null;
-      if (!letter || !parsed?.success)
+      if (!letter || !pdf)
         throw new BroError('NOT_FOUND', 'No such letter in the case', {
           issues: [{ path: ['letterId'], code: 'NOT_FOUND' }],
         });
       await vault.audit('letter.read', caseId);
       return {
-        pdf: parsed.data.pdf,
+        pdf: pdf.toString('base64'),
         kind: letter.kind,
         date: letter.date,
         code: letter.code,

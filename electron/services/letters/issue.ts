@@ -373,11 +373,13 @@ export async function issueLetter(
       note: null,
     };
     try {
-      // One pack: the record, the PDF and the draft it closes land together or not at all.
+      // The PDF itself, kept in the case as a blob (docs/VAULT-FORMAT.md §9.7), written first: a
+      // crash before the events leaves only a stray blob, never a letter without its PDF.
+      const blob = await vault.putBlob(req.caseId, pdf);
+      // One pack: the record, the PDF's reference and the draft it closes land together or not at all.
       await vault.append(req.caseId, [
         { type: 'letters.issued', data: event },
-        // The PDF itself, kept in the case: the same pack, so the record and the letter land together.
-        { type: 'letters.pdf', data: { letterId, pdf: pdf.toString('base64') } },
+        { type: 'letters.pdf', data: { letterId, blob } },
         ...(req.draftId ? [{ type: 'letters.draftClosed', data: { draftId: req.draftId, letterId } }] : []),
       ]);
     } catch (e) {

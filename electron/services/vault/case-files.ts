@@ -75,7 +75,8 @@ export function caseFiles(dir: string, caseId: string): CaseFiles {
     }
   }
   for (const n of listDirSync(at())) {
-    if (n === 'events' || n === 'packs' || n === 'key.jwe') continue;
+    // `blobs/` (§9.5) is not read with the case: its files are checked by `vault check`.
+    if (n === 'events' || n === 'packs' || n === 'key.jwe' || n === 'blobs') continue;
     if (isSyncJunk(n)) junk.push(rel(CASES, caseId, n));
     else {
       foreign.push(n);

@@ -17,6 +17,7 @@ import {
 import { TEMP_PREFIX, ensureDir, listDir, renameDurable, writeAtomic } from './atomic';
 import { caseFiles, casePath, signatureOf, stampOf, type CaseFiles } from './case-files';
 import { openCaseFile, sealEvents } from './case-events';
+import { blobFiles, resealBlobs } from './blobs';
 import { newKeyRing, openKeyRing, restrictedError, rotatedKeyRing, sealKeyRing } from './case-keys';
 import type { VaultCore } from './core';
 import { randomId, sha256Hex } from './crypto';
@@ -259,7 +260,7 @@ export class CaseStore {
   /** The ring's `sealed` map with every event and pack file the case holds now. */
   private async sealedNow(caseId: string, ring: CaseKeyRing): Promise<Record<string, string>> {
     const sealed: Record<string, string> = { ...(ring.sealed ?? {}) };
-    for (const f of (await this.files(caseId)).files) {
+    for (const f of [...(await this.files(caseId)).files, ...blobFiles(this.core.dir, caseId).files]) {
       sealed[f] = sha256Hex(await readFile(this.path(caseId, ...f.split('/'))));
     }
     return sealed;
@@ -280,9 +281,13 @@ export class CaseStore {
     const listing = await this.files(caseId);
     const events = await this.read(caseId, listing);
     const sealed: Record<string, string> = { ...(ring.sealed ?? {}) };
-    for (const f of listing.files) sealed[f] = sha256Hex(await readFile(this.path(caseId, ...f.split('/'))));
+    const blobs = blobFiles(this.core.dir, caseId).files;
+    for (const f of [...listing.files, ...blobs])
+      sealed[f] = sha256Hex(await readFile(this.path(caseId, ...f.split('/'))));
     const next = rotatedKeyRing(ring, sealed);
     await this.writeKeyRing(caseId, next, { members: [...members], grants: {} }, pubs);
+    // The case's files too are sealed again under the new key (same names: the name key stays).
+    await resealBlobs(this.core, caseId, next, blobs);
     if (events.length) {
       const written = await this.writeEvents(
         caseId,
@@ -487,12 +492,19 @@ export class CaseStore {
   }
 
   /** Folds all of a case's events into one pack and removes the files it replaced. Safe with concurrent writers. */
-  async compact(caseId: string): Promise<{ before: number; after: number }> {
+  async compact(
+    caseId: string,
+    /** Rewrites events on the way (the blob migration, migrations.ts); null: nothing to rewrite. */
+    rewrite?: (events: StoredEvent[], ring: CaseKeyRing) => Promise<StoredEvent[] | null>,
+  ): Promise<{ before: number; after: number }> {
     // List first, then read: every file that will be removed is one whose events were read.
     const listing = await this.files(caseId);
-    const events = await this.read(caseId);
-    if (listing.files.length <= 1) return { before: listing.files.length, after: listing.files.length };
+    let events = await this.read(caseId);
     const ring = await this.keyRing(caseId);
+    const rewritten = rewrite ? await rewrite(events, ring) : null;
+    if (rewrite && !rewritten) return { before: listing.files.length, after: listing.files.length };
+    if (rewritten) events = rewritten;
+    else if (listing.files.length <= 1) return { before: listing.files.length, after: listing.files.length };
     const written = await this.writeEvents(
       caseId,
       ring,

@@ -6,6 +6,7 @@ import { BroError } from '../../../shared/errors';
 import type { StoredEvent } from '../../../shared/events/vocabulary';
 import { listDir } from './atomic';
 import type { AuditLog } from './audit-log';
+import { checkBlobs } from './blobs';
 import { listCaseIds, signatureOf } from './case-files';
 import type { CaseIndex } from './case-index';
 import type { CaseStore } from './cases';
@@ -64,6 +65,10 @@ export async function checkVault(
     try {
       const evs = await readCase(caseId);
       events += evs.length;
+      // The case's blobs (§9.7): every one referenced is there and intact; strays are named.
+      const blobs = await checkBlobs(core, caseId, await store.keyRing(caseId), evs, junk);
+      files += blobs.blobs;
+      damagedList.push(...blobs.damaged);
       // A container is proven by reading it; it has no summary and is not a case.
       if (core.containers.has(caseId)) continue;
       const summary = store.summaryOf(caseId);

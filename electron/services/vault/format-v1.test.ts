@@ -4,6 +4,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { FORMAT_VERSION } from './format';
 import { Vault } from './vault';
 
 const FIXTURE = path.join(import.meta.dirname, '..', '..', '..', 'tests', 'fixtures', 'vault-v1');
@@ -31,19 +32,19 @@ describe('format version 1 fixture', () => {
     expect((await v.check()).ok).toBe(true);
   });
 
-  it('is migrated to format 2 on unlock, and a case in it can then be restricted', async () => {
+  it('is migrated to the current format on unlock, and a case in it can then be restricted', async () => {
     const dir = copy();
     expect(JSON.parse(readFileSync(path.join(dir, 'bro-vault.json'), 'utf8')).version).toBe(1);
     const v = await Vault.unlock(dir, { passphrase: 'fixture passphrase v1' });
-    expect(v.header.version).toBe(2);
-    expect(JSON.parse(readFileSync(path.join(dir, 'bro-vault.json'), 'utf8')).version).toBe(2);
+    expect(v.header.version).toBe(FORMAT_VERSION);
+    expect(JSON.parse(readFileSync(path.join(dir, 'bro-vault.json'), 'utf8')).version).toBe(FORMAT_VERSION);
     expect(existsSync(path.join(dir, 'access'))).toBe(true);
     const c1 = (await v.listCases()).cases.find((c) => c.externalId === 'c-0001')!;
     await v.restrictCase(c1.caseId, [v.actor]);
     expect((await v.fold(c1.caseId)).doc.parentsView).toBe('Oppdatert syn (løs hendelse)');
     expect((await v.check()).ok).toBe(true);
     await v.close();
-    // Opened again, it is format 2 already: nothing more to migrate.
+    // Opened again, it is current already: nothing more to migrate.
     const again = await Vault.unlock(dir, { passphrase: 'fixture passphrase v1' });
     expect((await again.listCases()).cases.find((c) => c.caseId === c1.caseId)?.restricted).toBe(true);
   });

@@ -10,13 +10,14 @@ import { z } from 'zod';
  *   cases/<caseId>/key.jwe              case key ring, wrapped by the master key
  *   cases/<caseId>/events/<eventId>.jwe one event
  *   cases/<caseId>/packs/<packId>.jwe   several events
+ *   cases/<caseId>/blobs/<name>.jwe     a large file (a letter's PDF, a received document)
  *   index/<deviceId>-<hash>.jwe         rebuildable summary cache
  *   audit/<deviceId>/<YYYY-MM-DD>.log   one encrypted line per access
  */
 export const VAULT_FILE = 'bro-vault.json';
 export const FORMAT_NAME = 'bro-vault';
 /** Bump with a migration in migrations.ts and a test that opens a vault of the previous version. */
-export const FORMAT_VERSION = 2;
+export const FORMAT_VERSION = 3;
 
 export const ID_RE = /^[a-z2-7]{26}$/;
 export const JWE_FILE_RE = /^([a-z2-7]{26})\.jwe$/;

@@ -4,6 +4,18 @@ import { ensureDir, writeAtomic } from './atomic';
 import { FORMAT_VERSION, VAULT_FILE } from './format';
 import { serializeSealed } from './keys';
 import { readVaultHeader } from './sealed-files';
+import { putBlob } from './blobs';
+import { listCaseIds } from './case-files';
+import type { CaseStore } from './cases';
+import type { VaultCore } from './core';
+import type { CaseKeyRing } from './format';
+import type { StoredEvent } from '../../../shared/events/vocabulary';
+
+/** What a migration may use besides the folder: the unlocked vault's keys and case store. */
+export interface MigrationContext {
+  core: VaultCore;
+  store: CaseStore;
+}
 
 /**
  * Format migrations, one per version step: MIGRATIONS[n] turns a version-n vault into n+1.
@@ -17,21 +29,70 @@ import { readVaultHeader } from './sealed-files';
  * `version: 2`, so that a Bro that knows only version 1 refuses the vault (VAULT_NEWER_FORMAT)
  * instead of taking a restricted case for a damaged one.
  */
-export const MIGRATIONS: Record<number, (dir: string) => Promise<void>> = {
+export const MIGRATIONS: Record<number, (dir: string, ctx: MigrationContext) => Promise<void>> = {
   1: async (dir) => {
     await ensureDir(path.join(dir, 'access'));
     const header = await readVaultHeader(dir);
     await writeAtomic(path.join(dir, VAULT_FILE), serializeSealed({ ...header, version: 2 }));
   },
+  2: migrateLetterPdfsToBlobs,
 };
 
-export async function migrate(dir: string, from: number): Promise<number> {
+/**
+ * 2 → 3 (docs/VAULT-FORMAT.md §9.7, §16): version 3 keeps large files as blobs beside a case's
+ * events. Every case this member can open that holds an issued letter's PDF inside a
+ * `letters.pdf` event gets the PDF as a blob and its events rewritten into one pack, with each
+ * such event (same id) holding the blob's reference instead of the bytes; then the files it
+ * replaced are removed, as a compaction does. The header is written last, so a crash part-way
+ * leaves a version-2 header and the next unlock runs the step again: blobs already there are
+ * kept, and a case already moved has nothing left to move.
+ *
+ * A restricted case this member cannot open keeps its PDFs inside its events: version 3 still
+ * reads them there (both forms of `letters.pdf` are valid), only not as cheaply.
+ */
+export async function migrateLetterPdfsToBlobs(dir: string, ctx: MigrationContext): Promise<void> {
+  for (const caseId of listCaseIds(dir).ids) {
+    if (ctx.core.containers.has(caseId)) continue;
+    try {
+      await ctx.store.compact(caseId, (events, ring) => pdfsToBlobs(ctx.core, caseId, ring, events));
+    } catch (e) {
+      // Not ours to open (RESTRICTED), or damaged: left as it is, and `vault check` names damage.
+      if (!(e instanceof BroError)) throw e;
+    }
+  }
+  const header = await readVaultHeader(dir);
+  await writeAtomic(path.join(dir, VAULT_FILE), serializeSealed({ ...header, version: 3 }));
+}
+
+/** The events with every inline letter PDF moved to a blob; null when there was none. */
+async function pdfsToBlobs(
+  core: VaultCore,
+  caseId: string,
+  ring: CaseKeyRing,
+  events: StoredEvent[],
+): Promise<StoredEvent[] | null> {
+  let moved = 0;
+  const out: StoredEvent[] = [];
+  for (const ev of events) {
+    const data = ev.data as { letterId?: unknown; pdf?: unknown };
+    if (ev.type !== 'letters.pdf' || typeof data.pdf !== 'string') {
+      out.push(ev);
+      continue;
+    }
+    const blob = await putBlob(core, caseId, ring, Buffer.from(data.pdf, 'base64'));
+    out.push({ ...ev, data: { letterId: data.letterId, blob } });
+    moved++;
+  }
+  return moved ? out : null;
+}
+
+export async function migrate(dir: string, from: number, ctx: MigrationContext): Promise<number> {
   let v = from;
   while (v < FORMAT_VERSION) {
     const step = MIGRATIONS[v];
     if (!step)
       throw new BroError('VAULT_DAMAGED', `No migration from format ${v}`, { detail: { version: v } });
-    await step(dir);
+    await step(dir, ctx);
     v++;
   }
   return v;

@@ -14,6 +14,8 @@ import { CaseIndex, type CaseListResult } from './case-index';
 import { listCaseIds, type CaseFiles } from './case-files';
 import { CaseStore, validateNewEvents } from './cases';
 import { checkVault, type CheckReport } from './check';
+import { getBlob, putBlob } from './blobs';
+import type { BlobRef } from '../../../shared/blobs/ref';
 import { containerId, containerKeyId, type ContainerName } from './containers';
 import { VaultCore } from './core';
 import {
@@ -221,7 +223,7 @@ export class Vault {
     // An interrupted rotation (a crash during a member's removal) is finished by the next member in.
     if (unlocked.memberId) await vault.rotation.finish();
     if (header.version < FORMAT_VERSION) {
-      await migrate(dir, header.version);
+      await migrate(dir, header.version, { store: vault.store, core: vault.core });
       vault.core.header = await readVaultHeader(dir);
     }
     await vault.audit('vault.unlock');
@@ -365,6 +367,27 @@ export class Vault {
     validateNewEvents(events, vocabulary);
     await this.rotation.refreshIfRotated();
     return this.store.append(caseId, events);
+  }
+
+  /**
+   * Keeps a file (an issued letter's PDF, a received document) as a blob beside the case's events
+   * (docs/VAULT-FORMAT.md §9.7) and returns the reference an event then holds. Write the blob
+   * first, then the event: a crash between leaves only an unreferenced blob, which `vault check`
+   * names as junk. The same file twice in one case is kept once.
+   */
+  async putBlob(caseId: string, bytes: Uint8Array): Promise<BlobRef> {
+    this.core.assertOpen();
+    if (this.core.containers.has(caseId))
+      throw new BroError('NOT_FOUND', 'No such case', { detail: { caseId } });
+    await this.rotation.refreshIfRotated();
+    return putBlob(this.core, caseId, await this.store.keyRing(caseId), bytes);
+  }
+
+  /** Reads a blob an event of the case refers to (TAMPERED, naming the file, when missing or changed). */
+  async readBlob(caseId: string, ref: BlobRef): Promise<Buffer> {
+    this.core.assertOpen();
+    await this.rotation.refreshIfRotated();
+    return getBlob(this.core, caseId, await this.store.keyRing(caseId), ref);
   }
 
   /**

@@ -7,6 +7,7 @@ import { ConsentsPanel } from '../consents/Consents';
 import { InnsynPanel, LogPanel } from '../innsyn/Innsyn';
 import { ArchivePanel } from '../archive/Archive';
 import { DispatchPanel } from '../dispatch/Dispatch';
+import { DocumentsPanel } from '../documents/Documents';
 import { LettersPanel } from '../letters/Letters';
 import { MeasuresPanel } from '../measures/Measures';
 import { MeetingsPanel } from '../meetings/Meetings';
@@ -39,6 +40,7 @@ const TABS = [
   'path',
   'letters',
   'pupil',
+  'documents',
   'innsyn',
   'log',
   'access',
@@ -138,6 +140,7 @@ export function CaseFolder({ caseId, tab, sub }: { caseId: string; tab: string; 
           {current === 'letters' && <LettersPanel caseId={caseId} data={data} sub={sub} />}
           {current === 'letters' && !sub && <DispatchPanel caseId={caseId} data={data} />}
           {current === 'letters' && !sub && <ArchivePanel caseId={caseId} data={data} />}
+          {current === 'documents' && <DocumentsPanel caseId={caseId} data={data} />}
           {current === 'innsyn' && <InnsynPanel caseId={caseId} data={data} />}
           {current === 'pupil' && <PupilPanel caseId={caseId} data={data} />}
           {current === 'log' && <LogPanel caseId={caseId} />}
