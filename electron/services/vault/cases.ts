@@ -1,5 +1,17 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync, rmSync, statSync } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  fdatasyncSync,
+  fstatSync,
+  ftruncateSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
 import { readFile, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { summaryRules, type CaseSummary, type SummaryRules } from '../../../shared/cases/summary';
@@ -14,9 +26,9 @@ import {
   type NewEvent,
   type StoredEvent,
 } from '../../../shared/events/vocabulary';
-import { TEMP_PREFIX, ensureDir, listDir, renameDurable, writeAtomic } from './atomic';
+import { TEMP_PREFIX, ensureDir, fsyncDir, listDir, renameDurable, writeAtomic } from './atomic';
 import { caseFiles, casePath, signatureOf, stampOf, type CaseFiles } from './case-files';
-import { openCaseFile, sealEvents } from './case-events';
+import { openCaseFile, openLog, sealEvents, sealLogRecord } from './case-events';
 import { newKeyRing, openKeyRing, restrictedError, rotatedKeyRing, sealKeyRing } from './case-keys';
 import type { VaultCore } from './core';
 import { randomId, sha256Hex } from './crypto';
@@ -44,6 +56,11 @@ export class CaseStore {
   /** The stamp of key.jwe when its ring was opened: another member may grant or revoke meanwhile. */
   private readonly keyStamps = new Map<string, string>();
   private readonly cache = new Map<string, CachedCase>();
+  /**
+   * Per log read or written (`<caseId>/logs/<name>`): where its last whole record ends. An append
+   * that finds the file another length re-reads it first (§9.5: a torn tail is cut off).
+   */
+  private readonly logEnds = new Map<string, number>();
   /** Cases whose index entry is out of date (`*`: all of them). */
   readonly dirty = new Set<string>();
   /** How case summaries are made and when a cached one still holds (set by the session). */
@@ -122,6 +139,7 @@ export class CaseStore {
     const tmp = path.join(this.core.dir, CASES, TEMP_PREFIX + randomBytes(8).toString('hex'));
     await ensureDir(path.join(tmp, 'events'));
     await ensureDir(path.join(tmp, 'packs'));
+    await ensureDir(path.join(tmp, 'logs'));
     const jwe = await sealKeyRing(this.core, caseId, ring);
     await writeAtomic(path.join(tmp, 'key.jwe'), jwe);
     try {
@@ -422,6 +440,24 @@ export class CaseStore {
     for (const f of listing.files) {
       const [sub, name] = f.split('/') as [string, string];
       const id = name.slice(0, 26);
+      if (sub === 'logs') {
+        let bytes: Buffer;
+        try {
+          bytes = readFileSync(this.path(caseId, sub, name));
+        } catch (e) {
+          if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw e;
+          bad.push({ caseId, file: rel(CASES, caseId, f), code: 'UNREADABLE', reason: 'IO' });
+          continue;
+        }
+        const log = await openLog(this.core, caseId, ring, f, bytes);
+        if (!log) {
+          bad.push({ caseId, file: rel(CASES, caseId, f), code: 'TAMPERED', reason: 'AUTH' });
+          continue;
+        }
+        this.logEnds.set(`${caseId}/${f}`, log.end);
+        for (const ev of log.events) byId.set(ev.id, ev);
+        continue;
+      }
       let jwe: string;
       try {
         jwe = readFileSync(this.path(caseId, sub, name), 'utf8');
@@ -446,8 +482,9 @@ export class CaseStore {
   }
 
   /**
-   * Records events durably. One event becomes one file; several become one pack, so a batch
-   * (an import of a case, a form with several fields) lands whole or not at all.
+   * Records events durably: one record appended to this device's log of the case and one flush
+   * (docs/VAULT-FORMAT.md §9.5). A record holds the whole batch (an import of a case, a form with
+   * several fields), so it lands whole or not at all.
    */
   async append(caseId: string, events: readonly NewEvent[]): Promise<StoredEvent[]> {
     const ring = await this.keyRing(caseId);
@@ -465,16 +502,73 @@ export class CaseStore {
       at,
       data: e.data,
     }));
-    const file = await this.writeEvents(caseId, ring, stored);
+    const { file, stamp, others } = await this.appendRecord(caseId, ring, stored);
     this.dirty.add(caseId);
-    // Keep the cache in step without re-reading the case: add the new file's stamp and events.
     const cached = this.cache.get(caseId);
-    if (cached) {
-      cached.stamps.set(file, stampOf(statSync(this.path(caseId, ...file.split('/')))));
+    // Another process of this device appended to the log since we read it: read the case again.
+    if (others) this.cache.delete(caseId);
+    else if (cached) {
+      // Keep the cache in step without re-reading the case: the log's new stamp and the events.
+      cached.stamps.set(file, stamp);
       cached.events = [...cached.events, ...stored];
       cached.summary = undefined;
     }
     return stored;
+  }
+
+  /**
+   * Appends one record to `logs/<deviceId>-<kid>.log` and flushes it (fdatasync): one journal
+   * commit where a new file needs two. The log itself is made once, crash-safely (temp file with
+   * the first record, flush, rename, flush of the folder). A tail that does not authenticate (a
+   * write a crash cut off, never acknowledged) is cut off before the next record is appended, so
+   * it never ends up in the middle of the log.
+   */
+  private async appendRecord(
+    caseId: string,
+    ring: CaseKeyRing,
+    stored: StoredEvent[],
+  ): Promise<{ file: string; stamp: string; others: boolean }> {
+    const name = `${this.core.deviceId}-${ring.current}.log`;
+    const file = `logs/${name}`;
+    const p = this.path(caseId, 'logs', name);
+    const key = `${caseId}/${file}`;
+    const record = await sealLogRecord(this.core, caseId, ring, stored, checkedMark(stored));
+    let fd: number;
+    try {
+      fd = openSync(p, constants.O_WRONLY | constants.O_APPEND);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+      const logs = this.path(caseId, 'logs');
+      // A case made before format 3 has no logs/ folder yet: made, and the case folder flushed.
+      if (!statSync(logs, { throwIfNoEntry: false })) {
+        mkdirSync(logs, { mode: 0o700 });
+        fsyncDir(this.path(caseId));
+      }
+      await writeAtomic(p, record);
+      this.logEnds.set(key, record.length);
+      return { file, stamp: stampOf(statSync(p)), others: false };
+    }
+    try {
+      const size = fstatSync(fd).size;
+      let others = false;
+      if (this.logEnds.get(key) !== size) {
+        const log = await openLog(this.core, caseId, ring, file, readFileSync(p));
+        if (!log)
+          throw damaged(caseId, [
+            { caseId, file: rel(CASES, caseId, file), code: 'TAMPERED', reason: 'AUTH' },
+          ]);
+        if (log.end < size) ftruncateSync(fd, log.end);
+        others = log.end !== this.logEnds.get(key);
+      }
+      let off = 0;
+      while (off < record.length) off += writeSync(fd, record, off, record.length - off);
+      fdatasyncSync(fd);
+      const st = fstatSync(fd);
+      this.logEnds.set(key, st.size);
+      return { file, stamp: stampOf(st), others };
+    } finally {
+      closeSync(fd);
+    }
   }
 
   private async writeEvents(caseId: string, ring: CaseKeyRing, stored: StoredEvent[]): Promise<string> {
@@ -491,7 +585,9 @@ export class CaseStore {
     // List first, then read: every file that will be removed is one whose events were read.
     const listing = await this.files(caseId);
     const events = await this.read(caseId);
-    if (listing.files.length <= 1) return { before: listing.files.length, after: listing.files.length };
+    // One pack or one event file is as compact as it gets; a log alone is folded into a pack.
+    if (listing.files.length === 0 || (listing.files.length === 1 && !listing.files[0]!.startsWith('logs/')))
+      return { before: listing.files.length, after: listing.files.length };
     const ring = await this.keyRing(caseId);
     const written = await this.writeEvents(
       caseId,
@@ -499,9 +595,18 @@ export class CaseStore {
       [...events].sort((a, b) => (a.id < b.id ? -1 : 1)),
     );
     // Only the files that were read are removed: an event another device wrote meanwhile stays.
+    // Another device's log stays too (it may be appending to it; its events are in both, and a
+    // reader keeps one of each id); this device's log goes only when no record came since it was listed.
     for (const f of listing.files) {
       if (f === written) continue;
-      await unlink(this.path(caseId, ...f.split('/'))).catch(() => {});
+      const p = this.path(caseId, ...f.split('/'));
+      if (f.startsWith('logs/')) {
+        const st = statSync(p, { throwIfNoEntry: false });
+        if (!f.startsWith(`logs/${this.core.deviceId}-`) || !st || stampOf(st) !== listing.stamps.get(f))
+          continue;
+        this.logEnds.delete(`${caseId}/${f}`);
+      }
+      await unlink(p).catch(() => {});
     }
     this.cache.delete(caseId);
     this.dirty.add(caseId);

@@ -117,7 +117,8 @@ export function randomKey(): Uint8Array {
 /** What a file claims to be, bound into the JWE protected header (and so into the GCM tag). */
 export interface Binding {
   vault: string;
-  kind: 'master-key' | 'case-key' | 'member-private' | 'event' | 'pack' | 'index' | 'audit' | 'identity';
+  kind:
+    'master-key' | 'case-key' | 'member-private' | 'event' | 'pack' | 'log' | 'index' | 'audit' | 'identity';
   case?: string;
   id?: string;
   kid?: string;

@@ -135,6 +135,8 @@ describe('members', () => {
     const oldSet = decodeSet(await openMemberGrant(kf, (await openMemberPrivate(kf, BJORN))!));
 
     const oldKeyJwe = readFileSync(path.join(dir, 'cases', caseId, 'key.jwe'), 'utf8');
+    const logsDir = path.join(dir, 'cases', caseId, 'logs');
+    const logsBefore = readdirSync(logsDir);
     const r = await anne.removeMember(bjornId);
     expect(r.cases).toBe(1);
     await anne.append(caseId, [
@@ -159,13 +161,17 @@ describe('members', () => {
     await expect(
       open(oldCaseKek, keyJwe, { vault: vaultId, kind: 'case-key', case: caseId, kid: header['bro.kid'] }),
     ).rejects.toThrow();
-    const newEvent = readdirSync(path.join(dir, 'cases', caseId, 'events'))[0]!;
+    // The event written after the removal went to a new log (one per data key), in its first record.
+    const newLogs = readdirSync(logsDir).filter((n) => !logsBefore.includes(n));
+    expect(newLogs).toHaveLength(1);
+    const record = readFileSync(path.join(logsDir, newLogs[0]!));
     const evHeader = JSON.parse(
       Buffer.from(
-        readFileSync(path.join(dir, 'cases', caseId, 'events', newEvent), 'utf8').split('.')[0]!,
+        record.toString('latin1', 4, 4 + record.readUInt32BE(0)).split('.')[0]!,
         'base64url',
       ).toString(),
     );
+    expect(newLogs[0]).toBe(`${anne.deviceId}-${evHeader['bro.kid']}.log`);
     const oldRing = JSON.parse(
       new TextDecoder().decode(
         await open(oldCaseKek, oldKeyJwe, {

@@ -16,6 +16,8 @@ import { readVaultHeader } from './sealed-files';
  * (§12.1). No existing file changes: the step makes `access/` and writes the header with
  * `version: 2`, so that a Bro that knows only version 1 refuses the vault (VAULT_NEWER_FORMAT)
  * instead of taking a restricted case for a damaged one.
+ *
+ * 2 → 3 (docs/VAULT-FORMAT.md §9.5, §16): see `toAppendLogs`.
  */
 export const MIGRATIONS: Record<number, (dir: string) => Promise<void>> = {
   1: async (dir) => {
@@ -23,7 +25,21 @@ export const MIGRATIONS: Record<number, (dir: string) => Promise<void>> = {
     const header = await readVaultHeader(dir);
     await writeAtomic(path.join(dir, VAULT_FILE), serializeSealed({ ...header, version: 2 }));
   },
+  2: toAppendLogs,
 };
+
+/**
+ * Version 3 adds each device's append-only event log per case (`cases/<id>/logs/`, §9.5): a new
+ * event is one record appended to it and one flush, instead of a new file. Existing event files
+ * and packs stay as they are and are read as before; a case's `logs/` folder is made when its
+ * first record is written. The step only writes the header with `version: 3`, so a Bro that knows
+ * only version 2 refuses the vault (VAULT_NEWER_FORMAT) instead of taking `logs/` for foreign
+ * files and every case with a log for a damaged one.
+ */
+export async function toAppendLogs(dir: string): Promise<void> {
+  const header = await readVaultHeader(dir);
+  await writeAtomic(path.join(dir, VAULT_FILE), serializeSealed({ ...header, version: 3 }));
+}
 
 export async function migrate(dir: string, from: number): Promise<number> {
   let v = from;
