@@ -1,4 +1,4 @@
-// Each device's append-only event log per case (docs/VAULT-FORMAT.md §9.5): what a torn tail is
+// Each device's append-only event log per case (docs/VAULT-FORMAT.md §9.7): what a torn tail is
 // and is not, the writer cutting one off before it appends, two processes of one device, and
 // compaction folding this device's log into a pack while another device's log stays.
 import {

@@ -108,7 +108,7 @@ export async function openCaseFile(
 }
 
 /**
- * Append-only logs (docs/VAULT-FORMAT.md §9.5): `logs/<deviceId>-<kid>.log` holds records, each a
+ * Append-only logs (docs/VAULT-FORMAT.md §9.7): `logs/<deviceId>-<kid>.log` holds records, each a
  * 4-byte big-endian length L (1 ≤ L ≤ LOG_RECORD_MAX) followed by L bytes: an ASCII compact JWE
  * sealed under data key `kid`, bound to `bro.kind` "log", the case and the record id (the digest
  * of its events' ids, as a pack's), whose plaintext is a pack's: `{"events":[…]}` with an optional
@@ -148,9 +148,9 @@ export interface OpenedLog {
  * Reads one log. A torn tail is a write that a crash cut off, never acknowledged, and is ignored:
  * fewer than 4 bytes left; or a length of 0, or longer than what is left, followed by JWE
  * characters and then only zero bytes; or a record that does not open, followed to the end of
- * the file by JWE characters and then at least one zero byte (§9.5). A record that does not authenticate and is
- * followed by more bytes, a log under an unknown key, or under a retired key and not exactly as
- * sealed, is damage: null (the case is TAMPERED).
+ * the file by JWE characters and then at least one zero byte (§9.7). Any other record that does
+ * not open, a log under an unknown key, or under a retired key and not exactly as sealed, is
+ * damage: null (the case is TAMPERED).
  */
 export async function openLog(
   core: VaultCore,

@@ -15,7 +15,7 @@ export interface CaseFiles {
   stamps: Map<string, string>;
 }
 
-/** The folders of a case folder; `logs` since format version 3 (docs/VAULT-FORMAT.md §9.5). */
+/** The folders of a case folder; `logs` since format version 3 (docs/VAULT-FORMAT.md §9.7). */
 export const CASE_SUBFOLDERS = ['events', 'packs', 'logs'] as const;
 
 /** Names, sizes and times of a case's files in one comparable string. */

@@ -58,7 +58,7 @@ export class CaseStore {
   private readonly cache = new Map<string, CachedCase>();
   /**
    * Per log read or written (`<caseId>/logs/<name>`): where its last whole record ends. An append
-   * that finds the file another length re-reads it first (§9.5: a torn tail is cut off).
+   * that finds the file another length re-reads it first (§9.7: a torn tail is cut off).
    */
   private readonly logEnds = new Map<string, number>();
   /** Cases whose index entry is out of date (`*`: all of them). */
@@ -483,7 +483,7 @@ export class CaseStore {
 
   /**
    * Records events durably: one record appended to this device's log of the case and one flush
-   * (docs/VAULT-FORMAT.md §9.5). A record holds the whole batch (an import of a case, a form with
+   * (docs/VAULT-FORMAT.md §9.7). A record holds the whole batch (an import of a case, a form with
    * several fields), so it lands whole or not at all.
    */
   async append(caseId: string, events: readonly NewEvent[]): Promise<StoredEvent[]> {

@@ -52,7 +52,7 @@ async function packPlain(v: Vault, caseId: string, name: string): Promise<Record
   return decodeJson(plain) as Record<string, unknown>;
 }
 
-/** The plaintext of every record in a case's logs (§9.5), opened with the case's own key ring. */
+/** The plaintext of every record in a case's logs (§9.7), opened with the case's own key ring. */
 async function logPlains(v: Vault, caseId: string): Promise<Record<string, unknown>[]> {
   const { core, store } = internals(v);
   const ring = await store.keyRing(caseId);
@@ -136,7 +136,7 @@ describe('checked packs', () => {
         expect((await packPlain(v, caseId, name)).checked).toBe(CHECKED_PAYLOADS);
         packs++;
       }
-      // An import appends each case as one record to the device's log (§9.5), marked the same way.
+      // An import appends each case as one record to the device's log (§9.7), marked the same way.
       for (const record of await logPlains(v, caseId)) {
         expect(record.checked).toBe(CHECKED_PAYLOADS);
         packs++;

@@ -10,7 +10,7 @@ import { z } from 'zod';
  *   cases/<caseId>/key.jwe              case key ring, wrapped by the master key
  *   cases/<caseId>/events/<eventId>.jwe one event
  *   cases/<caseId>/packs/<packId>.jwe   several events
- *   cases/<caseId>/logs/<deviceId>-<kid>.log  one device's append-only log of records (§9.5)
+ *   cases/<caseId>/logs/<deviceId>-<kid>.log  one device's append-only log of records (§9.7)
  *   index/<deviceId>-<hash>.jwe         rebuildable summary cache
  *   audit/<deviceId>/<YYYY-MM-DD>.log   one encrypted line per access
  */
@@ -21,7 +21,7 @@ export const FORMAT_VERSION = 3;
 
 export const ID_RE = /^[a-z2-7]{26}$/;
 export const JWE_FILE_RE = /^([a-z2-7]{26})\.jwe$/;
-/** A device's append-only event log in a case folder: `<deviceId>-<kid>.log` (§9.5). */
+/** A device's append-only event log in a case folder: `<deviceId>-<kid>.log` (§9.7). */
 export const LOG_FILE_RE = /^([a-z2-7]{26})-([a-z2-7]{26})\.log$/;
 export const INDEX_FILE_RE = /^([a-z2-7]{26})-([0-9a-f]{16})\.jwe$/;
 

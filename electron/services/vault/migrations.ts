@@ -17,7 +17,7 @@ import { readVaultHeader } from './sealed-files';
  * `version: 2`, so that a Bro that knows only version 1 refuses the vault (VAULT_NEWER_FORMAT)
  * instead of taking a restricted case for a damaged one.
  *
- * 2 → 3 (docs/VAULT-FORMAT.md §9.5, §16): see `toAppendLogs`.
+ * 2 → 3 (docs/VAULT-FORMAT.md §9.7, §16): see `toAppendLogs`.
  */
 export const MIGRATIONS: Record<number, (dir: string) => Promise<void>> = {
   1: async (dir) => {
@@ -29,7 +29,7 @@ export const MIGRATIONS: Record<number, (dir: string) => Promise<void>> = {
 };
 
 /**
- * Version 3 adds each device's append-only event log per case (`cases/<id>/logs/`, §9.5): a new
+ * Version 3 adds each device's append-only event log per case (`cases/<id>/logs/`, §9.7): a new
  * event is one record appended to it and one flush, instead of a new file. Existing event files
  * and packs stay as they are and are read as before; a case's `logs/` folder is made when its
  * first record is written. The step only writes the header with `version: 3`, so a Bro that knows

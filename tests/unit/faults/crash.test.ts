@@ -114,7 +114,7 @@ describe('SIGKILL during imports and edits', () => {
   }, 600_000);
 });
 
-// A crash in the middle of appending one record to a case's log (docs/VAULT-FORMAT.md §9.5):
+// A crash in the middle of appending one record to a case's log (docs/VAULT-FORMAT.md §9.7):
 // SIGKILL cannot tear a write, a power cut can. Every prefix a crash can leave of the record
 // (and the same prefix with the rest of the record's length zero-filled) must leave a vault that
 // checks clean, holds every acknowledged event, and takes the next write whole.
