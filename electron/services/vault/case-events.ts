@@ -146,9 +146,9 @@ export interface OpenedLog {
 
 /**
  * Reads one log. A torn tail is a write that a crash cut off, never acknowledged, and is ignored:
- * fewer than 4 bytes left; or a length of 0, or longer than what is left, followed by JWE
- * characters and then only zero bytes; or a record that does not open, followed to the end of
- * the file by JWE characters and then at least one zero byte (§9.7). Any other record that does
+ * fewer than 4 bytes left; or a length of 0, or longer than what is left, followed by what
+ * `torn` below accepts; or a record that does not open, followed to the end of the file by what
+ * `torn` accepts with at least one zero byte (§9.7). Any other record that does
  * not open, a log under an unknown key, or under a retired key and not exactly as sealed, is
  * damage: null (the case is TAMPERED).
  */
@@ -169,11 +169,27 @@ export async function openLog(
   const key = new Uint8Array(Buffer.from(k.k, 'base64url'));
   const events: StoredEvent[] = [];
   let pos = 0;
+  /**
+   * Whether the bytes from `from` (a record's body) to the end are what a crash leaves of one
+   * record being appended: JWE characters, then zero bytes starting at the record or at a
+   * 512-byte boundary of the file (unwritten blocks), and nothing that still opens as a record
+   * (a whole record behind a changed length is not a crash).
+   */
+  const torn = async (from: number): Promise<boolean> => {
+    if (!tornTail(bytes, from)) return false;
+    let z = bytes.length;
+    while (z > from && bytes[z - 1] === 0) z--;
+    if (z === from) return true;
+    if (z < bytes.length && z % 512 !== 0) return false;
+    return (
+      (await openLogRecord(core, caseId, key, kid, device, bytes.toString('latin1', from, z))) === 'auth'
+    );
+  };
   while (pos < bytes.length) {
     if (bytes.length - pos < 4) break;
     const len = bytes.readUInt32BE(pos);
     if (len === 0 || len > LOG_RECORD_MAX || len > bytes.length - pos - 4) {
-      if (tornTail(bytes, pos + 4)) break;
+      if (await torn(pos + 4)) break;
       return null;
     }
     const next = pos + 4 + len;
@@ -186,11 +202,10 @@ export async function openLog(
       bytes.toString('latin1', pos + 4, next),
     );
     if (typeof record === 'string') {
-      // A record that does not open is a cut-off write only when everything from it to the end
-      // is JWE characters and then zero bytes, ending in a zero (blocks a crash left unwritten;
-      // a length cut by them may then point short of the end). A changed byte, and an authentic
-      // record whose content is not this device's events of this case: damage.
-      if (record === 'auth' && bytes[bytes.length - 1] === 0 && tornTail(bytes, pos + 4)) break;
+      // A record that does not open is a cut-off write only when the file ends in zero bytes as
+      // `torn` says (a length cut by them may then point short of the end). A changed byte, and
+      // an authentic record whose content is not this device's events of this case: damage.
+      if (record === 'auth' && bytes[bytes.length - 1] === 0 && (await torn(pos + 4))) break;
       return null;
     }
     events.push(...record);
