@@ -5,11 +5,13 @@ import {
   fdatasyncSync,
   fstatSync,
   ftruncateSync,
+  linkSync,
   mkdirSync,
   openSync,
   readFileSync,
   rmSync,
   statSync,
+  unlinkSync,
   writeSync,
 } from 'node:fs';
 import { readFile, unlink } from 'node:fs/promises';
@@ -517,9 +519,42 @@ export class CaseStore {
   }
 
   /**
+   * Makes a log holding its first record, crash-safely: a temp file, flushed, then linked into
+   * place (a link never replaces a file, so of two processes of this device making it at once
+   * one wins; the other gets false and appends), then the folder flushed. A crash leaves the
+   * whole log or none, and at most a `.tmp-` file (sync junk).
+   */
+  private createLog(caseId: string, p: string, record: Buffer): boolean {
+    const logs = path.dirname(p);
+    // A case made before format 3 has no logs/ folder yet: made, and the case folder flushed.
+    if (!statSync(logs, { throwIfNoEntry: false })) {
+      mkdirSync(logs, { recursive: true, mode: 0o700 });
+      fsyncDir(this.path(caseId));
+    }
+    const tmp = path.join(logs, TEMP_PREFIX + randomBytes(8).toString('hex'));
+    const fd = openSync(tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600);
+    try {
+      let off = 0;
+      while (off < record.length) off += writeSync(fd, record, off, record.length - off);
+      fdatasyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    try {
+      linkSync(tmp, p);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
+      throw e;
+    } finally {
+      unlinkSync(tmp);
+    }
+    fsyncDir(logs);
+    return true;
+  }
+
+  /**
    * Appends one record to `logs/<deviceId>-<kid>.log` and flushes it (fdatasync): one journal
-   * commit where a new file needs two. The log itself is made once, crash-safely (temp file with
-   * the first record, flush, rename, flush of the folder). A tail that does not authenticate (a
+   * commit where a new file needs two. The log itself is made once, crash-safely (`createLog`). A tail that does not authenticate (a
    * write a crash cut off, never acknowledged) is cut off before the next record is appended, so
    * it never ends up in the middle of the log.
    */
@@ -533,20 +568,18 @@ export class CaseStore {
     const p = this.path(caseId, 'logs', name);
     const key = `${caseId}/${file}`;
     const record = await sealLogRecord(this.core, caseId, ring, stored, checkedMark(stored));
-    let fd: number;
-    try {
-      fd = openSync(p, constants.O_WRONLY | constants.O_APPEND);
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
-      const logs = this.path(caseId, 'logs');
-      // A case made before format 3 has no logs/ folder yet: made, and the case folder flushed.
-      if (!statSync(logs, { throwIfNoEntry: false })) {
-        mkdirSync(logs, { mode: 0o700 });
-        fsyncDir(this.path(caseId));
+    let fd: number | undefined;
+    while (fd === undefined) {
+      try {
+        fd = openSync(p, constants.O_WRONLY | constants.O_APPEND);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+        if (this.createLog(caseId, p, record)) {
+          this.logEnds.set(key, record.length);
+          return { file, stamp: stampOf(statSync(p)), others: false };
+        }
+        // Another process of this device made it meanwhile: append to that one.
       }
-      await writeAtomic(p, record);
-      this.logEnds.set(key, record.length);
-      return { file, stamp: stampOf(statSync(p)), others: false };
     }
     try {
       const size = fstatSync(fd).size;
