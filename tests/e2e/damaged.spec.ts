@@ -13,11 +13,11 @@ function tamperOneCase(vault: string, listed: string): string {
   const registers = containerId('bro-registers-v1', vaultId);
   // A case the list shows (the demo's voided duplicate is on disk too, but not listed).
   const caseId = readdirSync(cases).find((c) => c !== registers && c === listed)!;
-  for (const sub of ['events', 'packs']) {
+  for (const sub of ['events', 'packs', 'logs']) {
     const dir = path.join(cases, caseId, sub);
     let names: string[] = [];
     try {
-      names = readdirSync(dir).filter((n) => n.endsWith('.jwe'));
+      names = readdirSync(dir).filter((n) => n.endsWith('.jwe') || n.endsWith('.log'));
     } catch {
       continue;
     }

@@ -255,7 +255,7 @@ describe('the registers container', () => {
       },
     });
     expect(readdirSync(path.join(dir, 'cases'))).toEqual([id]);
-    expect(readdirSync(path.join(dir, 'cases', id)).sort()).toEqual(['events', 'key.jwe', 'packs']);
+    expect(readdirSync(path.join(dir, 'cases', id)).sort()).toEqual(['events', 'key.jwe', 'logs', 'packs']);
     expect((await call(h, 'registers.get', {})).schools).toEqual([
       expect.objectContaining({ id: school.id, name: 'Hov skole', orgNumber: '974760673', postcode: '9990' }),
     ]);
@@ -301,12 +301,10 @@ describe('the registers container', () => {
     await call(h, 'registers.record', { register: 'caseworkers', set: { name: 'Siri Lie', service: 'BUP' } });
     await call(h, 'cases.create', { service: 'PPT', pupil: { name: 'E', school: 'S', grade: 3 } });
     const id = containerId('bro-registers-v1', session.requireVault().vaultId);
-    const events = path.join(dir, 'cases', id, 'events');
-    const packs = path.join(dir, 'cases', id, 'packs');
-    const file = [
-      ...readdirSync(events).map((f) => path.join(events, f)),
-      ...readdirSync(packs).map((f) => path.join(packs, f)),
-    ][0]!;
+    const file = ['events', 'packs', 'logs'].flatMap((sub) => {
+      const d = path.join(dir, 'cases', id, sub);
+      return readdirSync(d).map((f) => path.join(d, f));
+    })[0]!;
     const bytes = readFileSync(file);
     bytes.writeUInt8(bytes[bytes.length - 5]! ^ 1, bytes.length - 5);
     writeFileSync(file, bytes);
@@ -330,7 +328,7 @@ describe('the registers container', () => {
     const other = await reopen(copy, TODAY, 'b'.repeat(26));
     await call(other.h, 'registers.record', { register: 'schools', set: { name: 'Lia skole' } });
     // The sync tool merges the event files; one key.jwe wins.
-    for (const sub of ['events', 'packs'])
+    for (const sub of ['events', 'packs', 'logs'])
       cpSync(path.join(copy, 'cases', id, sub), path.join(dir, 'cases', id, sub), { recursive: true });
     const merged = await reopen(dir, TODAY);
     expect((await call(merged.h, 'registers.get', {})).schools.map((s) => s.name)).toEqual([

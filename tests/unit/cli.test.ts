@@ -37,15 +37,19 @@ function writeJson(obj: unknown): string {
   return f;
 }
 
-/** A pack of a pupil's case (never the registers, which live beside the cases in `cases/`). */
+/** A pack or log of a pupil's case (never the registers, which live beside the cases in `cases/`). */
 function firstFile(dir: string, caseId?: string): string {
   const { vaultId } = JSON.parse(readFileSync(path.join(dir, 'bro-vault.json'), 'utf8')) as {
     vaultId: string;
   };
   const containers = containerIds(vaultId);
   const c = caseId ?? readdirSync(path.join(dir, 'cases')).find((id) => !containers.has(id))!;
-  const packs = path.join(dir, 'cases', c, 'packs');
-  return path.join(packs, readdirSync(packs)[0]!);
+  for (const sub of ['packs', 'logs']) {
+    const d = path.join(dir, 'cases', c, sub);
+    const names = readdirSync(d);
+    if (names.length) return path.join(d, names[0]!);
+  }
+  throw new Error('no pack or log');
 }
 
 describe('bro vault init / import / export / cases', () => {
@@ -225,7 +229,7 @@ describe('damage, formats and usage', () => {
       expect.objectContaining({
         caseId,
         code: 'TAMPERED',
-        file: `cases/${caseId}/packs/${path.basename(f)}`,
+        file: `cases/${caseId}/${path.basename(path.dirname(f))}/${path.basename(f)}`,
       }),
     ]);
 

@@ -2,13 +2,16 @@
 // against the implementation: sealed JSON in bytes, the stamp times, the index signature and
 // racy cases. A reader in another language implements the rules from the text; these tie the
 // text to what Bro does.
-import { createHash } from 'node:crypto';
+import { createCipheriv, createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { openLog } from '../../electron/services/vault/case-events';
 import { signatureOf, stampOf } from '../../electron/services/vault/case-files';
+import type { VaultCore } from '../../electron/services/vault/core';
+import { digestId } from '../../electron/services/vault/crypto';
 import { racy } from '../../electron/services/vault/case-index';
 import { ID_RE, isSyncJunk } from '../../electron/services/vault/format';
 import { summarizeCase } from '../../shared/cases/summary';
@@ -143,5 +146,76 @@ describe('VAULT-FORMAT.md §18.3 vectors', () => {
     >[0];
     const s = summarizeCase(state, '2026-03-01');
     expect({ caseworker: s.caseworker, openReferral: s.openReferral, status: s.status }).toEqual(want);
+  });
+});
+
+describe('VAULT-FORMAT.md §18.6 vectors: a log record and torn tails', () => {
+  const fields = () => {
+    const text = block('log-record');
+    const [head, body] = text.split('body      =\n') as [string, string];
+    const f: Record<string, string> = {};
+    for (const line of head.trim().split('\n')) {
+      const [, k, v] = /^(.+?)\s+= (.*)$/.exec(line)!;
+      f[k!] = v!;
+    }
+    return { f, body: body.replace(/\n/g, '') };
+  };
+  const key = Buffer.from(Array.from({ length: 32 }, (_, i) => i));
+  const CASE = 'bhhdug3t3z7ueyp7jgf4pgox2y';
+  const FILE = 'logs/tif36jvdgkad3hic53c7ghqhhi-mfrggzdfmztwq2lknnwg23tpoa.log';
+  const core = { vaultId: 'abcdefghijklmnopqrstuvwxyz' } as VaultCore;
+  const ring = {
+    current: 'mfrggzdfmztwq2lknnwg23tpoa',
+    keys: [{ kid: 'mfrggzdfmztwq2lknnwg23tpoa', k: key.toString('base64url') }],
+  };
+
+  it('the record, made from the text: header, AES-GCM over the plaintext, length prefix', async () => {
+    const { f, body } = fields();
+    const events = (JSON.parse(f.plaintext!) as { events: { id: string }[] }).events;
+    expect(digestId(events.map((e) => e.id).sort())).toBe(f['record id']);
+    expect(JSON.parse(f.header!)['bro.id']).toBe(f['record id']);
+    const h = Buffer.from(f.header!, 'utf8').toString('base64url');
+    const iv = Buffer.from(f.iv!, 'hex');
+    const c = createCipheriv('aes-256-gcm', key, iv);
+    c.setAAD(Buffer.from(h, 'ascii'));
+    const ct = Buffer.concat([c.update(f.plaintext!, 'utf8'), c.final()]);
+    const jwe = `${h}..${iv.toString('base64url')}.${ct.toString('base64url')}.${c.getAuthTag().toString('base64url')}`;
+    expect(jwe).toBe(body);
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(body.length);
+    expect(len.toString('hex')).toBe(f.length);
+    const record = Buffer.concat([len, Buffer.from(body, 'ascii')]);
+    expect(createHash('sha256').update(record).digest('hex')).toBe(f['sha256 of the record']);
+    const log = await openLog(core, CASE, ring, FILE, record);
+    expect(log?.end).toBe(record.length);
+    expect(log?.events.map((e) => e.data)).toEqual([{ set: { parentsView: 'Det går bedre.' } }]);
+  });
+
+  it('torn tails and damage, row by row', async () => {
+    const { body } = fields();
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(body.length);
+    const rec = Buffer.concat([len, Buffer.from(body, 'ascii')]);
+    const rows = block('torn-tails').trim().split('\n');
+    expect(rows.length).toBeGreaterThanOrEqual(10);
+    for (const row of rows) {
+      const [, tail, want] = /^(.+?)\s+→ (.+)$/.exec(row)!;
+      const parts: Buffer[] = [rec];
+      if (tail !== '(nothing)')
+        for (const t of tail!.split(' ')) {
+          let m: RegExpExecArray | null;
+          if (t === 'rec') parts.push(rec);
+          else if ((m = /^rec\[(\d+)\.\.(\d+)\)$/.exec(t)))
+            parts.push(rec.subarray(Number(m[1]), Number(m[2])));
+          else if ((m = /^00×(\d+)$/.exec(t))) parts.push(Buffer.alloc(Number(m[1])));
+          else if (/^[0-9a-f]{2}$/.test(t)) parts.push(Buffer.from(t, 'hex'));
+          else throw new Error(`row ${row}`);
+        }
+      const log = await openLog(core, CASE, ring, FILE, Buffer.concat(parts));
+      const got = log
+        ? `${log.events.length} record${log.events.length === 1 ? '' : 's'}, end ${log.end}`
+        : 'damaged';
+      expect({ row, got }).toEqual({ row, got: want });
+    }
   });
 });

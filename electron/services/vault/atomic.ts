@@ -17,7 +17,7 @@ import { randomBytes } from 'node:crypto';
 /** Temp files are named `.tmp-<random>`: never a hint of what is inside. */
 export const TEMP_PREFIX = '.tmp-';
 
-function fsyncDir(dir: string): void {
+export function fsyncDir(dir: string): void {
   // Windows cannot open directories for fsync; there the rename is journalled by NTFS.
   if (process.platform === 'win32') return;
   const fd = openSync(dir, constants.O_RDONLY);

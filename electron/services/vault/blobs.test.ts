@@ -2,6 +2,7 @@
 // synthetic data, made by the format-2 Bro with one issued anbefaling whose PDF sits inside its
 // `letters.pdf` event) opens and is migrated; a case's PDFs are not read when the case is; `vault
 // check` verifies blobs; deleting and restricting a case take its blobs along.
+import { FORMAT_VERSION } from './format';
 import { createHash } from 'node:crypto';
 import {
   copyFileSync,
@@ -66,7 +67,8 @@ describe('format 2 → 3', () => {
     expect(sizeOf(dir, 'packs')).toBeGreaterThan(100_000);
     expect(blobsOf(dir)).toEqual([]);
     const h = await session(dir);
-    expect(JSON.parse(readFileSync(path.join(dir, 'bro-vault.json'), 'utf8')).version).toBe(3);
+    // Migrated through 3 (blobs) to the current format (4: append logs).
+    expect(JSON.parse(readFileSync(path.join(dir, 'bro-vault.json'), 'utf8')).version).toBe(FORMAT_VERSION);
     // After: one blob, and the case's events are small again.
     expect(blobsOf(dir)).toHaveLength(1);
     expect(sizeOf(dir, 'packs')).toBeLessThan(30_000);
@@ -82,7 +84,7 @@ describe('format 2 → 3', () => {
     expect(report).toMatchObject({ ok: true, damaged: [], junk: [] });
     expect((await call(h, 'cases.get', { caseId: CASE })).letters).toHaveLength(1);
     await call(h, 'vault.lock', {});
-    // Opened again: format 3 already, nothing moves.
+    // Opened again: current already, nothing moves.
     const before = readdirSync(caseDir(dir, 'packs'));
     const again = await session(dir);
     expect(readdirSync(caseDir(dir, 'packs'))).toEqual(before);

@@ -2,11 +2,11 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import { BroError } from '../../../shared/errors';
 import { listDirSync, listEntriesSync } from './atomic';
-import { CASES, ID_RE, JWE_FILE_RE, isSyncJunk, rel } from './format';
+import { CASES, ID_RE, JWE_FILE_RE, LOG_FILE_RE, isSyncJunk, rel } from './format';
 
 /** What lies in one case folder (docs/VAULT-FORMAT.md §3, §14). */
 export interface CaseFiles {
-  /** `events/<name>` and `packs/<name>` entries that belong to the vault. */
+  /** `events/<name>`, `packs/<name>` and `logs/<name>` entries that belong to the vault. */
   files: string[];
   /** Names that are neither vault files nor known sync junk. */
   foreign: string[];
@@ -14,6 +14,9 @@ export interface CaseFiles {
   /** Per file (and `key`): size and times. Equal stamps = unchanged since the index was written. */
   stamps: Map<string, string>;
 }
+
+/** The folders of a case folder; `logs` since format version 4 (docs/VAULT-FORMAT.md §9.8). */
+export const CASE_SUBFOLDERS = ['events', 'packs', 'logs'] as const;
 
 /** Names, sizes and times of a case's files in one comparable string. */
 export function signatureOf(stamps: Map<string, string>): string {
@@ -55,7 +58,7 @@ export function caseFiles(dir: string, caseId: string): CaseFiles {
   const stamps = new Map<string, string>();
   const at = (...rest: string[]) => casePath(dir, caseId, ...rest);
   const statOrNull = (p: string) => statSync(p, { throwIfNoEntry: false }) ?? null;
-  for (const sub of ['events', 'packs']) {
+  for (const sub of CASE_SUBFOLDERS) {
     const st = statOrNull(at(sub));
     if (st && !st.isDirectory()) {
       foreign.push(sub);
@@ -63,7 +66,7 @@ export function caseFiles(dir: string, caseId: string): CaseFiles {
       continue;
     }
     for (const n of listDirSync(at(sub))) {
-      if (JWE_FILE_RE.test(n)) {
+      if (sub === 'logs' ? LOG_FILE_RE.test(n) : JWE_FILE_RE.test(n)) {
         files.push(`${sub}/${n}`);
         const s = statOrNull(at(sub, n));
         stamps.set(`${sub}/${n}`, s ? stampOf(s) : 'gone');
@@ -75,8 +78,8 @@ export function caseFiles(dir: string, caseId: string): CaseFiles {
     }
   }
   for (const n of listDirSync(at())) {
-    // `blobs/` (§9.5) is not read with the case: its files are checked by `vault check`.
-    if (n === 'events' || n === 'packs' || n === 'key.jwe' || n === 'blobs') continue;
+    // `blobs/` (§9.7) is not read with the case: its files are checked by `vault check`.
+    if ((CASE_SUBFOLDERS as readonly string[]).includes(n) || n === 'key.jwe' || n === 'blobs') continue;
     if (isSyncJunk(n)) junk.push(rel(CASES, caseId, n));
     else {
       foreign.push(n);

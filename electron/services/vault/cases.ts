@@ -1,5 +1,19 @@
 import { randomBytes } from 'node:crypto';
-import { readFileSync, rmSync, statSync } from 'node:fs';
+import {
+  closeSync,
+  constants,
+  fdatasyncSync,
+  fstatSync,
+  ftruncateSync,
+  linkSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
 import { readFile, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { summaryRules, type CaseSummary, type SummaryRules } from '../../../shared/cases/summary';
@@ -14,9 +28,9 @@ import {
   type NewEvent,
   type StoredEvent,
 } from '../../../shared/events/vocabulary';
-import { TEMP_PREFIX, ensureDir, listDir, renameDurable, writeAtomic } from './atomic';
+import { TEMP_PREFIX, ensureDir, fsyncDir, listDir, renameDurable, writeAtomic } from './atomic';
 import { caseFiles, casePath, signatureOf, stampOf, type CaseFiles } from './case-files';
-import { openCaseFile, sealEvents } from './case-events';
+import { openCaseFile, openLog, sealEvents, sealLogRecord } from './case-events';
 import { blobFiles, resealBlobs } from './blobs';
 import { newKeyRing, openKeyRing, restrictedError, rotatedKeyRing, sealKeyRing } from './case-keys';
 import type { VaultCore } from './core';
@@ -45,6 +59,11 @@ export class CaseStore {
   /** The stamp of key.jwe when its ring was opened: another member may grant or revoke meanwhile. */
   private readonly keyStamps = new Map<string, string>();
   private readonly cache = new Map<string, CachedCase>();
+  /**
+   * Per log read or written (`<caseId>/logs/<name>`): where its last whole record ends. An append
+   * that finds the file another length re-reads it first (§9.8: a torn tail is cut off).
+   */
+  private readonly logEnds = new Map<string, number>();
   /** Cases whose index entry is out of date (`*`: all of them). */
   readonly dirty = new Set<string>();
   /** How case summaries are made and when a cached one still holds (set by the session). */
@@ -123,6 +142,7 @@ export class CaseStore {
     const tmp = path.join(this.core.dir, CASES, TEMP_PREFIX + randomBytes(8).toString('hex'));
     await ensureDir(path.join(tmp, 'events'));
     await ensureDir(path.join(tmp, 'packs'));
+    await ensureDir(path.join(tmp, 'logs'));
     const jwe = await sealKeyRing(this.core, caseId, ring);
     await writeAtomic(path.join(tmp, 'key.jwe'), jwe);
     try {
@@ -427,6 +447,24 @@ export class CaseStore {
     for (const f of listing.files) {
       const [sub, name] = f.split('/') as [string, string];
       const id = name.slice(0, 26);
+      if (sub === 'logs') {
+        let bytes: Buffer;
+        try {
+          bytes = readFileSync(this.path(caseId, sub, name));
+        } catch (e) {
+          if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw e;
+          bad.push({ caseId, file: rel(CASES, caseId, f), code: 'UNREADABLE', reason: 'IO' });
+          continue;
+        }
+        const log = await openLog(this.core, caseId, ring, f, bytes);
+        if (!log) {
+          bad.push({ caseId, file: rel(CASES, caseId, f), code: 'TAMPERED', reason: 'AUTH' });
+          continue;
+        }
+        this.logEnds.set(`${caseId}/${f}`, log.end);
+        for (const ev of log.events) byId.set(ev.id, ev);
+        continue;
+      }
       let jwe: string;
       try {
         jwe = readFileSync(this.path(caseId, sub, name), 'utf8');
@@ -451,8 +489,9 @@ export class CaseStore {
   }
 
   /**
-   * Records events durably. One event becomes one file; several become one pack, so a batch
-   * (an import of a case, a form with several fields) lands whole or not at all.
+   * Records events durably: one record appended to this device's log of the case and one flush
+   * (docs/VAULT-FORMAT.md §9.8). A record holds the whole batch (an import of a case, a form with
+   * several fields), so it lands whole or not at all.
    */
   async append(caseId: string, events: readonly NewEvent[]): Promise<StoredEvent[]> {
     const ring = await this.keyRing(caseId);
@@ -470,16 +509,104 @@ export class CaseStore {
       at,
       data: e.data,
     }));
-    const file = await this.writeEvents(caseId, ring, stored);
+    const { file, stamp, others } = await this.appendRecord(caseId, ring, stored);
     this.dirty.add(caseId);
-    // Keep the cache in step without re-reading the case: add the new file's stamp and events.
     const cached = this.cache.get(caseId);
-    if (cached) {
-      cached.stamps.set(file, stampOf(statSync(this.path(caseId, ...file.split('/')))));
+    // Another process of this device appended to the log since we read it: read the case again.
+    if (others) this.cache.delete(caseId);
+    else if (cached) {
+      // Keep the cache in step without re-reading the case: the log's new stamp and the events.
+      cached.stamps.set(file, stamp);
       cached.events = [...cached.events, ...stored];
       cached.summary = undefined;
     }
     return stored;
+  }
+
+  /**
+   * Makes a log holding its first record, crash-safely: a temp file, flushed, then linked into
+   * place (a link never replaces a file, so of two processes of this device making it at once
+   * one wins; the other gets false and appends), then the folder flushed. A crash leaves the
+   * whole log or none, and at most a `.tmp-` file (sync junk).
+   */
+  private createLog(caseId: string, p: string, record: Buffer): boolean {
+    const logs = path.dirname(p);
+    // A case made before format 4 has no logs/ folder yet: made, and the case folder flushed.
+    if (!statSync(logs, { throwIfNoEntry: false })) {
+      mkdirSync(logs, { recursive: true, mode: 0o700 });
+      fsyncDir(this.path(caseId));
+    }
+    const tmp = path.join(logs, TEMP_PREFIX + randomBytes(8).toString('hex'));
+    const fd = openSync(tmp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600);
+    try {
+      let off = 0;
+      while (off < record.length) off += writeSync(fd, record, off, record.length - off);
+      fdatasyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    try {
+      linkSync(tmp, p);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
+      throw e;
+    } finally {
+      unlinkSync(tmp);
+    }
+    fsyncDir(logs);
+    return true;
+  }
+
+  /**
+   * Appends one record to `logs/<deviceId>-<kid>.log` and flushes it (fdatasync): one journal
+   * commit where a new file needs two. The log itself is made once, crash-safely (`createLog`). A tail that does not authenticate (a
+   * write a crash cut off, never acknowledged) is cut off before the next record is appended, so
+   * it never ends up in the middle of the log.
+   */
+  private async appendRecord(
+    caseId: string,
+    ring: CaseKeyRing,
+    stored: StoredEvent[],
+  ): Promise<{ file: string; stamp: string; others: boolean }> {
+    const name = `${this.core.deviceId}-${ring.current}.log`;
+    const file = `logs/${name}`;
+    const p = this.path(caseId, 'logs', name);
+    const key = `${caseId}/${file}`;
+    const record = await sealLogRecord(this.core, caseId, ring, stored, checkedMark(stored));
+    let fd: number | undefined;
+    while (fd === undefined) {
+      try {
+        fd = openSync(p, constants.O_WRONLY | constants.O_APPEND);
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+        if (this.createLog(caseId, p, record)) {
+          this.logEnds.set(key, record.length);
+          return { file, stamp: stampOf(statSync(p)), others: false };
+        }
+        // Another process of this device made it meanwhile: append to that one.
+      }
+    }
+    try {
+      const size = fstatSync(fd).size;
+      let others = false;
+      if (this.logEnds.get(key) !== size) {
+        const log = await openLog(this.core, caseId, ring, file, readFileSync(p));
+        if (!log)
+          throw damaged(caseId, [
+            { caseId, file: rel(CASES, caseId, file), code: 'TAMPERED', reason: 'AUTH' },
+          ]);
+        if (log.end < size) ftruncateSync(fd, log.end);
+        others = log.end !== this.logEnds.get(key);
+      }
+      let off = 0;
+      while (off < record.length) off += writeSync(fd, record, off, record.length - off);
+      fdatasyncSync(fd);
+      const st = fstatSync(fd);
+      this.logEnds.set(key, st.size);
+      return { file, stamp: stampOf(st), others };
+    } finally {
+      closeSync(fd);
+    }
   }
 
   private async writeEvents(caseId: string, ring: CaseKeyRing, stored: StoredEvent[]): Promise<string> {
@@ -504,16 +631,30 @@ export class CaseStore {
     const rewritten = rewrite ? await rewrite(events, ring) : null;
     if (rewrite && !rewritten) return { before: listing.files.length, after: listing.files.length };
     if (rewritten) events = rewritten;
-    else if (listing.files.length <= 1) return { before: listing.files.length, after: listing.files.length };
+    // One pack or one event file is as compact as it gets; a log alone is folded into a pack.
+    else if (
+      listing.files.length === 0 ||
+      (listing.files.length === 1 && !listing.files[0]!.startsWith('logs/'))
+    )
+      return { before: listing.files.length, after: listing.files.length };
     const written = await this.writeEvents(
       caseId,
       ring,
       [...events].sort((a, b) => (a.id < b.id ? -1 : 1)),
     );
     // Only the files that were read are removed: an event another device wrote meanwhile stays.
+    // Another device's log stays too (it may be appending to it; its events are in both, and a
+    // reader keeps one of each id); this device's log goes only when no record came since it was listed.
     for (const f of listing.files) {
       if (f === written) continue;
-      await unlink(this.path(caseId, ...f.split('/'))).catch(() => {});
+      const p = this.path(caseId, ...f.split('/'));
+      if (f.startsWith('logs/')) {
+        const st = statSync(p, { throwIfNoEntry: false });
+        if (!f.startsWith(`logs/${this.core.deviceId}-`) || !st || stampOf(st) !== listing.stamps.get(f))
+          continue;
+        this.logEnds.delete(`${caseId}/${f}`);
+      }
+      await unlink(p).catch(() => {});
     }
     this.cache.delete(caseId);
     this.dirty.add(caseId);

@@ -52,6 +52,34 @@ async function packPlain(v: Vault, caseId: string, name: string): Promise<Record
   return decodeJson(plain) as Record<string, unknown>;
 }
 
+/** The plaintext of every record in a case's logs (§9.8), opened with the case's own key ring. */
+async function logPlains(v: Vault, caseId: string): Promise<Record<string, unknown>[]> {
+  const { core, store } = internals(v);
+  const ring = await store.keyRing(caseId);
+  const out: Record<string, unknown>[] = [];
+  const logs = path.join(dir, 'cases', caseId, 'logs');
+  for (const name of readdirSync(logs)) {
+    const bytes = readFileSync(path.join(logs, name));
+    for (let pos = 0; pos < bytes.length;) {
+      const len = bytes.readUInt32BE(pos);
+      const jwe = bytes.toString('latin1', pos + 4, pos + 4 + len);
+      pos += 4 + len;
+      const kid = peekKid(jwe)!;
+      const k = ring.keys.find((x) => x.kid === kid)!;
+      const id = JSON.parse(Buffer.from(jwe.split('.')[0]!, 'base64url').toString())['bro.id'] as string;
+      const plain = await open(new Uint8Array(Buffer.from(k.k, 'base64url')), jwe, {
+        vault: core.vaultId,
+        kind: 'log',
+        case: caseId,
+        id,
+        kid,
+      });
+      out.push(decodeJson(plain) as Record<string, unknown>);
+    }
+  }
+  return out;
+}
+
 /** Writes an authentic pack (sealed with the case's key) holding `events`, with the given mark. */
 async function plantPack(v: Vault, caseId: string, events: StoredEvent[], mark?: string): Promise<void> {
   const { core, store } = internals(v);
@@ -106,6 +134,11 @@ describe('checked packs', () => {
     for (const { caseId } of cases) {
       for (const name of readdirSync(path.join(dir, 'cases', caseId, 'packs'))) {
         expect((await packPlain(v, caseId, name)).checked).toBe(CHECKED_PAYLOADS);
+        packs++;
+      }
+      // An import appends each case as one record to the device's log (§9.8), marked the same way.
+      for (const record of await logPlains(v, caseId)) {
+        expect(record.checked).toBe(CHECKED_PAYLOADS);
         packs++;
       }
       const events = await v.readCase(caseId);

@@ -118,7 +118,16 @@ export function randomKey(): Uint8Array {
 export interface Binding {
   vault: string;
   kind:
-    'master-key' | 'case-key' | 'member-private' | 'event' | 'pack' | 'blob' | 'index' | 'audit' | 'identity';
+    | 'master-key'
+    | 'case-key'
+    | 'member-private'
+    | 'event'
+    | 'pack'
+    | 'blob'
+    | 'log'
+    | 'index'
+    | 'audit'
+    | 'identity';
   case?: string;
   id?: string;
   kid?: string;

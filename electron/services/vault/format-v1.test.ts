@@ -1,6 +1,6 @@
 // A vault written by format version 1 (tests/fixtures/vault-v1, synthetic data) must keep opening
 // with every later Bro. When the format changes, add a migration and keep this test green.
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -47,6 +47,23 @@ describe('format version 1 fixture', () => {
     // Opened again, it is current already: nothing more to migrate.
     const again = await Vault.unlock(dir, { passphrase: 'fixture passphrase v1' });
     expect((await again.listCases()).cases.find((c) => c.caseId === c1.caseId)?.restricted).toBe(true);
+  });
+
+  it('after the migration to format 4, a new event goes to a log in a case made before, beside its packs', async () => {
+    const dir = copy();
+    const v = await Vault.unlock(dir, { passphrase: 'fixture passphrase v1' });
+    const c1 = (await v.listCases()).cases.find((c) => c.externalId === 'c-0001')!;
+    const caseDir = path.join(dir, 'cases', c1.caseId);
+    expect(existsSync(path.join(caseDir, 'logs'))).toBe(false);
+    await v.append(c1.caseId, [{ type: 'case.recorded', data: { set: { parentsView: 'Etter migrering' } } }]);
+    await v.append(c1.caseId, [{ type: 'case.recorded', data: { set: { pupilVoice: 'Andre post' } } }]);
+    expect(readdirSync(path.join(caseDir, 'logs'))).toHaveLength(1);
+    await v.close();
+    const again = await Vault.unlock(dir, { passphrase: 'fixture passphrase v1' });
+    const state = await again.fold(c1.caseId);
+    expect(state.doc).toMatchObject({ parentsView: 'Etter migrering', pupilVoice: 'Andre post' });
+    expect(state.doc.pupil).toMatchObject({ name: 'Áile Nango' });
+    expect((await again.check()).ok).toBe(true);
   });
 
   it('opens with its recovery key', async () => {

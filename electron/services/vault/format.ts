@@ -11,16 +11,19 @@ import { z } from 'zod';
  *   cases/<caseId>/events/<eventId>.jwe one event
  *   cases/<caseId>/packs/<packId>.jwe   several events
  *   cases/<caseId>/blobs/<name>.jwe     a large file (a letter's PDF, a received document)
+ *   cases/<caseId>/logs/<deviceId>-<kid>.log  one device's append-only log of records (§9.8)
  *   index/<deviceId>-<hash>.jwe         rebuildable summary cache
  *   audit/<deviceId>/<YYYY-MM-DD>.log   one encrypted line per access
  */
 export const VAULT_FILE = 'bro-vault.json';
 export const FORMAT_NAME = 'bro-vault';
 /** Bump with a migration in migrations.ts and a test that opens a vault of the previous version. */
-export const FORMAT_VERSION = 3;
+export const FORMAT_VERSION = 4;
 
 export const ID_RE = /^[a-z2-7]{26}$/;
 export const JWE_FILE_RE = /^([a-z2-7]{26})\.jwe$/;
+/** A device's append-only event log in a case folder: `<deviceId>-<kid>.log` (§9.8). */
+export const LOG_FILE_RE = /^([a-z2-7]{26})-([a-z2-7]{26})\.log$/;
 export const INDEX_FILE_RE = /^([a-z2-7]{26})-([0-9a-f]{16})\.jwe$/;
 
 export const vaultHeader = z.strictObject({
@@ -82,7 +85,7 @@ const OS_JUNK =
  */
 export function isSyncJunk(name: string): boolean {
   if (OS_JUNK.test(name)) return true;
-  const m = /^([a-z2-7]{26})(.+)\.(jwe|json)$/i.exec(name);
+  const m = /^([a-z2-7]{26}(?:-[a-z2-7]{26})?)(.+)\.(jwe|json|log)$/i.exec(name);
   return Boolean(m && /\(\d+\)|conflict|konflikt|kopi/i.test(m[2]!));
 }
 

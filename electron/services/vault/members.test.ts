@@ -13,7 +13,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BroError } from '../../../shared/errors';
 import { changeCaseworker } from '../cases/update';
-import { encodeJson, open, randomId, randomKey, sealContent, sealKey, subkey } from './crypto';
+import { digestId, encodeJson, open, randomId, randomKey, sealContent, sealKey, subkey } from './crypto';
 import {
   decodeSet,
   grantMember,
@@ -135,6 +135,8 @@ describe('members', () => {
     const oldSet = decodeSet(await openMemberGrant(kf, (await openMemberPrivate(kf, BJORN))!));
 
     const oldKeyJwe = readFileSync(path.join(dir, 'cases', caseId, 'key.jwe'), 'utf8');
+    const logsDir = path.join(dir, 'cases', caseId, 'logs');
+    const logsBefore = readdirSync(logsDir);
     const r = await anne.removeMember(bjornId);
     expect(r.cases).toBe(1);
     await anne.append(caseId, [
@@ -159,13 +161,17 @@ describe('members', () => {
     await expect(
       open(oldCaseKek, keyJwe, { vault: vaultId, kind: 'case-key', case: caseId, kid: header['bro.kid'] }),
     ).rejects.toThrow();
-    const newEvent = readdirSync(path.join(dir, 'cases', caseId, 'events'))[0]!;
+    // The event written after the removal went to a new log (one per data key), in its first record.
+    const newLogs = readdirSync(logsDir).filter((n) => !logsBefore.includes(n));
+    expect(newLogs).toHaveLength(1);
+    const record = readFileSync(path.join(logsDir, newLogs[0]!));
     const evHeader = JSON.parse(
       Buffer.from(
-        readFileSync(path.join(dir, 'cases', caseId, 'events', newEvent), 'utf8').split('.')[0]!,
+        record.toString('latin1', 4, 4 + record.readUInt32BE(0)).split('.')[0]!,
         'base64url',
       ).toString(),
     );
+    expect(newLogs[0]).toBe(`${anne.deviceId}-${evHeader['bro.kid']}.log`);
     const oldRing = JSON.parse(
       new TextDecoder().decode(
         await open(oldCaseKek, oldKeyJwe, {
@@ -301,6 +307,30 @@ describe('members', () => {
     // Without the forgery, the case reads, including the other device's write after the rotation.
     rmSync(path.join(dir, 'cases', caseId, 'events', `${forged.id}.jwe`));
     expect((await v.fold(caseId)).doc.pupilVoice).toBe('skrevet fra den andre maskinen');
+
+    // A record appended under the old key to a log sealed at the removal: the whole log is refused.
+    const logs = path.join(dir, 'cases', caseId, 'logs');
+    const sealedLog = readdirSync(logs).find((n) => n.endsWith(`-${oldRing.current}.log`))!;
+    const logBytes = readFileSync(path.join(logs, sealedLog));
+    // (As that device would write it, so that only the sealed bytes can give it away.)
+    const jwe = await sealContent(
+      oldKey,
+      encodeJson({ events: [{ ...forged, device: sealedLog.slice(0, 26) }] }),
+      {
+        vault: vaultId,
+        kind: 'log',
+        case: caseId,
+        id: digestId([forged.id]),
+        kid: oldRing.current,
+      },
+    );
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(jwe.length);
+    writeFileSync(path.join(logs, sealedLog), Buffer.concat([logBytes, len, Buffer.from(jwe)]));
+    const w = await Vault.unlock(dir, { passphrase: ANNE });
+    expect((await w.listCases()).damaged.find((d) => d.caseId === caseId)?.files.map((f) => f.file)).toEqual([
+      `cases/${caseId}/logs/${sealedLog}`,
+    ]);
   });
 
   it('you cannot remove yourself or someone who never was a member', async () => {

@@ -28,6 +28,8 @@ export interface MigrationContext {
  * (§12.1). No existing file changes: the step makes `access/` and writes the header with
  * `version: 2`, so that a Bro that knows only version 1 refuses the vault (VAULT_NEWER_FORMAT)
  * instead of taking a restricted case for a damaged one.
+ *
+ * 2 → 3 (§9.7, §16): letters' PDFs to blobs, `migrateLetterPdfsToBlobs`. 3 → 4 (§9.8): append logs, `toAppendLogs`.
  */
 export const MIGRATIONS: Record<number, (dir: string, ctx: MigrationContext) => Promise<void>> = {
   1: async (dir) => {
@@ -36,6 +38,7 @@ export const MIGRATIONS: Record<number, (dir: string, ctx: MigrationContext) => 
     await writeAtomic(path.join(dir, VAULT_FILE), serializeSealed({ ...header, version: 2 }));
   },
   2: migrateLetterPdfsToBlobs,
+  3: toAppendLogs,
 };
 
 /**
@@ -60,8 +63,21 @@ export async function migrateLetterPdfsToBlobs(dir: string, ctx: MigrationContex
       if (!(e instanceof BroError)) throw e;
     }
   }
+  const header3 = await readVaultHeader(dir);
+  await writeAtomic(path.join(dir, VAULT_FILE), serializeSealed({ ...header3, version: 3 }));
+}
+
+/**
+ * 3 → 4 (docs/VAULT-FORMAT.md §9.8): version 4 adds each device's append-only event log per case (`cases/<id>/logs/`, §9.8): a new
+ * event is one record appended to it and one flush, instead of a new file. Existing event files
+ * and packs stay as they are and are read as before; a case's `logs/` folder is made when its
+ * first record is written. The step only writes the header with `version: 4`, so a Bro that knows
+ * only version 3 refuses the vault (VAULT_NEWER_FORMAT) instead of taking `logs/` for foreign
+ * files and every case with a log for a damaged one.
+ */
+export async function toAppendLogs(dir: string): Promise<void> {
   const header = await readVaultHeader(dir);
-  await writeAtomic(path.join(dir, VAULT_FILE), serializeSealed({ ...header, version: 3 }));
+  await writeAtomic(path.join(dir, VAULT_FILE), serializeSealed({ ...header, version: 4 }));
 }
 
 /** The events with every inline letter PDF moved to a blob; null when there was none. */

@@ -82,7 +82,7 @@ async function codeOf(p: Promise<unknown>): Promise<string> {
   }
 }
 
-function eventFiles(dir: string, caseId: string, sub: 'events' | 'packs'): string[] {
+function eventFiles(dir: string, caseId: string, sub: 'events' | 'packs' | 'logs'): string[] {
   return readdirSync(path.join(dir, 'cases', caseId, sub)).map((n) =>
     path.join(dir, 'cases', caseId, sub, n),
   );
@@ -182,17 +182,33 @@ describe('cases on disk', () => {
     }
   });
 
-  it('writes one event as one file and a batch as one pack; compaction keeps every event', async () => {
+  it('appends each event or batch as one record to the device’s log; compaction folds it into one pack', async () => {
     const { dir, vault } = await newVault();
     const c = await caseWith(vault, 'c-1', 'Ola Hansen');
-    for (let i = 0; i < 5; i++)
+    const log = eventFiles(dir, c, 'logs');
+    expect(log.map((f) => path.basename(f))).toEqual([
+      `${vault.deviceId}-${path.basename(log[0]!).slice(27)}`,
+    ]);
+    const sizes = [statSync(log[0]!).size];
+    for (let i = 0; i < 5; i++) {
       await vault.append(c, [{ type: 'case.recorded', data: { set: { parentsView: `syn ${i}` } } }]);
-    expect(eventFiles(dir, c, 'events')).toHaveLength(5);
-    expect(eventFiles(dir, c, 'packs')).toHaveLength(1);
+      sizes.push(statSync(log[0]!).size);
+    }
+    // One file, growing by one length-prefixed record per append.
+    expect(eventFiles(dir, c, 'logs')).toEqual(log);
+    expect(eventFiles(dir, c, 'events')).toHaveLength(0);
+    expect(eventFiles(dir, c, 'packs')).toHaveLength(0);
+    const bytes = readFileSync(log[0]!);
+    for (let i = 0, pos = 0; i < sizes.length; i++) {
+      expect(pos).toBe(i === 0 ? 0 : sizes[i - 1]);
+      pos += 4 + bytes.readUInt32BE(pos);
+      expect(pos).toBe(sizes[i]);
+    }
     const before = await vault.fold(c);
     const r = await vault.compact(c);
-    expect(r).toEqual({ before: 6, after: 1 });
-    expect(eventFiles(dir, c, 'events')).toHaveLength(0);
+    expect(r).toEqual({ before: 1, after: 1 });
+    expect(eventFiles(dir, c, 'logs')).toHaveLength(0);
+    expect(eventFiles(dir, c, 'packs')).toHaveLength(1);
     const after = await vault.fold(c);
     expect(after.eventCount).toBe(7);
     expect(after.doc).toEqual(before.doc);
@@ -244,7 +260,11 @@ describe('damage stays inside its case', () => {
     const { dir, vault, recoveryKey } = await newVault();
     const a = await caseWith(vault, 'c-a', 'Sárá Somby');
     const b = await caseWith(vault, 'c-b', 'Nils Eira');
+    // Each case: one pack; case a also a log of two records.
+    await vault.compact(a);
+    await vault.compact(b);
     await vault.append(a, [{ type: 'case.recorded', data: { set: { pupilVoice: 'tekst' } } }]);
+    await vault.append(a, [{ type: 'case.recorded', data: { set: { parentsView: 'syn' } } }]);
     await vault.close();
     return { dir, a, b, recoveryKey };
   }
@@ -272,9 +292,18 @@ describe('damage stays inside its case', () => {
 
   it('a flipped byte', async () => {
     const { dir, a, b } = await twoCases();
-    const f = eventFiles(dir, a, 'events')[0]!;
+    const f = eventFiles(dir, a, 'packs')[0]!;
     const buf = readFileSync(f);
     buf[Math.floor(buf.length / 2)]! ^= 0x01;
+    writeFileSync(f, buf);
+    await expectOnlyDamaged(dir, a, b, relFile(dir, f));
+  });
+
+  it('a flipped byte in a log record that has another after it', async () => {
+    const { dir, a, b } = await twoCases();
+    const f = eventFiles(dir, a, 'logs')[0]!;
+    const buf = readFileSync(f);
+    buf[4 + Math.floor(buf.readUInt32BE(0) / 2)]! ^= 0x01;
     writeFileSync(f, buf);
     await expectOnlyDamaged(dir, a, b, relFile(dir, f));
   });
@@ -288,8 +317,8 @@ describe('damage stays inside its case', () => {
 
   it('a file moved from one case into another', async () => {
     const { dir, a, b } = await twoCases();
-    const f = eventFiles(dir, a, 'events')[0]!;
-    const target = path.join(dir, 'cases', b, 'events', path.basename(f));
+    const f = eventFiles(dir, a, 'logs')[0]!;
+    const target = path.join(dir, 'cases', b, 'logs', path.basename(f));
     renameSync(f, target);
     await expectOnlyDamaged(dir, b, a, relFile(dir, target));
   });
@@ -302,9 +331,27 @@ describe('damage stays inside its case', () => {
     await expectOnlyDamaged(dir, b, a, relFile(dir, pb));
   });
 
+  it('a renamed log: another device’s name, or another key’s', async () => {
+    for (const to of ['device', 'kid'] as const) {
+      const { dir, a, b } = await twoCases();
+      const f = eventFiles(dir, a, 'logs')[0]!;
+      const [dev, kid] = path.basename(f, '.log').split('-') as [string, string];
+      const name = to === 'device' ? `${'a'.repeat(26)}-${kid}.log` : `${dev}-${'a'.repeat(26)}.log`;
+      const renamed = path.join(path.dirname(f), name);
+      renameSync(f, renamed);
+      await expectOnlyDamaged(dir, a, b, relFile(dir, renamed));
+    }
+  });
+
   it('a renamed event file', async () => {
-    const { dir, a, b } = await twoCases();
-    const f = eventFiles(dir, a, 'events')[0]!;
+    const { dir, a, b } = await newVault().then(async ({ dir, vault }) => {
+      const a = await caseWith(vault, 'c-a', 'Sárá Somby');
+      const b = await caseWith(vault, 'c-b', 'Nils Eira');
+      await vault.compact(a);
+      await vault.close();
+      return { dir, a, b };
+    });
+    const f = eventFiles(dir, a, 'packs')[0]!;
     const renamed = path.join(path.dirname(f), 'aaaaaaaaaaaaaaaaaaaaaaaaaa.jwe');
     renameSync(f, renamed);
     await expectOnlyDamaged(dir, a, b, relFile(dir, renamed));

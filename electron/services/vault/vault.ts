@@ -90,8 +90,9 @@ interface Unlocked {
 }
 
 /**
- * An unlocked vault. Every file it writes is new and uniquely named (events, packs, indexes,
- * audit lines per device), so several processes and devices can share one folder.
+ * An unlocked vault. Every file it writes is new and uniquely named (packs, indexes), or
+ * appended to by this device alone (its event log per case, its audit lines), so several
+ * processes and devices can share one folder.
  *
  * This class is the vault's one public face; the work is done by one part per section of
  * docs/VAULT-FORMAT.md: keys and members (keychain, members, rotation), case files and packs
