@@ -200,7 +200,7 @@ export const ISSUE_TEXT_NB: Record<string, string> = {
   URL_INVALID: 'må være en adresse som begynner med https://',
   UUID_INVALID: 'må være en UUID (36 tegn med bindestreker)',
   // The school's answer as a filled-in form (issue 19 item 3, shared/letters/replyForm.ts).
-  REPLY_KIND: 'brevet har ingen svarslipp som kan leses inn (bare anbefaling og sakkyndig vurdering)',
+  REPLY_KIND: 'brevet har ingen svarslipp som kan leses inn (det har bare en anbefaling til skolen)',
   REPLY_NOT_OURS: 'brevet er ikke sendt fra dette saksarkivet; ingenting er lagret',
   REPLY_CHANGED:
     'brevet er endret etter at det ble signert, og ikke bare ved at skjemaet er fylt ut; ingenting er lagret',
