@@ -98,7 +98,7 @@ test.describe('with a demo vault', () => {
     const { page } = bro;
     await page.getByRole('link', { name: 'Innstillinger' }).click();
     await page.getByLabel('Språk').selectOption('en');
-    await page.getByRole('button', { name: 'Lagre' }).click();
+    await page.getByRole('button', { name: 'Lagre', exact: true }).click();
     await expect(page.getByRole('link', { name: 'Cases' })).toBeVisible();
     await expect(page.locator('html')).toHaveAttribute('lang', 'en');
     await page.reload();
