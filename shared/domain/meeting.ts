@@ -12,6 +12,7 @@ export const agreement = z.strictObject({
   /** "Lovet eleven": a promise made to the pupil. Broken ones weigh the most. */
   promisedToPupil: z.boolean().nullish(),
 });
+export type Agreement = z.infer<typeof agreement>;
 
 /** One role at a meeting the service called: who it is, and whether they came. */
 export const meetingAttendance = z.strictObject({

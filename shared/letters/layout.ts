@@ -12,6 +12,7 @@ import {
   REPLY_ANSWER_KEYS,
   REPLY_CATEGORY_KEYS,
   REPLY_CLOSING_KEYS,
+  followItems,
   REPLY_FOLLOW_KEYS,
   REPLY_FOLLOW_LINE_KEYS,
   REPLY_LINE_KEYS,
@@ -1039,10 +1040,12 @@ export function layoutLetter(model: LetterModel): Layout {
   let reply: ReplyPage | null = null;
   if (model.replyBy && (model.kind === 'anbefaling' || model.kind === 'sakkyndig-vurdering'))
     reply = measureReplyPage(t, model);
-  const schoolItems = (model.overdue ?? []).filter((i) => !i.own);
-  if (model.kind === 'oppfolgingsbrev' && model.replyBy && schoolItems.length)
+  const schoolItems = followItems(model);
+  if (model.kind === 'oppfolgingsbrev' && model.replyBy && schoolItems.length) {
+    const page = measureReplyPage(t, model);
     reply = {
-      ...measureReplyPage(t, model),
+      ...page,
+      intro: page.intro.map((line) => (line === t.reply.formNote ? t.reply.followFormNote : line)),
       items: schoolItems.map((i) => ({
         title: `${t.oppfolging.kind[i.kind]}: ${i.what}`,
         // A duty under the law is not the school's to decline.
@@ -1052,6 +1055,7 @@ export function layoutLetter(model: LetterModel): Layout {
         lineKeys: [...REPLY_FOLLOW_LINE_KEYS],
       })),
     };
+  }
   // A mottaksbrev after first contact is a foreløpig svar only: it is titled as one.
   const interimOnly = model.kind === 'mottaksbrev' && model.waiting?.firstContactHad != null;
   const kindTitle = interimOnly ? t.mottak.interimKind : t.kindTitle[model.kind];

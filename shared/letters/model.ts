@@ -66,6 +66,13 @@ export interface OverdueItem {
   /** About a measure labelled Lovkrav: the school cannot answer "kan ikke gjennomføres". */
   lovkrav: boolean;
   path: Path;
+  /**
+   * What it is about in the case: the recommendation's id; the agreement's id, or where it has
+   * none `meetings/<meeting id or date>/agreements.<index>` (the key the nynorsk map uses). Absent
+   * in letters issued before the reply import of an oppfølgingsbrev, which then match by `path`.
+   * `reply.import` finds the item by it (shared/letters/followReply.ts).
+   */
+  ref?: string | null;
 }
 
 export interface LetterMeeting {
@@ -591,6 +598,7 @@ function overdueItems(
           own: own(a.owner),
           lovkrav: false,
           path: ['meetings', mi, 'agreements', ai, 'status'],
+          ref: a.id ?? `meetings/${m.id ?? m.date}/agreements.${ai}`,
         });
     });
   });
@@ -610,6 +618,7 @@ function overdueItems(
         own: false,
         lovkrav: m.label === 'Lovkrav',
         path: ['recommendations', i, 'schoolAnswer'],
+        ref: m.id,
       });
     const due = m.evaluation?.date;
     // A measure the school has said it cannot carry out has no evaluation to wait for.
@@ -625,6 +634,7 @@ function overdueItems(
         own: own(m.evaluation!.convenedBy),
         lovkrav: m.label === 'Lovkrav',
         path: ['recommendations', i, 'evaluations'],
+        ref: m.id,
       });
   });
   // Promises to the pupil first, then the longest overdue.

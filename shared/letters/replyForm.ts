@@ -25,6 +25,13 @@ const ANSWER_OF: Record<(typeof REPLY_ANSWER_KEYS)[number], (typeof SCHOOL_ANSWE
   kan_ikke: 'kan ikke',
 };
 
+/**
+ * The items an oppfølgingsbrev asks the school about (not the service's own lapses), in the order
+ * its reply page numbers them: the page (layout.ts) and the import (followReply.ts) both use this.
+ */
+export const followItems = (model: Pick<LetterModel, 'overdue'>) =>
+  (model.overdue ?? []).filter((i) => !i.own);
+
 export const replyField = {
   answer: (n: number) => `svar${n}`,
   category: (n: number) => `arsak${n}`,
@@ -34,7 +41,7 @@ export const replyField = {
 
 /** Why a filled-in reply is refused (issue codes; the texts are in shared/i18n/errors.ts). */
 export const REPLY_CODES = {
-  /** Not a letter with a fillable reply page (or an oppfølgingsbrev, not read in yet). */
+  /** Not a letter with a fillable reply page. */
   kind: 'REPLY_KIND',
   /** The letter was not issued by this vault (unknown letter, or another vault's key). */
   notOurs: 'REPLY_NOT_OURS',
@@ -54,6 +61,12 @@ export const REPLY_CODES = {
   category: 'REPLY_CATEGORY',
   /** «Med endring» or «kan ikke» without what the school does instead. */
   alternative: 'REPLY_ALTERNATIVE',
+  /** Oppfølgingsbrev: «Ny frist» without a real date after the reply's, or «Utført» dated after it. */
+  followDate: 'REPLY_FOLLOW_DATE',
+  /** Oppfølgingsbrev: «Kan ikke gjennomføres» without «Ansvarlig og grunn». */
+  followReason: 'REPLY_FOLLOW_REASON',
+  /** Oppfølgingsbrev: the letter names an agreement or a measure the case no longer has. */
+  unknownItem: 'REPLY_UNKNOWN_ITEM',
 } as const;
 
 export interface ReplyAnswer {

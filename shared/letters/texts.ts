@@ -144,6 +144,8 @@ export interface LetterTexts {
     categories: string[];
     /** How to answer: fill in the form in the PDF, or print it. */
     formNote: string;
+    /** The oppfølgingsbrev's reply page: what each answer needs. */
+    followFormNote: string;
   };
   /** `running`: how many of the `n` measures started before the letter's date (not «set in motion» again). */
   anbefaling: {
@@ -525,6 +527,8 @@ export const NB: LetterTexts = {
     categories: ['Ressurser', 'Kompetanse', 'Organisering', 'Annet'],
     formNote:
       'Svaret kan fylles ut i PDF-en og sendes tilbake som den er, eller skrives ut og fylles ut for hånd. Ved «med endring» eller «kan ikke»: kryss av for årsak og skriv grunnen og hva skolen gjør i stedet.',
+    followFormNote:
+      'Svaret kan fylles ut i PDF-en og sendes tilbake som den er, eller skrives ut og fylles ut for hånd. Ved «ny frist»: skriv den nye datoen. Ved «kan ikke»: skriv hvem som har ansvaret og grunnen.',
   },
   anbefaling: {
     lead: (_service, n, name, grade, running = 0) => {
@@ -928,6 +932,8 @@ export const NN: LetterTexts = {
     categories: ['Ressursar', 'Kompetanse', 'Organisering', 'Anna'],
     formNote:
       'Svaret kan fyllast ut i PDF-fila og sendast tilbake som ho er, eller skrivast ut og fyllast ut for hand. Ved «med endring» eller «kan ikkje»: kryss av for årsak og skriv grunnen og kva skulen gjer i staden.',
+    followFormNote:
+      'Svaret kan fyllast ut i PDF-fila og sendast tilbake som ho er, eller skrivast ut og fyllast ut for hand. Ved «ny frist»: skriv den nye datoen. Ved «kan ikkje»: skriv kven som har ansvaret og grunnen.',
   },
   anbefaling: {
     lead: (_service, n, name, grade, running = 0) => {

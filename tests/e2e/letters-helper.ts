@@ -2,6 +2,8 @@ import { expect } from '@playwright/test';
 import { call, createHandlers } from '../../electron/services/handlers';
 import { Session } from '../../electron/services/session';
 import { DEMO_PASSPHRASE } from '../../shared/demo/passphrase';
+import type { LetterModel } from '../../shared/letters/model';
+import { followItems } from '../../shared/letters/replyForm';
 
 /** The caseworker's decisions for the findings a letter can be issued with (as the letter editor records them). */
 const DECIDABLE = new Set([
@@ -13,12 +15,13 @@ const DECIDABLE = new Set([
 ]);
 
 /**
- * Issues a signed anbefaling for the first demo case that can have one, as a second device on
+ * Issues a signed anbefaling (or oppfølgingsbrev with a reply page) for the first demo case that can have one, as a second device on
  * the same demo vault (its own session, as another window of Bro would be). Returns the file.
  */
 export async function issueDemoLetter(
   demoDir: string,
   out: string,
+  kind: 'anbefaling' | 'oppfolgingsbrev' = 'anbefaling',
 ): Promise<{ file: string; jwks: unknown }> {
   const h = createHandlers(new Session());
   await call(h, 'vault.unlock', { dir: demoDir, passphrase: DEMO_PASSPHRASE });
@@ -26,10 +29,12 @@ export async function issueDemoLetter(
     for (const c of (await call(h, 'cases.list', {})).cases) {
       let preview;
       try {
-        preview = await call(h, 'letters.preview', { caseId: c.caseId, kind: 'anbefaling' });
+        preview = await call(h, 'letters.preview', { caseId: c.caseId, kind });
       } catch {
-        continue; // LETTER_DATA_MISSING: no measures in this case
+        continue; // LETTER_DATA_MISSING: no measures (or nothing overdue) in this case
       }
+      // An oppfølgingsbrev with a reply page: something the school is asked about.
+      if (kind === 'oppfolgingsbrev' && followItems(preview.letter as LetterModel).length === 0) continue;
       const errors = preview.findings.filter((f) => f.severity === 'error');
       if (!errors.every((f) => DECIDABLE.has(f.code))) continue;
       const legalBasis: Record<string, string> = {};
@@ -52,11 +57,11 @@ export async function issueDemoLetter(
           });
       }
       const options = { legalBasis, reasons, keep };
-      const issued = await call(h, 'letters.issue', { caseId: c.caseId, kind: 'anbefaling', options, out });
+      const issued = await call(h, 'letters.issue', { caseId: c.caseId, kind, options, out });
       expect(issued.draft).toBe(false);
       return { file: out, jwks: await call(h, 'keys.jwks', {}) };
     }
-    throw new Error('no demo case can have an anbefaling');
+    throw new Error(`no demo case can have an ${kind}`);
   } finally {
     await call(h, 'vault.lock', {});
   }

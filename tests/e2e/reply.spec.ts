@@ -5,7 +5,8 @@ import { checkScreen, expect, screenshot, test } from './fixtures';
 import { issueDemoLetter } from './letters-helper';
 import { VerifyPage } from './pages';
 import { appendUpdate, fillReply, loadTwice } from '../unit/pdf-fill.fixture';
-import { verifyLetterPdf } from '../../electron/services/signing/verify';
+import { checkLetterPdf, verifyLetterPdf } from '../../electron/services/signing/verify';
+import { followItems } from '../../shared/letters/replyForm';
 
 /**
  * Issue 19 item 3 in the app: the school's filled-in reply slip, dropped on the window or chosen
@@ -83,5 +84,42 @@ test.describe('Svar fra skolen', () => {
       'Svaret ble ikke lest inn: brevet er endret etter at det ble signert',
     );
     await checkScreen(page, '96-reply-changed');
+  });
+
+  test('an oppfølgingsbrev answered on its slip is read in item by item, with a journal note', async ({
+    bro: app,
+  }) => {
+    const { page, root, demoDir } = app;
+    const { file } = await issueDemoLetter(demoDir, path.join(root, 'oppfolging.pdf'), 'oppfolgingsbrev');
+    const signed = readFileSync(file);
+    const { model } = await checkLetterPdf(signed, null);
+    const items = followItems(model!);
+    const nbDate = model!.date.split('-').reverse().join('.');
+    const filled = await fillReply(signed, {
+      radio: { svar1: 'ny_frist' },
+      text: { frist1: '15.01.2099', ansvarlig1: 'Kontaktlærer', dato: nbDate, navn: 'Kari Nordmann, rektor' },
+    });
+    const filledFile = path.join(root, 'svar-oppfolging.pdf');
+    writeFileSync(filledFile, filled);
+
+    const verify = new VerifyPage(page);
+    await expect(page.getByRole('heading', { name: 'Saker', level: 1 })).toBeVisible();
+    await page.keyboard.press('Alt+4');
+    await verify.choose(filledFile);
+    await expect(verify.verdict).toHaveText('Gyldig');
+    const reply = page.getByTestId('verify-reply');
+    const button = reply.getByRole('button', { name: 'Les inn svaret i saken' });
+    await button.focus();
+    await page.keyboard.press('Enter');
+    const done = page.getByTestId('verify-follow-done');
+    await expect(done).toContainText('Skolens svar på oppfølgingsbrevet er lest inn:');
+    await expect(done).toContainText(`1. ${items[0]!.what}: ny frist 15.01.2099`);
+    await expect(done).toContainText('Hele svaret står i et journalnotat i saken.');
+    await done.scrollIntoViewIfNeeded();
+    await checkScreen(page, '97-reply-follow-imported');
+    await button.focus();
+    await page.keyboard.press('Enter');
+    await expect(done).toContainText('Svaret var allerede lagret; ingenting nytt.');
+    await expect(done).toContainText('Journalnotatet med svaret var lagret fra før.');
   });
 });

@@ -3,6 +3,8 @@ import type { replyOps } from '../../../shared/contract/reply';
 import type { CaseChange } from '../../../shared/contract';
 import { BroError } from '../../../shared/errors';
 import { REPLY_CODES, replyAnswers } from '../../../shared/letters/replyForm';
+import { followReplyAnswers, followReplyPlan } from '../../../shared/letters/followReply';
+import type { CaseDoc } from '../../../shared/domain/caseDoc';
 import { updateCase } from '../cases/update';
 import type { Session } from '../session';
 import { FORM_FILL_KINDS, type RevisionChange } from '../signing/revision';
@@ -64,13 +66,46 @@ export function replyHandlers(session: Session) {
         (l) => l.letterId === model.letterId && l.contentHash === result.contentHash,
       );
       if (!issued) throw refuse(REPLY_CODES.notOurs);
+      const fields = new Map(Object.entries(result.update?.fields ?? {}));
+      if (model.kind === 'oppfolgingsbrev') {
+        const read = followReplyAnswers(model, fields, session.today());
+        if (!read.ok) throw refuse(read.code, read.field ? { field: read.field } : {});
+        const plan = followReplyPlan(state.doc as CaseDoc, model, read);
+        if (!plan.ok) throw refuse(plan.code);
+        const changes = followChanges(state, plan);
+        if (changes.length) await updateCase(vault, caseId, changes, session.today());
+        return {
+          caseId: model.caseId,
+          letterId: model.letterId,
+          kind: model.kind,
+          recorded: plan.steps.flatMap((st) =>
+            st.effect.on === 'schoolAnswer' && !st.unchanged
+              ? [
+                  {
+                    recommendationId: (state.doc as CaseDoc).recommendations![st.effect.recommendation]!.id,
+                    n: st.n,
+                    answer: st.effect.schoolAnswer.answer,
+                    date: st.effect.schoolAnswer.date,
+                  },
+                ]
+              : [],
+          ),
+          unchanged: plan.steps.filter((st) => st.unchanged && st.effect.on !== 'note').length,
+          followUp: plan.steps.map((st) => ({
+            n: st.n,
+            kind: st.kind,
+            what: st.what,
+            answer: st.answer,
+            date: st.date,
+            effect: st.effect.on,
+            unchanged: st.unchanged,
+          })),
+          noteId: plan.note.id,
+          noteAdded: changes.some((c) => c.entity === 'notes'),
+        };
+      }
       const recs = (state.doc.recommendations ?? []) as { id: string; schoolAnswer?: unknown }[];
-      const judged = replyAnswers(
-        model,
-        new Map(Object.entries(result.update?.fields ?? {})),
-        new Set(recs.map((r) => r.id)),
-        session.today(),
-      );
+      const judged = replyAnswers(model, fields, new Set(recs.map((r) => r.id)), session.today());
       if (!judged.ok) throw refuse(judged.code, judged.field ? { field: judged.field } : {});
       const changes: CaseChange[] = [];
       const recorded: Out<'reply.import'>['recorded'] = [];
@@ -106,4 +141,65 @@ export function replyHandlers(session: Session) {
       return { caseId: model.caseId, letterId: model.letterId, kind: model.kind, recorded, unchanged };
     },
   };
+}
+
+const FOLLOW_REASON = 'Skolens svar på oppfølgingsbrevet lest inn fra utfylt svarslipp';
+
+/**
+ * The plan of an oppfølgingsbrev's answer as changes to the case: a meeting's agreements in one
+ * change per meeting, a school answer or a moved evaluation date per measure, and the journal note
+ * (added, or replaced when the same letter's slip comes back with other answers).
+ */
+function followChanges(
+  state: { doc: unknown; keys: Record<string, string[]> },
+  plan: Extract<ReturnType<typeof followReplyPlan>, { ok: true }>,
+): CaseChange[] {
+  const doc = state.doc as CaseDoc;
+  const changes: CaseChange[] = [];
+  const meetings = new Map<number, NonNullable<NonNullable<CaseDoc['meetings']>[number]['agreements']>>();
+  for (const st of plan.steps) {
+    if (st.unchanged) continue;
+    const e = st.effect;
+    if (e.on === 'agreement') {
+      const list = meetings.get(e.meeting) ?? [...(doc.meetings![e.meeting]!.agreements ?? [])];
+      list[e.agreement] = { ...list[e.agreement]!, ...e.set };
+      meetings.set(e.meeting, list);
+    } else if (e.on === 'schoolAnswer') {
+      changes.push({
+        op: 'set',
+        entity: 'recommendations',
+        key: state.keys.recommendations![e.recommendation]!,
+        set: { schoolAnswer: e.schoolAnswer },
+      });
+    } else if (e.on === 'evaluationDate') {
+      const rec = doc.recommendations![e.recommendation]!;
+      changes.push({
+        op: 'set',
+        entity: 'recommendations',
+        key: state.keys.recommendations![e.recommendation]!,
+        set: { evaluation: { ...rec.evaluation!, date: e.date } },
+        reason: FOLLOW_REASON,
+      });
+    }
+  }
+  for (const [mi, agreements] of meetings)
+    changes.push({
+      op: 'set',
+      entity: 'meetings',
+      key: state.keys.meetings![mi]!,
+      set: { agreements },
+      reason: FOLLOW_REASON,
+    });
+  const notes = doc.notes ?? [];
+  const at = notes.findIndex((n) => n.id === plan.note.id);
+  if (at < 0) changes.push({ op: 'set', entity: 'notes', set: { ...plan.note } });
+  else if (notes[at]!.text !== plan.note.text || notes[at]!.date !== plan.note.date)
+    changes.push({
+      op: 'set',
+      entity: 'notes',
+      key: state.keys.notes![at]!,
+      set: { ...plan.note },
+      reason: FOLLOW_REASON,
+    });
+  return changes;
 }

@@ -329,7 +329,10 @@ function Changes({ changes }: { changes: Change[] }) {
 function ReplyImport({ r, pdf }: { r: Verified; pdf: string }) {
   const { t, error, issue } = useI18n();
   const [state, setState] = useState<
-    { s: 'idle' } | { s: 'busy' } | { s: 'done'; n: number } | { s: 'failed'; message: string }
+    | { s: 'idle' }
+    | { s: 'busy' }
+    | { s: 'done'; out: OpOutput<'reply.import'> }
+    | { s: 'failed'; message: string }
   >({ s: 'idle' });
   const filled = (r.update?.changes ?? []).some((c) => c.kind === 'form-field');
   if (!filled || !r.letter?.replyBy) return null;
@@ -337,7 +340,7 @@ function ReplyImport({ r, pdf }: { r: Verified; pdf: string }) {
     setState({ s: 'busy' });
     try {
       const out = await api['reply.import']({ pdf });
-      setState({ s: 'done', n: out.recorded.length });
+      setState({ s: 'done', out });
     } catch (e) {
       const b = e instanceof BroError ? e : null;
       const reply = b?.issues.find((i) => i.code.startsWith('REPLY_'));
@@ -359,12 +362,45 @@ function ReplyImport({ r, pdf }: { r: Verified; pdf: string }) {
       </button>
       <div aria-live="polite">
         {state.s === 'busy' && <p role="status">{t('verify.replyImporting')}</p>}
-        {state.s === 'done' && (
-          <p role="status">{state.n ? t('verify.replyDone', { n: state.n }) : t('verify.replySame')}</p>
+        {state.s === 'done' && !state.out.followUp && (
+          <p role="status">
+            {state.out.recorded.length
+              ? t('verify.replyDone', { n: state.out.recorded.length })
+              : t('verify.replySame')}
+          </p>
         )}
+        {state.s === 'done' && state.out.followUp && <FollowUpDone out={state.out} />}
         {state.s === 'failed' && <ErrorBox>{state.message}</ErrorBox>}
       </div>
     </section>
+  );
+}
+
+/** An oppfølgingsbrev's answer read in: each item, what it did in the case, and the journal note. */
+function FollowUpDone({ out }: { out: OpOutput<'reply.import'> }) {
+  const { t } = useI18n();
+  const items = out.followUp ?? [];
+  const nothingNew = !out.noteAdded && items.every((x) => x.unchanged);
+  return (
+    <div role="status" data-testid="verify-follow-done">
+      <p>{nothingNew ? t('verify.replySame') : t('verify.followDone')}</p>
+      <ul>
+        {items.map((x) => (
+          <li key={x.n} className={x.effect === 'note' ? 'warn' : undefined}>
+            {t('verify.followItem', {
+              n: x.n,
+              what: x.what,
+              answer: t(`verify.followAnswer.${x.answer}` as TextKey, { date: x.date ? nbDate(x.date) : '' }),
+            })}
+            {' – '}
+            {x.unchanged && x.effect !== 'note'
+              ? t('verify.followEffect.same')
+              : t(`verify.followEffect.${x.effect}` as TextKey)}
+          </li>
+        ))}
+      </ul>
+      <p>{out.noteAdded ? t('verify.followNote') : t('verify.followNoteSame')}</p>
+    </div>
   );
 }
 
