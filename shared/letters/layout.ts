@@ -1047,7 +1047,7 @@ export function layoutLetter(model: LetterModel): Layout {
       ...page,
       intro: page.intro.map((line) => (line === t.reply.formNote ? t.reply.followFormNote : line)),
       items: schoolItems.map((i) => ({
-        title: `${t.oppfolging.kind[i.kind]}: ${i.what}`,
+        title: t.reply.followTitle(t.oppfolging.kind[i.kind], i.what, shortDate(i.deadline)),
         // A duty under the law is not the school's to decline.
         choices: t.reply.followChoices.slice(0, i.lovkrav ? 2 : 3),
         choiceKeys: REPLY_FOLLOW_KEYS.slice(0, i.lovkrav ? 2 : 3),

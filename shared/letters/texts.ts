@@ -146,6 +146,8 @@ export interface LetterTexts {
     formNote: string;
     /** The oppfølgingsbrev's reply page: what each answer needs. */
     followFormNote: string;
+    /** An item's title on it, with the deadline that passed (two alike agreements stay apart). */
+    followTitle: (kind: string, what: string, deadline: string) => string;
   };
   /** `running`: how many of the `n` measures started before the letter's date (not «set in motion» again). */
   anbefaling: {
@@ -529,6 +531,7 @@ export const NB: LetterTexts = {
       'Svaret kan fylles ut i PDF-en og sendes tilbake som den er, eller skrives ut og fylles ut for hånd. Ved «med endring» eller «kan ikke»: kryss av for årsak og skriv grunnen og hva skolen gjør i stedet.',
     followFormNote:
       'Svaret kan fylles ut i PDF-en og sendes tilbake som den er, eller skrives ut og fylles ut for hånd. Ved «ny frist»: skriv den nye datoen. Ved «kan ikke»: skriv hvem som har ansvaret og grunnen.',
+    followTitle: (kind, what, deadline) => `${kind}: ${what} (frist ${deadline})`,
   },
   anbefaling: {
     lead: (_service, n, name, grade, running = 0) => {
@@ -934,6 +937,7 @@ export const NN: LetterTexts = {
       'Svaret kan fyllast ut i PDF-fila og sendast tilbake som ho er, eller skrivast ut og fyllast ut for hand. Ved «med endring» eller «kan ikkje»: kryss av for årsak og skriv grunnen og kva skulen gjer i staden.',
     followFormNote:
       'Svaret kan fyllast ut i PDF-fila og sendast tilbake som ho er, eller skrivast ut og fyllast ut for hand. Ved «ny frist»: skriv den nye datoen. Ved «kan ikkje»: skriv kven som har ansvaret og grunnen.',
+    followTitle: (kind, what, deadline) => `${kind}: ${what} (frist ${deadline})`,
   },
   anbefaling: {
     lead: (_service, n, name, grade, running = 0) => {

@@ -213,7 +213,7 @@ describe('oppfølgingsbrev', () => {
     const p = prepare(c, 'oppfolgingsbrev');
     const own = p.model.overdue!.filter((i) => i.own).map((i) => i.kind);
     expect(own).toEqual(['evaluation']);
-    expect(p.layout.reply!.items.map((i) => i.title)).not.toContain('Evaluering: Fleksibel oppstart');
+    expect(p.layout.reply!.items.some((i) => i.title.startsWith('Evaluering: Fleksibel oppstart'))).toBe(false);
     const text = textOf(p.layout);
     expect(text).toContain('Dette har vi selv ikke gjort i tide');
     expect(text).toContain('Evaluering: Fleksibel oppstart. Frist 1. mai 2026, 11 dager over fristen.');
