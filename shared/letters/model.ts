@@ -579,7 +579,7 @@ function meetingModel(doc: CaseDoc, options: LetterOptions): LetterMeeting {
 function overdueItems(
   doc: CaseDoc,
   today: string,
-  settings: LetterSettings,
+  obligations: readonly Obligation[],
   rektor: string | null,
   own: (who: string) => boolean,
 ): OverdueItem[] {
@@ -602,11 +602,11 @@ function overdueItems(
         });
     });
   });
-  const ref = doc.referrals?.[mainReferral(doc)];
   (doc.recommendations ?? []).forEach((m, i) => {
     if (endedOn(m) !== null) return;
-    const sentOn = ref?.concluded ?? m.start ?? null;
-    const answerBy = sentOn ? addDays(sentOn, settings.replyDays) : null;
+    // The school's answer is late by the same rule as the task «svar fra skolen» (school-reply in
+    // shared/cases/obligations.ts: working days after the anbefaling was sent; none for «Avtalt»).
+    const answerBy = obligations.find((o) => o.kind === 'schoolReply' && o.ref === m.id)?.due ?? null;
     if (!m.schoolAnswer && answerBy && answerBy < today)
       items.push({
         kind: 'answer',
@@ -855,7 +855,7 @@ export function buildLetter(input: BuildInput): LetterModel {
 
   const overdue =
     kind === 'oppfolgingsbrev'
-      ? overdueItems(doc, today, settings, toSchool.addressee.names[0] ?? null, ownNames(doc))
+      ? overdueItems(doc, today, input.obligations ?? [], toSchool.addressee.names[0] ?? null, ownNames(doc))
       : null;
   if (overdue && overdue.length === 0) throw missing('NOTHING_OVERDUE', ['meetings']);
 

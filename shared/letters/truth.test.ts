@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { caseDoc, type CaseDoc, type CaseDocInput } from '../domain/caseDoc';
-import type { Obligation } from '../cases/obligations';
+import { caseObligations, type Obligation } from '../cases/obligations';
+import { DEFAULT_SETTINGS } from '../waiting/settings';
 import { completeCase, KIND_OPTIONS, LETTER_TODAY, stillWaiting } from './letters.fixture';
 import { prepareLetter, textOf, type LetterKind, type LetterLang } from './index';
 import type { EarlierLetter } from './outdated';
@@ -213,7 +214,9 @@ describe('oppfølgingsbrev', () => {
     const p = prepare(c, 'oppfolgingsbrev');
     const own = p.model.overdue!.filter((i) => i.own).map((i) => i.kind);
     expect(own).toEqual(['evaluation']);
-    expect(p.layout.reply!.items.some((i) => i.title.startsWith('Evaluering: Fleksibel oppstart'))).toBe(false);
+    expect(p.layout.reply!.items.some((i) => i.title.startsWith('Evaluering: Fleksibel oppstart'))).toBe(
+      false,
+    );
     const text = textOf(p.layout);
     expect(text).toContain('Dette har vi selv ikke gjort i tide');
     expect(text).toContain('Evaluering: Fleksibel oppstart. Frist 1. mai 2026, 11 dager over fristen.');
@@ -224,7 +227,22 @@ describe('oppfølgingsbrev', () => {
     // The Lovkrav measure (t-2) was sent long ago and has no answer.
     c.recommendations![1]!.start = '2026-03-01';
     c.referrals![0]!.concluded = '2026-03-01';
-    const p = prepare(c, 'oppfolgingsbrev', { today: '2026-05-12' });
+    // Its answer is late by the task's rule: the obligations of the day, as `letters.issue` gives them.
+    const obligations = caseObligations(
+      { doc: caseDoc.parse(c) as CaseDoc },
+      '2026-05-12',
+      DEFAULT_SETTINGS,
+    ).obligations;
+    expect(obligations.some((o) => o.kind === 'schoolReply' && o.ref === 't-2' && o.due < '2026-05-12')).toBe(
+      true,
+    );
+    const p = prepare(c, 'oppfolgingsbrev', { today: '2026-05-12', obligations });
+    // Without the task there is nothing to ask the school about that measure.
+    expect(
+      prepare(c, 'oppfolgingsbrev', { today: '2026-05-12', obligations: [] }).layout.reply?.items.some((i) =>
+        i.title.includes('Trygg start'),
+      ) ?? false,
+    ).toBe(false);
     const lovkrav = p.layout.reply!.items.find((i) => i.title.includes('Trygg start'))!;
     expect(lovkrav.choices).not.toContain('Kan ikke gjennomføres');
     const other = p.layout.reply!.items.find((i) => i.title.includes('Fleksibel oppstart'));

@@ -12,10 +12,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, createHandlers, type Handlers } from '../../electron/services/handlers';
 import { Session } from '../../electron/services/session';
 import { nbDate } from '../../shared/calendar/days';
+import { caseObligations } from '../../shared/cases/obligations';
+import { DEFAULT_SETTINGS } from '../../shared/waiting/settings';
 import { generateDemo } from '../../shared/demo/generate';
 import { caseDoc as caseDocSchema, type CaseDoc } from '../../shared/domain/caseDoc';
 import { BroError } from '../../shared/errors';
-import { prepareLetter } from '../../shared/letters';
+import { letterOptions, prepareLetter, type LetterOptionsInput } from '../../shared/letters';
 import type { OverdueItem } from '../../shared/letters/model';
 import { followItems } from '../../shared/letters/replyForm';
 import { DEFAULT_LETTER_SETTINGS } from '../../shared/letters/settings';
@@ -30,16 +32,23 @@ let h: Handlers;
 /** Letters issued before any answer is read in, so that each test meets the page as the school did. */
 const pdfs: Record<'mixed' | 'refused' | 'removed' | 'answer', Buffer> = {} as never;
 
-/** The school items an oppfølgingsbrev would ask about for each demo case, without error findings. */
+/**
+ * The school items an oppfølgingsbrev would ask about for each demo case it can be issued for as
+ * it stands (a missing consent decided as the letter editor records it: a legal basis).
+ */
 function candidates() {
-  const out: { id: string; items: OverdueItem[] }[] = [];
+  const out: { id: string; items: OverdueItem[]; options: LetterOptionsInput }[] = [];
   for (const c of generateDemo(DEMO).cases) {
-    try {
-      const p = prepareLetter({
-        doc: caseDocSchema.parse(c) as CaseDoc,
+    const doc = caseDocSchema.parse(c) as CaseDoc;
+    const prepare = (options: LetterOptionsInput) =>
+      prepareLetter({
+        doc,
+        // The case's obligations on the day, as `letters.issue` gives them (the school's answer is
+        // late by the task's rule).
+        obligations: caseObligations({ doc }, TODAY, DEFAULT_SETTINGS).obligations,
         kind: 'oppfolgingsbrev',
         lang: 'nb',
-        options: {},
+        options: letterOptions.parse(options),
         settings: DEFAULT_LETTER_SETTINGS,
         today: TODAY,
         letterId: 'a'.repeat(26),
@@ -47,8 +56,17 @@ function candidates() {
         draft: false,
         signer: { name: 'Ola Hansen', memberId: 'b'.repeat(26), kid: 'k'.repeat(43) },
       });
+    try {
+      const first = prepare({});
+      const legalBasis = Object.fromEntries(
+        first.findings
+          .filter((f) => f.code === 'CONSENT_MISSING')
+          .map((f) => [f.recipient!, 'Forvaltningsloven § 13 b nr. 1']),
+      );
+      const options = { legalBasis };
+      const p = prepare(options);
       if (p.findings.some((f) => f.severity === 'error')) continue;
-      out.push({ id: c.id, items: followItems(p.model) });
+      out.push({ id: c.id, items: followItems(p.model), options });
     } catch {
       continue;
     }
@@ -56,9 +74,9 @@ function candidates() {
   return out;
 }
 
-async function issue(caseRef: string, name: string): Promise<Buffer> {
+async function issue(c: { id: string; options: LetterOptionsInput }, name: string): Promise<Buffer> {
   const out = path.join(root, name);
-  await call(h, 'letters.issue', { caseId: caseRef, kind: 'oppfolgingsbrev', out, options: {} });
+  await call(h, 'letters.issue', { caseId: c.id, kind: 'oppfolgingsbrev', out, options: c.options });
   return readFileSync(out);
 }
 async function doc(caseRef: string) {
@@ -92,10 +110,10 @@ beforeAll(async () => {
   h = createHandlers(new Session({ kdf: { N: 2 ** 12, r: 8, p: 1 }, today: TODAY }));
   await call(h, 'vault.create', { dir: path.join(root, 'v'), passphrase: PASS, memberName: 'Ola Hansen' });
   await call(h, 'demo.create', DEMO);
-  pdfs.mixed = await issue(mixed.id, 'oppfolging.pdf');
-  pdfs.refused = await issue(mixed.id, 'oppfolging-2.pdf');
-  pdfs.removed = await issue(mixed.id, 'oppfolging-3.pdf');
-  pdfs.answer = await issue(answering.id, 'oppfolging-svar.pdf');
+  pdfs.mixed = await issue(mixed, 'oppfolging.pdf');
+  pdfs.refused = await issue(mixed, 'oppfolging-2.pdf');
+  pdfs.removed = await issue(mixed, 'oppfolging-3.pdf');
+  pdfs.answer = await issue(answering, 'oppfolging-svar.pdf');
 }, 180_000);
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
