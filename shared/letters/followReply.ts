@@ -3,6 +3,7 @@ import type { Agreement } from '../domain/meeting';
 import { nbDate } from '../calendar/days';
 import type { LetterModel, OverdueItem } from './model';
 import {
+  clean,
   followItems,
   parseReplyDate,
   REPLY_CODES,
@@ -48,11 +49,6 @@ export interface FollowAnswer {
 
 export type FollowResult =
   { ok: true; answers: FollowAnswer[]; by: string; date: string } | Extract<ReplyResult, { ok: false }>;
-
-const clean = (v: string | undefined): string | null => {
-  const s = (v ?? '').replace(/\s+/gu, ' ').trim();
-  return s && s !== 'Off' ? s : null;
-};
 
 /**
  * Reads the filled-in reply page of an oppfølgingsbrev: one answer per item with a ticked box,

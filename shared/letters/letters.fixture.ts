@@ -11,6 +11,14 @@ import type { LetterOptions } from './options';
  */
 export const LETTER_TODAY = '2026-05-12';
 
+/** The issuing part of a `prepareLetter` input in tests: a final letter, signed by a test member. */
+export const TEST_ISSUE = {
+  letterId: 'a'.repeat(26),
+  version: 1,
+  draft: false,
+  signer: { name: 'Ola Hansen', memberId: 'b'.repeat(26), kid: 'k'.repeat(43) },
+} as const;
+
 /** Every school factor assessed; «et problem» with a note (shared/school/factors.ts). */
 export function completeSchoolFactors(): NonNullable<CaseDocInput['schoolFactors']> {
   return {

@@ -99,7 +99,8 @@ export function parseReplyDate(text: string): string | null {
   return date.toISOString().slice(0, 10);
 }
 
-const clean = (v: string | undefined): string | null => {
+/** A field's value as the school wrote it, spaces collapsed; null when empty or an unticked box. */
+export const clean = (v: string | undefined): string | null => {
   const s = (v ?? '').replace(/\s+/gu, ' ').trim();
   return s && s !== 'Off' ? s : null;
 };

@@ -20,6 +20,7 @@ import { BroError } from '../../shared/errors';
 import { letterOptions, prepareLetter, type LetterOptionsInput } from '../../shared/letters';
 import type { OverdueItem } from '../../shared/letters/model';
 import { followItems } from '../../shared/letters/replyForm';
+import { TEST_ISSUE } from '../../shared/letters/letters.fixture';
 import { DEFAULT_LETTER_SETTINGS } from '../../shared/letters/settings';
 import { fillReply } from './pdf-fill.fixture';
 
@@ -51,10 +52,7 @@ function candidates() {
         options: letterOptions.parse(options),
         settings: DEFAULT_LETTER_SETTINGS,
         today: TODAY,
-        letterId: 'a'.repeat(26),
-        version: 1,
-        draft: false,
-        signer: { name: 'Ola Hansen', memberId: 'b'.repeat(26), kid: 'k'.repeat(43) },
+        ...TEST_ISSUE,
       });
     try {
       const first = prepare({});
