@@ -5,10 +5,11 @@
 // evaluation date) and the whole answer word for word in one journal note; a second import changes
 // nothing; a slip that does not hold is refused and nothing is recorded. Real vault (`bro demo`),
 // real keys, real PDFs.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { main as bro } from '../../electron/cli/main';
 import { call, createHandlers, type Handlers } from '../../electron/services/handlers';
 import { Session } from '../../electron/services/session';
 import { nbDate } from '../../shared/calendar/days';
@@ -195,10 +196,32 @@ describe('the reply page of an oppfølgingsbrev', () => {
       later.filter((t) => t.kind === 'evaluation' && t.ref === evaluation.i.ref).map((t) => t.due),
     ).toEqual(['2027-01-20']);
 
-    // The same slip again changes nothing.
+    // The same slip again changes nothing: through the contract, and through `bro reply import`.
     const again = await importReply(filled);
     expect(again.followUp!.every((f) => f.unchanged)).toBe(true);
     expect(again.noteAdded).toBe(false);
+    const slip = path.join(root, 'svar.pdf');
+    writeFileSync(slip, filled);
+    let out = '';
+    const cli = (args: string[]) =>
+      bro(['reply', 'import', path.join(root, 'v'), slip, ...args], {
+        out: (x) => (out += x),
+        err: () => {},
+        env: { BRO_PASSPHRASE: PASS },
+        isTTY: false,
+      });
+    expect(await cli([])).toBe(0);
+    expect(out).toContain('Svaret var allerede lagret; ingenting nytt.');
+    expect(out).toContain(`${moved!.n}. ${moved!.i.what}: ny frist (2027-01-15): lagret fra før`);
+    expect(out).toContain('Journalnotatet med svaret var lagret fra før.');
+    out = '';
+    expect(await cli(['--json'])).toBe(0);
+    expect(JSON.parse(out)).toMatchObject({
+      ok: true,
+      kind: 'oppfolgingsbrev',
+      noteAdded: false,
+      recorded: [],
+    });
     expect((await doc(mixed.id)).doc).toEqual(after);
   });
 
