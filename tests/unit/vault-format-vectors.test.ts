@@ -17,7 +17,8 @@ import { ID_RE, isSyncJunk } from '../../electron/services/vault/format';
 import { summarizeCase } from '../../shared/cases/summary';
 import { externalId, text } from '../../shared/domain/common';
 import { foldCase } from '../../shared/events/fold';
-import { hlcString } from '../../shared/events/vocabulary';
+import { COLLECTIONS } from '../../shared/domain/caseDoc';
+import { EVENT_TYPES, hlcString } from '../../shared/events/vocabulary';
 import { serializeSealed } from '../../electron/services/vault/keys';
 import { stableStringify } from '../../shared/json';
 
@@ -136,6 +137,39 @@ describe('VAULT-FORMAT.md §18.3 vectors', () => {
       const got = test[kind!]!(JSON.parse(quoted!) as string);
       expect({ line, got }).toEqual({ line, got: verdict === 'match' });
     }
+  });
+
+  it('§18.4 older payload forms the fold reads: closingOutcome, a handover note as a string', () => {
+    const lines = block('fold-forms').trim().split('\n');
+    expect(lines.length).toBeGreaterThanOrEqual(4);
+    for (const line of lines) {
+      const [, collection, set, want] = /^(\w+) (\{.*\}) → (\{.*\})$/.exec(line)!;
+      const ev = {
+        v: 1,
+        id: 'eeeeeeeeeeeeeeeeeeeeeeeeee',
+        caseId: 'aaaaaaaaaaaaaaaaaaaaaaaaaa',
+        type: `${collection}.recorded`,
+        hlc: '001795692887578-000000',
+        device: 'dddddddddddddddddddddddddd',
+        actor: 'recovery',
+        at: '2026-11-26T11:34:47.578Z',
+        data: { key: 'kkkkkkkkkkkkkkkkkkkkkkkkkk', set: JSON.parse(set!) as unknown },
+      };
+      const state = foldCase('aaaaaaaaaaaaaaaaaaaaaaaaaa', [ev]);
+      expect({ line, skipped: state.skippedEvents }).toEqual({ line, skipped: 0 });
+      const items = (state.doc as unknown as Record<string, unknown[]>)[collection!]!;
+      expect({ line, item: items[0] }).toEqual({ line, item: JSON.parse(want!) });
+    }
+  });
+
+  it('§10.1 names every event type and collection of the vocabulary, and nothing else', () => {
+    const s101 = doc.slice(doc.indexOf('### 10.1 Types'), doc.indexOf('### 10.2 Payloads'));
+    const listed = /`<collection>` is one of ([^.]*)\./.exec(s101)![1]!;
+    expect([...listed.matchAll(/`(\w+)`/g)].map((m) => m[1])).toEqual([...COLLECTIONS]);
+    const rows = [...s101.matchAll(/^\| `([\w<>.]+)` +\|/gm)].map((m) => m[1]!).filter((t) => t !== 'type');
+    const expand = (t: string) =>
+      t.startsWith('<collection>.') ? COLLECTIONS.map((c) => t.replace('<collection>', c)) : [t];
+    expect(rows.flatMap(expand).sort()).toEqual([...EVENT_TYPES].sort());
   });
 
   it('§18.4 the index summary: caseworker and open-referral tie-breaks, service fallback', () => {
