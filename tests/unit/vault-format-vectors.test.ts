@@ -3,13 +3,13 @@
 // racy cases. A reader in another language implements the rules from the text; these tie the
 // text to what Bro does.
 import { createCipheriv, createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { openLog } from '../../electron/services/vault/case-events';
-import { signatureOf, stampOf } from '../../electron/services/vault/case-files';
+import { caseFiles, signatureOf, stampOf } from '../../electron/services/vault/case-files';
 import type { VaultCore } from '../../electron/services/vault/core';
 import { digestId } from '../../electron/services/vault/crypto';
 import { racy } from '../../electron/services/vault/case-index';
@@ -97,6 +97,25 @@ describe('VAULT-FORMAT.md §18.3 vectors', () => {
     }
     for (const odd of ['foreign', 'missing', 'gone'])
       expect(racy(new Map([['x', odd]]), Number.MAX_VALUE)).toBe(true);
+  });
+
+  it('the index signature: which names of a case folder become entries', () => {
+    const [names, want] = block('signature-listing').split('→\n') as [string, string];
+    const expand = (x: string) =>
+      x.replace(/<a>/g, 'a'.repeat(26)).replace(/<b>/g, 'b'.repeat(26)).replace(/<c>/g, 'c'.repeat(26));
+    const dir = mkdtempSync(path.join(tmpdir(), 'bro-vectors-'));
+    try {
+      const caseId = 'd'.repeat(26);
+      for (const n of names.trim().split('\n')) {
+        const f = path.join(dir, 'cases', caseId, ...expand(n).split('/'));
+        mkdirSync(path.dirname(f), { recursive: true });
+        writeFileSync(f, 'x');
+      }
+      const sig = signatureOf(caseFiles(dir, caseId).stamps).replace(/\d+:[\d.]+:[\d.]+/g, '<stamp>');
+      expect(sig).toBe(expand(want.trim()));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('sync junk: case, line terminators, digits, the extension', () => {
