@@ -3,7 +3,7 @@
 // racy cases. A reader in another language implements the rules from the text; these tie the
 // text to what Bro does.
 import { createCipheriv, createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,6 +17,7 @@ import { ID_RE, isSyncJunk } from '../../electron/services/vault/format';
 import { summarizeCase } from '../../shared/cases/summary';
 import { externalId, text } from '../../shared/domain/common';
 import { foldCase } from '../../shared/events/fold';
+import { AUDIT_ACTIONS } from '../../shared/audit/actions';
 import { COLLECTIONS } from '../../shared/domain/caseDoc';
 import { EVENT_TYPES, hlcString } from '../../shared/events/vocabulary';
 import { serializeSealed } from '../../electron/services/vault/keys';
@@ -189,6 +190,20 @@ describe('VAULT-FORMAT.md §18.3 vectors', () => {
     const expand = (t: string) =>
       t.startsWith('<collection>.') ? COLLECTIONS.map((c) => t.replace('<collection>', c)) : [t];
     expect(rows.flatMap(expand).sort()).toEqual([...EVENT_TYPES].sort());
+  });
+
+  it('§12 names every audit action Bro writes, and only those', () => {
+    const s12 = doc.slice(doc.indexOf('`action` is one of these'), doc.indexOf('A sharing also carries'));
+    const named = [...s12.matchAll(/^\| (`[^|]*`) +\|/gm)].flatMap((m) =>
+      [...m[1]!.matchAll(/`([a-z.]+)`/g)].map((x) => x[1]!),
+    );
+    const written = named.filter((a) => a !== 'action');
+    for (const a of Object.keys(AUDIT_ACTIONS)) expect(written).toContain(a);
+    const vaultSource = readdirSync(path.join(root, 'electron/services/vault'))
+      .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+      .map((f) => readFileSync(path.join(root, 'electron/services/vault', f), 'utf8'))
+      .join('\n');
+    for (const a of written.filter((x) => !(x in AUDIT_ACTIONS))) expect(vaultSource).toContain(`'${a}'`);
   });
 
   it('§18.4 the index summary: caseworker and open-referral tie-breaks, service fallback', () => {
