@@ -199,9 +199,10 @@ describe('VAULT-FORMAT.md §18.3 vectors', () => {
     );
     const written = named.filter((a) => a !== 'action');
     for (const a of Object.keys(AUDIT_ACTIONS)) expect(written).toContain(a);
-    const vaultSource = readdirSync(path.join(root, 'electron/services/vault'))
+    const services = path.join(root, 'electron/services');
+    const vaultSource = (readdirSync(services, { recursive: true }) as string[])
       .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
-      .map((f) => readFileSync(path.join(root, 'electron/services/vault', f), 'utf8'))
+      .map((f) => readFileSync(path.join(services, f), 'utf8'))
       .join('\n');
     for (const a of written.filter((x) => !(x in AUDIT_ACTIONS))) expect(vaultSource).toContain(`'${a}'`);
   });
