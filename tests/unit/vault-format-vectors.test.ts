@@ -218,6 +218,35 @@ describe('VAULT-FORMAT.md §18.3 vectors', () => {
   });
 });
 
+describe('VAULT-FORMAT.md cross-references', () => {
+  it('every #anchor link and every § reference names a heading of the document', () => {
+    const headings = doc
+      .replace(/^```[\s\S]*?^```/gm, '')
+      .split('\n')
+      .filter((l) => /^#{1,6} /.test(l))
+      .map((l) => l.replace(/^#+ /, ''));
+    // GitHub's anchors: lower case, punctuation other than - and _ dropped, spaces to -.
+    const anchors = new Set(
+      headings.map((h) =>
+        h
+          .toLowerCase()
+          .replace(/[^\p{L}\p{N}_\- ]/gu, '')
+          .replace(/ /g, '-'),
+      ),
+    );
+    const sections = new Set(headings.map((h) => /^(\d+(?:\.\d+)?)\.? /.exec(h)?.[1]).filter(Boolean));
+    const links = [...doc.matchAll(/\]\(#([^)]+)\)/g)].map((m) => m[1]!);
+    expect(links.length).toBeGreaterThan(20);
+    expect(links.filter((a) => !anchors.has(a))).toEqual([]);
+    // § references to other documents and laws are written after their name (DESIGN.md §3, RFC 4648 §5).
+    const refs = [...doc.matchAll(/(\S+ )?§(\d+(?:\.\d+)?)/g)]
+      .filter((m) => !/(\.md|^RFC|DESIGN|\d) $/.test(m[1] ?? ''))
+      .map((m) => m[2]!);
+    expect(refs.length).toBeGreaterThan(200);
+    expect([...new Set(refs.filter((r) => !sections.has(r)))]).toEqual([]);
+  });
+});
+
 describe('VAULT-FORMAT.md §18.6 vectors: a log record and torn tails', () => {
   const fields = () => {
     const text = block('log-record');
