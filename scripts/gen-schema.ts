@@ -75,8 +75,8 @@ export function eventsJsonSchema(): Record<string, unknown> {
       io: 'input',
       override: ({ zodSchema, jsonSchema }) => {
         if (zodSchema === isoDate) jsonSchema.format = 'date';
-        else if ((zodSchema as z.ZodType)._zod.def.type === 'string' && !('pattern' in jsonSchema)) {
-          const rule = textRule(zodSchema as z.ZodType);
+        else if (zodSchema._zod.def.type === 'string' && !('pattern' in jsonSchema)) {
+          const rule = textRule(zodSchema as unknown as z.ZodType);
           if (rule) jsonSchema['x-bro-text'] = rule;
         }
       },
