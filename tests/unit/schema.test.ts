@@ -2,7 +2,13 @@ import { readFileSync } from 'node:fs';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
-import { interchangeJsonSchema, SCHEMA_PATH } from '../../scripts/gen-schema';
+import {
+  EVENTS_SCHEMA_PATH,
+  eventsJsonSchema,
+  interchangeJsonSchema,
+  SCHEMA_PATH,
+} from '../../scripts/gen-schema';
+import { EVENT_DATA } from '../../shared/events/vocabulary';
 import { INTERCHANGE_EXAMPLE_FILE } from '../../shared/interchange/interchangeExample.fixture';
 import { interchangeFile } from '../../shared/interchange/schema';
 
@@ -92,5 +98,47 @@ describe('docs/bro-interchange-1.schema.json', () => {
     });
     expect(validate(file)).toBe(true);
     expect(interchangeFile.safeParse(file).success).toBe(true);
+  });
+});
+
+describe('docs/bro-events-1.schema.json (VAULT-FORMAT.md §10.2)', () => {
+  const events = eventsJsonSchema();
+  const defs = events.$defs as Record<string, Record<string, unknown>>;
+  const eventsAjv = new Ajv2020({ allErrors: true, strict: true });
+  addFormats(eventsAjv);
+  eventsAjv.addKeyword({ keyword: 'x-bro-text', schemaType: 'string' });
+  const check = (type: string) => eventsAjv.compile({ ...defs[type], $schema: undefined });
+
+  it('is what `npm run schema` generates now (regenerate it when the zod schemas change)', () => {
+    const committed = JSON.parse(readFileSync(EVENTS_SCHEMA_PATH, 'utf8')) as unknown;
+    expect(committed, 'stale: run `npm run schema` and commit docs/bro-events-1.schema.json').toEqual(events);
+    expect(eventsAjv.validateSchema(events)).toBe(true);
+  });
+
+  it('has one payload schema per event type, each compiling', () => {
+    expect(Object.keys(defs).sort()).toEqual(Object.keys(EVENT_DATA).sort());
+    for (const type of Object.keys(defs)) expect(() => check(type)).not.toThrow();
+  });
+
+  it('marks text(n) as trimmed and opt(n) as as-is, and says what zod does beyond the schema', () => {
+    const voided = defs['case.voided'] as { properties: { reason: Record<string, unknown> } };
+    expect(voided.properties.reason['x-bro-text']).toBe('trimmed');
+    const guardian = defs['guardians.recorded'] as {
+      properties: { set: { properties: Record<string, { anyOf?: Record<string, unknown>[] }> } };
+    };
+    expect(guardian.properties.set.properties.contact!.anyOf![0]!['x-bro-text']).toBe('as-is');
+    // The schema alone accepts what only the overlay refuses: blank trimmed text, control characters.
+    for (const payload of [{ reason: '   ' }, { reason: 'a\u0001' }]) {
+      expect(check('case.voided')(payload)).toBe(true);
+      expect(EVENT_DATA['case.voided']!.safeParse(payload).success).toBe(false);
+    }
+    // A plain string (no x-bro-text) is only what the schema says, as zod does.
+    const status = {
+      forsendelseId: '00000000-0000-0000-0000-000000000000',
+      status: 'LEST',
+      changed: 'a\u0001',
+    };
+    expect(check('dispatch.status')(status)).toBe(true);
+    expect(EVENT_DATA['dispatch.status']!.safeParse(status).success).toBe(true);
   });
 });

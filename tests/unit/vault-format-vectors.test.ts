@@ -3,13 +3,13 @@
 // racy cases. A reader in another language implements the rules from the text; these tie the
 // text to what Bro does.
 import { createCipheriv, createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { openLog } from '../../electron/services/vault/case-events';
-import { signatureOf, stampOf } from '../../electron/services/vault/case-files';
+import { caseFiles, signatureOf, stampOf } from '../../electron/services/vault/case-files';
 import type { VaultCore } from '../../electron/services/vault/core';
 import { digestId } from '../../electron/services/vault/crypto';
 import { racy } from '../../electron/services/vault/case-index';
@@ -17,7 +17,9 @@ import { ID_RE, isSyncJunk } from '../../electron/services/vault/format';
 import { summarizeCase } from '../../shared/cases/summary';
 import { externalId, text } from '../../shared/domain/common';
 import { foldCase } from '../../shared/events/fold';
-import { hlcString } from '../../shared/events/vocabulary';
+import { AUDIT_ACTIONS } from '../../shared/audit/actions';
+import { COLLECTIONS } from '../../shared/domain/caseDoc';
+import { EVENT_TYPES, hlcString } from '../../shared/events/vocabulary';
 import { serializeSealed } from '../../electron/services/vault/keys';
 import { stableStringify } from '../../shared/json';
 
@@ -98,6 +100,25 @@ describe('VAULT-FORMAT.md §18.3 vectors', () => {
       expect(racy(new Map([['x', odd]]), Number.MAX_VALUE)).toBe(true);
   });
 
+  it('the index signature: which names of a case folder become entries', () => {
+    const [names, want] = block('signature-listing').split('→\n') as [string, string];
+    const expand = (x: string) =>
+      x.replace(/<a>/g, 'a'.repeat(26)).replace(/<b>/g, 'b'.repeat(26)).replace(/<c>/g, 'c'.repeat(26));
+    const dir = mkdtempSync(path.join(tmpdir(), 'bro-vectors-'));
+    try {
+      const caseId = 'd'.repeat(26);
+      for (const n of names.trim().split('\n')) {
+        const f = path.join(dir, 'cases', caseId, ...expand(n).split('/'));
+        mkdirSync(path.dirname(f), { recursive: true });
+        writeFileSync(f, 'x');
+      }
+      const sig = signatureOf(caseFiles(dir, caseId).stamps).replace(/\d+:[\d.]+:[\d.]+/g, '<stamp>');
+      expect(sig).toBe(expand(want.trim()));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('sync junk: case, line terminators, digits, the extension', () => {
     const id = 'abcdefghijklmnopqrstuvwxyz';
     const lines = block('sync-junk').trim().split('\n');
@@ -138,6 +159,54 @@ describe('VAULT-FORMAT.md §18.3 vectors', () => {
     }
   });
 
+  it('§18.4 older payload forms the fold reads: closingOutcome, a handover note as a string', () => {
+    const lines = block('fold-forms').trim().split('\n');
+    expect(lines.length).toBeGreaterThanOrEqual(4);
+    for (const line of lines) {
+      const [, collection, set, want] = /^(\w+) (\{.*\}) → (\{.*\})$/.exec(line)!;
+      const ev = {
+        v: 1,
+        id: 'eeeeeeeeeeeeeeeeeeeeeeeeee',
+        caseId: 'aaaaaaaaaaaaaaaaaaaaaaaaaa',
+        type: `${collection}.recorded`,
+        hlc: '001795692887578-000000',
+        device: 'dddddddddddddddddddddddddd',
+        actor: 'recovery',
+        at: '2026-11-26T11:34:47.578Z',
+        data: { key: 'kkkkkkkkkkkkkkkkkkkkkkkkkk', set: JSON.parse(set!) as unknown },
+      };
+      const state = foldCase('aaaaaaaaaaaaaaaaaaaaaaaaaa', [ev]);
+      expect({ line, skipped: state.skippedEvents }).toEqual({ line, skipped: 0 });
+      const items = (state.doc as unknown as Record<string, unknown[]>)[collection!]!;
+      expect({ line, item: items[0] }).toEqual({ line, item: JSON.parse(want!) });
+    }
+  });
+
+  it('§10.1 names every event type and collection of the vocabulary, and nothing else', () => {
+    const s101 = doc.slice(doc.indexOf('### 10.1 Types'), doc.indexOf('### 10.2 Payloads'));
+    const listed = /`<collection>` is one of ([^.]*)\./.exec(s101)![1]!;
+    expect([...listed.matchAll(/`(\w+)`/g)].map((m) => m[1])).toEqual([...COLLECTIONS]);
+    const rows = [...s101.matchAll(/^\| `([\w<>.]+)` +\|/gm)].map((m) => m[1]!).filter((t) => t !== 'type');
+    const expand = (t: string) =>
+      t.startsWith('<collection>.') ? COLLECTIONS.map((c) => t.replace('<collection>', c)) : [t];
+    expect(rows.flatMap(expand).sort()).toEqual([...EVENT_TYPES].sort());
+  });
+
+  it('§12 names every audit action Bro writes, and only those', () => {
+    const s12 = doc.slice(doc.indexOf('`action` is one of these'), doc.indexOf('A sharing also carries'));
+    const named = [...s12.matchAll(/^\| (`[^|]*`) +\|/gm)].flatMap((m) =>
+      [...m[1]!.matchAll(/`([a-z.]+)`/g)].map((x) => x[1]!),
+    );
+    const written = named.filter((a) => a !== 'action');
+    for (const a of Object.keys(AUDIT_ACTIONS)) expect(written).toContain(a);
+    const services = path.join(root, 'electron/services');
+    const vaultSource = (readdirSync(services, { recursive: true }) as string[])
+      .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+      .map((f) => readFileSync(path.join(services, f), 'utf8'))
+      .join('\n');
+    for (const a of written.filter((x) => !(x in AUDIT_ACTIONS))) expect(vaultSource).toContain(`'${a}'`);
+  });
+
   it('§18.4 the index summary: caseworker and open-referral tie-breaks, service fallback', () => {
     const doc = JSON.parse(block('summary-input')) as Record<string, unknown>;
     const want = JSON.parse(block('summary-output')) as Record<string, unknown>;
@@ -146,6 +215,35 @@ describe('VAULT-FORMAT.md §18.3 vectors', () => {
     >[0];
     const s = summarizeCase(state, '2026-03-01');
     expect({ caseworker: s.caseworker, openReferral: s.openReferral, status: s.status }).toEqual(want);
+  });
+});
+
+describe('VAULT-FORMAT.md cross-references', () => {
+  it('every #anchor link and every § reference names a heading of the document', () => {
+    const headings = doc
+      .replace(/^```[\s\S]*?^```/gm, '')
+      .split('\n')
+      .filter((l) => /^#{1,6} /.test(l))
+      .map((l) => l.replace(/^#+ /, ''));
+    // GitHub's anchors: lower case, punctuation other than - and _ dropped, spaces to -.
+    const anchors = new Set(
+      headings.map((h) =>
+        h
+          .toLowerCase()
+          .replace(/[^\p{L}\p{N}_\- ]/gu, '')
+          .replace(/ /g, '-'),
+      ),
+    );
+    const sections = new Set(headings.map((h) => /^(\d+(?:\.\d+)?)\.? /.exec(h)?.[1]).filter(Boolean));
+    const links = [...doc.matchAll(/\]\(#([^)]+)\)/g)].map((m) => m[1]!);
+    expect(links.length).toBeGreaterThan(20);
+    expect(links.filter((a) => !anchors.has(a))).toEqual([]);
+    // § references to other documents and laws are written after their name (DESIGN.md §3, RFC 4648 §5).
+    const refs = [...doc.matchAll(/(\S+ )?§(\d+(?:\.\d+)?)/g)]
+      .filter((m) => !/(\.md|^RFC|DESIGN|\d) $/.test(m[1] ?? ''))
+      .map((m) => m[2]!);
+    expect(refs.length).toBeGreaterThan(200);
+    expect([...new Set(refs.filter((r) => !sections.has(r)))]).toEqual([]);
   });
 });
 
