@@ -160,6 +160,8 @@ beforeAll(async () => {
   await attach('c-0001', 1, '2026-02-02');
   await attach('c-0001', 2, '2026-02-10');
   await attach('c-0002', 3, '2026-02-05');
+  const human = await bro(['archive', vault, '--case', 'c-0001', '--out', path.join(work, 'pakke-tekst')]);
+  expect(human.out).toContain('4 arkivmeldinger, saksmappen, 1 brev og 2 mottatte dokumenter.');
   const made = await bro(['archive', vault, '--case', 'c-0001', '--out', path.join(work, 'pakke'), '--json']);
   expect(made.code, JSON.stringify(made.json)).toBe(0);
   const messages = (

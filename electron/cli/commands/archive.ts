@@ -32,8 +32,9 @@ export const archiveCommand: Command = {
     const r = await cli.call('archive.make', { caseId, out: cli.flags.out });
     await cli.session.vault?.close();
     const letters = r.messages.filter((m) => m.letterId !== null).length;
+    const documents = r.messages.filter((m) => m.attachmentId !== undefined).length;
     const lines = [
-      `Skrev ${r.file} (${r.bytes} byte): ${r.messages.length} arkivmeldinger, saksmappen og ${letters} brev.`,
+      `Skrev ${r.file} (${r.bytes} byte): ${r.messages.length} arkivmeldinger, saksmappen, ${letters} brev og ${documents} mottatte dokumenter.`,
       ...r.messages.map((m) => `  ${m.folder}  ${m.key}`),
       'Send hver mappe som én melding (Fiks Arkiv V1 arkivmelding opprett), i denne rekkefølgen.',
     ];
