@@ -2,8 +2,9 @@ import { z } from 'zod';
 
 /**
  * The payload of the `archive.receipt` event (issue 19): what the archive's kvittering recorded
- * for the case (saksår, sekvensnummer) or for one letter (journalår, sekvensnummer, journalpost-
- * nummer). A leaf module: the event vocabulary imports it, so it imports nothing of Bro's.
+ * for the case (saksår, sekvensnummer), for one letter, or for one received document (journalår,
+ * sekvensnummer, journalpostnummer). A leaf module: the event vocabulary imports it, so it imports
+ * nothing of Bro's. `of: 'document'` came later; vaults written before it hold only the other two.
  */
 export const archiveReceipt = z.discriminatedUnion('of', [
   z.strictObject({
@@ -15,6 +16,14 @@ export const archiveReceipt = z.discriminatedUnion('of', [
   z.strictObject({
     of: z.literal('letter'),
     letterId: z.string().min(1).max(200),
+    systemID: z.string().max(100),
+    journalaar: z.number().int().min(1900).max(9999),
+    journalsekvensnummer: z.number().int().min(0),
+    journalpostnummer: z.number().int().min(0),
+  }),
+  z.strictObject({
+    of: z.literal('document'),
+    attachmentId: z.string().min(1).max(200),
     systemID: z.string().max(100),
     journalaar: z.number().int().min(1900).max(9999),
     journalsekvensnummer: z.number().int().min(0),

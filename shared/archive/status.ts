@@ -1,8 +1,9 @@
-import { caseKeyOf, FAGSYSTEM, letterKeyOf } from './arkivmelding';
+import { caseKeyOf, documentKeyOf, FAGSYSTEM, letterKeyOf } from './arkivmelding';
 
 /**
  * The archive's answer (Fiks Arkiv V1 `arkivmelding.opprett.kvittering`, issue 19 item 1) and what
- * it says about a case: which letters the archive has filed, under which number. Pure: the handler
+ * it says about a case: which letters and received documents the archive has filed, under which
+ * number. Pure: the handler
  * (electron/services/archive) validates the XML with xmllint against
  * ./fiks-arkiv/no.ks.fiks.arkiv.v1.arkivering.arkivmelding.opprett.kvittering.xsd first, then calls
  * these. `bro letters` and the Brev tab read a letter's status through `archiveStatus` only.
@@ -109,12 +110,13 @@ export function parseKvittering(xml: string): ParsedKvittering {
 
 /**
  * The rule: a kvittering becomes receipts for one case only if every key in it is one this vault
- * wrote (`bro archive`: fagsystem Bro, `bro-sak-<case id>` / `bro-brev-<letter id>`) for that
- * case and its letters. Returns the receipts, or the refusal code. Nothing is recorded otherwise.
+ * wrote (`bro archive`: fagsystem Bro, `bro-sak-<case id>` / `bro-brev-<letter id>` /
+ * `bro-dok-<attachment id>`) for that case, its letters and its received documents. Returns the
+ * receipts, or the refusal code. Nothing is recorded otherwise.
  */
 export function matchKvittering(
   k: ParsedKvittering,
-  kase: { caseId: string; letterIds: readonly string[] },
+  kase: { caseId: string; letterIds: readonly string[]; attachmentIds?: readonly string[] },
 ): { ok: true; receipts: ArchiveReceipt[] } | { ok: false; code: string } {
   if (!k.mappe && !k.registrering) return { ok: false, code: RECEIPT_CODES.empty };
   const receipts: ArchiveReceipt[] = [];
@@ -131,18 +133,25 @@ export function matchKvittering(
   if (k.registrering) {
     const r = k.registrering;
     const letterId = kase.letterIds.find((id) => letterKeyOf(id) === r.noekkel);
-    if (r.fagsystem !== FAGSYSTEM || letterId === undefined)
+    const attachmentId =
+      letterId === undefined
+        ? (kase.attachmentIds ?? []).find((id) => documentKeyOf(id) === r.noekkel)
+        : undefined;
+    if (r.fagsystem !== FAGSYSTEM || (letterId === undefined && attachmentId === undefined))
       return { ok: false, code: RECEIPT_CODES.unknownKey };
     if (![r.journalaar, r.journalsekvensnummer, r.journalpostnummer].every(Number.isInteger))
       return { ok: false, code: RECEIPT_CODES.noNumbers };
-    receipts.push({
-      of: 'letter',
-      letterId,
+    const numbers = {
       systemID: r.systemID,
       journalaar: r.journalaar,
       journalsekvensnummer: r.journalsekvensnummer,
       journalpostnummer: r.journalpostnummer,
-    });
+    };
+    receipts.push(
+      letterId !== undefined
+        ? { of: 'letter', letterId, ...numbers }
+        : { of: 'document', attachmentId: attachmentId!, ...numbers },
+    );
   }
   return { ok: true, receipts };
 }
@@ -155,6 +164,10 @@ export function caseIdOfKey(noekkel: string): string | null {
 export function letterIdOfKey(noekkel: string): string | null {
   return noekkel.startsWith('bro-brev-') ? noekkel.slice('bro-brev-'.length) : null;
 }
+/** The received document's attachment id a kvittering names (its incoming journalpost key), or null. */
+export function attachmentIdOfKey(noekkel: string): string | null {
+  return noekkel.startsWith('bro-dok-') ? noekkel.slice('bro-dok-'.length) : null;
+}
 
 export interface LetterArchiveStatus {
   letterId: string;
@@ -162,12 +175,23 @@ export interface LetterArchiveStatus {
   /** «2026/123-4»: saksår/sakssekvensnummer-journalpostnummer when the case's numbers are known, else journalår/journalsekvensnummer. */
   reference: string | null;
 }
+export interface DocumentArchiveStatus {
+  attachmentId: string;
+  archived: boolean;
+  /** As for a letter: «2026/123-4», or journalår/journalsekvensnummer without the case's numbers. */
+  reference: string | null;
+}
 export interface CaseArchiveStatus {
   case: { saksaar: number | null; sakssekvensnummer: number | null } | null;
   letters: LetterArchiveStatus[];
   /** Every issued letter has an archive reference (and there is at least one). */
   complete: boolean;
+  /** The issued letters the archive lacks (what `archiveBeforeDelete` names). */
   missing: string[];
+  /** Each received document (issue 19 item 0) archived or not. */
+  documents: DocumentArchiveStatus[];
+  /** The received documents the archive lacks. */
+  documentsMissing: string[];
 }
 
 /** Whether two receipts say the same (a second identical kvittering records nothing). */
@@ -175,31 +199,57 @@ export function sameReceipt(a: ArchiveReceipt, b: ArchiveReceipt): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
+type Journalpost = Extract<ArchiveReceipt, { of: 'letter' | 'document' }>;
+
 /**
- * The case's archive status from its recorded receipts (latest wins) and its issued letters. The one
- * place `bro letters`, the Brev tab and the retention rule read it.
+ * The case's archive status from its recorded receipts (latest wins), its issued letters and its
+ * received documents. The one place `bro letters`, the Brev and Dokumenter tabs, `bro archive
+ * status` and the retention rule read it. `complete` and `missing` are about letters only (the
+ * retention rule, issue 19 item 4); the documents have their own list.
  */
 export function archiveStatus(
   receipts: readonly ArchiveReceipt[],
   letterIds: readonly string[],
+  attachmentIds: readonly string[] = [],
 ): CaseArchiveStatus {
   let kase: CaseArchiveStatus['case'] = null;
-  const byLetter = new Map<string, Extract<ArchiveReceipt, { of: 'letter' }>>();
+  const byLetter = new Map<string, Journalpost>();
+  const byDocument = new Map<string, Journalpost>();
   for (const r of receipts) {
     if (r.of === 'case') kase = { saksaar: r.saksaar, sakssekvensnummer: r.sakssekvensnummer };
-    else byLetter.set(r.letterId, r);
+    else if (r.of === 'letter') byLetter.set(r.letterId, r);
+    else byDocument.set(r.attachmentId, r);
   }
-  const letters = letterIds.map((letterId) => {
-    const r = byLetter.get(letterId);
-    if (!r) return { letterId, archived: false, reference: null };
-    const reference =
-      kase?.saksaar != null && kase.sakssekvensnummer != null
+  const referenceOf = (r: Journalpost | undefined): string | null =>
+    !r
+      ? null
+      : kase?.saksaar != null && kase.sakssekvensnummer != null
         ? `${kase.saksaar}/${kase.sakssekvensnummer}-${r.journalpostnummer}`
         : `${r.journalaar}/${r.journalsekvensnummer}`;
-    return { letterId, archived: true, reference };
+  const letters = letterIds.map((letterId) => {
+    const reference = referenceOf(byLetter.get(letterId));
+    return { letterId, archived: reference !== null, reference };
+  });
+  const documents = attachmentIds.map((attachmentId) => {
+    const reference = referenceOf(byDocument.get(attachmentId));
+    return { attachmentId, archived: reference !== null, reference };
   });
   const missing = letters.filter((l) => !l.archived).map((l) => l.letterId);
-  return { case: kase, letters, complete: letters.length > 0 && missing.length === 0, missing };
+  return {
+    case: kase,
+    letters,
+    complete: letters.length > 0 && missing.length === 0,
+    missing,
+    documents,
+    documentsMissing: documents.filter((d) => !d.archived).map((d) => d.attachmentId),
+  };
+}
+
+/** Whether two receipts are about the same thing (the case, one letter, one document). */
+export function sameSubject(a: ArchiveReceipt, b: ArchiveReceipt): boolean {
+  if (a.of === 'case' || b.of === 'case') return a.of === b.of;
+  if (a.of === 'letter') return b.of === 'letter' && a.letterId === b.letterId;
+  return b.of === 'document' && a.attachmentId === b.attachmentId;
 }
 
 /** The typed issue of a refused deletion (BroError VALIDATION `issues[].code`). */

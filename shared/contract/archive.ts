@@ -39,7 +39,7 @@ export const archiveOps = {
   /**
    * The archive's kvittering (Fiks Arkiv V1 arkivmelding.opprett.kvittering) for one message of a
    * package `archive.make` wrote: validated against the schema, matched by referanseEksternNoekkel to
-   * the case and its letters, and recorded. Unknown keys or invalid XML: VALIDATION, nothing recorded.
+   * the case, its letters and its received documents, and recorded. Unknown keys or invalid XML: VALIDATION, nothing recorded.
    * A second identical kvittering records nothing (`recorded: 0`).
    */
   'archive.receipt': {
@@ -48,12 +48,22 @@ export const archiveOps = {
       caseId: z.string(),
       recorded: z.number(),
       receipts: z.array(
-        z.object({ of: z.enum(['case', 'letter']), letterId: z.string().optional(), reference: z.string() }),
+        z.object({
+          of: z.enum(['case', 'letter', 'document']),
+          letterId: z.string().optional(),
+          /** `of: 'document'`: the received document's id (issue 19 item 0). */
+          attachmentId: z.string().optional(),
+          reference: z.string(),
+        }),
       ),
     }),
     errors: errors('VAULT_LOCKED', 'NOT_FOUND', 'TAMPERED', 'VALIDATION', 'IO'),
   },
-  /** The case's archive status: each issued letter archived (with its reference) or not. */
+  /**
+   * The case's archive status: each issued letter and each received document archived (with its
+   * reference) or not. `complete`/`missing` are about letters (the retention rule); the documents
+   * the archive lacks are `documentsMissing`.
+   */
   'archive.status': {
     input: z.strictObject({ caseId: z.string().min(1).max(200) }),
     output: z.object({
@@ -64,6 +74,10 @@ export const archiveOps = {
         z.object({ letterId: z.string(), archived: z.boolean(), reference: z.string().nullable() }),
       ),
       missing: z.array(z.string()),
+      documents: z.array(
+        z.object({ attachmentId: z.string(), archived: z.boolean(), reference: z.string().nullable() }),
+      ),
+      documentsMissing: z.array(z.string()),
     }),
     errors: errors('VAULT_LOCKED', 'NOT_FOUND', 'TAMPERED'),
   },

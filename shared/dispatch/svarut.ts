@@ -29,6 +29,8 @@ export const DISPATCH_CODES = {
   guardianMissing: 'DISPATCH_GUARDIAN_MISSING',
   /** A letter to the family without a national identity number goes to print: it needs a postal address. */
   addressMissing: 'DISPATCH_ADDRESS_MISSING',
+  /** The postcode entered for a letter by post is not four digits. */
+  postcodeInvalid: 'DISPATCH_POSTCODE_INVALID',
   /** The national identity number is not 11 digits with valid check digits. */
   nationalIdInvalid: 'DISPATCH_NATIONAL_ID_INVALID',
   /** A national identity number is never written to a file: packages go without it. */
@@ -232,12 +234,11 @@ export function buildForsendelse(input: ForsendelseInput): BuildResult {
   } else {
     const navn = clean(input.guardian);
     if (navn === null) issues.push({ path: ['guardian'], code: DISPATCH_CODES.guardianMissing });
-    const complete =
-      address !== null &&
-      address.line1 !== null &&
-      address.place !== null &&
-      address.postcode !== null &&
-      /^\d{4}$/u.test(address.postcode);
+    // What was entered: each part there, and a postcode of four digits.
+    const partsMissing =
+      address === null || address.line1 === null || address.place === null || address.postcode === null;
+    const postcodeInvalid = address?.postcode != null && !/^\d{4}$/u.test(address.postcode);
+    const complete = address !== null && !partsMissing && !postcodeInvalid;
     if (nationalId !== null) {
       endpoint = 'person';
       mottaker = {
@@ -247,8 +248,11 @@ export function buildForsendelse(input: ForsendelseInput): BuildResult {
       };
     } else {
       endpoint = 'print';
-      if (!complete) issues.push({ path: ['address'], code: DISPATCH_CODES.addressMissing });
-      else mottaker = { navn: (navn ?? '').slice(0, 100), adresse: adresse(address) };
+      // Named apart, so the user is told what to enter: a part left empty, or a postcode that is not four digits.
+      if (partsMissing) issues.push({ path: ['address'], code: DISPATCH_CODES.addressMissing });
+      if (postcodeInvalid)
+        issues.push({ path: ['address', 'postcode'], code: DISPATCH_CODES.postcodeInvalid });
+      if (complete) mottaker = { navn: (navn ?? '').slice(0, 100), adresse: adresse(address) };
     }
   }
   if (issues.length) return { ok: false, issues };

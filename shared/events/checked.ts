@@ -13,7 +13,7 @@ import { EVENT_DATA, EVENT_VERSION, type StoredEvent } from './vocabulary';
  * another vocabulary is parsed again. `r` is raised by hand when a refinement's logic changes
  * without changing the JSON Schema (a regular expression inside a `refine`, a date check).
  */
-export const CHECKED_PAYLOADS = 'v1.r1.acbd7a138d63425b';
+export const CHECKED_PAYLOADS = 'v1.r1.d841d6fc05e8f6e6';
 
 /** The event objects a reader found in a pack marked with `CHECKED_PAYLOADS`. */
 const checked = new WeakSet<StoredEvent>();

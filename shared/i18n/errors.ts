@@ -177,6 +177,7 @@ export const ISSUE_TEXT_NB: Record<string, string> = {
   DISPATCH_GUARDIAN_MISSING: 'saken har ingen foresatt med foreldreansvar å sende til',
   DISPATCH_ADDRESS_MISSING:
     'uten fødselsnummer går brevet til utskrift og post: skriv inn adresse, postnummer (fire siffer) og poststed',
+  DISPATCH_POSTCODE_INVALID: 'postnummeret må være fire siffer (for eksempel 2860)',
   DISPATCH_NATIONAL_ID_INVALID: 'fødselsnummeret er ikke gyldig (11 siffer med kontrollsiffer)',
   DISPATCH_NATIONAL_ID_NOT_IN_PACKAGE:
     'fødselsnummer skrives aldri til en pakke; skriv det inn i SvarUt, eller sett opp SvarUt-kontoen',

@@ -95,9 +95,18 @@ test('send from the letters tab: packages for the school and for the family, by 
   await expect(dialog.getByRole('alert')).toContainText('uten fødselsnummer går brevet til utskrift og post');
   await expect(dialog.getByLabel('Postnummer')).toHaveAttribute('aria-invalid', 'true');
   await checkScreen(page, '98-dispatch-address');
+  // A postcode that is not four digits is named apart; only that field is marked.
   await dialog.getByLabel('Adresse', { exact: true }).fill('Gata 1');
-  await dialog.getByLabel('Postnummer').fill('2860');
+  await dialog.getByLabel('Postnummer').fill('28');
   await dialog.getByLabel('Poststed').fill('Hov');
+  await dialog.getByRole('button', { name: 'Lag pakke for opplasting' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(dialog.getByRole('alert')).toContainText('postnummeret må være fire siffer');
+  await expect(dialog.getByRole('alert')).not.toContainText('skriv inn adresse');
+  await expect(dialog.getByLabel('Postnummer')).toHaveAttribute('aria-invalid', 'true');
+  await expect(dialog.getByLabel('Poststed')).not.toHaveAttribute('aria-invalid', 'true');
+  await checkScreen(page, '98-dispatch-postcode');
+  await dialog.getByLabel('Postnummer').fill('2860');
   const second = page.waitForEvent('download');
   await dialog.getByRole('button', { name: 'Lag pakke for opplasting' }).focus();
   await page.keyboard.press('Enter');

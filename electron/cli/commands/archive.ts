@@ -12,9 +12,12 @@ export const archiveCommand: Command = {
     ],
     [
       'archive receipt <mappe> FIL.xml',
-      'Les arkivets kvittering (Fiks Arkiv arkivmelding opprett kvittering) og lagre saks- og journalpostnummer på saken og brevene',
+      'Les arkivets kvittering (Fiks Arkiv arkivmelding opprett kvittering) og lagre saks- og journalpostnummer på saken, brevene og de mottatte dokumentene',
     ],
-    ['archive status <mappe> --case ID', 'Hvilke brev i saken som er arkivert, med arkivets referanse'],
+    [
+      'archive status <mappe> --case ID',
+      'Hvilke brev og mottatte dokumenter i saken som er arkivert, med arkivets referanse',
+    ],
   ],
   async run(cli, rest) {
     if (rest[0] === 'receipt') return receipt(cli, rest.slice(1));
@@ -29,8 +32,9 @@ export const archiveCommand: Command = {
     const r = await cli.call('archive.make', { caseId, out: cli.flags.out });
     await cli.session.vault?.close();
     const letters = r.messages.filter((m) => m.letterId !== null).length;
+    const documents = r.messages.filter((m) => m.attachmentId !== undefined).length;
     const lines = [
-      `Skrev ${r.file} (${r.bytes} byte): ${r.messages.length} arkivmeldinger, saksmappen og ${letters} brev.`,
+      `Skrev ${r.file} (${r.bytes} byte): ${r.messages.length} arkivmeldinger, saksmappen, ${letters} brev og ${documents} mottatte dokumenter.`,
       ...r.messages.map((m) => `  ${m.folder}  ${m.key}`),
       'Send hver mappe som én melding (Fiks Arkiv V1 arkivmelding opprett), i denne rekkefølgen.',
     ];
@@ -58,14 +62,18 @@ async function receipt(cli: Cli, rest: string[]): Promise<number> {
       ? 'Kvitteringen var allerede lagret; ingenting nytt.'
       : `Lagret ${r.recorded} arkivreferanse${r.recorded === 1 ? '' : 'r'} på saken.`,
     ...r.receipts.map((x) =>
-      x.of === 'case' ? `  saksmappe  ${x.reference}` : `  brev ${x.letterId}  Arkivert: ${x.reference}`,
+      x.of === 'case'
+        ? `  saksmappe  ${x.reference}`
+        : x.of === 'letter'
+          ? `  brev ${x.letterId}  Arkivert: ${x.reference}`
+          : `  dokument ${x.attachmentId}  Arkivert: ${x.reference}`,
     ),
   ];
   cli.print({ ok: true, ...r }, lines.join('\n'));
   return EXIT.OK;
 }
 
-/** `bro archive status DIR --case ID`: each issued letter archived or not. */
+/** `bro archive status DIR --case ID`: each issued letter and received document archived or not. */
 async function status(cli: Cli, rest: string[]): Promise<number> {
   const usage = 'bro archive status <dir> --case ID';
   need(rest, 1, usage);
@@ -75,9 +83,21 @@ async function status(cli: Cli, rest: string[]): Promise<number> {
   await cli.unlock(dir);
   const r = await cli.call('archive.status', { caseId });
   await cli.session.vault?.close();
+  const shown = (x: { archived: boolean; reference: string | null }) =>
+    x.archived ? `Arkivert: ${x.reference}` : 'Ikke arkivert';
   const lines = [
     r.complete ? 'Alle sendte brev er arkivert.' : `Ikke arkivert: ${r.missing.length} brev.`,
-    ...r.letters.map((l) => `  ${l.letterId}  ${l.archived ? `Arkivert: ${l.reference}` : 'Ikke arkivert'}`),
+    ...r.letters.map((l) => `  ${l.letterId}  ${shown(l)}`),
+    ...(r.documents.length === 0
+      ? []
+      : [
+          r.documentsMissing.length === 0
+            ? r.documents.length === 1
+              ? 'Det mottatte dokumentet er arkivert.'
+              : `Alle ${r.documents.length} mottatte dokumenter er arkivert.`
+            : `Mottatte dokumenter ikke arkivert: ${r.documentsMissing.length} av ${r.documents.length}.`,
+          ...r.documents.map((d) => `  dokument ${d.attachmentId}  ${shown(d)}`),
+        ]),
   ];
   cli.print({ ok: true, ...r }, lines.join('\n'));
   return EXIT.OK;

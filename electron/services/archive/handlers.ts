@@ -15,12 +15,14 @@ import {
   archiveBeforeDelete,
   archiveReceipt,
   archiveStatus,
+  attachmentIdOfKey,
   caseIdOfKey,
   letterIdOfKey,
   matchKvittering,
   parseKvittering,
   RECEIPT_CODES,
   sameReceipt,
+  sameSubject,
   type ArchiveReceipt,
 } from '../../../shared/archive/status';
 import type { archiveOps } from '../../../shared/contract/archive';
@@ -211,15 +213,20 @@ export function archiveHandlers(session: Session): ArchiveHandlers {
       const vault = session.requireVault();
       await validateKvittering(xml);
       const k = parseKvittering(xml);
-      // The case: named by the saksmappe's key, or the case that holds the journalpost's letter.
+      // The case: named by the saksmappe's key, or the case that holds the journalpost's letter or
+      // received document (ids are random, so at most one case holds it).
       let caseId: string | null = null;
       if (k.mappe) caseId = caseIdOfKey(k.mappe.noekkel);
       else if (k.registrering) {
         const letterId = letterIdOfKey(k.registrering.noekkel);
-        if (letterId !== null)
+        const attachmentId = attachmentIdOfKey(k.registrering.noekkel);
+        if (letterId !== null || attachmentId !== null)
           for (const c of (await vault.listCases()).cases) {
             const st = await vault.fold(c.caseId).catch(() => null);
-            if (st?.letters.some((l) => l.letterId === letterId)) {
+            if (
+              st?.letters.some((l) => l.letterId === letterId) ||
+              st?.attachments.some((a) => a.attachmentId === attachmentId)
+            ) {
               caseId = c.caseId;
               break;
             }
@@ -231,16 +238,12 @@ export function archiveHandlers(session: Session): ArchiveHandlers {
       if (caseId === null || !state?.opened)
         throw invalid(RECEIPT_CODES.unknownKey, 'The receipt is for something this vault never sent');
       const letterIds = state.letters.map((l) => l.letterId);
-      const m = matchKvittering(k, { caseId, letterIds });
-      if (!m.ok) throw invalid(m.code, 'The receipt does not match this case and its letters');
+      const attachmentIds = state.attachments.map((a) => a.attachmentId);
+      const m = matchKvittering(k, { caseId, letterIds, attachmentIds });
+      if (!m.ok) throw invalid(m.code, 'The receipt does not match this case, its letters and documents');
       const before = await receiptsOf(vault, caseId);
       // Idempotent: a receipt the case already holds, the same, is not recorded again.
-      const latest = (r: ArchiveReceipt) =>
-        [...before]
-          .reverse()
-          .find(
-            (b) => b.of === r.of && (r.of === 'case' || (b.of === 'letter' && b.letterId === r.letterId)),
-          );
+      const latest = (r: ArchiveReceipt) => [...before].reverse().find((b) => sameSubject(b, r));
       const fresh = m.receipts.filter((r) => {
         const b = latest(r);
         return !b || !sameReceipt(b, r);
@@ -250,18 +253,24 @@ export function archiveHandlers(session: Session): ArchiveHandlers {
           caseId,
           fresh.map((data) => ({ type: 'archive.receipt', data })),
         );
-      const status = archiveStatus([...before, ...fresh], letterIds);
+      const status = archiveStatus([...before, ...fresh], letterIds, attachmentIds);
       return {
         caseId,
         recorded: fresh.length,
         receipts: m.receipts.map((r) =>
           r.of === 'case'
             ? { of: 'case' as const, reference: `${r.saksaar ?? '?'}/${r.sakssekvensnummer ?? '?'}` }
-            : {
-                of: 'letter' as const,
-                letterId: r.letterId,
-                reference: status.letters.find((l) => l.letterId === r.letterId)?.reference ?? '',
-              },
+            : r.of === 'letter'
+              ? {
+                  of: 'letter' as const,
+                  letterId: r.letterId,
+                  reference: status.letters.find((l) => l.letterId === r.letterId)?.reference ?? '',
+                }
+              : {
+                  of: 'document' as const,
+                  attachmentId: r.attachmentId,
+                  reference: status.documents.find((d) => d.attachmentId === r.attachmentId)?.reference ?? '',
+                },
         ),
       };
     },
@@ -275,6 +284,7 @@ export function archiveHandlers(session: Session): ArchiveHandlers {
         ...archiveStatus(
           await receiptsOf(vault, caseId),
           state.letters.map((l) => l.letterId),
+          state.attachments.map((a) => a.attachmentId),
         ),
       };
     },

@@ -1,10 +1,11 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { BroError } from '../../../shared/errors';
+import type { Attachment } from '../../../shared/attachments/document';
 import type { IssuedLetter } from '../../../shared/letters/events';
 import { api } from '../../api';
 import { safeFileName, saveBase64 } from '../../app/files';
-import { todayIso } from '../../app/format';
+import { nbDate, todayIso } from '../../app/format';
 import { useI18n, type TextKey } from '../../app/i18n';
 import { ErrorBox } from '../../app/ui';
 import type { CaseData } from '../cases/useCase';
@@ -17,13 +18,19 @@ export function ArchivePanel({ caseId, data }: { caseId: string; data: CaseData 
   const { t, error } = useI18n();
   const qc = useQueryClient();
   const [busy, setBusy] = useState(false);
-  const [made, setMade] = useState<{ name: string; messages: number; letters: number } | null>(null);
+  const [made, setMade] = useState<{
+    name: string;
+    messages: number;
+    letters: number;
+    documents: number;
+  } | null>(null);
   const [failed, setFailed] = useState<unknown>(null);
   const letters = (data.letters ?? []) as IssuedLetter[];
   const issued = letters.filter((l) => l.stored).length;
+  const docs = (data.attachments ?? []) as Attachment[];
   // The archive status of each issued letter: shared/archive/status.ts through `archive.status`.
   const status = useQuery({
-    queryKey: ['archive.status', caseId, letters.length],
+    queryKey: ['archive.status', caseId, letters.length, docs.length],
     queryFn: () => api['archive.status']({ caseId }),
   });
   const [reading, setReading] = useState(false);
@@ -59,6 +66,7 @@ export function ArchivePanel({ caseId, data }: { caseId: string; data: CaseData 
         name,
         messages: r.messages.length,
         letters: r.messages.filter((m) => m.letterId !== null).length,
+        documents: r.messages.filter((m) => m.attachmentId !== undefined).length,
       });
       await qc.invalidateQueries({ queryKey: ['audit', caseId] });
     } catch (e) {
@@ -77,6 +85,23 @@ export function ArchivePanel({ caseId, data }: { caseId: string; data: CaseData 
       <button type="button" disabled={busy} onClick={() => void make()}>
         {t('archive.make')}
       </button>
+      {status.data && status.data.letters.length + status.data.documents.length > 0 && (
+        <p id="archive-summary">
+          {t(
+            status.data.documents.length === 0
+              ? 'archive.summaryLetters'
+              : status.data.letters.length === 0
+                ? 'archive.summaryDocuments'
+                : 'archive.summary',
+            {
+              letters: status.data.letters.length - status.data.missing.length,
+              lettersTotal: status.data.letters.length,
+              documents: status.data.documents.length - status.data.documentsMissing.length,
+              documentsTotal: status.data.documents.length,
+            },
+          )}
+        </p>
+      )}
       {status.data && status.data.letters.length > 0 && (
         <ul className="archive-status" aria-label={t('archive.statusTitle')}>
           {status.data.letters.map((s) => {
@@ -84,6 +109,19 @@ export function ArchivePanel({ caseId, data }: { caseId: string; data: CaseData 
             return (
               <li key={s.letterId}>
                 {l ? `${t(`kind.${l.kind}` as TextKey)} ${l.date}: ` : ''}
+                {s.archived ? t('archive.archivedAs', { ref: s.reference ?? '' }) : t('archive.notArchived')}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {status.data && status.data.documents.length > 0 && (
+        <ul className="archive-status" aria-label={t('archive.statusDocuments')}>
+          {status.data.documents.map((s) => {
+            const d = docs.find((x) => x.attachmentId === s.attachmentId);
+            return (
+              <li key={s.attachmentId}>
+                {d ? `${d.title} (${t('archive.receivedOn', { date: nbDate(d.received) })}): ` : ''}
                 {s.archived ? t('archive.archivedAs', { ref: s.reference ?? '' }) : t('archive.notArchived')}
               </li>
             );
@@ -113,7 +151,14 @@ export function ArchivePanel({ caseId, data }: { caseId: string; data: CaseData 
       {busy && <p role="status">{t(reading ? 'archive.reading' : 'archive.making')}</p>}
       {made && (
         <p role="status">
-          {t('archive.made', { name: made.name, messages: made.messages, letters: made.letters })}
+          {made.documents > 0
+            ? t('archive.madeWithDocuments', {
+                name: made.name,
+                messages: made.messages,
+                letters: made.letters,
+                documents: made.documents,
+              })
+            : t('archive.made', { name: made.name, messages: made.messages, letters: made.letters })}
         </p>
       )}
       {failed !== null && (

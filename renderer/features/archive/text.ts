@@ -5,12 +5,20 @@
 export const nb = {
   'archive.title': 'Arkivering (Fiks Arkiv)',
   'archive.lead':
-    'Lag en arkivpakke for kommunens sak- og arkivsystem: én arkivmelding for saksmappen og én journalpost per sendt brev, med brevet som PDF/A. Tittelen har ikke elevens navn, og alt er skjermet etter offentleglova § 13.',
+    'Lag en arkivpakke for kommunens sak- og arkivsystem: én arkivmelding for saksmappen, én journalpost per sendt brev, med brevet som PDF/A, og én per mottatt dokument. Tittelen har ikke elevens navn, og alt er skjermet etter offentleglova § 13.',
   'archive.make': 'Lag arkivpakke',
   'archive.making': 'Lager arkivpakken …',
   'archive.made':
     'Arkivpakken {name} er laget: {messages} arkivmeldinger (saksmappen og {letters} brev). Send hver mappe i pakken som én melding til arkivet, i rekkefølge.',
-  'archive.noLetters': 'Ingen sendte brev ennå: pakken får bare saksmappen.',
+  'archive.noLetters': 'Ingen sendte brev ennå: pakken får saksmappen og de mottatte dokumentene.',
+  'archive.madeWithDocuments':
+    'Arkivpakken {name} er laget: {messages} arkivmeldinger (saksmappen, {letters} brev og {documents} mottatte dokumenter). Send hver mappe i pakken som én melding til arkivet, i rekkefølge.',
+  'archive.summary':
+    'I arkivet: {letters} av {lettersTotal} brev og {documents} av {documentsTotal} mottatte dokumenter.',
+  'archive.summaryLetters': 'I arkivet: {letters} av {lettersTotal} brev.',
+  'archive.summaryDocuments': 'I arkivet: {documents} av {documentsTotal} mottatte dokumenter.',
+  'archive.statusDocuments': 'Arkivstatus for de mottatte dokumentene',
+  'archive.receivedOn': 'mottatt {date}',
   'archive.statusTitle': 'Arkivstatus for brevene',
   'archive.reading': 'Leser kvitteringen …',
   'archive.archivedAs': 'Arkivert: {ref}',
@@ -19,18 +27,26 @@ export const nb = {
   'archive.receiptSaved': 'Kvitteringen er lest inn: {n} arkivreferanser lagret.',
   'archive.receiptSame': 'Kvitteringen var allerede lest inn; ingenting nytt.',
   'archive.receiptRefused':
-    'Kvitteringen ble avvist: den følger ikke Fiks Arkiv-skjemaet, eller gjelder en sak eller et brev som ikke ble sendt fra Bro. Ingenting er lagret.',
+    'Kvitteringen ble avvist: den følger ikke Fiks Arkiv-skjemaet, eller gjelder en sak, et brev eller et dokument som ikke ble sendt fra Bro i denne saken. Ingenting er lagret.',
 };
 
 export const nn: Partial<Record<keyof typeof nb, string>> = {
   'archive.title': 'Arkivering (Fiks Arkiv)',
   'archive.lead':
-    'Lag ein arkivpakke for sak- og arkivsystemet til kommunen: éi arkivmelding for saksmappa og éin journalpost per sendt brev, med brevet som PDF/A. Tittelen har ikkje namnet til eleven, og alt er skjerma etter offentleglova § 13.',
+    'Lag ein arkivpakke for sak- og arkivsystemet til kommunen: éi arkivmelding for saksmappa, éin journalpost per sendt brev, med brevet som PDF/A, og éin per motteke dokument. Tittelen har ikkje namnet til eleven, og alt er skjerma etter offentleglova § 13.',
   'archive.make': 'Lag arkivpakke',
   'archive.making': 'Lagar arkivpakken …',
   'archive.made':
     'Arkivpakken {name} er laga: {messages} arkivmeldingar (saksmappa og {letters} brev). Send kvar mappe i pakken som éi melding til arkivet, i rekkjefølgje.',
-  'archive.noLetters': 'Ingen sende brev enno: pakken får berre saksmappa.',
+  'archive.noLetters': 'Ingen sende brev enno: pakken får saksmappa og dei mottekne dokumenta.',
+  'archive.madeWithDocuments':
+    'Arkivpakken {name} er laga: {messages} arkivmeldingar (saksmappa, {letters} brev og {documents} mottekne dokument). Send kvar mappe i pakken som éi melding til arkivet, i rekkjefølgje.',
+  'archive.summary':
+    'I arkivet: {letters} av {lettersTotal} brev og {documents} av {documentsTotal} mottekne dokument.',
+  'archive.summaryLetters': 'I arkivet: {letters} av {lettersTotal} brev.',
+  'archive.summaryDocuments': 'I arkivet: {documents} av {documentsTotal} mottekne dokument.',
+  'archive.statusDocuments': 'Arkivstatus for dei mottekne dokumenta',
+  'archive.receivedOn': 'motteke {date}',
   'archive.statusTitle': 'Arkivstatus for breva',
   'archive.reading': 'Les kvitteringa …',
   'archive.archivedAs': 'Arkivert: {ref}',
@@ -39,18 +55,26 @@ export const nn: Partial<Record<keyof typeof nb, string>> = {
   'archive.receiptSaved': 'Kvitteringa er lesen inn: {n} arkivreferansar lagra.',
   'archive.receiptSame': 'Kvitteringa var alt lesen inn; ingenting nytt.',
   'archive.receiptRefused':
-    'Kvitteringa vart avvist: ho følgjer ikkje Fiks Arkiv-skjemaet, eller gjeld ei sak eller eit brev som ikkje vart sendt frå Bro. Ingenting er lagra.',
+    'Kvitteringa vart avvist: ho følgjer ikkje Fiks Arkiv-skjemaet, eller gjeld ei sak, eit brev eller eit dokument som ikkje vart sendt frå Bro i denne saka. Ingenting er lagra.',
 };
 
 export const en: Partial<Record<keyof typeof nb, string>> = {
   'archive.title': 'Archiving (Fiks Arkiv)',
   'archive.lead':
-    "Make an archive package for the municipality's records system: one arkivmelding for the case folder and one journal entry per issued letter, with the letter as PDF/A. The title has no pupil's name and everything is withheld under offentleglova § 13.",
+    "Make an archive package for the municipality's records system: one arkivmelding for the case folder and one journal entry per issued letter, with the letter as PDF/A, and one per received document. The title has no pupil's name and everything is withheld under offentleglova § 13.",
   'archive.make': 'Make archive package',
   'archive.making': 'Making the archive package …',
   'archive.made':
     'The archive package {name} is ready: {messages} messages (the case folder and {letters} letters). Send each folder in the package as one message to the archive, in order.',
-  'archive.noLetters': 'No issued letters yet: the package holds the case folder only.',
+  'archive.noLetters': 'No issued letters yet: the package holds the case folder and the received documents.',
+  'archive.madeWithDocuments':
+    'The archive package {name} is ready: {messages} messages (the case folder, {letters} letters and {documents} received documents). Send each folder in the package as one message to the archive, in order.',
+  'archive.summary':
+    'In the archive: {letters} of {lettersTotal} letters and {documents} of {documentsTotal} received documents.',
+  'archive.summaryLetters': 'In the archive: {letters} of {lettersTotal} letters.',
+  'archive.summaryDocuments': 'In the archive: {documents} of {documentsTotal} received documents.',
+  'archive.statusDocuments': 'Archive status of the received documents',
+  'archive.receivedOn': 'received {date}',
   'archive.statusTitle': 'Archive status of the letters',
   'archive.reading': 'Reading the receipt …',
   'archive.archivedAs': 'Archived: {ref}',
@@ -59,5 +83,5 @@ export const en: Partial<Record<keyof typeof nb, string>> = {
   'archive.receiptSaved': 'The receipt is imported: {n} archive references saved.',
   'archive.receiptSame': 'The receipt was already imported; nothing new.',
   'archive.receiptRefused':
-    'The receipt was refused: it does not follow the Fiks Arkiv schema, or is for a case or letter not sent from Bro. Nothing was saved.',
+    'The receipt was refused: it does not follow the Fiks Arkiv schema, or is for a case, letter or document not sent from Bro in this case. Nothing was saved.',
 };

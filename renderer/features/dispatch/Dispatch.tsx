@@ -175,7 +175,11 @@ export function DispatchDialog({
   const [nationalId, setNationalId] = useState('');
   const [address, setAddress] = useState({ line1: '', postcode: '', place: '' });
   const [busy, setBusy] = useState(false);
-  const [failed, setFailed] = useState<{ lines: string[]; fields: Set<string> } | null>(null);
+  const [failed, setFailed] = useState<{
+    lines: string[];
+    fields: Set<string>;
+    paths?: Set<string>;
+  } | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const errorRef = useRef<HTMLDivElement>(null);
 
@@ -205,6 +209,7 @@ export function DispatchDialog({
       setFailed({
         lines: err ? issueLines(err, error, issue) : [error('INTERNAL')],
         fields: new Set((err?.issues ?? []).map((i) => String(i.path[0] ?? ''))),
+        paths: new Set((err?.issues ?? []).map((i) => i.path.join('.'))),
       });
       requestAnimationFrame(() => errorRef.current?.focus());
     } finally {
@@ -213,6 +218,12 @@ export function DispatchDialog({
   };
 
   const bad = (field: string) => (failed?.fields.has(field) ? true : undefined);
+  // A refused postal address marks the parts still empty (DISPATCH_ADDRESS_MISSING) and a postcode
+  // that is not four digits (DISPATCH_POSTCODE_INVALID), not every field of it.
+  const badPart = (part: 'line1' | 'postcode' | 'place') =>
+    (failed?.paths?.has('address') && address[part].trim() === '') || failed?.paths?.has(`address.${part}`)
+      ? true
+      : undefined;
   return (
     <Modal title={t('dispatch.dialogTitle', { ref: letter.ref })} onClose={onClose}>
       {done ? (
@@ -303,7 +314,7 @@ export function DispatchDialog({
                     autoComplete="off"
                     maxLength={70}
                     value={address.line1}
-                    aria-invalid={bad('address')}
+                    aria-invalid={badPart('line1')}
                     onChange={(e) => setAddress({ ...address, line1: e.target.value })}
                   />
                 </div>
@@ -315,7 +326,7 @@ export function DispatchDialog({
                     inputMode="numeric"
                     maxLength={4}
                     value={address.postcode}
-                    aria-invalid={bad('address')}
+                    aria-invalid={badPart('postcode')}
                     onChange={(e) => setAddress({ ...address, postcode: e.target.value })}
                   />
                 </div>
@@ -326,7 +337,7 @@ export function DispatchDialog({
                     autoComplete="off"
                     maxLength={70}
                     value={address.place}
-                    aria-invalid={bad('address')}
+                    aria-invalid={badPart('place')}
                     onChange={(e) => setAddress({ ...address, place: e.target.value })}
                   />
                 </div>

@@ -1,4 +1,4 @@
-import { useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { ATTACHMENT_MAX_BYTES, DOCUMENT_TYPES, type Attachment } from '../../../shared/attachments/document';
 import { BroError } from '../../../shared/errors';
@@ -30,6 +30,18 @@ export function DocumentsPanel({ caseId, data }: { caseId: string; data: CaseDat
   const { t, error } = useI18n();
   const qc = useQueryClient();
   const docs = (data.attachments ?? []) as Attachment[];
+  // Each document's archive status (shared/archive/status.ts through `archive.status`), as the Brev
+  // tab shows it for letters; a kvittering read in under Brev refreshes it (same query key prefix).
+  const archive = useQuery({
+    queryKey: ['archive.status', caseId, 'documents', docs.length],
+    queryFn: () => api['archive.status']({ caseId }),
+    enabled: docs.length > 0,
+  });
+  const archiveText = (attachmentId: string): string => {
+    const s = archive.data?.documents.find((d) => d.attachmentId === attachmentId);
+    if (!s) return archive.isError ? t('documents.archiveUnknown') : '…';
+    return s.archived ? t('archive.archivedAs', { ref: s.reference ?? '' }) : t('archive.notArchived');
+  };
   const fileRef = useRef<HTMLInputElement>(null);
   const [title, setTitle] = useState('');
   const [received, setReceived] = useState(todayIso());
@@ -158,6 +170,7 @@ export function DocumentsPanel({ caseId, data }: { caseId: string; data: CaseDat
       </section>
       <section className="panel" aria-labelledby="documents-list">
         <h2 id="documents-list">{t('documents.list')}</h2>
+        {docs.length > 0 && <p className="muted">{t('documents.archiveHint')}</p>}
         {docs.length === 0 ? (
           <Empty>{t('documents.none')}</Empty>
         ) : (
@@ -167,6 +180,7 @@ export function DocumentsPanel({ caseId, data }: { caseId: string; data: CaseDat
                 <th scope="col">{t('documents.col.title')}</th>
                 <th scope="col">{t('documents.col.received')}</th>
                 <th scope="col">{t('documents.col.type')}</th>
+                <th scope="col">{t('documents.col.archive')}</th>
                 <th scope="col">
                   <span className="sr-only">{t('documents.col.actions')}</span>
                 </th>
@@ -178,6 +192,7 @@ export function DocumentsPanel({ caseId, data }: { caseId: string; data: CaseDat
                   <td>{a.title}</td>
                   <td>{nbDate(a.received)}</td>
                   <td>{DOCUMENT_TYPES[a.type].ext.toUpperCase()}</td>
+                  <td>{archiveText(a.attachmentId)}</td>
                   <td>
                     <button
                       type="button"

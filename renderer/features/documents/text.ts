@@ -21,6 +21,10 @@ export const nb = {
   'documents.col.received': 'Mottatt',
   'documents.col.type': 'Type',
   'documents.col.actions': 'Handlinger',
+  'documents.col.archive': 'Arkiv',
+  'documents.archiveUnknown': 'Arkivstatus kunne ikke leses',
+  'documents.archiveHint':
+    'Arkiv: dokumentene kommer med i arkivpakken under Brev. Når arkivets kvittering er lest inn der, står arkivets referanse her.',
   'documents.show': 'Vis',
   'documents.showNamed': 'Vis {title}',
   'documents.save': 'Lagre',
@@ -58,6 +62,10 @@ export const nn: Partial<Record<keyof typeof nb, string>> = {
   'documents.list': 'Dokument i saka',
   'documents.col.received': 'Motteke',
   'documents.col.actions': 'Handlingar',
+  'documents.col.archive': 'Arkiv',
+  'documents.archiveUnknown': 'Arkivstatusen kunne ikkje lesast',
+  'documents.archiveHint':
+    'Arkiv: dokumenta kjem med i arkivpakken under Brev. Når kvitteringa frå arkivet er lesen inn der, står referansen til arkivet her.',
   'documents.show': 'Vis',
   'documents.showNamed': 'Vis {title}',
   'documents.save': 'Lagra',
@@ -96,6 +104,10 @@ export const en: Partial<Record<keyof typeof nb, string>> = {
   'documents.col.received': 'Received',
   'documents.col.type': 'Type',
   'documents.col.actions': 'Actions',
+  'documents.col.archive': 'Archive',
+  'documents.archiveUnknown': 'The archive status could not be read',
+  'documents.archiveHint':
+    'Archive: the documents go into the archive package under Letters. Once the archive’s receipt is imported there, its reference shows here.',
   'documents.show': 'Show',
   'documents.showNamed': 'Show {title}',
   'documents.save': 'Save',
