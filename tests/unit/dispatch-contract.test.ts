@@ -7,8 +7,9 @@ import path from 'node:path';
 import forge from 'node-forge';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, tempDirs } from './helpers/cli';
+import { caseVault, letterFile, PASS } from './cli-vault.fixture';
 import { Vault } from '../../electron/services/vault/vault';
-import { completeCase, LETTER_TODAY } from '../../shared/letters/letters.fixture';
+import { LETTER_TODAY } from '../../shared/letters/letters.fixture';
 import { buildForsendelse, DISPATCH_CODES, isNationalId, pdfCheck } from '../../shared/dispatch/svarut';
 
 /**
@@ -20,7 +21,6 @@ import { buildForsendelse, DISPATCH_CODES, isNationalId, pdfCheck } from '../../
  * This is a contract test against the published API description, not a test against KS.
  * Everything else is real: the CLI, the vault, the issued and signed letter, node-forge CMS.
  */
-const PASS = 'synt-etisk passord 2026';
 const tempDir = tempDirs('bro-dispatch-test-');
 const KONTO = '6b1f0c6e-8f3a-4c1e-9d2b-0a1b2c3d4e5f';
 const INTEGRATION = 'c0ffee00-1111-4222-8333-444455556666';
@@ -236,41 +236,11 @@ const account = { BRO_SVARUT_PASSWORD: SECRET };
 
 beforeAll(async () => {
   work = tempDir();
-  vault = path.join(work, 'arkiv');
-  const created = await Vault.create(vault, {
-    passphrase: PASS,
-    memberName: 'Ola Hansen',
-    kdf: { N: 2 ** 12, r: 8, p: 1 },
+  vault = await caseVault(work, {
+    schools: [{ name: 'Hov skole', orgNumber: ORG, address: 'Skoleveien 3', postcode: '2860', place: 'Hov' }],
+    bro,
   });
-  await created.vault.close();
-  const file = path.join(work, 'cases.json');
-  writeFileSync(
-    file,
-    JSON.stringify({
-      format: 'bro-interchange/1',
-      schools: [
-        { name: 'Hov skole', orgNumber: ORG, address: 'Skoleveien 3', postcode: '2860', place: 'Hov' },
-      ],
-      cases: [{ ...completeCase(), id: 'c-0001' }],
-    }),
-  );
-  expect((await bro(['import', vault, file])).code).toBe(0);
-  const out = path.join(work, 'anbefaling.pdf');
-  const r = await bro([
-    'letter',
-    vault,
-    '--case',
-    'c-0001',
-    '--kind',
-    'anbefaling',
-    '--out',
-    out,
-    '--today',
-    LETTER_TODAY,
-    '--json',
-  ]);
-  expect(r.code, JSON.stringify(r.json)).toBe(0);
-  letterPdf = readFileSync(out);
+  letterPdf = readFileSync(letterFile(work, 'c-0001', 'anbefaling'));
   settingsFile = path.join(work, 'settings.json');
   writeFileSync(
     settingsFile,
@@ -295,7 +265,9 @@ describe('bro letters', () => {
   it('lists the issued letter with the reference exactly as the PDF prints it', async () => {
     const [l] = await list();
     expect(l!.ref).toBe('c-0001 / anbefaling-1');
-    const text = execFileSync('pdftotext', [path.join(work, 'anbefaling.pdf'), '-'], { encoding: 'utf8' });
+    const text = execFileSync('pdftotext', [letterFile(work, 'c-0001', 'anbefaling'), '-'], {
+      encoding: 'utf8',
+    });
     expect(text).toContain(l!.ref);
     expect(l!.archive.archived).toBe(false);
     expect(l!.dispatch.state).toBe('none');
