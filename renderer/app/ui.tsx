@@ -58,6 +58,46 @@ export function Empty({ children }: { children: ReactNode }) {
   return <p className="empty">{children}</p>;
 }
 
+/**
+ * A list of records as a table (the Dokumenter and Brev tabs): a column head per field, a last
+ * column for the row's buttons whose head only screen readers hear, and `<Empty>` with `none`
+ * instead of the table when there are no rows.
+ */
+export function RecordTable({
+  head,
+  actions,
+  none,
+  labelledBy,
+  rows,
+}: {
+  head: readonly ReactNode[];
+  /** The buttons column's name (read by screen readers only). */
+  actions: ReactNode;
+  none: ReactNode;
+  /** The id of the heading that names the table, when the table should carry it. */
+  labelledBy?: string;
+  rows: readonly ReactNode[];
+}) {
+  if (rows.length === 0) return <Empty>{none}</Empty>;
+  return (
+    <table className="data" aria-labelledby={labelledBy}>
+      <thead>
+        <tr>
+          {head.map((h, i) => (
+            <th key={i} scope="col">
+              {h}
+            </th>
+          ))}
+          <th scope="col">
+            <span className="sr-only">{actions}</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>{rows}</tbody>
+    </table>
+  );
+}
+
 export function Progress({ done, total, label }: { done: number; total: number; label: string }) {
   return (
     <div className="progress" role="status">
