@@ -1,4 +1,4 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type DragEvent, type ReactNode } from 'react';
 import { useI18n } from './i18n';
 
 /**
@@ -103,6 +103,89 @@ export function Progress({ done, total, label }: { done: number; total: number; 
     <div className="progress" role="status">
       <span>{label}</span>
       <progress max={total || 1} value={done} aria-label={label} />
+    </div>
+  );
+}
+
+/**
+ * A drop zone for one file: what it is for (`children`), a button that opens the file chooser,
+ * which is the one control keyboard and screen-reader users meet (the input is hidden and named
+ * like the button), and a highlight while a file is dragged over. The chosen file goes to
+ * `onFile`; the input is cleared, so the same file chosen again is taken again. A dropped file
+ * goes to `onFile` too, unless `windowTakesDrop`: then the zone only highlights and the window's
+ * own drop handler takes the file (as «Kontroller brev» does).
+ */
+export function FileDrop({
+  testId,
+  choose,
+  accept,
+  onFile,
+  disabled,
+  primary,
+  describedBy,
+  windowTakesDrop,
+  children,
+}: {
+  testId: string;
+  /** The button's text, and the hidden input's name. */
+  choose: string;
+  accept: string;
+  onFile: (file: File) => void;
+  disabled?: boolean;
+  /** The button is the screen's primary action. */
+  primary?: boolean;
+  /** The id of the text that explains the button. */
+  describedBy?: string;
+  windowTakesDrop?: boolean;
+  children: ReactNode;
+}) {
+  const input = useRef<HTMLInputElement>(null);
+  const [over, setOver] = useState(false);
+  const hasFiles = (e: DragEvent) => Array.from(e.dataTransfer.types).includes('Files');
+  return (
+    <div
+      className={`drop-zone${over ? ' over' : ''}`}
+      data-testid={testId}
+      onDragOver={(e) => {
+        if (!hasFiles(e)) return;
+        if (!windowTakesDrop) {
+          e.preventDefault();
+          e.dataTransfer.dropEffect = 'copy';
+        }
+        setOver(true);
+      }}
+      onDragLeave={() => setOver(false)}
+      onDrop={(e) => {
+        setOver(false);
+        if (windowTakesDrop) return;
+        // Handled here, so the window's «drop a letter to check it» leaves it alone.
+        e.preventDefault();
+        const file = e.dataTransfer.files[0];
+        if (file) onFile(file);
+      }}
+    >
+      {children}
+      <button
+        type="button"
+        className={primary ? 'primary' : undefined}
+        disabled={disabled}
+        aria-describedby={describedBy}
+        onClick={() => input.current?.click()}
+      >
+        {choose}
+      </button>
+      <input
+        ref={input}
+        type="file"
+        accept={accept}
+        hidden
+        aria-label={choose}
+        onChange={(e) => {
+          const file = e.currentTarget.files?.[0];
+          e.currentTarget.value = '';
+          if (file) onFile(file);
+        }}
+      />
     </div>
   );
 }
