@@ -107,6 +107,23 @@ export function Progress({ done, total, label }: { done: number; total: number; 
   );
 }
 
+/** A row's own button in a RecordTable: small, and named for screen readers with what it acts on. */
+export function RowButton({
+  label,
+  onClick,
+  children,
+}: {
+  label: string;
+  onClick: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <button type="button" className="small" aria-label={label} onClick={onClick}>
+      {children}
+    </button>
+  );
+}
+
 /**
  * A drop zone for one file: what it is for (`children`), a button that opens the file chooser,
  * which is the one control keyboard and screen-reader users meet (the input is hidden and named

@@ -7,7 +7,7 @@ import { api } from '../../api';
 import { safeFileName, saveBase64 } from '../../app/files';
 import { nbDate } from '../../app/format';
 import { useI18n, type TextKey } from '../../app/i18n';
-import { ErrorBox, Modal, RecordTable } from '../../app/ui';
+import { ErrorBox, Modal, RecordTable, RowButton } from '../../app/ui';
 import type { CaseData } from '../cases/useCase';
 
 type Listed = OpOutput<'letters.list'>['letters'][number];
@@ -77,14 +77,9 @@ export function DispatchPanel({ caseId, data }: { caseId: string; data: CaseData
             <td className={failedStatus(l) ? 'warn' : undefined}>{dispatchLabel(l, t)}</td>
             <td>
               {l.stored && (
-                <button
-                  type="button"
-                  className="small"
-                  aria-label={t('dispatch.sendLabel', { ref: l.ref })}
-                  onClick={() => setOpen(l)}
-                >
+                <RowButton label={t('dispatch.sendLabel', { ref: l.ref })} onClick={() => setOpen(l)}>
                   {t('dispatch.send')}
-                </button>
+                </RowButton>
               )}
             </td>
           </tr>

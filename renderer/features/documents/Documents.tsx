@@ -6,7 +6,7 @@ import { api } from '../../api';
 import { fileToBase64, saveBase64 } from '../../app/files';
 import { nbDate, todayIso } from '../../app/format';
 import { useI18n, type TextKey } from '../../app/i18n';
-import { ErrorBox, RecordTable } from '../../app/ui';
+import { ErrorBox, RecordTable, RowButton } from '../../app/ui';
 import { refresh, type CaseData } from '../cases/useCase';
 import { PdfView } from '../letters/PdfView';
 
@@ -168,22 +168,18 @@ export function DocumentsPanel({ caseId, data }: { caseId: string; data: CaseDat
               <td>{nbDate(a.received)}</td>
               <td>{DOCUMENT_TYPES[a.type].ext.toUpperCase()}</td>
               <td>
-                <button
-                  type="button"
-                  className="small"
+                <RowButton
+                  label={t('documents.showNamed', { title: a.title })}
                   onClick={() => void open(a, 'show')}
-                  aria-label={t('documents.showNamed', { title: a.title })}
                 >
                   {t('documents.show')}
-                </button>{' '}
-                <button
-                  type="button"
-                  className="small"
+                </RowButton>{' '}
+                <RowButton
+                  label={t('documents.saveNamed', { title: a.title })}
                   onClick={() => void open(a, 'save')}
-                  aria-label={t('documents.saveNamed', { title: a.title })}
                 >
                   {t('documents.save')}
-                </button>
+                </RowButton>
               </td>
             </tr>
           ))}

@@ -7,7 +7,7 @@ import { api } from '../../api';
 import { nbDate, nbDateTime } from '../../app/format';
 import { useI18n, type TextKey } from '../../app/i18n';
 import { go, href } from '../../app/router';
-import { ErrorBox, RecordTable } from '../../app/ui';
+import { ErrorBox, RecordTable, RowButton } from '../../app/ui';
 import { refresh, type CaseData } from '../cases/useCase';
 import { saveBase64 } from '../../app/files';
 import { LetterEditor } from './Editor';
@@ -110,14 +110,12 @@ function LetterList({ caseId, data, drafts }: { caseId: string; data: CaseData; 
               <td>{nbDateTime(d.savedAt)}</td>
               <td>{authorName(d.actor)}</td>
               <td>
-                <button
-                  type="button"
-                  className="small"
+                <RowButton
+                  label={`${t('letters.discard')}: ${t(`kind.${d.kind}` as TextKey)}, ${nbDateTime(d.savedAt)}`}
                   onClick={() => void discard(d)}
-                  aria-label={`${t('letters.discard')}: ${t(`kind.${d.kind}` as TextKey)}, ${nbDateTime(d.savedAt)}`}
                 >
                   {t('letters.discard')}
-                </button>
+                </RowButton>
               </td>
             </tr>
           ))}
@@ -149,22 +147,18 @@ function LetterList({ caseId, data, drafts }: { caseId: string; data: CaseData; 
               <td>
                 {l.stored && (
                   <span className="row-actions">
-                    <button
-                      type="button"
-                      className="small"
-                      aria-label={`${t('letters.savePdf')}: ${t(`kind.${l.kind}` as TextKey)} ${l.code}`}
+                    <RowButton
+                      label={`${t('letters.savePdf')}: ${t(`kind.${l.kind}` as TextKey)} ${l.code}`}
                       onClick={() => void copy(l, 'save')}
                     >
                       {t('letters.savePdf')}
-                    </button>
-                    <button
-                      type="button"
-                      className="small"
-                      aria-label={`${t('sign.print')}: ${t(`kind.${l.kind}` as TextKey)} ${l.code}`}
+                    </RowButton>
+                    <RowButton
+                      label={`${t('sign.print')}: ${t(`kind.${l.kind}` as TextKey)} ${l.code}`}
                       onClick={() => void copy(l, 'print')}
                     >
                       {t('sign.print')}
-                    </button>
+                    </RowButton>
                   </span>
                 )}
               </td>
