@@ -4,8 +4,7 @@ import { closingPart, closingReferralIndex, type ClosingPart } from './closing';
 import { transitionPart, type TransitionPart } from './transition';
 import { invitationPart, type InvitationPart } from './invitation';
 import { missingSchoolFactors } from '../school/factors';
-import { addDays, calendarDays, epochDay, isoDay } from '../calendar/days';
-import { addWorkingDaysTo } from '../calendar/workdays';
+import { addDays, calendarDays } from '../calendar/days';
 import type { AssessmentConclusion } from '../domain/assessment';
 import type { CaseDoc } from '../domain/caseDoc';
 import type { Service } from '../domain/common';
@@ -242,8 +241,9 @@ export interface LetterModel {
     interimReason?: string | null;
     /**
      * BUP: the day the family should have known whether the pupil gets helsehjelp (10 working days
-     * after the referral came, pasient- og brukerrettighetsloven § 2-2), when it is before the
-     * letter's date: the letter says it has passed instead of promising it.
+     * after the referral came, pasient- og brukerrettighetsloven § 2-2: the referral's open
+     * `decision` obligation), when it is before the letter's date: the letter says it has passed
+     * instead of promising it.
      */
     healthAnswerMissed?: string | null;
   } | null;
@@ -666,13 +666,25 @@ function missedFirstContact(
   obligations: readonly Obligation[],
 ): string | null {
   if (ref.firstContact) return null;
+  const frist = service === 'BUP' && ref.frist ? [ref.frist] : [];
+  return earliestPassed(obligations, ['firstContactTarget', 'fristPassing'], refIndex, today, frist);
+}
+
+/**
+ * The earliest due date before `today` among the referral's obligations of these kinds (and
+ * `more` dates), else null. The letter states a passed deadline; it never counts one itself.
+ */
+function earliestPassed(
+  obligations: readonly Obligation[],
+  kinds: readonly ObligationKind[],
+  refIndex: number,
+  today: string,
+  more: readonly string[] = [],
+): string | null {
   const dates = obligations
-    .filter(
-      (o) =>
-        (o.kind === 'firstContactTarget' || o.kind === 'fristPassing') && (o.item ?? refIndex) === refIndex,
-    )
-    .map((o) => o.due);
-  if (service === 'BUP' && ref.frist) dates.push(ref.frist);
+    .filter((o) => kinds.includes(o.kind) && (o.item ?? refIndex) === refIndex)
+    .map((o) => o.due)
+    .concat(more);
   return dates.filter((d) => d < today).sort()[0] ?? null;
 }
 
@@ -1074,7 +1086,8 @@ export function buildLetter(input: BuildInput): LetterModel {
                 ref.firstContact != null && ref.firstContact <= today,
               ),
             interimReply: ref.concluded == null && addDays(ref.received, 30) < today,
-            healthAnswerMissed: service === 'BUP' ? healthAnswerMissed(ref.received, today) : null,
+            healthAnswerMissed:
+              service === 'BUP' ? healthAnswerMissed(refIndex, today, input.obligations ?? []) : null,
             interimReason: clean(options.interimReason),
             firstContactHad: ref.firstContact != null && ref.firstContact <= today ? ref.firstContact : null,
           }
@@ -1519,15 +1532,16 @@ function tiltaksAgreements(doc: CaseDoc, text: UseText): NonNullable<LetterModel
 }
 
 /**
- * The tenth working day after a BUP referral came (pasient- og brukerrettighetsloven § 2-2: the
- * family is told within 10 working days whether the pupil gets helsehjelp), when it is before the
- * letter's date; null while it is still ahead, or for a date the calendar does not cover.
+ * BUP: the day the family should have known whether the pupil gets helsehjelp (pasient- og
+ * brukerrettighetsloven § 2-2), when it is before the letter's date; else null. The deadline is
+ * the case's open `decision` obligation for this referral (rule `pasrl-2-2-assessment` in
+ * shared/cases/obligations.ts, with the service's target and the vault's calendar), never
+ * counted here: a referral already decided has none, so its letter apologises for nothing.
  */
-function healthAnswerMissed(received: string, today: string): string | null {
-  try {
-    const due = isoDay(addWorkingDaysTo(epochDay(received), 10));
-    return due < today ? due : null;
-  } catch {
-    return null;
-  }
+function healthAnswerMissed(
+  refIndex: number,
+  today: string,
+  obligations: readonly Obligation[],
+): string | null {
+  return earliestPassed(obligations, ['decision'], refIndex, today);
 }

@@ -48,6 +48,10 @@ function thrown(f: () => unknown) {
   throw new Error('did not throw');
 }
 
+/** The case's open obligations on a day, by the one rule (as issuing a letter takes them). */
+const obligationsOn = (doc: CaseDocInput, asOf: string): Obligation[] =>
+  caseObligations({ caseId: 'c', doc: caseDoc.parse(doc) as CaseDoc }, asOf, DEFAULT_SETTINGS).obligations;
+
 const obligation = (kind: Obligation['kind'], due: string, item = 0): Obligation => ({
   kind,
   due,
@@ -322,15 +326,34 @@ describe('contacts and rights (item 3)', () => {
     c.service = 'BUP';
     c.referrals![0]!.service = 'BUP';
     c.referrals![0]!.received = '2026-04-20';
-    // The tenth working day after Monday 20 April 2026 is 5 May (1 May is a public holiday).
-    const late = textOf(prepare(c, 'mottaksbrev', { today: '2026-05-12' }).layout);
+    // Not yet assessed (the fixture's decision date is from before this referral came).
+    c.referrals![0]!.decided = null;
+    c.referrals![0]!.decision = null;
+    // The tenth working day after Monday 20 April 2026 is 5 May (1 May is a public holiday). The
+    // letter takes that day from the case's obligations on its date, as issuing a letter does.
+    const on = (today: string, lang: LetterLang = 'nb') =>
+      prepare(c, 'mottaksbrev', { today, lang, obligations: obligationsOn(c, today) });
+    const late = textOf(on('2026-05-12').layout);
     expect(late).toContain('Den fristen gikk ut 5. mai 2026, og det beklager vi.');
     expect(late).not.toContain('har dere rett til å få vite innen 10 virkedager');
-    const nn = textOf(prepare(c, 'mottaksbrev', { today: '2026-05-12', lang: 'nn' }).layout);
+    const nn = textOf(on('2026-05-12', 'nn').layout);
     expect(nn).toContain('Den fristen gjekk ut 5. mai 2026, og det beklagar vi.');
-    const early = textOf(prepare(c, 'mottaksbrev', { today: '2026-04-24' }).layout);
+    const early = textOf(on('2026-04-24').layout);
     expect(early).toContain('har dere rett til å få vite innen 10 virkedager');
     expect(early).not.toContain('fristen gikk ut');
+  });
+
+  it('a BUP referral assessed within the 10 working days: a later mottaksbrev apologises for nothing', () => {
+    const c = stillWaiting(completeCase());
+    c.service = 'BUP';
+    c.referrals![0]!.service = 'BUP';
+    c.referrals![0]!.received = '2026-04-20';
+    c.referrals![0]!.decided = '2026-04-30';
+    c.referrals![0]!.decision = 'accepted';
+    const today = '2026-05-12';
+    const p = prepare(c, 'mottaksbrev', { today, obligations: obligationsOn(c, today) });
+    expect(p.model.waiting!.healthAnswerMissed).toBeNull();
+    expect(textOf(p.layout)).not.toContain('fristen gikk ut');
   });
 
   it('the letterhead shows the organisation number; the caseworker is reached directly', () => {

@@ -182,6 +182,22 @@ test.describe('absence over time', () => {
     expect(fromTable[1]).toEqual({ month: '2026-02', schoolDays: 15, absentDays: 6, percent: 40 });
     await expect(page.getByText(/Skoleferiene i registeret \(\d+ perioder\)/u)).toBeVisible();
     await checkScreen(page, 'absence-21-imported');
+
+    // Dropped on the import zone instead of chosen: read in here, and the window's «drop a letter
+    // to check it» leaves it alone (the drop is handled, and the page stays on the case).
+    const at = page.url();
+    const dropped = await page.getByTestId('absence-drop').evaluate((zone, csv) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([csv], 'fravaer-mai.csv', { type: 'text/csv' }));
+      zone.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+      return !zone.dispatchEvent(
+        new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }),
+      );
+    }, 'Fra;Til;Hele dager;Delvise dager;Type\n01.05.2026;31.05.2026;1;0;Udokumentert\n');
+    expect(dropped).toBe(true);
+    await expect(page.getByText('Leste inn 1 fraværsperioder fra fravaer-mai.csv.')).toBeVisible();
+    await expect(rows).toHaveCount(4);
+    expect(page.url()).toBe(at);
   });
 
   test('the school holidays are entered in the registers from the keyboard', async ({ bro }) => {

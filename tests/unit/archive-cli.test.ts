@@ -4,8 +4,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli, tempDirs } from './helpers/cli';
-import { Vault } from '../../electron/services/vault/vault';
-import { completeCase, LETTER_TODAY } from '../../shared/letters/letters.fixture';
+import { caseVault, PASS } from './cli-vault.fixture';
+import { completeCase } from '../../shared/letters/letters.fixture';
 
 /**
  * `bro archive` end to end (issue 19 item 1): the real CLI in-process, a real vault, real signed
@@ -13,7 +13,6 @@ import { completeCase, LETTER_TODAY } from '../../shared/letters/letters.fixture
  * schema (shared/archive/fiks-arkiv, an unchanged copy of ../shared/schemas/fiks-arkiv). No mocks.
  */
 const run = promisify(execFile);
-const PASS = 'synt-etisk passord 2026';
 const bro = (args: string[]) => runCli(args, { BRO_PASSPHRASE: PASS });
 const tempDir = tempDirs('bro-archive-test-');
 const SCHEMA_DIR = path.resolve(__dirname, '../../shared/archive/fiks-arkiv');
@@ -38,35 +37,7 @@ let work: string;
 
 beforeAll(async () => {
   work = tempDir();
-  vault = path.join(work, 'arkiv');
-  const created = await Vault.create(vault, {
-    passphrase: PASS,
-    memberName: 'Ola Hansen',
-    kdf: { N: 2 ** 12, r: 8, p: 1 },
-  });
-  await created.vault.close();
-  const file = path.join(work, 'cases.json');
-  writeFileSync(
-    file,
-    JSON.stringify({ format: 'bro-interchange/1', cases: [{ ...completeCase(), id: 'c-0001' }] }),
-  );
-  expect((await bro(['import', vault, file])).code).toBe(0);
-  for (const kind of ['anbefaling', 'tiltaksoversikt']) {
-    const r = await bro([
-      'letter',
-      vault,
-      '--case',
-      'c-0001',
-      '--kind',
-      kind,
-      '--out',
-      path.join(work, `${kind}.pdf`),
-      '--today',
-      LETTER_TODAY,
-      '--json',
-    ]);
-    expect(r.code, JSON.stringify(r.json)).toBe(0);
-  }
+  vault = await caseVault(work, { letters: ['anbefaling', 'tiltaksoversikt'] });
 });
 
 describe('the schema copy', () => {

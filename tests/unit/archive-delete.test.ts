@@ -3,9 +3,8 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli, tempDirs } from './helpers/cli';
 import { journalpostKvittering } from './helpers/kvittering';
-import { Vault } from '../../electron/services/vault/vault';
 import { archiveBeforeDelete, archiveStatus, NOT_ARCHIVED } from '../../shared/archive/status';
-import { completeCase, LETTER_TODAY } from '../../shared/letters/letters.fixture';
+import { caseVault, PASS } from './cli-vault.fixture';
 
 /**
  * Archive, then delete (issue 19 item 4), through the real CLI on a real vault: a case whose
@@ -13,7 +12,6 @@ import { completeCase, LETTER_TODAY } from '../../shared/letters/letters.fixture
  * and stays whole; once the kvitteringer are in it is deleted; `--without-archive` deletes a case
  * that must not be kept although nothing was archived.
  */
-const PASS = 'synt-etisk passord 2026';
 const bro = (args: string[]) => runCli(args, { BRO_PASSPHRASE: PASS });
 const tempDir = tempDirs('bro-archive-delete-');
 
@@ -48,39 +46,7 @@ const del = (id: string, ...extra: string[]) =>
 
 beforeAll(async () => {
   work = tempDir();
-  vault = path.join(work, 'arkiv');
-  const created = await Vault.create(vault, {
-    passphrase: PASS,
-    memberName: 'Ola Hansen',
-    kdf: { N: 2 ** 12, r: 8, p: 1 },
-  });
-  await created.vault.close();
-  const file = path.join(work, 'cases.json');
-  writeFileSync(
-    file,
-    JSON.stringify({
-      format: 'bro-interchange/1',
-      cases: ['c-0001', 'c-0002'].map((id) => ({ ...completeCase(), id })),
-    }),
-  );
-  expect((await bro(['import', vault, file])).code).toBe(0);
-  for (const id of ['c-0001', 'c-0002'])
-    for (const kind of ['anbefaling', 'tiltaksoversikt']) {
-      const r = await bro([
-        'letter',
-        vault,
-        '--case',
-        id,
-        '--kind',
-        kind,
-        '--out',
-        path.join(work, `${id}-${kind}.pdf`),
-        '--today',
-        LETTER_TODAY,
-        '--json',
-      ]);
-      expect(r.code, JSON.stringify(r.json)).toBe(0);
-    }
+  vault = await caseVault(work, { cases: ['c-0001', 'c-0002'], letters: ['anbefaling', 'tiltaksoversikt'] });
   const made = await bro(['archive', vault, '--case', 'c-0001', '--out', path.join(work, 'pakke'), '--json']);
   expect(made.code, JSON.stringify(made.json)).toBe(0);
   letterKeys = (made.json as { messages: { key: string; letterId: string | null }[] }).messages.filter(

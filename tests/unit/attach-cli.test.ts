@@ -4,8 +4,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli, tempDirs } from './helpers/cli';
-import { Vault } from '../../electron/services/vault/vault';
-import { completeCase, LETTER_TODAY } from '../../shared/letters/letters.fixture';
+import { caseVault, PASS } from './cli-vault.fixture';
 
 /**
  * `bro attach` end to end (issue 19 item 0): the real CLI in-process on a real vault. A received
@@ -15,7 +14,6 @@ import { completeCase, LETTER_TODAY } from '../../shared/letters/letters.fixture
  * nothing; the file's name appears nowhere in the output.
  */
 const run = promisify(execFile);
-const PASS = 'synt-etisk passord 2026';
 const bro = (args: string[]) => runCli(args, { BRO_PASSPHRASE: PASS });
 const tempDir = tempDirs('bro-attach-test-');
 const SCHEMA = path.resolve(
@@ -37,33 +35,7 @@ const blobCount = () => readdirSync(path.join(vault, 'cases', caseId, 'blobs')).
 
 beforeAll(async () => {
   work = tempDir();
-  vault = path.join(work, 'arkiv');
-  const created = await Vault.create(vault, {
-    passphrase: PASS,
-    memberName: 'Ola Hansen',
-    kdf: { N: 2 ** 12, r: 8, p: 1 },
-  });
-  await created.vault.close();
-  const file = path.join(work, 'cases.json');
-  writeFileSync(
-    file,
-    JSON.stringify({ format: 'bro-interchange/1', cases: [{ ...completeCase(), id: 'c-0001' }] }),
-  );
-  expect((await bro(['import', vault, file])).code).toBe(0);
-  const letter = await bro([
-    'letter',
-    vault,
-    '--case',
-    'c-0001',
-    '--kind',
-    'anbefaling',
-    '--out',
-    path.join(work, 'anbefaling.pdf'),
-    '--today',
-    LETTER_TODAY,
-    '--json',
-  ]);
-  expect(letter.code, JSON.stringify(letter.json)).toBe(0);
+  vault = await caseVault(work);
   caseId = readdirSync(path.join(vault, 'cases')).find((n) =>
     readdirSync(path.join(vault, 'cases', n)).includes('blobs'),
   )!;

@@ -7,8 +7,9 @@ import path from 'node:path';
 import forge from 'node-forge';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, tempDirs } from './helpers/cli';
+import { caseVault, letterFile, PASS } from './cli-vault.fixture';
 import { Vault } from '../../electron/services/vault/vault';
-import { completeCase, LETTER_TODAY } from '../../shared/letters/letters.fixture';
+import { LETTER_TODAY } from '../../shared/letters/letters.fixture';
 import { buildForsendelse, DISPATCH_CODES, isNationalId, pdfCheck } from '../../shared/dispatch/svarut';
 
 /**
@@ -20,7 +21,6 @@ import { buildForsendelse, DISPATCH_CODES, isNationalId, pdfCheck } from '../../
  * This is a contract test against the published API description, not a test against KS.
  * Everything else is real: the CLI, the vault, the issued and signed letter, node-forge CMS.
  */
-const PASS = 'synt-etisk passord 2026';
 const tempDir = tempDirs('bro-dispatch-test-');
 const KONTO = '6b1f0c6e-8f3a-4c1e-9d2b-0a1b2c3d4e5f';
 const INTEGRATION = 'c0ffee00-1111-4222-8333-444455556666';
@@ -236,41 +236,11 @@ const account = { BRO_SVARUT_PASSWORD: SECRET };
 
 beforeAll(async () => {
   work = tempDir();
-  vault = path.join(work, 'arkiv');
-  const created = await Vault.create(vault, {
-    passphrase: PASS,
-    memberName: 'Ola Hansen',
-    kdf: { N: 2 ** 12, r: 8, p: 1 },
+  vault = await caseVault(work, {
+    schools: [{ name: 'Hov skole', orgNumber: ORG, address: 'Skoleveien 3', postcode: '2860', place: 'Hov' }],
+    bro,
   });
-  await created.vault.close();
-  const file = path.join(work, 'cases.json');
-  writeFileSync(
-    file,
-    JSON.stringify({
-      format: 'bro-interchange/1',
-      schools: [
-        { name: 'Hov skole', orgNumber: ORG, address: 'Skoleveien 3', postcode: '2860', place: 'Hov' },
-      ],
-      cases: [{ ...completeCase(), id: 'c-0001' }],
-    }),
-  );
-  expect((await bro(['import', vault, file])).code).toBe(0);
-  const out = path.join(work, 'anbefaling.pdf');
-  const r = await bro([
-    'letter',
-    vault,
-    '--case',
-    'c-0001',
-    '--kind',
-    'anbefaling',
-    '--out',
-    out,
-    '--today',
-    LETTER_TODAY,
-    '--json',
-  ]);
-  expect(r.code, JSON.stringify(r.json)).toBe(0);
-  letterPdf = readFileSync(out);
+  letterPdf = readFileSync(letterFile(work, 'c-0001', 'anbefaling'));
   settingsFile = path.join(work, 'settings.json');
   writeFileSync(
     settingsFile,
@@ -279,6 +249,10 @@ beforeAll(async () => {
     }),
   );
 });
+
+/** `bro dispatch` for one of the case's letters, with these flags. */
+const dispatch = (letter: string, flags: string[], extra: Record<string, string> = {}) =>
+  bro(['dispatch', vault, '--case', 'c-0001', '--letter', letter, ...flags], extra);
 
 const list = async () => {
   const r = await bro(['letters', vault, '--case', 'c-0001', '--json']);
@@ -295,7 +269,9 @@ describe('bro letters', () => {
   it('lists the issued letter with the reference exactly as the PDF prints it', async () => {
     const [l] = await list();
     expect(l!.ref).toBe('c-0001 / anbefaling-1');
-    const text = execFileSync('pdftotext', [path.join(work, 'anbefaling.pdf'), '-'], { encoding: 'utf8' });
+    const text = execFileSync('pdftotext', [letterFile(work, 'c-0001', 'anbefaling'), '-'], {
+      encoding: 'utf8',
+    });
     expect(text).toContain(l!.ref);
     expect(l!.archive.archived).toBe(false);
     expect(l!.dispatch.state).toBe('none');
@@ -308,17 +284,7 @@ describe('bro letters', () => {
 describe('bro dispatch without an account: the package', () => {
   it('writes forsendelse.json, the PDF as issued and LES-MEG.txt; the school by its organisation number', async () => {
     const folder = path.join(work, 'pakke');
-    const r = await bro([
-      'dispatch',
-      vault,
-      '--case',
-      'c-0001',
-      '--letter',
-      'c-0001 / anbefaling-1',
-      '--out',
-      folder,
-      '--json',
-    ]);
+    const r = await dispatch('c-0001 / anbefaling-1', ['--out', folder, '--json']);
     expect(r.code, JSON.stringify(r.json)).toBe(0);
     expect(readdirSync(folder).sort()).toEqual(
       ['LES-MEG.txt', `anbefaling-${LETTER_TODAY}.pdf`, 'forsendelse.json'].sort(),
@@ -340,21 +306,9 @@ describe('bro dispatch without an account: the package', () => {
 
   it('refuses a national id for a package, and writes nothing', async () => {
     const folder = path.join(work, 'pakke-fnr');
-    const r = await bro(
-      [
-        'dispatch',
-        vault,
-        '--case',
-        'c-0001',
-        '--letter',
-        'anbefaling-1',
-        '--to',
-        'foresatte',
-        '--national-id',
-        '--out',
-        folder,
-        '--json',
-      ],
+    const r = await dispatch(
+      'anbefaling-1',
+      ['--to', 'foresatte', '--national-id', '--out', folder, '--json'],
       { BRO_NATIONAL_ID: syntheticNationalId() },
     );
     expect(r.code).toBe(3);
@@ -364,24 +318,22 @@ describe('bro dispatch without an account: the package', () => {
 
   it('sends the family to print without a national id, and asks for the postal address first', async () => {
     const folder = path.join(work, 'pakke-post');
-    const args = [
-      'dispatch',
-      vault,
-      '--case',
-      'c-0001',
-      '--letter',
-      'anbefaling-1',
-      '--to',
-      'foresatte',
-      '--out',
-      folder,
-    ];
-    const missing = await bro([...args, '--json']);
+    const flags = ['--to', 'foresatte', '--out', folder];
+    const missing = await dispatch('anbefaling-1', [...flags, '--json']);
     expect(missing.code).toBe(3);
     expect(missing.json.error.issues[0].code).toBe(DISPATCH_CODES.addressMissing);
-    const human = await bro(args);
+    const human = await dispatch('anbefaling-1', flags);
     expect(human.err).toContain('uten fødselsnummer går brevet til utskrift og post');
-    const ok = await bro([...args, '--address', 'Gata 1', '--postcode', '2860', '--place', 'Hov', '--json']);
+    const ok = await dispatch('anbefaling-1', [
+      ...flags,
+      '--address',
+      'Gata 1',
+      '--postcode',
+      '2860',
+      '--place',
+      'Hov',
+      '--json',
+    ]);
     expect(ok.code, JSON.stringify(ok.json)).toBe(0);
     expect(ok.json.endpoint).toBe('print');
     const json = JSON.parse(readFileSync(path.join(folder, 'forsendelse.json'), 'utf8'));
@@ -392,16 +344,7 @@ describe('bro dispatch without an account: the package', () => {
   });
 
   it('refuses an unknown reference with a Norwegian message and exit 3', async () => {
-    const r = await bro([
-      'dispatch',
-      vault,
-      '--case',
-      'c-0001',
-      '--letter',
-      'c-0001 / anbefaling-9',
-      '--out',
-      path.join(work, 'x'),
-    ]);
+    const r = await dispatch('c-0001 / anbefaling-9', ['--out', path.join(work, 'x')]);
     expect(r.code).toBe(3);
     expect(r.err).toContain('saken har ikke noe sendt brev med denne referansen');
   });
@@ -410,20 +353,7 @@ describe('bro dispatch without an account: the package', () => {
 describe('SvarUt contract (local server): send and follow the status', () => {
   it('sends the school an encrypted nivå 4 forsendelse as documented and stores the id', async () => {
     const before = seen.length;
-    const r = await bro(
-      [
-        'dispatch',
-        vault,
-        '--case',
-        'c-0001',
-        '--letter',
-        'anbefaling-1',
-        '--settings',
-        settingsFile,
-        '--json',
-      ],
-      account,
-    );
+    const r = await dispatch('anbefaling-1', ['--settings', settingsFile, '--json'], account);
     expect(r.code, JSON.stringify(r.json)).toBe(0);
     const s = seen[before]!;
     expect(s.problems).toEqual([]);
@@ -460,21 +390,9 @@ describe('SvarUt contract (local server): send and follow the status', () => {
   it('sends to a person with the national id given for this dispatch only: never stored', async () => {
     const id = syntheticNationalId();
     const before = seen.length;
-    const r = await bro(
-      [
-        'dispatch',
-        vault,
-        '--case',
-        'c-0001',
-        '--letter',
-        'anbefaling-1',
-        '--to',
-        'foresatte',
-        '--national-id',
-        '--settings',
-        settingsFile,
-        '--json',
-      ],
+    const r = await dispatch(
+      'anbefaling-1',
+      ['--to', 'foresatte', '--national-id', '--settings', settingsFile, '--json'],
       { ...account, BRO_NATIONAL_ID: id },
     );
     expect(r.code, JSON.stringify(r.json)).toBe(0);
@@ -500,20 +418,7 @@ describe('SvarUt contract (local server): send and follow the status', () => {
       [500, DISPATCH_CODES.unreachable],
     ] as const) {
       answer = status;
-      const r = await bro(
-        [
-          'dispatch',
-          vault,
-          '--case',
-          'c-0001',
-          '--letter',
-          'anbefaling-1',
-          '--settings',
-          settingsFile,
-          '--json',
-        ],
-        account,
-      );
+      const r = await dispatch('anbefaling-1', ['--settings', settingsFile, '--json'], account);
       expect(r.code).toBe(8);
       expect(r.json.error.issues[0].code).toBe(code);
     }
@@ -523,17 +428,7 @@ describe('SvarUt contract (local server): send and follow the status', () => {
 
   it('without the integration password nothing is sent', async () => {
     const before = seen.length;
-    const r = await bro([
-      'dispatch',
-      vault,
-      '--case',
-      'c-0001',
-      '--letter',
-      'anbefaling-1',
-      '--settings',
-      settingsFile,
-      '--json',
-    ]);
+    const r = await dispatch('anbefaling-1', ['--settings', settingsFile, '--json']);
     expect(r.code).toBe(3);
     expect(r.json.error.issues[0].code).toBe(DISPATCH_CODES.secretMissing);
     expect(seen.length).toBe(before);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli, tempDirs } from './helpers/cli';
-import { Vault } from '../../electron/services/vault/vault';
+import { emptyVault, PASS } from './cli-vault.fixture';
 import { completeCase } from '../../shared/letters/letters.fixture';
 
 /**
@@ -13,7 +13,6 @@ import { completeCase } from '../../shared/letters/letters.fixture';
  * poppler. The rule is shared/privacy/health.ts.
  */
 const run = promisify(execFile);
-const PASS = 'synt-etisk passord 2026';
 const bro = (args: string[]) => runCli(args, { BRO_PASSPHRASE: PASS });
 const tempDir = tempDirs('bro-health-test-');
 const NOTICE = 'Særlig kategori personopplysninger (helseopplysninger), personvernforordningen art. 9';
@@ -23,13 +22,7 @@ let work: string;
 
 beforeAll(async () => {
   work = tempDir();
-  vault = path.join(work, 'arkiv');
-  const created = await Vault.create(vault, {
-    passphrase: PASS,
-    memberName: 'Ola Hansen',
-    kdf: { N: 2 ** 12, r: 8, p: 1 },
-  });
-  await created.vault.close();
+  vault = await emptyVault(work);
   const ppt = completeCase();
   ppt.notes = [
     { id: 'n-1', date: '2026-04-10', kind: 'samtale', text: 'Mor ringte om morgenrutinene.' },

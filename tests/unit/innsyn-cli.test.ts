@@ -4,7 +4,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli, tempDirs } from './helpers/cli';
-import { Vault } from '../../electron/services/vault/vault';
+import { emptyVault, PASS } from './cli-vault.fixture';
 import { completeCase, LETTER_TODAY } from '../../shared/letters/letters.fixture';
 
 /**
@@ -13,7 +13,6 @@ import { completeCase, LETTER_TODAY } from '../../shared/letters/letters.fixture
  * pdfdetach, pdftotext). No mocks.
  */
 const run = promisify(execFile);
-const PASS = 'synt-etisk passord 2026';
 const ENV = { BRO_PASSPHRASE: PASS };
 const tempDir = tempDirs('bro-innsyn-test-');
 const bro = (args: string[]) => runCli(args, ENV);
@@ -32,13 +31,7 @@ function writeJson(name: string, obj: unknown): string {
 
 beforeAll(async () => {
   work = tempDir();
-  vault = path.join(work, 'arkiv');
-  const created = await Vault.create(vault, {
-    passphrase: PASS,
-    memberName: 'Ola Hansen',
-    kdf: { N: 2 ** 12, r: 8, p: 1 },
-  });
-  await created.vault.close();
+  vault = await emptyVault(work);
   const c = completeCase();
   c.guardians = [
     { name: 'Ánde Nango', relation: 'far', parentalResponsibility: true, contact: 'far-telefon 900 00 000' },

@@ -7,6 +7,7 @@ import { base64url, flattenedVerify, importJWK } from 'jose';
 import PDFDocument from 'pdfkit';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli, tempDirs } from './helpers/cli';
+import { emptyVault, PASS } from './cli-vault.fixture';
 import { Vault } from '../../electron/services/vault/vault';
 import { caseDoc, type CaseDoc } from '../../shared/domain/caseDoc';
 import { generateDemo } from '../../shared/demo/generate';
@@ -26,7 +27,6 @@ import {
  */
 const run = promisify(execFile);
 const ROOT = path.join(import.meta.dirname, '..', '..');
-const PASS = 'synt-etisk passord 2026';
 const P12_PASS = 'test-sertifikat æøå';
 const TODAY = '2026-07-01';
 const DEMO_TODAY = '2026-11-26';
@@ -77,15 +77,8 @@ let p12: string;
 
 beforeAll(async () => {
   work = tempDir();
-  vault = path.join(work, 'arkiv');
-  // Made with a low scrypt cost so the ~60 unlocks below stay quick; `bro` opens it like any vault
-  // (tests/unit/cli.test.ts covers `bro vault init` itself).
-  const created = await Vault.create(vault, {
-    passphrase: PASS,
-    memberName: 'Ola Hansen',
-    kdf: { N: 2 ** 12, r: 8, p: 1 },
-  });
-  await created.vault.close();
+  // Made with a low scrypt cost so the ~60 unlocks below stay quick (cli-vault.fixture.ts).
+  vault = await emptyVault(work);
   // The INTERCHANGE.md example as c-0001, with one meeting added so a møtereferat is possible,
   // and the complete fixture as c-0002.
   const withMeeting = structuredClone(example);

@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli, tempDirs } from './helpers/cli';
-import { Vault } from '../../electron/services/vault/vault';
+import { emptyVault, PASS } from './cli-vault.fixture';
 import { completeCase } from '../../shared/letters/letters.fixture';
 
 /**
@@ -12,7 +12,6 @@ import { completeCase } from '../../shared/letters/letters.fixture';
  * naming the recipient, nothing written; allowed with either; the access log has the recipient's
  * role and never a name.
  */
-const PASS = 'synt-etisk passord 2026';
 const bro = (args: string[]) => runCli(args, { BRO_PASSPHRASE: PASS });
 const tempDir = tempDirs('bro-sharing-test-');
 const TODAY = '2026-05-20';
@@ -23,13 +22,7 @@ let work: string;
 
 beforeAll(async () => {
   work = tempDir();
-  vault = path.join(work, 'arkiv');
-  const created = await Vault.create(vault, {
-    passphrase: PASS,
-    memberName: 'Ola Hansen',
-    kdf: { N: 2 ** 12, r: 8, p: 1 },
-  });
-  await created.vault.close();
+  vault = await emptyVault(work);
   const base = completeCase();
   base.guardians = [{ name: 'Ánde Nango', relation: 'far', parentalResponsibility: true }];
   // c-0001: a consent to BUP; c-0002: none to BUP; c-0003: one to BUP, withdrawn.

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useRef, useState, type DragEvent } from 'react';
+import { useState } from 'react';
 import { absenceOverTime } from '../../../shared/absence/monthly';
 import { ABSENCE_CSV_MAX_BYTES } from '../../../shared/contract/absence';
 import { ABSENCE_TYPES, type Absence } from '../../../shared/domain/absence';
@@ -9,7 +9,7 @@ import { fileToBase64 } from '../../app/files';
 import type { FieldSpec } from '../../app/forms';
 import { nbDate } from '../../app/format';
 import { optLabel, useI18n } from '../../app/i18n';
-import { ErrorBox } from '../../app/ui';
+import { ErrorBox, FileDrop } from '../../app/ui';
 import { Collection } from '../cases/Collection';
 import { refresh, type CaseData } from '../cases/useCase';
 import { useRegisters } from '../registers/people';
@@ -243,8 +243,6 @@ function faultText(
 function AbsenceImport({ caseId }: { caseId: string }) {
   const { t, error, issue } = useI18n();
   const qc = useQueryClient();
-  const input = useRef<HTMLInputElement>(null);
-  const [over, setOver] = useState(false);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState('');
   const [faults, setFaults] = useState<{ title: string; lines: string[] } | null>(null);
@@ -275,52 +273,21 @@ function AbsenceImport({ caseId }: { caseId: string }) {
       setBusy(false);
     }
   };
-  const onDrop = (e: DragEvent) => {
-    // Handled here, so the window's «drop a letter to check it» leaves it alone.
-    e.preventDefault();
-    setOver(false);
-    const file = e.dataTransfer.files[0];
-    if (file) void load(file);
-  };
   return (
     <section className="panel" aria-labelledby="abs-import">
       <h2 id="abs-import">{t('abs.import.title')}</h2>
-      <div
-        className={`drop-zone${over ? ' over' : ''}`}
-        data-testid="absence-drop"
-        onDragOver={(e) => {
-          if (!Array.from(e.dataTransfer.types).includes('Files')) return;
-          e.preventDefault();
-          e.dataTransfer.dropEffect = 'copy';
-          setOver(true);
-        }}
-        onDragLeave={() => setOver(false)}
-        onDrop={onDrop}
+      <FileDrop
+        testId="absence-drop"
+        choose={t('abs.import.choose')}
+        accept=".csv,text/csv,text/plain"
+        disabled={busy}
+        describedBy="abs-import-lead"
+        onFile={(file) => void load(file)}
       >
         <p className="hint" id="abs-import-lead">
           {t('abs.import.lead')}
         </p>
-        <button
-          type="button"
-          disabled={busy}
-          aria-describedby="abs-import-lead"
-          onClick={() => input.current?.click()}
-        >
-          {t('abs.import.choose')}
-        </button>
-        <input
-          ref={input}
-          type="file"
-          accept=".csv,text/csv,text/plain"
-          hidden
-          aria-label={t('abs.import.choose')}
-          onChange={(e) => {
-            const file = e.currentTarget.files?.[0];
-            e.currentTarget.value = '';
-            if (file) void load(file);
-          }}
-        />
-      </div>
+      </FileDrop>
       {busy && (
         <p role="status" className="busy">
           {t('abs.import.busy')}

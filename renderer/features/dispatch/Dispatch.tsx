@@ -7,7 +7,7 @@ import { api } from '../../api';
 import { safeFileName, saveBase64 } from '../../app/files';
 import { nbDate } from '../../app/format';
 import { useI18n, type TextKey } from '../../app/i18n';
-import { Empty, ErrorBox, Modal } from '../../app/ui';
+import { ErrorBox, Modal, RecordTable, RowButton } from '../../app/ui';
 import type { CaseData } from '../cases/useCase';
 
 type Listed = OpOutput<'letters.list'>['letters'][number];
@@ -53,51 +53,38 @@ export function DispatchPanel({ caseId, data }: { caseId: string; data: CaseData
     <section className="panel" aria-labelledby="dispatch-title">
       <h2 id="dispatch-title">{t('dispatch.title')}</h2>
       <p className="muted">{t('dispatch.lead')}</p>
-      {letters.length === 0 ? (
-        <Empty>{t('dispatch.none')}</Empty>
-      ) : (
-        <table className="data" aria-labelledby="dispatch-title">
-          <thead>
-            <tr>
-              <th scope="col">{t('dispatch.ref')}</th>
-              <th scope="col">{t('letters.kind')}</th>
-              <th scope="col">{t('letters.date')}</th>
-              <th scope="col">{t('dispatch.archive')}</th>
-              <th scope="col">{t('dispatch.status')}</th>
-              <th scope="col">
-                <span className="sr-only">{t('dispatch.send')}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {[...letters].reverse().map((l) => (
-              <tr key={l.letterId}>
-                <td className="mono">{l.ref}</td>
-                <td>{t(`kind.${l.kind}` as TextKey)}</td>
-                <td>{nbDate(l.date)}</td>
-                <td>
-                  {l.archive.archived
-                    ? t('archive.archivedAs', { ref: l.archive.reference ?? '' })
-                    : t('archive.notArchived')}
-                </td>
-                <td className={failedStatus(l) ? 'warn' : undefined}>{dispatchLabel(l, t)}</td>
-                <td>
-                  {l.stored && (
-                    <button
-                      type="button"
-                      className="small"
-                      aria-label={t('dispatch.sendLabel', { ref: l.ref })}
-                      onClick={() => setOpen(l)}
-                    >
-                      {t('dispatch.send')}
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <RecordTable
+        labelledBy="dispatch-title"
+        head={[
+          t('dispatch.ref'),
+          t('letters.kind'),
+          t('letters.date'),
+          t('dispatch.archive'),
+          t('dispatch.status'),
+        ]}
+        actions={t('dispatch.send')}
+        none={t('dispatch.none')}
+        rows={[...letters].reverse().map((l) => (
+          <tr key={l.letterId}>
+            <td className="mono">{l.ref}</td>
+            <td>{t(`kind.${l.kind}` as TextKey)}</td>
+            <td>{nbDate(l.date)}</td>
+            <td>
+              {l.archive.archived
+                ? t('archive.archivedAs', { ref: l.archive.reference ?? '' })
+                : t('archive.notArchived')}
+            </td>
+            <td className={failedStatus(l) ? 'warn' : undefined}>{dispatchLabel(l, t)}</td>
+            <td>
+              {l.stored && (
+                <RowButton label={t('dispatch.sendLabel', { ref: l.ref })} onClick={() => setOpen(l)}>
+                  {t('dispatch.send')}
+                </RowButton>
+              )}
+            </td>
+          </tr>
+        ))}
+      />
       <div className="actions">
         <button type="button" onClick={() => void refresh()} disabled={busy || letters.length === 0}>
           {t('dispatch.refresh')}

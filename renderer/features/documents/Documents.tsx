@@ -6,7 +6,7 @@ import { api } from '../../api';
 import { fileToBase64, saveBase64 } from '../../app/files';
 import { nbDate, todayIso } from '../../app/format';
 import { useI18n, type TextKey } from '../../app/i18n';
-import { Empty, ErrorBox } from '../../app/ui';
+import { ErrorBox, RecordTable, RowButton } from '../../app/ui';
 import { refresh, type CaseData } from '../cases/useCase';
 import { PdfView } from '../letters/PdfView';
 
@@ -171,51 +171,38 @@ export function DocumentsPanel({ caseId, data }: { caseId: string; data: CaseDat
       <section className="panel" aria-labelledby="documents-list">
         <h2 id="documents-list">{t('documents.list')}</h2>
         {docs.length > 0 && <p className="muted">{t('documents.archiveHint')}</p>}
-        {docs.length === 0 ? (
-          <Empty>{t('documents.none')}</Empty>
-        ) : (
-          <table className="data">
-            <thead>
-              <tr>
-                <th scope="col">{t('documents.col.title')}</th>
-                <th scope="col">{t('documents.col.received')}</th>
-                <th scope="col">{t('documents.col.type')}</th>
-                <th scope="col">{t('documents.col.archive')}</th>
-                <th scope="col">
-                  <span className="sr-only">{t('documents.col.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {[...docs].reverse().map((a) => (
-                <tr key={a.attachmentId}>
-                  <td>{a.title}</td>
-                  <td>{nbDate(a.received)}</td>
-                  <td>{DOCUMENT_TYPES[a.type].ext.toUpperCase()}</td>
-                  <td>{archiveText(a.attachmentId)}</td>
-                  <td>
-                    <button
-                      type="button"
-                      className="small"
-                      onClick={() => void open(a, 'show')}
-                      aria-label={t('documents.showNamed', { title: a.title })}
-                    >
-                      {t('documents.show')}
-                    </button>{' '}
-                    <button
-                      type="button"
-                      className="small"
-                      onClick={() => void open(a, 'save')}
-                      aria-label={t('documents.saveNamed', { title: a.title })}
-                    >
-                      {t('documents.save')}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        <RecordTable
+          head={[
+            t('documents.col.title'),
+            t('documents.col.received'),
+            t('documents.col.type'),
+            t('documents.col.archive'),
+          ]}
+          actions={t('documents.col.actions')}
+          none={t('documents.none')}
+          rows={[...docs].reverse().map((a) => (
+            <tr key={a.attachmentId}>
+              <td>{a.title}</td>
+              <td>{nbDate(a.received)}</td>
+              <td>{DOCUMENT_TYPES[a.type].ext.toUpperCase()}</td>
+              <td>{archiveText(a.attachmentId)}</td>
+              <td>
+                <RowButton
+                  label={t('documents.showNamed', { title: a.title })}
+                  onClick={() => void open(a, 'show')}
+                >
+                  {t('documents.show')}
+                </RowButton>{' '}
+                <RowButton
+                  label={t('documents.saveNamed', { title: a.title })}
+                  onClick={() => void open(a, 'save')}
+                >
+                  {t('documents.save')}
+                </RowButton>
+              </td>
+            </tr>
+          ))}
+        />
       </section>
       {shown && (
         <section className="panel" aria-labelledby="documents-viewer">

@@ -7,7 +7,7 @@ import { api } from '../../api';
 import { nbDate, nbDateTime } from '../../app/format';
 import { useI18n, type TextKey } from '../../app/i18n';
 import { go, href } from '../../app/router';
-import { Empty, ErrorBox } from '../../app/ui';
+import { ErrorBox, RecordTable, RowButton } from '../../app/ui';
 import { refresh, type CaseData } from '../cases/useCase';
 import { saveBase64 } from '../../app/files';
 import { LetterEditor } from './Editor';
@@ -95,105 +95,76 @@ function LetterList({ caseId, data, drafts }: { caseId: string; data: CaseData; 
       {err && <ErrorBox>{err}</ErrorBox>}
       <section className="panel" aria-labelledby="letters-drafts">
         <h2 id="letters-drafts">{t('letters.drafts')}</h2>
-        {drafts.length === 0 ? (
-          <Empty>{t('letters.noDrafts')}</Empty>
-        ) : (
-          <table className="data">
-            <thead>
-              <tr>
-                <th scope="col">{t('letters.kind')}</th>
-                <th scope="col">{t('letters.lang')}</th>
-                <th scope="col">{t('letters.savedAt')}</th>
-                <th scope="col">{t('letters.by')}</th>
-                <th scope="col">
-                  <span className="sr-only">{t('letters.open')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {drafts.map((d) => (
-                <tr key={d.draftId}>
-                  <td>
-                    <a href={href({ name: 'case', caseId, tab: 'letters', sub: d.draftId })}>
-                      {t(`kind.${d.kind}` as TextKey)}
-                    </a>
-                  </td>
-                  <td>{t(`lang.${d.lang}` as TextKey)}</td>
-                  <td>{nbDateTime(d.savedAt)}</td>
-                  <td>{authorName(d.actor)}</td>
-                  <td>
-                    <button
-                      type="button"
-                      className="small"
-                      onClick={() => void discard(d)}
-                      aria-label={`${t('letters.discard')}: ${t(`kind.${d.kind}` as TextKey)}, ${nbDateTime(d.savedAt)}`}
-                    >
-                      {t('letters.discard')}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        <RecordTable
+          head={[t('letters.kind'), t('letters.lang'), t('letters.savedAt'), t('letters.by')]}
+          actions={t('letters.open')}
+          none={t('letters.noDrafts')}
+          rows={drafts.map((d) => (
+            <tr key={d.draftId}>
+              <td>
+                <a href={href({ name: 'case', caseId, tab: 'letters', sub: d.draftId })}>
+                  {t(`kind.${d.kind}` as TextKey)}
+                </a>
+              </td>
+              <td>{t(`lang.${d.lang}` as TextKey)}</td>
+              <td>{nbDateTime(d.savedAt)}</td>
+              <td>{authorName(d.actor)}</td>
+              <td>
+                <RowButton
+                  label={`${t('letters.discard')}: ${t(`kind.${d.kind}` as TextKey)}, ${nbDateTime(d.savedAt)}`}
+                  onClick={() => void discard(d)}
+                >
+                  {t('letters.discard')}
+                </RowButton>
+              </td>
+            </tr>
+          ))}
+        />
       </section>
       <section className="panel" aria-labelledby="letters-issued">
         <h2 id="letters-issued" tabIndex={-1}>
           {t('letters.issuedList')}
         </h2>
-        {issued.length === 0 ? (
-          <Empty>{t('letters.noIssued')}</Empty>
-        ) : (
-          <table className="data">
-            <thead>
-              <tr>
-                <th scope="col">{t('letters.kind')}</th>
-                <th scope="col">{t('letters.version')}</th>
-                <th scope="col">{t('letters.date')}</th>
-                <th scope="col">{t('letters.recipients')}</th>
-                <th scope="col">{t('letters.code')}</th>
-                <th scope="col">{t('letters.pades')}</th>
-                <th scope="col">
-                  <span className="sr-only">{t('letters.pdf')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {issued.map((l) => (
-                <tr key={l.letterId}>
-                  <td>{t(`kind.${l.kind}` as TextKey)}</td>
-                  <td>{l.version}</td>
-                  <td>{nbDate(l.date)}</td>
-                  <td>{l.recipients.map((r) => t(`recipient.${r.role}` as TextKey)).join(', ')}</td>
-                  <td className="mono">{l.code}</td>
-                  <td>{l.pades ? t('common.yes') : t('common.no')}</td>
-                  <td>
-                    {l.stored && (
-                      <span className="row-actions">
-                        <button
-                          type="button"
-                          className="small"
-                          aria-label={`${t('letters.savePdf')}: ${t(`kind.${l.kind}` as TextKey)} ${l.code}`}
-                          onClick={() => void copy(l, 'save')}
-                        >
-                          {t('letters.savePdf')}
-                        </button>
-                        <button
-                          type="button"
-                          className="small"
-                          aria-label={`${t('sign.print')}: ${t(`kind.${l.kind}` as TextKey)} ${l.code}`}
-                          onClick={() => void copy(l, 'print')}
-                        >
-                          {t('sign.print')}
-                        </button>
-                      </span>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        <RecordTable
+          head={[
+            t('letters.kind'),
+            t('letters.version'),
+            t('letters.date'),
+            t('letters.recipients'),
+            t('letters.code'),
+            t('letters.pades'),
+          ]}
+          actions={t('letters.pdf')}
+          none={t('letters.noIssued')}
+          rows={issued.map((l) => (
+            <tr key={l.letterId}>
+              <td>{t(`kind.${l.kind}` as TextKey)}</td>
+              <td>{l.version}</td>
+              <td>{nbDate(l.date)}</td>
+              <td>{l.recipients.map((r) => t(`recipient.${r.role}` as TextKey)).join(', ')}</td>
+              <td className="mono">{l.code}</td>
+              <td>{l.pades ? t('common.yes') : t('common.no')}</td>
+              <td>
+                {l.stored && (
+                  <span className="row-actions">
+                    <RowButton
+                      label={`${t('letters.savePdf')}: ${t(`kind.${l.kind}` as TextKey)} ${l.code}`}
+                      onClick={() => void copy(l, 'save')}
+                    >
+                      {t('letters.savePdf')}
+                    </RowButton>
+                    <RowButton
+                      label={`${t('sign.print')}: ${t(`kind.${l.kind}` as TextKey)} ${l.code}`}
+                      onClick={() => void copy(l, 'print')}
+                    >
+                      {t('sign.print')}
+                    </RowButton>
+                  </span>
+                )}
+              </td>
+            </tr>
+          ))}
+        />
         <p className="hint">{t('letters.archiveNote')}</p>
       </section>
     </>
