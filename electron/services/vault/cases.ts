@@ -43,7 +43,11 @@ import type { RotationRecordFile } from './rotation-record';
 
 interface CachedCase {
   stamps: Map<string, string>;
-  events: StoredEvent[];
+  /**
+   * Null once released (`release`): a case read only for the case list keeps its summary, not its
+   * events, as a case taken from the index does; the next read of it decrypts it again.
+   */
+  events: StoredEvent[] | null;
   /** Undefined when events were added since it was computed; null for a folder with no case in it yet. */
   summary?: CaseSummary | null;
 }
@@ -96,6 +100,27 @@ export class CaseStore {
   /** Stamps of the files last read for this case, if it is in memory. */
   cachedStamps(caseId: string): Map<string, string> | undefined {
     return this.cache.get(caseId)?.stamps;
+  }
+
+  /**
+   * Stamps of the files last read for this case when its summary can be had from memory: its
+   * events are held, or the summary made from them (before they were released) still holds.
+   */
+  servableStamps(caseId: string): Map<string, string> | undefined {
+    const c = this.cache.get(caseId);
+    if (!c) return undefined;
+    if (c.events || c.summary === null || (c.summary && this.rules.holds(c.summary))) return c.stamps;
+    return undefined;
+  }
+
+  /**
+   * Lets go of a case's events once its summary is made, keeping the stamps and the summary (an
+   * open without an index reads every case for the list only: holding all their events made most
+   * of the open's garbage-collection work, and no caller of the list uses them).
+   */
+  release(caseId: string): void {
+    const c = this.cache.get(caseId);
+    if (c && c.summary !== undefined) c.events = null;
   }
 
   /** Forgets what was read (after a rotation, or before a check re-reads everything). */
@@ -399,9 +424,11 @@ export class CaseStore {
   summaryOf(caseId: string): CaseSummary | null {
     const c = this.cache.get(caseId)!;
     if (c.summary === undefined || (c.summary !== null && !this.rules.holds(c.summary))) {
+      const events = c.events;
+      if (!events) throw new Error('summaryOf: the events of a released case were not read again');
       // A folder whose first events never landed (a crash right after it was made) is not a case.
       const summarize = (parseAll: boolean) => {
-        const state = foldCase(caseId, c.events, { parseAll });
+        const state = foldCase(caseId, events, { parseAll });
         return state.opened ? this.rules.summarize(state) : null;
       };
       try {
@@ -435,7 +462,7 @@ export class CaseStore {
   private async readOnce(caseId: string, listed?: CaseFiles): Promise<StoredEvent[]> {
     const listing = listed ?? (await this.files(caseId));
     const cached = this.cache.get(caseId);
-    if (cached && signatureOf(cached.stamps) === signatureOf(listing.stamps)) return cached.events;
+    if (cached?.events && signatureOf(cached.stamps) === signatureOf(listing.stamps)) return cached.events;
     const ring = await this.keyRing(caseId);
     const bad: DamagedFile[] = listing.foreign.map((f) => ({
       caseId,
@@ -496,7 +523,7 @@ export class CaseStore {
   async append(caseId: string, events: readonly NewEvent[]): Promise<StoredEvent[]> {
     const ring = await this.keyRing(caseId);
     // Reading the case first moves the clock past every event in it, so new events sort after them.
-    if (!this.cache.has(caseId)) await this.read(caseId);
+    if (!this.cache.get(caseId)?.events) await this.read(caseId);
     const at = new Date(this.core.now()).toISOString();
     const stored: StoredEvent[] = events.map((e) => ({
       v: EVENT_VERSION,
@@ -513,8 +540,8 @@ export class CaseStore {
     this.dirty.add(caseId);
     const cached = this.cache.get(caseId);
     // Another process of this device appended to the log since we read it: read the case again.
-    if (others) this.cache.delete(caseId);
-    else if (cached) {
+    if (others || !cached?.events) this.cache.delete(caseId);
+    else {
       // Keep the cache in step without re-reading the case: the log's new stamp and the events.
       cached.stamps.set(file, stamp);
       cached.events = [...cached.events, ...stored];

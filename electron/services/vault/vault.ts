@@ -513,7 +513,18 @@ export class Vault {
     opts: { onProgress?: (done: number, total: number) => void } = {},
   ): Promise<CaseListResult> {
     this.core.assertOpen();
-    return this.index.listCases((caseId, listing) => this.readCase(caseId, listing), opts);
+    // A rotation is looked for once before the list, not with two stats per case; a case that
+    // does not open is read once more after looking again (a rotation part-way through the list).
+    await this.rotation.refreshIfRotated();
+    const read = async (caseId: string, listing: CaseFiles) => {
+      try {
+        return await this.store.read(caseId, listing);
+      } catch (e) {
+        if (e instanceof BroError && e.code === 'TAMPERED') return this.readCase(caseId);
+        throw e;
+      }
+    };
+    return this.index.listCases(read, opts);
   }
 
   /** Writes the index if anything changed. Call when done (the CLI does, the app does on lock). */
