@@ -142,6 +142,8 @@ export interface OpenedLog {
   events: StoredEvent[];
   /** Bytes from the start that are whole records; anything after is a torn tail. */
   end: number;
+  /** How many whole records it holds. */
+  records: number;
 }
 
 /**
@@ -169,6 +171,7 @@ export async function openLog(
   const key = new Uint8Array(Buffer.from(k.k, 'base64url'));
   const events: StoredEvent[] = [];
   let pos = 0;
+  let records = 0;
   /**
    * Whether the bytes from `from` (a record's body) to the end are what a crash leaves of one
    * record being appended: JWE characters, then zero bytes starting at the record or at a
@@ -210,8 +213,9 @@ export async function openLog(
     }
     events.push(...record);
     pos = next;
+    records++;
   }
-  return { events, end: pos };
+  return { events, end: pos, records };
 }
 
 /**

@@ -9,6 +9,7 @@ import {
   mkdirSync,
   openSync,
   readFileSync,
+  renameSync,
   rmSync,
   statSync,
   unlinkSync,
@@ -41,6 +42,13 @@ import { grantCaseRing, memberKeyFile, recoveryKeyFile, verifyKeyFileMac, type E
 import { readSealed } from './sealed-files';
 import type { RotationRecordFile } from './rotation-record';
 
+/**
+ * The compaction rule (docs/VAULT-FORMAT.md §13): an append that leaves this device's log of a
+ * case holding this many records compacts the case. Every record is opened on its own, so a log
+ * read costs per record; compacting rewrites the case once, so every 64th append pays for it.
+ */
+export const LOG_COMPACT_RECORDS = 64;
+
 interface CachedCase {
   stamps: Map<string, string>;
   /**
@@ -68,6 +76,10 @@ export class CaseStore {
    * that finds the file another length re-reads it first (§9.8: a torn tail is cut off).
    */
   private readonly logEnds = new Map<string, number>();
+  /** Per log, as `logEnds`: how many whole records it holds (the compaction rule counts them). */
+  private readonly logRecords = new Map<string, number>();
+  /** The compaction rule's count of records (LOG_COMPACT_RECORDS unless the vault was opened with another). */
+  compactAfter = LOG_COMPACT_RECORDS;
   /** Cases whose index entry is out of date (`*`: all of them). */
   readonly dirty = new Set<string>();
   /** How case summaries are made and when a cached one still holds (set by the session). */
@@ -489,6 +501,7 @@ export class CaseStore {
           continue;
         }
         this.logEnds.set(`${caseId}/${f}`, log.end);
+        this.logRecords.set(`${caseId}/${f}`, log.records);
         for (const ev of log.events) byId.set(ev.id, ev);
         continue;
       }
@@ -536,7 +549,7 @@ export class CaseStore {
       at,
       data: e.data,
     }));
-    const { file, stamp, others } = await this.appendRecord(caseId, ring, stored);
+    const { file, stamp, others, records } = await this.appendRecord(caseId, ring, stored);
     this.dirty.add(caseId);
     const cached = this.cache.get(caseId);
     // Another process of this device appended to the log since we read it: read the case again.
@@ -547,6 +560,11 @@ export class CaseStore {
       cached.events = [...cached.events, ...stored];
       cached.summary = undefined;
     }
+    // A log is read record by record; left alone it would grow with every event. Once this
+    // device's log of the case holds LOG_COMPACT_RECORDS records, the case is compacted
+    // (docs/VAULT-FORMAT.md §13): the events are durable already, so a compaction that fails
+    // (a full disk) is tried again at the next append rather than reported as a failed write.
+    if (records >= this.compactAfter) await this.compact(caseId).catch(() => {});
     return stored;
   }
 
@@ -594,45 +612,59 @@ export class CaseStore {
     caseId: string,
     ring: CaseKeyRing,
     stored: StoredEvent[],
-  ): Promise<{ file: string; stamp: string; others: boolean }> {
+  ): Promise<{ file: string; stamp: string; others: boolean; records: number }> {
     const name = `${this.core.deviceId}-${ring.current}.log`;
     const file = `logs/${name}`;
     const p = this.path(caseId, 'logs', name);
     const key = `${caseId}/${file}`;
     const record = await sealLogRecord(this.core, caseId, ring, stored, checkedMark(stored));
-    let fd: number | undefined;
-    while (fd === undefined) {
-      try {
-        fd = openSync(p, constants.O_WRONLY | constants.O_APPEND);
-      } catch (e) {
-        if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
-        if (this.createLog(caseId, p, record)) {
-          this.logEnds.set(key, record.length);
-          return { file, stamp: stampOf(statSync(p)), others: false };
+    for (;;) {
+      let fd: number | undefined;
+      while (fd === undefined) {
+        try {
+          fd = openSync(p, constants.O_WRONLY | constants.O_APPEND);
+        } catch (e) {
+          if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+          if (this.createLog(caseId, p, record)) {
+            this.logEnds.set(key, record.length);
+            this.logRecords.set(key, 1);
+            return { file, stamp: stampOf(statSync(p)), others: false, records: 1 };
+          }
+          // Another process of this device made it meanwhile: append to that one.
         }
-        // Another process of this device made it meanwhile: append to that one.
       }
-    }
-    try {
-      const size = fstatSync(fd).size;
-      let others = false;
-      if (this.logEnds.get(key) !== size) {
-        const log = await openLog(this.core, caseId, ring, file, readFileSync(p));
-        if (!log)
-          throw damaged(caseId, [
-            { caseId, file: rel(CASES, caseId, file), code: 'TAMPERED', reason: 'AUTH' },
-          ]);
-        if (log.end < size) ftruncateSync(fd, log.end);
-        others = log.end !== this.logEnds.get(key);
+      try {
+        const size = fstatSync(fd).size;
+        let others = false;
+        if (this.logEnds.get(key) !== size) {
+          const log = await openLog(this.core, caseId, ring, file, readFileSync(p));
+          if (!log)
+            throw damaged(caseId, [
+              { caseId, file: rel(CASES, caseId, file), code: 'TAMPERED', reason: 'AUTH' },
+            ]);
+          if (log.end < size) ftruncateSync(fd, log.end);
+          others = log.end !== this.logEnds.get(key);
+          this.logRecords.set(key, log.records);
+        }
+        let off = 0;
+        while (off < record.length) off += writeSync(fd, record, off, record.length - off);
+        fdatasyncSync(fd);
+        const st = fstatSync(fd);
+        // Another process of this device compacted the case while we wrote: the log we wrote to
+        // was moved out of place (compact) and our record may not be in its pack. Written again,
+        // to the log now in place; a reader keeps one event of each id.
+        if (st.nlink === 0 || statSync(p, { throwIfNoEntry: false })?.ino !== st.ino) {
+          this.logEnds.delete(key);
+          this.logRecords.delete(key);
+          continue;
+        }
+        const records = (this.logRecords.get(key) ?? 0) + 1;
+        this.logEnds.set(key, st.size);
+        this.logRecords.set(key, records);
+        return { file, stamp: stampOf(st), others, records };
+      } finally {
+        closeSync(fd);
       }
-      let off = 0;
-      while (off < record.length) off += writeSync(fd, record, off, record.length - off);
-      fdatasyncSync(fd);
-      const st = fstatSync(fd);
-      this.logEnds.set(key, st.size);
-      return { file, stamp: stampOf(st), others };
-    } finally {
-      closeSync(fd);
     }
   }
 
@@ -643,6 +675,38 @@ export class CaseStore {
     const { file, jwe } = await sealEvents(this.core, caseId, ring, stored, mark);
     await writeAtomic(this.path(caseId, ...file.split('/')), jwe);
     return file;
+  }
+
+  /**
+   * Takes this device's log out of place once its events are in a pack: moved aside first, so a
+   * process of this device appending to it meanwhile sees it gone and writes its record again
+   * (appendRecord); a record that landed before the move is appended again here. A crash leaves
+   * at most a `.tmp-` file (sync junk) whose events are in the pack.
+   */
+  private async retireLog(
+    caseId: string,
+    ring: CaseKeyRing,
+    f: string,
+    listed: string,
+    packed: StoredEvent[],
+  ): Promise<void> {
+    const p = this.path(caseId, ...f.split('/'));
+    const aside = path.join(path.dirname(p), TEMP_PREFIX + randomBytes(8).toString('hex'));
+    try {
+      renameSync(p, aside);
+    } catch {
+      return;
+    }
+    // The move changes the file's ctime, not its size or mtime: those say whether a record came.
+    const st = statSync(aside, { throwIfNoEntry: false });
+    const sizeAndTime = (stamp: string) => stamp.split(':').slice(0, 2).join(':');
+    if (st && sizeAndTime(stampOf(st)) !== sizeAndTime(listed)) {
+      const log = await openLog(this.core, caseId, ring, f, readFileSync(aside));
+      const have = new Set(packed.map((e) => e.id));
+      const late = (log?.events ?? []).filter((e) => !have.has(e.id));
+      if (late.length) await this.appendRecord(caseId, ring, late);
+    }
+    unlinkSync(aside);
   }
 
   /** Folds all of a case's events into one pack and removes the files it replaced. Safe with concurrent writers. */
@@ -680,6 +744,9 @@ export class CaseStore {
         if (!f.startsWith(`logs/${this.core.deviceId}-`) || !st || stampOf(st) !== listing.stamps.get(f))
           continue;
         this.logEnds.delete(`${caseId}/${f}`);
+        this.logRecords.delete(`${caseId}/${f}`);
+        await this.retireLog(caseId, ring, f, listing.stamps.get(f)!, events);
+        continue;
       }
       await unlink(p).catch(() => {});
     }

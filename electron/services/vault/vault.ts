@@ -77,6 +77,11 @@ export interface VaultOptions {
   deviceId?: string;
   /** Clock source, for tests of ordering. */
   now?: () => number;
+  /**
+   * The compaction rule's count (docs/VAULT-FORMAT.md §13; LOG_COMPACT_RECORDS when absent). The
+   * kill tests set it low, so that compactions are among what the kills cut.
+   */
+  compactAfter?: number;
 }
 
 interface Unlocked {
@@ -131,6 +136,7 @@ export class Vault {
     );
     this.rotationRecord = new RotationRecordFile(this.core);
     this.store = new CaseStore(this.core, this.rotationRecord);
+    if (opts.compactAfter !== undefined) this.store.compactAfter = Math.max(1, opts.compactAfter);
     this.index = new CaseIndex(this.core, this.store);
     this.auditLog = new AuditLog(this.core);
     this.memberList = new Members(this.core, this.auditLog);
