@@ -523,7 +523,10 @@ export class CaseStore {
     }
     if (bad.length) throw damaged(caseId, bad);
     const events = [...byId.values()];
-    for (const ev of events) this.core.observe(ev.hlc);
+    // HLCs are fixed-width and sort as strings (§9.6): observing the newest observes them all.
+    let newest = '';
+    for (const ev of events) if (ev.hlc > newest) newest = ev.hlc;
+    if (newest) this.core.observe(newest);
     this.cache.set(caseId, { stamps: listing.stamps, events });
     return events;
   }
