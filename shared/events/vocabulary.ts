@@ -91,6 +91,47 @@ export const storedEvent = z.strictObject({
 });
 export type StoredEvent = z.infer<typeof storedEvent>;
 
+const ENVELOPE_KEYS = new Set(['v', 'id', 'caseId', 'type', 'hlc', 'device', 'actor', 'at', 'data']);
+const ID = /^[a-z2-7]{26}$/;
+const HLC = /^\d{15}-\d{6}$/;
+
+/**
+ * `storedEvent.safeParse` for the many envelopes of an open: an envelope that plainly meets the
+ * schema (a plain object with exactly its keys, each of its type and within its bounds, `data`
+ * present) is taken as it is, without zod's per-field machinery; anything else goes through the
+ * schema, which decides. So it accepts exactly what the schema accepts (tested against it).
+ */
+export function parseStoredEvent(item: unknown): StoredEvent | null {
+  if (plainEnvelope(item)) return item;
+  const r = storedEvent.safeParse(item);
+  return r.success ? r.data : null;
+}
+
+function plainEnvelope(x: unknown): x is StoredEvent {
+  if (typeof x !== 'object' || x === null || Object.getPrototypeOf(x) !== Object.prototype) return false;
+  const keys = Object.keys(x);
+  if (keys.length !== ENVELOPE_KEYS.size || !keys.every((k) => ENVELOPE_KEYS.has(k))) return false;
+  const e = x as Record<string, unknown>;
+  const str = (v: unknown, min: number, max: number) =>
+    typeof v === 'string' && v.length >= min && v.length <= max;
+  return (
+    typeof e.v === 'number' &&
+    Number.isSafeInteger(e.v) &&
+    e.v >= 1 &&
+    typeof e.id === 'string' &&
+    ID.test(e.id) &&
+    typeof e.caseId === 'string' &&
+    ID.test(e.caseId) &&
+    typeof e.device === 'string' &&
+    ID.test(e.device) &&
+    typeof e.hlc === 'string' &&
+    HLC.test(e.hlc) &&
+    str(e.type, 1, 100) &&
+    str(e.actor, 1, 200) &&
+    str(e.at, 0, 40)
+  );
+}
+
 /** What a writer hands to the vault: the envelope fields it fills itself are left out. */
 export interface NewEvent {
   type: string;

@@ -1,5 +1,5 @@
 import { CHECKED_PAYLOADS, markChecked } from '../../../shared/events/checked';
-import { storedEvent, type StoredEvent } from '../../../shared/events/vocabulary';
+import { parseStoredEvent, type StoredEvent } from '../../../shared/events/vocabulary';
 import type { VaultCore } from './core';
 import {
   OpenFailure,
@@ -95,9 +95,9 @@ export async function openCaseFile(
   if (!Array.isArray(list) || list.length === 0) return null;
   const out: StoredEvent[] = [];
   for (const item of list) {
-    const ev = storedEvent.safeParse(item);
-    if (!ev.success || ev.data.caseId !== caseId) return null;
-    out.push(ev.data);
+    const ev = parseStoredEvent(item);
+    if (!ev || ev.caseId !== caseId) return null;
+    out.push(ev);
   }
   if (kind === 'event' && out[0]?.id !== id) return null;
   if (kind === 'pack' && digestId(out.map((e) => e.id).sort()) !== id) return null;
@@ -142,6 +142,8 @@ export interface OpenedLog {
   events: StoredEvent[];
   /** Bytes from the start that are whole records; anything after is a torn tail. */
   end: number;
+  /** How many whole records it holds. */
+  records: number;
 }
 
 /**
@@ -169,6 +171,7 @@ export async function openLog(
   const key = new Uint8Array(Buffer.from(k.k, 'base64url'));
   const events: StoredEvent[] = [];
   let pos = 0;
+  let records = 0;
   /**
    * Whether the bytes from `from` (a record's body) to the end are what a crash leaves of one
    * record being appended: JWE characters, then zero bytes starting at the record or at a
@@ -210,8 +213,9 @@ export async function openLog(
     }
     events.push(...record);
     pos = next;
+    records++;
   }
-  return { events, end: pos };
+  return { events, end: pos, records };
 }
 
 /**
@@ -263,9 +267,9 @@ async function openLogRecord(
     if (!Array.isArray(list) || list.length === 0) return 'bad';
     const out: StoredEvent[] = [];
     for (const item of list) {
-      const ev = storedEvent.safeParse(item);
-      if (!ev.success || ev.data.caseId !== caseId || ev.data.device !== device) return 'bad';
-      out.push(ev.data);
+      const ev = parseStoredEvent(item);
+      if (!ev || ev.caseId !== caseId || ev.device !== device) return 'bad';
+      out.push(ev);
     }
     if (digestId(out.map((e) => e.id).sort()) !== id) return 'bad';
     if ((json as { checked?: unknown }).checked === CHECKED_PAYLOADS) for (const ev of out) markChecked(ev);

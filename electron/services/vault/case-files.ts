@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { readdirSync, statSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { BroError } from '../../../shared/errors';
 import { listDirSync, listEntriesSync } from './atomic';
@@ -56,11 +56,20 @@ export function caseFiles(dir: string, caseId: string): CaseFiles {
   const foreign: string[] = [];
   const junk: string[] = [];
   const stamps = new Map<string, string>();
-  const at = (...rest: string[]) => casePath(dir, caseId, ...rest);
+  // The id is checked once; the names below come from the folder's own listing.
+  const base = casePath(dir, caseId);
+  const at = (...rest: string[]) => (rest.length ? base + path.sep + rest.join(path.sep) : base);
   const statOrNull = (p: string) => statSync(p, { throwIfNoEntry: false }) ?? null;
+  // The case folder is listed once with the entries' types, so a missing `events/` or `packs/`
+  // (a case made since format 4 writes only `logs/`) costs no stat and no listing of its own.
+  const top = new Map<string, Dirent>();
+  for (const e of entriesOf(at())) top.set(e.name, e);
   for (const sub of CASE_SUBFOLDERS) {
-    const st = statOrNull(at(sub));
-    if (st && !st.isDirectory()) {
+    const e = top.get(sub);
+    if (!e) continue;
+    // A link (or a type the file system does not report) is followed, as `stat` does.
+    const folder = e.isDirectory() || (!e.isFile() && statOrNull(at(sub))?.isDirectory() !== false);
+    if (!folder) {
       foreign.push(sub);
       stamps.set(sub, 'foreign');
       continue;
@@ -77,7 +86,7 @@ export function caseFiles(dir: string, caseId: string): CaseFiles {
       }
     }
   }
-  for (const n of listDirSync(at())) {
+  for (const n of top.keys()) {
     // `blobs/` (§9.7) is not read with the case: its files are checked by `vault check`.
     if ((CASE_SUBFOLDERS as readonly string[]).includes(n) || n === 'key.jwe' || n === 'blobs') continue;
     if (isSyncJunk(n)) junk.push(rel(CASES, caseId, n));
@@ -90,4 +99,15 @@ export function caseFiles(dir: string, caseId: string): CaseFiles {
   stamps.set('key.jwe', k ? stampOf(k) : 'missing');
   files.sort();
   return { files, foreign, junk, stamps };
+}
+
+/** A folder's entries with their types; none when it is missing or not a folder. */
+function entriesOf(dir: string): Dirent[] {
+  try {
+    return readdirSync(dir, { withFileTypes: true });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return [];
+    throw e;
+  }
 }

@@ -73,7 +73,7 @@ export class CaseIndex {
     )[] = [];
     const members = new Map<string, string[]>();
     for (const caseId of ids) {
-      const cached = store.cachedStamps(caseId);
+      const cached = store.servableStamps(caseId);
       const fromIndex = index?.cases[caseId];
       if (fromIndex?.members) members.set(caseId, fromIndex.members);
       // A restricted case we may open has only a de-identified summary in the index: read it.
@@ -114,6 +114,10 @@ export class CaseIndex {
         const { caseId, listing } = pending[next++]!;
         try {
           await readCase(caseId, listing);
+          // Summarised at once and its events let go: they die young (cheap to collect) instead
+          // of piling up for the whole list.
+          store.summaryOf(caseId);
+          store.release(caseId);
           outcome.set(caseId, null);
         } catch (e) {
           outcome.set(caseId, e);

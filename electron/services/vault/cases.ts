@@ -9,6 +9,7 @@ import {
   mkdirSync,
   openSync,
   readFileSync,
+  renameSync,
   rmSync,
   statSync,
   unlinkSync,
@@ -41,9 +42,20 @@ import { grantCaseRing, memberKeyFile, recoveryKeyFile, verifyKeyFileMac, type E
 import { readSealed } from './sealed-files';
 import type { RotationRecordFile } from './rotation-record';
 
+/**
+ * The compaction rule (docs/VAULT-FORMAT.md §13): an append that leaves this device's log of a
+ * case holding this many records compacts the case. Every record is opened on its own, so a log
+ * read costs per record; compacting rewrites the case once, so every 64th append pays for it.
+ */
+export const LOG_COMPACT_RECORDS = 64;
+
 interface CachedCase {
   stamps: Map<string, string>;
-  events: StoredEvent[];
+  /**
+   * Null once released (`release`): a case read only for the case list keeps its summary, not its
+   * events, as a case taken from the index does; the next read of it decrypts it again.
+   */
+  events: StoredEvent[] | null;
   /** Undefined when events were added since it was computed; null for a folder with no case in it yet. */
   summary?: CaseSummary | null;
 }
@@ -64,6 +76,10 @@ export class CaseStore {
    * that finds the file another length re-reads it first (§9.8: a torn tail is cut off).
    */
   private readonly logEnds = new Map<string, number>();
+  /** Per log, as `logEnds`: how many whole records it holds (the compaction rule counts them). */
+  private readonly logRecords = new Map<string, number>();
+  /** The compaction rule's count of records (LOG_COMPACT_RECORDS unless the vault was opened with another). */
+  compactAfter = LOG_COMPACT_RECORDS;
   /** Cases whose index entry is out of date (`*`: all of them). */
   readonly dirty = new Set<string>();
   /** How case summaries are made and when a cached one still holds (set by the session). */
@@ -96,6 +112,27 @@ export class CaseStore {
   /** Stamps of the files last read for this case, if it is in memory. */
   cachedStamps(caseId: string): Map<string, string> | undefined {
     return this.cache.get(caseId)?.stamps;
+  }
+
+  /**
+   * Stamps of the files last read for this case when its summary can be had from memory: its
+   * events are held, or the summary made from them (before they were released) still holds.
+   */
+  servableStamps(caseId: string): Map<string, string> | undefined {
+    const c = this.cache.get(caseId);
+    if (!c) return undefined;
+    if (c.events || c.summary === null || (c.summary && this.rules.holds(c.summary))) return c.stamps;
+    return undefined;
+  }
+
+  /**
+   * Lets go of a case's events once its summary is made, keeping the stamps and the summary (an
+   * open without an index reads every case for the list only: holding all their events made most
+   * of the open's garbage-collection work, and no caller of the list uses them).
+   */
+  release(caseId: string): void {
+    const c = this.cache.get(caseId);
+    if (c && c.summary !== undefined) c.events = null;
   }
 
   /** Forgets what was read (after a rotation, or before a check re-reads everything). */
@@ -399,9 +436,11 @@ export class CaseStore {
   summaryOf(caseId: string): CaseSummary | null {
     const c = this.cache.get(caseId)!;
     if (c.summary === undefined || (c.summary !== null && !this.rules.holds(c.summary))) {
+      const events = c.events;
+      if (!events) throw new Error('summaryOf: the events of a released case were not read again');
       // A folder whose first events never landed (a crash right after it was made) is not a case.
       const summarize = (parseAll: boolean) => {
-        const state = foldCase(caseId, c.events, { parseAll });
+        const state = foldCase(caseId, events, { parseAll });
         return state.opened ? this.rules.summarize(state) : null;
       };
       try {
@@ -435,7 +474,7 @@ export class CaseStore {
   private async readOnce(caseId: string, listed?: CaseFiles): Promise<StoredEvent[]> {
     const listing = listed ?? (await this.files(caseId));
     const cached = this.cache.get(caseId);
-    if (cached && signatureOf(cached.stamps) === signatureOf(listing.stamps)) return cached.events;
+    if (cached?.events && signatureOf(cached.stamps) === signatureOf(listing.stamps)) return cached.events;
     const ring = await this.keyRing(caseId);
     const bad: DamagedFile[] = listing.foreign.map((f) => ({
       caseId,
@@ -462,6 +501,7 @@ export class CaseStore {
           continue;
         }
         this.logEnds.set(`${caseId}/${f}`, log.end);
+        this.logRecords.set(`${caseId}/${f}`, log.records);
         for (const ev of log.events) byId.set(ev.id, ev);
         continue;
       }
@@ -483,7 +523,10 @@ export class CaseStore {
     }
     if (bad.length) throw damaged(caseId, bad);
     const events = [...byId.values()];
-    for (const ev of events) this.core.observe(ev.hlc);
+    // HLCs are fixed-width and sort as strings (§9.6): observing the newest observes them all.
+    let newest = '';
+    for (const ev of events) if (ev.hlc > newest) newest = ev.hlc;
+    if (newest) this.core.observe(newest);
     this.cache.set(caseId, { stamps: listing.stamps, events });
     return events;
   }
@@ -496,7 +539,7 @@ export class CaseStore {
   async append(caseId: string, events: readonly NewEvent[]): Promise<StoredEvent[]> {
     const ring = await this.keyRing(caseId);
     // Reading the case first moves the clock past every event in it, so new events sort after them.
-    if (!this.cache.has(caseId)) await this.read(caseId);
+    if (!this.cache.get(caseId)?.events) await this.read(caseId);
     const at = new Date(this.core.now()).toISOString();
     const stored: StoredEvent[] = events.map((e) => ({
       v: EVENT_VERSION,
@@ -509,17 +552,22 @@ export class CaseStore {
       at,
       data: e.data,
     }));
-    const { file, stamp, others } = await this.appendRecord(caseId, ring, stored);
+    const { file, stamp, others, records } = await this.appendRecord(caseId, ring, stored);
     this.dirty.add(caseId);
     const cached = this.cache.get(caseId);
     // Another process of this device appended to the log since we read it: read the case again.
-    if (others) this.cache.delete(caseId);
-    else if (cached) {
+    if (others || !cached?.events) this.cache.delete(caseId);
+    else {
       // Keep the cache in step without re-reading the case: the log's new stamp and the events.
       cached.stamps.set(file, stamp);
       cached.events = [...cached.events, ...stored];
       cached.summary = undefined;
     }
+    // A log is read record by record; left alone it would grow with every event. Once this
+    // device's log of the case holds LOG_COMPACT_RECORDS records, the case is compacted
+    // (docs/VAULT-FORMAT.md §13): the events are durable already, so a compaction that fails
+    // (a full disk) is tried again at the next append rather than reported as a failed write.
+    if (records >= this.compactAfter) await this.compact(caseId).catch(() => {});
     return stored;
   }
 
@@ -567,45 +615,59 @@ export class CaseStore {
     caseId: string,
     ring: CaseKeyRing,
     stored: StoredEvent[],
-  ): Promise<{ file: string; stamp: string; others: boolean }> {
+  ): Promise<{ file: string; stamp: string; others: boolean; records: number }> {
     const name = `${this.core.deviceId}-${ring.current}.log`;
     const file = `logs/${name}`;
     const p = this.path(caseId, 'logs', name);
     const key = `${caseId}/${file}`;
     const record = await sealLogRecord(this.core, caseId, ring, stored, checkedMark(stored));
-    let fd: number | undefined;
-    while (fd === undefined) {
-      try {
-        fd = openSync(p, constants.O_WRONLY | constants.O_APPEND);
-      } catch (e) {
-        if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
-        if (this.createLog(caseId, p, record)) {
-          this.logEnds.set(key, record.length);
-          return { file, stamp: stampOf(statSync(p)), others: false };
+    for (;;) {
+      let fd: number | undefined;
+      while (fd === undefined) {
+        try {
+          fd = openSync(p, constants.O_WRONLY | constants.O_APPEND);
+        } catch (e) {
+          if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+          if (this.createLog(caseId, p, record)) {
+            this.logEnds.set(key, record.length);
+            this.logRecords.set(key, 1);
+            return { file, stamp: stampOf(statSync(p)), others: false, records: 1 };
+          }
+          // Another process of this device made it meanwhile: append to that one.
         }
-        // Another process of this device made it meanwhile: append to that one.
       }
-    }
-    try {
-      const size = fstatSync(fd).size;
-      let others = false;
-      if (this.logEnds.get(key) !== size) {
-        const log = await openLog(this.core, caseId, ring, file, readFileSync(p));
-        if (!log)
-          throw damaged(caseId, [
-            { caseId, file: rel(CASES, caseId, file), code: 'TAMPERED', reason: 'AUTH' },
-          ]);
-        if (log.end < size) ftruncateSync(fd, log.end);
-        others = log.end !== this.logEnds.get(key);
+      try {
+        const size = fstatSync(fd).size;
+        let others = false;
+        if (this.logEnds.get(key) !== size) {
+          const log = await openLog(this.core, caseId, ring, file, readFileSync(p));
+          if (!log)
+            throw damaged(caseId, [
+              { caseId, file: rel(CASES, caseId, file), code: 'TAMPERED', reason: 'AUTH' },
+            ]);
+          if (log.end < size) ftruncateSync(fd, log.end);
+          others = log.end !== this.logEnds.get(key);
+          this.logRecords.set(key, log.records);
+        }
+        let off = 0;
+        while (off < record.length) off += writeSync(fd, record, off, record.length - off);
+        fdatasyncSync(fd);
+        const st = fstatSync(fd);
+        // Another process of this device compacted the case while we wrote: the log we wrote to
+        // was moved out of place (compact) and our record may not be in its pack. Written again,
+        // to the log now in place; a reader keeps one event of each id.
+        if (st.nlink === 0 || statSync(p, { throwIfNoEntry: false })?.ino !== st.ino) {
+          this.logEnds.delete(key);
+          this.logRecords.delete(key);
+          continue;
+        }
+        const records = (this.logRecords.get(key) ?? 0) + 1;
+        this.logEnds.set(key, st.size);
+        this.logRecords.set(key, records);
+        return { file, stamp: stampOf(st), others, records };
+      } finally {
+        closeSync(fd);
       }
-      let off = 0;
-      while (off < record.length) off += writeSync(fd, record, off, record.length - off);
-      fdatasyncSync(fd);
-      const st = fstatSync(fd);
-      this.logEnds.set(key, st.size);
-      return { file, stamp: stampOf(st), others };
-    } finally {
-      closeSync(fd);
     }
   }
 
@@ -616,6 +678,38 @@ export class CaseStore {
     const { file, jwe } = await sealEvents(this.core, caseId, ring, stored, mark);
     await writeAtomic(this.path(caseId, ...file.split('/')), jwe);
     return file;
+  }
+
+  /**
+   * Takes this device's log out of place once its events are in a pack: moved aside first, so a
+   * process of this device appending to it meanwhile sees it gone and writes its record again
+   * (appendRecord); a record that landed before the move is appended again here. A crash leaves
+   * at most a `.tmp-` file (sync junk) whose events are in the pack.
+   */
+  private async retireLog(
+    caseId: string,
+    ring: CaseKeyRing,
+    f: string,
+    listed: string,
+    packed: StoredEvent[],
+  ): Promise<void> {
+    const p = this.path(caseId, ...f.split('/'));
+    const aside = path.join(path.dirname(p), TEMP_PREFIX + randomBytes(8).toString('hex'));
+    try {
+      renameSync(p, aside);
+    } catch {
+      return;
+    }
+    // The move changes the file's ctime, not its size or mtime: those say whether a record came.
+    const st = statSync(aside, { throwIfNoEntry: false });
+    const sizeAndTime = (stamp: string) => stamp.split(':').slice(0, 2).join(':');
+    if (st && sizeAndTime(stampOf(st)) !== sizeAndTime(listed)) {
+      const log = await openLog(this.core, caseId, ring, f, readFileSync(aside));
+      const have = new Set(packed.map((e) => e.id));
+      const late = (log?.events ?? []).filter((e) => !have.has(e.id));
+      if (late.length) await this.appendRecord(caseId, ring, late);
+    }
+    unlinkSync(aside);
   }
 
   /** Folds all of a case's events into one pack and removes the files it replaced. Safe with concurrent writers. */
@@ -653,6 +747,9 @@ export class CaseStore {
         if (!f.startsWith(`logs/${this.core.deviceId}-`) || !st || stampOf(st) !== listing.stamps.get(f))
           continue;
         this.logEnds.delete(`${caseId}/${f}`);
+        this.logRecords.delete(`${caseId}/${f}`);
+        await this.retireLog(caseId, ring, f, listing.stamps.get(f)!, events);
+        continue;
       }
       await unlink(p).catch(() => {});
     }
