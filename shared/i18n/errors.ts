@@ -202,7 +202,7 @@ export const ISSUE_TEXT_NB: Record<string, string> = {
   UUID_INVALID: 'må være en UUID (36 tegn med bindestreker)',
   // The school's answer as a filled-in form (issue 19 item 3, shared/letters/replyForm.ts).
   REPLY_KIND:
-    'brevet har ingen svarslipp som kan leses inn (det har bare en anbefaling og et oppfølgingsbrev til skolen)',
+    'brevet har ingen svarslipp som kan leses inn (bare anbefalinger, sakkyndige vurderinger og oppfølgingsbrev til skolen har det)',
   REPLY_NOT_OURS: 'brevet er ikke sendt fra dette saksarkivet; ingenting er lagret',
   REPLY_CHANGED:
     'brevet er endret etter at det ble signert, og ikke bare ved at skjemaet er fylt ut; ingenting er lagret',
@@ -228,9 +228,9 @@ export const ISSUE_TEXT_NB: Record<string, string> = {
   REPLY_ALTERNATIVE: 'ved «med endring» eller «kan ikke» må «Endring eller alternativ» være fylt ut',
   REPLY_FOLLOW_DATE:
     'ved «ny frist» må «Dato for utført eller ny frist» være en dato (dd.mm.åååå) etter svarets dato; en dato for «utført» kan ikke være etter svarets dato',
-  REPLY_FOLLOW_REASON: 'ved «kan ikke gjennomføres» må «Ansvarlig og grunn» være fylt ut',
+  REPLY_FOLLOW_REASON: 'ved «kan ikke gjennomføres» må ansvarlig og grunn være fylt ut',
   REPLY_UNKNOWN_ITEM:
-    'brevet svarer på en avtale eller et tiltak som ikke finnes i saken lenger; ingenting er lagret',
+    'svaret gjelder en avtale eller et tiltak som ikke finnes i saken lenger (eller ikke kan finnes sikkert); ingenting er lagret',
   // Received documents (shared/attachments/document.ts).
   ATTACHMENT_EMPTY: 'fila er tom',
   ATTACHMENT_TOO_LARGE: 'fila er for stor (høyst {limit} MB)',

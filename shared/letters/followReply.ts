@@ -1,7 +1,7 @@
 import type { CaseDoc } from '../domain/caseDoc';
 import type { Agreement } from '../domain/meeting';
 import { nbDate } from '../calendar/days';
-import type { LetterModel, OverdueItem } from './model';
+import { measureTitle, type LetterModel, type OverdueItem } from './model';
 import {
   clean,
   followItems,
@@ -152,12 +152,19 @@ function locate(
   const [head, i, , ai] = item.path;
   if (head === 'meetings') {
     const meetings = doc.meetings ?? [];
-    const owned = (mi: number, at: number) =>
-      meetings[mi]?.agreements?.[at]?.owner.trim() === item.who ? { meeting: mi, agreement: at } : null;
+    // Without an id, a place is only trusted when the agreement there is the one the letter named:
+    // the same owner, and the same deadline or the same text (after a «ny frist» only the text).
+    const owned = (mi: number, at: number) => {
+      const a = meetings[mi]?.agreements?.[at];
+      return a && a.owner.trim() === item.who && (a.deadline === item.deadline || a.what.trim() === item.what)
+        ? { meeting: mi, agreement: at }
+        : null;
+    };
     const byPlace = item.ref ? /^meetings\/(.+)\/agreements\.(\d+)$/u.exec(item.ref) : null;
     if (byPlace) {
-      const mi = meetings.findIndex((m) => (m.id ?? m.date) === byPlace[1]);
-      return mi < 0 ? null : owned(mi, Number(byPlace[2]));
+      const alike = meetings.flatMap((m, mi) => ((m.id ?? m.date) === byPlace[1] ? [mi] : []));
+      // Two meetings without ids on the same day: which one the letter meant cannot be told.
+      return alike.length === 1 ? owned(alike[0]!, Number(byPlace[2])) : null;
     }
     if (item.ref) {
       for (const [mi, m] of meetings.entries()) {
@@ -170,9 +177,10 @@ function locate(
   }
   if (head === 'recommendations') {
     const recs = doc.recommendations ?? [];
+    // A letter from before ids were printed: the measure at that place, if it still has that title.
     const at = item.ref
       ? recs.findIndex((r) => r.id === item.ref)
-      : typeof i === 'number' && recs[i]
+      : typeof i === 'number' && recs[i] && measureTitle(recs[i].what.trim()) === item.what
         ? i
         : -1;
     return at >= 0 ? { recommendation: at } : null;
@@ -193,23 +201,27 @@ function effectOf(doc: CaseDoc, a: FollowAnswer, by: string, replyDate: string):
     return { on: 'agreement', ...at, set };
   }
   const rec = doc.recommendations![at.recommendation]!;
-  if (a.item.kind === 'answer' && a.answer === 'utført' && !rec.schoolAnswer)
-    return {
-      on: 'schoolAnswer',
-      recommendation: at.recommendation,
-      schoolAnswer: {
-        answer: 'gjennomføres',
-        reason: a.text,
-        reasonCategory: null,
-        alternative: null,
-        by,
-        date: replyDate,
-      },
+  if (a.item.kind === 'answer' && a.answer === 'utført') {
+    const schoolAnswer = {
+      answer: 'gjennomføres' as const,
+      reason: a.text,
+      reasonCategory: null,
+      alternative: null,
+      by,
+      date: replyDate,
     };
+    // Recorded already by this same slip: the same effect again (unchanged). Another answer
+    // recorded since is not overwritten: then only the note has it.
+    if (!rec.schoolAnswer || sameAnswer(rec.schoolAnswer, schoolAnswer))
+      return { on: 'schoolAnswer', recommendation: at.recommendation, schoolAnswer };
+  }
   if (a.item.kind === 'evaluation' && a.answer === 'ny frist' && rec.evaluation)
     return { on: 'evaluationDate', recommendation: at.recommendation, date: a.date! };
   return { on: 'note' };
 }
+
+const sameAnswer = (a: object, b: Record<string, unknown>) =>
+  Object.keys(b).every((k) => ((a as Record<string, unknown>)[k] ?? null) === b[k]);
 
 function isUnchanged(doc: CaseDoc, e: FollowEffect): boolean {
   if (e.on === 'agreement') {
@@ -217,8 +229,12 @@ function isUnchanged(doc: CaseDoc, e: FollowEffect): boolean {
     return cur.status === e.set.status && (e.set.deadline === undefined || cur.deadline === e.set.deadline);
   }
   if (e.on === 'evaluationDate') return doc.recommendations![e.recommendation]!.evaluation!.date === e.date;
-  // A school answer is only planned when none is recorded; «only noted» changes nothing but the note.
-  return e.on === 'note';
+  if (e.on === 'schoolAnswer') {
+    const cur = doc.recommendations![e.recommendation]!.schoolAnswer;
+    return !!cur && sameAnswer(cur, e.schoolAnswer);
+  }
+  // «Only noted» changes nothing but the note.
+  return true;
 }
 
 const ANSWER_TEXT: Record<FollowAnswerValue, string> = {

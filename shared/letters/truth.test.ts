@@ -233,7 +233,7 @@ describe('oppfølgingsbrev', () => {
     c.referrals![0]!.concluded = '2026-03-01';
     // Its answer is late by the task's rule: the obligations of the day, as `letters.issue` gives them.
     const obligations = caseObligations(
-      { doc: caseDoc.parse(c) as CaseDoc },
+      { caseId: 'c', doc: caseDoc.parse(c) as CaseDoc },
       '2026-05-12',
       DEFAULT_SETTINGS,
     ).obligations;

@@ -47,7 +47,7 @@ function candidates() {
         doc,
         // The case's obligations on the day, as `letters.issue` gives them (the school's answer is
         // late by the task's rule).
-        obligations: caseObligations({ doc }, TODAY, DEFAULT_SETTINGS).obligations,
+        obligations: caseObligations({ caseId: c.id, doc }, TODAY, DEFAULT_SETTINGS).obligations,
         kind: 'oppfolgingsbrev',
         lang: 'nb',
         options: letterOptions.parse(options),
@@ -273,6 +273,12 @@ describe('the reply page of an oppfølgingsbrev', () => {
       by: 'Per Olsen, avdelingsleder',
       date: TODAY,
     });
+    // The same slip again: the answer is the one it recorded, so nothing changes and nothing is asked.
+    const again = await importReply(reply);
+    expect(again.recorded).toEqual([]);
+    expect(again.noteAdded).toBe(false);
+    expect(again.followUp!.find((f) => f.n === n)).toMatchObject({ effect: 'schoolAnswer', unchanged: true });
+    expect((await doc(answering.id)).doc).toEqual(after);
     const open = (await call(h, 'tasks.list', { asOf: TODAY })).tasks.filter(
       (t) => t.kind === 'schoolReply' && t.caseId === r.caseId,
     );
