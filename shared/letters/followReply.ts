@@ -198,7 +198,13 @@ function effectOf(doc: CaseDoc, a: FollowAnswer, by: string, replyDate: string):
         : a.answer === 'ny frist'
           ? { status: 'åpen' as const, deadline: a.date! }
           : { status: 'ikke utført' as const };
-    return { on: 'agreement', ...at, set };
+    const cur = doc.meetings![at.meeting]!.agreements![at.agreement]!;
+    const applied = cur.status === set.status && (!('deadline' in set) || cur.deadline === set.deadline);
+    // Changed since the letter (a new deadline, cancelled, or done by another answer): an older
+    // slip does not put the old state back; the note has what it said.
+    const asSent =
+      cur.deadline === a.item.deadline && (cur.status === 'åpen' || cur.status === 'ikke utført');
+    return applied || asSent ? { on: 'agreement', ...at, set } : { on: 'note' };
   }
   const rec = doc.recommendations![at.recommendation]!;
   if (a.item.kind === 'answer' && a.answer === 'utført') {
@@ -215,7 +221,12 @@ function effectOf(doc: CaseDoc, a: FollowAnswer, by: string, replyDate: string):
     if (!rec.schoolAnswer || sameAnswer(rec.schoolAnswer, schoolAnswer))
       return { on: 'schoolAnswer', recommendation: at.recommendation, schoolAnswer };
   }
-  if (a.item.kind === 'evaluation' && a.answer === 'ny frist' && rec.evaluation)
+  if (
+    a.item.kind === 'evaluation' &&
+    a.answer === 'ny frist' &&
+    rec.evaluation &&
+    (rec.evaluation.date === a.item.deadline || rec.evaluation.date === a.date)
+  )
     return { on: 'evaluationDate', recommendation: at.recommendation, date: a.date! };
   return { on: 'note' };
 }

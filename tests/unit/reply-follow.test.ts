@@ -225,6 +225,29 @@ describe('the reply page of an oppfølgingsbrev', () => {
     expect((await doc(mixed.id)).doc).toEqual(after);
   });
 
+  it('an older slip does not put back what has changed since: it goes into the note only', async () => {
+    // pdfs.refused was issued with the original agreements; test 1 has since moved one and closed one.
+    const { doc: before } = await doc(mixed.id);
+    const agreements = mixed.items.map((i, n) => ({ i, n: n + 1 })).filter((x) => x.i.kind === 'agreement');
+    const changed = agreements.find((x) => {
+      const a = agreementAt(before, x.i);
+      return a.deadline !== x.i.deadline || a.status === 'utført';
+    })!;
+    expect(changed).toBeDefined();
+    const r = await importReply(
+      await fillReply(pdfs.refused, {
+        radio: { [`svar${changed.n}`]: 'kan_ikke' },
+        text: { [`ansvarlig${changed.n}`]: 'Rektor', dato: nbDate(TODAY), navn: 'Kari Nordmann, rektor' },
+      }),
+    );
+    expect(r.followUp).toEqual([expect.objectContaining({ n: changed.n, effect: 'note' })]);
+    const { doc: after } = await doc(mixed.id);
+    expect(agreementAt(after, changed.i)).toEqual(agreementAt(before, changed.i));
+    expect(after.notes!.find((x) => x.id === r.noteId)!.text).toContain(
+      '[Registreres av saksbehandler i saken.]',
+    );
+  });
+
   it('a «kan ikke» without a reason, or a «ny frist» without a date after the reply, is refused, nothing recorded', async () => {
     const pdf = pdfs.refused;
     const before = (await doc(mixed.id)).doc;
