@@ -1,9 +1,8 @@
 import { readFile } from 'node:fs/promises';
-import { absenceOverTime, type SnapshotKind } from '../../../shared/absence/monthly';
+import type { absenceOverTime, SnapshotKind } from '../../../shared/absence/monthly';
 import type { Absence } from '../../../shared/domain/absence';
 import { BroError } from '../../../shared/errors';
 import { EXIT, nbDate, need, pad, type Command } from '../cli';
-import { absenceCsvText, absenceRows } from '../../services/absence/handlers';
 
 const SNAPSHOT_TEXT: Record<SnapshotKind, string> = {
   referral: 'Ved henvisning',
@@ -45,6 +44,7 @@ export const absenceCommand: Command = {
       let records: Absence[];
       try {
         // The same reading as the app's absence.import: UTF-8 or refused, then the one parser.
+        const { absenceCsvText, absenceRows } = await import('../../services/absence/handlers');
         records = absenceRows(absenceCsvText(await readFile(cli.flags.import)));
       } catch (e) {
         await cli.session.vault?.close();
@@ -66,7 +66,8 @@ export const absenceCommand: Command = {
     const { schoolHolidays } = await cli.call('registers.get', {});
     await cli.session.vault?.close();
     const doc = c.doc as Parameters<typeof absenceOverTime>[0] & { absence?: Absence[] | null };
-    const r = absenceOverTime(doc, { holidays: schoolHolidays });
+    const { absenceOverTime: overTime } = await import('../../../shared/absence/monthly');
+    const r = overTime(doc, { holidays: schoolHolidays });
     const json = { case: hit.externalId, ...r };
     const human = [
       `Fravær i sak ${hit.externalId}: ${r.months.length} måneder med tall (delvise dager teller som en halv dag${schoolHolidays.length ? '; skoleferiene i registeret er trukket fra' : ''}).`,

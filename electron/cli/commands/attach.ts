@@ -1,6 +1,5 @@
 import { open } from 'node:fs/promises';
 import path from 'node:path';
-import { ATTACHMENT_MAX_BYTES } from '../../../shared/attachments/document';
 import { BroError } from '../../../shared/errors';
 import { EXIT, need, type Command } from '../cli';
 
@@ -51,6 +50,7 @@ async function readBounded(file: string): Promise<Buffer> {
     throw new BroError('IO', 'Could not read the file', { detail: { reason: 'READ' } });
   }
   try {
+    const { ATTACHMENT_MAX_BYTES } = await import('../../../shared/attachments/document');
     const st = await fh.stat();
     if (!st.isFile()) throw new BroError('IO', 'Not a file', { detail: { reason: 'READ' } });
     if (st.size > ATTACHMENT_MAX_BYTES)

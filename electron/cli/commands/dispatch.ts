@@ -1,6 +1,4 @@
 import { BroError } from '../../../shared/errors';
-import { NB } from '../../../shared/letters/texts';
-import { svarut } from '../../../shared/settings/schema';
 import { EXIT, nbDate, need, pad, readJsonFile, type Cli, type Command } from '../cli';
 import { askSecret } from '../prompt';
 
@@ -36,6 +34,8 @@ export const lettersCommand: Command = {
     await cli.unlock(rest[0]!);
     const r = await cli.call('letters.list', { caseId });
     await cli.session.vault?.close();
+    // Loaded here, not at start: `bro help` and the other commands do not pay for the letter texts.
+    const { NB } = await import('../../../shared/letters/texts');
     const lines =
       r.letters.length === 0
         ? ['Ingen sendte brev i saken.']
@@ -65,6 +65,7 @@ async function accountFromFlags(cli: Cli): Promise<void> {
   const file = (await readJsonFile(cli.flags.settings)) as Record<string, unknown> | null;
   const block = file && typeof file === 'object' ? file.svarut : undefined;
   if (block === undefined) return;
+  const { svarut } = await import('../../../shared/settings/schema');
   const parsed = svarut.safeParse(block);
   if (!parsed.success)
     throw new BroError('VALIDATION', 'The SvarUt settings are not valid', {

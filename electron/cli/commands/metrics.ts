@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { BroError } from '../../../shared/errors';
 import { EXIT, need, readJsonFile, type Command } from '../cli';
-import { measuresText, outcomesText, outputFormat, reportOptions, reportText } from './report';
+import { outputFormat, reportOptions, reportTexts } from './report';
 import { needOption, settingsFromFlags, writeOutput } from './waiting-io';
 
 const USAGE =
@@ -96,6 +96,7 @@ export const metricsCommand: Command = {
           cli.flags.out,
           r.file ? Buffer.from(r.file.base64, 'base64') : JSON.stringify(json, null, 2) + '\n',
         );
+      const { measuresText, outcomesText, reportText } = await reportTexts();
       cli.print(
         { ...json, ...(file ? { out: { file, format } } : {}) },
         [
