@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { foldCase, type CaseState } from './fold';
+import { markChecked } from './checked';
 import { formatHlc, type StoredEvent } from './vocabulary';
 
 /** Vault-style ids (`[a-z2-7]{26}`) from a readable label: letters only, padded with '2'. */
@@ -446,5 +447,39 @@ describe('letter drafts', () => {
     expect(s.drafts).toEqual([]);
     // Both saves stay in the history.
     expect(s.history.filter((h) => h.type === 'letters.drafted')).toHaveLength(2);
+  });
+});
+
+describe('foldCase share (the case list reading a case for its summary)', () => {
+  const MEETING = vid('mtg');
+  const agreements = [{ id: 'avt-1', what: 'Oppmøte', owner: 'Kontaktlærer', status: 'åpen' }];
+  const events = () => {
+    const list = [
+      ev('case.opened', { externalId: 'c-1', service: 'PPT' }, { wall: 1 }),
+      ev(
+        'meetings.recorded',
+        { key: MEETING, set: { date: '2026-03-02', participants: [{ role: 'rektor' }], agreements } },
+        { wall: 2 },
+      ),
+    ];
+    list.forEach(markChecked);
+    return list;
+  };
+
+  it('gives the same state as a copying fold', () => {
+    const e = events();
+    expect(foldCase(CASE, e, { share: true })).toEqual(foldCase(CASE, e));
+  });
+
+  it('copies by default: changing the result leaves the events as they were', () => {
+    const e = events();
+    const s = foldCase(CASE, e);
+    (s.doc.meetings![0]!.agreements as { what: string }[])[0]!.what = 'endret';
+    expect(JSON.stringify(e[1]!.data)).toContain('Oppmøte');
+    // Shared: the same list object as the event's (why only a caller that lets the events go may ask).
+    const shared = foldCase(CASE, e, { share: true });
+    expect(shared.doc.meetings![0]!.agreements).toBe(
+      (e[1]!.data as { set: { agreements: unknown } }).set.agreements,
+    );
   });
 });

@@ -62,7 +62,12 @@ function emptyCollections(): Record<Collection, Map<string, Entity>> {
   >;
 }
 
-function applySet(target: Record<string, unknown>, set: Record<string, unknown>, changes: FieldChange[]) {
+function applySet(
+  target: Record<string, unknown>,
+  set: Record<string, unknown>,
+  changes: FieldChange[],
+  copy: boolean,
+) {
   for (const field of Object.keys(set)) {
     const value = set[field] ?? null;
     const before = target[field] ?? null;
@@ -76,8 +81,9 @@ function applySet(target: Record<string, unknown>, set: Record<string, unknown>,
       JSON.stringify(before) === JSON.stringify(value)
     )
       continue;
-    // A list or object is copied: the fold's result never shares one with the events it read.
-    const after = typeof value === 'object' && value !== null ? copyJson(value) : value;
+    // A list or object is copied: the fold's result never shares one with the events it read
+    // (unless the caller lets the events go right after, and only reads the result).
+    const after = copy && typeof value === 'object' && value !== null ? copyJson(value) : value;
     changes.push({ field, from: before, to: after });
     if (after === null) delete target[field];
     else target[field] = after;
@@ -93,17 +99,31 @@ function applySet(target: Record<string, unknown>, set: Record<string, unknown>,
 export function foldCase(
   caseId: string,
   events: readonly StoredEvent[],
-  opts: { parseAll?: boolean } = {},
+  opts: {
+    parseAll?: boolean;
+    /**
+     * The caller only reads the result and lets the events go after it (the case list's summary
+     * of a case read for it): the result may then share lists and objects with the events rather
+     * than copy them, which was a tenth of an open without an index.
+     */
+    share?: boolean;
+  } = {},
 ): CaseState {
-  if (opts.parseAll) return foldEvents(caseId, events, false);
+  const copy = opts.share !== true;
+  if (opts.parseAll) return foldEvents(caseId, events, false, copy);
   try {
-    return foldEvents(caseId, events, true);
+    return foldEvents(caseId, events, true, copy);
   } catch {
-    return foldEvents(caseId, events, false);
+    return foldEvents(caseId, events, false, copy);
   }
 }
 
-function foldEvents(caseId: string, events: readonly StoredEvent[], trustChecked: boolean): CaseState {
+function foldEvents(
+  caseId: string,
+  events: readonly StoredEvent[],
+  trustChecked: boolean,
+  copy: boolean,
+): CaseState {
   const sorted = [...events].sort(compareEvents);
   const seen = new Set<string>();
   let externalId: string | null = null;
@@ -141,7 +161,8 @@ function foldEvents(caseId: string, events: readonly StoredEvent[], trustChecked
     }
     const [kind, verb] = ev.type.split('.') as [string, string];
     // Letters are kept whole (with their lists): a checked payload is copied, as a parse would.
-    const data = trusted && kind === 'letters' ? (copyJson(trusted) as Record<string, unknown>) : parsed.data;
+    const data =
+      copy && trusted && kind === 'letters' ? (copyJson(trusted) as Record<string, unknown>) : parsed.data;
     const changes: FieldChange[] = [];
     const entry: HistoryEntry = {
       eventId: ev.id,
@@ -157,17 +178,17 @@ function foldEvents(caseId: string, events: readonly StoredEvent[], trustChecked
       // The first opening wins; a second one (a replayed import on another device) is a no-op.
       if (externalId === null) {
         externalId = data.externalId as string;
-        applySet(caseFields, { service: data.service }, changes);
+        applySet(caseFields, { service: data.service }, changes, copy);
       }
     } else if (ev.type === 'case.recorded') {
-      applySet(caseFields, data.set as Record<string, unknown>, changes);
+      applySet(caseFields, data.set as Record<string, unknown>, changes, copy);
     } else if (ev.type === 'case.voided') {
       if (!voided) {
         voided = { reason: data.reason as string, actor: ev.actor, at: ev.at };
         changes.push({ field: '*', from: 'present', to: 'removed' });
       }
     } else if (ev.type === 'pupil.recorded') {
-      applySet(pupilFields, data.set as Record<string, unknown>, changes);
+      applySet(pupilFields, data.set as Record<string, unknown>, changes, copy);
     } else if (ev.type === 'letters.issued') {
       letters.push({ ...(data as unknown as LetterIssued), eventId: ev.id, at: ev.at, actor: ev.actor });
     } else if (ev.type === 'letters.pdf') {
@@ -211,7 +232,7 @@ function foldEvents(caseId: string, events: readonly StoredEvent[], trustChecked
         }
         const set = data.set as Record<string, unknown>;
         // One outcome field: an old `closingOutcome` is read as `outcome` (shared/domain/referral.ts).
-        applySet(entity.fields, kind === 'referrals' ? foldClosingOutcome(set) : set, changes);
+        applySet(entity.fields, kind === 'referrals' ? foldClosingOutcome(set) : set, changes, copy);
       } else if (entity && !entity.removed) {
         entity.removed = true;
         changes.push({ field: '*', from: 'present', to: 'removed' });

@@ -116,7 +116,7 @@ export class CaseIndex {
           await readCase(caseId, listing);
           // Summarised at once and its events let go: they die young (cheap to collect) instead
           // of piling up for the whole list.
-          store.summaryOf(caseId);
+          store.summaryOf(caseId, { thenRelease: true });
           store.release(caseId);
           outcome.set(caseId, null);
         } catch (e) {

@@ -432,15 +432,19 @@ export class CaseStore {
     this.cache.delete(caseId);
   }
 
-  /** The case's summary from the cache, computing it when events were added since. */
-  summaryOf(caseId: string): CaseSummary | null {
+  /**
+   * The case's summary from the cache, made from its events when events were added since. `thenRelease`: the
+   * caller releases the events right after (the case list reading a case for its summary), so
+   * the fold may share values with them instead of copying (shared/events/fold.ts `share`).
+   */
+  summaryOf(caseId: string, opts: { thenRelease?: boolean } = {}): CaseSummary | null {
     const c = this.cache.get(caseId)!;
     if (c.summary === undefined || (c.summary !== null && !this.rules.holds(c.summary))) {
       const events = c.events;
       if (!events) throw new Error('summaryOf: the events of a released case were not read again');
       // A folder whose first events never landed (a crash right after it was made) is not a case.
       const summarize = (parseAll: boolean) => {
-        const state = foldCase(caseId, events, { parseAll });
+        const state = foldCase(caseId, events, { parseAll, share: opts.thenRelease === true });
         return state.opened ? this.rules.summarize(state) : null;
       };
       try {
