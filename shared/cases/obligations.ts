@@ -201,12 +201,16 @@ export function caseworkerOn(doc: CaseDoc, asOf: string): ObligationOwner | null
 
 const short = (s: string) => (s.length > 80 ? `${s.slice(0, 79)}…` : s);
 
-/** Every date in a value (a case document), for the validity of a derivation. */
-function collectDates(v: unknown, out: string[]): void {
+/**
+ * Calls `visit` with every date in a value (a case document), for the validity of a derivation.
+ * Walked without making arrays of values: it runs for every case an open without an index reads.
+ */
+function eachDate(v: unknown, visit: (d: string) => void): void {
   if (typeof v === 'string') {
-    if (v.length === 10 && ISO.test(v)) out.push(v);
-  } else if (Array.isArray(v)) for (const x of v) collectDates(x, out);
-  else if (v && typeof v === 'object') for (const x of Object.values(v)) collectDates(x, out);
+    if (v.length === 10 && v.charCodeAt(4) === 45 && ISO.test(v)) visit(v);
+  } else if (Array.isArray(v)) for (const x of v) eachDate(x, visit);
+  else if (v && typeof v === 'object')
+    for (const k in v) if (Object.hasOwn(v, k)) eachDate((v as Record<string, unknown>)[k], visit);
 }
 
 /**
@@ -248,10 +252,8 @@ export function caseObligations(
   const changesOn = (d: string) => {
     if (d > asOf && d < validUntil) validUntil = d;
   };
-  const dates: string[] = [];
-  collectDates(doc, dates);
-  for (const l of input.letters ?? []) dates.push(l.date);
-  for (const d of dates) changesOn(d);
+  eachDate(doc, changesOn);
+  for (const l of input.letters ?? []) changesOn(l.date);
   const push = (o: Obligation) => out.push(o);
 
   const referrals = (doc.referrals ?? []).filter((r) => r.received != null && r.received <= asOf);
