@@ -390,7 +390,11 @@ function FollowUpDone({ out }: { out: OpOutput<'reply.import'> }) {
             {t('verify.followItem', {
               n: x.n,
               what: x.what,
-              answer: t(`verify.followAnswer.${x.answer}` as TextKey, { date: x.date ? nbDate(x.date) : '' }),
+              // «Utført» may carry the day it was done; «ny frist» always carries its date.
+              answer: t(
+                `verify.followAnswer.${x.answer}${x.answer === 'utført' && x.date ? '.dated' : ''}` as TextKey,
+                { date: x.date ? nbDate(x.date) : '' },
+              ),
             })}
             {' – '}
             {x.unchanged && x.effect !== 'note'
