@@ -8,7 +8,7 @@ import { api } from '../../api';
 import { fileToBase64 } from '../../app/files';
 import { nbDate } from '../../app/format';
 import { useI18n, type TextKey } from '../../app/i18n';
-import { ErrorBox } from '../../app/ui';
+import { ErrorBox, FileDrop } from '../../app/ui';
 
 type Verified = OpOutput<'letters.verify'>;
 type Letter = NonNullable<Verified['letter']>;
@@ -88,8 +88,6 @@ async function memberKeys(): Promise<OpOutput<'keys.jwks'> | null> {
 export function VerifyScreen() {
   const { t, error } = useI18n();
   const [state, setState] = useState<State>({ status: 'idle' });
-  const [over, setOver] = useState(false);
-  const input = useRef<HTMLInputElement>(null);
   const run = useRef(0);
   const offered = useSyncExternalStore(subscribe, () => dropped.seq);
 
@@ -161,34 +159,17 @@ export function VerifyScreen() {
         </h1>
       </div>
       <p className="lead">{t('verify.lead')}</p>
-      <div
-        className={`drop-zone${over ? ' over' : ''}`}
-        data-testid="verify-drop"
-        onDragOver={(e) => {
-          if (Array.from(e.dataTransfer.types).includes('Files')) setOver(true);
-        }}
-        onDragLeave={() => setOver(false)}
-        onDrop={() => setOver(false)}
+      {/* The window's drop handler (useDropToVerify) takes a file dropped here; the zone shows where. */}
+      <FileDrop
+        testId="verify-drop"
+        choose={t('verify.choose')}
+        accept="application/pdf,.pdf"
+        primary
+        windowTakesDrop
+        onFile={(file) => void check(file)}
       >
         <p>{t('verify.drop')}</p>
-        <button type="button" className="primary" onClick={() => input.current?.click()}>
-          {t('verify.choose')}
-        </button>
-        <input
-          ref={input}
-          type="file"
-          accept="application/pdf,.pdf"
-          // Hidden: the button above is the one control people and screen readers meet.
-          hidden
-          aria-label={t('verify.choose')}
-          onChange={(e) => {
-            const file = e.currentTarget.files?.[0];
-            // Cleared, so choosing the same file again checks it again.
-            e.currentTarget.value = '';
-            if (file) void check(file);
-          }}
-        />
-      </div>
+      </FileDrop>
       <div aria-live="polite">
         {state.status === 'checking' && (
           <p role="status" className="busy">
