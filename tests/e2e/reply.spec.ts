@@ -204,5 +204,24 @@ test.describe('an oppfølgingsbrev answered after its meeting was edited', () =>
     await done.scrollIntoViewIfNeeded();
     await checkScreen(page, '98-reply-follow-done-dated');
     expect(dropNulls((await meeting()).agreements)).toEqual([{ ...agreement, status: 'utført' }]);
+
+    // The folder shows what the slip did at once (not a copy from before it was read in, which a
+    // form would save back). An agreement added in the app is new (no reason asked for), with no
+    // id of its own; the one recorded before keeps its id.
+    await page.keyboard.press('Alt+1');
+    await new CaseList(page).open('Aslak Avtalesen');
+    await folder.tab('Møter');
+    const card = page.locator('li.card', { hasText: '04.05.2026' });
+    await expect(card.locator('.agreements li')).toHaveText([/Sende ukeplan hjem fredag.*Utført$/u]);
+    await card.getByRole('button', { name: 'Endre' }).click();
+    await folder.dialog.getByRole('button', { name: 'Legg til avtale' }).click();
+    await field(folder.dialog, 'Hva').last().fill('Ringe hjem mandag');
+    await field(folder.dialog, 'Ansvarlig').last().fill('Per Berg (kontaktlærer)');
+    await folder.save();
+    await folder.saved();
+    expect(dropNulls((await meeting()).agreements)).toEqual([
+      { ...agreement, status: 'utført' },
+      { what: 'Ringe hjem mandag', owner: 'Per Berg (kontaktlærer)', status: 'åpen' },
+    ]);
   });
 });

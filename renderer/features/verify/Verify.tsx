@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { OpOutput } from '../../../shared/contract';
 import { VERIFY_MAX_BYTES } from '../../../shared/contract/letters';
@@ -309,6 +310,7 @@ function Changes({ changes }: { changes: Change[] }) {
  */
 function ReplyImport({ r, pdf }: { r: Verified; pdf: string }) {
   const { t, error, issue } = useI18n();
+  const qc = useQueryClient();
   const [state, setState] = useState<
     | { s: 'idle' }
     | { s: 'busy' }
@@ -321,6 +323,15 @@ function ReplyImport({ r, pdf }: { r: Verified; pdf: string }) {
     setState({ s: 'busy' });
     try {
       const out = await api['reply.import']({ pdf });
+      // The case changed: its folder (fetched again now, though no screen shows it, so a form opened
+      // on it next cannot save back what it held before), the list and the tasks. `out.caseId` is
+      // the letter's case reference, not the vault's key: every folder held is fetched.
+      await Promise.all([
+        qc.invalidateQueries({ queryKey: ['case'], refetchType: 'all' }),
+        ...[['cases'], ['tasks'], ['report.waiting'], ['caseload']].map((queryKey) =>
+          qc.invalidateQueries({ queryKey }),
+        ),
+      ]);
       setState({ s: 'done', out });
     } catch (e) {
       const b = e instanceof BroError ? e : null;
