@@ -17,16 +17,19 @@ const DECIDABLE = new Set([
 /**
  * Issues a signed anbefaling (or oppfølgingsbrev with a reply page) for the first demo case that can have one, as a second device on
  * the same demo vault (its own session, as another window of Bro would be). Returns the file.
+ * `only`: for that case (its caseId) and no other.
  */
 export async function issueDemoLetter(
   demoDir: string,
   out: string,
   kind: 'anbefaling' | 'oppfolgingsbrev' = 'anbefaling',
+  only?: string,
 ): Promise<{ file: string; jwks: unknown }> {
   const h = createHandlers(new Session());
   await call(h, 'vault.unlock', { dir: demoDir, passphrase: DEMO_PASSPHRASE });
   try {
     for (const c of (await call(h, 'cases.list', {})).cases) {
+      if (only !== undefined && c.caseId !== only) continue;
       let preview;
       try {
         preview = await call(h, 'letters.preview', { caseId: c.caseId, kind });

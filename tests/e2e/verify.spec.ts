@@ -24,23 +24,33 @@ async function cliVerify(file: string, jwksFile?: string) {
   return { code, json: JSON.parse(out) };
 }
 
-/** Drops a file on the page (a real DragEvent with a DataTransfer made in the page from the bytes). */
-async function drop(page: Page, bytes: Buffer, name: string, type = 'application/pdf'): Promise<boolean> {
+/**
+ * Drops a file on the page (a real DragEvent with a DataTransfer made in the page from the bytes),
+ * on the element `on` (a CSS selector; the main area by default). `hold`: only drag it over.
+ */
+async function drop(
+  page: Page,
+  bytes: Buffer,
+  name: string,
+  type = 'application/pdf',
+  { on = 'main', hold = false }: { on?: string; hold?: boolean } = {},
+): Promise<boolean> {
   return page.evaluate(
-    ({ b64, name, type }) => {
+    ({ b64, name, type, on, hold }) => {
       const bin = atob(b64);
       const buf = new Uint8Array(bin.length);
       for (let i = 0; i < bin.length; i++) buf[i] = bin.charCodeAt(i);
       const dt = new DataTransfer();
       dt.items.add(new File([buf], name, { type }));
-      const target = document.querySelector('main') ?? document.body;
+      const target = document.querySelector(on) ?? document.body;
       target.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+      if (hold) return false;
       // dispatchEvent is false when the drop was cancelled: the browser did not open the file.
       return !target.dispatchEvent(
         new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }),
       );
     },
-    { b64: bytes.toString('base64'), name, type },
+    { b64: bytes.toString('base64'), name, type, on, hold },
   );
 }
 
@@ -109,6 +119,21 @@ test.describe('Kontroller brev', () => {
     await expect(page).toHaveURL(/#\/verify$/);
     await expect(verify.verdict).toHaveText('Gyldig');
     await expect(page.getByText('Kontrollert: brev.pdf')).toBeVisible();
+
+    // Dragged over the drop zone it is highlighted; dropped there, the window takes it (checked once).
+    const zone = page.getByTestId('verify-drop');
+    await drop(page, good, 'brev-2.pdf', 'application/pdf', {
+      on: '[data-testid="verify-drop"]',
+      hold: true,
+    });
+    await expect(zone).toHaveClass(/\bover\b/u);
+    await checkScreen(page, '90b-verify-drag-over');
+    expect(
+      await drop(page, good, 'brev-2.pdf', 'application/pdf', { on: '[data-testid="verify-drop"]' }),
+    ).toBe(true);
+    await expect(zone).not.toHaveClass(/\bover\b/u);
+    await expect(page.getByText('Kontrollert: brev-2.pdf')).toBeVisible();
+    await expect(verify.verdict).toHaveText('Gyldig');
 
     // One byte changed in the middle: IKKE gyldig, with the reasons as sentences.
     const bad = Buffer.from(good);

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { useFieldArray, useForm } from 'react-hook-form';
-import { AGREEMENT_STATUSES, type Meeting } from '../../../shared/domain/meeting';
+import { AGREEMENT_STATUSES, type Agreement, type Meeting } from '../../../shared/domain/meeting';
 import { BroError, type Issue } from '../../../shared/errors';
 import { isoFromInput, nbDate, todayIso } from '../../app/format';
 import { optLabel, useI18n, type TextKey } from '../../app/i18n';
@@ -16,7 +16,18 @@ interface FormValues {
   participants: string;
   decisions: string;
   note: string;
-  agreements: { what: string; owner: string; deadline: string; status: string; promisedToPupil: boolean }[];
+  /**
+   * `recorded`: the agreement's place in the meeting as recorded (-1 for one added here), so what
+   * the form does not show (its `id`, which letters and the school's reply slip refer to) is kept.
+   */
+  agreements: {
+    recorded: number;
+    what: string;
+    owner: string;
+    deadline: string;
+    status: string;
+    promisedToPupil: boolean;
+  }[];
   dissent: { by: string; text: string }[];
   /** An evaluation meeting, and whether the forventningsavklaring was gone through in it. */
   evaluation: boolean;
@@ -162,7 +173,8 @@ function MeetingForm({
       participants: (m?.participants ?? []).map((p) => (p.name ? `${p.role}: ${p.name}` : p.role)).join('\n'),
       decisions: (m?.decisions ?? []).join('\n'),
       note: m?.note ?? '',
-      agreements: (m?.agreements ?? []).map((a) => ({
+      agreements: (m?.agreements ?? []).map((a, recorded) => ({
+        recorded,
         what: a.what,
         owner: a.owner,
         deadline: a.deadline ? nbDate(a.deadline) : '',
@@ -198,13 +210,21 @@ function MeetingForm({
       }),
       decisions: lines(v.decisions),
       note: v.note.trim() || null,
-      agreements: v.agreements.map((a) => ({
-        what: a.what,
-        owner: a.owner,
-        deadline: a.deadline.trim() ? isoFromInput(a.deadline) : null,
-        status: a.status,
-        promisedToPupil: a.promisedToPupil,
-      })),
+      agreements: v.agreements.map((a) => {
+        const before: Agreement | undefined = m?.agreements?.[a.recorded];
+        return {
+          // Kept as recorded: the id letters refer to (shared/letters/model.ts), and the school's
+          // reply slip finds the agreement by (shared/letters/followReply.ts).
+          ...before,
+          what: a.what,
+          owner: a.owner,
+          deadline: a.deadline.trim() ? isoFromInput(a.deadline) : null,
+          status: a.status,
+          // Unticked stays unrecorded where it was, so an unchanged agreement is sent as recorded
+          // and the save is not taken for a correction (CORRECTION_REASON_REQUIRED).
+          promisedToPupil: a.promisedToPupil || (before?.promisedToPupil != null ? false : null),
+        };
+      }),
       dissent: v.dissent,
       // Unticked is a record only where it matters: an evaluation meeting says whether the
       // expectations were gone through (EXPECTATIONS_REVISIT_REQUIRED, shared/family/rules.ts).
@@ -329,7 +349,14 @@ function MeetingForm({
         <button
           type="button"
           onClick={() =>
-            agreements.append({ what: '', owner: '', deadline: '', status: 'åpen', promisedToPupil: false })
+            agreements.append({
+              recorded: -1,
+              what: '',
+              owner: '',
+              deadline: '',
+              status: 'åpen',
+              promisedToPupil: false,
+            })
           }
         >
           {t('mtg.addAgreement')}

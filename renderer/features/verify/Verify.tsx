@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { OpOutput } from '../../../shared/contract';
 import { VERIFY_MAX_BYTES } from '../../../shared/contract/letters';
@@ -8,7 +9,7 @@ import { api } from '../../api';
 import { fileToBase64 } from '../../app/files';
 import { nbDate } from '../../app/format';
 import { useI18n, type TextKey } from '../../app/i18n';
-import { ErrorBox } from '../../app/ui';
+import { ErrorBox, FileDrop } from '../../app/ui';
 
 type Verified = OpOutput<'letters.verify'>;
 type Letter = NonNullable<Verified['letter']>;
@@ -88,8 +89,6 @@ async function memberKeys(): Promise<OpOutput<'keys.jwks'> | null> {
 export function VerifyScreen() {
   const { t, error } = useI18n();
   const [state, setState] = useState<State>({ status: 'idle' });
-  const [over, setOver] = useState(false);
-  const input = useRef<HTMLInputElement>(null);
   const run = useRef(0);
   const offered = useSyncExternalStore(subscribe, () => dropped.seq);
 
@@ -161,34 +160,17 @@ export function VerifyScreen() {
         </h1>
       </div>
       <p className="lead">{t('verify.lead')}</p>
-      <div
-        className={`drop-zone${over ? ' over' : ''}`}
-        data-testid="verify-drop"
-        onDragOver={(e) => {
-          if (Array.from(e.dataTransfer.types).includes('Files')) setOver(true);
-        }}
-        onDragLeave={() => setOver(false)}
-        onDrop={() => setOver(false)}
+      {/* The window's drop handler (useDropToVerify) takes a file dropped here; the zone shows where. */}
+      <FileDrop
+        testId="verify-drop"
+        choose={t('verify.choose')}
+        accept="application/pdf,.pdf"
+        primary
+        windowTakesDrop
+        onFile={(file) => void check(file)}
       >
         <p>{t('verify.drop')}</p>
-        <button type="button" className="primary" onClick={() => input.current?.click()}>
-          {t('verify.choose')}
-        </button>
-        <input
-          ref={input}
-          type="file"
-          accept="application/pdf,.pdf"
-          // Hidden: the button above is the one control people and screen readers meet.
-          hidden
-          aria-label={t('verify.choose')}
-          onChange={(e) => {
-            const file = e.currentTarget.files?.[0];
-            // Cleared, so choosing the same file again checks it again.
-            e.currentTarget.value = '';
-            if (file) void check(file);
-          }}
-        />
-      </div>
+      </FileDrop>
       <div aria-live="polite">
         {state.status === 'checking' && (
           <p role="status" className="busy">
@@ -328,6 +310,7 @@ function Changes({ changes }: { changes: Change[] }) {
  */
 function ReplyImport({ r, pdf }: { r: Verified; pdf: string }) {
   const { t, error, issue } = useI18n();
+  const qc = useQueryClient();
   const [state, setState] = useState<
     | { s: 'idle' }
     | { s: 'busy' }
@@ -340,6 +323,15 @@ function ReplyImport({ r, pdf }: { r: Verified; pdf: string }) {
     setState({ s: 'busy' });
     try {
       const out = await api['reply.import']({ pdf });
+      // The case changed: its folder (fetched again now, though no screen shows it, so a form opened
+      // on it next cannot save back what it held before), the list and the tasks. `out.caseId` is
+      // the letter's case reference, not the vault's key: every folder held is fetched.
+      await Promise.all([
+        qc.invalidateQueries({ queryKey: ['case'], refetchType: 'all' }),
+        ...[['cases'], ['tasks'], ['report.waiting'], ['caseload']].map((queryKey) =>
+          qc.invalidateQueries({ queryKey }),
+        ),
+      ]);
       setState({ s: 'done', out });
     } catch (e) {
       const b = e instanceof BroError ? e : null;
@@ -390,7 +382,11 @@ function FollowUpDone({ out }: { out: OpOutput<'reply.import'> }) {
             {t('verify.followItem', {
               n: x.n,
               what: x.what,
-              answer: t(`verify.followAnswer.${x.answer}` as TextKey, { date: x.date ? nbDate(x.date) : '' }),
+              // «Utført» may carry the day it was done; «ny frist» always carries its date.
+              answer: t(
+                `verify.followAnswer.${x.answer}${x.answer === 'utført' && x.date ? '.dated' : ''}` as TextKey,
+                { date: x.date ? nbDate(x.date) : '' },
+              ),
             })}
             {' – '}
             {x.unchanged && x.effect !== 'note'
