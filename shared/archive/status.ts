@@ -10,8 +10,8 @@ import { caseKeyOf, documentKeyOf, FAGSYSTEM, letterKeyOf } from './arkivmelding
  */
 
 /** One receipt recorded in the case (event `archive.receipt`). */
-export { archiveReceipt, type ArchiveReceipt } from './receipt';
-import type { ArchiveReceipt } from './receipt';
+export { archiveReceipt, archiveReference, caseNumber, type ArchiveReceipt } from './receipt';
+import { archiveReference, type ArchiveReceipt } from './receipt';
 
 /** What a kvittering says, before it is matched to a case. */
 export interface ParsedKvittering {
@@ -224,12 +224,7 @@ export function archiveStatus(
     else if (r.of === 'letter') byLetter.set(r.letterId, r);
     else byDocument.set(r.attachmentId, r);
   }
-  const referenceOf = (r: Journalpost | undefined): string | null =>
-    !r
-      ? null
-      : kase?.saksaar != null && kase.sakssekvensnummer != null
-        ? `${kase.saksaar}/${kase.sakssekvensnummer}-${r.journalpostnummer}`
-        : `${r.journalaar}/${r.journalsekvensnummer}`;
+  const referenceOf = (r: Journalpost | undefined): string | null => (r ? archiveReference(kase, r) : null);
   const letters = letterIds.map((letterId) => {
     const reference = referenceOf(byLetter.get(letterId));
     return { letterId, archived: reference !== null, reference };
