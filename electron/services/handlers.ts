@@ -259,7 +259,7 @@ export function createHandlers(session: Session): Handlers {
     'cases.void': async ({ caseId, reason }) => voidCase(session.requireVault(), caseId, reason),
     'cases.delete': async ({ caseId, reason, withoutArchive }) => {
       const vault = session.requireVault();
-      // Archive, then delete (issue 19 item 4): the archive must have every letter first.
+      // Archive, then delete (issue 19 item 4): the archive must first have every letter and document.
       if (withoutArchive !== true) await assertArchivedBeforeDelete(vault, caseId);
       await vault.deleteCase(caseId, reason);
       return { deleted: true as const };

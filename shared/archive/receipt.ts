@@ -31,3 +31,23 @@ export const archiveReceipt = z.discriminatedUnion('of', [
   }),
 ]);
 export type ArchiveReceipt = z.infer<typeof archiveReceipt>;
+
+/**
+ * The reference a caseworker quotes for a journalpost (a letter or a received document):
+ * «2026/123-4», saksår/sakssekvensnummer-journalpostnummer, when the case's numbers are known, else
+ * journalår/journalsekvensnummer («2026/5004»). The one formatting for `bro archive status`, the
+ * Brev and Dokumenter tabs and the timeline.
+ */
+export function archiveReference(
+  kase: { saksaar: number | null; sakssekvensnummer: number | null } | null,
+  r: { journalaar: number; journalsekvensnummer: number; journalpostnummer: number },
+): string {
+  return kase?.saksaar != null && kase.sakssekvensnummer != null
+    ? `${kase.saksaar}/${kase.sakssekvensnummer}-${r.journalpostnummer}`
+    : `${r.journalaar}/${r.journalsekvensnummer}`;
+}
+
+/** The case's saksnummer in the archive («2026/123»), or null when the kvittering had none. */
+export function caseNumber(r: { saksaar: number | null; sakssekvensnummer: number | null }): string | null {
+  return r.saksaar != null && r.sakssekvensnummer != null ? `${r.saksaar}/${r.sakssekvensnummer}` : null;
+}

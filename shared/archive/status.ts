@@ -10,8 +10,8 @@ import { caseKeyOf, documentKeyOf, FAGSYSTEM, letterKeyOf } from './arkivmelding
  */
 
 /** One receipt recorded in the case (event `archive.receipt`). */
-export { archiveReceipt, type ArchiveReceipt } from './receipt';
-import type { ArchiveReceipt } from './receipt';
+export { archiveReceipt, archiveReference, caseNumber, type ArchiveReceipt } from './receipt';
+import { archiveReference, type ArchiveReceipt } from './receipt';
 
 /** What a kvittering says, before it is matched to a case. */
 export interface ParsedKvittering {
@@ -184,7 +184,11 @@ export interface DocumentArchiveStatus {
 export interface CaseArchiveStatus {
   case: { saksaar: number | null; sakssekvensnummer: number | null } | null;
   letters: LetterArchiveStatus[];
-  /** Every issued letter has an archive reference (and there is at least one). */
+  /**
+   * Every issued letter has an archive reference (and there is at least one). About letters only:
+   * the received documents are `documentsMissing`, and whether the case may be deleted is
+   * `archiveBeforeDelete`, which reads both.
+   */
   complete: boolean;
   /** The issued letters the archive lacks (what `archiveBeforeDelete` names). */
   missing: string[];
@@ -220,12 +224,7 @@ export function archiveStatus(
     else if (r.of === 'letter') byLetter.set(r.letterId, r);
     else byDocument.set(r.attachmentId, r);
   }
-  const referenceOf = (r: Journalpost | undefined): string | null =>
-    !r
-      ? null
-      : kase?.saksaar != null && kase.sakssekvensnummer != null
-        ? `${kase.saksaar}/${kase.sakssekvensnummer}-${r.journalpostnummer}`
-        : `${r.journalaar}/${r.journalsekvensnummer}`;
+  const referenceOf = (r: Journalpost | undefined): string | null => (r ? archiveReference(kase, r) : null);
   const letters = letterIds.map((letterId) => {
     const reference = referenceOf(byLetter.get(letterId));
     return { letterId, archived: reference !== null, reference };
@@ -254,15 +253,27 @@ export function sameSubject(a: ArchiveReceipt, b: ArchiveReceipt): boolean {
 
 /** The typed issue of a refused deletion (BroError VALIDATION `issues[].code`). */
 export const NOT_ARCHIVED = 'NOT_ARCHIVED';
+/** One thing the archive lacks: `['letters', letterId]` or `['documents', attachmentId]`. */
+export interface NotArchivedIssue {
+  path: string[];
+  code: typeof NOT_ARCHIVED;
+}
 
 /**
  * Archive, then delete (issue 19 item 4): the working copy of a case may go once the archive has
- * filed every letter the case issued; until then, each letter the archive lacks is one issue
- * (`path: ['letters', letterId]`). A case that issued no letter has nothing of Bro's to archive.
+ * filed every letter the case issued and every document it received (`bro attach`, filed as an
+ * incoming journalpost); until then, each letter the archive lacks is one issue
+ * (`path: ['letters', letterId]`), then each received document it lacks
+ * (`path: ['documents', attachmentId]`). A case with neither has nothing of Bro's to archive.
  * The one rule `cases.delete`, `bro case delete` and the delete dialog use.
  */
-export function archiveBeforeDelete(
-  status: CaseArchiveStatus,
-): { path: string[]; code: typeof NOT_ARCHIVED }[] {
-  return status.missing.map((letterId) => ({ path: ['letters', letterId], code: NOT_ARCHIVED }));
+export function archiveBeforeDelete(status: CaseArchiveStatus): NotArchivedIssue[] {
+  const issue = (part: 'letters' | 'documents', id: string): NotArchivedIssue => ({
+    path: [part, id],
+    code: NOT_ARCHIVED,
+  });
+  return [
+    ...status.missing.map((letterId) => issue('letters', letterId)),
+    ...status.documentsMissing.map((attachmentId) => issue('documents', attachmentId)),
+  ];
 }

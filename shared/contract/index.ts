@@ -361,18 +361,20 @@ export const contract = {
   }),
   /**
    * Deletes a case for good (the retention rule's task, or a case that must not be kept), once the
-   * municipality's archive has filed every letter it issued (or with `withoutArchive`): its key
-   * ring and every file go, so no member and no recovery key can read it from the vault folder
-   * again. The audit log keeps who deleted which case id, when and why (no name). Not undoable.
+   * municipality's archive has filed every letter it issued and every document it received (or
+   * with `withoutArchive`): its key ring and every file go, so no member and no recovery key can
+   * read it from the vault folder again. The audit log keeps who deleted which case id, when and
+   * why (no name). Not undoable.
    */
   'cases.delete': op({
     input: z.strictObject({
       caseId: vaultId,
       reason: z.string().trim().min(1).max(2000),
       /**
-       * Delete although the archive has not filed every letter (a case opened in error). Without it
-       * such a case is refused with VALIDATION, one NOT_ARCHIVED issue per letter the archive lacks
-       * (shared/archive/status.ts archiveBeforeDelete).
+       * Delete although the archive has not filed every letter and received document (a case opened
+       * in error). Without it such a case is refused with VALIDATION, one NOT_ARCHIVED issue per
+       * letter (`letters.<letter id>`) and per received document (`documents.<attachment id>`) the
+       * archive lacks (shared/archive/status.ts archiveBeforeDelete).
        */
       withoutArchive: z.boolean().optional(),
     }),

@@ -1,6 +1,8 @@
 import { COLLECTIONS, type CaseDoc, type Collection } from '../domain/caseDoc';
 import { foldClosingOutcome } from '../domain/referral';
+import { archiveReference, caseNumber, type ArchiveReceipt } from '../archive/receipt';
 import type { Attachment, AttachmentAdded } from '../attachments/document';
+import type { DispatchRecorded, DispatchStatus } from '../dispatch/events';
 import type { IssuedLetter, LetterDraft, LetterDrafted, LetterIssued } from '../letters/events';
 import { checkedPayload, copyJson } from './checked';
 import { compareEvents, EVENT_VERSION, parseEventData, type StoredEvent } from './vocabulary';
@@ -20,6 +22,11 @@ export interface HistoryEntry {
   device: string;
   type: string;
   key?: string;
+  /**
+   * Which of its kinds an event is, where one type says several things, for the timeline's title:
+   * an archive receipt's `of` (case, letter, document), a dispatch's channel (svarut, package).
+   */
+  variant?: string;
   changes: FieldChange[];
   reason?: string | null;
 }
@@ -137,6 +144,11 @@ function foldEvents(
   const closedDrafts = new Set<string>();
   const storedPdfs = new Set<string>();
   const attachments: Attachment[] = [];
+  // For the timeline's lines about the archive and SvarUt: the case's saksnummer as known so far,
+  // which letter each forsendelse carried, and its last status.
+  let archiveCase: { saksaar: number | null; sakssekvensnummer: number | null } | null = null;
+  const forsendelser = new Map<string, { letterId: string; status: string | null }>();
+  const kindOf = (letterId: string) => letters.find((l) => l.letterId === letterId)?.kind ?? null;
   let skipped = 0;
   let count = 0;
   let lastHlc: string | null = null;
@@ -205,9 +217,44 @@ function foldEvents(
         );
       }
     } else if (ev.type === 'archive.receipt') {
-      // The archive's references: read from the events by shared/archive/status.ts, not kept here.
-    } else if (ev.type === 'dispatch.recorded' || ev.type === 'dispatch.status') {
-      // How letters left for SvarUt: read from the events by shared/dispatch/svarut.ts, not kept here.
+      // The archive's references are read from the events by shared/archive/status.ts, not kept
+      // here; the timeline gets what the receipt said: the saksnummer, or which letter (its kind) or
+      // received document (its title, as the timeline showed it when attached) got which reference.
+      const r = data as unknown as ArchiveReceipt;
+      entry.variant = r.of;
+      if (r.of === 'case') {
+        archiveCase = { saksaar: r.saksaar, sakssekvensnummer: r.sakssekvensnummer };
+        changes.push({ field: 'saksnummer', from: null, to: caseNumber(r) });
+      } else {
+        changes.push(
+          r.of === 'letter'
+            ? { field: 'letter', from: null, to: kindOf(r.letterId) }
+            : {
+                field: 'document',
+                from: null,
+                to: attachments.find((a) => a.attachmentId === r.attachmentId)?.title ?? null,
+              },
+          { field: 'reference', from: null, to: archiveReference(archiveCase, r) },
+        );
+      }
+    } else if (ev.type === 'dispatch.recorded') {
+      // How letters left for SvarUt is read by shared/dispatch/svarut.ts; the timeline gets which
+      // letter (its kind) went to whom, and how (the variant). No forsendelse id, no address.
+      const d = data as unknown as DispatchRecorded;
+      entry.variant = d.channel;
+      if (d.forsendelseId) forsendelser.set(d.forsendelseId, { letterId: d.letterId, status: null });
+      changes.push(
+        { field: 'letter', from: null, to: kindOf(d.letterId) },
+        { field: 'to', from: null, to: d.to },
+      );
+    } else if (ev.type === 'dispatch.status') {
+      const d = data as unknown as DispatchStatus;
+      const f = forsendelser.get(d.forsendelseId);
+      changes.push(
+        { field: 'letter', from: null, to: f ? kindOf(f.letterId) : null },
+        { field: 'status', from: f?.status ?? null, to: d.status },
+      );
+      if (f) f.status = d.status;
     } else if (ev.type === 'letters.drafted') {
       // A draft once issued or discarded stays closed, whatever another device saved after.
       const d = data as unknown as LetterDrafted;

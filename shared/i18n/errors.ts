@@ -60,8 +60,9 @@ export const ISSUE_TEXT_NB: Record<string, string> = {
   ARCHIVE_RECEIPT_NO_NUMBERS:
     'kvitteringen for journalposten har ikke journalpostnummer; ingenting er lagret',
   // Archive, then delete (shared/archive/status.ts archiveBeforeDelete).
+  // The path says what: `letters.<id>` a letter, `documents.<id>` a received document.
   NOT_ARCHIVED:
-    'brevet er ikke arkivert i kommunens arkiv ennå (lag arkivpakke, les inn kvitteringen); ingenting er slettet',
+    'er ikke arkivert i kommunens arkiv ennå (lag arkivpakke, les inn kvitteringen); ingenting er slettet',
   ID_CHARS: 'inneholder tegn som ikke er tillatt i en id',
   invalid_type: 'mangler eller har feil type',
   invalid_value: 'har en verdi som ikke er tillatt',

@@ -30,7 +30,9 @@ import { NB } from './texts';
  * recommendation needs a reason category and an alternative; an evaluation held needs its result):
  * the caseworker records it, and the task stays open until then. Every answer, whatever it does,
  * is also written word for word in one journal note (`svar-<letter id>`), so nothing the school
- * wrote is lost and a second import of the same slip changes nothing.
+ * wrote is lost and a second import of the same slip changes nothing. A second, different slip for
+ * the same letter gets a note of its own (`svar-<letter id>-2`, …: `followNote`), so the first
+ * answer stays in the record.
  */
 
 export const FOLLOW_ANSWER_OF = { utfort: 'utført', ny_frist: 'ny frist', kan_ikke: 'kan ikke' } as const;
@@ -133,16 +135,48 @@ export interface FollowStep {
   unchanged: boolean;
 }
 
+export interface FollowNote {
+  id: string;
+  date: string;
+  kind: 'annet';
+  text: string;
+  confidential: false;
+}
+
 export type FollowPlan =
   | {
       ok: true;
       steps: FollowStep[];
-      note: { id: string; date: string; kind: 'annet'; text: string; confidential: false };
+      note: FollowNote;
+      /** The note is new to the case (false: the case holds this very answer, word for word, already). */
+      noteAdded: boolean;
     }
   | { ok: false; code: string; n: number };
 
-/** The id of the journal note an oppfølgingsbrev's answer is written in: one per letter. */
+/** The id of the journal note a letter's first answer is written in (later ones: `followNote`). */
 export const followNoteId = (letterId: string) => `svar-${letterId}`;
+
+/**
+ * Which journal note an oppfølgingsbrev's answer goes in, given the case's notes. The same answer
+ * (date and text) already in one of this letter's answer notes (`svar-<letter id>`,
+ * `svar-<letter id>-2`, …) is that note, and nothing is added; any other answer gets the first free
+ * id of that row, so a second slip with other answers never replaces what the school wrote first.
+ */
+export function followNote(
+  notes: readonly { id: string; date: string; text: string }[],
+  letterId: string,
+  answer: Omit<FollowNote, 'id'>,
+): { note: FollowNote; added: boolean } {
+  const first = followNoteId(letterId);
+  const ofLetter = (id: string) =>
+    id === first || (id.startsWith(`${first}-`) && /^[1-9]\d*$/u.test(id.slice(first.length + 1)));
+  const same = notes.find((n) => ofLetter(n.id) && n.date === answer.date && n.text === answer.text);
+  if (same) return { note: { ...answer, id: same.id }, added: false };
+  const taken = new Set(notes.map((n) => n.id));
+  let id = first;
+  for (let k = 2; taken.has(id); k++) id = `${first}-${k}`;
+  return { note: { ...answer, id }, added: true };
+}
 
 /** Where the item is in the case now: by its id, or (a letter from before ids were printed) by path. */
 function locate(
@@ -290,9 +324,11 @@ export function followReplyPlan(
       `Fylt ut av ${read.by} ${nbDate(read.date)}.`,
     ...lines,
   ].join('\n');
-  return {
-    ok: true,
-    steps,
-    note: { id: followNoteId(letter.letterId), date: read.date, kind: 'annet', text, confidential: false },
-  };
+  const { note, added } = followNote(doc.notes ?? [], letter.letterId, {
+    date: read.date,
+    kind: 'annet',
+    text,
+    confidential: false,
+  });
+  return { ok: true, steps, note, noteAdded: added };
 }

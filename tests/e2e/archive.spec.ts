@@ -122,4 +122,17 @@ test('make the archive package from the letters tab; every arkivmelding validate
     'Arkivert: 2026/5004',
   );
   await checkScreen(page, '97b-archive-receipt');
+
+  // The timeline says when the archive's answer came and which reference the letter got.
+  await folder.tab('Tidslinje');
+  const timeline = page.getByRole('region', { name: 'Alt som er registrert i saken, nyeste først' });
+  const line = timeline
+    .getByRole('listitem')
+    .filter({ hasText: 'Kvittering fra arkivet: brevet er journalført' });
+  await expect(line).toHaveCount(1);
+  await expect(line).toContainText('Tiltaksoversikt');
+  await expect(line).toContainText('Arkivreferanse');
+  await expect(line).toContainText('2026/5004');
+  await expect(line).not.toContainText(letterId);
+  await checkScreen(page, '97c-archive-timeline');
 });

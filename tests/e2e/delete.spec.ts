@@ -95,7 +95,9 @@ test('archive, then delete: the dialog lists the letters the archive lacks, and 
   await checkScreen(page, 'delete-dialog-not-archived');
   // Without the box: refused, pointed at the box, nothing deleted.
   await dialog.getByRole('button', { name: 'Slett saken til Ada Arkivløs' }).click();
-  const box = dialog.getByRole('checkbox', { name: /Slett likevel, uten at alle brevene er arkivert/u });
+  const box = dialog.getByRole('checkbox', {
+    name: /Slett likevel, uten at alle brevene og dokumentene er arkivert/u,
+  });
   await expect(box).toHaveAttribute('aria-invalid', 'true');
   expect(existsSync(path.join(bro.vaultDir, 'cases', caseId))).toBe(true);
   await box.focus();
@@ -103,6 +105,93 @@ test('archive, then delete: the dialog lists the letters the archive lacks, and 
   await expect(box).toBeChecked();
   await dialog.getByRole('button', { name: 'Slett saken til Ada Arkivløs' }).focus();
   await page.keyboard.press('Enter');
+  await expect(list.heading).toBeVisible();
+  expect(existsSync(path.join(bro.vaultDir, 'cases', caseId))).toBe(false);
+});
+
+/** The archive's answer to one message: its journalpost numbers (U a letter, I a received document). */
+const journalpost = (noekkel: string, nr: number, type: 'U' | 'I') => `<?xml version="1.0" encoding="UTF-8"?>
+<arkivmeldingKvittering xmlns="https://ks-no.github.io/standarder/fiks-protokoll/fiks-arkiv/arkivmelding/opprett/kvittering/v1" xmlns:mdk="https://ks-no.github.io/standarder/fiks-protokoll/fiks-arkiv/metadatakatalog/v1" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+  <registreringKvittering xsi:type="journalpostKvittering">
+    <systemID>1a2b3c4d-5e6f-4a7b-8c9d-cccccccccc${String(nr).padStart(2, '0')}</systemID>
+    <referanseEksternNoekkel><mdk:fagsystem>Bro</mdk:fagsystem><mdk:noekkel>${noekkel}</mdk:noekkel></referanseEksternNoekkel>
+    <opprettetEllerEksisterende>Opprettet</opprettetEllerEksisterende>
+    <journalaar>2026</journalaar><journalsekvensnummer>${6000 + nr}</journalsekvensnummer><journalpostnummer>${nr}</journalpostnummer>
+    <journalposttype><mdk:kode>${type}</mdk:kode></journalposttype><journalstatus><mdk:kode>J</mdk:kode></journalstatus>
+    <journaldato>2026-03-03</journaldato>
+  </registreringKvittering>
+</arkivmeldingKvittering>
+`;
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+test('archive, then delete: every letter archived but a received document not, the dialog names the document by its title', async ({
+  bro,
+}) => {
+  const { page } = bro;
+  await api(page, 'vault.create', {
+    dir: bro.vaultDir,
+    passphrase: 'syntetisk passordfrase',
+    memberName: 'Kari Nordmann',
+  });
+  const a = { ...completeCase(), id: 'c-dok-1', pupil: { ...completeCase().pupil, name: 'Dag Dokumentløs' } };
+  await api(page, 'interchange.import', { file: { format: 'bro-interchange/1', cases: [a] } });
+  const letter = await api<{ letterId: string }>(page, 'letters.issue', {
+    caseId: 'c-dok-1',
+    kind: 'tiltaksoversikt',
+  });
+  const doc = await api<{ attachmentId: string }>(page, 'attachments.add', {
+    caseId: 'c-dok-1',
+    data: PNG.toString('base64'),
+    originalName: 'skann.png',
+    title: 'Rapport fra helsesykepleier',
+    received: '2026-02-02',
+  });
+  // The archive has filed the letter, not the document.
+  await api(page, 'archive.receipt', { xml: journalpost(`bro-brev-${letter.letterId}`, 1, 'U') });
+  const { cases } = await api<{ cases: { caseId: string; pupil: string }[] }>(page, 'cases.list', {});
+  const caseId = cases[0]!.caseId;
+  await page.reload();
+  const list = new CaseList(page);
+  await list.open('Dag Dokumentløs');
+
+  await page.getByRole('button', { name: 'Slett saken …' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Slette saken til Dag Dokumentløs for godt?' });
+  await expect(
+    dialog.getByText('Arkivet mangler 1 av de mottatte dokumentene i saken', { exact: false }),
+  ).toBeVisible();
+  await expect(dialog.getByRole('list', { name: 'Ikke arkivert' }).getByRole('listitem')).toHaveText([
+    '«Rapport fra helsesykepleier», mottatt 02.02.2026',
+  ]);
+  await field(dialog, 'Hvorfor slettes saken?').fill('Oppbevaringstiden er ute');
+  await checkScreen(page, 'delete-dialog-document-not-archived');
+  // Without the box: refused, nothing deleted.
+  await dialog.getByRole('button', { name: 'Slett saken til Dag Dokumentløs' }).click();
+  const box = dialog.getByRole('checkbox', { name: /Slett likevel/u });
+  await expect(box).toHaveAttribute('aria-invalid', 'true');
+  expect(existsSync(path.join(bro.vaultDir, 'cases', caseId))).toBe(true);
+  await dialog.getByRole('button', { name: 'Avbryt' }).click();
+  await expect(dialog).toHaveCount(0);
+
+  // The archive's answer for the document, read in on the Brev tab: now the case may go, without the box.
+  await page.getByRole('tab', { name: 'Brev' }).click();
+  const archive = page.getByRole('region', { name: 'Arkivering (Fiks Arkiv)' });
+  await archive.getByLabel('Les inn kvittering fra arkivet (XML)').setInputFiles({
+    name: 'kvittering.xml',
+    mimeType: 'application/xml',
+    buffer: Buffer.from(journalpost(`bro-dok-${doc.attachmentId}`, 2, 'I')),
+  });
+  await expect(archive.getByRole('status').filter({ hasText: 'Kvitteringen er lest inn' })).toBeVisible();
+  await page.getByRole('button', { name: 'Slett saken …' }).click();
+  await expect(
+    dialog.getByText('Kommunens arkiv har alle brevene i saken (1).', { exact: false }),
+  ).toBeVisible();
+  await expect(dialog).toContainText('Kommunens arkiv har alle de mottatte dokumentene i saken (1).');
+  await expect(dialog.getByRole('checkbox', { name: /Slett likevel/u })).toHaveCount(0);
+  await field(dialog, 'Hvorfor slettes saken?').fill('Oppbevaringstiden er ute, arkivert');
+  await dialog.getByRole('button', { name: 'Slett saken til Dag Dokumentløs' }).click();
   await expect(list.heading).toBeVisible();
   expect(existsSync(path.join(bro.vaultDir, 'cases', caseId))).toBe(false);
 });

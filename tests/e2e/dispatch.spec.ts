@@ -164,6 +164,8 @@ test('send with a SvarUt account: to a guardian by national id, then follow the 
   cert.setIssuer([{ name: 'commonName', value: 'SvarUt test (synthetic)' }]);
   cert.sign(priv, forge.md.sha256.create());
   const sent: { url: string; body: string; password: string | undefined }[] = [];
+  /** The forsendelse ids the stand-in gave out. */
+  const given: string[] = [];
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -184,7 +186,9 @@ test('send with a SvarUt account: to a guardian by national id, then follow the 
             sisteStatusEndring: '2026-03-03T10:00:00Z',
           })),
         });
-      return json(200, { id: randomUUID() });
+      const forsendelse = randomUUID();
+      given.push(forsendelse);
+      return json(200, { id: forsendelse });
     });
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -238,6 +242,19 @@ test('send with a SvarUt account: to a guardian by national id, then follow the 
     // The number went to SvarUt only: the page does not show it again.
     await expect(page.locator('body')).not.toContainText(id);
     await checkScreen(page, '98-dispatch-sent');
+
+    // The timeline: when it was sent, to whom, and each new status; no forsendelse id, no number.
+    await new Folder(page).tab('Tidslinje');
+    const timeline = page.getByRole('region', { name: 'Alt som er registrert i saken, nyeste først' });
+    const sentLine = timeline.getByRole('listitem').filter({ hasText: 'Brev sendt med SvarUt' });
+    await expect(sentLine).toContainText('Tiltaksoversikt');
+    await expect(sentLine).toContainText('Foresatte');
+    const statusLine = timeline.getByRole('listitem').filter({ hasText: 'Ny status fra SvarUt' });
+    await expect(statusLine).toContainText('levert i digital postkasse');
+    await expect(timeline).not.toContainText(id);
+    await expect(timeline).not.toContainText('bro-brev-');
+    expect(given).toHaveLength(1);
+    await expect(timeline).not.toContainText(given[0]!);
   } finally {
     delete process.env.BRO_SVARUT_PASSWORD;
     await new Promise<void>((r) => server.close(() => r()));

@@ -292,6 +292,30 @@ describe('bro archive receipt for a received document', () => {
     );
   });
 
+  it('a case with a received document and no letter still has something to archive before it is deleted', async () => {
+    const text = await bro(['archive', 'status', vault, '--case', 'c-0002']);
+    expect(text.code, text.err).toBe(0);
+    expect(text.out).toContain('Ingen sendte brev i saken.');
+    expect(text.out).not.toContain('0 brev');
+    expect(text.out).toContain('Mottatte dokumenter ikke arkivert: 1 av 1.');
+    const del = await bro([
+      'case',
+      'delete',
+      vault,
+      '--case',
+      'c-0002',
+      '--reason',
+      'Oppbevaringstiden er ute.',
+      '--yes',
+      '--json',
+    ]);
+    expect(del.code).not.toBe(0);
+    expect(del.json.error.issues).toEqual([
+      { path: `documents.${otherDoc.slice('bro-dok-'.length)}`, code: 'NOT_ARCHIVED' },
+    ]);
+    expect((await status('c-0002')).documentsMissing).toHaveLength(1);
+  });
+
   it('a receipt for the other case’s document, alone, is recorded on that case only', async () => {
     const r = await bro([
       'archive',

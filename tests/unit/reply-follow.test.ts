@@ -21,6 +21,7 @@ import { BroError } from '../../shared/errors';
 import { letterOptions, prepareLetter, type LetterOptionsInput } from '../../shared/letters';
 import type { OverdueItem } from '../../shared/letters/model';
 import { followItems } from '../../shared/letters/replyForm';
+import { followNote } from '../../shared/letters/followReply';
 import { TEST_ISSUE } from '../../shared/letters/letters.fixture';
 import { DEFAULT_LETTER_SETTINGS } from '../../shared/letters/settings';
 import { fillReply } from './pdf-fill.fixture';
@@ -32,7 +33,7 @@ const DEMO = { cases: 40, seed: 'svar', today: TODAY } as const;
 let root: string;
 let h: Handlers;
 /** Letters issued before any answer is read in, so that each test meets the page as the school did. */
-const pdfs: Record<'mixed' | 'refused' | 'removed' | 'answer', Buffer> = {} as never;
+const pdfs: Record<'mixed' | 'refused' | 'removed' | 'answer' | 'twice', Buffer> = {} as never;
 
 /**
  * The school items an oppfølgingsbrev would ask about for each demo case it can be issued for as
@@ -113,6 +114,7 @@ beforeAll(async () => {
   pdfs.refused = await issue(mixed, 'oppfolging-2.pdf');
   pdfs.removed = await issue(mixed, 'oppfolging-3.pdf');
   pdfs.answer = await issue(answering, 'oppfolging-svar.pdf');
+  pdfs.twice = await issue(answering, 'oppfolging-svar-2.pdf');
 }, 180_000);
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
@@ -308,6 +310,59 @@ describe('the reply page of an oppfølgingsbrev', () => {
     expect(open.some((t) => t.ref === item.ref)).toBe(false);
   });
 
+  it('a second, different slip for the same letter gets its own journal note; the first stays as it was', async () => {
+    const n = answering.items.findIndex((i) => i.kind === 'answer' && !i.lovkrav) + 1;
+    // «Kan ikke» on a measure the school was asked about: written in the note only.
+    const slip = (reason: string) =>
+      fillReply(pdfs.twice, {
+        radio: { [`svar${n}`]: 'kan_ikke' },
+        text: { [`ansvarlig${n}`]: reason, dato: nbDate(TODAY), navn: 'Per Olsen, avdelingsleder' },
+      });
+    const firstSlip = await slip('Rektor; ingen lærer ledig før jul');
+    const first = await importReply(firstSlip);
+    expect(first).toMatchObject({ noteAdded: true, noteId: `svar-${first.letterId}` });
+    const { doc: afterFirst } = await doc(answering.id);
+    const firstNote = afterFirst.notes!.find((x) => x.id === first.noteId)!;
+    expect(firstNote.text).toContain('ingen lærer ledig før jul');
+
+    const secondSlip = await slip('Rektor; ny vurdering etter møtet med foresatte');
+    const second = await importReply(secondSlip);
+    expect(second).toMatchObject({ noteAdded: true, noteId: `svar-${first.letterId}-2` });
+    const { doc: afterSecond } = await doc(answering.id);
+    // What the school answered first is still in the record, word for word, under its own id.
+    expect(afterSecond.notes!.find((x) => x.id === first.noteId)).toEqual(firstNote);
+    expect(afterSecond.notes!.find((x) => x.id === second.noteId)!.text).toContain(
+      'ny vurdering etter møtet med foresatte',
+    );
+    expect(afterSecond.notes!.filter((x) => x.id.startsWith(`svar-${first.letterId}`))).toHaveLength(2);
+
+    // Either slip again changes nothing: each is the note it made.
+    expect(await importReply(secondSlip)).toMatchObject({ noteAdded: false, noteId: second.noteId });
+    expect(await importReply(firstSlip)).toMatchObject({ noteAdded: false, noteId: first.noteId });
+    expect((await doc(answering.id)).doc).toEqual(afterSecond);
+
+    // A third answer through `bro reply import`: a third note, and the text says the others stay.
+    const file = path.join(root, 'svar-3.pdf');
+    writeFileSync(file, await slip('Rektor; endelig svar'));
+    let out = '';
+    const code = await bro(['reply', 'import', path.join(root, 'v'), file], {
+      out: (x) => (out += x),
+      err: () => {},
+      env: { BRO_PASSPHRASE: PASS },
+      isTTY: false,
+    });
+    expect(code).toBe(0);
+    expect(out).toContain('Et tidligere svar på samme brev står fortsatt i sitt eget journalnotat.');
+    const notes = (await doc(answering.id)).doc.notes!.filter((x) =>
+      x.id.startsWith(`svar-${first.letterId}`),
+    );
+    expect(notes.map((x) => x.id).sort()).toEqual([
+      `svar-${first.letterId}`,
+      `svar-${first.letterId}-2`,
+      `svar-${first.letterId}-3`,
+    ]);
+  });
+
   it('a slip about an agreement the case no longer has is refused, nothing recorded', async () => {
     const pdf = pdfs.removed;
     const target = mixed.items.map((i, n) => ({ i, n: n + 1 })).find((x) => x.i.kind === 'agreement')!;
@@ -330,5 +385,42 @@ describe('the reply page of an oppfølgingsbrev', () => {
     });
     expect(await refusal(importReply(reply))).toMatch(/^REPLY_UNKNOWN_ITEM$/u);
     expect((await doc(mixed.id)).doc).toEqual(removed);
+  });
+});
+
+describe('followNote: which journal note an answer goes in', () => {
+  const letterId = 'a'.repeat(26);
+  const answer = { date: TODAY, kind: 'annet' as const, text: 'Svar B', confidential: false as const };
+  const note = (id: string, text: string) => ({ id, date: TODAY, text });
+
+  it('the first answer gets svar-<letter id>; another one the next free number; the same one its own note', () => {
+    expect(followNote([], letterId, answer)).toEqual({
+      note: { ...answer, id: `svar-${letterId}` },
+      added: true,
+    });
+    const one = [note(`svar-${letterId}`, 'Svar A')];
+    expect(followNote(one, letterId, answer).note.id).toBe(`svar-${letterId}-2`);
+    const two = [...one, note(`svar-${letterId}-2`, 'Svar B')];
+    expect(followNote(two, letterId, answer)).toEqual({
+      note: { ...answer, id: `svar-${letterId}-2` },
+      added: false,
+    });
+    expect(followNote(two, letterId, { ...answer, text: 'Svar A' }).added).toBe(false);
+    expect(followNote(two, letterId, { ...answer, text: 'Svar C' }).note.id).toBe(`svar-${letterId}-3`);
+    // The same text on another day is another answer.
+    expect(followNote(two, letterId, { ...answer, date: '2026-12-05' }).note.id).toBe(`svar-${letterId}-3`);
+  });
+
+  it("another letter's notes and a caseworker's own notes are not this letter's answer", () => {
+    const other = 'b'.repeat(26);
+    const notes = [
+      note(`svar-${other}`, 'Svar B'),
+      note(`svar-${letterId}-x`, 'Svar B'),
+      note('n1', 'Svar B'),
+    ];
+    expect(followNote(notes, letterId, answer)).toEqual({
+      note: { ...answer, id: `svar-${letterId}` },
+      added: true,
+    });
   });
 });

@@ -86,7 +86,12 @@ async function status(cli: Cli, rest: string[]): Promise<number> {
   const shown = (x: { archived: boolean; reference: string | null }) =>
     x.archived ? `Arkivert: ${x.reference}` : 'Ikke arkivert';
   const lines = [
-    r.complete ? 'Alle sendte brev er arkivert.' : `Ikke arkivert: ${r.missing.length} brev.`,
+    // `complete` is about letters: a case that sent none says so rather than «0 brev» missing.
+    r.letters.length === 0
+      ? 'Ingen sendte brev i saken.'
+      : r.complete
+        ? 'Alle sendte brev er arkivert.'
+        : `Ikke arkivert: ${r.missing.length} brev.`,
     ...r.letters.map((l) => `  ${l.letterId}  ${shown(l)}`),
     ...(r.documents.length === 0
       ? []

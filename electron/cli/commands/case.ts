@@ -1,6 +1,8 @@
 import { createInterface } from 'node:readline';
 import { BroError } from '../../../shared/errors';
-import { EXIT, need, type Cli, type Command } from '../cli';
+import type { Attachment } from '../../../shared/attachments/document';
+import type { IssuedLetter } from '../../../shared/letters/events';
+import { EXIT, nbDate, need, type Cli, type Command } from '../cli';
 
 const ID = /^[a-z2-7]{26}$/;
 const USAGE =
@@ -47,10 +49,57 @@ function ask(question: string): Promise<string> {
 }
 
 /**
+ * What a refused deletion lacks (archiveBeforeDelete's NOT_ARCHIVED issues), in words: each letter
+ * by kind and date (as `bro letters` shows it), each received document by its id, type and date
+ * received (as `bro archive status` names it; not its title, which may name the pupil, on an error
+ * path a script may log). The issues themselves follow in the error report.
+ */
+async function notArchivedText(cli: Cli, caseId: string, ref: string, e: BroError): Promise<string> {
+  const c = await cli.call('cases.get', { caseId });
+  const letters = (c.letters ?? []) as IssuedLetter[];
+  const docs = (c.attachments ?? []) as Attachment[];
+  // Loaded here, not at start: `bro help` and the other commands do not pay for the letter texts.
+  const { NB } = await import('../../../shared/letters/texts');
+  const lines: string[] = [];
+  let nLetters = 0;
+  let nDocs = 0;
+  for (const i of e.issues) {
+    if (i.code !== 'NOT_ARCHIVED') continue;
+    const [part, id] = i.path;
+    if (part === 'letters') {
+      nLetters++;
+      const l = letters.find((x) => x.letterId === id);
+      lines.push(`  brev: ${l ? `${NB.kindTitle[l.kind]}, ${nbDate(l.date)}` : String(id)}`);
+    } else if (part === 'documents') {
+      nDocs++;
+      const d = docs.find((x) => x.attachmentId === id);
+      lines.push(
+        `  mottatt dokument: ${String(id)}${d ? ` (${d.type.toUpperCase()}, mottatt ${nbDate(d.received)})` : ''}`,
+      );
+    }
+  }
+  const what = [
+    nLetters ? `${nLetters} brev` : '',
+    nDocs ? `${nDocs} ${nDocs === 1 ? 'mottatt dokument' : 'mottatte dokumenter'}` : '',
+  ]
+    .filter(Boolean)
+    .join(' og ');
+  return (
+    [
+      `Kommunens arkiv mangler ${what} fra saken ${ref}:`,
+      ...lines,
+      'Lag arkivpakke med «bro archive», les inn kvitteringene med «bro archive receipt» og slett så.',
+      'En sak som ikke skal arkiveres (for eksempel opprettet ved en feil), slettes med --without-archive.',
+    ].join('\n') + '\n'
+  );
+}
+
+/**
  * `bro case delete DIR --case ID --reason TEXT [--yes] [--without-archive]`: deletes a case for good
  * (docs/CLI.md). At a terminal it names the case and asks for «slett»; a script passes `--yes`
- * (without a terminal and without `--yes` nothing is deleted). A case whose letters the archive has
- * not all filed is refused (VALIDATION, NOT_ARCHIVED per letter) unless `--without-archive`.
+ * (without a terminal and without `--yes` nothing is deleted). A case whose letters and received
+ * documents the archive has not all filed is refused (VALIDATION, NOT_ARCHIVED per letter and per
+ * document, each named on stderr) unless `--without-archive`.
  */
 async function runDelete(cli: Cli, args: string[]): Promise<number> {
   need(args, 1, 'bro case delete <dir> --case ID --reason TEXT [--yes] [--without-archive]');
@@ -80,6 +129,11 @@ async function runDelete(cli: Cli, args: string[]): Promise<number> {
   const withoutArchive = cli.flags['without-archive'] === true;
   try {
     await cli.call('cases.delete', { caseId, reason, ...(withoutArchive ? { withoutArchive } : {}) });
+  } catch (e) {
+    if (!cli.flags.json && e instanceof BroError && e.issues.some((i) => i.code === 'NOT_ARCHIVED'))
+      // The refusal is what counts: a lead that cannot be written is left out.
+      cli.io.err(await notArchivedText(cli, caseId, ref, e).catch(() => ''));
+    throw e;
   } finally {
     await cli.session.vault?.close();
   }
@@ -101,7 +155,7 @@ export const caseCommand: Command = {
     ],
     [
       'case delete <mappe> --case ID --reason TEKST [--yes] [--without-archive]',
-      'Sletter en sak for godt (nøkler og filer) når arkivet har alle brevene; spør om bekreftelse i en terminal',
+      'Sletter en sak for godt (nøkler og filer) når arkivet har alle brevene og mottatte dokumenter; spør om bekreftelse i en terminal',
     ],
   ],
   async run(cli, rest) {

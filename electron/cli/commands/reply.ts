@@ -44,7 +44,7 @@ export const replyCommand: Command = {
   },
 };
 
-type Result = { caseId: string; followUp?: FollowUp[]; noteAdded?: boolean };
+type Result = { caseId: string; followUp?: FollowUp[]; noteId?: string; noteAdded?: boolean };
 type FollowUp = {
   n: number;
   answer: string;
@@ -77,5 +77,9 @@ function followLines(r: Result): string[] {
     r.noteAdded
       ? '  Hele svaret står i et journalnotat i saken.'
       : '  Journalnotatet med svaret var lagret fra før.',
+    // A second, different slip for the same letter (svar-<letter id>-2, …): the first one is kept.
+    ...(r.noteAdded && /^svar-[a-z2-7]+-\d+$/u.test(r.noteId ?? '')
+      ? ['  Et tidligere svar på samme brev står fortsatt i sitt eget journalnotat.']
+      : []),
   ];
 }

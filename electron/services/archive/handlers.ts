@@ -292,9 +292,10 @@ export function archiveHandlers(session: Session): ArchiveHandlers {
 }
 
 /**
- * Refuses to delete a case whose letters the archive has not all filed (archiveBeforeDelete), unless
- * the caller says the case goes without being archived (`withoutArchive`, e.g. opened in error).
- * Throws VALIDATION with one NOT_ARCHIVED issue per letter, and changes nothing.
+ * Refuses to delete a case whose letters and received documents the archive has not all filed
+ * (archiveBeforeDelete), unless the caller says the case goes without being archived
+ * (`withoutArchive`, e.g. opened in error). Throws VALIDATION with one NOT_ARCHIVED issue per letter
+ * (`letters.<id>`) and per received document (`documents.<id>`) the archive lacks, and changes nothing.
  */
 export async function assertArchivedBeforeDelete(
   vault: ReturnType<Session['requireVault']>,
@@ -314,11 +315,14 @@ export async function assertArchivedBeforeDelete(
     archiveStatus(
       await receiptsOf(vault, caseId),
       state.letters.map((l) => l.letterId),
+      state.attachments.map((a) => a.attachmentId),
     ),
   );
-  if (issues.length > 0)
-    throw new BroError('VALIDATION', 'The archive has not filed every letter of this case', {
+  if (issues.length > 0) {
+    const documents = issues.filter((i) => i.path[0] === 'documents').length;
+    throw new BroError('VALIDATION', 'The archive has not filed every letter and document of this case', {
       issues,
-      detail: { missing: issues.length },
+      detail: { missing: issues.length, letters: issues.length - documents, documents },
     });
+  }
 }

@@ -101,7 +101,7 @@ export function replyHandlers(session: Session) {
             unchanged: st.unchanged,
           })),
           noteId: plan.note.id,
-          noteAdded: changes.some((c) => c.entity === 'notes'),
+          noteAdded: plan.noteAdded,
         };
       }
       const recs = (state.doc.recommendations ?? []) as { id: string; schoolAnswer?: unknown }[];
@@ -148,7 +148,8 @@ const FOLLOW_REASON = 'Skolens svar på oppfølgingsbrevet lest inn fra utfylt s
 /**
  * The plan of an oppfølgingsbrev's answer as changes to the case: a meeting's agreements in one
  * change per meeting, a school answer or a moved evaluation date per measure, and the journal note
- * (added, or replaced when the same letter's slip comes back with other answers).
+ * when it is new (a slip with other answers for the same letter gets a note of its own; the one
+ * before it is kept as it is: shared/letters/followReply.ts followNote).
  */
 function followChanges(
   state: { doc: unknown; keys: Record<string, string[]> },
@@ -190,16 +191,6 @@ function followChanges(
       set: { agreements },
       reason: FOLLOW_REASON,
     });
-  const notes = doc.notes ?? [];
-  const at = notes.findIndex((n) => n.id === plan.note.id);
-  if (at < 0) changes.push({ op: 'set', entity: 'notes', set: { ...plan.note } });
-  else if (notes[at]!.text !== plan.note.text || notes[at]!.date !== plan.note.date)
-    changes.push({
-      op: 'set',
-      entity: 'notes',
-      key: state.keys.notes![at]!,
-      set: { ...plan.note },
-      reason: FOLLOW_REASON,
-    });
+  if (plan.noteAdded) changes.push({ op: 'set', entity: 'notes', set: { ...plan.note } });
   return changes;
 }

@@ -45,7 +45,11 @@ export function ArchivePanel({ caseId, data }: { caseId: string; data: CaseData 
     try {
       const r = await api['archive.receipt']({ xml: await file.text() });
       setReceipt({ recorded: r.recorded });
-      await qc.invalidateQueries({ queryKey: ['archive.status', caseId] });
+      // The case too: its timeline has a line for each receipt recorded.
+      await Promise.all([
+        qc.invalidateQueries({ queryKey: ['archive.status', caseId] }),
+        qc.invalidateQueries({ queryKey: ['case', caseId] }),
+      ]);
     } catch (e) {
       setFailed(e);
     } finally {

@@ -28,6 +28,15 @@ export const nb = {
   'archive.receiptSame': 'Kvitteringen var allerede lest inn; ingenting nytt.',
   'archive.receiptRefused':
     'Kvitteringen ble avvist: den følger ikke Fiks Arkiv-skjemaet, eller gjelder en sak, et brev eller et dokument som ikke ble sendt fra Bro i denne saken. Ingenting er lagret.',
+  // The case timeline (renderer/features/cases/Timeline.tsx): the archive's receipts.
+  'ev.archive.receipt': 'Kvittering fra arkivet lest inn',
+  'ev.archive.receipt.case': 'Kvittering fra arkivet: saken har fått saksnummer',
+  'ev.archive.receipt.letter': 'Kvittering fra arkivet: brevet er journalført',
+  'ev.archive.receipt.document': 'Kvittering fra arkivet: mottatt dokument er journalført',
+  'f.archive.saksnummer': 'Saksnummer i arkivet',
+  'f.archive.reference': 'Arkivreferanse',
+  'f.archive.letter': 'Brev',
+  'f.archive.document': 'Dokument',
 };
 
 export const nn: Partial<Record<keyof typeof nb, string>> = {
@@ -56,6 +65,14 @@ export const nn: Partial<Record<keyof typeof nb, string>> = {
   'archive.receiptSame': 'Kvitteringa var alt lesen inn; ingenting nytt.',
   'archive.receiptRefused':
     'Kvitteringa vart avvist: ho følgjer ikkje Fiks Arkiv-skjemaet, eller gjeld ei sak, eit brev eller eit dokument som ikkje vart sendt frå Bro i denne saka. Ingenting er lagra.',
+  'ev.archive.receipt': 'Kvittering frå arkivet lesen inn',
+  'ev.archive.receipt.case': 'Kvittering frå arkivet: saka har fått saksnummer',
+  'ev.archive.receipt.letter': 'Kvittering frå arkivet: brevet er journalført',
+  'ev.archive.receipt.document': 'Kvittering frå arkivet: motteke dokument er journalført',
+  'f.archive.saksnummer': 'Saksnummer i arkivet',
+  'f.archive.reference': 'Arkivreferanse',
+  'f.archive.letter': 'Brev',
+  'f.archive.document': 'Dokument',
 };
 
 export const en: Partial<Record<keyof typeof nb, string>> = {
@@ -84,4 +101,12 @@ export const en: Partial<Record<keyof typeof nb, string>> = {
   'archive.receiptSame': 'The receipt was already imported; nothing new.',
   'archive.receiptRefused':
     'The receipt was refused: it does not follow the Fiks Arkiv schema, or is for a case, letter or document not sent from Bro in this case. Nothing was saved.',
+  'ev.archive.receipt': 'Archive receipt imported',
+  'ev.archive.receipt.case': 'Archive receipt: the case has a case number',
+  'ev.archive.receipt.letter': 'Archive receipt: the letter is filed',
+  'ev.archive.receipt.document': 'Archive receipt: a received document is filed',
+  'f.archive.saksnummer': 'Case number in the archive',
+  'f.archive.reference': 'Archive reference',
+  'f.archive.letter': 'Letter',
+  'f.archive.document': 'Document',
 };

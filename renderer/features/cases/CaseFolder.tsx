@@ -1,3 +1,4 @@
+import type { Attachment } from '../../../shared/attachments/document';
 import type { IssuedLetter } from '../../../shared/letters/events';
 import * as Tabs from '@radix-ui/react-tabs';
 import { BroError } from '../../../shared/errors';
@@ -109,6 +110,7 @@ export function CaseFolder({ caseId, tab, sub }: { caseId: string; tab: string; 
             pupil={s.pupil ?? ''}
             externalId={s.externalId}
             letters={(data.letters ?? []) as IssuedLetter[]}
+            attachments={(data.attachments ?? []) as Attachment[]}
           />
         </div>
       </header>

@@ -1,3 +1,4 @@
+import { isSvarUtStatus, STATUS_TEXT_NB } from '../../../shared/dispatch/svarut';
 import type { FieldChange, HistoryEntry } from '../../../shared/events/fold';
 import { nbDate, nbDateTime } from '../../app/format';
 import { fieldLabel, optLabel, useI18n, type I18n, type TextKey } from '../../app/i18n';
@@ -14,12 +15,19 @@ const OPTIONS: Record<string, Record<string, string>> = {
   evaluations: { outcome: 'outcomeEval', decision: 'decisionEval' },
   absence: { type: 'absenceType' },
   notes: { kind: 'noteKind' },
+  dispatch: { to: 'dispatchTo' },
 };
 
 /** Vault-internal links that mean nothing to a reader (the name beside them says it). */
 const HIDDEN = new Set(['caseworkerId']);
 
-function showField(t: I18n['t'], entity: string, field: string, v: unknown): string {
+/** A changed value as the timeline shows it: option codes, letter kinds and SvarUt statuses in words. */
+export function showField(t: I18n['t'], entity: string, field: string, v: unknown): string {
+  // The archive's and SvarUt's lines name a letter by its kind, and SvarUt's status in words
+  // (the words the Brev tab uses for it).
+  if (field === 'letter' && (entity === 'archive' || entity === 'dispatch') && typeof v === 'string')
+    return t(`kind.${v}` as TextKey);
+  if (entity === 'dispatch' && field === 'status' && isSvarUtStatus(v)) return STATUS_TEXT_NB[v];
   const group = OPTIONS[entity]?.[field];
   return group && typeof v === 'string' ? optLabel(t, group, v) : show(v);
 }
@@ -49,6 +57,13 @@ function title(t: T, e: HistoryEntry): string {
   // A confidential journal note let out of the case: its own line, with the reason beside it.
   if (e.type === 'notes.recorded' && e.changes.some((c) => c.field === 'released' && c.to != null))
     return t('ev.notes.released');
+  // One type that says several things (an archive receipt for the case, a letter or a document;
+  // a dispatch sent or packaged) has a title for each.
+  if (e.variant) {
+    const own = `ev.${e.type}.${e.variant}` as TextKey;
+    const s = t(own);
+    if (s !== own) return s;
+  }
   const key = `ev.${e.type}` as TextKey;
   const s = t(key);
   // Never a raw event type: an unknown one (from a newer Bro) reads as «the case changed».

@@ -14,12 +14,19 @@ export const nb = {
   'delete.done': 'Saken {id} er slettet.',
   'delete.checking': 'Ser etter hva kommunens arkiv har …',
   'delete.archived': 'Kommunens arkiv har alle brevene i saken ({n}).',
-  'delete.noLetters': 'Saken har ingen brev fra Bro som skal arkiveres.',
+  'delete.documentsArchived': 'Kommunens arkiv har alle de mottatte dokumentene i saken ({n}).',
+  'delete.noLetters': 'Saken har ingen brev fra Bro og ingen mottatte dokumenter som skal arkiveres.',
   'delete.missing':
     'Arkivet mangler {n} av brevene i saken. Lag arkivpakke og les inn kvitteringen under Brev før du sletter:',
+  'delete.missingDocuments':
+    'Arkivet mangler {n} av de mottatte dokumentene i saken. Lag arkivpakke og les inn kvitteringen under Brev før du sletter:',
+  'delete.missingBoth':
+    'Arkivet mangler {letters} av brevene og {documents} av de mottatte dokumentene i saken. Lag arkivpakke og les inn kvitteringene under Brev før du sletter:',
+  'delete.documentItem': '«{title}», mottatt {date}',
   'delete.withoutArchive':
-    'Slett likevel, uten at alle brevene er arkivert (for eksempel en sak opprettet ved en feil)',
-  'issue.NOT_ARCHIVED': 'arkivet mangler brev fra saken: kryss av her for å slette likevel',
+    'Slett likevel, uten at alle brevene og dokumentene er arkivert (for eksempel en sak opprettet ved en feil)',
+  'issue.NOT_ARCHIVED':
+    'arkivet mangler brev eller mottatte dokumenter fra saken: kryss av her for å slette likevel',
   'delete.unnamed': 'denne eleven',
 };
 export const nn: Partial<Record<keyof typeof nb, string>> = {
@@ -37,12 +44,19 @@ export const nn: Partial<Record<keyof typeof nb, string>> = {
   'delete.done': 'Saka {id} er sletta.',
   'delete.checking': 'Ser etter kva arkivet til kommunen har …',
   'delete.archived': 'Arkivet til kommunen har alle breva i saka ({n}).',
-  'delete.noLetters': 'Saka har ingen brev frå Bro som skal arkiverast.',
+  'delete.documentsArchived': 'Arkivet til kommunen har alle dei mottekne dokumenta i saka ({n}).',
+  'delete.noLetters': 'Saka har ingen brev frå Bro og ingen mottekne dokument som skal arkiverast.',
   'delete.missing':
     'Arkivet manglar {n} av breva i saka. Lag arkivpakke og les inn kvitteringa under Brev før du slettar:',
+  'delete.missingDocuments':
+    'Arkivet manglar {n} av dei mottekne dokumenta i saka. Lag arkivpakke og les inn kvitteringa under Brev før du slettar:',
+  'delete.missingBoth':
+    'Arkivet manglar {letters} av breva og {documents} av dei mottekne dokumenta i saka. Lag arkivpakke og les inn kvitteringane under Brev før du slettar:',
+  'delete.documentItem': '«{title}», motteke {date}',
   'delete.withoutArchive':
-    'Slett likevel, utan at alle breva er arkiverte (til dømes ei sak oppretta ved ein feil)',
-  'issue.NOT_ARCHIVED': 'arkivet manglar brev frå saka: kryss av her for å slette likevel',
+    'Slett likevel, utan at alle breva og dokumenta er arkiverte (til dømes ei sak oppretta ved ein feil)',
+  'issue.NOT_ARCHIVED':
+    'arkivet manglar brev eller mottekne dokument frå saka: kryss av her for å slette likevel',
   'delete.unnamed': 'denne eleven',
 };
 export const en: Partial<Record<keyof typeof nb, string>> = {
@@ -60,11 +74,18 @@ export const en: Partial<Record<keyof typeof nb, string>> = {
   'delete.done': 'Case {id} is deleted.',
   'delete.checking': "Checking what the municipality's archive has …",
   'delete.archived': "The municipality's archive has every letter of the case ({n}).",
-  'delete.noLetters': 'The case has no letters from Bro to archive.',
+  'delete.documentsArchived': "The municipality's archive has every received document of the case ({n}).",
+  'delete.noLetters': 'The case has no letters from Bro and no received documents to archive.',
   'delete.missing':
     'The archive lacks {n} of the letters of this case. Make the archive package and read in the receipt under Letters before deleting:',
+  'delete.missingDocuments':
+    'The archive lacks {n} of the received documents of this case. Make the archive package and read in the receipt under Letters before deleting:',
+  'delete.missingBoth':
+    'The archive lacks {letters} of the letters and {documents} of the received documents of this case. Make the archive package and read in the receipts under Letters before deleting:',
+  'delete.documentItem': '“{title}”, received {date}',
   'delete.withoutArchive':
-    'Delete anyway, without every letter archived (for example a case opened by mistake)',
-  'issue.NOT_ARCHIVED': 'the archive lacks letters of this case: tick here to delete anyway',
+    'Delete anyway, without every letter and document archived (for example a case opened by mistake)',
+  'issue.NOT_ARCHIVED':
+    'the archive lacks letters or received documents of this case: tick here to delete anyway',
   'delete.unnamed': 'this pupil',
 };

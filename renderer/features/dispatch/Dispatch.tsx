@@ -41,7 +41,11 @@ export function DispatchPanel({ caseId, data }: { caseId: string; data: CaseData
     try {
       const r = await api['dispatch.status']({ caseId });
       setNote(r.asked ? t('dispatch.refreshed', { n: r.changed }) : t('dispatch.noAccountStatus'));
-      await qc.invalidateQueries({ queryKey: ['letters.list', caseId] });
+      // The case too: its timeline has a line for each status change recorded.
+      await Promise.all([
+        qc.invalidateQueries({ queryKey: ['letters.list', caseId] }),
+        qc.invalidateQueries({ queryKey: ['case', caseId] }),
+      ]);
     } catch (e) {
       setFailed(e instanceof BroError ? issueLines(e, error, issue).join(' ') : error('INTERNAL'));
     } finally {
@@ -100,6 +104,7 @@ export function DispatchPanel({ caseId, data }: { caseId: string; data: CaseData
           onClose={() => {
             setOpen(null);
             void qc.invalidateQueries({ queryKey: ['letters.list', caseId] });
+            void qc.invalidateQueries({ queryKey: ['case', caseId] });
           }}
         />
       )}

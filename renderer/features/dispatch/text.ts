@@ -54,6 +54,16 @@ export const nb = {
   'dispatch.passwordSaved': 'Passordet er lagret i nøkkelringen.',
   'dispatch.passwordNoKeychain':
     'Denne maskinen har ingen sikker nøkkelring, så passordet er ikke lagret. Bruk miljøvariabelen BRO_SVARUT_PASSWORD.',
+  // The case timeline (renderer/features/cases/Timeline.tsx): letters leaving through SvarUt.
+  'ev.dispatch.recorded': 'Brev sendt ut',
+  'ev.dispatch.recorded.svarut': 'Brev sendt med SvarUt',
+  'ev.dispatch.recorded.package': 'Pakke for SvarUt laget',
+  'ev.dispatch.status': 'Ny status fra SvarUt',
+  'f.dispatch.letter': 'Brev',
+  'f.dispatch.to': 'Til',
+  'f.dispatch.status': 'Status i SvarUt',
+  'opt.dispatchTo.skole': 'Skolen',
+  'opt.dispatchTo.foresatte': 'Foresatte',
 };
 
 export const nn: Partial<Record<keyof typeof nb, string>> = {
@@ -99,6 +109,15 @@ export const nn: Partial<Record<keyof typeof nb, string>> = {
   'dispatch.password': 'Integrasjonspassord',
   'dispatch.savePassword': 'Lagre passordet i nøkkelringen',
   'dispatch.passwordSaved': 'Passordet er lagra i nøkkelringen.',
+  'ev.dispatch.recorded': 'Brev sendt ut',
+  'ev.dispatch.recorded.svarut': 'Brev sendt med SvarUt',
+  'ev.dispatch.recorded.package': 'Pakke for SvarUt laga',
+  'ev.dispatch.status': 'Ny status frå SvarUt',
+  'f.dispatch.letter': 'Brev',
+  'f.dispatch.to': 'Til',
+  'f.dispatch.status': 'Status i SvarUt',
+  'opt.dispatchTo.skole': 'Skulen',
+  'opt.dispatchTo.foresatte': 'Føresette',
 };
 
 export const en: Partial<Record<keyof typeof nb, string>> = {
@@ -127,4 +146,13 @@ export const en: Partial<Record<keyof typeof nb, string>> = {
   'dispatch.submitPackage': 'Make package for upload',
   'dispatch.sent': 'Sent with SvarUt. Dispatch id: {id}',
   'dispatch.settingsTitle': 'SvarUt account',
+  'ev.dispatch.recorded': 'Letter sent',
+  'ev.dispatch.recorded.svarut': 'Letter sent with SvarUt',
+  'ev.dispatch.recorded.package': 'SvarUt package made',
+  'ev.dispatch.status': 'New status from SvarUt',
+  'f.dispatch.letter': 'Letter',
+  'f.dispatch.to': 'To',
+  'f.dispatch.status': 'Status in SvarUt',
+  'opt.dispatchTo.skole': 'The school',
+  'opt.dispatchTo.foresatte': 'Parents',
 };

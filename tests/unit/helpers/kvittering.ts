@@ -18,8 +18,15 @@ export const mappeKvittering = (k: string, aar = 2026, nr = 123) => `<?xml versi
   </mappeKvittering>
 </arkivmeldingKvittering>
 `;
-/** The archive's answer to one letter's message: its journalpost numbers. */
-export const journalpostKvittering = (k: string, nr: number) => `<?xml version="1.0" encoding="UTF-8"?>
+/**
+ * The archive's answer to one letter's message (an outgoing journalpost, U), or with `type` 'I' to a
+ * received document's (an incoming one): its journalpost numbers.
+ */
+export const journalpostKvittering = (
+  k: string,
+  nr: number,
+  type: 'U' | 'I' = 'U',
+) => `<?xml version="1.0" encoding="UTF-8"?>
 <arkivmeldingKvittering ${NS}>
   <registreringKvittering xsi:type="journalpostKvittering">
     <systemID>1a2b3c4d-5e6f-4a7b-8c9d-bbbbbbbbbb${String(nr).padStart(2, '0')}</systemID>
@@ -28,7 +35,7 @@ export const journalpostKvittering = (k: string, nr: number) => `<?xml version="
     <journalaar>2026</journalaar>
     <journalsekvensnummer>${5000 + nr}</journalsekvensnummer>
     <journalpostnummer>${nr}</journalpostnummer>
-    <journalposttype><mdk:kode>U</mdk:kode></journalposttype>
+    <journalposttype><mdk:kode>${type}</mdk:kode></journalposttype>
     <journalstatus><mdk:kode>J</mdk:kode></journalstatus>
     <journaldato>2026-03-02</journaldato>
   </registreringKvittering>
