@@ -146,9 +146,7 @@ describe('bro as a bundle', () => {
     expect(loaded).toContain('function helpText'); // it reads the code it should
     // esbuild names each package's code with a comment; the rest of the bundle has zod in it.
     const rest = readdirSync(dir).filter((f) => f.endsWith('.mjs') && !seen.has(f));
-    expect(rest.some((f) => readFileSync(path.join(dir, f), 'utf8').includes('// node_modules/zod/'))).toBe(
-      true,
-    );
+    expect(rest.some((f) => /node_modules\/zod\//u.test(readFileSync(path.join(dir, f), 'utf8')))).toBe(true);
     expect(loaded).not.toMatch(/node_modules\/zod\//u);
     expect(loaded).not.toMatch(/node_modules\/jose\//u);
   });
