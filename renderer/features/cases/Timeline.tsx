@@ -1,4 +1,4 @@
-import { isSvarUtStatus, STATUS_TEXT_NB } from '../../../shared/dispatch/svarut';
+import { isSvarUtStatus } from '../../../shared/dispatch/svarut';
 import type { FieldChange, HistoryEntry } from '../../../shared/events/fold';
 import { nbDate, nbDateTime } from '../../app/format';
 import { fieldLabel, optLabel, useI18n, type I18n, type TextKey } from '../../app/i18n';
@@ -27,7 +27,7 @@ export function showField(t: I18n['t'], entity: string, field: string, v: unknow
   // (the words the Brev tab uses for it).
   if (field === 'letter' && (entity === 'archive' || entity === 'dispatch') && typeof v === 'string')
     return t(`kind.${v}` as TextKey);
-  if (entity === 'dispatch' && field === 'status' && isSvarUtStatus(v)) return STATUS_TEXT_NB[v];
+  if (entity === 'dispatch' && field === 'status' && isSvarUtStatus(v)) return t(`svarut.status.${v}`);
   const group = OPTIONS[entity]?.[field];
   return group && typeof v === 'string' ? optLabel(t, group, v) : show(v);
 }

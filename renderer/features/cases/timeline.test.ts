@@ -210,5 +210,8 @@ describe('the archive and SvarUt in the timeline', () => {
       'Letter: Overview of measures',
       'To: The school',
     ]);
+    // SvarUt's status in the reader's language, not bokmål in an English or nynorsk timeline.
+    expect(lines('en').at(-1)!.at(-1)).toBe('Status in SvarUt: delivered in Altinn → read by the recipient');
+    expect(lines('nn').at(-1)!.at(-1)).toMatch(/levert i Altinn → lese av mottakaren$/u);
   });
 });

@@ -1,7 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState } from 'react';
 import type { OpOutput } from '../../../shared/contract';
-import { FAILED_STATUSES, STATUS_TEXT_NB } from '../../../shared/dispatch/svarut';
+import { FAILED_STATUSES } from '../../../shared/dispatch/svarut';
 import { BroError } from '../../../shared/errors';
 import { api } from '../../api';
 import { safeFileName, saveBase64 } from '../../app/files';
@@ -114,13 +114,13 @@ export function DispatchPanel({ caseId, data }: { caseId: string; data: CaseData
 
 const failedStatus = (l: Listed) => l.dispatch.status !== null && FAILED_STATUSES.has(l.dispatch.status);
 
-/** The dispatch state in the user's language (SvarUt's status words are bokmål, as SvarUt's own). */
+/** The dispatch state in the user's language, SvarUt's status in words. */
 function dispatchLabel(l: Listed, t: ReturnType<typeof useI18n>['t']): string {
   const d = l.dispatch;
   if (d.state === 'none') return t('dispatch.state.none');
   if (d.state === 'package')
     return t('dispatch.state.package', { date: d.at ? nbDate(d.at.slice(0, 10)) : '' });
-  const status = d.status ? STATUS_TEXT_NB[d.status] : '';
+  const status = d.status ? t(`svarut.status.${d.status}`) : '';
   return t(failedStatus(l) ? 'dispatch.state.failed' : 'dispatch.state.sent', { status });
 }
 

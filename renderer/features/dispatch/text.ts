@@ -2,7 +2,16 @@
  * UI text for dispatch through KS SvarUt (issue 19 item 2), merged into the app's dictionaries
  * (renderer/app/i18n.tsx): bokmål is the source of keys; nn and en fall back to it.
  */
+import { STATUS_TEXT_NB, type SvarUtStatus } from '../../../shared/dispatch/svarut';
+
+/** SvarUt's status words, one key per status: `svarut.status.LEST` and so on. */
+type StatusTexts = { [S in SvarUtStatus as `svarut.status.${S}`]: string };
+const statusKeys = (words: Record<SvarUtStatus, string>): StatusTexts =>
+  Object.fromEntries(Object.entries(words).map(([s, w]) => [`svarut.status.${s}`, w])) as StatusTexts;
+
 export const nb = {
+  // The bokmål words are the ones `bro letters` prints (shared/dispatch/svarut.ts).
+  ...statusKeys(STATUS_TEXT_NB),
   'dispatch.title': 'Forsendelse (SvarUt)',
   'dispatch.lead':
     'Send et sendt brev til skolen eller foresatte gjennom kommunens SvarUt. Brev om et barn sendes med krav om innlogging på nivå 4. Uten SvarUt-konto lager Bro en pakke du laster opp i SvarUt selv.',
@@ -67,6 +76,26 @@ export const nb = {
 };
 
 export const nn: Partial<Record<keyof typeof nb, string>> = {
+  ...statusKeys({
+    MOTTATT: 'motteke av SvarUt',
+    AKSEPTERT: 'akseptert av SvarUt',
+    AVVIST: 'avvist av SvarUt',
+    FEILET_UNDER_MOTTAK: 'feila under mottak i SvarUt',
+    SENDT_ALTINN: 'sendt til Altinn',
+    LEVERT_ALTINN: 'levert i Altinn',
+    LEST: 'lese av mottakaren',
+    SENDT_PRINT: 'sendt til utskrift',
+    PRINTET: 'skriven ut og sendt med post',
+    MANUELT_HANDTERT: 'handtert manuelt',
+    SENDT_DIGITALT: 'sendt digitalt',
+    SENDT_SDP: 'sendt til digital postkasse',
+    LEVERT_SDP: 'levert i digital postkasse',
+    KLAR_FOR_MOTTAK: 'klar for mottak',
+    IKKE_LEVERT: 'ikkje levert',
+    SLETTET: 'sletta',
+    SENDT_NHN_MOTTAKER: 'sendt via Norsk helsenett',
+    LEVERT_NHN_MOTTAKER: 'levert via Norsk helsenett',
+  }),
   'dispatch.title': 'Forsending (SvarUt)',
   'dispatch.lead':
     'Send eit sendt brev til skulen eller føresette gjennom SvarUt i kommunen. Brev om eit barn blir sende med krav om innlogging på nivå 4. Utan SvarUt-konto lagar Bro ein pakke du lastar opp i SvarUt sjølv.',
@@ -121,6 +150,26 @@ export const nn: Partial<Record<keyof typeof nb, string>> = {
 };
 
 export const en: Partial<Record<keyof typeof nb, string>> = {
+  ...statusKeys({
+    MOTTATT: 'received by SvarUt',
+    AKSEPTERT: 'accepted by SvarUt',
+    AVVIST: 'rejected by SvarUt',
+    FEILET_UNDER_MOTTAK: 'failed on receipt in SvarUt',
+    SENDT_ALTINN: 'sent to Altinn',
+    LEVERT_ALTINN: 'delivered in Altinn',
+    LEST: 'read by the recipient',
+    SENDT_PRINT: 'sent to print',
+    PRINTET: 'printed and posted',
+    MANUELT_HANDTERT: 'handled manually',
+    SENDT_DIGITALT: 'sent digitally',
+    SENDT_SDP: 'sent to a digital mailbox',
+    LEVERT_SDP: 'delivered to a digital mailbox',
+    KLAR_FOR_MOTTAK: 'ready for receipt',
+    IKKE_LEVERT: 'not delivered',
+    SLETTET: 'deleted',
+    SENDT_NHN_MOTTAKER: 'sent via Norsk helsenett',
+    LEVERT_NHN_MOTTAKER: 'delivered via Norsk helsenett',
+  }),
   'dispatch.title': 'Dispatch (SvarUt)',
   'dispatch.lead':
     "Send an issued letter to the school or the parents through the municipality's SvarUt. Letters about a child require level-4 login. Without a SvarUt account Bro makes a package you upload to SvarUt yourself.",
