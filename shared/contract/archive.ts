@@ -75,7 +75,14 @@ export const archiveOps = {
       ),
       missing: z.array(z.string()),
       documents: z.array(
-        z.object({ attachmentId: z.string(), archived: z.boolean(), reference: z.string().nullable() }),
+        z.object({
+          attachmentId: z.string(),
+          archived: z.boolean(),
+          reference: z.string().nullable(),
+          /** The file's type (pdf, docx, jpg, png) and the day it was received: no title, no name. */
+          type: z.string().optional(),
+          received: z.string().optional(),
+        }),
       ),
       documentsMissing: z.array(z.string()),
     }),

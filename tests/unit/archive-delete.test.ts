@@ -149,6 +149,11 @@ describe('archive, then delete', () => {
   });
 
   it('says so in Norwegian without --json', async () => {
+    const reads = async () =>
+      ((await bro(['log', vault, '--json'])).json as { entries: { action: string }[] }).entries.filter(
+        (e) => e.action === 'case.read',
+      ).length;
+    const readsBefore = await reads();
     const r = await bro([
       'case',
       'delete',
@@ -170,6 +175,8 @@ describe('archive, then delete', () => {
     expect(r.err).toContain(`documents.${docKey.attachmentId}: er ikke arkivert i kommunens arkiv ennå`);
     // The document's title may name the pupil: not on this error path.
     expect(r.err).not.toContain('Rapport fra helsesykepleier');
+    // Naming what is missing did not open the case: no read of it in the access log.
+    expect(await reads()).toBe(readsBefore);
   });
 
   it('refuses a case whose letters are all filed while a received document is not', async () => {

@@ -1,7 +1,5 @@
 import { createInterface } from 'node:readline';
 import { BroError } from '../../../shared/errors';
-import type { Attachment } from '../../../shared/attachments/document';
-import type { IssuedLetter } from '../../../shared/letters/events';
 import { EXIT, nbDate, need, type Cli, type Command } from '../cli';
 
 const ID = /^[a-z2-7]{26}$/;
@@ -55,9 +53,10 @@ function ask(question: string): Promise<string> {
  * path a script may log). The issues themselves follow in the error report.
  */
 async function notArchivedText(cli: Cli, caseId: string, ref: string, e: BroError): Promise<string> {
-  const c = await cli.call('cases.get', { caseId });
-  const letters = (c.letters ?? []) as IssuedLetter[];
-  const docs = (c.attachments ?? []) as Attachment[];
+  // Neither call is a read of the case in the access log (cases.get is): a refused deletion
+  // did not open the case.
+  const { letters } = await cli.call('letters.list', { caseId });
+  const docs = (await cli.call('archive.status', { caseId })).documents;
   // Loaded here, not at start: `bro help` and the other commands do not pay for the letter texts.
   const { NB } = await import('../../../shared/letters/texts');
   const lines: string[] = [];
@@ -74,7 +73,7 @@ async function notArchivedText(cli: Cli, caseId: string, ref: string, e: BroErro
       nDocs++;
       const d = docs.find((x) => x.attachmentId === id);
       lines.push(
-        `  mottatt dokument: ${String(id)}${d ? ` (${d.type.toUpperCase()}, mottatt ${nbDate(d.received)})` : ''}`,
+        `  mottatt dokument: ${String(id)}${d?.type && d.received ? ` (${d.type.toUpperCase()}, mottatt ${nbDate(d.received)})` : ''}`,
       );
     }
   }

@@ -279,13 +279,19 @@ export function archiveHandlers(session: Session): ArchiveHandlers {
       const caseId = await resolveCase(vault, ref);
       const state = await vault.fold(caseId);
       if (!state.opened) throw new BroError('NOT_FOUND', 'No such case');
+      const status = archiveStatus(
+        await receiptsOf(vault, caseId),
+        state.letters.map((l) => l.letterId),
+        state.attachments.map((a) => a.attachmentId),
+      );
+      const docs = new Map(state.attachments.map((a) => [a.attachmentId, a]));
       return {
         caseId,
-        ...archiveStatus(
-          await receiptsOf(vault, caseId),
-          state.letters.map((l) => l.letterId),
-          state.attachments.map((a) => a.attachmentId),
-        ),
+        ...status,
+        documents: status.documents.map((d) => {
+          const a = docs.get(d.attachmentId);
+          return a ? { ...d, type: a.type, received: a.received } : d;
+        }),
       };
     },
   };

@@ -323,11 +323,14 @@ function ReplyImport({ r, pdf }: { r: Verified; pdf: string }) {
     setState({ s: 'busy' });
     try {
       const out = await api['reply.import']({ pdf });
-      // The case changed: its folder (fetched again now, though no screen shows it, so a form opened
-      // on it next cannot save back what it held before), the list and the tasks. `out.caseId` is
-      // the letter's case reference, not the vault's key: every folder held is fetched.
+      // The case changed: no folder held in memory may be shown again as it was (a form opened on
+      // it next would save back what it held before). `out.caseId` is the letter's case reference,
+      // not the vault's key, so every folder no screen shows is dropped (opened again, it is
+      // fetched fresh) rather than fetched now: each fetch is a read of that case in the access
+      // log, and no one read them. A folder on screen is fetched again.
+      qc.removeQueries({ queryKey: ['case'], type: 'inactive' });
       await Promise.all([
-        qc.invalidateQueries({ queryKey: ['case'], refetchType: 'all' }),
+        qc.invalidateQueries({ queryKey: ['case'] }),
         ...[['cases'], ['tasks'], ['report.waiting'], ['caseload']].map((queryKey) =>
           qc.invalidateQueries({ queryKey }),
         ),
