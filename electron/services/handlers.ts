@@ -41,6 +41,7 @@ import { dispatchHandlers } from './dispatch/handlers';
 import { replyHandlers } from './letters/reply';
 import { attachmentHandlers } from './attachments/handlers';
 import { addDemoDocuments } from './attachments/demo';
+import { addDemoArchive } from './archive/demo';
 import { appLetterhead, letterHandlers } from './letters/handlers';
 import { addDemoClosingLetters } from './letters/demo';
 import { addDemoMeetings } from './letters/demo-meetings';
@@ -86,6 +87,20 @@ export function createHandlers(session: Session): Handlers {
     );
     // …and the meetings it called, with an innkalling, attendance and the minutes task (issue 15 item 4).
     await addDemoMeetings(session.requireVault(), ctx);
+  };
+  /**
+   * What both demos (`bro demo`, the app's «Åpne demoarkiv») add after the cases: the same for
+   * both, so the app's demo is not missing what the CLI's has.
+   */
+  const demoExtras = async (vault: Vault, today: string, progress?: Progress) => {
+    await demoClosingLetters(today, progress);
+    await seedCatalogue(vault);
+    await addDemoSchoolHolidays(vault, today);
+    // Received documents (issue 19 item 0): a referral form on a few cases.
+    await addDemoDocuments(vault, today);
+    // What the archive and SvarUt answered (issue 19): one case filed whole, one in part and sent.
+    await addDemoArchive(vault, today);
+    await addRestrictedDemoSample(vault);
   };
   return {
     'vault.create': async (input) => {
@@ -187,10 +202,7 @@ export function createHandlers(session: Session): Handlers {
       await importInterchange(vault, file, progress, session.today());
       await addColleagues(vault, demoColleagues(file));
       await addVoidedDemoSamples(vault, session.today());
-      await demoClosingLetters(session.today(), progress);
-      await seedCatalogue(vault);
-      await addDemoSchoolHolidays(vault, session.today());
-      await addRestrictedDemoSample(vault);
+      await demoExtras(vault, session.today(), progress);
       return { vaultId: vault.vaultId, dir, created: true };
     },
     'files.pick': async ({ kind }) => {
@@ -309,12 +321,7 @@ export function createHandlers(session: Session): Handlers {
       await addVoidedDemoSamples(vault, today ?? session.today());
       // A letterhead for the demo's letters, when this machine's settings have none (never replaces one).
       if (!appLetterhead(session)) session.settings.set({ letterhead: DEMO_LETTERHEAD });
-      await demoClosingLetters(today ?? session.today(), progress);
-      await seedCatalogue(vault);
-      await addDemoSchoolHolidays(vault, today ?? session.today());
-      // Received documents (issue 19 item 0): a referral form on a few cases.
-      await addDemoDocuments(vault, today ?? session.today());
-      await addRestrictedDemoSample(vault);
+      await demoExtras(vault, today ?? session.today(), progress);
       return r;
     },
     'members.request': async ({ dir, passphrase }) => {
