@@ -1,3 +1,5 @@
+import { readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli, tempDirs } from './helpers/cli';
 import { emptyVault, PASS } from './cli-vault.fixture';
@@ -8,7 +10,7 @@ import { Vault } from '../../electron/services/vault/vault';
  * The demo shows the archive and SvarUt with data in them (issue 19): through the real CLI on a
  * `bro demo` vault, one closed case is filed whole (and can then be deleted by the retention rule
  * without --without-archive), one open case is filed in part with a letter sent through SvarUt and
- * read, and run again it adds nothing.
+ * read, and run again (alone, or as a second `bro demo`) it adds nothing.
  */
 const bro = (args: string[]) => runCli(args, { BRO_PASSPHRASE: PASS });
 const tempDir = tempDirs('bro-demo-archive-');
@@ -88,6 +90,22 @@ describe('the demo’s archive and SvarUt', () => {
       await v.close();
     }
     expect(await receiptsIn()).toBe(before);
+  });
+
+  it('a second bro demo on the same vault succeeds and changes no case', async () => {
+    const snapshot = () =>
+      readdirSync(path.join(vault, 'cases'), { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile())
+        .map((e) => {
+          const f = path.join(e.parentPath, e.name);
+          return `${path.relative(vault, f)} ${statSync(f).size}`;
+        })
+        .sort();
+    const before = snapshot();
+    const again = await bro(['demo', vault, '--cases', '30', '--seed', 'arkiv', '--today', TODAY]);
+    expect(again.code, again.err).toBe(0);
+    expect(again.out).toContain('0 nye saker, 0 endret');
+    expect(snapshot()).toEqual(before);
   });
 
   it('the case filed whole is deleted by the retention rule without --without-archive', async () => {

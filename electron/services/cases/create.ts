@@ -79,6 +79,8 @@ export async function voidCase(vault: Vault, caseId: string, reason: string) {
  */
 export async function addVoidedDemoSamples(vault: Vault, today: string): Promise<void> {
   const { cases } = await vault.listCases();
+  // Added already (a second `bro demo` on the same vault): the samples are made once.
+  if (cases.some((c) => c.voided && c.externalId.endsWith('-duplikat'))) return;
   const sorted = [...cases].sort((a, b) => a.externalId.localeCompare(b.externalId, 'nb', { numeric: true }));
   const withReferral = sorted.filter((c) => c.openReferral || c.status === 'closed');
   const wrong = withReferral[0];
