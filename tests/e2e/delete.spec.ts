@@ -28,18 +28,24 @@ async function api<T = Record<string, unknown>>(page: Page, op: string, input: u
   return r.value as T;
 }
 
+/** A new vault holding the complete letter fixture under each id, with the pupil's name given. */
+async function vaultWith(page: Page, dir: string, cases: [id: string, pupil: string][]): Promise<void> {
+  await api(page, 'vault.create', { dir, passphrase: 'syntetisk passordfrase', memberName: 'Kari Nordmann' });
+  const file = {
+    format: 'bro-interchange/1',
+    cases: cases.map(([id, name]) => ({ ...completeCase(), id, pupil: { ...completeCase().pupil, name } })),
+  };
+  await api(page, 'interchange.import', { file });
+}
+
 test('delete a case for good: the dialog names the pupil, the folder is gone, the vault check is clean', async ({
   bro,
 }) => {
   const { page } = bro;
-  await api(page, 'vault.create', {
-    dir: bro.vaultDir,
-    passphrase: 'syntetisk passordfrase',
-    memberName: 'Kari Nordmann',
-  });
-  const a = { ...completeCase(), id: 'c-slett-1', pupil: { ...completeCase().pupil, name: 'Siv Slettmo' } };
-  const b = { ...completeCase(), id: 'c-bli-2', pupil: { ...completeCase().pupil, name: 'Bo Blimo' } };
-  await api(page, 'interchange.import', { file: { format: 'bro-interchange/1', cases: [a, b] } });
+  await vaultWith(page, bro.vaultDir, [
+    ['c-slett-1', 'Siv Slettmo'],
+    ['c-bli-2', 'Bo Blimo'],
+  ]);
   const { cases } = await api<{ cases: { caseId: string; pupil: string }[] }>(page, 'cases.list', {});
   const caseId = cases.find((c) => c.pupil === 'Siv Slettmo')!.caseId;
   await page.reload();
@@ -69,13 +75,7 @@ test('archive, then delete: the dialog lists the letters the archive lacks, and 
   bro,
 }) => {
   const { page } = bro;
-  await api(page, 'vault.create', {
-    dir: bro.vaultDir,
-    passphrase: 'syntetisk passordfrase',
-    memberName: 'Kari Nordmann',
-  });
-  const a = { ...completeCase(), id: 'c-brev-1', pupil: { ...completeCase().pupil, name: 'Ada Arkivløs' } };
-  await api(page, 'interchange.import', { file: { format: 'bro-interchange/1', cases: [a] } });
+  await vaultWith(page, bro.vaultDir, [['c-brev-1', 'Ada Arkivløs']]);
   await api(page, 'letters.issue', { caseId: 'c-brev-1', kind: 'tiltaksoversikt' });
   const { cases } = await api<{ cases: { caseId: string; pupil: string }[] }>(page, 'cases.list', {});
   const caseId = cases[0]!.caseId;
@@ -131,13 +131,7 @@ test('archive, then delete: every letter archived but a received document not, t
   bro,
 }) => {
   const { page } = bro;
-  await api(page, 'vault.create', {
-    dir: bro.vaultDir,
-    passphrase: 'syntetisk passordfrase',
-    memberName: 'Kari Nordmann',
-  });
-  const a = { ...completeCase(), id: 'c-dok-1', pupil: { ...completeCase().pupil, name: 'Dag Dokumentløs' } };
-  await api(page, 'interchange.import', { file: { format: 'bro-interchange/1', cases: [a] } });
+  await vaultWith(page, bro.vaultDir, [['c-dok-1', 'Dag Dokumentløs']]);
   const letter = await api<{ letterId: string }>(page, 'letters.issue', {
     caseId: 'c-dok-1',
     kind: 'tiltaksoversikt',
