@@ -36,19 +36,18 @@ const receipt = async (name: string, key: string, nr: number, type: 'U' | 'I' = 
   const r = await bro(['archive', 'receipt', vault, f, '--json']);
   expect(r.code, JSON.stringify(r.json)).toBe(0);
 };
-const del = (id: string, ...extra: string[]) =>
-  bro([
-    'case',
-    'delete',
-    vault,
-    '--case',
-    id,
-    '--reason',
-    'Oppbevaringstiden er ute.',
-    '--yes',
-    '--json',
-    ...extra,
-  ]);
+/** `bro case delete` of one case, told why and not asked; `del` adds --json. */
+const deleteArgs = (id: string) => [
+  'case',
+  'delete',
+  vault,
+  '--case',
+  id,
+  '--reason',
+  'Oppbevaringstiden er ute.',
+  '--yes',
+];
+const del = (id: string, ...extra: string[]) => bro([...deleteArgs(id), '--json', ...extra]);
 
 beforeAll(async () => {
   work = tempDir();
@@ -154,16 +153,7 @@ describe('archive, then delete', () => {
         (e) => e.action === 'case.read',
       ).length;
     const readsBefore = await reads();
-    const r = await bro([
-      'case',
-      'delete',
-      vault,
-      '--case',
-      'c-0001',
-      '--reason',
-      'Oppbevaringstiden er ute.',
-      '--yes',
-    ]);
+    const r = await bro(deleteArgs('c-0001'));
     expect(r.code).not.toBe(0);
     expect(r.err).toContain('Kommunens arkiv mangler 1 brev og 1 mottatt dokument fra saken c-0001:');
     expect(r.err).toMatch(/^ {2}brev: Tiltaksoversikt, \d{2}\.\d{2}\.\d{4}$/mu);
@@ -187,16 +177,7 @@ describe('archive, then delete', () => {
       { path: `documents.${docKey.attachmentId}`, code: NOT_ARCHIVED },
     ]);
     expect(await caseIds()).toEqual(['c-0001', 'c-0002']);
-    const text = await bro([
-      'case',
-      'delete',
-      vault,
-      '--case',
-      'c-0001',
-      '--reason',
-      'Oppbevaringstiden er ute.',
-      '--yes',
-    ]);
+    const text = await bro(deleteArgs('c-0001'));
     expect(text.err).toContain('Kommunens arkiv mangler 1 mottatt dokument fra saken c-0001:');
     expect(text.err).not.toContain('  brev:');
   });

@@ -11,6 +11,22 @@ import { showField as showValue, timelineItems } from './Timeline';
 const { t } = makeI18n('nb');
 const fields = (schema: z.ZodType) => Object.keys((schema as z.ZodObject).shape);
 
+/** Stored events of one case, in the order made (each a later HLC), at `at`. */
+function eventMaker() {
+  let n = 0;
+  return (type: string, data: unknown, at = '2026-03-01T10:00:00.000Z'): StoredEvent => ({
+    v: 1,
+    id: `e${String(++n).padStart(25, 'a')}`.slice(0, 26),
+    caseId: 'c'.repeat(26),
+    type,
+    hlc: `${String(1000 + n).padStart(15, '0')}-000000`,
+    device: 'd'.repeat(26),
+    actor: 'm'.repeat(26),
+    at,
+    data,
+  });
+}
+
 describe('the timeline speaks Norwegian', () => {
   it('has a label for every field a case event can change (never a field key such as coordinator)', () => {
     const entities: [string, z.ZodType][] = [
@@ -28,18 +44,7 @@ describe('the timeline speaks Norwegian', () => {
   });
 
   it('titles every event type in Norwegian, and a caseworker change names both caseworkers', () => {
-    let n = 0;
-    const ev = (type: string, data: unknown, at = '2026-03-01T10:00:00.000Z'): StoredEvent => ({
-      v: 1,
-      id: `e${String(++n).padStart(25, 'a')}`.slice(0, 26),
-      caseId: 'c'.repeat(26),
-      type,
-      hlc: `${String(1000 + n).padStart(15, '0')}-000000`,
-      device: 'd'.repeat(26),
-      actor: 'm'.repeat(26),
-      at,
-      data,
-    });
+    const ev = eventMaker();
     const a = 'a'.repeat(26);
     const b = 'b'.repeat(26);
     const state = foldCase('c'.repeat(26), [
@@ -79,18 +84,7 @@ describe('the timeline speaks Norwegian', () => {
 });
 
 describe('the archive and SvarUt in the timeline', () => {
-  let n = 0;
-  const ev = (type: string, data: unknown): StoredEvent => ({
-    v: 1,
-    id: `e${String(++n).padStart(25, 'a')}`.slice(0, 26),
-    caseId: 'c'.repeat(26),
-    type,
-    hlc: `${String(1000 + n).padStart(15, '0')}-000000`,
-    device: 'd'.repeat(26),
-    actor: 'm'.repeat(26),
-    at: '2026-03-01T10:00:00.000Z',
-    data,
-  });
+  const ev = eventMaker();
   const letterId = 'l'.repeat(26);
   const attachmentId = 'q'.repeat(26);
   const forsendelseId = '0f1e2d3c-4b5a-4978-8695-a4b3c2d1e0f9';

@@ -96,9 +96,10 @@ export function useUpdate(caseId: string) {
   };
 }
 
-export async function refresh(qc: ReturnType<typeof useQueryClient>, caseId: string) {
+/** After a change to a case (or, without `caseId`, to some case): its folder, the list, tasks, figures. */
+export async function refresh(qc: ReturnType<typeof useQueryClient>, caseId?: string) {
   await Promise.all([
-    qc.invalidateQueries({ queryKey: ['case', caseId] }),
+    qc.invalidateQueries({ queryKey: caseId === undefined ? ['case'] : ['case', caseId] }),
     qc.invalidateQueries({ queryKey: ['cases'] }),
     qc.invalidateQueries({ queryKey: ['tasks'] }),
     // A change (a voided referral, a corrected date) moves the figures and the caseload too.

@@ -10,6 +10,7 @@ import { fileToBase64 } from '../../app/files';
 import { nbDate } from '../../app/format';
 import { useI18n, type TextKey } from '../../app/i18n';
 import { ErrorBox, FileDrop } from '../../app/ui';
+import { refresh } from '../cases/useCase';
 
 type Verified = OpOutput<'letters.verify'>;
 type Letter = NonNullable<Verified['letter']>;
@@ -329,12 +330,7 @@ function ReplyImport({ r, pdf }: { r: Verified; pdf: string }) {
       // fetched fresh) rather than fetched now: each fetch is a read of that case in the access
       // log, and no one read them. A folder on screen is fetched again.
       qc.removeQueries({ queryKey: ['case'], type: 'inactive' });
-      await Promise.all([
-        qc.invalidateQueries({ queryKey: ['case'] }),
-        ...[['cases'], ['tasks'], ['report.waiting'], ['caseload']].map((queryKey) =>
-          qc.invalidateQueries({ queryKey }),
-        ),
-      ]);
+      await refresh(qc);
       setState({ s: 'done', out });
     } catch (e) {
       const b = e instanceof BroError ? e : null;
