@@ -1,6 +1,7 @@
 // Bundles the `bro` command with esbuild into out/cli/bundle/ (gitignored). Run by `npm ci` and
 // `npm install` (the `prepare` script), so a clean clone starts fast without a build step.
 //   out/cli/bundle/bro.mjs        the entry bin/bro.mjs imports; exports main()
+//   out/cli/bundle/case-worker.mjs  the case list's helper thread, found beside the chunks
 //   out/cli/bundle/chunk-*.mjs    what a command loads only when it runs (the operations, the vault)
 //   out/cli/bundle/inputs.json    every source file in the bundle with its size, time and SHA-256
 // bin/bro.mjs runs the bundle only while inputs.json still matches the sources; otherwise it runs
@@ -80,7 +81,8 @@ export async function buildCli() {
   mkdirSync(outdir, { recursive: true });
   const result = await esbuild.build({
     absWorkingDir: root,
-    entryPoints: { bro: 'electron/cli/main.ts' },
+    // case-worker: the case list's helper thread (electron/services/vault/case-helper.ts).
+    entryPoints: { bro: 'electron/cli/main.ts', 'case-worker': 'electron/services/vault/case-worker.ts' },
     outdir,
     bundle: true,
     splitting: true,

@@ -1,5 +1,6 @@
 // Bundles the Electron main process and the preload with esbuild into out/ (gitignored):
 //   out/main/index.mjs     ESM; everything bundled except 'electron' (the app ships no node_modules)
+//   out/main/case-worker.mjs  the case list's helper thread (electron/services/vault/case-helper.ts)
 //   out/preload/index.cjs  CommonJS, one file: a sandboxed preload may require only 'electron'
 // The renderer is built by vite into dist/renderer (see the renderer's vite config).
 // Usage: node scripts/build-electron.mjs [--outdir DIR]
@@ -56,6 +57,14 @@ export async function buildElectron({ outRoot = root, minify = false } = {}) {
     outfile: main,
     format: 'esm',
     external: ['electron'],
+    banner: { js: requireShim },
+  });
+  // The case list's helper thread (electron/services/vault/case-helper.ts), found beside the main bundle.
+  await build({
+    ...common,
+    entryPoints: [path.join(root, 'electron/services/vault/case-worker.ts')],
+    outfile: path.join(path.dirname(main), 'case-worker.mjs'),
+    format: 'esm',
     banner: { js: requireShim },
   });
   await build({

@@ -10,6 +10,7 @@ import vm from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CALL_CHANNEL, PROGRESS_CHANNEL } from '../main/bridge';
 import { LAYOUT } from '../main/paths';
+import { expectWorkerRuns } from '../../tests/unit/helpers/case-worker';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 let out: string;
@@ -108,6 +109,10 @@ describe('main bundle', () => {
     );
     const mainDir = path.dirname(path.join(out, LAYOUT.main));
     for (const ref of refs) expect(existsSync(path.join(mainDir, ref)), ref).toBe(true);
+  });
+
+  it('carries the case list helper thread beside it, and the thread runs its jobs', async () => {
+    await expectWorkerRuns(path.join(path.dirname(path.join(out, LAYOUT.main)), 'case-worker.mjs'));
   });
 
   it('ships the fonts letters and reports embed', () => {

@@ -82,6 +82,11 @@ export interface SummaryRules {
   summarize(state: CaseState): CaseSummary;
   /** Whether a summary made earlier (perhaps by another device) still holds. */
   holds(summary: CaseSummary): boolean;
+  /**
+   * What the rules were made from (`summaryRules`), so another thread can make the same ones;
+   * absent for rules made otherwise, which are then applied on this thread only.
+   */
+  made?: { asOf: string; settings: WaitingSettings };
 }
 
 /** The current caseworker: the assignment running today (else the latest-starting open one). */
@@ -137,6 +142,7 @@ export function summarizeCase(
 export function summaryRules(asOf: string, settings: WaitingSettings = DEFAULT_SETTINGS): SummaryRules {
   return {
     version: obligationRulesVersion(settings),
+    made: { asOf, settings },
     summarize: (state) => summarizeCase(state, asOf, settings),
     holds: (s) =>
       s.obligations !== undefined &&

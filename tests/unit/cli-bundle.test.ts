@@ -18,6 +18,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tempDirs } from './helpers/cli';
+import { expectWorkerRuns } from './helpers/case-worker';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const BIN = path.join(root, 'bin', 'bro.mjs');
@@ -149,6 +150,10 @@ describe('bro as a bundle', () => {
     expect(rest.some((f) => /node_modules\/zod\//u.test(readFileSync(path.join(dir, f), 'utf8')))).toBe(true);
     expect(loaded).not.toMatch(/node_modules\/zod\//u);
     expect(loaded).not.toMatch(/node_modules\/jose\//u);
+  });
+
+  it('carries the case list helper thread, and the thread runs its jobs', async () => {
+    await expectWorkerRuns(path.join(root, 'out', 'cli', 'bundle', 'case-worker.mjs'));
   });
 
   it('falls back to the sources when an input of the bundle changed, not when only its time did', async () => {

@@ -67,15 +67,28 @@ export async function openCaseFile(
   jwe: string,
   file: string,
 ): Promise<StoredEvent[] | null> {
+  const plain = await decryptCaseFile(core, caseId, ring, kind, id, jwe, file);
+  return plain && eventsOfPlain(plain, { kind, caseId, id });
+}
+
+/** An event file's or pack's plaintext, or null when it fails authentication or is bound elsewhere. */
+export async function decryptCaseFile(
+  core: VaultCore,
+  caseId: string,
+  ring: CaseKeyRing,
+  kind: 'event' | 'pack',
+  id: string,
+  jwe: string,
+  file: string,
+): Promise<Uint8Array | null> {
   const kid = peekKid(jwe);
   const k = ring.keys.find((x) => x.kid === kid);
   if (!k || !kid) return null;
   // SECURITY: a retired data key may have been kept by a removed member; what it encrypted
   // must be exactly what existed when it was retired.
   if (kid !== ring.current && ring.sealed && ring.sealed[file] !== sha256Hex(jwe)) return null;
-  let plain: Uint8Array;
   try {
-    plain = await open(new Uint8Array(Buffer.from(k.k, 'base64url')), jwe, {
+    return await open(new Uint8Array(Buffer.from(k.k, 'base64url')), jwe, {
       vault: core.vaultId,
       kind,
       case: caseId,
@@ -85,26 +98,43 @@ export async function openCaseFile(
   } catch {
     return null;
   }
-  let json: unknown;
+}
+
+/** Where a decrypted plaintext was found, which its events must agree with. */
+export interface PlainPlace {
+  kind: 'event' | 'pack' | 'log';
+  caseId: string;
+  /** The event's id (an event file), or the digest of the events' ids (a pack, a log record). */
+  id: string;
+  /** A log record's writer, from the log's file name. */
+  device?: string;
+}
+
+/**
+ * The events one decrypted event file, pack or log record holds, or null when its content does
+ * not belong where it was found (§9): not events, another case's, another device's (a log), or
+ * not the id the file or record is bound to. Pure: the case list runs it on a helper thread too.
+ */
+export function eventsOfPlain(plain: Uint8Array, at: PlainPlace): StoredEvent[] | null {
   try {
-    json = decodeJson(plain);
+    const json = decodeJson(plain);
+    const list = at.kind === 'event' ? [json] : (json as { events?: unknown })?.events;
+    if (!Array.isArray(list) || list.length === 0) return null;
+    const out: StoredEvent[] = [];
+    for (const item of list) {
+      const ev = parseStoredEvent(item);
+      if (!ev || ev.caseId !== at.caseId || (at.kind === 'log' && ev.device !== at.device)) return null;
+      out.push(ev);
+    }
+    if (at.kind === 'event' ? out[0]!.id !== at.id : digestId(out.map((e) => e.id).sort()) !== at.id)
+      return null;
+    // Payloads this build's schemas already checked when the pack was written are not parsed again.
+    if (at.kind !== 'event' && (json as { checked?: unknown }).checked === CHECKED_PAYLOADS)
+      for (const ev of out) markChecked(ev);
+    return out;
   } catch {
     return null;
   }
-  const list = kind === 'event' ? [json] : (json as { events?: unknown })?.events;
-  if (!Array.isArray(list) || list.length === 0) return null;
-  const out: StoredEvent[] = [];
-  for (const item of list) {
-    const ev = parseStoredEvent(item);
-    if (!ev || ev.caseId !== caseId) return null;
-    out.push(ev);
-  }
-  if (kind === 'event' && out[0]?.id !== id) return null;
-  if (kind === 'pack' && digestId(out.map((e) => e.id).sort()) !== id) return null;
-  // Payloads this build's schemas already checked when the pack was written are not parsed again.
-  if (kind === 'pack' && (json as { checked?: unknown }).checked === CHECKED_PAYLOADS)
-    for (const ev of out) markChecked(ev);
-  return out;
 }
 
 /**
@@ -146,6 +176,13 @@ export interface OpenedLog {
   records: number;
 }
 
+/** A log decrypted, its records not yet parsed (`eventsOfPlain` with each record's place). */
+export interface DecryptedLog {
+  records: { plain: Uint8Array; at: PlainPlace }[];
+  /** Bytes from the start that are whole records; anything after is a torn tail. */
+  end: number;
+}
+
 /**
  * Reads one log. A torn tail is a write that a crash cut off, never acknowledged, and is ignored:
  * fewer than 4 bytes left; or a length of 0, or longer than what is left, followed by what
@@ -161,6 +198,28 @@ export async function openLog(
   file: string,
   bytes: Buffer,
 ): Promise<OpenedLog | null> {
+  const log = await decryptLog(core, caseId, ring, file, bytes);
+  if (!log) return null;
+  const events: StoredEvent[] = [];
+  for (const r of log.records) {
+    const got = eventsOfPlain(r.plain, r.at);
+    if (!got) return null;
+    events.push(...got);
+  }
+  return { events, end: log.end, records: log.records.length };
+}
+
+/**
+ * `openLog` up to the decryption: each whole record's plaintext with the place its events must
+ * agree with, or null as `openLog` for every failure that does not depend on the content.
+ */
+export async function decryptLog(
+  core: VaultCore,
+  caseId: string,
+  ring: CaseKeyRing,
+  file: string,
+  bytes: Buffer,
+): Promise<DecryptedLog | null> {
   const m = LOG_FILE_RE.exec(file.slice(file.lastIndexOf('/') + 1));
   if (!m) return null;
   const [, device, kid] = m as unknown as [string, string, string];
@@ -169,9 +228,8 @@ export async function openLog(
   // SECURITY: as for any file under a retired key (§8): exactly the bytes there were at the rotation.
   if (kid !== ring.current && ring.sealed && ring.sealed[file] !== sha256Hex(bytes)) return null;
   const key = new Uint8Array(Buffer.from(k.k, 'base64url'));
-  const events: StoredEvent[] = [];
+  const records: DecryptedLog['records'] = [];
   let pos = 0;
-  let records = 0;
   /**
    * Whether the bytes from `from` (a record's body) to the end are what a crash leaves of one
    * record being appended: JWE characters, then zero bytes starting at the record or at a
@@ -184,9 +242,7 @@ export async function openLog(
     while (z > from && bytes[z - 1] === 0) z--;
     if (z === from) return true;
     if (z < bytes.length && z % 512 !== 0) return false;
-    return (
-      (await openLogRecord(core, caseId, key, kid, device, bytes.toString('latin1', from, z))) === 'auth'
-    );
+    return (await decryptLogRecord(core, caseId, key, kid, bytes.toString('latin1', from, z))) === 'auth';
   };
   while (pos < bytes.length) {
     if (bytes.length - pos < 4) break;
@@ -196,14 +252,7 @@ export async function openLog(
       return null;
     }
     const next = pos + 4 + len;
-    const record = await openLogRecord(
-      core,
-      caseId,
-      key,
-      kid,
-      device,
-      bytes.toString('latin1', pos + 4, next),
-    );
+    const record = await decryptLogRecord(core, caseId, key, kid, bytes.toString('latin1', pos + 4, next));
     if (typeof record === 'string') {
       // A record that does not open is a cut-off write only when the file ends in zero bytes as
       // `torn` says (a length cut by them may then point short of the end). A changed byte, and
@@ -211,11 +260,10 @@ export async function openLog(
       if (record === 'auth' && bytes[bytes.length - 1] === 0 && (await torn(pos + 4))) break;
       return null;
     }
-    events.push(...record);
+    records.push({ plain: record.plain, at: { kind: 'log', caseId, id: record.id, device } });
     pos = next;
-    records++;
   }
-  return { events, end: pos, records };
+  return { records, end: pos };
 }
 
 /**
@@ -240,41 +288,23 @@ export function tornTail(bytes: Uint8Array, from: number): boolean {
   return true;
 }
 
-async function openLogRecord(
+/** One record decrypted and bound to this case and key: 'auth' when it does not authenticate (perhaps cut off), 'bad' when bound elsewhere. */
+async function decryptLogRecord(
   core: VaultCore,
   caseId: string,
   key: Uint8Array,
   kid: string,
-  device: string,
   jwe: string,
-): Promise<StoredEvent[] | 'auth' | 'bad'> {
-  let plain: Uint8Array;
-  let id: string;
+): Promise<{ plain: Uint8Array; id: string } | 'auth' | 'bad'> {
   try {
     const h = JSON.parse(Buffer.from(jwe.slice(0, jwe.indexOf('.')), 'base64url').toString('utf8')) as {
       'bro.id'?: unknown;
     };
-    id = typeof h['bro.id'] === 'string' ? h['bro.id'] : '';
-    plain = await open(key, jwe, { vault: core.vaultId, kind: 'log', case: caseId, id, kid });
+    const id = typeof h['bro.id'] === 'string' ? h['bro.id'] : '';
+    return { plain: await open(key, jwe, { vault: core.vaultId, kind: 'log', case: caseId, id, kid }), id };
   } catch (e) {
     // Authentic, but made for another vault, case, kind or key (a record copied or a log
     // renamed): damage. Unreadable or failing its tag: possibly a write cut off.
     return e instanceof OpenFailure && e.reason === 'BINDING' ? 'bad' : 'auth';
-  }
-  try {
-    const json = decodeJson(plain);
-    const list = (json as { events?: unknown })?.events;
-    if (!Array.isArray(list) || list.length === 0) return 'bad';
-    const out: StoredEvent[] = [];
-    for (const item of list) {
-      const ev = parseStoredEvent(item);
-      if (!ev || ev.caseId !== caseId || ev.device !== device) return 'bad';
-      out.push(ev);
-    }
-    if (digestId(out.map((e) => e.id).sort()) !== id) return 'bad';
-    if ((json as { checked?: unknown }).checked === CHECKED_PAYLOADS) for (const ev of out) markChecked(ev);
-    return out;
-  } catch {
-    return 'bad';
   }
 }

@@ -2,8 +2,7 @@ import { readFile, stat, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { deidentify, restrictedStub, type CaseSummary } from '../../../shared/cases/summary';
 import { BroError } from '../../../shared/errors';
-import type { StoredEvent } from '../../../shared/events/vocabulary';
-import { ensureDir, listDir, writeAtomic } from './atomic';
+import { ensureDir, listDir, listDirSync, writeAtomic } from './atomic';
 import { listCaseIds, signatureOf, type CaseFiles } from './case-files';
 import type { CaseStore } from './cases';
 import type { VaultCore } from './core';
@@ -56,7 +55,8 @@ export class CaseIndex {
    * (names, sizes, times); damaged cases are listed apart and do not stop the others.
    */
   async listCases(
-    readCase: (caseId: string, listing: CaseFiles) => Promise<StoredEvent[]>,
+    /** Reads one case and leaves its summary in the store (CaseStore.readForList). */
+    readCase: (caseId: string, listing: CaseFiles) => Promise<unknown>,
     opts: { onProgress?: (done: number, total: number) => void } = {},
   ): Promise<CaseListResult> {
     const { store } = this;
@@ -123,10 +123,21 @@ export class CaseIndex {
           outcome.set(caseId, e);
         }
         opts.onProgress?.(done++, ids.length);
+        // Reading is synchronous work between promises: without a turn of the event loop now and
+        // then, the helper thread's answers would wait until the whole list was read.
+        if (store.helper.active) await new Promise(setImmediate);
       }
     };
     opts.onProgress?.(done, ids.length);
-    await Promise.all(Array.from({ length: Math.min(READ_AHEAD, pending.length) }, worker));
+    // Many cases to read: a helper thread parses and folds some while this one decrypts.
+    store.helper.prepare(pending.length);
+    // Cases waiting for the helper hold their reader: more readers, so this thread never idles.
+    const readers = READ_AHEAD + (store.helper.active ? store.helper.inFlight : 0);
+    try {
+      await Promise.all(Array.from({ length: Math.min(readers, pending.length) }, worker));
+    } finally {
+      await store.helper.stop();
+    }
     for (const [k, caseId] of ids.entries()) {
       const p = plan[k]!;
       if (p.from === 'index') {
@@ -230,6 +241,11 @@ export class CaseIndex {
     }
     store.dirty.clear();
   }
+}
+
+/** Whether the vault has an index file to open (else the case list reads every case). */
+export function hasIndex(dir: string): boolean {
+  return listDirSync(path.join(dir, 'index')).some((n) => INDEX_FILE_RE.test(n));
 }
 
 /**

@@ -22,7 +22,6 @@ import { BroError } from '../../../shared/errors';
 import type { z } from 'zod';
 import { zodIssues } from '../../../shared/domain/validate';
 import { checkedMark } from '../../../shared/events/checked';
-import { foldCase } from '../../../shared/events/fold';
 import {
   EVENT_DATA,
   EVENT_VERSION,
@@ -31,7 +30,15 @@ import {
 } from '../../../shared/events/vocabulary';
 import { TEMP_PREFIX, ensureDir, fsyncDir, listDir, renameDurable, writeAtomic } from './atomic';
 import { caseFiles, casePath, signatureOf, stampOf, type CaseFiles } from './case-files';
-import { openCaseFile, openLog, sealEvents, sealLogRecord } from './case-events';
+import { decryptCaseFile, decryptLog, openLog, sealEvents, sealLogRecord } from './case-events';
+import { CaseHelper } from './case-helper';
+import {
+  eventsOfPlains,
+  newestHlc,
+  summarizeEvents,
+  type DecryptedCase,
+  type PlainFile,
+} from './case-summaries';
 import { blobFiles, resealBlobs } from './blobs';
 import { newKeyRing, openKeyRing, restrictedError, rotatedKeyRing, sealKeyRing } from './case-keys';
 import type { VaultCore } from './core';
@@ -84,6 +91,8 @@ export class CaseStore {
   readonly dirty = new Set<string>();
   /** How case summaries are made and when a cached one still holds (set by the session). */
   rules: SummaryRules;
+  /** The case list's helper thread for reading many cases (./case-helper.ts). */
+  helper = new CaseHelper();
 
   constructor(
     private readonly core: VaultCore,
@@ -442,17 +451,7 @@ export class CaseStore {
     if (c.summary === undefined || (c.summary !== null && !this.rules.holds(c.summary))) {
       const events = c.events;
       if (!events) throw new Error('summaryOf: the events of a released case were not read again');
-      // A folder whose first events never landed (a crash right after it was made) is not a case.
-      const summarize = (parseAll: boolean) => {
-        const state = foldCase(caseId, events, { parseAll, share: opts.thenRelease === true });
-        return state.opened ? this.rules.summarize(state) : null;
-      };
-      try {
-        c.summary = summarize(false);
-      } catch {
-        // Payloads taken as checked that trip the summary up: every payload parsed, as before.
-        c.summary = summarize(true);
-      }
+      c.summary = summarizeEvents(caseId, events, this.rules, opts.thenRelease === true);
       this.dirty.add(caseId);
     }
     return c.summary;
@@ -479,6 +478,50 @@ export class CaseStore {
     const listing = listed ?? (await this.files(caseId));
     const cached = this.cache.get(caseId);
     if (cached?.events && signatureOf(cached.stamps) === signatureOf(listing.stamps)) return cached.events;
+    return this.adopt(caseId, listing, await this.decrypt(caseId, listing));
+  }
+
+  /**
+   * Reads one case for the case list: its summary made and kept, its events not (the list needs
+   * none). When `helper` takes it, the events are parsed and folded on the helper thread
+   * (./case-helper.ts) while this thread decrypts the next case; else here, exactly as `read`.
+   */
+  async readForList(caseId: string, listing: CaseFiles, helper?: CaseHelper): Promise<void> {
+    try {
+      const opened = await this.decrypt(caseId, listing);
+      // A case with a file that did not open is read here, so its damage is named as always.
+      const r = opened.bad.length === 0 ? await helper?.summarize(caseId, opened.plains, this.rules) : null;
+      if (r) {
+        if (r.bad.length)
+          throw damaged(
+            caseId,
+            r.bad.map((f) => this.contentDamage(caseId, f)),
+          );
+        if (r.newest) this.core.observe(r.newest);
+        this.cache.set(caseId, { stamps: listing.stamps, events: null, summary: r.summary });
+        this.dirty.add(caseId);
+        return;
+      }
+      this.adopt(caseId, listing, opened);
+    } catch (e) {
+      // Another device compacted this case between listing and reading: read it as `read` does.
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+      await this.read(caseId);
+    }
+    this.summaryOf(caseId, { thenRelease: true });
+    this.release(caseId);
+  }
+
+  /** A file whose plaintext is not the events it is bound to (`eventsOfPlain`). */
+  private contentDamage(caseId: string, f: string): DamagedFile {
+    return { caseId, file: rel(CASES, caseId, f), code: 'TAMPERED', reason: 'AUTH' };
+  }
+
+  /**
+   * Every file of one case decrypted and bound to it, not yet parsed; files that did not open
+   * are in `bad`. Throws ENOENT when a listed file went away (read again).
+   */
+  private async decrypt(caseId: string, listing: CaseFiles): Promise<DecryptedCase> {
     const ring = await this.keyRing(caseId);
     const bad: DamagedFile[] = listing.foreign.map((f) => ({
       caseId,
@@ -486,50 +529,47 @@ export class CaseStore {
       code: 'TAMPERED' as const,
       reason: 'NOT_A_VAULT_FILE',
     }));
-    const byId = new Map<string, StoredEvent>();
+    const plains: PlainFile[] = [];
     for (const f of listing.files) {
       const [sub, name] = f.split('/') as [string, string];
       const id = name.slice(0, 26);
-      if (sub === 'logs') {
-        let bytes: Buffer;
-        try {
-          bytes = readFileSync(this.path(caseId, sub, name));
-        } catch (e) {
-          if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw e;
-          bad.push({ caseId, file: rel(CASES, caseId, f), code: 'UNREADABLE', reason: 'IO' });
-          continue;
-        }
-        const log = await openLog(this.core, caseId, ring, f, bytes);
-        if (!log) {
-          bad.push({ caseId, file: rel(CASES, caseId, f), code: 'TAMPERED', reason: 'AUTH' });
-          continue;
-        }
-        this.logEnds.set(`${caseId}/${f}`, log.end);
-        this.logRecords.set(`${caseId}/${f}`, log.records);
-        for (const ev of log.events) byId.set(ev.id, ev);
-        continue;
-      }
-      let jwe: string;
+      let bytes: Buffer;
       try {
-        jwe = readFileSync(this.path(caseId, sub, name), 'utf8');
+        bytes = readFileSync(this.path(caseId, sub, name));
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw e;
         bad.push({ caseId, file: rel(CASES, caseId, f), code: 'UNREADABLE', reason: 'IO' });
         continue;
       }
+      if (sub === 'logs') {
+        const log = await decryptLog(this.core, caseId, ring, f, bytes);
+        if (!log) {
+          bad.push({ caseId, file: rel(CASES, caseId, f), code: 'TAMPERED', reason: 'AUTH' });
+          continue;
+        }
+        this.logEnds.set(`${caseId}/${f}`, log.end);
+        this.logRecords.set(`${caseId}/${f}`, log.records.length);
+        for (const r of log.records) plains.push({ file: f, plain: r.plain, at: r.at });
+        continue;
+      }
       const kind = sub === 'events' ? 'event' : 'pack';
-      const events = await openCaseFile(this.core, caseId, ring, kind, id, jwe, f);
-      if (!events) {
+      const plain = await decryptCaseFile(this.core, caseId, ring, kind, id, bytes.toString('utf8'), f);
+      if (!plain) {
         bad.push({ caseId, file: rel(CASES, caseId, f), code: 'TAMPERED', reason: 'AUTH' });
         continue;
       }
-      for (const ev of events) byId.set(ev.id, ev);
+      plains.push({ file: f, plain, at: { kind, caseId, id } });
     }
-    if (bad.length) throw damaged(caseId, bad);
-    const events = [...byId.values()];
-    // HLCs are fixed-width and sort as strings (§9.6): observing the newest observes them all.
-    let newest = '';
-    for (const ev of events) if (ev.hlc > newest) newest = ev.hlc;
+    return { plains, bad };
+  }
+
+  /** A decrypted case's events parsed and kept in memory; TAMPERED naming every file that failed. */
+  private adopt(caseId: string, listing: CaseFiles, opened: DecryptedCase): StoredEvent[] {
+    const { events, bad } = eventsOfPlains(opened.plains);
+    if (opened.bad.length || bad.length)
+      throw damaged(caseId, [...opened.bad, ...bad.map((f) => this.contentDamage(caseId, f))]);
+    // Observing the newest HLC observes them all.
+    const newest = newestHlc(events);
     if (newest) this.core.observe(newest);
     this.cache.set(caseId, { stamps: listing.stamps, events });
     return events;

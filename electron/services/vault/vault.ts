@@ -10,7 +10,8 @@ import type { KeyObject } from 'node:crypto';
 import { AccessRequests, type AccessRequest } from './access-requests';
 import { AuditLog, type AuditEntry, type AuditExtra } from './audit-log';
 import { ensureDir, listDir, writeAtomic } from './atomic';
-import { CaseIndex, type CaseListResult } from './case-index';
+import { CaseHelper } from './case-helper';
+import { CaseIndex, hasIndex, type CaseListResult } from './case-index';
 import { listCaseIds, type CaseFiles } from './case-files';
 import { CaseStore, validateNewEvents } from './cases';
 import { checkVault, type CheckReport } from './check';
@@ -82,6 +83,11 @@ export interface VaultOptions {
    * kill tests set it low, so that compactions are among what the kills cut.
    */
   compactAfter?: number;
+  /**
+   * From how many cases to read the case list uses a helper thread (HELPER_FROM when absent; the
+   * tests set 1 to run it on small vaults, `Infinity` to run without it).
+   */
+  helperFrom?: number;
 }
 
 interface Unlocked {
@@ -215,26 +221,36 @@ export class Vault {
     opts: VaultOptions & { memberId?: string } = {},
   ): Promise<Vault> {
     const header = await readVaultHeader(dir);
-    const unlocked =
-      'recoveryKey' in secret
-        ? await unlockWithRecovery(dir, secret.recoveryKey)
-        : await unlockWithPassphrase(dir, header, secret.passphrase, opts.memberId);
-    if (!unlocked) throw new BroError('WRONG_PASSPHRASE', 'Wrong passphrase or recovery key');
-    // SECURITY: a key file from before a rotation (a removed member's kept copy) grants an old master key.
-    const known = [unlocked.set.current.mkid, ...unlocked.set.previous.map((k) => k.mkid)];
-    if (!known.includes(header.mkid))
-      throw new BroError('ACCESS_REVOKED', 'This key no longer gives access to the vault', {
-        detail: { file: unlocked.memberId ? `keys/${unlocked.memberId}.json` : 'keys/recovery.json' },
-      });
-    const vault = new Vault(dir, header, unlocked, opts);
-    // An interrupted rotation (a crash during a member's removal) is finished by the next member in.
-    if (unlocked.memberId) await vault.rotation.finish();
-    if (header.version < FORMAT_VERSION) {
-      await migrate(dir, header.version, { store: vault.store, core: vault.core });
-      vault.core.header = await readVaultHeader(dir);
+    // A vault without an index (a new device, a lost index) is read whole right after: the
+    // helper thread starts while the key is derived, so its start costs no waiting.
+    const helper = new CaseHelper(undefined, opts.helperFrom);
+    if (!hasIndex(dir) && listCaseIds(dir).ids.length >= helper.from) helper.prepare(Infinity);
+    try {
+      const unlocked =
+        'recoveryKey' in secret
+          ? await unlockWithRecovery(dir, secret.recoveryKey)
+          : await unlockWithPassphrase(dir, header, secret.passphrase, opts.memberId);
+      if (!unlocked) throw new BroError('WRONG_PASSPHRASE', 'Wrong passphrase or recovery key');
+      // SECURITY: a key file from before a rotation (a removed member's kept copy) grants an old master key.
+      const known = [unlocked.set.current.mkid, ...unlocked.set.previous.map((k) => k.mkid)];
+      if (!known.includes(header.mkid))
+        throw new BroError('ACCESS_REVOKED', 'This key no longer gives access to the vault', {
+          detail: { file: unlocked.memberId ? `keys/${unlocked.memberId}.json` : 'keys/recovery.json' },
+        });
+      const vault = new Vault(dir, header, unlocked, opts);
+      vault.store.helper = helper;
+      // An interrupted rotation (a crash during a member's removal) is finished by the next member in.
+      if (unlocked.memberId) await vault.rotation.finish();
+      if (header.version < FORMAT_VERSION) {
+        await migrate(dir, header.version, { store: vault.store, core: vault.core });
+        vault.core.header = await readVaultHeader(dir);
+      }
+      await vault.audit('vault.unlock');
+      return vault;
+    } catch (e) {
+      await helper.stop();
+      throw e;
     }
-    await vault.audit('vault.unlock');
-    return vault;
   }
 
   // ---------------------------------------------------------------- members
@@ -524,7 +540,7 @@ export class Vault {
     await this.rotation.refreshIfRotated();
     const read = async (caseId: string, listing: CaseFiles) => {
       try {
-        return await this.store.read(caseId, listing);
+        await this.store.readForList(caseId, listing, this.store.helper);
       } catch (e) {
         if (e instanceof BroError && e.code === 'TAMPERED') return this.readCase(caseId);
         throw e;
@@ -538,6 +554,7 @@ export class Vault {
     if (this.core.closed) return;
     if (this.store.dirty.size > 0) await this.listCases();
     this.core.closed = true;
+    await this.store.helper.stop();
     this.core.keys.wipe();
     this.store.forget();
   }

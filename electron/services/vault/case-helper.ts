@@ -1,0 +1,141 @@
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { CaseSummary, SummaryRules } from '../../../shared/cases/summary';
+import type { PlainFile, SummaryJob, SummaryResult } from './case-summaries';
+
+/**
+ * The second core for an open without an index (issue 18): while this thread lists, reads and
+ * decrypts case after case, a helper thread parses and folds the cases it is handed and sends
+ * back their summaries. Only plaintexts go to it (copied), never a key, a path or a file handle;
+ * it writes nothing. Whatever goes wrong with it (it does not start, it dies, it cannot apply the
+ * rules) costs only speed: the cases it had are read on this thread, exactly as without it.
+ */
+
+/** Below this many cases to read, starting a thread costs more than it saves. */
+export const HELPER_FROM = 48;
+/** Cases handed over and not yet back; beyond this, this thread parses the case itself. */
+export const IN_FLIGHT = 32;
+
+export interface HelperResult {
+  summary: CaseSummary | null;
+  newest: string;
+  bad: string[];
+}
+
+export class CaseHelper {
+  private worker: Worker | null = null;
+  private broken = false;
+  private n = 0;
+  private readonly waiting = new Map<number, (r: SummaryResult | null) => void>();
+  /** How many cases the thread has summarized (for the tests and the benchmark). */
+  handled = 0;
+
+  constructor(
+    /** The thread's entry; by default the bundled one beside this code, else the TypeScript source. */
+    private readonly entry: () => WorkerEntry | null = defaultEntry,
+    /** From how many cases to read the thread is started (tests set 1). */
+    readonly from = HELPER_FROM,
+    /** Cases handed over and not yet back; beyond this, this thread parses the case itself. */
+    readonly inFlight = IN_FLIGHT,
+  ) {}
+
+  /** Whether cases are being handed to a thread. */
+  get active(): boolean {
+    return this.worker !== null;
+  }
+
+  /** Starts the thread when `count` cases are about to be read and there are enough of them. */
+  prepare(count: number): void {
+    if (this.worker || this.broken || count < this.from) return;
+    const e = this.entry();
+    if (!e) {
+      this.broken = true;
+      return;
+    }
+    try {
+      const w = 'url' in e ? new Worker(e.url) : new Worker(e.code, { eval: true });
+      w.unref();
+      w.on('message', (r: SummaryResult) => {
+        const done = this.waiting.get(r.n);
+        this.waiting.delete(r.n);
+        if (!r.failed) this.handled++;
+        done?.(r.failed ? null : r);
+      });
+      w.on('error', () => this.fail());
+      w.on('exit', () => this.fail());
+      this.worker = w;
+    } catch {
+      this.broken = true;
+    }
+  }
+
+  /**
+   * The case's summary made on the helper thread, or null when this thread should make it: no
+   * thread, too many cases already handed over, or the helper failed.
+   */
+  async summarize(caseId: string, plains: PlainFile[], rules: SummaryRules): Promise<HelperResult | null> {
+    const w = this.worker;
+    if (!w || this.broken || !rules.made || this.waiting.size >= this.inFlight) return null;
+    const job: SummaryJob = { n: ++this.n, caseId, plains, rules: { version: rules.version, ...rules.made } };
+    return new Promise((resolve) => {
+      this.waiting.set(job.n, resolve);
+      try {
+        w.postMessage(job);
+      } catch {
+        this.waiting.delete(job.n);
+        resolve(null);
+      }
+    });
+  }
+
+  /** Ends the thread (the case list is done); a later large list starts another. */
+  async stop(): Promise<void> {
+    const w = this.worker;
+    this.worker = null;
+    this.release();
+    if (w) {
+      w.removeAllListeners('exit');
+      await w.terminate().catch(() => {});
+    }
+  }
+
+  private fail(): void {
+    this.broken = true;
+    this.worker = null;
+    this.release();
+  }
+
+  /** Everything still handed over is done on this thread instead. */
+  private release(): void {
+    for (const done of this.waiting.values()) done(null);
+    this.waiting.clear();
+  }
+}
+
+export type WorkerEntry = { url: URL } | { code: string };
+
+/**
+ * The bundles (the app's main process, the CLI) carry the thread as `case-worker.mjs` beside
+ * them (scripts/build-electron.mjs, scripts/build-cli.mjs). Running from the sources (the tests,
+ * the benchmarks), the thread loads `case-worker.ts` through tsx, the same loader the process has.
+ */
+function defaultEntry(): WorkerEntry | null {
+  const bundled = new URL('./case-worker.mjs', import.meta.url);
+  if (existsSync(fileURLToPath(bundled))) return { url: bundled };
+  const source = new URL('case-worker.ts', import.meta.url);
+  if (!existsSync(fileURLToPath(source))) return null;
+  try {
+    const tsx = path.dirname(createRequire(import.meta.url).resolve('tsx/package.json'));
+    const api = pathToFileURL(path.join(tsx, 'dist', 'esm', 'api', 'index.mjs')).href;
+    return {
+      code:
+        `import(${JSON.stringify(api)}).then((m) => m.register({ namespace: 'bro-case-worker' })` +
+        `.import(${JSON.stringify(source.href)}, ${JSON.stringify(import.meta.url)}));`,
+    };
+  } catch {
+    return null;
+  }
+}

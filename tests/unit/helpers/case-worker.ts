@@ -1,0 +1,20 @@
+// Runs two jobs on a built helper thread (`case-worker.mjs` beside a bundle, see
+// electron/services/vault/case-helper.ts): proves the bundle carries the thread and that the
+// thread's code (the content rule, the fold, the summary rules) loads and answers.
+import { pathToFileURL } from 'node:url';
+import { expect } from 'vitest';
+import { summaryRules } from '../../../shared/cases/summary';
+import { CaseHelper } from '../../../electron/services/vault/case-helper';
+
+export async function expectWorkerRuns(file: string): Promise<void> {
+  const helper = new CaseHelper(() => ({ url: pathToFileURL(file) }), 1);
+  helper.prepare(1);
+  const rules = summaryRules('2026-12-01');
+  const caseId = 'x'.repeat(26);
+  const plain = new TextEncoder().encode('{"events":[]}');
+  const at = { kind: 'pack' as const, caseId, id: 'y'.repeat(26) };
+  expect(await helper.summarize(caseId, [], rules)).toEqual({ n: 1, summary: null, newest: '', bad: [] });
+  expect((await helper.summarize(caseId, [{ file: 'packs/p', plain, at }], rules))?.bad).toEqual(['packs/p']);
+  expect(helper.handled).toBe(2);
+  await helper.stop();
+}
