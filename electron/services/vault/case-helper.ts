@@ -29,7 +29,7 @@ export class CaseHelper {
   private worker: Worker | null = null;
   private broken = false;
   private n = 0;
-  private readonly waiting = new Map<number, (r: SummaryResult | null) => void>();
+  private readonly waiting = new Map<number, (r: HelperResult | 'again') => void>();
   /** How many cases the thread has summarized (for the tests and the benchmark). */
   handled = 0;
 
@@ -62,7 +62,7 @@ export class CaseHelper {
         const done = this.waiting.get(r.n);
         this.waiting.delete(r.n);
         if (!r.failed) this.handled++;
-        done?.(r.failed ? null : r);
+        done?.(r.failed ? 'again' : r);
       });
       w.on('error', () => this.fail());
       w.on('exit', () => this.fail());
@@ -73,20 +73,32 @@ export class CaseHelper {
   }
 
   /**
-   * The case's summary made on the helper thread, or null when this thread should make it: no
-   * thread, too many cases already handed over, or the helper failed.
+   * The case's summary made on the helper thread. Null when this thread should make it (no
+   * thread, or too many cases already handed over): the plaintexts are untouched. 'again' when
+   * the case was handed over and the thread failed: the plaintexts went with it (moved, not
+   * copied), so the case is to be read again here.
    */
-  async summarize(caseId: string, plains: PlainFile[], rules: SummaryRules): Promise<HelperResult | null> {
+  async summarize(
+    caseId: string,
+    plains: PlainFile[],
+    rules: SummaryRules,
+  ): Promise<HelperResult | 'again' | null> {
     const w = this.worker;
     if (!w || this.broken || !rules.made || this.waiting.size >= this.inFlight) return null;
     const job: SummaryJob = { n: ++this.n, caseId, plains, rules: { version: rules.version, ...rules.made } };
+    // A plaintext with a buffer of its own is moved; one in a shared buffer (small ones) copied.
+    const moved = plains.flatMap(({ plain: p }) =>
+      p.byteOffset === 0 && p.byteLength === p.buffer.byteLength && p.buffer instanceof ArrayBuffer
+        ? [p.buffer]
+        : [],
+    );
     return new Promise((resolve) => {
       this.waiting.set(job.n, resolve);
       try {
-        w.postMessage(job);
+        w.postMessage(job, moved);
       } catch {
         this.waiting.delete(job.n);
-        resolve(null);
+        resolve('again');
       }
     });
   }
@@ -108,9 +120,9 @@ export class CaseHelper {
     this.release();
   }
 
-  /** Everything still handed over is done on this thread instead. */
+  /** Everything still handed over is read again on this thread. */
   private release(): void {
-    for (const done of this.waiting.values()) done(null);
+    for (const done of this.waiting.values()) done('again');
     this.waiting.clear();
   }
 }

@@ -491,7 +491,10 @@ export class CaseStore {
       const opened = await this.decrypt(caseId, listing);
       // A case with a file that did not open is read here, so its damage is named as always.
       const r = opened.bad.length === 0 ? await helper?.summarize(caseId, opened.plains, this.rules) : null;
-      if (r) {
+      if (r === 'again') {
+        // Handed over, and the helper failed: its plaintexts went with it.
+        await this.read(caseId);
+      } else if (r) {
         if (r.bad.length)
           throw damaged(
             caseId,
@@ -501,8 +504,7 @@ export class CaseStore {
         this.cache.set(caseId, { stamps: listing.stamps, events: null, summary: r.summary });
         this.dirty.add(caseId);
         return;
-      }
-      this.adopt(caseId, listing, opened);
+      } else this.adopt(caseId, listing, opened);
     } catch (e) {
       // Another device compacted this case between listing and reading: read it as `read` does.
       if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;

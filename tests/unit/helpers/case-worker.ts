@@ -14,7 +14,9 @@ export async function expectWorkerRuns(file: string): Promise<void> {
   const plain = new TextEncoder().encode('{"events":[]}');
   const at = { kind: 'pack' as const, caseId, id: 'y'.repeat(26) };
   expect(await helper.summarize(caseId, [], rules)).toEqual({ n: 1, summary: null, newest: '', bad: [] });
-  expect((await helper.summarize(caseId, [{ file: 'packs/p', plain, at }], rules))?.bad).toEqual(['packs/p']);
+  expect(
+    ((await helper.summarize(caseId, [{ file: 'packs/p', plain, at }], rules)) as { bad: string[] }).bad,
+  ).toEqual(['packs/p']);
   expect(helper.handled).toBe(2);
   await helper.stop();
 }
