@@ -58,6 +58,9 @@ async function rebuilt(from: number, helper?: CaseHelper) {
   if (helper) {
     await internals(v).store.helper.stop();
     internals(v).store.helper = helper;
+    // Cases go to the thread once it has started; started first, it gets them from the first.
+    helper.prepare(Infinity);
+    await helper.ready();
   }
   const used = internals(v).store.helper;
   const list = await v.listCases();
@@ -129,11 +132,21 @@ describe('the case list helper thread', () => {
     // Dies after taking cases: they are read on the calling thread instead.
     const dying = new CaseHelper(
       () => ({
-        code: "require('node:worker_threads').parentPort.on('message', () => process.exit(1));",
+        code:
+          "const { parentPort } = require('node:worker_threads');" +
+          "parentPort.on('message', () => process.exit(1)); parentPort.postMessage({ ready: true });",
       }),
       1,
     );
+    let handedOver = 0;
+    const summarize = dying.summarize.bind(dying);
+    dying.summarize = async (...args) => {
+      const r = await summarize(...args);
+      if (r === 'again') handedOver++;
+      return r;
+    };
     const died = await rebuilt(1, dying);
+    expect(handedOver).toBeGreaterThan(0);
     expect(died.handled).toBe(0);
     expect(died.list).toEqual(alone.list);
   });

@@ -28,6 +28,9 @@ export interface HelperResult {
 export class CaseHelper {
   private worker: Worker | null = null;
   private broken = false;
+  /** The thread has loaded its code: until then every case is read here, so a slow start costs nothing. */
+  private isReady = false;
+  private readyWaiters: ((ready: boolean) => void)[] = [];
   private n = 0;
   private readonly waiting = new Map<number, (r: HelperResult | 'again') => void>();
   /** How many cases the thread has summarized (for the tests and the benchmark). */
@@ -42,9 +45,19 @@ export class CaseHelper {
     readonly inFlight = IN_FLIGHT,
   ) {}
 
-  /** Whether cases are being handed to a thread. */
+  /** Whether cases are being handed to a thread, or will be once it has started. */
   get active(): boolean {
     return this.worker !== null;
+  }
+
+  /** Resolves when the thread has started (true) or cannot (false). */
+  ready(): Promise<boolean> {
+    if (this.isReady || !this.worker) return Promise.resolve(this.isReady && this.worker !== null);
+    return new Promise((resolve) => this.readyWaiters.push(resolve));
+  }
+
+  private settle(ready: boolean): void {
+    for (const w of this.readyWaiters.splice(0)) w(ready);
   }
 
   /** Starts the thread when `count` cases are about to be read and there are enough of them. */
@@ -58,7 +71,12 @@ export class CaseHelper {
     try {
       const w = 'url' in e ? new Worker(e.url) : new Worker(e.code, { eval: true });
       w.unref();
-      w.on('message', (r: SummaryResult) => {
+      w.on('message', (r: SummaryResult | { ready: true }) => {
+        if ('ready' in r) {
+          this.isReady = true;
+          this.settle(true);
+          return;
+        }
         const done = this.waiting.get(r.n);
         this.waiting.delete(r.n);
         if (!r.failed) this.handled++;
@@ -84,7 +102,7 @@ export class CaseHelper {
     rules: SummaryRules,
   ): Promise<HelperResult | 'again' | null> {
     const w = this.worker;
-    if (!w || this.broken || !rules.made || this.waiting.size >= this.inFlight) return null;
+    if (!w || !this.isReady || !rules.made || this.waiting.size >= this.inFlight) return null;
     const job: SummaryJob = { n: ++this.n, caseId, plains, rules: { version: rules.version, ...rules.made } };
     // A plaintext with a buffer of its own is moved; one in a shared buffer (small ones) copied.
     const moved = plains.flatMap(({ plain: p }) =>
@@ -107,6 +125,7 @@ export class CaseHelper {
   async stop(): Promise<void> {
     const w = this.worker;
     this.worker = null;
+    this.isReady = false;
     this.release();
     if (w) {
       w.removeAllListeners('exit');
@@ -117,11 +136,13 @@ export class CaseHelper {
   private fail(): void {
     this.broken = true;
     this.worker = null;
+    this.isReady = false;
     this.release();
   }
 
   /** Everything still handed over is read again on this thread. */
   private release(): void {
+    this.settle(false);
     for (const done of this.waiting.values()) done('again');
     this.waiting.clear();
   }

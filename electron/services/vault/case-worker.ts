@@ -4,3 +4,5 @@ import { parentPort } from 'node:worker_threads';
 import { summaryJob, type SummaryJob } from './case-summaries';
 
 parentPort?.on('message', (job: SummaryJob) => parentPort!.postMessage(summaryJob(job)));
+// Its code is loaded: the main thread hands over cases from now on.
+parentPort?.postMessage({ ready: true });

@@ -9,6 +9,7 @@ import { CaseHelper } from '../../../electron/services/vault/case-helper';
 export async function expectWorkerRuns(file: string): Promise<void> {
   const helper = new CaseHelper(() => ({ url: pathToFileURL(file) }), 1);
   helper.prepare(1);
+  expect(await helper.ready()).toBe(true);
   const rules = summaryRules('2026-12-01');
   const caseId = 'x'.repeat(26);
   const plain = new TextEncoder().encode('{"events":[]}');
