@@ -105,7 +105,10 @@ export async function vaultBenchmarks(opts: { cases: number; rounds: number }): 
         ],
         { env: { ...process.env, BRO_BENCH_PASSPHRASE: PASS }, cwd: path.join(import.meta.dirname, '..') },
       ).toString(),
-    ) as { rebuild: number; baseline: number };
+    ) as { rebuild: number; baseline: number; helped: number };
+    console.log(
+      `  vault: the helper thread folded ${(fresh.helped * 100).toFixed(0)} % of the cases of that open (median)`,
+    );
     results.push(
       report('open vault with no index (full rebuild), a fresh process', fresh.rebuild, fresh.baseline, 3.0),
     );
