@@ -7,6 +7,7 @@ import { deriveTasks } from '../waiting/tasks';
 import {
   caseObligations,
   caseworkerOn,
+  firstDateBetween,
   nextDeadline,
   obligationRulesVersion,
   overdueCount,
@@ -332,5 +333,92 @@ describe('barnehage: a child referred the year before school (grade 0)', () => {
     expect(transition).toHaveLength(1);
     expect(transition[0]!.ruleText).toMatch(/begynner på skolen/);
     expect(transition[0]!.ruleText).not.toMatch(/trinn/);
+  });
+});
+
+describe('the first date in a case that could change its obligations', () => {
+  // The plain walk the fast one replaced: every string of every own value, one callback per date.
+  const plainFirstDate = (v: unknown, after: string, before: string): string => {
+    let first = before;
+    const walk = (x: unknown): void => {
+      if (typeof x === 'string') {
+        if (/^\d{4}-\d{2}-\d{2}$/.test(x) && x > after && x < first) first = x;
+      } else if (Array.isArray(x)) for (const y of x) walk(y);
+      else if (x && typeof x === 'object')
+        for (const k in x) if (Object.hasOwn(x, k)) walk((x as Record<string, unknown>)[k]);
+    };
+    walk(v);
+    return first;
+  };
+  // A seeded generator: the same values every run.
+  let seed = 0x18;
+  const next = (n: number) => {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    return (seed >>> 8) % n;
+  };
+  const randomDay = () => addDays('2024-01-01', next(1500));
+  const leaf = (): unknown => {
+    switch (next(12)) {
+      case 0:
+      case 1:
+      case 2:
+        return randomDay();
+      case 3: // looks like a date to the pattern, is none on the calendar: still a date string
+        return `20${20 + next(10)}-${13 + next(80)}-${32 + next(60)}`;
+      case 4: // near misses: another length, separator or a letter
+        return [
+          `${randomDay()}T08:00`,
+          randomDay().replaceAll('-', '/'),
+          `${randomDay().slice(0, 9)}x`,
+          ' 2026-01-01',
+        ][next(4)];
+      case 5:
+        return next(1000);
+      case 6:
+        return null;
+      case 7:
+        return next(2) === 0;
+      case 8:
+        return undefined;
+      default:
+        return 'Fravær fra skolen siden høsten'.slice(0, next(30));
+    }
+  };
+  const value = (depth: number): unknown => {
+    if (depth > 3 || next(3) === 0) return leaf();
+    if (next(2) === 0) return Array.from({ length: next(6) }, () => value(depth + 1));
+    const o: Record<string, unknown> = {};
+    for (let i = next(6); i > 0; i--) o[`f${next(20)}`] = value(depth + 1);
+    return o;
+  };
+
+  it('is what a plain walk over every value finds, over many random documents and days', () => {
+    let found = 0;
+    for (let i = 0; i < 3000; i++) {
+      const v = value(0);
+      const after = randomDay();
+      const before = next(4) === 0 ? addDays(after, next(5)) : addDays(after, 30 + next(400));
+      const expected = plainFirstDate(v, after, before);
+      if (expected !== before) found++;
+      expect(firstDateBetween(v, after, before), JSON.stringify(v)).toBe(expected);
+    }
+    expect(found).toBeGreaterThan(300); // a date in between was often there to be found
+  });
+
+  it('reads own values only, as the plain walk, and the demo cases give the same day', () => {
+    const inherited = Object.create({ due: '2026-05-05' }) as Record<string, unknown>;
+    inherited.own = '2026-06-06';
+    Object.defineProperty(inherited, 'hidden', { value: '2026-04-04', enumerable: false });
+    const sparse = ['2026-09-09'];
+    sparse[5] = '2026-07-07';
+    for (const v of [inherited, sparse, [inherited, { x: [sparse] }], '2026-03-03', 42, null])
+      expect(firstDateBetween(v, '2026-01-01', '2027-01-01')).toBe(
+        plainFirstDate(v, '2026-01-01', '2027-01-01'),
+      );
+    expect(firstDateBetween(inherited, '2026-01-01', '2027-01-01')).toBe('2026-06-06');
+    const demo = generateDemo({ cases: 60, seed: 'first-date', today: '2026-11-26' });
+    for (const c of demo.cases)
+      for (const after of ['2025-01-01', '2026-03-15', '2026-11-26', '2027-06-01'])
+        expect(firstDateBetween(c, after, '2027-08-01')).toBe(plainFirstDate(c, after, '2027-08-01'));
   });
 });

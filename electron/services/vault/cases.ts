@@ -278,10 +278,20 @@ export class CaseStore {
     return this.access.get(caseId);
   }
 
-  async keyRing(caseId: string): Promise<CaseKeyRing> {
+  /**
+   * The case's key ring, opened from key.jwe and kept while the file's stamp is unchanged.
+   * `listedStamp`: the stamp of key.jwe in a listing of the case made just before (`caseFiles`,
+   * `missing` when it had none), which saves stat'ing the file again. Taken before the file is
+   * read, as the stat here is, so a change in between makes the next call read it again.
+   */
+  async keyRing(caseId: string, listedStamp?: string): Promise<CaseKeyRing> {
     // Another member may have granted, revoked or re-keyed since we opened it.
-    const st = statSync(this.path(caseId, 'key.jwe'), { throwIfNoEntry: false });
-    if (st && this.keyStamps.get(caseId) !== stampOf(st)) {
+    let st = listedStamp === 'missing' ? undefined : listedStamp;
+    if (listedStamp === undefined) {
+      const s = statSync(this.path(caseId, 'key.jwe'), { throwIfNoEntry: false });
+      st = s ? stampOf(s) : undefined;
+    }
+    if (st && this.keyStamps.get(caseId) !== st) {
       this.keyRings.delete(caseId);
       this.access.delete(caseId);
     }
@@ -308,7 +318,7 @@ export class CaseStore {
     } catch {
       throw damaged(caseId, [{ caseId, file, code: 'TAMPERED', reason: 'KEY_AUTH' }]);
     }
-    if (st) this.keyStamps.set(caseId, stampOf(st));
+    if (st) this.keyStamps.set(caseId, st);
     this.access.set(caseId, opened.access);
     // SECURITY: a restricted case opens only with a grant to this member (or the recovery key).
     if (!opened.ring) throw restrictedError(caseId);

@@ -81,6 +81,94 @@ describe('JWE content encryption', () => {
     expect(await failure(open(key, nonCanonical, b))).toBe('FORMAT');
   });
 
+  it('refuses every non-canonical segment: other alphabets, padding, spaces, other characters, bad lengths', async () => {
+    const key = randomKey();
+    const jwe = await sealContent(key, text, b);
+    const parts = jwe.split('.');
+    const ct = parts[3]!;
+    const withCt = (seg: string) => [parts[0], parts[1], parts[2], seg, parts[4]].join('.');
+    const bad = [
+      ct.slice(0, 5) + '+' + ct.slice(6),
+      ct.slice(0, 5) + '/' + ct.slice(6),
+      ct + '=',
+      ct + '==',
+      ct.slice(0, 5) + ' ' + ct.slice(5),
+      ct.slice(0, 5) + '\n' + ct.slice(5),
+      ct.slice(0, 5) + '\t' + ct.slice(5),
+      ct + '\r',
+      ct.slice(0, 5) + 'é' + ct.slice(6),
+      ct.slice(0, 5) + '\u0000' + ct.slice(6),
+      ct.slice(0, 5) + '\ud800' + ct.slice(6),
+      ct.slice(0, 5) + '.' + ct.slice(6),
+    ];
+    for (const seg of bad) {
+      expect(isCanonicalCompact(withCt(seg))).toBe(false);
+      expect(await failure(open(key, withCt(seg), b))).toBe('FORMAT');
+    }
+    // Lengths: 1 mod 4 is never an encoding; 2 and 3 mod 4 carry 4 and 2 unused bits.
+    expect(isCanonicalCompact(withCt('AAAAA'))).toBe(false);
+    expect(isCanonicalCompact(withCt('AAAAAA'))).toBe(true);
+    expect(isCanonicalCompact(withCt('AAAAAQ'))).toBe(true); // 'Q' = 0b010000: the unused bits are zero
+    expect(isCanonicalCompact(withCt('AAAAAB'))).toBe(false);
+    expect(isCanonicalCompact(withCt('AAAAAAE'))).toBe(true); // 'E' = 0b000100
+    expect(isCanonicalCompact(withCt('AAAAAAB'))).toBe(false);
+    expect(isCanonicalCompact(withCt('AAAAAAC'))).toBe(false);
+    expect(isCanonicalCompact(withCt(''))).toBe(true);
+    expect(isCanonicalCompact(jwe + '.')).toBe(false);
+    expect(isCanonicalCompact(parts.slice(0, 4).join('.'))).toBe(false);
+    expect(isCanonicalCompact('A.B.C.D.E')).toBe(false); // shorter than any JWE
+  });
+
+  it('accepts exactly what the plain rule accepts (alphabet, length, unused bits), over many random segments', () => {
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    const plainRule = (seg: string) => {
+      if (!/^[A-Za-z0-9_-]*$/.test(seg) || seg.length % 4 === 1) return false;
+      if (seg.length === 0) return true;
+      const last = alphabet.indexOf(seg[seg.length - 1]!);
+      if (seg.length % 4 === 2) return (last & 0b1111) === 0;
+      if (seg.length % 4 === 3) return (last & 0b11) === 0;
+      return true;
+    };
+    // A seeded generator: the same segments every run. Mostly the alphabet, some strangers.
+    let seed = 0x2026;
+    const next = (n: number) => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return (seed >>> 8) % n;
+    };
+    const strangers = [
+      '+',
+      '/',
+      '=',
+      ' ',
+      '\n',
+      '\t',
+      '\r',
+      '\u0000',
+      'é',
+      'ø',
+      '\u00ff',
+      '\ud83d',
+      '~',
+      '%',
+    ];
+    const prefix = 'eyJhbGciOiJkaXIifQ..AAAAAAAAAAAAAAAA.';
+    let accepted = 0;
+    for (let i = 0; i < 20_000; i++) {
+      const len = next(12) === 0 ? next(200) : next(10);
+      let seg = '';
+      for (let j = 0; j < len; j++)
+        seg += next(25) === 0 ? strangers[next(strangers.length)]! : alphabet[next(alphabet.length)]!;
+      const expected = plainRule(seg);
+      if (expected) accepted++;
+      expect(isCanonicalCompact(`${prefix}${seg}.AAAAAAAAAAAAAAAAAAAAAA`), JSON.stringify(seg)).toBe(
+        expected,
+      );
+    }
+    // Both sides of the rule were met often.
+    expect(accepted).toBeGreaterThan(3000);
+    expect(accepted).toBeLessThan(17_000);
+  });
+
   it('wraps keys with A256GCMKW and checks the binding', async () => {
     const kek = randomKey();
     const kb: Binding = { vault: b.vault, kind: 'case-key', case: b.case, kid: b.kid };

@@ -3,6 +3,7 @@ import {
   createDecipheriv,
   createHash,
   hkdfSync,
+  type DecipherGCM,
   randomBytes,
   scrypt as scryptCb,
   timingSafeEqual,
@@ -158,28 +159,37 @@ export async function sealContent(key: Uint8Array, plaintext: Uint8Array, b: Bin
   return `${header}..${iv.toString('base64url')}.${ct.toString('base64url')}.${cipher.getAuthTag().toString('base64url')}`;
 }
 
+/**
+ * The whole plaintext: `final()` checks the tag and, GCM being a stream mode, adds no bytes, so
+ * the output of `update` is the plaintext without copying it again (a record is tens of KB).
+ */
+function decipherAll(d: DecipherGCM, ct: Buffer): Buffer {
+  const out = d.update(ct);
+  const rest = d.final();
+  return rest.length === 0 ? out : Buffer.concat([out, rest]);
+}
+
 /** Decrypts a `dir` + A256GCM compact JWE; throws OpenFailure('AUTH') when it does not authenticate. */
 function openDirect(
   key: Uint8Array,
-  jwe: string,
+  jwe: CanonicalCompact,
 ): { plaintext: Uint8Array; protectedHeader: Record<string, unknown> } {
-  const [h, ek, iv, ct, tag] = jwe.split('.') as [string, string, string, string, string];
+  const [h, ek] = jwe.parts;
+  const [hBytes, , ivBytes, ctBytes, tagBytes] = jwe.bytes;
   let header: Record<string, unknown>;
   try {
-    header = JSON.parse(Buffer.from(h, 'base64url').toString('utf8')) as Record<string, unknown>;
+    header = JSON.parse(hBytes.toString('utf8')) as Record<string, unknown>;
   } catch {
     throw new OpenFailure('FORMAT');
   }
   if (ek !== '' || header.alg !== 'dir' || header.enc !== 'A256GCM' || 'zip' in header || 'crit' in header)
     throw new OpenFailure('BINDING');
-  const ivBytes = Buffer.from(iv, 'base64url');
-  const tagBytes = Buffer.from(tag, 'base64url');
   if (ivBytes.length !== 12 || tagBytes.length !== 16 || key.length !== 32) throw new OpenFailure('FORMAT');
   try {
     const d = createDecipheriv('aes-256-gcm', key, ivBytes, { authTagLength: 16 });
     d.setAAD(Buffer.from(h, 'ascii'));
     d.setAuthTag(tagBytes);
-    const plaintext = Buffer.concat([d.update(Buffer.from(ct, 'base64url')), d.final()]);
+    const plaintext = decipherAll(d, ctBytes);
     return {
       plaintext: new Uint8Array(plaintext.buffer, plaintext.byteOffset, plaintext.length),
       protectedHeader: header,
@@ -197,12 +207,13 @@ function openDirect(
  */
 function openKeyWrapped(
   kek: Uint8Array,
-  jwe: string,
+  jwe: CanonicalCompact,
 ): { plaintext: Uint8Array; protectedHeader: Record<string, unknown> } {
-  const [h, ek, iv, ct, tag] = jwe.split('.') as [string, string, string, string, string];
+  const [h] = jwe.parts;
+  const [hBytes, ekBytes, ivBytes, ctBytes, tagBytes] = jwe.bytes;
   let header: Record<string, unknown>;
   try {
-    header = JSON.parse(Buffer.from(h, 'base64url').toString('utf8')) as Record<string, unknown>;
+    header = JSON.parse(hBytes.toString('utf8')) as Record<string, unknown>;
   } catch {
     throw new OpenFailure('AUTH');
   }
@@ -217,9 +228,6 @@ function openKeyWrapped(
     throw new OpenFailure('AUTH'); // as any failure to unwrap
   const kwIv = Buffer.from(header.iv, 'base64url');
   const kwTag = Buffer.from(header.tag, 'base64url');
-  const ivBytes = Buffer.from(iv, 'base64url');
-  const tagBytes = Buffer.from(tag, 'base64url');
-  const ekBytes = Buffer.from(ek, 'base64url');
   if (
     kek.length !== 32 ||
     kwIv.length !== 12 ||
@@ -236,7 +244,7 @@ function openKeyWrapped(
     const d = createDecipheriv('aes-256-gcm', cek, ivBytes, { authTagLength: 16 });
     d.setAAD(Buffer.from(h, 'ascii'));
     d.setAuthTag(tagBytes);
-    const plaintext = Buffer.concat([d.update(Buffer.from(ct, 'base64url')), d.final()]);
+    const plaintext = decipherAll(d, ctBytes);
     cek.fill(0);
     return {
       plaintext: new Uint8Array(plaintext.buffer, plaintext.byteOffset, plaintext.length),
@@ -260,23 +268,36 @@ export class OpenFailure extends Error {
   }
 }
 
-const B64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+/** A compact JWE's five segments as written and as decoded. */
+interface CanonicalCompact {
+  parts: [string, string, string, string, string];
+  bytes: [Buffer, Buffer, Buffer, Buffer, Buffer];
+}
 
 /**
- * SECURITY: base64url decoders ignore the unused low bits of a segment's last character, so a
- * changed byte there would decrypt fine. Bro requires canonical encoding: every byte counts.
+ * SECURITY: base64url decoders ignore the unused low bits of a segment's last character (and
+ * Node's skips characters outside the alphabet), so a changed byte there would decrypt fine. Bro
+ * requires canonical encoding: every byte counts.
+ *
+ * A segment is canonical exactly when encoding the bytes it decodes to gives it back: the encoder
+ * writes only `A–Z a–z 0–9 - _`, no padding, never a length of 1 mod 4, and zero unused bits.
+ * That is the check below; it is about twice as fast as a regular expression over a large record
+ * (each case's records go through it on an open without an index), and the decrypt uses its bytes.
  */
-export function isCanonicalCompact(jwe: string): boolean {
+function canonicalCompact(jwe: string): CanonicalCompact | null {
   const parts = jwe.split('.');
-  if (parts.length !== 5 || jwe.length < 20) return false;
+  if (parts.length !== 5 || jwe.length < 20) return null;
+  const bytes: Buffer[] = [];
   for (const seg of parts) {
-    if (!/^[A-Za-z0-9_-]*$/.test(seg) || seg.length % 4 === 1) return false;
-    if (seg.length === 0) continue;
-    const last = B64URL.indexOf(seg[seg.length - 1]!);
-    if (seg.length % 4 === 2 && (last & 0b1111) !== 0) return false;
-    if (seg.length % 4 === 3 && (last & 0b11) !== 0) return false;
+    const b = Buffer.from(seg, 'base64url');
+    if (b.toString('base64url') !== seg) return null;
+    bytes.push(b);
   }
-  return true;
+  return { parts, bytes } as CanonicalCompact;
+}
+
+export function isCanonicalCompact(jwe: string): boolean {
+  return canonicalCompact(jwe) !== null;
 }
 
 /** The `bro.kid` a file says it was written with, read before decrypting (it is authenticated by the decrypt). */
@@ -294,14 +315,15 @@ export function peekKid(jwe: string): string | undefined {
  * so a file moved to another case, renamed, or swapped between kinds fails.
  */
 export async function open(key: Uint8Array, jwe: string, expect: Binding): Promise<Uint8Array> {
-  if (!isCanonicalCompact(jwe)) throw new OpenFailure('FORMAT');
+  const segments = canonicalCompact(jwe);
+  if (!segments) throw new OpenFailure('FORMAT');
   const wrapped =
     expect.kind === 'master-key' || expect.kind === 'case-key' || expect.kind === 'member-private';
   let res: { plaintext: Uint8Array; protectedHeader: Record<string, unknown> };
   if (wrapped) {
-    res = openKeyWrapped(key, jwe);
+    res = openKeyWrapped(key, segments);
   } else {
-    res = openDirect(key, jwe);
+    res = openDirect(key, segments);
   }
   const want = headerOf(expect);
   const got = res.protectedHeader as Record<string, unknown>;
