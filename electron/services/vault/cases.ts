@@ -534,7 +534,8 @@ export class CaseStore {
    * are in `bad`. Throws ENOENT when a listed file went away (read again).
    */
   private async decrypt(caseId: string, listing: CaseFiles): Promise<DecryptedCase> {
-    const ring = await this.keyRing(caseId);
+    // The listing stamped key.jwe a moment ago: no second stat.
+    const ring = await this.keyRing(caseId, listing.stamps.get('key.jwe'));
     const bad: DamagedFile[] = listing.foreign.map((f) => ({
       caseId,
       file: rel(CASES, caseId, f),
