@@ -1,7 +1,7 @@
 import { OpenFailure, decodeJson, encodeJson, open, randomId, randomKey, sealKey } from './crypto';
 import type { VaultCore } from './core';
 import { BroError } from '../../../shared/errors';
-import { caseKeyRing, restrictedKeyFile, type CaseAccess, type CaseKeyRing } from './format';
+import { parseCaseKeyRing, restrictedKeyFile, type CaseAccess, type CaseKeyRing } from './format';
 import { openCaseRingGrant } from './keys';
 import type { RotationRecordFile } from './rotation-record';
 
@@ -83,12 +83,12 @@ export async function openKeyRing(
     const { restricted: access } = restrictedKeyFile.parse(value);
     const grant = access.grants[core.actor];
     if (!grant || !core.ecdh) return { ring: null, access };
-    const ring = caseKeyRing.parse(
+    const ring = parseCaseKeyRing(
       await openCaseRingGrant(core.ecdh, grant, { vaultId: core.vaultId, caseId, id: core.actor }),
     );
     return { ring, access };
   }
-  return { ring: caseKeyRing.parse(value), access: null };
+  return { ring: parseCaseKeyRing(value), access: null };
 }
 
 /** The error for a restricted case the member was not given: no content, no name. */

@@ -57,6 +57,37 @@ export const caseKeyRing = z.object({
 });
 export type CaseKeyRing = z.infer<typeof caseKeyRing>;
 
+/**
+ * `caseKeyRing.parse`, with the usual ring (nothing but the three fields, every value as the
+ * schema wants it) taken as it is: an open without an index parses one ring per case, and the
+ * schema cost about half as much as decrypting the key file. Anything else goes through the
+ * schema, which decides (format.test.ts compares the two).
+ */
+export function parseCaseKeyRing(value: unknown): CaseKeyRing {
+  return isPlainRing(value) ? value : caseKeyRing.parse(value);
+}
+
+function isPlainRing(v: unknown): v is CaseKeyRing {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const r = v as Record<string, unknown>;
+  for (const k in r) if (k !== 'current' && k !== 'keys' && k !== 'sealed') return false;
+  if (typeof r.current !== 'string' || !ID_RE.test(r.current)) return false;
+  if (!Array.isArray(r.keys) || r.keys.length === 0) return false;
+  for (const key of r.keys as unknown[]) {
+    if (typeof key !== 'object' || key === null || Array.isArray(key)) return false;
+    const e = key as Record<string, unknown>;
+    for (const k in e) if (k !== 'kid' && k !== 'k') return false;
+    if (typeof e.kid !== 'string' || !ID_RE.test(e.kid)) return false;
+    if (typeof e.k !== 'string' || e.k.length < 40 || e.k.length > 50) return false;
+  }
+  if (r.sealed === undefined) return !('sealed' in r);
+  if (typeof r.sealed !== 'object' || r.sealed === null || Array.isArray(r.sealed)) return false;
+  if (Object.getPrototypeOf(r.sealed) !== Object.prototype || Object.hasOwn(r.sealed, '__proto__'))
+    return false;
+  for (const x of Object.values(r.sealed)) if (typeof x !== 'string') return false;
+  return true;
+}
+
 /** The grantee of the recovery key's grant of a restricted case's ring. */
 export const RECOVERY = 'recovery';
 
