@@ -69,7 +69,9 @@ export class CaseIndex {
     const bad: CaseListResult['damaged'] = [];
     // First what the memory cache or the index vouches for; the rest is read below.
     const plan: (
-      { from: 'cache' } | { from: 'index'; summary: CaseSummary } | { from: 'read'; listing: CaseFiles }
+      | { from: 'cache' }
+      | { from: 'index'; summary: CaseSummary }
+      | { from: 'read'; listing: CaseFiles | null }
     )[] = [];
     const members = new Map<string, string[]>();
     for (const caseId of ids) {
@@ -80,6 +82,12 @@ export class CaseIndex {
       const mine =
         fromIndex?.members !== undefined &&
         (fromIndex.members.includes(this.core.actor) || this.core.actor === 'recovery');
+      // Nothing to compare the folder with (no index, no copy in memory): it is listed when it is
+      // read, so that listing the cases overlaps the helper thread's work on the first ones.
+      if (!cached && (!usable || !fromIndex)) {
+        plan.push({ from: 'read', listing: null });
+        continue;
+      }
       const listing = await store.files(caseId);
       const sig = signatureOf(listing.stamps);
       if (cached && signatureOf(cached) === sig) plan.push({ from: 'cache' });
@@ -113,7 +121,7 @@ export class CaseIndex {
       while (next < pending.length) {
         const { caseId, listing } = pending[next++]!;
         try {
-          await readCase(caseId, listing);
+          await readCase(caseId, listing ?? (await store.files(caseId)));
           // Summarised at once and its events let go: they die young (cheap to collect) instead
           // of piling up for the whole list.
           store.summaryOf(caseId, { thenRelease: true });
