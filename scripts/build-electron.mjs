@@ -65,7 +65,8 @@ export async function buildElectron({ outRoot = root, minify = false } = {}) {
     entryPoints: [path.join(root, 'electron/services/vault/case-worker.ts')],
     outfile: path.join(path.dirname(main), 'case-worker.mjs'),
     format: 'esm',
-    banner: { js: requireShim },
+    // No require shim: in the packaged app the thread runs from a data: URL (case-helper.ts
+    // bundledEntry), where createRequire has no file to start from; it needs no CommonJS.
   });
   await build({
     ...common,

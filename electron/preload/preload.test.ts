@@ -2,7 +2,7 @@
 // recording stand-in for 'electron': proves it is one self-contained CommonJS file that exposes
 // exactly a PreloadBridge as window.bro and talks only over the two fixed channels.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CALL_CHANNEL, PROGRESS_CHANNEL } from '../main/bridge';
 import { LAYOUT } from '../main/paths';
 import { expectWorkerRuns } from '../../tests/unit/helpers/case-worker';
+import { bundledEntry } from '../services/vault/case-helper';
 
 const root = path.resolve(import.meta.dirname, '..', '..');
 let out: string;
@@ -112,7 +113,14 @@ describe('main bundle', () => {
   });
 
   it('carries the case list helper thread beside it, and the thread runs its jobs', async () => {
-    await expectWorkerRuns(path.join(path.dirname(path.join(out, LAYOUT.main)), 'case-worker.mjs'));
+    const file = path.join(path.dirname(path.join(out, LAYOUT.main)), 'case-worker.mjs');
+    await expectWorkerRuns(file);
+    // As in the packaged app: the file inside app.asar, its text handed to the thread.
+    const inAsar = path.join(out, 'app.asar', LAYOUT.main.replace('index.mjs', 'case-worker.mjs'));
+    mkdirSync(path.dirname(inAsar), { recursive: true });
+    copyFileSync(file, inAsar);
+    expect(bundledEntry(inAsar)).toMatchObject({ url: expect.objectContaining({ protocol: 'data:' }) });
+    await expectWorkerRuns(inAsar);
   });
 
   it('ships the fonts letters and reports embed', () => {

@@ -156,6 +156,22 @@ describe('bro as a bundle', () => {
     await expectWorkerRuns(path.join(root, 'out', 'cli', 'bundle', 'case-worker.mjs'));
   });
 
+  it('lists a vault without its index (the helper thread at work) as the sources do, and exits when done', async () => {
+    const big = path.join(tempDir(), 'big');
+    const demo = await source(['demo', big, '--cases', '60', '--seed', 'helper', '--today', TODAY]);
+    expect(demo.code).toBe(0);
+    const dropIndex = () => {
+      for (const f of readdirSync(path.join(big, 'index'))) rmSync(path.join(big, 'index', f));
+    };
+    dropIndex();
+    const a = await bundled(['cases', big, '--json', '--today', TODAY]);
+    dropIndex();
+    const b = await source(['cases', big, '--json', '--today', TODAY]);
+    expect([a.code, b.code]).toEqual([0, 0]);
+    expect(a.out).toBe(b.out);
+    expect((JSON.parse(a.out) as { cases: unknown[] }).cases.length).toBe(60);
+  }, 300_000);
+
   it('falls back to the sources when an input of the bundle changed, not when only its time did', async () => {
     // A project of its own: bin/bro.mjs, a stand-in bundle over one input file, and links to the
     // real sources and packages for the fallback.

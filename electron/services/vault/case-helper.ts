@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -53,11 +53,27 @@ export class CaseHelper {
   /** Resolves when the thread has started (true) or cannot (false). */
   ready(): Promise<boolean> {
     if (this.isReady || !this.worker) return Promise.resolve(this.isReady && this.worker !== null);
-    return new Promise((resolve) => this.readyWaiters.push(resolve));
+    return new Promise((resolve) => {
+      this.readyWaiters.push(resolve);
+      this.hold();
+    });
   }
 
   private settle(ready: boolean): void {
     for (const w of this.readyWaiters.splice(0)) w(ready);
+    this.hold();
+  }
+
+  /**
+   * The thread keeps the process alive only while something waits for it. While the cases are
+   * read, this thread's work is synchronous: with every reader waiting for an answer nothing
+   * else may be left in the event loop, and an unref'd thread would let a `bro` process end
+   * in the middle of its list.
+   */
+  private hold(): void {
+    if (!this.worker) return;
+    if (this.waiting.size > 0 || this.readyWaiters.length > 0) this.worker.ref();
+    else this.worker.unref();
   }
 
   /** Starts the thread when `count` cases are about to be read and there are enough of them. */
@@ -79,6 +95,7 @@ export class CaseHelper {
         }
         const done = this.waiting.get(r.n);
         this.waiting.delete(r.n);
+        this.hold();
         if (!r.failed) this.handled++;
         done?.(r.failed ? 'again' : r);
       });
@@ -112,10 +129,12 @@ export class CaseHelper {
     );
     return new Promise((resolve) => {
       this.waiting.set(job.n, resolve);
+      this.hold();
       try {
         w.postMessage(job, moved);
       } catch {
         this.waiting.delete(job.n);
+        this.hold();
         resolve('again');
       }
     });
@@ -128,7 +147,10 @@ export class CaseHelper {
     this.isReady = false;
     this.release();
     if (w) {
+      // Ending it is not a failure: a later list may start another.
       w.removeAllListeners('exit');
+      w.removeAllListeners('error');
+      w.on('error', () => {});
       await w.terminate().catch(() => {});
     }
   }
@@ -151,13 +173,29 @@ export class CaseHelper {
 export type WorkerEntry = { url: URL } | { code: string };
 
 /**
+ * The bundled thread at `file`, if it is there. Inside the packaged app it sits in app.asar,
+ * which the main process reads through Electron's file system but a worker thread's loader may
+ * not: its text is then read here and handed over as a data: URL, so the code that runs is still
+ * the code in the archive whose integrity Electron checks (nothing is unpacked beside it).
+ */
+export function bundledEntry(file: string): WorkerEntry | null {
+  if (!existsSync(file)) return null;
+  if (!/\.asar[\\/]/.test(file)) return { url: pathToFileURL(file) };
+  try {
+    return { url: new URL(`data:text/javascript;base64,${readFileSync(file).toString('base64')}`) };
+  } catch {
+    return null;
+  }
+}
+
+/**
  * The bundles (the app's main process, the CLI) carry the thread as `case-worker.mjs` beside
  * them (scripts/build-electron.mjs, scripts/build-cli.mjs). Running from the sources (the tests,
  * the benchmarks), the thread loads `case-worker.ts` through tsx, the same loader the process has.
  */
 function defaultEntry(): WorkerEntry | null {
-  const bundled = new URL('./case-worker.mjs', import.meta.url);
-  if (existsSync(fileURLToPath(bundled))) return { url: bundled };
+  const bundled = bundledEntry(fileURLToPath(new URL('./case-worker.mjs', import.meta.url)));
+  if (bundled) return bundled;
   const source = new URL('case-worker.ts', import.meta.url);
   if (!existsSync(fileURLToPath(source))) return null;
   try {

@@ -500,9 +500,11 @@ export class CaseStore {
     try {
       const opened = await this.decrypt(caseId, listing);
       // A case with a file that did not open is read here, so its damage is named as always.
-      const r = opened.bad.length === 0 ? await helper?.summarize(caseId, opened.plains, this.rules) : null;
-      if (r === 'again') {
-        // Handed over, and the helper failed: its plaintexts went with it.
+      const rules = this.rules;
+      const r = opened.bad.length === 0 ? await helper?.summarize(caseId, opened.plains, rules) : null;
+      if (r === 'again' || (r && this.rules !== rules)) {
+        // Handed over, and the helper failed (its plaintexts went with it), or the summary rules
+        // changed meanwhile (its summary was made under the old ones): read here.
         await this.read(caseId);
       } else if (r) {
         if (r.bad.length)

@@ -1,13 +1,15 @@
 // Runs two jobs on a built helper thread (`case-worker.mjs` beside a bundle, see
 // electron/services/vault/case-helper.ts): proves the bundle carries the thread and that the
 // thread's code (the content rule, the fold, the summary rules) loads and answers.
-import { pathToFileURL } from 'node:url';
 import { expect } from 'vitest';
 import { summaryRules } from '../../../shared/cases/summary';
-import { CaseHelper } from '../../../electron/services/vault/case-helper';
+import { CaseHelper, bundledEntry } from '../../../electron/services/vault/case-helper';
 
+/** `file`: where the bundle's thread is (inside a folder named `app.asar`, it is run as the packaged app runs it). */
 export async function expectWorkerRuns(file: string): Promise<void> {
-  const helper = new CaseHelper(() => ({ url: pathToFileURL(file) }), 1);
+  const entry = bundledEntry(file);
+  expect(entry).not.toBeNull();
+  const helper = new CaseHelper(() => entry, 1);
   helper.prepare(1);
   expect(await helper.ready()).toBe(true);
   const rules = summaryRules('2026-12-01');
