@@ -7,15 +7,10 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemo } from '../../../shared/demo/generate';
 import { CHECKED_PAYLOADS } from '../../../shared/events/checked';
-import type { StoredEvent } from '../../../shared/events/vocabulary';
 import { createHandlers } from '../handlers';
 import { Session } from '../session';
-import { writeAtomic } from './atomic';
-import { sealEvents } from './case-events';
 import { CaseHelper } from './case-helper';
-import type { CaseStore } from './cases';
-import type { VaultCore } from './core';
-import { randomId } from './crypto';
+import { dropIndex, envelope, internals, plantPack } from './planted';
 import { Vault } from './vault';
 
 const PASS = 'hjelpetraad 2026';
@@ -23,37 +18,9 @@ const root = mkdtempSync(path.join(tmpdir(), 'bro-helper-'));
 const dir = path.join(root, 'vault');
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-const internals = (v: Vault) => v as unknown as { core: VaultCore; store: CaseStore };
-
-function dropIndex(): void {
-  for (const f of readdirSync(path.join(dir, 'index'))) rmSync(path.join(dir, 'index', f));
-}
-
-function envelope(v: Vault, caseId: string, type: string, data: unknown): StoredEvent {
-  return {
-    v: 1,
-    id: randomId(),
-    caseId,
-    type,
-    hlc: '999999999999999-000000',
-    device: randomId(),
-    actor: v.actor,
-    at: '2026-12-05T12:00:00.000Z',
-    data,
-  };
-}
-
-/** Writes an authentic pack (sealed with `caseId`'s key) holding `events`. */
-async function plantPack(v: Vault, caseId: string, events: StoredEvent[], mark?: string): Promise<string> {
-  const { core, store } = internals(v);
-  const { file, jwe } = await sealEvents(core, caseId, await store.keyRing(caseId), events, mark);
-  await writeAtomic(path.join(dir, 'cases', caseId, ...file.split('/')), jwe);
-  return `cases/${caseId}/${file}`;
-}
-
 /** The case list of a fresh open without an index, the helper thread used from `from` cases. */
 async function rebuilt(from: number, helper?: CaseHelper) {
-  dropIndex();
+  dropIndex(dir);
   const v = await Vault.unlock(dir, { passphrase: PASS }, { helperFrom: from });
   if (helper) {
     await internals(v).store.helper.stop();
@@ -86,6 +53,7 @@ beforeAll(async () => {
   // a: payloads behind a forged mark that trip the fold up: summarized with every payload parsed.
   await plantPack(
     v,
+    dir,
     a,
     [
       envelope(v, a, 'case.recorded', { set: { parentsView: 'Gyldig' } }),
@@ -94,7 +62,7 @@ beforeAll(async () => {
     CHECKED_PAYLOADS,
   );
   // b: authentic, but its events say they belong to case a: damage found only by parsing.
-  const bad = await plantPack(v, b, [
+  const bad = await plantPack(v, dir, b, [
     envelope(v, a, 'case.recorded', { set: { parentsView: 'Feil sak' } }),
     envelope(v, a, 'case.recorded', { set: { parentsView: 'Feil sak 2' } }),
   ]);

@@ -10,26 +10,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemo } from '../../../shared/demo/generate';
 import { CHECKED_PAYLOADS } from '../../../shared/events/checked';
 import { foldCase } from '../../../shared/events/fold';
-import type { StoredEvent } from '../../../shared/events/vocabulary';
 import { createHandlers } from '../handlers';
 import { Session } from '../session';
-import { writeAtomic } from './atomic';
-import { sealEvents } from './case-events';
-import type { CaseStore } from './cases';
-import type { VaultCore } from './core';
-import { decodeJson, open, peekKid, randomId } from './crypto';
+import { decodeJson, open, peekKid } from './crypto';
+import { dropIndex, envelope, internals, plantPack } from './planted';
 import { Vault } from './vault';
 
 const PASS = 'sjekkede pakker 2026';
 const root = mkdtempSync(path.join(tmpdir(), 'bro-checked-'));
 const dir = path.join(root, 'vault');
 afterAll(() => rmSync(root, { recursive: true, force: true }));
-
-const internals = (v: Vault) => v as unknown as { core: VaultCore; store: CaseStore };
-
-function dropIndex(): void {
-  for (const f of readdirSync(path.join(dir, 'index'))) rmSync(path.join(dir, 'index', f));
-}
 
 async function unlock(): Promise<Vault> {
   return Vault.unlock(dir, { passphrase: PASS });
@@ -80,28 +70,6 @@ async function logPlains(v: Vault, caseId: string): Promise<Record<string, unkno
   return out;
 }
 
-/** Writes an authentic pack (sealed with the case's key) holding `events`, with the given mark. */
-async function plantPack(v: Vault, caseId: string, events: StoredEvent[], mark?: string): Promise<void> {
-  const { core, store } = internals(v);
-  const ring = await store.keyRing(caseId);
-  const { file, jwe } = await sealEvents(core, caseId, ring, events, mark);
-  await writeAtomic(path.join(dir, 'cases', caseId, ...file.split('/')), jwe);
-}
-
-function envelope(v: Vault, caseId: string, type: string, data: unknown, ver = 1): StoredEvent {
-  return {
-    v: ver,
-    id: randomId(),
-    caseId,
-    type,
-    hlc: '999999999999999-000000',
-    device: randomId(),
-    actor: v.actor,
-    at: '2026-12-05T12:00:00.000Z',
-    data,
-  };
-}
-
 /** Empties every list and object in a value, all the way down. */
 function scramble(v: unknown): void {
   if (typeof v !== 'object' || v === null) return;
@@ -126,7 +94,7 @@ beforeAll(async () => {
 
 describe('checked packs', () => {
   it('are written marked, and fold unparsed exactly as with every payload parsed', async () => {
-    dropIndex();
+    dropIndex(dir);
     const v = await unlock();
     const { cases } = await v.listCases();
     expect(cases.length).toBe(6);
@@ -167,14 +135,15 @@ describe('checked packs', () => {
     // Authentic (sealed with the case key) but malformed: a grade out of range, an extra field.
     const bad = (caseId: string) =>
       envelope(v, caseId, 'pupil.recorded', { set: { grade: 14 }, injected: 1 });
-    await plantPack(v, a, [ok(a), bad(a)]); // a writer that marks nothing (older Bro)
-    await plantPack(v, b, [ok(b), bad(b)], 'v1.r0.ffffffffffffffff'); // another build's schemas
-    await plantPack(v, c, [ok(c), { ...bad(c), v: 2 }], CHECKED_PAYLOADS); // a newer vocabulary
+    await plantPack(v, dir, a, [ok(a), bad(a)]); // a writer that marks nothing (older Bro)
+    await plantPack(v, dir, b, [ok(b), bad(b)], 'v1.r0.ffffffffffffffff'); // another build's schemas
+    await plantPack(v, dir, c, [ok(c), { ...bad(c), v: 2 }], CHECKED_PAYLOADS); // a newer vocabulary
     // A forged mark over payloads that would trip the fold up (`set` is not an object).
-    await plantPack(v, d, [ok(d), envelope(v, d, 'pupil.recorded', { set: null })], CHECKED_PAYLOADS);
+    await plantPack(v, dir, d, [ok(d), envelope(v, d, 'pupil.recorded', { set: null })], CHECKED_PAYLOADS);
     // Proof that a marked pack is taken unparsed: text the schema would trim stays as written.
     await plantPack(
       v,
+      dir,
       e,
       [
         ok(e),
@@ -187,7 +156,7 @@ describe('checked packs', () => {
     );
     await v.close();
 
-    dropIndex();
+    dropIndex(dir);
     const w = await unlock();
     const { cases, damaged } = await w.listCases();
     expect(damaged).toEqual([]);
