@@ -1,6 +1,16 @@
 import Holidays from 'date-holidays';
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, calendarDays, civil, dayNumber, epochDay, isoDay, weekdayOf } from './days';
+import {
+  addDays,
+  addMonths,
+  calendarDays,
+  civil,
+  dayNumber,
+  epochDay,
+  isoDay,
+  localDayOf,
+  weekdayOf,
+} from './days';
 import { easterSunday, holidayDayNumbers, norwegianHolidays } from './holidays';
 import { deadline, isWorkingDay, workingDays } from './workdays';
 
@@ -177,5 +187,22 @@ describe('working days', () => {
     expect(() => deadline('2200-12-30', 5)).toThrow(/outside the calendar/);
     expect(deadline('2200-12-29', 2)).toBe('2200-12-31');
     expect(() => deadline('2026-03-02', 0)).toThrow(RangeError);
+  });
+});
+
+describe('localDayOf', () => {
+  it("is the day on this machine's clock, not the UTC date of the instant", () => {
+    const tz = process.env.TZ;
+    process.env.TZ = 'Europe/Oslo';
+    try {
+      // Half past midnight in Norway: the UTC date is still the day before.
+      expect(localDayOf('2026-12-06T23:30:00.000Z')).toBe('2026-12-07');
+      expect(localDayOf('2026-12-06T22:59:00.000Z')).toBe('2026-12-06');
+      expect(localDayOf('2026-07-01T22:30:00.000Z')).toBe('2026-07-02'); // summer time
+      expect(localDayOf('not a time')).toBe('not a time');
+    } finally {
+      if (tz === undefined) delete process.env.TZ;
+      else process.env.TZ = tz;
+    }
   });
 });

@@ -50,6 +50,16 @@ export function isoDay(day: number): string {
   return `${y}-${pad2(m)}-${pad2(d)}`;
 }
 
+/**
+ * The calendar day, in this machine's time zone, of an instant such as an event's `at` (UTC):
+ * a package made at 00:30 in Norway on 7 December is of the 7th, though its UTC date is the 6th.
+ */
+export function localDayOf(instant: string): string {
+  const d = new Date(instant);
+  if (Number.isNaN(d.getTime())) return instant.slice(0, 10);
+  return `${d.getFullYear()}-${pad2(d.getMonth() + 1)}-${pad2(d.getDate())}`;
+}
+
 /** `dd.mm.åååå`, the way Norwegian text writes a date `YYYY-MM-DD`. */
 export function nbDate(iso: string): string {
   return `${iso.slice(8, 10)}.${iso.slice(5, 7)}.${iso.slice(0, 4)}`;

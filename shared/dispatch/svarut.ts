@@ -1,5 +1,5 @@
 import { letterKeyOf, FAGSYSTEM } from '../archive/arkivmelding';
-import { nbDate } from '../calendar/days';
+import { localDayOf, nbDate } from '../calendar/days';
 import { NB } from '../letters/texts';
 import type { LetterKind } from '../letters/kinds';
 import {
@@ -370,6 +370,6 @@ export function dispatchStatusOf(
 export function dispatchText(s: LetterDispatchStatus): string {
   if (s.state === 'none') return 'Ikke sendt';
   if (s.state === 'package')
-    return s.at ? `Pakke for SvarUt laget ${nbDate(s.at.slice(0, 10))}` : 'Pakke for SvarUt laget';
+    return s.at ? `Pakke for SvarUt laget ${nbDate(localDayOf(s.at))}` : 'Pakke for SvarUt laget';
   return `Sendt med SvarUt: ${s.status ? STATUS_TEXT_NB[s.status] : 'ukjent status'}`;
 }

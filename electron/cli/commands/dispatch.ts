@@ -1,4 +1,5 @@
 import { BroError } from '../../../shared/errors';
+import { localDayOf } from '../../../shared/calendar/days';
 import { EXIT, nbDate, need, pad, readJsonFile, type Cli, type Command } from '../cli';
 import { askSecret } from '../prompt';
 
@@ -175,7 +176,7 @@ async function status(cli: Cli, rest: string[]): Promise<number> {
         ? 'Spurte SvarUt: ingen endringer.'
         : `Spurte SvarUt: ${r.changed} ny${r.changed === 1 ? '' : 'e'} status${r.changed === 1 ? '' : 'er'} lagret.`
       : 'Ingen SvarUt-konto er satt opp: viser lagret status.',
-    ...r.letters.map((l) => `  ${pad(l.ref, 34)} ${l.text}${l.at ? ` (${nbDate(l.at.slice(0, 10))})` : ''}`),
+    ...r.letters.map((l) => `  ${pad(l.ref, 34)} ${l.text}${l.at ? ` (${nbDate(localDayOf(l.at))})` : ''}`),
   ];
   cli.print({ ok: true, ...r }, lines.join('\n'));
   return EXIT.OK;

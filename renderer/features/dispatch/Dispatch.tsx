@@ -5,6 +5,7 @@ import { FAILED_STATUSES } from '../../../shared/dispatch/svarut';
 import { BroError } from '../../../shared/errors';
 import { api } from '../../api';
 import { safeFileName, saveBase64 } from '../../app/files';
+import { localDayOf } from '../../../shared/calendar/days';
 import { nbDate } from '../../app/format';
 import { useI18n, type TextKey } from '../../app/i18n';
 import { ErrorBox, Modal, RecordTable, RowButton } from '../../app/ui';
@@ -119,7 +120,7 @@ function dispatchLabel(l: Listed, t: ReturnType<typeof useI18n>['t']): string {
   const d = l.dispatch;
   if (d.state === 'none') return t('dispatch.state.none');
   if (d.state === 'package')
-    return t('dispatch.state.package', { date: d.at ? nbDate(d.at.slice(0, 10)) : '' });
+    return t('dispatch.state.package', { date: d.at ? nbDate(localDayOf(d.at)) : '' });
   const status = d.status ? t(`svarut.status.${d.status}`) : '';
   return t(failedStatus(l) ? 'dispatch.state.failed' : 'dispatch.state.sent', { status });
 }
