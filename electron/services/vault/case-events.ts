@@ -57,20 +57,6 @@ export async function sealEvents(
   return { file: `packs/${packId}.jwe`, jwe };
 }
 
-/** Returns the events in one file, or null when it fails authentication or does not belong here. */
-export async function openCaseFile(
-  core: VaultCore,
-  caseId: string,
-  ring: CaseKeyRing,
-  kind: 'event' | 'pack',
-  id: string,
-  jwe: string,
-  file: string,
-): Promise<StoredEvent[] | null> {
-  const plain = await decryptCaseFile(core, caseId, ring, kind, id, jwe, file);
-  return plain && eventsOfPlain(plain, { kind, caseId, id });
-}
-
 /** An event file's or pack's plaintext, or null when it fails authentication or is bound elsewhere. */
 export async function decryptCaseFile(
   core: VaultCore,

@@ -3,13 +3,13 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { CaseSummary, SummaryRules } from '../../../shared/cases/summary';
+import type { SummaryRules } from '../../../shared/cases/summary';
 import type { PlainFile, SummaryJob, SummaryResult } from './case-summaries';
 
 /**
  * The second core for an open without an index (issue 18): while this thread lists, reads and
  * decrypts case after case, a helper thread parses and folds the cases it is handed and sends
- * back their summaries. Only plaintexts go to it (copied), never a key, a path or a file handle;
+ * back their summaries. Only plaintexts go to it (moved), never a key, a path or a file handle;
  * it writes nothing. Whatever goes wrong with it (it does not start, it dies, it cannot apply the
  * rules) costs only speed: the cases it had are read on this thread, exactly as without it.
  */
@@ -19,11 +19,8 @@ export const HELPER_FROM = 48;
 /** Cases handed over and not yet back; beyond this, this thread parses the case itself. */
 export const IN_FLIGHT = 32;
 
-export interface HelperResult {
-  summary: CaseSummary | null;
-  newest: string;
-  bad: string[];
-}
+/** What the thread made of one case (./case-summaries.ts `SummaryResult`, without its bookkeeping). */
+export type HelperResult = Pick<SummaryResult, 'summary' | 'newest' | 'bad'>;
 
 export class CaseHelper {
   private worker: Worker | null = null;
@@ -41,7 +38,7 @@ export class CaseHelper {
     private readonly entry: () => WorkerEntry | null = defaultEntry,
     /** From how many cases to read the thread is started (tests set 1). */
     readonly from = HELPER_FROM,
-    /** Cases handed over and not yet back; beyond this, this thread parses the case itself. */
+    /** See IN_FLIGHT (tests set more, to hand every case over). */
     readonly inFlight = IN_FLIGHT,
   ) {}
 

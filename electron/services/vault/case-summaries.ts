@@ -101,7 +101,8 @@ const made = new Map<string, SummaryRules>();
 export function summaryJob(job: SummaryJob): SummaryResult {
   const out: SummaryResult = { n: job.n, summary: null, newest: '', bad: [] };
   try {
-    const key = JSON.stringify(job.rules);
+    // The version names the rules and the settings they were made with.
+    const key = `${job.rules.version} ${job.rules.asOf}`;
     let rules = made.get(key);
     if (!rules) {
       rules = summaryRules(job.rules.asOf, job.rules.settings);
